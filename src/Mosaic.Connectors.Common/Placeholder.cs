@@ -1,0 +1,2 @@
+namespace Mosaic.Connectors.Common;
+internal static class Placeholder;

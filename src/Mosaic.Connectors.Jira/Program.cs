@@ -1,0 +1,2 @@
+// Placeholder until this connector is built; see issues for Connectors I and II.
+return 0;

@@ -1,0 +1,33 @@
+// Mosaic.Sandbox: simulators of the SaaS APIs the connectors call, over one seeded dataset
+// for a fictional company, Acme. Tests and --demo point the connectors here (see README.md).
+using Mosaic.Sandbox.GitHub;
+using Mosaic.Sandbox.Google;
+using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.Jira;
+using Mosaic.Sandbox.Shopify;
+using Mosaic.Sandbox.Slack;
+
+if (args.Contains("--print-env"))
+{
+    // Prints the environment each connector needs to use a Sandbox at --urls, then exits.
+    Console.WriteLine(SandboxEnv.ToJson(SandboxEnv.BaseUrlFrom(args), args));
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddSandbox();
+
+var app = builder.Build();
+app.UseSandboxControls();   // recorded writes, reset, forced throttling: /_sandbox/*
+
+app.MapGitHubSimulator();   // /github/...  REST v3
+app.MapSlackSimulator();    // /slack/api/...  Web API
+app.MapJiraSimulator();     // /jira/rest/api/3/...
+app.MapShopifySimulator();  // /shopify/admin/api/{version}/graphql.json
+app.MapGoogleSimulator();   // /google/... token endpoint, Calendar, Gmail, Drive, Docs, Sheets
+
+app.MapGet("/", () => Results.Text("Mosaic Sandbox: simulated GitHub, Slack, Jira, Shopify and Google APIs for Acme. See README.md."));
+app.Run();
+
+public partial class Program;
