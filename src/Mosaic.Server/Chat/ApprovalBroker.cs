@@ -14,15 +14,16 @@ public enum ApprovalDecision { Accepted, NotFound }
 /// </summary>
 public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
 {
-    private sealed record Pending(string UserId, string Tool, TaskCompletionSource<bool> Decision);
+    private sealed record Pending(string UserId, string Tool, DateTimeOffset ExpiresAt, TaskCompletionSource<bool> Decision);
 
     private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
     public (string Id, DateTimeOffset ExpiresAt) Open(string userId, string tool)
     {
         var id = "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _pending[id] = new Pending(userId, tool, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        return (id, time.GetUtcNow() + settings.ApprovalTimeout);
+        var expiresAt = time.GetUtcNow() + settings.ApprovalTimeout;
+        _pending[id] = new Pending(userId, tool, expiresAt, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        return (id, expiresAt);
     }
 
     /// <summary>Waits for the owner's answer; expiry and cancellation both mean the call does not run.</summary>
@@ -31,7 +32,10 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
         if (!_pending.TryGetValue(id, out var pending)) return ApprovalOutcome.Expired;
         try
         {
-            var approved = await pending.Decision.Task.WaitAsync(settings.ApprovalTimeout, time, ct);
+            // The deadline is fixed when the request is opened, however late the wait starts.
+            var remaining = pending.ExpiresAt - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero && !pending.Decision.Task.IsCompleted) return ApprovalOutcome.Expired;
+            var approved = await pending.Decision.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, ct);
             return approved ? ApprovalOutcome.Approved : ApprovalOutcome.Refused;
         }
         catch (TimeoutException)

@@ -67,8 +67,10 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
     private async Task<ApprovalOutcome> AskApprovalAsync(ChatTurn turn, string tool, JsonElement json, CancellationToken ct)
     {
         var (id, expiresAt) = approvals.Open(turn.UserId, tool);
+        // Start waiting (and the expiry timer) before anyone can see the request.
+        var waiting = approvals.WaitAsync(id, ct);
         await turn.EmitAsync(new ApprovalRequiredEvent(id, tool, json, expiresAt), ct);
-        var outcome = await approvals.WaitAsync(id, ct);
+        var outcome = await waiting;
         await turn.EmitAsync(new ApprovalResolvedEvent(id, outcome.ToString().ToLowerInvariant()), ct);
         return outcome;
     }

@@ -68,9 +68,9 @@ public static partial class ArgumentExtractor
             }
             else Fill(args, schema, RepoParams, m.Value);
         }
-        foreach (Match m in Named("bucket").Matches(rest)) Fill(args, schema, BucketParams, m.Groups["v"].Value);
-        foreach (Match m in Named("table").Matches(rest)) Fill(args, schema, TableParams, m.Groups["v"].Value);
-        foreach (Match m in Named("project").Matches(rest)) Fill(args, schema, ProjectParams, m.Groups["v"].Value);
+        foreach (Match m in Named("bucket", rest)) Fill(args, schema, BucketParams, m.Groups["v"].Value);
+        foreach (Match m in Named("table", rest)) Fill(args, schema, TableParams, m.Groups["v"].Value);
+        foreach (Match m in Named("project", rest)) Fill(args, schema, ProjectParams, m.Groups["v"].Value);
         foreach (Match m in ProjectKey().Matches(IssueKey().Replace(rest, " "))) Fill(args, schema, ProjectParams, m.Value);
         foreach (Match m in Limit().Matches(rest)) Fill(args, schema, LimitParams, m.Groups["n"].Value);
 
@@ -156,16 +156,17 @@ public static partial class ArgumentExtractor
     [GeneratedRegex(@"[\w-]+")]
     private static partial Regex Words();
 
-    private static Regex Named(string noun) => noun switch
+    // "bucket logs" and "logs bucket" are separate patterns: as one alternation, "the table orders" would
+    // match "the table" first (a stop word) and hide "table orders".
+    private static readonly Dictionary<string, Regex[]> NamedPatterns = new()
     {
-        "bucket" => NamedBucket(),
-        "table" => NamedTable(),
-        _ => NamedProject(),
+        ["bucket"] = [new(@"\bbucket\s+(?<v>[a-z0-9][a-z0-9.\-]{1,62})\b", RegexOptions.IgnoreCase),
+                      new(@"\b(?<v>[a-z0-9][a-z0-9.\-]{1,62})\s+bucket\b", RegexOptions.IgnoreCase)],
+        ["table"] = [new(@"\b(?:table|from)\s+`?(?<v>[A-Za-z_][\w.]*)`?", RegexOptions.IgnoreCase),
+                     new(@"\b(?<v>[A-Za-z_]\w*)\s+table\b", RegexOptions.IgnoreCase)],
+        ["project"] = [new(@"\bproject\s+(?<v>[A-Za-z][A-Za-z0-9]{1,9})\b", RegexOptions.IgnoreCase)],
     };
-    [GeneratedRegex(@"\bbucket\s+(?<v>[a-z0-9][a-z0-9.\-]{1,62})\b|\b(?<v>[a-z0-9][a-z0-9.\-]{1,62})\s+bucket\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedBucket();
-    [GeneratedRegex(@"\b(?:table|from)\s+`?(?<v>[A-Za-z_][\w.]*)`?|\b(?<v>[A-Za-z_]\w*)\s+table\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedTable();
-    [GeneratedRegex(@"\bproject\s+(?<v>[A-Za-z][A-Za-z0-9]{1,9})\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedProject();
+
+    private static IEnumerable<Match> Named(string noun, string text) =>
+        NamedPatterns[noun].SelectMany(r => r.Matches(text));
 }
