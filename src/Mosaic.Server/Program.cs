@@ -1,4 +1,5 @@
 using Mosaic.Server.Auth;
+using Mosaic.Server.Chat;
 using Mosaic.Server.Commands;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
@@ -20,6 +21,7 @@ builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB
 builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
+builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
@@ -41,6 +43,7 @@ app.UseAuthorization();
 app.MapAuthApi();
 app.MapCredentialsApi();
 app.MapDatasourcesApi();
+app.MapChatApi();
 app.MapHealthApi();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();

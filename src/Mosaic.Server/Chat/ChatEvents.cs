@@ -57,4 +57,13 @@ public sealed record ApprovalResolvedEvent(
 
 public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMetadata Metadata) : ChatEvent;
 
-public sealed record ErrorEvent([property: JsonPropertyName("error")] string Error) : ChatEvent;
+/// <param name="Code">not_configured, source_unavailable, model_failed or internal: lets the non-streaming endpoint pick a status.</param>
+public sealed record ErrorEvent(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal) : ChatEvent;
+
+public static class ErrorCodes
+{
+    public const string NotConfigured = "not_configured", SourceUnavailable = "source_unavailable",
+        ModelFailed = "model_failed", Internal = "internal";
+}

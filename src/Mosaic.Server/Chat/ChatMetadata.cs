@@ -17,6 +17,8 @@ public sealed record ChatMetadata
     [JsonPropertyName("rounds")] public required int Rounds { get; init; }
     [JsonPropertyName("cancelled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Cancelled { get; init; }
+    [JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
 }
 
 public sealed record ToolUse

@@ -31,7 +31,21 @@ public sealed class FakeAnthropic : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> Requests { get { lock (_requests) return [.. _requests]; } }
 
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeReply>> _byModel = new();
+
+    private readonly ConcurrentDictionary<string, Func<FakeRequest, FakeReply>> _defaults = new();
+
+    /// <summary>How to answer requests to this model when nothing is queued for it (keeps them off the shared script).</summary>
+    public void DefaultFor(string model, Func<FakeRequest, FakeReply> reply) => _defaults[model] = reply;
+
     public void Enqueue(params FakeReply[] replies) { foreach (var r in replies) _script.Enqueue(r); }
+
+    /// <summary>Replies only for requests to this model (e.g. the fast routing model), taken before the shared script.</summary>
+    public void EnqueueFor(string model, params FakeReply[] replies)
+    {
+        var queue = _byModel.GetOrAdd(model, _ => new ConcurrentQueue<FakeReply>());
+        foreach (var r in replies) queue.Enqueue(r);
+    }
 
     public static async Task<FakeAnthropic> StartAsync()
     {
@@ -52,7 +66,10 @@ public sealed class FakeAnthropic : IAsyncDisposable
         var headers = ctx.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
         var request = new FakeRequest(doc.RootElement.Clone(), headers);
         lock (_requests) _requests.Add(request);
-        var reply = _script.TryDequeue(out var next) ? next : Fallback?.Invoke(request) ?? FakeReply.Text("(unscripted)");
+        var reply = _byModel.TryGetValue(request.Model, out var own) && own.TryDequeue(out var mine) ? mine
+            : _defaults.TryGetValue(request.Model, out var byDefault) ? byDefault(request)
+            : _script.TryDequeue(out var next) ? next
+            : Fallback?.Invoke(request) ?? FakeReply.Text("(unscripted)");
 
         if (reply.Status != 200)
         {

@@ -52,6 +52,13 @@ public sealed class FakeRequest(JsonElement body, IReadOnlyDictionary<string, st
             .Where(b => b.GetProperty("type").GetString() == "tool_result")
             .Select(b => (b.GetProperty("tool_use_id").GetString()!, ContentText(b)));
 
+    /// <summary>The conversation as (role, text) pairs: the text of each message's text blocks.</summary>
+    public IEnumerable<(string Role, string Text)> MessageTexts =>
+        Body.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("role").GetString()!,
+            m.GetProperty("content") is { ValueKind: JsonValueKind.String } c ? c.GetString()!
+            : string.Concat(m.GetProperty("content").EnumerateArray()
+                .Where(b => b.GetProperty("type").GetString() == "text").Select(b => b.GetProperty("text").GetString()))));
+
     public string SystemText => Body.TryGetProperty("system", out var s)
         ? s.ValueKind == JsonValueKind.String ? s.GetString()! : string.Concat(s.EnumerateArray().Select(x => x.GetProperty("text").GetString()))
         : "";
