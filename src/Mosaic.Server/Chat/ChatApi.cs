@@ -18,9 +18,10 @@ public static class ChatApi
             if (problem is not null) return problem;
             var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
             var producer = ProduceAsync(http, question!, channel, canAskApproval: true, ct);
-            // Written here rather than returned, so the request (and its scoped services) outlives the producer.
-            await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http);
-            await producer;
+            // Written here rather than returned, so the request (and its scoped services) outlives the producer,
+            // also when the client leaves and writing throws.
+            try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
+            finally { await producer; }
             return Results.Empty;
         }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
@@ -31,9 +32,8 @@ public static class ChatApi
             if (problem is not null) return problem;
             var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
             var producer = ProduceAsync(http, question!, channel, canAskApproval: false, ct);
-            var answer = await ChatAnswer.CollectAsync(channel.Reader, question!, ct);
-            await producer;
-            return answer;
+            try { return await ChatAnswer.CollectAsync(channel.Reader, question!, ct); }
+            finally { await producer; }
         });
 
         group.MapPost("/approvals/{approvalId}", Results<Ok<ApprovalResponse>, ProblemHttpResult> (
