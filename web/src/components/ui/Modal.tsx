@@ -33,7 +33,7 @@ export function Modal({ title, description, onClose, children, className = 'max-
         e.stopPropagation();
         onCloseRef.current();
       } else if (e.key === 'Tab' && panel.current) {
-        const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+        const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
         if (items.length === 0) return;
         const first = items[0];
         const last = items[items.length - 1];
