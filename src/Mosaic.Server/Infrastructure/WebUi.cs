@@ -16,10 +16,9 @@ public static class WebUi
 
     public static WebApplication MapWebUiFallback(this WebApplication app)
     {
-        // Unknown /api routes stay a 404 ProblemDetails instead of returning the UI's HTML.
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem("No such API endpoint.", statusCode: 404, title: "Not found"))
-            .ExcludeFromDescription();
-        if (HasUi(app)) app.MapFallbackToFile("index.html");
+        // /api paths are excluded so an unknown API route stays a 404 ProblemDetails (and a wrong
+        // method a 405) instead of returning the UI's HTML.
+        if (HasUi(app)) app.MapFallbackToFile("{*path:regex(^(?!api(/|$)).*$)}", "index.html");
         return app;
     }
 

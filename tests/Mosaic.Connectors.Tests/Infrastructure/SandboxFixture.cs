@@ -64,6 +64,20 @@ public sealed class SandboxFixture : IAsyncLifetime
         (await Http.PostAsync($"/_sandbox/throttle?service={Uri.EscapeDataString(service)}&count={count}", null, cancellationToken))
             .EnsureSuccessStatusCode();
 
+    /// <summary>
+    /// Uploads the Sandbox's demo S3 files to <paramref name="s3Url"/> (s3rver keys) into buckets named
+    /// <paramref name="bucketPrefix"/> + acme-marketing / acme-finance / acme-engineering. Needs no running Sandbox.
+    /// </summary>
+    public static async Task SeedS3Async(string s3Url, string bucketPrefix, CancellationToken cancellationToken = default)
+    {
+        using var process = Start(["--seed-s3", s3Url, "--bucket-prefix", bucketPrefix]);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"Sandbox --seed-s3 {s3Url} failed ({process.ExitCode}): {await stderr}{await stdout}");
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(DllPath))
@@ -93,22 +107,24 @@ public sealed class SandboxFixture : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        // Generous: on a busy machine the first request waits for the whole app to be compiled.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
                 throw new SandboxStartException($"The Sandbox exited with code {process.ExitCode} while starting on {BaseUrl}:\n{Output}");
             try
             {
-                using var response = await Http.GetAsync("/");
+                using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = await Http.GetAsync("/", probe.Token);
                 if (response.IsSuccessStatusCode) { _process = process; return; }
             }
-            catch (HttpRequestException) { /* not listening yet */ }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException) { /* not answering yet */ }
             await Task.Delay(100);
         }
         process.Kill(entireProcessTree: true);
-        throw new SandboxStartException($"The Sandbox did not answer on {BaseUrl} within 60 s:\n{Output}");
+        throw new SandboxStartException($"The Sandbox did not answer on {BaseUrl} within 90 s:\n{Output}");
     }
 
     private async Task<string> RunPrintEnvAsync()
