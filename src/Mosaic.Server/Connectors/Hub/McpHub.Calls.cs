@@ -29,7 +29,7 @@ public sealed partial class McpHub
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             breaker.RecordNeutral();
-            throw new McpHubException(McpHubFailure.Cancelled, key.Datasource, "The request was cancelled.");
+            throw Cancelled(key.Datasource);
         }
         catch
         {
@@ -65,7 +65,7 @@ public sealed partial class McpHub
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            throw new McpHubException(McpHubFailure.Cancelled, ds, "The request was cancelled.");
+            throw Cancelled(ds);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -35,15 +35,35 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
     public async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct)
     {
         var key = Key(userId, datasource);
-        var spec = await ResolveAsync(key, ct);
-        return await ListToolsAsync(key, spec, ct);
+        try
+        {
+            var spec = await ResolveAsync(key, ct);
+            return await ListToolsAsync(key, spec, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw Cancelled(datasource);
+        }
     }
 
     public async Task<McpToolResult> CallToolAsync(string userId, string datasource, string tool,
         IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
-        var key = Key(userId, datasource);
+        try
+        {
+            return await CallToolCoreAsync(Key(userId, datasource), tool, arguments, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw Cancelled(datasource);
+        }
+    }
+
+    async Task<McpToolResult> CallToolCoreAsync(SessionKey key, string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
+    {
+        var datasource = key.Datasource;
         var spec = await ResolveAsync(key, ct);
         var started = Stopwatch.GetTimestamp();
         var info = (await ListToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
@@ -118,6 +138,9 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         _fingerprints[key] = fingerprint;
         return spec;
     }
+
+    internal static McpHubException Cancelled(string datasource) =>
+        new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
 
     static SessionKey Key(string userId, string datasource)
     {

@@ -52,7 +52,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            throw new McpHubException(McpHubFailure.Cancelled, key.Datasource, "The request was cancelled.");
+            throw McpHub.Cancelled(key.Datasource);
         }
         catch (Exception ex)
         {
