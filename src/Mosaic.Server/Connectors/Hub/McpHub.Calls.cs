@@ -84,9 +84,13 @@ public sealed partial class McpHub
     {
         var ds = session.Key.Datasource;
         string detail = "";
-        if (session.Client.Completion.IsCompleted &&
-            await session.Client.Completion is StdioClientCompletionDetails { ExitCode: { } code })
-            detail = $" (exit code {code})";
+        try
+        {
+            // The failed request can surface a moment before the transport reports the exit.
+            if (await session.Client.Completion.WaitAsync(TimeSpan.FromSeconds(3)) is StdioClientCompletionDetails { ExitCode: { } code })
+                detail = $" (exit code {code})";
+        }
+        catch (TimeoutException) { detail = cause is null ? "" : $" ({cause.GetType().Name})"; }
         _log.LogWarning("The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
             ds, session.Key.UserId, session.ProcessId, detail);
         await CloseAsync(session);
