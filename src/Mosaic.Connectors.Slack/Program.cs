@@ -1,2 +1,15 @@
-// Placeholder until this connector is built; see issues for Connectors I and II.
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using Mosaic.Connectors.Common.Hosting;
+using Mosaic.Connectors.Common.Http;
+using Mosaic.Connectors.Slack;
+using Mosaic.Connectors.Slack.Tools;
+
+// An stdio MCP server over the Slack Web API: channels, users, messages, search and posting.
+return await ConnectorHost.RunAsync(args, new ConnectorInfo("slack", "Slack"), connector =>
+{
+    var settings = SlackSettings.FromEnv(connector.Env);
+    connector.Services.AddSingleton(settings);
+    connector.AddUpstreamHttpClient<SlackApi>(http => http.BaseAddress = settings.ApiUrl);
+    connector.Services.AddSingleton<SlackDirectory>();
+    connector.AddTools<SlackTools>();
+});

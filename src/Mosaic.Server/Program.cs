@@ -1,6 +1,54 @@
-var builder = WebApplication.CreateBuilder(args);
+using Mosaic.Server.Auth;
+using Mosaic.Server.Commands;
+using Mosaic.Server.Configuration;
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Credentials;
+using Mosaic.Server.Data;
+using Mosaic.Server.Datasources;
+using Mosaic.Server.Demo;
+using Mosaic.Server.Health;
+using Mosaic.Server.Infrastructure;
+
+var cli = MosaicCommandLine.Parse(args);                  // --demo, rotate-encryption-key, generate-key
+if (cli.Command == "generate-key") return await CommandRunner.GenerateKeyAsync();
+var builder = WebApplication.CreateBuilder(MosaicConfiguration.LoadEnvironment(cli.HostArgs)); // .env + ENVIRONMENT
+
+builder.AddMosaicSettings();      // spec §11 variables, validated at start-up
+builder.AddMosaicLogging();       // LOG_LEVEL, LOG_FORMAT=json
+builder.AddProblemHandling();     // snake_case JSON, ProblemDetails for every error
+builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
+builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
+builder.AddConnectors();          // the datasource registry
+builder.AddCredentials();         // AES-GCM vault with key rotation
+builder.AddHealth();
+builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
+builder.AddMosaicCors();          // CORS_ORIGINS
+builder.AddOpenApiDocs();
+builder.AddDemo();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseProblemHandling();
+app.UseSecurityHeaders();
+app.UseWebUi();                   // the built UI in wwwroot, when present
+app.UseRouting();
+app.UseCors();
+app.UseRequestLogging();
+app.UseAuth();                    // authentication, then the CSRF check on state-changing requests
+app.UseRateLimiter();
+app.UseAuthorization();
 
-app.Run();
+app.MapAuthApi();
+app.MapCredentialsApi();
+app.MapDatasourcesApi();
+app.MapHealthApi();
+app.MapOpenApiDocs();
+app.MapWebUiFallback();
+
+await app.PrepareDatabaseAsync(); // migrations, retried while the database starts
+if (cli.Command is { } command) return await app.RunCommandAsync(command);
+await app.SeedDemoAsync(cli.Demo);
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,7 +1,70 @@
+using System.Text.Json.Nodes;
+using Mosaic.Sandbox.Infrastructure;
+
 namespace Mosaic.Sandbox.Google;
 
+/// <summary>
+/// Google Workspace for Alice at Acme, every Google host folded onto one base (GOOGLE_API_BASE_URL = {sandbox}/google):
+/// <code>
+///   https://oauth2.googleapis.com/token        → {base}/token
+///   https://www.googleapis.com/calendar/v3/... → {base}/calendar/v3/...
+///   https://gmail.googleapis.com/gmail/v1/...  → {base}/gmail/v1/...
+///   https://www.googleapis.com/drive/v3/...    → {base}/drive/v3/...
+///   https://docs.googleapis.com/v1/...         → {base}/docs/v1/...
+///   https://sheets.googleapis.com/v4/...       → {base}/sheets/v4/...
+/// </code>
+/// Test controls under /_sandbox/google: GET oauth (counters), POST token-lifetime?seconds=N, POST expire-tokens,
+/// POST scopes?scopes=a,b. Forced throttling (/_sandbox/throttle?service=google) answers 429 RESOURCE_EXHAUSTED.
+/// </summary>
 public static class GoogleSimulator
 {
-    // Placeholder: the simulator is filled in with its connector.
-    public static IEndpointRouteBuilder MapGoogleSimulator(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapGoogleSimulator(this IEndpointRouteBuilder app)
+    {
+        var services = app.ServiceProvider;
+        var auth = new GoogleAuth(services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IConfiguration>().GetValue("Sandbox:Google:TokenLifetimeSeconds", 3599));
+        var state = services.GetRequiredService<SandboxState>();
+        state.OnReset(auth.Reset);
+        var google = new GoogleGuard(auth, state);
+
+        var group = app.MapGroup("/google");
+        group.MapPost("/token", auth.TokenAsync);
+        group.MapCalendarApi(google);
+        group.MapGmailApi(google);
+        group.MapDriveApi(google);
+        group.MapDocsApi(google);
+        group.MapSheetsApi(google);
+
+        var controls = app.MapGroup("/_sandbox/google");
+        controls.MapGet("/oauth", () => Results.Json(auth.Stats()));
+        controls.MapPost("/token-lifetime", (int seconds) => { auth.SetLifetime(seconds); return Results.Json(auth.Stats()); });
+        controls.MapPost("/expire-tokens", () => { auth.ExpireAll(); return Results.Json(auth.Stats()); });
+        controls.MapPost("/scopes", (string scopes) =>
+        {
+            auth.SetGrantedScopes(scopes.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
+            return Results.Json(auth.Stats());
+        });
+        return app;
+    }
+}
+
+/// <summary>What every Google API does before answering: a live token with the right scope, then quota.</summary>
+public sealed class GoogleGuard(GoogleAuth auth, SandboxState state)
+{
+    public IResult? Check(HttpRequest request, string service, params string[] anyOfScopes)
+    {
+        if (auth.Check(request, anyOfScopes) is { } denied) return denied;
+        if (!state.TakeThrottle("google")) return null;
+        var message = $"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service '{service}' for consumer 'project_number:000000000000'.";
+        return Results.Json(new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = 429,
+                ["message"] = message,
+                ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["domain"] = "global", ["reason"] = "rateLimitExceeded" }),
+                ["status"] = "RESOURCE_EXHAUSTED",
+            },
+        }, statusCode: 429);
+    }
 }

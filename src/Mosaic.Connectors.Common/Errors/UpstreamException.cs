@@ -1,0 +1,35 @@
+using System.Net;
+using ModelContextProtocol;
+
+namespace Mosaic.Connectors.Common.Errors;
+
+/// <summary>
+/// An error reported by the service behind a connector (Slack, S3, MySQL, ...). It derives from
+/// <see cref="McpException"/> because the MCP SDK only forwards the message of that type to the
+/// client; any other exception becomes a generic "an error occurred" that nobody can act on.
+/// </summary>
+public sealed class UpstreamException(
+    string service,
+    int? status,
+    string? code,
+    string reason,
+    TimeSpan? retryAfter = null,
+    Exception? inner = null)
+    : McpException(UpstreamMessages.Format(service, status, code, reason, retryAfter), inner)
+{
+    /// <summary>Display name of the service, e.g. "Slack".</summary>
+    public string Service { get; } = service;
+
+    /// <summary>HTTP status when there was one (Slack reports errors with 200 + ok:false).</summary>
+    public int? Status { get; } = status;
+
+    /// <summary>The service's own error code, e.g. "not_in_channel" or "NoSuchBucket".</summary>
+    public string? Code { get; } = code;
+
+    /// <summary>The service's explanation, without the hint.</summary>
+    public string Reason { get; } = reason;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    public HttpStatusCode? StatusCode => Status is { } s ? (HttpStatusCode)s : null;
+}

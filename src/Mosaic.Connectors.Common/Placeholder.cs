@@ -1,2 +1,0 @@
-namespace Mosaic.Connectors.Common;
-internal static class Placeholder;

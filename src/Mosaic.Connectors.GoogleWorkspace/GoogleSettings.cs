@@ -1,0 +1,45 @@
+using Mosaic.Connectors.Common.Configuration;
+
+namespace Mosaic.Connectors.GoogleWorkspace;
+
+/// <summary>The Google Workspace connector's settings (spec: google_workspace credential fields).</summary>
+public sealed record GoogleSettings
+{
+    public required string ClientId { get; init; }
+    public required string ClientSecret { get; init; }
+    public required string RefreshToken { get; init; }
+    public required GoogleEndpoints Endpoints { get; init; }
+
+    public static GoogleSettings FromEnv(EnvConfig env) => new()
+    {
+        ClientId = env.Required("GOOGLE_OAUTH_CLIENT_ID"),
+        ClientSecret = env.Required("GOOGLE_OAUTH_CLIENT_SECRET"),
+        RefreshToken = env.Required("GOOGLE_REFRESH_TOKEN"),
+        Endpoints = GoogleEndpoints.From(env.Url("GOOGLE_API_BASE_URL")),
+    };
+}
+
+/// <summary>
+/// Where each Google API lives. Normally the real hosts; with GOOGLE_API_BASE_URL every host folds onto
+/// that one base (how the Sandbox, a proxy or a recording server is reached):
+/// <code>
+///   https://oauth2.googleapis.com/token        → {base}/token
+///   https://www.googleapis.com/calendar/v3/... → {base}/calendar/v3/...
+///   https://gmail.googleapis.com/gmail/v1/...  → {base}/gmail/v1/...
+///   https://www.googleapis.com/drive/v3/...    → {base}/drive/v3/...
+///   https://docs.googleapis.com/v1/...         → {base}/docs/v1/...
+///   https://sheets.googleapis.com/v4/...       → {base}/sheets/v4/...
+/// </code>
+/// </summary>
+public sealed record GoogleEndpoints(Uri Token, string Calendar, string Gmail, string Drive, string Docs, string Sheets)
+{
+    public static GoogleEndpoints From(Uri? baseUrl)
+    {
+        if (baseUrl is null)
+            return new(new Uri("https://oauth2.googleapis.com/token"), "https://www.googleapis.com/calendar/v3",
+                "https://gmail.googleapis.com/gmail/v1", "https://www.googleapis.com/drive/v3",
+                "https://docs.googleapis.com/v1", "https://sheets.googleapis.com/v4");
+        var b = baseUrl.AbsoluteUri.TrimEnd('/');
+        return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4");
+    }
+}

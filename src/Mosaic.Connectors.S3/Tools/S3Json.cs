@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Mosaic.Connectors.S3.Tools;
+
+public sealed record BucketInfo(string Name, DateTime? Created);
+
+public sealed record ObjectInfo(string Key, long? Size, DateTime? LastModified, string? StorageClass);
+
+public sealed record PrefixInfo(string Prefix);
+
+/// <summary>Source-generated JSON for the tool results (no reflection: Native AOT friendly).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BucketInfo))]
+[JsonSerializable(typeof(ObjectInfo))]
+[JsonSerializable(typeof(PrefixInfo))]
+internal sealed partial class S3Json : JsonSerializerContext;

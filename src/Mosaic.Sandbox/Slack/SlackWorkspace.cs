@@ -1,0 +1,68 @@
+using Mosaic.Sandbox.Acme;
+using Mosaic.Sandbox.Infrastructure;
+
+namespace Mosaic.Sandbox.Slack;
+
+/// <summary>The live Slack data: the seed plus messages posted since, restored by <c>POST /_sandbox/reset</c>.</summary>
+public sealed class SlackWorkspace
+{
+    public const string PermalinkHost = "https://acme-test.slack.com";
+    private readonly Lock _gate = new();
+    private List<SlackMessage> _messages = [];
+    private long _postedCount;
+
+    public SlackWorkspace(SandboxState state)
+    {
+        Load();
+        state.OnReset(Load);
+    }
+
+    public IReadOnlyList<SlackUser> Users { get; } = SlackSeed.Users();
+    public IReadOnlyList<SlackChannel> Channels { get; } = SlackSeed.Channels();
+
+    /// <summary>The user a token acts as: the bot user, or Alice for the user token.</summary>
+    public static string? UserForToken(string? token) => token switch
+    {
+        SandboxTokens.SlackBot => SlackSeed.BotUserId,
+        SandboxTokens.SlackUser => AcmeCompany.Alice.SlackId,
+        _ => null,
+    };
+
+    public SlackChannel? FindChannel(string idOrName)
+    {
+        var name = idOrName.TrimStart('#');
+        return Channels.FirstOrDefault(c => c.Id == idOrName) ?? Channels.FirstOrDefault(c => !c.IsIm && c.Name == name);
+    }
+
+    public SlackUser? FindUser(string id) => Users.FirstOrDefault(u => u.Id == id);
+
+    public IReadOnlyList<SlackMessage> MessagesIn(string channelId)
+    {
+        lock (_gate) return [.. _messages.Where(m => m.ChannelId == channelId)];
+    }
+
+    public IReadOnlyList<SlackMessage> AllMessages()
+    {
+        lock (_gate) return [.. _messages];
+    }
+
+    public SlackMessage Post(string channelId, string user, string text, string? threadTs)
+    {
+        lock (_gate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var ts = $"{now.ToUnixTimeSeconds()}.{(++_postedCount % 1_000_000):D6}";
+            var message = new SlackMessage(channelId, ts, user, text, threadTs);
+            _messages.Add(message);
+            return message;
+        }
+    }
+
+    public static string Permalink(SlackMessage m) =>
+        $"{PermalinkHost}/archives/{m.ChannelId}/p{m.Ts.Replace(".", "")}" + (m.IsReply ? $"?thread_ts={m.ThreadTs}&cid={m.ChannelId}" : "");
+
+    private void Load()
+    {
+        lock (_gate) _messages = [.. SlackSeed.Messages()];
+    }
+}

@@ -1,0 +1,18 @@
+using Mosaic.Server.Data;
+
+namespace Mosaic.Server.Auth;
+
+public sealed record SignupRequest(string Email, string Password, string? Name = null);
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record UserResponse(
+    string Id, string Email, string? Name, string? ProfilePicture,
+    DateTime CreatedAt, DateTime? LastLogin, DateTime? PreviousLogin)
+{
+    public static UserResponse From(User u) => new(u.Id, u.Email, u.Name, u.ProfilePicture, u.CreatedAt, u.LastLogin, u.PreviousLogin);
+}
+
+public sealed record AuthResponse(string Message, UserResponse User);
+
+public sealed record MessageResponse(string Message);

@@ -1,0 +1,50 @@
+namespace Mosaic.Server.Connectors;
+
+/// <summary>
+/// One datasource (spec §5.3): what the UI shows, which credentials it needs, keyword patterns for
+/// the direct routing tier (§5.2), and how to start its MCP server. Built-ins name their connector
+/// project in <see cref="Assembly"/>; custom sources give a stdio <see cref="Command"/>/<see cref="Args"/>
+/// or a Streamable HTTP <see cref="Url"/>/<see cref="Headers"/>.
+/// </summary>
+public sealed record ConnectorDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required string Icon { get; init; }
+    public bool Enabled { get; init; } = true;
+    public IReadOnlyList<CredentialField> CredentialFields { get; init; } = [];
+    public IReadOnlyList<DirectRoutingPattern> DirectRouting { get; init; } = [];
+    /// <summary>Extra checks over several fields (e.g. MySQL: host+user+database or sqlite_path).</summary>
+    public IReadOnlyList<CredentialRule> CredentialRules { get; init; } = [];
+
+    /// <summary>Connector project/assembly for built-ins, e.g. "Mosaic.Connectors.Slack".</summary>
+    public string? Assembly { get; init; }
+    public string? Command { get; init; }
+    public IReadOnlyList<string>? Args { get; init; }
+    public string? Url { get; init; }
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    public bool IsBuiltIn => Assembly is not null;
+
+    public CredentialField? FindField(string name) => CredentialFields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>The process environment for this connector from a user's saved fields (spec: get_connector_env).</summary>
+    public IReadOnlyDictionary<string, string> ToEnvironment(IReadOnlyDictionary<string, string> credentials) =>
+        CredentialFields
+            .Where(f => f.EnvVar is not null && credentials.TryGetValue(f.Name, out var v) && v.Length > 0)
+            .ToDictionary(f => f.EnvVar!, f => credentials[f.Name]);
+}
+
+/// <summary>A credential input. Type is "text", "password", "url", "number" or "checkbox".</summary>
+public sealed record CredentialField(string Name, string Label, string Type, bool Required, string? EnvVar)
+{
+    public string? Placeholder { get; init; }
+    public string? Help { get; init; }
+}
+
+/// <summary>If the message contains any keyword (case-insensitive), call <see cref="Tool"/> directly.</summary>
+public sealed record DirectRoutingPattern(IReadOnlyList<string> Keywords, string Tool);
+
+/// <summary>A cross-field rule: <see cref="IsSatisfied"/> gets the non-empty fields; <see cref="Message"/> explains a failure.</summary>
+public sealed record CredentialRule(string Message, Func<IReadOnlyDictionary<string, string>, bool> IsSatisfied);

@@ -1,0 +1,32 @@
+namespace Mosaic.Server.Connectors;
+
+/// <summary>
+/// The datasources this server knows (spec §3.3). Singleton. Built from a list so configured
+/// sources (connectors.json, later) can be appended to <see cref="BuiltInConnectors.All"/>.
+/// </summary>
+public sealed class ConnectorRegistry
+{
+    private readonly Dictionary<string, ConnectorDefinition> _byId;
+
+    public ConnectorRegistry(IEnumerable<ConnectorDefinition> connectors)
+    {
+        All = connectors.ToList();
+        _byId = new Dictionary<string, ConnectorDefinition>(StringComparer.Ordinal);
+        foreach (var c in All)
+            if (!_byId.TryAdd(c.Id, c))
+                throw new InvalidOperationException($"Two datasources share the id '{c.Id}'.");
+    }
+
+    public IReadOnlyList<ConnectorDefinition> All { get; }
+
+    public ConnectorDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+}
+
+public static class ConnectorExtensions
+{
+    public static WebApplicationBuilder AddConnectors(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => new ConnectorRegistry(BuiltInConnectors.All));
+        return builder;
+    }
+}

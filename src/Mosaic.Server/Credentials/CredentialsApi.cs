@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mosaic.Server.Auth;
+using Mosaic.Server.Connectors;
+
+namespace Mosaic.Server.Credentials;
+
+public sealed record SaveCredentialsRequest(string Datasource, Dictionary<string, JsonElement> Credentials);
+
+public sealed record CredentialStatusResponse(bool Configured, DateTime? UpdatedAt);
+
+/// <summary>/api/credentials: save, status, delete — always for the signed-in user only (spec §10.4).</summary>
+public static class CredentialsApi
+{
+    public static WebApplication MapCredentialsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/credentials").WithTags("Credentials").RequireAuthorization();
+
+        group.MapPost("/", async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> (
+            SaveCredentialsRequest request, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
+        {
+            var connector = registry.Find(request.Datasource);
+            if (connector is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["datasource"] = [$"Unknown datasource '{request.Datasource}'."] });
+            if (!connector.Enabled)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["datasource"] = [$"{connector.Name} is disabled on this server."] });
+
+            var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials);
+            if (errors.Count > 0)
+                return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
+                    title: $"The {connector.Name} credentials are not valid");
+
+            await vault.SaveAsync(http.User.GetUserId(), connector.Id, fields, ct);
+            return TypedResults.Ok(new MessageResponse("Credentials saved"));
+        });
+
+        group.MapGet("/{datasource}/status", async Task<Results<Ok<CredentialStatusResponse>, ProblemHttpResult>> (
+            string datasource, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
+        {
+            if (registry.Find(datasource) is null) return UnknownDatasource(datasource);
+            var status = await vault.GetStatusAsync(http.User.GetUserId(), datasource, ct);
+            return TypedResults.Ok(new CredentialStatusResponse(status.Configured, status.UpdatedAt));
+        });
+
+        group.MapDelete("/{datasource}", async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> (
+            string datasource, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
+        {
+            if (registry.Find(datasource) is null) return UnknownDatasource(datasource);
+            if (!await vault.DeleteAsync(http.User.GetUserId(), datasource, ct))
+                return TypedResults.Problem($"No credentials are saved for {datasource}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return TypedResults.Ok(new MessageResponse("Credentials deleted"));
+        });
+        return app;
+    }
+
+    private static ProblemHttpResult UnknownDatasource(string datasource) =>
+        TypedResults.Problem($"Unknown datasource '{datasource}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown datasource");
+}

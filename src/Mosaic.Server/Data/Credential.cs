@@ -1,0 +1,16 @@
+namespace Mosaic.Server.Data;
+
+/// <summary>
+/// One user's encrypted credentials for one datasource (table <c>credentials</c>, spec §7).
+/// <see cref="EncryptedData"/> is written and read only by <c>CredentialVault</c>.
+/// </summary>
+public sealed class Credential
+{
+    public string Id { get; set; } = Guid.NewGuid().ToString();
+    public string? UserId { get; set; }
+    public string? SessionId { get; set; }
+    public required string Datasource { get; set; }
+    public required string EncryptedData { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

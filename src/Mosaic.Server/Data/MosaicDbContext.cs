@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mosaic.Server.Data;
+
+/// <summary>
+/// The application database (spec §7). Resolve <see cref="MosaicDbContext"/> (scoped) or
+/// <c>IDbContextFactory&lt;MosaicDbContext&gt;</c>; the provider subclass (SQLite or MySQL/MariaDB)
+/// is chosen from configuration and carries its own migrations.
+/// </summary>
+public abstract class MosaicDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ChatHistoryEntry> ChatHistory => Set<ChatHistoryEntry>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    /// <summary>ASP.NET Core data-protection keys (antiforgery), shared by every replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasMaxLength(36);
+            e.Property(u => u.Email).HasMaxLength(255);
+            e.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ix_users_email");
+            e.Property(u => u.PasswordHash).HasMaxLength(255);
+            e.Property(u => u.Name).HasMaxLength(255);
+            e.Property(u => u.FailedLoginAttempts).HasDefaultValue(0);
+        });
+        b.Entity<ChatHistoryEntry>(e =>
+        {
+            e.ToTable("chat_history");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(36);
+            e.Property(c => c.UserId).HasMaxLength(36);
+            e.Property(c => c.SessionId).HasMaxLength(100);
+            e.Property(c => c.Datasource).HasMaxLength(50);
+            e.Property(c => c.Role).HasMaxLength(20);
+            e.HasIndex(c => c.SessionId).HasDatabaseName("idx_session");
+            e.HasIndex(c => c.Datasource).HasDatabaseName("idx_datasource");
+            e.HasIndex(c => new { c.UserId, c.CreatedAt }).HasDatabaseName("idx_chat_user_created");
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Credential>(e =>
+        {
+            e.ToTable("credentials");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(36);
+            e.Property(c => c.UserId).HasMaxLength(36);
+            e.Property(c => c.SessionId).HasMaxLength(100);
+            e.Property(c => c.Datasource).HasMaxLength(50);
+            e.HasIndex(c => new { c.UserId, c.Datasource }).IsUnique().HasDatabaseName("uq_user_datasource");
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RevokedToken>(e =>
+        {
+            e.ToTable("revoked_tokens");
+            e.HasKey(t => t.Jti);
+            e.Property(t => t.Jti).HasMaxLength(64);
+            e.Property(t => t.UserId).HasMaxLength(36);
+            e.HasIndex(t => t.ExpiresAt).HasDatabaseName("idx_revoked_expires");
+        });
+        b.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        ApplySnakeCaseColumns(b);
+        ConfigureProvider(b);
+    }
+
+    /// <summary>Provider-specific column types (e.g. JSON on MySQL).</summary>
+    protected abstract void ConfigureProvider(ModelBuilder b);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        // Every timestamp is UTC; SQLite and MySQL DATETIME drop the Kind, so restore it on read.
+        c.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private static void ApplySnakeCaseColumns(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(ToSnakeCase(property.Name));
+    }
+
+    internal static string ToSnakeCase(string name) =>
+        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mosaic.Server.Auth;
+using Mosaic.Server.Configuration;
+using Mosaic.Server.Data;
+
+namespace Mosaic.Server.Demo;
+
+/// <summary>
+/// --demo: makes sure the account demo@mosaic.local exists. Its password is MOSAIC_DEMO_PASSWORD,
+/// else one generated on first use and kept in MOSAIC_DATA_DIR/secrets/demo-password (0600) so
+/// every demo start can print it. (Demo datasources arrive with the sandbox in a later piece.)
+/// </summary>
+public sealed class DemoSeeder(MosaicDbContext db, PasswordHasher hasher, IOptions<MosaicSettings> options, IConfiguration config, TimeProvider time)
+{
+    public const string Email = "demo@mosaic.local";
+
+    public async Task<string> SeedAsync(CancellationToken ct)
+    {
+        var configured = config["MOSAIC_DEMO_PASSWORD"];
+        var password = string.IsNullOrEmpty(configured) ? StoredOrNewPassword() : configured;
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == Email, ct);
+        if (user is null)
+            db.Users.Add(new User { Email = Email, Name = "Demo User", PasswordHash = hasher.Hash(password), CreatedAt = now, UpdatedAt = now });
+        else if (!hasher.Verify(password, user.PasswordHash))
+        {
+            user.PasswordHash = hasher.Hash(password); // MOSAIC_DEMO_PASSWORD changed since last time
+            user.UpdatedAt = now;
+            user.FailedLoginAttempts = 0;
+            user.LockedUntil = null;
+        }
+        await db.SaveChangesAsync(ct);
+        return password;
+    }
+
+    private string StoredOrNewPassword()
+    {
+        var dir = Path.Combine(options.Value.FullDataDir, "secrets");
+        var path = Path.Combine(dir, "demo-password");
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        Directory.CreateDirectory(dir);
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var password = RandomNumberGenerator.GetString(alphabet, 16);
+        var mode = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var w = new StreamWriter(path, Encoding.ASCII, mode)) w.Write(password);
+        return password;
+    }
+}
+
+public static class DemoExtensions
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>Seeds the demo account and prints how to sign in once the server listens.</summary>
+    public static async Task SeedDemoAsync(this WebApplication app, bool demo)
+    {
+        if (!demo) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var password = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine();
+            Console.WriteLine($"  Mosaic demo is running at {urls}");
+            Console.WriteLine($"  Sign in as {DemoSeeder.Email} with password: {password}");
+            Console.WriteLine("  (Demo datasources are not seeded yet: only the account is.)");
+            Console.WriteLine();
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Mosaic.Server.Configuration;
+
+namespace Mosaic.Server.Health;
+
+public sealed record DetailedHealth(
+    string Status, string Version, string Environment, double Uptime, string Database, string DatabaseProvider,
+    string Cache, int McpConnections);
+
+/// <summary>/api/health, /live, /ready (503 when the database is down), /detailed (spec §10.5).</summary>
+public static class HealthApi
+{
+    private static readonly string Version =
+        typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<IMcpConnectionCounter, NoMcpConnections>();
+        builder.Services.AddSingleton(sp => new StartTime(sp.GetRequiredService<TimeProvider>().GetTimestamp()));
+        return builder;
+    }
+
+    public static WebApplication MapHealthApi(this WebApplication app)
+    {
+        var started = app.Services.GetRequiredService<StartTime>(); // taken now: uptime counts from start-up
+        // Probes must never be throttled, or an orchestrator would restart a busy but healthy server.
+        var group = app.MapGroup("/api/health").WithTags("Health").AllowAnonymous().DisableRateLimiting();
+
+        group.MapGet("/", () => TypedResults.Ok(new { status = "healthy" }));
+        group.MapGet("/live", () => TypedResults.Ok(new { status = "alive" }));
+
+        group.MapGet("/ready", async Task<Results<Ok<object>, ProblemHttpResult>> (HealthCheckService health, CancellationToken ct) =>
+        {
+            var report = await health.CheckHealthAsync(ct);
+            if (report.Status == HealthStatus.Healthy)
+                return TypedResults.Ok<object>(new { status = "ready", database = "connected", cache = "available" });
+            return TypedResults.Problem("The database is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready", extensions: new Dictionary<string, object?> { ["database"] = "disconnected", ["cache"] = "available" });
+        });
+
+        group.MapGet("/detailed", async (HealthCheckService health, IOptions<MosaicSettings> settings, IMcpConnectionCounter mcp,
+            TimeProvider time, CancellationToken ct) =>
+        {
+            var report = await health.CheckHealthAsync(ct);
+            var up = report.Status == HealthStatus.Healthy;
+            return TypedResults.Ok(new DetailedHealth(
+                up ? "healthy" : "degraded", Version, settings.Value.Environment.ToLowerInvariant(),
+                Math.Round(time.GetElapsedTime(started.Timestamp).TotalSeconds, 1),
+                up ? "connected" : "disconnected", settings.Value.DatabaseProvider, "available", mcp.ActiveConnections));
+        });
+        return app;
+    }
+
+    public sealed record StartTime(long Timestamp);
+}

@@ -1,0 +1,15 @@
+namespace Mosaic.Server.Health;
+
+/// <summary>
+/// How many MCP connector sessions are live, for /api/health/detailed. The MCP hub replaces the
+/// default registration with itself; until then the answer is 0.
+/// </summary>
+public interface IMcpConnectionCounter
+{
+    int ActiveConnections { get; }
+}
+
+internal sealed class NoMcpConnections : IMcpConnectionCounter
+{
+    public int ActiveConnections => 0;
+}
