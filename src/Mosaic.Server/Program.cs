@@ -1,3 +1,4 @@
+using Mosaic.Server.Agent;
 using Mosaic.Server.Auth;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Commands;
@@ -22,6 +23,7 @@ builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
 builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
+builder.AddAgent();               // multi-source questions: detect sources, ask them in parallel, synthesize
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
@@ -46,6 +48,7 @@ app.MapAuthApi();
 app.MapCredentialsApi();
 app.MapDatasourcesApi();
 app.MapChatApi();
+app.MapAgentApi();
 app.MapHealthApi();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();

@@ -10,7 +10,8 @@ using Mosaic.Server.Llm;
 namespace Mosaic.Server.Chat;
 
 /// <summary>A validated question: the endpoint has checked the input and that the session is the caller's.</summary>
-public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message);
+/// <param name="Persist">False when the caller keeps the history itself (the agent saves one turn for all its sources).</param>
+public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message, bool Persist = true);
 
 /// <summary>
 /// Single-source chat (spec §3.2, §6.1): credentials → tools → route → system prompt → history → the
@@ -91,6 +92,7 @@ public sealed class ChatService(
             Tokens = result?.Tokens ?? new TokenUsage(0, 0), DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
             Rounds = result?.Rounds ?? 0, Cancelled = failure == "cancelled", Error = failure is "cancelled" ? null : failure,
         };
+        if (!q.Persist) return metadata;
         var answer = result?.Text is { Length: > 0 } text ? text : failure == "cancelled" ? "(stopped before an answer)" : failure ?? "";
         await history.SaveTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, answer,
             JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);

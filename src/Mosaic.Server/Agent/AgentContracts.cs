@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace Mosaic.Server.Agent;
+
+/// <summary>Body of POST /api/agent/query and /api/agent/query/stream (spec §10.3).</summary>
+/// <param name="Sources">Ask exactly these sources instead of detecting them.</param>
+public sealed record AgentQueryRequest(string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true);
+
+/// <summary>Body of POST /api/agent/detect-sources. Without <see cref="AvailableSources"/>: the caller's configured sources.</summary>
+public sealed record DetectSourcesRequest(string Query, IReadOnlyList<string>? AvailableSources = null);
+
+public sealed record DetectSourcesResponse(IReadOnlyList<SourceRelevance> RelevantSources, string Method);
+
+/// <summary>How likely a source holds the answer (0–1) and why.</summary>
+public sealed record SourceRelevance(string Source, double Confidence, string Reasoning);
+
+/// <summary>One source the agent will ask, with the question it puts to it.</summary>
+public sealed record PlannedSource(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("confidence")] double Confidence,
+    [property: JsonPropertyName("reasoning")] string Reasoning,
+    [property: JsonPropertyName("query")] string Query);
+
+/// <param name="Method">"model", "heuristic" or "explicit" (the caller named the sources).</param>
+public sealed record AgentPlan(
+    [property: JsonPropertyName("sources")] IReadOnlyList<PlannedSource> Sources,
+    [property: JsonPropertyName("reasoning")] string Reasoning,
+    [property: JsonPropertyName("method")] string Method);
+
+public sealed record SourceLink(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url);
+
+/// <summary>What one source answered (or why it did not).</summary>
+public sealed record SourceResult(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("response")] string Response,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("tools_used")] IReadOnlyList<string> ToolsUsed,
+    [property: JsonPropertyName("links")] IReadOnlyList<SourceLink> Links,
+    [property: JsonPropertyName("duration_ms")] long DurationMs);
+
+/// <summary>The agent's answer (spec §6.2).</summary>
+public sealed record MultiSourceResponse(
+    [property: JsonPropertyName("response")] string Response,
+    [property: JsonPropertyName("source_results")] IReadOnlyList<SourceResult> SourceResults,
+    [property: JsonPropertyName("successful_sources")] IReadOnlyList<string> SuccessfulSources,
+    [property: JsonPropertyName("failed_sources")] IReadOnlyList<string> FailedSources,
+    [property: JsonPropertyName("plan")] AgentPlan Plan,
+    [property: JsonPropertyName("session_id")] string SessionId,
+    [property: JsonPropertyName("synthesis")] string Synthesis,
+    [property: JsonPropertyName("duration_ms")] long DurationMs);
+
+/// <summary>An entry of GET /api/agent/sources.</summary>
+public sealed record AgentSourceInfo(string Id, string Name, string Description, string Icon, bool Enabled, bool Configured);

@@ -1,0 +1,20 @@
+namespace Mosaic.Server.Agent;
+
+public static class AgentExtensions
+{
+    /// <summary>The multi-source agent: detector, per-source runner, synthesizer, orchestrator. Needs AddChat and an IMcpHub.</summary>
+    public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => AgentSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddHybridCache();
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<SourceDetector>();
+        services.AddSingleton<GitHubRepoPicker>();
+        services.AddSingleton<SourceRunner>();
+        services.AddSingleton<ResultSynthesizer>();
+        services.AddScoped<AgentSources>();
+        services.AddScoped<AgentOrchestrator>();
+        return builder;
+    }
+}

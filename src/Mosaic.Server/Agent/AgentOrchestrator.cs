@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Mosaic.Server.Chat;
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Llm;
+
+namespace Mosaic.Server.Agent;
+
+/// <summary>A validated agent question: the endpoint checked the input, the sources and the session's owner.</summary>
+/// <param name="Sources">Sources the caller chose; null: detect them.</param>
+public sealed record AgentQuestion(string UserId, string SessionId, string Query, IReadOnlyList<string>? Sources);
+
+/// <summary>
+/// The multi-source flow (spec §6.2): plan → one <see cref="ChatService"/> run per source, all at once, each
+/// with its own timeout → <see cref="ResultSynthesizer"/> → <see cref="MultiSourceResponse"/>. A slow or
+/// failing source never holds up or breaks the others: it is reported in failed_sources.
+/// </summary>
+public sealed class AgentOrchestrator(
+    AgentSources sources, SourceDetector detector, GitHubRepoPicker repos, SourceRunner runner, ResultSynthesizer synthesizer,
+    ChatHistoryStore history, LlmProvider llm, TimeProvider time)
+{
+    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, ChannelWriter<AgentEvent> events, bool canAskApproval, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var askedAt = time.GetUtcNow().UtcDateTime;
+        await events.WriteAsync(new AgentSessionEvent(q.SessionId), ct);
+        await events.WriteAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
+        var usable = await sources.UsableAsync(q.UserId, ct);
+        var plan = await PlanAsync(q, usable, ct);
+        await events.WriteAsync(new PlanCompleteEvent(plan.Sources, plan.Reasoning), ct);
+
+        var byId = usable.ToDictionary(s => s.Id);
+        var runs = plan.Sources.Select(p => runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], p.Query, canAskApproval, events, ct));
+        var results = await Task.WhenAll(runs);
+
+        await events.WriteAsync(new SynthesizingEvent(), ct);
+        var (text, method) = results.Length == 0
+            ? ("None of your configured sources fits this question. Add credentials under Data sources, or name the sources to ask.", "none")
+            : await synthesizer.SynthesizeAsync(q.Query, results, events, ct);
+        var response = new MultiSourceResponse(text, results,
+            results.Where(r => r.Success).Select(r => r.Source).ToList(), results.Where(r => !r.Success).Select(r => r.Source).ToList(),
+            plan, q.SessionId, method, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        var metadata = JsonSerializer.Serialize(new AgentMetadata(response.Plan, response.SuccessfulSources, response.FailedSources,
+            results.Select(r => new AgentSourceSummary(r.Source, r.Success, r.ToolsUsed, r.Error, r.DurationMs)).ToList(),
+            method, llm.Name, response.DurationMs), MetadataJson);
+        await history.SaveTurnAsync(q.UserId, q.SessionId, AgentMetadata.Datasource, q.Query, askedAt, text, metadata,
+            time.GetUtcNow().UtcDateTime, ct);
+        await events.WriteAsync(new AgentDoneEvent(response), ct);
+        return response;
+    }
+
+    private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public async Task<AgentPlan> PlanAsync(AgentQuestion q, IReadOnlyList<ConnectorDefinition> usable, CancellationToken ct)
+    {
+        IReadOnlyList<SourceRelevance> chosen;
+        string method, reasoning;
+        if (q.Sources is { Count: > 0 } named)
+        {
+            chosen = named.Distinct().Select(s => new SourceRelevance(s, 1, "Asked for by name.")).ToList();
+            (method, reasoning) = ("explicit", $"Asking the sources you chose: {string.Join(", ", chosen.Select(c => c.Source))}.");
+        }
+        else
+        {
+            var detected = await detector.DetectAsync(q.UserId, q.Query, usable, ct);
+            chosen = detected.RelevantSources;
+            method = detected.Method;
+            reasoning = chosen.Count == 0 ? "No configured source fits this question."
+                : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked {string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
+        }
+        var repo = llm.IsOffline && chosen.Any(c => c.Source == "github") ? await repos.PickAsync(q.UserId, q.Query, ct) : null;
+        var byId = usable.ToDictionary(s => s.Id);
+        var planned = chosen.Where(c => byId.ContainsKey(c.Source)).Select(c =>
+        {
+            var source = byId[c.Source];
+            var query = llm.IsOffline && source.IsBuiltIn ? OfflineSourceQueries.For(source.Id, q.Query, repo) ?? q.Query : q.Query;
+            return new PlannedSource(source.Id, source.Name, c.Confidence, c.Reasoning, query);
+        }).ToList();
+        return new AgentPlan(planned, reasoning, method);
+    }
+}
+
+/// <summary>What chat_history.metadata keeps for an agent answer.</summary>
+public sealed record AgentMetadata(AgentPlan Plan, IReadOnlyList<string> SuccessfulSources, IReadOnlyList<string> FailedSources,
+    IReadOnlyList<AgentSourceSummary> Sources, string Synthesis, string Provider, long DurationMs)
+{
+    /// <summary>The chat_history.datasource of agent turns.</summary>
+    public const string Datasource = "agent";
+}
+
+public sealed record AgentSourceSummary(string Source, bool Success, IReadOnlyList<string> ToolsUsed, string? Error, long DurationMs);

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Mosaic.Server.Agent;
+
+/// <summary>
+/// Offline synthesis: per source, the items of its answer that share words with the question (all of
+/// them when none do), how many there were, and their links; then the sources that failed. Extractive on
+/// purpose: without a model nothing is paraphrased, so nothing can be misattributed.
+/// </summary>
+public static partial class ExtractiveSummary
+{
+    private const int MaxItems = 8;
+
+    public static string Build(string query, IReadOnlyList<SourceResult> results)
+    {
+        var words = OfflineSourceQueries.Keywords(query).Select(Stem).ToHashSet();
+        var answered = results.Where(r => r.Success).ToList();
+        var sb = new StringBuilder();
+        sb.AppendLine($"**{answered.Count} of {results.Count} sources answered** ({string.Join(", ", answered.Select(r => r.Name))}).");
+        foreach (var r in answered)
+        {
+            var items = Items(r.Response);
+            var relevant = items.Where(i => Matches(i, words)).ToList();
+            var shown = (relevant.Count > 0 ? relevant : items).Take(MaxItems).ToList();
+            var count = relevant.Count > 0 ? $"{relevant.Count} of {items.Count} items match" : items.Count > 0 ? $"{items.Count} items" : "answer";
+            sb.AppendLine().AppendLine($"### {r.Name} — {count}");
+            if (shown.Count == 0) sb.AppendLine(Quote(r.Response));
+            foreach (var item in shown) sb.AppendLine($"- {item} _(source: {r.Name})_");
+            if (items.Count > shown.Count && relevant.Count == 0) sb.AppendLine($"- …and {items.Count - shown.Count} more in {r.Name}.");
+        }
+        var failed = results.Where(r => !r.Success).ToList();
+        if (failed.Count > 0)
+        {
+            sb.AppendLine().AppendLine("### Not answered");
+            foreach (var r in failed) sb.AppendLine($"- **{r.Name}**: {r.Error}");
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Table rows and list items of a markdown answer, as one line each.</summary>
+    internal static List<string> Items(string markdown)
+    {
+        var items = new List<string>();
+        string[]? header = null;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('|'))
+            {
+                var cells = line.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray();
+                if (cells.All(c => c.Trim('-', ' ', ':').Length == 0)) continue; // the separator row
+                if (header is null) { header = cells; continue; }
+                items.Add(string.Join(" · ", cells.Where(c => c.Length > 0)));
+            }
+            else
+            {
+                header = null;
+                if (Bullet().Match(line) is { Success: true } m) items.Add(m.Groups["t"].Value);
+            }
+        }
+        return items;
+    }
+
+    private static bool Matches(string item, HashSet<string> words) =>
+        words.Count > 0 && Word().Matches(item.ToLowerInvariant()).Select(m => Stem(m.Value)).Any(words.Contains);
+
+    private static string Stem(string w) => w.Length > 4 && w.EndsWith('s') ? w[..^1] : w;
+
+    private static string Quote(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 1500) t = t[..1500] + "…";
+        return string.Join("\n", t.Split('\n').Select(l => "> " + l));
+    }
+
+    [GeneratedRegex(@"^(?:[-*•]|\d+\.)\s+(?<t>.+)$")]
+    private static partial Regex Bullet();
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex Word();
+}

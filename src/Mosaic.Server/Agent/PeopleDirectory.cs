@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Hybrid;
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
+
+namespace Mosaic.Server.Agent;
+
+/// <summary>
+/// The people a user's Slack knows (names and first names), so a question about "Bob" points at the
+/// sources where people talk and work. Cached per user for ten minutes; best effort: no Slack, a slow
+/// Slack or an error simply means no names.
+/// </summary>
+public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<PeopleDirectory> logger)
+{
+    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+
+    public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
+    {
+        if (!sources.Any(s => s.Id == "slack")) return [];
+        return await cache.GetOrCreateAsync($"mosaic:agent:people:{userId}", async token => await FetchAsync(userId, token), Entry,
+            cancellationToken: ct);
+    }
+
+    private async Task<string[]> FetchAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var result = await hub.CallToolAsync(userId, "slack", "list_users",
+                new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
+            if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users)) return [];
+            return users.EnumerateArray()
+                .Where(u => !(u.TryGetProperty("is_bot", out var b) && b.ValueKind == JsonValueKind.True)
+                            && !(u.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True))
+                .Select(u => u.TryGetProperty("name", out var n) ? n.GetString() : null)
+                .OfType<string>()
+                .SelectMany(full => new[] { full, full.Split(' ')[0] })
+                .Where(n => n.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+        catch (Exception e) when (e is McpHubException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogDebug("People directory unavailable for the agent: {Error}", e.Message);
+            return [];
+        }
+    }
+}
