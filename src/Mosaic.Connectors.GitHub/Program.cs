@@ -1,2 +1,17 @@
-// Placeholder until this connector is built; see issues for Connectors I and II.
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using Mosaic.Connectors.Common.Hosting;
+using Mosaic.Connectors.Common.Http;
+using Mosaic.Connectors.GitHub;
+using Mosaic.Connectors.GitHub.Tools;
+
+// An stdio MCP server over GitHub's REST API (github.com, GitHub Enterprise Server, or the Mosaic Sandbox).
+return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"), connector =>
+{
+    connector.Services.AddSingleton(GitHubSettings.FromEnv(connector.Env));
+    // Octokit sends the requests; this named client gives it the kit's retry/Retry-After/timeout pipeline.
+    connector.Services.AddHttpClient(GitHubApi.HttpClientName).AddStandardResilienceHandler(UpstreamHttp.ConfigureResilience);
+    connector.Services.AddSingleton<GitHubApi>();
+    connector.AddTools<GitHubListTools>();
+    connector.AddTools<GitHubCodeTools>();
+    connector.AddTools<GitHubDetailTools>();
+});

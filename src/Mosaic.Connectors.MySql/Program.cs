@@ -1,2 +1,14 @@
-// Placeholder until this connector is built; see issues for Connectors I and II.
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using Mosaic.Connectors.Common.Hosting;
+using Mosaic.Connectors.MySql;
+using Mosaic.Connectors.MySql.Data;
+using Mosaic.Connectors.MySql.Tools;
+
+// An stdio MCP server giving read-only SQL access to MySQL 8 / MariaDB, or to a SQLite file.
+return await ConnectorHost.RunAsync(args, new ConnectorInfo("mysql", "MySQL"), connector =>
+{
+    var settings = MySqlSettings.FromEnv(connector.Env);
+    connector.Services.AddSingleton(settings);
+    connector.Services.AddSingleton<IDatabase>(settings.IsSqlite ? new SqliteDatabase(settings) : new MySqlDatabase(settings));
+    connector.AddTools<MySqlTools>();
+});

@@ -56,7 +56,11 @@ public sealed class GitHubDataset
         return null;
     }
 
-    public GhCommit? Commit(string repo, string shaOrBranch) => HistoryFrom(repo, shaOrBranch)?.FirstOrDefault();
+    /// <summary>A commit by branch or SHA; the heads of pull requests whose branches are gone (merged, closed) count too.</summary>
+    public GhCommit? Commit(string repo, string shaOrBranch) =>
+        HistoryFrom(repo, shaOrBranch)?.FirstOrDefault()
+        ?? Issues.Where(i => i.Repo == repo && i.Pull is { } p && shaOrBranch.Length >= 7 && p.HeadSha.StartsWith(shaOrBranch, StringComparison.OrdinalIgnoreCase))
+            .Select(i => new GhCommit(repo, i.Pull!.HeadSha, i.Title, i.Author, i.CreatedAt, null)).FirstOrDefault();
 
     /// <summary>Deterministic 40-hex SHA, so links and tests stay stable across restarts.</summary>
     public static string Sha(string seed) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(seed)));

@@ -20,7 +20,8 @@ public static class GitHubHttp
 
     /// <summary>
     /// Endpoint filter for the whole API: only <see cref="SandboxTokens.GitHub"/> as <c>token X</c> or
-    /// <c>Bearer X</c>; a forced throttle answers 429 with Retry-After and an exhausted x-ratelimit-* set.
+    /// <c>Bearer X</c>. A forced throttle of service "github" answers 429 with Retry-After: 1 (a secondary
+    /// limit); of "github-primary", 403 with x-ratelimit-remaining: 0 and a reset 20 minutes away.
     /// </summary>
     public static async ValueTask<object?> Guard(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -47,6 +48,14 @@ public static class GitHubHttp
             headers.RetryAfter = "1";
             return Error(429, "API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID.",
                 "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
+        }
+        if (http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("github-primary"))
+        {
+            // The primary hourly limit: 403 with remaining 0 and a reset time, no Retry-After (as GitHub does).
+            headers["x-ratelimit-remaining"] = "0";
+            headers["x-ratelimit-used"] = HourlyLimit.ToString();
+            headers["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddMinutes(20).ToUnixTimeSeconds().ToString();
+            return Error(403, "API rate limit exceeded for user ID 1001.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
         }
         var used = Math.Min(Interlocked.Increment(ref _used), HourlyLimit - 1);
         headers["x-ratelimit-remaining"] = (HourlyLimit - used).ToString();

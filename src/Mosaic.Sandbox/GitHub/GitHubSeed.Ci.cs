@@ -16,6 +16,10 @@ internal static partial class GitHubSeed
             new(30004, Store, main.HeadSha, "build", "completed", "success", Ago(1.5), Ago(1.5).AddMinutes(3), "Build succeeded in 2m 37s"),
             new(30005, Store, main.HeadSha, "unit-tests", "completed", "success", Ago(1.5), Ago(1.5).AddMinutes(5), "409 passed"),
             new(30006, Store, main.HeadSha, "e2e", "completed", "success", Ago(1.49), Ago(1.49).AddMinutes(10), "58 passed"),
+            // The head of #86 (merged into main), green before it was merged.
+            new(30007, Store, main.History[1].Sha, "build", "completed", "success", Ago(1.7), Ago(1.7).AddMinutes(3), "Build succeeded in 2m 44s"),
+            new(30008, Store, main.History[1].Sha, "unit-tests", "completed", "success", Ago(1.7), Ago(1.7).AddMinutes(5), "409 passed"),
+            new(30009, Store, main.History[1].Sha, "e2e", "completed", "success", Ago(1.69), Ago(1.69).AddMinutes(10), "58 passed"),
         ]);
         data.Statuses.AddRange([
             new(40001, Store, fix.HeadSha, "ci/preview-deploy", "success", "Preview ready", Ago(0.48)),

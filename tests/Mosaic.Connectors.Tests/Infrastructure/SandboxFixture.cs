@@ -93,22 +93,24 @@ public sealed class SandboxFixture : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        // Generous: on a busy machine the first request waits for the whole app to be compiled.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
                 throw new SandboxStartException($"The Sandbox exited with code {process.ExitCode} while starting on {BaseUrl}:\n{Output}");
             try
             {
-                using var response = await Http.GetAsync("/");
+                using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = await Http.GetAsync("/", probe.Token);
                 if (response.IsSuccessStatusCode) { _process = process; return; }
             }
-            catch (HttpRequestException) { /* not listening yet */ }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException) { /* not answering yet */ }
             await Task.Delay(100);
         }
         process.Kill(entireProcessTree: true);
-        throw new SandboxStartException($"The Sandbox did not answer on {BaseUrl} within 60 s:\n{Output}");
+        throw new SandboxStartException($"The Sandbox did not answer on {BaseUrl} within 90 s:\n{Output}");
     }
 
     private async Task<string> RunPrintEnvAsync()

@@ -1,0 +1,28 @@
+namespace Mosaic.Connectors.MySql.Safety;
+
+public enum SqlTokenKind
+{
+    /// <summary>An unquoted word: keyword, identifier or function name.</summary>
+    Word,
+    /// <summary>`backtick`, [bracket] or (SQLite) "double-quoted" identifier.</summary>
+    QuotedIdentifier,
+    /// <summary>'single' or (MySQL) "double" quoted string literal.</summary>
+    String,
+    Number,
+    /// <summary>@user_variable or @@system_variable.</summary>
+    Variable,
+    /// <summary>? placeholder.</summary>
+    Placeholder,
+    /// <summary>Operators and punctuation: ( ) , . ; := = etc.</summary>
+    Symbol,
+}
+
+/// <summary>One token. <see cref="Upper"/> is the upper-cased text of words (for keyword checks).</summary>
+public sealed record SqlToken(SqlTokenKind Kind, string Text, int Position)
+{
+    public string Upper { get; } = Kind == SqlTokenKind.Word ? Text.ToUpperInvariant() : Text;
+
+    public bool IsWord(string upper) => Kind == SqlTokenKind.Word && Upper == upper;
+
+    public bool IsSymbol(string symbol) => Kind == SqlTokenKind.Symbol && Text == symbol;
+}

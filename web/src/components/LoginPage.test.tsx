@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthProvider, useAuth } from '../contexts/AuthContext';
+import { json, mockFetch } from '../test/fetchMock';
+import { LoginPage } from './LoginPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function Who() {
+  const { user } = useAuth();
+  return <p data-testid="who">{user ? `signed in as ${user.email}` : 'signed out'}</p>;
+}
+
+function renderLogin() {
+  const client = new QueryClient();
+  render(
+    <QueryClientProvider client={client}>
+      <AuthProvider><LoginPage /><Who /></AuthProvider>
+    </QueryClientProvider>,
+  );
+  return userEvent.setup();
+}
+
+const me = { id: 'u1', email: 'ana@acme.test', name: 'Ana' };
+
+describe('LoginPage', () => {
+  it('signs in with email and password', async () => {
+    let signedIn = false;
+    const { calls } = mockFetch({
+      'GET /api/auth/me': () => (signedIn ? json(me) : json({ title: 'Unauthorized' }, 401)),
+      'POST /api/auth/login': () => { signedIn = true; return json({ message: 'Login successful', user: me }); },
+    });
+    const user = renderLogin();
+    await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByTestId('who')).toHaveTextContent('signed in as ana@acme.test'));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ email: 'ana@acme.test', password: 'correct horse' });
+  });
+
+  it('validates inline before calling the server', async () => {
+    const { calls } = mockFetch({ 'GET /api/auth/me': () => json({}, 401) });
+    const user = renderLogin();
+    await user.type(screen.getByLabelText('Email'), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(/valid email address/);
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('shows a wrong password inline and explains lockout after repeated failures', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'POST /api/auth/login': () => json({ title: 'Login failed', detail: 'Invalid email or password.', status: 401 }, 401),
+    });
+    const user = renderLogin();
+    await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
+    await user.type(screen.getByLabelText('Password'), 'wrong-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Invalid email or password.');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/lock the account for a few minutes/));
+    expect(screen.getByTestId('who')).toHaveTextContent('signed out');
+  });
+
+  it('explains a locked account with the wait time', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'POST /api/auth/login': () => json({ title: 'Account locked', status: 423 }, 423, { 'Retry-After': '600' }),
+    });
+    const user = renderLogin();
+    await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
+    await user.type(screen.getByLabelText('Password'), 'whatever1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('temporarily locked after too many failed sign-in attempts. Try again in 10 minutes.');
+  });
+
+  it('signs up, showing server field errors and a duplicate email next to the fields', async () => {
+    let attempt = 0;
+    const { calls } = mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'POST /api/auth/signup': () => (++attempt === 1
+        ? json({ title: 'Signup details are not valid', status: 400, errors: { password: ['This password is too common; choose another.'] } }, 400)
+        : json({ title: 'Email already registered', detail: 'An account with this email already exists.', status: 409 }, 409)),
+    });
+    const user = renderLogin();
+    await user.click(screen.getByRole('tab', { name: 'Sign up' }));
+    await user.type(screen.getByLabelText('Name'), 'Ana');
+    await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
+    await user.type(screen.getByLabelText('Password'), 'password');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('This password is too common; choose another.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ email: 'ana@acme.test', password: 'password', name: 'Ana' });
+
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('alert')).toHaveTextContent('An account with this email already exists.');
+  });
+});

@@ -1,0 +1,157 @@
+// Conversation state for one chat: sends a message, folds the stream into the assistant message,
+// handles stop (AbortController), write-tool approvals and reopening a stored session.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, chatApi } from '../services/api';
+import { agentApi } from '../services/agentApi';
+import type { AgentEvent, ChatEvent, ChatMessage, PendingApproval, StoredMessage } from '../types';
+import { ALL_SOURCES } from '../utils/sources';
+import { newId } from '../utils/format';
+import { applyAgentEvent, applyChatEvent, newAssistantMessage, settleTools } from './chatReducer';
+
+export function storedToChatMessage(m: StoredMessage): ChatMessage {
+  const tools = (m.tools_used ?? (m.metadata?.tools_used as string[] | undefined) ?? []).map((tool) => ({
+    id: newId('tool'), tool, status: 'success' as const, startedAt: 0,
+  }));
+  return {
+    id: newId('msg'),
+    role: m.role === 'user' ? 'user' : 'assistant',
+    content: m.content ?? '',
+    createdAt: m.created_at ? Date.parse(m.created_at) : Date.now(),
+    status: 'done',
+    tools,
+    sources: m.sources,
+    metadata: m.metadata as ChatMessage['metadata'],
+  };
+}
+
+export interface UseChat {
+  messages: ChatMessage[];
+  sessionId: string | undefined;
+  isStreaming: boolean;
+  loadingSession: boolean;
+  loadError: string | null;
+  pendingApproval: PendingApproval | null;
+  approvalError: string | null;
+  approvalBusy: boolean;
+  send: (text: string) => void;
+  stop: () => void;
+  resolveApproval: (approved: boolean) => Promise<void>;
+}
+
+export function useChat(datasource: string, initialSessionId?: string): UseChat {
+  const queryClient = useQueryClient();
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [sessionId, setSessionId] = useState<string | undefined>(initialSessionId);
+  const [isStreaming, setStreaming] = useState(false);
+  const [loadingSession, setLoadingSession] = useState(!!initialSessionId);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [pendingApproval, setPendingApproval] = useState<PendingApproval | null>(null);
+  const [approvalError, setApprovalError] = useState<string | null>(null);
+  const [approvalBusy, setApprovalBusy] = useState(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const sessionRef = useRef<string | undefined>(initialSessionId);
+
+  useEffect(() => {
+    if (!initialSessionId) return;
+    let cancelled = false;
+    chatApi.getSession(initialSessionId)
+      .then((s) => { if (!cancelled) setMessages(s.messages.map(storedToChatMessage)); })
+      .catch((err: unknown) => { if (!cancelled) setLoadError(err instanceof Error ? err.message : 'Could not open this conversation.'); })
+      .finally(() => { if (!cancelled) setLoadingSession(false); });
+    return () => { cancelled = true; };
+  }, [initialSessionId]);
+
+  // Leaving the chat cancels its stream.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const updateLast = useCallback((fn: (m: ChatMessage) => ChatMessage) => {
+    setMessages((list) => {
+      if (list.length === 0) return list;
+      const last = list[list.length - 1];
+      return last.role === 'assistant' ? [...list.slice(0, -1), fn(last)] : list;
+    });
+  }, []);
+
+  const rememberSession = useCallback((id: string | undefined) => {
+    if (!id || id === sessionRef.current) return;
+    sessionRef.current = id;
+    setSessionId(id);
+    void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+  }, [queryClient]);
+
+  const send = useCallback((text: string) => {
+    const message = text.trim();
+    if (!message || abortRef.current) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setStreaming(true);
+    const assistant = newAssistantMessage();
+    if (datasource !== ALL_SOURCES) assistant.sources = [datasource];
+    setMessages((list) => [...list, { id: newId('msg'), role: 'user', content: message, createdAt: Date.now(), tools: [] }, assistant]);
+
+    const onChatEvent = (ev: ChatEvent) => {
+      if (ev.type === 'session_id') return rememberSession(ev.session_id);
+      if (ev.type === 'approval_required') {
+        setApprovalError(null);
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description });
+      }
+      updateLast((m) => applyChatEvent(m, ev));
+    };
+    const onAgentEvent = (ev: AgentEvent) => {
+      if (ev.event_type === 'session_id') return rememberSession(ev.session_id);
+      if (ev.event_type === 'approval_required') {
+        setApprovalError(null);
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description });
+      }
+      if (ev.event_type === 'done') rememberSession(ev.result?.session_id);
+      updateLast((m) => applyAgentEvent(m, ev));
+    };
+
+    const run = datasource === ALL_SOURCES
+      ? agentApi.queryStream({ query: message, session_id: sessionRef.current }, onAgentEvent, controller.signal)
+      : chatApi.sendMessageStream({ message, datasource, session_id: sessionRef.current }, onChatEvent, controller.signal);
+
+    run
+      .then(() => {
+        // A stream that ends without done/error was cut off (or stopped).
+        updateLast((m) => (m.status === 'streaming'
+          ? { ...m, status: controller.signal.aborted ? 'stopped' : 'error', phase: undefined, error: controller.signal.aborted ? undefined : 'The connection closed before the answer finished.', tools: settleTools(m.tools) }
+          : m));
+      })
+      .catch((err: unknown) => {
+        const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
+        const error = aborted ? undefined : err instanceof ApiError || err instanceof Error ? err.message : 'Something went wrong.';
+        updateLast((m) => (m.status === 'streaming' ? { ...m, status: aborted ? 'stopped' : 'error', phase: undefined, error, tools: settleTools(m.tools) } : m));
+      })
+      .finally(() => {
+        abortRef.current = null;
+        setStreaming(false);
+        setPendingApproval(null);
+        void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      });
+  }, [datasource, queryClient, rememberSession, updateLast]);
+
+  const stop = useCallback(() => abortRef.current?.abort(), []);
+
+  const resolveApproval = useCallback(async (approved: boolean) => {
+    if (!pendingApproval) return;
+    setApprovalBusy(true);
+    setApprovalError(null);
+    try {
+      await chatApi.answerApproval(pendingApproval.approvalId, approved);
+      if (!approved) {
+        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'denied' as const, durationMs: 0 } : t)) }));
+      } else {
+        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'running' as const, startedAt: Date.now() } : t)) }));
+      }
+      setPendingApproval(null);
+    } catch (err) {
+      setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+    } finally {
+      setApprovalBusy(false);
+    }
+  }, [pendingApproval, updateLast]);
+
+  return { messages, sessionId, isStreaming, loadingSession, loadError, pendingApproval, approvalError, approvalBusy, send, stop, resolveApproval };
+}
