@@ -51,9 +51,9 @@ export function applyChatEvent(msg: ChatMessage, ev: ChatEvent, now = Date.now()
   }
 }
 
-/** Anything still running when the stream ends did not finish. */
+/** Anything still running when the stream ends did not finish (a pending approval stays pending). */
 export function settleTools(tools: ToolActivity[], now = Date.now()): ToolActivity[] {
-  return tools.map((t) => (t.status === 'running' || t.status === 'awaiting_approval' ? { ...t, status: 'error' as const, durationMs: t.durationMs ?? now - t.startedAt, error: t.error ?? 'Did not finish' } : t));
+  return tools.map((t) => (t.status === 'running' ? { ...t, status: 'error' as const, durationMs: t.durationMs ?? now - t.startedAt, error: t.error ?? 'Did not finish' } : t));
 }
 
 function toPlanned(sources: (PlannedSource | string)[] | undefined): SourceProgress[] {

@@ -46,10 +46,16 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
   const [isStreaming, setStreaming] = useState(false);
   const [loadingSession, setLoadingSession] = useState(!!initialSessionId);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [pendingApproval, setPendingApproval] = useState<PendingApproval | null>(null);
+  const [pendingApproval, setPendingState] = useState<PendingApproval | null>(null);
   const [approvalError, setApprovalError] = useState<string | null>(null);
   const [approvalBusy, setApprovalBusy] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
+  // Mirrors pendingApproval synchronously: stream callbacks must see it before React re-renders.
+  const pendingRef = useRef<PendingApproval | null>(null);
+  const setPendingApproval = useCallback((p: PendingApproval | null) => {
+    pendingRef.current = p;
+    setPendingState(p);
+  }, []);
   const sessionRef = useRef<string | undefined>(initialSessionId);
 
   useEffect(() => {
@@ -114,6 +120,8 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
 
     run
       .then(() => {
+        // The server ended this stream to wait for the approval: keep the question open.
+        if (pendingRef.current && !controller.signal.aborted) return;
         // A stream that ends without done/error was cut off (or stopped).
         updateLast((m) => (m.status === 'streaming'
           ? { ...m, status: controller.signal.aborted ? 'stopped' : 'error', phase: undefined, error: controller.signal.aborted ? undefined : 'The connection closed before the answer finished.', tools: settleTools(m.tools) }
@@ -127,10 +135,10 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
       .finally(() => {
         abortRef.current = null;
         setStreaming(false);
-        setPendingApproval(null);
+        if (!pendingRef.current || controller.signal.aborted) setPendingApproval(null);
         void queryClient.invalidateQueries({ queryKey: ['sessions'] });
       });
-  }, [datasource, queryClient, rememberSession, updateLast]);
+  }, [datasource, queryClient, rememberSession, updateLast, setPendingApproval]);
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
 
@@ -138,8 +146,31 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
     if (!pendingApproval) return;
     setApprovalBusy(true);
     setApprovalError(null);
+    const streamEnded = abortRef.current === null;
     try {
-      await chatApi.answerApproval(pendingApproval.approvalId, approved);
+      if (streamEnded) {
+        // The server answers the approval with the rest of the stream.
+        const controller = new AbortController();
+        abortRef.current = controller;
+        setStreaming(true);
+        updateLast((m) => ({ ...m, status: 'streaming' }));
+        setPendingApproval(null);
+        const onEvent = (ev: ChatEvent & AgentEvent) => {
+          if ('event_type' in ev && ev.event_type) updateLast((m) => applyAgentEvent(m, ev));
+          else updateLast((m) => applyChatEvent(m, ev));
+        };
+        chatApi.answerApproval(pendingApproval.approvalId, approved, onEvent, controller.signal)
+          .catch((err: unknown) => {
+            if (!controller.signal.aborted) updateLast((m) => ({ ...m, status: 'error', error: err instanceof Error ? err.message : 'Could not send your answer.' }));
+          })
+          .finally(() => {
+            updateLast((m) => (m.status === 'streaming' ? { ...m, status: controller.signal.aborted ? 'stopped' : 'done', phase: undefined, tools: settleTools(m.tools) } : m));
+            abortRef.current = null;
+            setStreaming(false);
+          });
+      } else {
+        await chatApi.answerApproval(pendingApproval.approvalId, approved);
+      }
       if (!approved) {
         updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'denied' as const, durationMs: 0 } : t)) }));
       } else {
@@ -151,7 +182,7 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
     } finally {
       setApprovalBusy(false);
     }
-  }, [pendingApproval, updateLast]);
+  }, [pendingApproval, updateLast, setPendingApproval]);
 
   return { messages, sessionId, isStreaming, loadingSession, loadError, pendingApproval, approvalError, approvalBusy, send, stop, resolveApproval };
 }
