@@ -4,6 +4,7 @@ using Mosaic.Server.Chat;
 using Mosaic.Server.Commands;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
 using Mosaic.Server.Datasources;
@@ -22,6 +23,7 @@ builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB
 builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
+builder.AddMcpHub();              // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddAgent();               // multi-source questions: detect sources, ask them in parallel, synthesize
 builder.AddHealth();

@@ -59,4 +59,47 @@ public sealed class AnthropicToolLoopTests : IAsyncLifetime
         var toolResult = Assert.Single(_fake.Requests[1].ToolResults);
         Assert.Contains("hello.txt", toolResult.Content);
     }
+
+    [Fact]
+    public async Task Model_thinking_streams_as_thinking_events_before_the_answer()
+    {
+        _fake.Enqueue(FakeReply.Of(new FakeThinking("The user wants a greeting; no tool needed."), new FakeText("Hello!")));
+        var harness = new LoopHarness(_hub, LoopHarness.Anthropic(_fake.BaseUrl));
+
+        var (result, _) = await harness.RunAsync("files", "say hello");
+
+        var events = harness.Drain();
+        var kinds = events.Select(e => e.GetType().Name).Distinct().ToList();
+        Assert.Equal([nameof(ThinkingStartEvent), nameof(ThinkingEvent), nameof(ThinkingEndEvent), nameof(ChunkEvent)], kinds);
+        Assert.Equal("The user wants a greeting; no tool needed.", string.Concat(events.OfType<ThinkingEvent>().Select(e => e.Content)));
+        Assert.Equal("Hello!", result.Text);
+    }
+
+    [Fact]
+    public async Task A_tool_the_source_does_not_have_is_reported_back_not_run()
+    {
+        _fake.Enqueue(FakeReply.ToolUse("drop_database", new { name = "prod" }), FakeReply.Text("I can't do that here."));
+        var harness = new LoopHarness(_hub, LoopHarness.Anthropic(_fake.BaseUrl));
+
+        var (result, _) = await harness.RunAsync("files", "drop it");
+
+        Assert.Empty(_hub.Calls);
+        Assert.DoesNotContain(harness.Drain(), e => e is ToolStartEvent);
+        Assert.Contains("There is no tool named 'drop_database'", Assert.Single(_fake.Requests[1].ToolResults).Content);
+        Assert.False(Assert.Single(result.ToolUses).Success);
+    }
+
+    [Fact]
+    public async Task The_loop_stops_after_the_round_limit()
+    {
+        for (var i = 0; i < 3; i++) _fake.Enqueue(FakeReply.ToolUse("list_allowed_directories", new { }));
+        var harness = new LoopHarness(_hub, LoopHarness.Anthropic(_fake.BaseUrl), settings: new ChatSettings { MaxToolRounds = 3 });
+
+        var (result, _) = await harness.RunAsync("files", "loop forever");
+
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(3, _fake.Requests.Count);
+        Assert.Equal(3, _hub.Calls.Count);
+        Assert.Contains("stopped after 3 rounds", result.Text);
+    }
 }

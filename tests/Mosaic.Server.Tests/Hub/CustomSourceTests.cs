@@ -9,6 +9,9 @@ namespace Mosaic.Server.Tests.Hub;
 
 public class CustomSourceTests
 {
+    static McpLaunchSpec Spec(CustomSource source, Dictionary<string, string> credentials) =>
+        ConnectorLaunch.ToSpec(source.ToDefinition(), credentials, new BuiltInConnectorLocator());
+
     static CustomSource LoadSingle(string json)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
@@ -24,7 +27,7 @@ public class CustomSourceTests
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
             """);
         await using var h = new HubHarness();
-        h.Resolver.Set("alice", "everything", CustomSourceLaunch.ToSpec(source, new Dictionary<string, string> { ["token"] = "alice-token" }));
+        h.Resolver.Set("alice", "everything", Spec(source, new Dictionary<string, string> { ["token"] = "alice-token" }));
 
         var tools = await h.Hub.ListToolsAsync("alice", "everything", CancellationToken.None);
         var echo = await h.EchoAsync("alice", "through connectors.json");
@@ -42,13 +45,13 @@ public class CustomSourceTests
             { "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer {token}" },
                 "credentials": [ { "name": "token", "label": "API token", "required": true } ] } ] }
             """);
-        var e = Assert.Throws<McpHubException>(() => CustomSourceLaunch.ToSpec(source, new Dictionary<string, string>()));
+        var e = Assert.Throws<McpHubException>(() => Spec(source, new Dictionary<string, string>()));
         Assert.Equal(McpHubFailure.NotConfigured, e.Failure);
         Assert.Contains("Wiki needs API token", e.Message);
 
-        var spec = Assert.IsType<HttpLaunchSpec>(CustomSourceLaunch.ToSpec(source, new Dictionary<string, string> { ["token"] = "s3cr3t" }));
+        var spec = Assert.IsType<HttpLaunchSpec>(Spec(source, new Dictionary<string, string> { ["token"] = "s3cr3t" }));
         Assert.Equal("Bearer s3cr3t", spec.Headers["Authorization"]);
-        Assert.Throws<McpHubException>(() => CustomSourceLaunch.ToSpec(source, new Dictionary<string, string> { ["token"] = "a\r\nX-Evil: 1" }));
+        Assert.Throws<McpHubException>(() => Spec(source, new Dictionary<string, string> { ["token"] = "a\r\nX-Evil: 1" }));
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public class CustomSourceTests
                     "headers": { "Authorization": "Bearer {token}" }, "credentials": [ { "name": "token", "required": true } ] } ] }
                 """);
             await using var h = new HubHarness();
-            h.Resolver.Set("alice", "remote", CustomSourceLaunch.ToSpec(source, new Dictionary<string, string> { ["token"] = "t" }));
+            h.Resolver.Set("alice", "remote", Spec(source, new Dictionary<string, string> { ["token"] = "t" }));
 
             var result = await h.EchoAsync("alice", "over http", "remote");
 

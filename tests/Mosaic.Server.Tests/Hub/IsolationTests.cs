@@ -5,37 +5,13 @@ namespace Mosaic.Server.Tests.Hub;
 
 public class IsolationTests
 {
-    static Dictionary<string, string> Token(string value) => new() { ["EVERYTHING_TOKEN"] = value };
+    internal static Dictionary<string, string> Token(string value) => new() { ["EVERYTHING_TOKEN"] = value };
 
-    static async Task<Dictionary<string, string>> ChildEnvAsync(HubHarness h, string user)
+    internal static async Task<Dictionary<string, string>> ChildEnvAsync(HubHarness h, string user)
     {
         var result = await h.Hub.CallToolAsync(user, "everything", "get-env", null, CancellationToken.None);
         Assert.False(result.IsError, result.Text);
         return JsonSerializer.Deserialize<Dictionary<string, string>>(result.Text)!;
-    }
-
-    [Fact]
-    public async Task The_child_gets_its_credentials_and_none_of_the_hosts_secrets()
-    {
-        // Secrets the host process really holds in production; they must never reach a connector.
-        Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", "sk-ant-host-secret");
-        Environment.SetEnvironmentVariable("JWT_SECRET_KEY", "host-jwt-secret");
-        Environment.SetEnvironmentVariable("MOSAIC_TEST_HOST_ONLY", "host-only");
-        await using var h = new HubHarness();
-        h.UseEverything("alice", env: Token("alice-token"));
-
-        var env = await ChildEnvAsync(h, "alice");
-
-        Assert.Equal("alice-token", env["EVERYTHING_TOKEN"]);
-        Assert.True(env.ContainsKey("PATH"));
-        Assert.DoesNotContain("ANTHROPIC_API_KEY", env.Keys);
-        Assert.DoesNotContain("JWT_SECRET_KEY", env.Keys);
-        Assert.DoesNotContain("MOSAIC_TEST_HOST_ONLY", env.Keys);
-        Assert.DoesNotContain("MOSAIC_TEST_MARIADB", env.Keys); // a database password in the test run's env
-        Assert.DoesNotContain(env.Values, v => v.Contains("host-secret") || v.Contains("host-jwt-secret"));
-        Assert.All(env.Keys, k => Assert.True(ChildEnvironment.IsInherited(k) || k is "EVERYTHING_TOKEN" or "MOSAIC_MCP_SESSION"
-            // set by node itself at start-up
-            || k.StartsWith("npm_", StringComparison.Ordinal) || k == "_", $"unexpected variable {k}"));
     }
 
     [Fact]

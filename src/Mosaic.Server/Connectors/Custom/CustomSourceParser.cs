@@ -7,7 +7,7 @@ internal static class CustomSourceParser
 {
     static readonly HashSet<string> SourceFields = ["id", "name", "description", "icon", "command", "args", "url", "headers", "credentials"];
     static readonly HashSet<string> CredentialFields = ["name", "label", "type", "required", "env_var"];
-    static readonly HashSet<string> CredentialTypes = ["text", "password", "url", "number", "boolean"];
+    static readonly HashSet<string> CredentialTypes = ["text", "password", "url", "number", "checkbox"];
 
     // A user's credential value must not be able to change how the connector's runtime starts.
     static readonly HashSet<string> ForbiddenEnvVars = new(StringComparer.OrdinalIgnoreCase)

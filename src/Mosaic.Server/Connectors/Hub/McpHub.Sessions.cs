@@ -77,8 +77,10 @@ public sealed partial class McpHub
         }
     }
 
-    Task CloseAsync(SessionKey key) =>
-        _slots.TryGetValue(key, out var slot) && Volatile.Read(ref slot.Session) is { } s ? CloseAsync(slot, s) : Task.CompletedTask;
+    /// <summary>Takes the key's session out of the table (the caller disposes it).</summary>
+    McpSession? Detach(SessionKey key) =>
+        _slots.TryGetValue(key, out var slot) && Volatile.Read(ref slot.Session) is { } s &&
+        Interlocked.CompareExchange(ref slot.Session, null, s) == s ? s : null;
 
     async Task CloseAsync(McpSession session)
     {

@@ -108,8 +108,11 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         var key = Key(userId, datasource);
         _fingerprints.TryRemove(key, out _);
         _breakers.TryRemove(key, out _);
-        await CloseAsync(key);
+        // Detach the session and drop the cache before the (slow) process shutdown, so no request
+        // made after this point sees the old credentials' session or results.
+        var old = Detach(key);
         await _cache.ForgetAsync(key, ct);
+        if (old is not null) await old.DisposeAsync();
     }
 
     Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>

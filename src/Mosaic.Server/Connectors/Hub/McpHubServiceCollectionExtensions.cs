@@ -30,13 +30,15 @@ public static class McpHubServiceCollectionExtensions
         services.AddHybridCache();
         services.TryAddSingleton<McpSessionStarter>();
         services.TryAddSingleton<McpHubCache>();
-        services.TryAddSingleton(sp => new McpHub(
-            sp.GetRequiredService<IConnectorLaunchResolver>(), sp.GetRequiredService<McpSessionStarter>(),
-            sp.GetRequiredService<McpHubCache>(), sp.GetRequiredService<IOptions<McpHubOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<McpHub>>()));
+        services.TryAddSingleton(Create);
         services.TryAddSingleton<IMcpHub>(sp => sp.GetRequiredService<McpHub>());
         return services;
     }
+
+    internal static McpHub Create(IServiceProvider sp) => new(
+        sp.GetRequiredService<IConnectorLaunchResolver>(), sp.GetRequiredService<McpSessionStarter>(),
+        sp.GetRequiredService<McpHubCache>(), sp.GetRequiredService<IOptions<McpHubOptions>>(),
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<McpHub>>());
 
     static TimeSpan? Seconds(string? value) =>
         double.TryParse(value, CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : null;
