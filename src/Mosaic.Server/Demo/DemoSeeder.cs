@@ -11,7 +11,7 @@ namespace Mosaic.Server.Demo;
 /// <summary>
 /// --demo: makes sure the account demo@mosaic.local exists. Its password is MOSAIC_DEMO_PASSWORD,
 /// else one generated on first use and kept in MOSAIC_DATA_DIR/secrets/demo-password (0600) so
-/// every demo start can print it. (Demo datasources arrive with the sandbox in a later piece.)
+/// every demo start can print it. Its datasources come from <see cref="DemoEnvironment"/>.
 /// </summary>
 public sealed class DemoSeeder(MosaicDbContext db, PasswordHasher hasher, IOptions<MosaicSettings> options, IConfiguration config, TimeProvider time)
 {
@@ -56,22 +56,38 @@ public static class DemoExtensions
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<DemoEnvironment>();
         return builder;
     }
 
-    /// <summary>Seeds the demo account and prints how to sign in once the server listens.</summary>
+    /// <summary>
+    /// Seeds the demo account, starts the demo's sources (Sandbox, s3rver) and gives the account credentials
+    /// for all of them, and prints how to sign in once the server listens. The children stop with the server.
+    /// </summary>
     public static async Task SeedDemoAsync(this WebApplication app, bool demo)
     {
         if (!demo) return;
-        await using var scope = app.Services.CreateAsyncScope();
-        var password = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        var stopping = app.Lifetime.ApplicationStopping;
+        string password, userId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            password = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(stopping);
+            userId = await scope.ServiceProvider.GetRequiredService<MosaicDbContext>().Users
+                .Where(u => u.Email == DemoSeeder.Email).Select(u => u.Id).SingleAsync(stopping);
+        }
+        var environment = app.Services.GetRequiredService<DemoEnvironment>();
+        app.Lifetime.ApplicationStopping.Register(() => environment.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        Console.WriteLine("  Starting the demo's sources (Sandbox, s3rver)…");
+        var status = await environment.StartAsync(userId, stopping);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
             Console.WriteLine();
             Console.WriteLine($"  Mosaic demo is running at {urls}");
             Console.WriteLine($"  Sign in as {DemoSeeder.Email} with password: {password}");
-            Console.WriteLine("  (Demo datasources are not seeded yet: only the account is.)");
+            Console.WriteLine($"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})");
+            if (status.S3Note is not null) Console.WriteLine($"  {status.S3Note}");
+            Console.WriteLine("  Try: \"What is going on with the checkout double-charge bug?\" in All sources.");
             Console.WriteLine();
         });
     }

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Mosaic.Server.Configuration;
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Credentials;
+
+namespace Mosaic.Server.Demo;
+
+/// <summary>What the demo runs: the Sandbox, s3rver when Node.js is there, and which sources got credentials.</summary>
+public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<string> Sources, string? S3Note);
+
+/// <summary>
+/// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
+/// with the demo files, and saves credentials for all seven sources for the demo account from the
+/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Singleton; disposed at shutdown.
+/// </summary>
+public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
+    ILogger<DemoEnvironment> logger) : IAsyncDisposable
+{
+    private DemoSandbox? _sandbox;
+    private ChildProcess? _s3;
+
+    public DemoStatus? Status { get; private set; }
+
+    public async Task<DemoStatus> StartAsync(string userId, CancellationToken ct)
+    {
+        _sandbox = await DemoSandbox.StartAsync(ct);
+        logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
+        string? s3Note = null;
+        try
+        {
+            _s3 = await DemoS3.StartAsync(options.Value.FullDataDir, logger, ct);
+            if (_s3 is not null) await DemoSandbox.SeedS3Async(_s3.BaseUrl, ct);
+            else s3Note = "S3 is left out: Node.js/npm was not found (s3rver needs it).";
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            logger.LogWarning("Demo: s3rver did not start, so S3 is left out: {Error}", e.Message);
+            s3Note = $"S3 is left out: s3rver did not start ({e.Message.Split('\n')[0]}).";
+            if (_s3 is not null) await _s3.DisposeAsync();
+            _s3 = null;
+        }
+
+        var env = await _sandbox.PrintEnvAsync(_s3?.BaseUrl, ct);
+        var saved = new List<string>();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
+            foreach (var (datasource, variables) in env)
+            {
+                if (datasource == "s3" && _s3 is null) continue;
+                if (registry.Find(datasource) is not { } source) continue;
+                await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);
+                saved.Add(datasource);
+            }
+        }
+        Status = new DemoStatus(_sandbox.BaseUrl, _s3?.BaseUrl, saved, s3Note);
+        return Status;
+    }
+
+    /// <summary>The credential fields whose env vars the Sandbox printed (the reverse of the connector's mapping).</summary>
+    public static Dictionary<string, string> ToFields(ConnectorDefinition source, IReadOnlyDictionary<string, string> variables) =>
+        source.CredentialFields.Where(f => f.EnvVar is not null && variables.ContainsKey(f.EnvVar))
+            .ToDictionary(f => f.Name, f => variables[f.EnvVar!]);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_s3 is not null) await _s3.DisposeAsync();
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
+    }
+}
