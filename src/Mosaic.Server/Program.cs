@@ -9,6 +9,7 @@ using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
 using Mosaic.Server.Datasources;
 using Mosaic.Server.Demo;
+using Mosaic.Server.Digest;
 using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
 
@@ -25,7 +26,7 @@ builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
 builder.AddMcpHub();              // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
-builder.AddAgent();               // multi-source questions: detect sources, ask them in parallel, synthesize
+builder.AddAgent();               // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
@@ -51,6 +52,7 @@ app.MapCredentialsApi();
 app.MapDatasourcesApi();
 app.MapChatApi();
 app.MapAgentApi();
+app.MapDigestApi();
 app.MapHealthApi();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();

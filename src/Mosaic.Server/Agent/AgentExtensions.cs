@@ -2,7 +2,7 @@ namespace Mosaic.Server.Agent;
 
 public static class AgentExtensions
 {
-    /// <summary>The multi-source agent: detector, per-source runner, synthesizer, orchestrator. Needs AddChat and an IMcpHub.</summary>
+    /// <summary>The multi-source agent (detector, per-source runner, synthesizer, orchestrator) and the digest. Needs AddChat and an IMcpHub.</summary>
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +15,7 @@ public static class AgentExtensions
         services.AddSingleton<ResultSynthesizer>();
         services.AddScoped<AgentSources>();
         services.AddScoped<AgentOrchestrator>();
+        services.AddScoped<Digest.DigestService>();
         return builder;
     }
 }

@@ -9,7 +9,8 @@ using Mosaic.Server.Data;
 namespace Mosaic.Server.Demo;
 
 /// <summary>
-/// --demo: makes sure the account demo@mosaic.local exists. Its password is MOSAIC_DEMO_PASSWORD,
+/// --demo: makes sure the account demo@mosaic.local exists, named after Alice Chen, the Acme engineering manager
+/// whose tokens the Sandbox accepts (so mentions and review requests in the demo are hers). Its password is MOSAIC_DEMO_PASSWORD,
 /// else one generated on first use and kept in MOSAIC_DATA_DIR/secrets/demo-password (0600) so
 /// every demo start can print it. Its datasources come from <see cref="DemoEnvironment"/>.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class DemoSeeder(MosaicDbContext db, PasswordHasher hasher, IOptio
         var now = time.GetUtcNow().UtcDateTime;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == Email, ct);
         if (user is null)
-            db.Users.Add(new User { Email = Email, Name = "Demo User", PasswordHash = hasher.Hash(password), CreatedAt = now, UpdatedAt = now });
+            db.Users.Add(new User { Email = Email, Name = "Alice Chen", PasswordHash = hasher.Hash(password), CreatedAt = now, UpdatedAt = now });
         else if (!hasher.Verify(password, user.PasswordHash))
         {
             user.PasswordHash = hasher.Hash(password); // MOSAIC_DEMO_PASSWORD changed since last time
