@@ -26,6 +26,14 @@ public sealed class TestTools
         }
     }
 
+    [McpServerTool(Name = "sleep", ReadOnly = true),
+     Description("Waits the given number of milliseconds, then answers with what it did (a slow source for fan-out tests).")]
+    public static async Task<string> Sleep([Description("Milliseconds to wait (at most 60000).")] int ms, CancellationToken ct)
+    {
+        await Task.Delay(Math.Clamp(ms, 0, 60_000), ct);
+        return $"Slept {ms} ms in process {Environment.ProcessId}; see https://example.test/sleep/{ms}";
+    }
+
     [McpServerTool(Name = "crash", Destructive = true), Description("Exits the process with the given code mid-request.")]
     public static string Crash([Description("Exit code.")] int code)
     {

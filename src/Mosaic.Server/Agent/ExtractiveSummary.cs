@@ -21,7 +21,10 @@ public static partial class ExtractiveSummary
         foreach (var r in answered)
         {
             var items = Items(r.Response);
-            var relevant = items.Where(i => Matches(i, words)).ToList();
+            // Items sharing the most words with the question first; ones that share only a word or two fewer are kept.
+            var scored = items.Select(i => (Item: i, Score: Score(i, words))).Where(x => x.Score > 0).ToList();
+            var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
+            var relevant = scored.Where(x => x.Score >= Math.Max(1, best - 1)).OrderByDescending(x => x.Score).Select(x => x.Item).ToList();
             var shown = (relevant.Count > 0 ? relevant : items).Take(MaxItems).ToList();
             var count = relevant.Count > 0 ? $"{relevant.Count} of {items.Count} items match" : items.Count > 0 ? $"{items.Count} items" : "answer";
             sb.AppendLine().AppendLine($"### {r.Name} — {count}");
@@ -62,8 +65,8 @@ public static partial class ExtractiveSummary
         return items;
     }
 
-    private static bool Matches(string item, HashSet<string> words) =>
-        words.Count > 0 && Word().Matches(item.ToLowerInvariant()).Select(m => Stem(m.Value)).Any(words.Contains);
+    private static int Score(string item, HashSet<string> words) =>
+        words.Count == 0 ? 0 : Word().Matches(item.ToLowerInvariant()).Select(m => Stem(m.Value)).Distinct().Count(words.Contains);
 
     private static string Stem(string w) => w.Length > 4 && w.EndsWith('s') ? w[..^1] : w;
 

@@ -17,6 +17,8 @@ public static partial class SourceSignals
         ("slack", 0.5, ["channel", "channels", "thread", "threads", "dm", "dms", "said", "say", "says", "mention", "mentioned", "mentions",
             "discuss", "discussed", "discussion", "chat", "conversation", "posted", "announce", "announced", "announcement", "team"]),
         ("slack", 0.3, ["message", "messages", "talking", "asked", "ping", "pinged", "standup", "incident", "outage"]),
+        // Broad "what is happening with X" questions: teams talk about bugs and incidents in chat first.
+        ("slack", 0.3, ["bug", "bugs", "going", "happening", "broken", "problem", "complaints", "complaining"]),
         ("jira", 0.9, ["jira", "jql"]),
         ("jira", 0.55, ["ticket", "tickets", "sprint", "sprints", "epic", "epics", "story", "stories", "backlog", "assigned", "assignee", "blocker", "blockers", "task", "tasks"]),
         ("jira", 0.4, ["bug", "bugs", "issue", "issues", "priority", "roadmap", "progress", "status", "incident"]),

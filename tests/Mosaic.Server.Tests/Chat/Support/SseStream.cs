@@ -23,11 +23,14 @@ public sealed class SseStream : IAsyncDisposable
 
     public IEnumerable<string> Types => _seen.Select(Type);
 
-    public static string Type(JsonElement e) => e.GetProperty("type").GetString()!;
+    public static string Type(JsonElement e) => e.TryGetProperty("type", out var t) ? t.GetString()! : e.GetProperty("event_type").GetString()!;
 
-    public static async Task<SseStream> OpenAsync(HttpClient http, object body, CancellationToken ct = default)
+    public static async Task<SseStream> OpenAsync(HttpClient http, object body, CancellationToken ct = default) =>
+        await OpenAsync(http, body, "/api/chat/message/stream", ct);
+
+    public static async Task<SseStream> OpenAsync(HttpClient http, object body, string path, CancellationToken ct = default)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/message/stream") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"stream refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
