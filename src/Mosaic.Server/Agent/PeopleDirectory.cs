@@ -17,31 +17,36 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<Peop
     public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
     {
         if (!sources.Any(s => s.Id == "slack")) return [];
-        return await cache.GetOrCreateAsync($"mosaic:agent:people:{userId}", async token => await FetchAsync(userId, token), Entry,
-            cancellationToken: ct);
+        try
+        {
+            // A failure throws out of the factory, so it is not cached: the next question tries again.
+            return await cache.GetOrCreateAsync($"mosaic:agent:people:{userId}", async token => await FetchAsync(userId, token), Entry,
+                cancellationToken: ct);
+        }
+        catch (Exception e) when (e is McpHubException or DirectoryFailure || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            logger.LogDebug("People directory unavailable for the agent: {Error}", e.Message);
+            return [];
+        }
     }
 
     private async Task<string[]> FetchAsync(string userId, CancellationToken ct)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var result = await hub.CallToolAsync(userId, "slack", "list_users",
-                new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
-            if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users)) return [];
-            return users.EnumerateArray()
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Long enough for a connector's first start on a busy machine; the question waits for it once.
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var result = await hub.CallToolAsync(userId, "slack", "list_users",
+            new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
+        if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users))
+            throw new DirectoryFailure(result.IsError ? result.Text : "list_users returned no users");
+        return users.EnumerateArray()
                 .Where(u => !(u.TryGetProperty("is_bot", out var b) && b.ValueKind == JsonValueKind.True)
                             && !(u.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True))
                 .Select(u => u.TryGetProperty("name", out var n) ? n.GetString() : null)
                 .OfType<string>()
                 .SelectMany(full => new[] { full, full.Split(' ')[0] })
                 .Where(n => n.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        }
-        catch (Exception e) when (e is McpHubException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            logger.LogDebug("People directory unavailable for the agent: {Error}", e.Message);
-            return [];
-        }
     }
+
+    private sealed class DirectoryFailure(string message) : Exception(message);
 }

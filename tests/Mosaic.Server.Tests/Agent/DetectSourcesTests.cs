@@ -27,7 +27,7 @@ public sealed class DetectSourcesTests(DemoAgentFixture fixture)
         { "Run a SQL query counting support tickets by status", "mysql", "" },
         { "Download the q4-sales-forecast.csv report", "s3", "" },
         { "What did Bob say about the refund?", "slack", "shopify" },
-        { "What is going on with the checkout double-charge bug?", "jira", "slack|github" },
+        { "What is going on with the checkout double-charge bug?", "slack", "jira|github" },
         { "How many orders did we get this week and what was the revenue?", "shopify", "" },
         { "Was anything announced in the team channel?", "slack", "" },
         { "Which customers paid with discount code BREW10?", "shopify", "" },
