@@ -52,11 +52,13 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         await using var sse = await user.StreamAsync(new { query = "sleep 20000", sources = new[] { "slow1" } });
         var events = await sse.ReadToEndAsync(TimeSpan.FromSeconds(60));
         var types = events.Select(EventType).ToList();
+        var seen = string.Join(", ", types);
 
         Assert.Equal("session_id", types[0]);
-        Assert.True(types.IndexOf("planning") < types.IndexOf("plan_complete"));
-        Assert.True(types.IndexOf("source_start") < types.IndexOf("tool_start"));
-        Assert.True(types.IndexOf("source_complete") < types.IndexOf("synthesizing"));
+        Assert.True(types.IndexOf("planning") < types.IndexOf("plan_complete"), seen);
+        // On a loaded machine the 3 s may run out before the tool call starts; when it did start, it was inside the source's run.
+        if (types.Contains("tool_start")) Assert.True(types.IndexOf("source_start") < types.IndexOf("tool_start"), seen);
+        Assert.True(types.IndexOf("source_complete") < types.IndexOf("synthesizing"), seen);
         Assert.Equal("done", types[^1]);
         var complete = events.Single(e => EventType(e) == "source_complete");
         Assert.False(complete.GetProperty("success").GetBoolean());
