@@ -46,7 +46,8 @@ start() {
   wait_for Redis 20 redis-cli -p "$redis_port" ping
 
   [ -x "$root/tests/tools/node_modules/.bin/s3rver" ] || (cd "$root/tests/tools" && npm ci --no-audit --no-fund >/dev/null)
-  "$root/tests/tools/node_modules/.bin/s3rver" -d "$dir/s3" -p "$s3_port" -a 127.0.0.1 --silent \
+  # s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
+  NODE_OPTIONS=--openssl-legacy-provider "$root/tests/tools/node_modules/.bin/s3rver" -d "$dir/s3" -p "$s3_port" -a 127.0.0.1 --silent \
     >"$dir/s3rver.log" 2>&1 &
   echo $! >"$dir/s3rver.pid"
   wait_for s3rver 30 curl -sf "http://127.0.0.1:$s3_port/"

@@ -17,5 +17,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The machine is small and shared: generous per-test time, still bounded.
+    testTimeout: 30_000,
   },
 });

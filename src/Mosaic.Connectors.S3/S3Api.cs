@@ -68,7 +68,10 @@ public sealed class S3Api(S3Settings settings) : IDisposable
             "SignatureDoesNotMatch" => "the secret access key does not match the access key id",
             _ => string.IsNullOrWhiteSpace(ex.Message) ? ex.ErrorCode : ex.Message,
         };
-        return new UpstreamException(Service, status, ex.ErrorCode, reason, inner: ex);
+        var hint = ex.ErrorCode is "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "ExpiredToken"
+            ? "The credentials were rejected: check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the data source settings."
+            : null;
+        return new UpstreamException(Service, status, ex.ErrorCode, reason, inner: ex, hint: hint);
     }
 
     public void Dispose() => _client.Dispose();

@@ -7,6 +7,15 @@ using Mosaic.Sandbox.Jira;
 using Mosaic.Sandbox.Shopify;
 using Mosaic.Sandbox.Slack;
 
+if (args.Contains("--seed-s3"))
+{
+    // Uploads the demo files (Demo/s3/<bucket>/...) to an S3-compatible endpoint, then exits.
+    Environment.ExitCode = await DemoS3Seeder.RunAsync(args);
+    return;
+}
+
+DemoDatabase.EnsureSqlite();   // the SQLite demo database SQLITE_PATH points to
+
 if (args.Contains("--print-env"))
 {
     // Prints the environment each connector needs to use a Sandbox at --urls, then exits.

@@ -25,11 +25,13 @@ builder.AddMcpHub();              // one MCP session per (user, datasource): reu
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
+builder.AddForwardedHeaders();    // TRUSTED_PROXIES
 builder.AddOpenApiDocs();
 builder.AddDemo();
 
 var app = builder.Build();
 
+app.UseMosaicForwardedHeaders();
 app.UseProblemHandling();
 app.UseSecurityHeaders();
 app.UseWebUi();                   // the built UI in wwwroot, when present

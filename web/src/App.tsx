@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './contexts/AuthContext';
 import { ThemeProvider } from './contexts/ThemeContext';
 import { LoginPage } from './components/LoginPage';
-import { MainApp } from './components/MainApp';
+
+// The signed-in app (markdown, syntax highlighting…) loads separately, so the sign-in page is light.
+const MainApp = lazy(() => import('./components/MainApp').then((m) => ({ default: m.MainApp })));
 
 function Splash() {
   return (
@@ -18,7 +20,7 @@ function ProtectedRoute({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <Splash />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <>{children}</>;
+  return <Suspense fallback={<Splash />}>{children}</Suspense>;
 }
 
 function LoginRoute() {

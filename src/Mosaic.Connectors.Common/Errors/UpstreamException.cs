@@ -14,8 +14,9 @@ public sealed class UpstreamException(
     string? code,
     string reason,
     TimeSpan? retryAfter = null,
-    Exception? inner = null)
-    : McpException(UpstreamMessages.Format(service, status, code, reason, retryAfter), inner)
+    Exception? inner = null,
+    string? hint = null)
+    : McpException(UpstreamMessages.Format(service, status, code, reason, retryAfter, hint), inner)
 {
     /// <summary>Display name of the service, e.g. "Slack".</summary>
     public string Service { get; } = service;

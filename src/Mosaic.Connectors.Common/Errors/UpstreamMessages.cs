@@ -3,14 +3,14 @@ namespace Mosaic.Connectors.Common.Errors;
 /// <summary>Builds the "&lt;Service&gt; says: &lt;reason&gt;" text plus a hint a person can act on.</summary>
 public static class UpstreamMessages
 {
-    public static string Format(string service, int? status, string? code, string reason, TimeSpan? retryAfter)
+    public static string Format(string service, int? status, string? code, string reason, TimeSpan? retryAfter, string? hint = null)
     {
         reason = string.IsNullOrWhiteSpace(reason) ? code ?? "an unknown error" : reason.Trim();
         var said = code is not null && !reason.Contains(code, StringComparison.OrdinalIgnoreCase)
             ? $"{service} says: {code}: {reason}"
             : $"{service} says: {reason}";
         if (status is >= 400) said += $" (HTTP {status})";
-        var hint = Hint(service, status, retryAfter);
+        hint ??= Hint(service, status, retryAfter);
         return hint is null ? said : $"{said}. {hint}";
     }
 

@@ -15,10 +15,10 @@ public sealed class GmailTools(GoogleApi google, GoogleSettings settings)
     private const int BodyChars = 4000;
 
     [McpServerTool(Name = "list_messages", ReadOnly = true, Idempotent = true, OpenWorld = true)]
-    [Description("Gmail messages matching a Gmail search, newest first: subject, from, to, date, snippet, labels (unread, important), attachments, Gmail link; the text body on request.")]
+    [Description("Gmail messages matching a Gmail search, newest first: subject, from, to, date, snippet, labels (unread, important), Gmail link; the text body and attachment names on request.")]
     public async Task<CallToolResult> ListMessages(
         [Description("Gmail search, as in the Gmail search box: e.g. \"from:jo@example.com is:unread\", \"subject:invoice newer_than:7d\", \"#1042\". Empty lists the newest mail.")] string? query = null,
-        [Description("Include each message's plain-text body (clipped to 4000 characters). Default false: metadata and snippet only.")] bool include_body = false,
+        [Description("Include each message's plain-text body (clipped to 4000 characters) and attachment names. Default false: metadata and snippet only.")] bool include_body = false,
         [Description("Cursor from a previous call's next_cursor.")] string? cursor = null,
         [Description("Maximum messages to return (default 10, max 50).")] int? limit = null,
         CancellationToken cancellationToken = default)

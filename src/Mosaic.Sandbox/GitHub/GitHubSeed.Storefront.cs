@@ -46,7 +46,7 @@ internal static partial class GitHubSeed
                 Body = $"A customer was charged twice for order {Bug_.ShopifyOrderName} (support e-mail \"{Bug_.SupportEmailSubject}\").\n\n" +
                     "It happens when a discount code is applied after the payment step has started: the order total changes and " +
                     $"checkout creates a second payment intent, then captures both.\n\nTracked in Jira {Bug_.JiraKey}; discussion in #{Bug_.SlackChannel}.\n\n" +
-                    "**Steps**\n1. Add Acme Brew Classic to the cart\n2. Go to payment\n3. Apply code WELCOME10\n4. Pay — two captures appear",
+                    $"**Steps**\n1. Add the {AcmeCompany.Launch.ProductName} grinder to the cart\n2. Go to payment\n3. Apply code BREW10\n4. Pay: two captures of $224.10 appear",
             },
             new GhIssue
             {
@@ -93,7 +93,7 @@ internal static partial class GitHubSeed
 
         data.Comments.AddRange([
             new GhComment(8001, Store, 87, Bob, "Reproduced: applying the discount after the payment intent exists creates a second intent and we capture both. On it.", Ago(2.8)),
-            new GhComment(8002, Store, 87, Alice, $"Thanks Bob, top priority. Dave counts 14 affected orders since Monday. Tracking in {Bug_.JiraKey}.", Ago(2.5)),
+            new GhComment(8002, Store, 87, Alice, $"Thanks Bob, top priority. Dave has three double-charged customers so far (#1038, {Bug_.ShopifyOrderName} and one pending). Tracking in {Bug_.JiraKey}.", Ago(2.5)),
             new GhComment(8003, Store, 87, Dave, $"Refunded the duplicate charge on {Bug_.ShopifyOrderName} and told the customer.", Ago(2)),
             new GhComment(8004, Store, 87, Bob, $"Fix is up in #{Bug_.GitHubFixPullRequest}.", Ago(1)),
             new GhComment(8005, Store, 91, Bob, "e2e fails on the gift-card scenario again (#76); unrelated to this change.", Ago(0.45)),

@@ -26,6 +26,7 @@ public static class GitHubSimulator
             api.MapGitHubActions(data);
             api.Map("{**rest}", () => NotFound());
         }
+        app.MapGitHubPages(data);
         return app;
     }
 

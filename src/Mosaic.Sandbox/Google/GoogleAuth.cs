@@ -20,7 +20,7 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
     public static readonly string[] ReadOnlyScopes = [Calendar, Gmail, Drive, Documents, Spreadsheets];
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string[] Scopes)> _tokens = new();
-    private int _lifetime = -1, _refreshes, _rejected;
+    private int _lifetime = -1, _refreshes, _rejected, _throttled;
     private string[] _granted = ReadOnlyScopes;
 
     public void Reset()
@@ -30,6 +30,7 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
         _granted = ReadOnlyScopes;
         _refreshes = 0;
         _rejected = 0;
+        _throttled = 0;
     }
 
     public void SetLifetime(int seconds) => _lifetime = seconds;
@@ -39,10 +40,14 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
     public void SetGrantedScopes(string[] scopes) => _granted = scopes;
     public void ExpireAll() => _tokens.Clear();
 
+    /// <summary>Counts a 429 served by any Google API, so tests can see retries happen.</summary>
+    public void CountThrottled() => Interlocked.Increment(ref _throttled);
+
     public JsonObject Stats() => new()
     {
         ["refreshes"] = _refreshes,
         ["rejected"] = _rejected,
+        ["throttled"] = _throttled,
         ["liveTokens"] = _tokens.Count(t => t.Value.Expires > time.GetUtcNow()),
         ["tokenLifetimeSeconds"] = Lifetime,
         ["grantedScopes"] = string.Join(' ', _granted),

@@ -49,7 +49,7 @@ public static class ShopifyCatalog
             P("Gooseneck Electric Kettle", "Kettle", "ACTIVE", 300, ["kettle", "pour-over"],
                 "Variable-temperature gooseneck kettle with hold mode.",
                 V("Black", "KTL-GN-BLK", 89.00m, 55, 9),
-                V("White", "KTL-GN-WHT", 89.00m, 4, 2)),
+                V("White", "KTL-GN-WHT", 89.00m, 3, 1)),
             P("Stovetop Pour-Over Kettle", "Kettle", "ACTIVE", 500, ["kettle", "pour-over"],
                 "A 1 L stainless kettle for any hob.",
                 V("Default Title", "KTL-SP-01", 45.00m, 80, 12)),

@@ -135,7 +135,11 @@ public static class ShopifyGraph
         ["sku"] = v.Sku,
         ["price"] = v.Price.ToString("0.00", CultureInfo.InvariantCulture),
         ["inventoryQuantity"] = v.InventoryQuantity,
-        ["product"] = new JsonObject { ["__typename"] = "Product", ["id"] = Gid("Product", p.Id), ["title"] = p.Title, ["handle"] = p.Handle, ["status"] = p.Status },
+        ["product"] = new JsonObject
+        {
+            ["__typename"] = "Product", ["id"] = Gid("Product", p.Id), ["legacyResourceId"] = p.Id.ToString(CultureInfo.InvariantCulture),
+            ["title"] = p.Title, ["handle"] = p.Handle, ["status"] = p.Status,
+        },
         ["inventoryItem"] = InventoryItem(v, p),
     };
 

@@ -19,11 +19,13 @@ public sealed class JwtTokenService(MosaicSecrets secrets, IOptions<MosaicSettin
     {
         var now = time.GetUtcNow();
         var expires = now.AddMinutes(options.Value.JwtExpireMinutes);
+        // Claims carry our issuer, as they will when the token is read back: antiforgery binds its
+        // token to (sub, issuer), so the principal used right after login must match later requests.
         var identity = new ClaimsIdentity(
         [
-            new Claim(ClaimsPrincipalExtensions.UserIdClaim, user.Id),
-            new Claim(ClaimsPrincipalExtensions.EmailClaim, user.Email),
-            new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new Claim(ClaimsPrincipalExtensions.UserIdClaim, user.Id, ClaimValueTypes.String, Issuer, Issuer),
+            new Claim(ClaimsPrincipalExtensions.EmailClaim, user.Email, ClaimValueTypes.String, Issuer, Issuer),
+            new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"), ClaimValueTypes.String, Issuer, Issuer),
         ], authenticationType: "jwt", nameType: ClaimsPrincipalExtensions.EmailClaim, roleType: "role");
 
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -35,6 +35,12 @@ public sealed class MosaicSettings
     [ConfigurationKeyName("LOGIN_MAX_FAILED_ATTEMPTS")] public int LoginMaxFailedAttempts { get; set; } = 5;
     [ConfigurationKeyName("LOGIN_LOCKOUT_MINUTES")] public int LoginLockoutMinutes { get; set; } = 15;
 
+    /// <summary>Where the built web UI is served from; the app's wwwroot when empty.</summary>
+    [ConfigurationKeyName("MOSAIC_WEB_ROOT")] public string? WebRoot { get; set; }
+
+    /// <summary>Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto are believed.</summary>
+    [ConfigurationKeyName("TRUSTED_PROXIES")] public string? TrustedProxies { get; set; }
+
     [ConfigurationKeyName("CORS_ORIGINS")] public string CorsOrigins { get; set; } = "http://localhost:5173,http://localhost:3000";
 
     [ConfigurationKeyName("RATE_LIMIT_ENABLED")] public bool RateLimitEnabled { get; set; } = true;

@@ -41,6 +41,9 @@ public sealed class MosaicSettingsValidator : IValidateOptions<MosaicSettings>
         foreach (var origin in s.CorsOriginList)
             Check(Uri.TryCreate(origin, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.AbsolutePath == "/",
                 $"CORS_ORIGINS entries must be origins like https://mosaic.example.com (got '{origin}').");
+        foreach (var proxy in EncryptionKeyFormat.SplitList(s.TrustedProxies))
+            Check(System.Net.IPNetwork.TryParse(proxy, out _) || System.Net.IPAddress.TryParse(proxy, out _),
+                $"TRUSTED_PROXIES entries must be IP addresses or CIDR ranges (got '{proxy}').");
         Check(s.RateLimitPerMinute >= 1, "RATE_LIMIT_REQUESTS_PER_MINUTE must be at least 1.");
         Check(s.RateLimitPerHour >= 1, "RATE_LIMIT_REQUESTS_PER_HOUR must be at least 1.");
         Check(LogLevels.Contains(s.LogLevel.ToUpperInvariant()), $"LOG_LEVEL must be one of {string.Join(", ", LogLevels)} (got '{s.LogLevel}').");

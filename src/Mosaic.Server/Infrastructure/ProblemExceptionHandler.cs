@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,14 +39,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static string DescribeJsonError(JsonException json)
     {
         var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path;
-        var what = json.Message.Contains("missing required properties", StringComparison.Ordinal)
-            ? "a required property is missing"
-            : json.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && json.Message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase)
-                ? "a property must not be null"
-                : path is null ? "the body is not valid JSON" : "a value has the wrong type or format";
-        var missing = json.Message.Contains("missing required properties", StringComparison.Ordinal)
-            ? " (" + json.Message[(json.Message.IndexOf("properties", StringComparison.Ordinal) + 10)..].Trim(' ', ':', '.', '\'') + ")"
-            : "";
-        return path is null ? $"Invalid JSON: {what}{missing}." : $"Invalid JSON at {path}: {what}{missing}.";
+        var message = json.Message;
+        string what;
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = Regex.Matches(message[message.IndexOf("including", StringComparison.Ordinal)..], "'([^']+)'").Select(m => m.Groups[1].Value);
+            what = $"missing required properties: {string.Join(", ", names)}";
+        }
+        else if (message.Contains("allow null", StringComparison.Ordinal) || message.Contains("non-nullable", StringComparison.Ordinal))
+            what = "a required value is null";
+        else
+            what = path is null ? "the body is not valid JSON" : "a value has the wrong type or format";
+        return path is null ? $"Invalid JSON: {what}." : $"Invalid JSON at {path}: {what}.";
     }
 }

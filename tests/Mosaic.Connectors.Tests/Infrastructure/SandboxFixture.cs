@@ -64,6 +64,20 @@ public sealed class SandboxFixture : IAsyncLifetime
         (await Http.PostAsync($"/_sandbox/throttle?service={Uri.EscapeDataString(service)}&count={count}", null, cancellationToken))
             .EnsureSuccessStatusCode();
 
+    /// <summary>
+    /// Uploads the Sandbox's demo S3 files to <paramref name="s3Url"/> (s3rver keys) into buckets named
+    /// <paramref name="bucketPrefix"/> + acme-marketing / acme-finance / acme-engineering. Needs no running Sandbox.
+    /// </summary>
+    public static async Task SeedS3Async(string s3Url, string bucketPrefix, CancellationToken cancellationToken = default)
+    {
+        using var process = Start(["--seed-s3", s3Url, "--bucket-prefix", bucketPrefix]);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"Sandbox --seed-s3 {s3Url} failed ({process.ExitCode}): {await stderr}{await stdout}");
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(DllPath))

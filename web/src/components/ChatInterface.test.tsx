@@ -71,7 +71,7 @@ describe('ChatInterface', () => {
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.body).toEqual({ message: "What's being discussed in #checkout-eng?", datasource: 'slack' });
 
-    await user.type(screen.getByLabelText('Message'), 'And yesterday?{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'And yesterday?{Enter}');
     await waitFor(() => expect(streams).toHaveLength(2));
     expect(calls.filter((c) => c.method === 'POST')[1].body).toEqual({ message: 'And yesterday?', datasource: 'slack', session_id: 'sess-1' });
   });
@@ -85,7 +85,7 @@ describe('ChatInterface', () => {
     });
     const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
     const user = renderChat('slack');
-    const box = screen.getByLabelText('Message');
+    const box = screen.getByRole('textbox', { name: 'Message' });
     await user.type(box, 'line one{Shift>}{Enter}{/Shift}line two');
     expect(box).toHaveValue('line one\nline two');
     await user.keyboard('{Enter}');
@@ -108,7 +108,7 @@ describe('ChatInterface', () => {
       'POST /api/chat/approvals/ap-7': () => json({ message: 'ok' }),
     });
     const user = renderChat('slack');
-    await user.type(screen.getByLabelText('Message'), 'Tell #checkout-eng the fix is out{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Tell #checkout-eng the fix is out{Enter}');
     await waitFor(() => expect(streams).toHaveLength(1));
     streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#checkout-eng', text: 'Fix is out' } });
     streams[0].event({ type: 'approval_required', approval_id: 'ap-7', tool: 'send_message', arguments: { channel: '#checkout-eng', text: 'Fix is out' } });
@@ -131,7 +131,7 @@ describe('ChatInterface', () => {
       'POST /api/agent/query/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
     });
     const user = renderChat('all');
-    await user.type(screen.getByLabelText('Message'), "What's going on with the checkout bug?{Enter}");
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), "What's going on with the checkout bug?{Enter}");
     await waitFor(() => expect(streams).toHaveLength(1));
     const s = streams[0];
     s.event({ event_type: 'planning' });
@@ -162,7 +162,7 @@ describe('ChatInterface', () => {
       'POST /api/chat/message/stream': () => json({ title: 'Bad request', detail: 'Message is too long (max 8000 characters).', status: 400 }, 400),
     });
     const user = renderChat('slack');
-    await user.type(screen.getByLabelText('Message'), 'hello{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Message is too long (max 8000 characters).');
   });
 
@@ -170,6 +170,80 @@ describe('ChatInterface', () => {
     mockFetch({ 'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }) });
     renderChat('slack', [{ ...slack, configured: false }]);
     expect(screen.getByRole('button', { name: 'Connect Slack' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Message')).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  });
+});
+
+describe('ChatInterface approvals when the server pauses the stream', () => {
+  it('keeps the question open after the stream ends and reads the continuation from the approval answer', async () => {
+    const enc = new TextEncoder();
+    const sseBody = (events: unknown[]) => new Response(new ReadableStream({
+      start(c) { for (const e of events) c.enqueue(enc.encode(`data: ${JSON.stringify(e)}\n\n`)); c.close(); },
+    }), { headers: { 'Content-Type': 'text/event-stream' } });
+    const { calls } = mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => sseBody([
+        { type: 'tool_start', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
+        { type: 'approval_required', approval_id: 'ap-9', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
+      ]),
+      'POST /api/chat/approvals/ap-9': () => sseBody([
+        { type: 'tool_end', tool: 'create_issue', success: true, duration_ms: 640 },
+        { type: 'chunk', content: 'Created **ACME-151**.' },
+        { type: 'done', metadata: { tools_used: ['create_issue'] } },
+      ]),
+    });
+    const user = renderChat('jira');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'File a bug for the flaky test{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: /Approve this action/ });
+    // The first stream has ended; the dialog must stay until the person answers.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    expect(await screen.findByText('ACME-151')).toBeInTheDocument();
+    expect(calls.find((c) => c.url === '/api/chat/approvals/ap-9')?.body).toEqual({ approved: true });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Send message' })).toBeInTheDocument());
+  });
+});
+
+describe('ChatInterface server details', () => {
+  it('closes the approval dialog when the server reports it expired, and marks the tool', async () => {
+    const streams: ReturnType<typeof controllableStream>[] = [];
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+    });
+    const user = renderChat('slack');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Post it{Enter}');
+    await waitFor(() => expect(streams).toHaveLength(1));
+    streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#general' } });
+    streams[0].event({ type: 'approval_required', approval_id: 'ap-1', tool: 'send_message', arguments: { channel: '#general' }, expires_at: new Date(Date.now() + 300_000).toISOString() });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Expires in [45]:\d\d/)).toBeInTheDocument();
+    streams[0].event({ type: 'approval_resolved', approval_id: 'ap-1', status: 'expired' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('not answered in time')).toBeInTheDocument();
+    streams[0].close();
+  });
+
+  it('lists tool calls from done metadata and offers settings when the source is not configured', async () => {
+    const onOpenSettings = vi.fn();
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => new Response(
+        'data: {"type":"error","error":"Slack is not connected: add its credentials in Settings.","code":"not_configured"}\n\n',
+        { headers: { 'Content-Type': 'text/event-stream' } }),
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}><ThemeProvider>
+        <ChatInterface datasource="slack" datasources={[slack]} sourceName={names} onNewChat={() => {}} onOpenSettings={onOpenSettings} onOpenSidebar={() => {}} />
+      </ThemeProvider></QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Slack is not connected');
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(onOpenSettings).toHaveBeenCalledWith('slack');
   });
 });

@@ -46,7 +46,7 @@ interface Props {
   onTest: () => Promise<TestConnectionResult | null>;
 }
 
-const inputClass = 'mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus:ring-4 focus:ring-indigo-500/15 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500';
+const inputClass = 'mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 focus:border-indigo-500 focus:outline-none focus:ring-4 focus:ring-indigo-500/15 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500';
 
 export function CredentialForm({ datasource, updatedAt, testSupported, onSave, onDelete, onTest }: Props) {
   const formId = useId();

@@ -1,4 +1,5 @@
 // Navigation: all sources, each source with its state, What You Missed, history, account.
+import { useEffect } from 'react';
 import { Bell, LogOut, Settings, SquarePen, X } from 'lucide-react';
 import type { Datasource, User } from '../types';
 import { ALL_SOURCES, WHAT_YOU_MISSED } from '../utils/sources';
@@ -34,6 +35,14 @@ function NavButton({ active, onClick, children, testId }: { active: boolean; onC
 }
 
 export function DataSourceSidebar(p: Props) {
+  const { open, onClose } = p;
+  // On phones the sidebar is a drawer: Escape closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
   const initials = (p.user.name || p.user.email).split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((s) => s[0]?.toUpperCase()).join('');
   return (
     <>

@@ -20,7 +20,7 @@ export function ThinkingIndicator({ phase, detail }: { phase?: ChatMessage['phas
       </span>
       <span>
         {label}
-        {detail ? <span className="text-zinc-400 dark:text-zinc-500"> · {detail}</span> : null}
+        {detail ? <span className="text-zinc-500 dark:text-zinc-400"> · {detail}</span> : null}
       </span>
     </div>
   );

@@ -123,12 +123,17 @@ export function WhatYouMissedDashboard({ user, datasources, sourceName, onOpenSi
                   <section key={s.source} aria-labelledby={`digest-${s.source}`} className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
                     <h2 id={`digest-${s.source}`} className="flex items-center gap-2 border-b border-zinc-100 px-4 py-2.5 text-sm font-semibold dark:border-zinc-800">
                       <SourceIcon id={s.source} size="sm" />{s.title ?? sourceName(s.source)}
-                      <span className="ml-auto text-xs font-normal text-zinc-500">{s.items.length} update{s.items.length === 1 ? '' : 's'}</span>
+                      <span className="ml-auto text-xs font-normal text-zinc-500">
+                        {s.items.length} update{s.items.length === 1 ? '' : 's'}{s.items.some((i) => i.actionable) ? ` · ${s.items.filter((i) => i.actionable).length} above` : ''}
+                      </span>
                     </h2>
                     {s.summary ? <p className="px-4 pt-3 text-sm text-zinc-700 dark:text-zinc-300">{s.summary}</p> : null}
                     {s.error ? <p className="px-4 py-3 text-sm text-red-600 dark:text-red-400">{s.error}</p> : null}
-                    {s.items.length === 0 && !s.error && !s.summary ? <p className="px-4 py-3 text-sm text-zinc-500">Nothing new.</p> : null}
-                    <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">{s.items.map((i) => <Item key={i.id} item={i} sourceName={sourceName} />)}</ul>
+                    {/* Actionable items are already listed above under "Needs your attention". */}
+                    {s.items.every((i) => i.actionable) && !s.error && !s.summary ? (
+                      <p className="px-4 py-3 text-sm text-zinc-500">{s.items.length ? 'Nothing else new.' : 'Nothing new.'}</p>
+                    ) : null}
+                    <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">{s.items.filter((i) => !i.actionable).map((i) => <Item key={i.id} item={i} sourceName={sourceName} />)}</ul>
                   </section>
                 ))}
               </>

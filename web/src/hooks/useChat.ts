@@ -7,12 +7,12 @@ import { agentApi } from '../services/agentApi';
 import type { AgentEvent, ChatEvent, ChatMessage, PendingApproval, StoredMessage } from '../types';
 import { ALL_SOURCES } from '../utils/sources';
 import { newId } from '../utils/format';
-import { applyAgentEvent, applyChatEvent, newAssistantMessage, settleTools } from './chatReducer';
+import { applyAgentEvent, applyChatEvent, newAssistantMessage, resolveApprovalInTools, settleTools, toolsFromMetadata } from './chatReducer';
 
 export function storedToChatMessage(m: StoredMessage): ChatMessage {
-  const tools = (m.tools_used ?? (m.metadata?.tools_used as string[] | undefined) ?? []).map((tool) => ({
-    id: newId('tool'), tool, status: 'success' as const, startedAt: 0,
-  }));
+  const meta = m.metadata && typeof m.metadata === 'object' ? m.metadata : undefined;
+  const tools = toolsFromMetadata({ tools_used: m.tools_used ?? meta?.tools_used });
+  const source = m.datasource ?? meta?.datasource;
   return {
     id: newId('msg'),
     role: m.role === 'user' ? 'user' : 'assistant',
@@ -20,8 +20,8 @@ export function storedToChatMessage(m: StoredMessage): ChatMessage {
     createdAt: m.created_at ? Date.parse(m.created_at) : Date.now(),
     status: 'done',
     tools,
-    sources: m.sources,
-    metadata: m.metadata as ChatMessage['metadata'],
+    sources: m.sources ?? (m.role !== 'user' && source && source !== ALL_SOURCES ? [source] : undefined),
+    metadata: meta ?? undefined,
   };
 }
 
@@ -46,10 +46,16 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
   const [isStreaming, setStreaming] = useState(false);
   const [loadingSession, setLoadingSession] = useState(!!initialSessionId);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [pendingApproval, setPendingApproval] = useState<PendingApproval | null>(null);
+  const [pendingApproval, setPendingState] = useState<PendingApproval | null>(null);
   const [approvalError, setApprovalError] = useState<string | null>(null);
   const [approvalBusy, setApprovalBusy] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
+  // Mirrors pendingApproval synchronously: stream callbacks must see it before React re-renders.
+  const pendingRef = useRef<PendingApproval | null>(null);
+  const setPendingApproval = useCallback((p: PendingApproval | null) => {
+    pendingRef.current = p;
+    setPendingState(p);
+  }, []);
   const sessionRef = useRef<string | undefined>(initialSessionId);
 
   useEffect(() => {
@@ -94,16 +100,18 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
       if (ev.type === 'session_id') return rememberSession(ev.session_id);
       if (ev.type === 'approval_required') {
         setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description });
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description, expiresAt: ev.expires_at });
       }
+      if (ev.type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
       updateLast((m) => applyChatEvent(m, ev));
     };
     const onAgentEvent = (ev: AgentEvent) => {
       if (ev.event_type === 'session_id') return rememberSession(ev.session_id);
       if (ev.event_type === 'approval_required') {
         setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description });
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description, expiresAt: ev.expires_at });
       }
+      if (ev.event_type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
       if (ev.event_type === 'done') rememberSession(ev.result?.session_id);
       updateLast((m) => applyAgentEvent(m, ev));
     };
@@ -114,6 +122,8 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
 
     run
       .then(() => {
+        // The server ended this stream to wait for the approval: keep the question open.
+        if (pendingRef.current && !controller.signal.aborted) return;
         // A stream that ends without done/error was cut off (or stopped).
         updateLast((m) => (m.status === 'streaming'
           ? { ...m, status: controller.signal.aborted ? 'stopped' : 'error', phase: undefined, error: controller.signal.aborted ? undefined : 'The connection closed before the answer finished.', tools: settleTools(m.tools) }
@@ -127,10 +137,10 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
       .finally(() => {
         abortRef.current = null;
         setStreaming(false);
-        setPendingApproval(null);
+        if (!pendingRef.current || controller.signal.aborted) setPendingApproval(null);
         void queryClient.invalidateQueries({ queryKey: ['sessions'] });
       });
-  }, [datasource, queryClient, rememberSession, updateLast]);
+  }, [datasource, queryClient, rememberSession, updateLast, setPendingApproval]);
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
 
@@ -138,20 +148,45 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
     if (!pendingApproval) return;
     setApprovalBusy(true);
     setApprovalError(null);
+    const streamEnded = abortRef.current === null;
     try {
-      await chatApi.answerApproval(pendingApproval.approvalId, approved);
-      if (!approved) {
-        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'denied' as const, durationMs: 0 } : t)) }));
+      if (streamEnded) {
+        // The server answers the approval with the rest of the stream.
+        const controller = new AbortController();
+        abortRef.current = controller;
+        setStreaming(true);
+        updateLast((m) => ({ ...m, status: 'streaming' }));
+        setPendingApproval(null);
+        const onEvent = (ev: ChatEvent & AgentEvent) => {
+          if ('event_type' in ev && ev.event_type) updateLast((m) => applyAgentEvent(m, ev));
+          else updateLast((m) => applyChatEvent(m, ev));
+        };
+        chatApi.answerApproval(pendingApproval.approvalId, approved, onEvent, controller.signal)
+          .catch((err: unknown) => {
+            if (!controller.signal.aborted) updateLast((m) => ({ ...m, status: 'error', error: err instanceof Error ? err.message : 'Could not send your answer.' }));
+          })
+          .finally(() => {
+            updateLast((m) => (m.status === 'streaming' ? { ...m, status: controller.signal.aborted ? 'stopped' : 'done', phase: undefined, tools: settleTools(m.tools) } : m));
+            abortRef.current = null;
+            setStreaming(false);
+          });
       } else {
-        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'running' as const, startedAt: Date.now() } : t)) }));
+        await chatApi.answerApproval(pendingApproval.approvalId, approved);
       }
+      updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, approved ? 'approved' : 'refused') }));
       setPendingApproval(null);
     } catch (err) {
-      setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+      if (err instanceof ApiError && err.status === 404) {
+        // Answered elsewhere or expired: nothing left to decide.
+        updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, 'expired') }));
+        setPendingApproval(null);
+      } else {
+        setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+      }
     } finally {
       setApprovalBusy(false);
     }
-  }, [pendingApproval, updateLast]);
+  }, [pendingApproval, updateLast, setPendingApproval]);
 
   return { messages, sessionId, isStreaming, loadingSession, loadError, pendingApproval, approvalError, approvalBusy, send, stop, resolveApproval };
 }

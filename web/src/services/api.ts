@@ -80,15 +80,25 @@ export const chatApi = {
     if (!response.body) throw new ApiError({ status: response.status, detail: 'The server sent no stream.' });
     await readSseStream<ChatEvent>(response.body, onEvent, signal);
   },
-  answerApproval: (approvalId: string, approved: boolean) =>
-    requestJson<unknown>('POST', `/api/chat/approvals/${encodeURIComponent(approvalId)}`, { body: { approved } }),
+  /**
+   * Answers a write-tool approval. Usually the original stream carries on by itself; a server that
+   * ended that stream may instead answer with a new one, which is then read through onEvent.
+   */
+  async answerApproval<E>(approvalId: string, approved: boolean, onEvent?: (event: E) => void, signal?: AbortSignal): Promise<void> {
+    const response = await send('POST', `/api/chat/approvals/${encodeURIComponent(approvalId)}`, { body: { approved }, signal });
+    if (onEvent && response.body && (response.headers.get('Content-Type') ?? '').includes('text/event-stream')) {
+      await readSseStream<E>(response.body, onEvent, signal);
+    } else {
+      await response.text().catch(() => '');
+    }
+  },
   async listSessions(): Promise<ChatSessionSummary[]> {
     const raw = await requestJson<unknown>('GET', '/api/chat/sessions');
     return asArray<Record<string, unknown>>(raw, 'sessions', 'items').map((s) => ({
       id: String(s.id ?? s.session_id ?? ''),
       datasource: String(s.datasource ?? 'all'),
       title: (s.title as string) ?? (s.first_message as string) ?? null,
-      updated_at: (s.updated_at as string) ?? (s.created_at as string) ?? null,
+      updated_at: (s.updated_at as string) ?? (s.updated as string) ?? (s.created_at as string) ?? null,
     })).filter((s) => s.id);
   },
   async getSession(id: string): Promise<{ datasource?: string; messages: StoredMessage[] }> {

@@ -48,7 +48,7 @@ public static class SheetsSeed
                 ["SKU", "Product", "Warehouse", "Store", "Reorder at", "On order"],
                 ["ABP-BLK", "Acme Brew Pro - Matte Black", "42", "3", "50", "120"],
                 ["ABP-STL", "Acme Brew Pro - Brushed Steel", "7", "0", "30", "60"],
-                ["KTL-GN-WHT", "Gooseneck Electric Kettle - White", "4", "2", "20", "0"],
+                ["KTL-GN-WHT", "Gooseneck Electric Kettle - White", "3", "1", "20", "0"],
                 ["BEAN-COL-DCF-250", "Colombia Decaf 250g", "8", "1", "40", "0"],
                 ["SCL-01", "Precision Coffee Scale", "0", "2", "15", "50"],
             ]),

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mosaic.Server.Connectors;
+
+namespace Mosaic.Server.Tests.Datasources;
+
+public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<MosaicAppFactory>
+{
+    [Fact]
+    public async Task Lists_the_seven_sources_with_fields_and_configured_per_user()
+    {
+        var user = await app.SignUpAndLogInAsync();
+        await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_abc" } });
+
+        var list = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/datasources"));
+        var ids = list.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(["s3", "jira", "mysql", "slack", "github", "shopify", "google_workspace"], ids);
+
+        var github = list.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "github");
+        Assert.True(github.GetProperty("configured").GetBoolean());
+        Assert.True(github.GetProperty("enabled").GetBoolean());
+        Assert.Equal("GitHub", github.GetProperty("name").GetString());
+        var token = github.GetProperty("credential_fields").EnumerateArray().First();
+        Assert.Equal(("token", "password", true, "GITHUB_TOKEN"),
+            (token.GetProperty("name").GetString(), token.GetProperty("type").GetString(), token.GetProperty("required").GetBoolean(), token.GetProperty("env_var").GetString()));
+        Assert.DoesNotContain("ghp_abc", list.GetRawText());
+        Assert.False(list.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "slack").GetProperty("configured").GetBoolean());
+
+        var other = await app.SignUpAndLogInAsync();
+        var theirs = await ProblemAssert.JsonAsync(await other.Http.GetAsync("/api/datasources"));
+        Assert.All(theirs.EnumerateArray(), d => Assert.False(d.GetProperty("configured").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Needs_a_session()
+    {
+        await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/datasources"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void Registry_matches_the_connector_contract()
+    {
+        var registry = app.Services.GetRequiredService<ConnectorRegistry>();
+        var env = registry.All.ToDictionary(c => c.Id, c => c.CredentialFields.Select(f => $"{f.Name}{(f.Required ? "*" : "")}={f.EnvVar}").ToArray());
+        Assert.Equal(["aws_access_key_id*=AWS_ACCESS_KEY_ID", "aws_secret_access_key*=AWS_SECRET_ACCESS_KEY", "aws_region=AWS_REGION", "endpoint_url=AWS_ENDPOINT_URL", "force_path_style=S3_FORCE_PATH_STYLE"], env["s3"]);
+        Assert.Equal(["host=MYSQL_HOST", "port=MYSQL_PORT", "user=MYSQL_USER", "password=MYSQL_PASSWORD", "database=MYSQL_DATABASE", "ssl_mode=MYSQL_SSL_MODE", "sqlite_path=SQLITE_PATH"], env["mysql"]);
+        Assert.Equal(["token*=GITHUB_TOKEN", "api_url=GITHUB_API_URL"], env["github"]);
+        Assert.Equal(["bot_token*=SLACK_BOT_TOKEN", "user_token=SLACK_USER_TOKEN", "api_url=SLACK_API_URL", "default_channel="], env["slack"]);
+        Assert.Equal(["url*=JIRA_URL", "email=JIRA_EMAIL", "api_token*=JIRA_API_TOKEN", "default_project="], env["jira"]);
+        Assert.Equal(["shop_url*=SHOPIFY_SHOP_URL", "access_token*=SHOPIFY_ACCESS_TOKEN", "api_version=SHOPIFY_API_VERSION"], env["shopify"]);
+        Assert.Equal(["client_id*=GOOGLE_OAUTH_CLIENT_ID", "client_secret*=GOOGLE_OAUTH_CLIENT_SECRET", "refresh_token*=GOOGLE_REFRESH_TOKEN", "api_base_url=GOOGLE_API_BASE_URL"], env["google_workspace"]);
+        Assert.All(registry.All, c => Assert.Equal($"Mosaic.Connectors.{c.Assembly!["Mosaic.Connectors.".Length..]}", c.Assembly));
+        Assert.All(registry.All, c => Assert.NotEmpty(c.DirectRouting));
+
+        var slack = registry.Find("slack")!;
+        Assert.Equal(new Dictionary<string, string> { ["SLACK_BOT_TOKEN"] = "xoxb-1" },
+            slack.ToEnvironment(new Dictionary<string, string> { ["bot_token"] = "xoxb-1", ["default_channel"] = "#x" }));
+        Assert.Null(registry.Find("nosuch"));
+    }
+
+    [Fact]
+    public void Custom_sources_can_be_appended_but_ids_stay_unique()
+    {
+        var custom = new ConnectorDefinition { Id = "everything", Name = "Everything", Description = "test server", Icon = "plug", Command = "mcp-server-everything", Args = ["stdio"] };
+        var registry = new ConnectorRegistry([.. BuiltInConnectors.All, custom]);
+        Assert.Same(custom, registry.Find("everything"));
+        Assert.False(custom.IsBuiltIn);
+        Assert.Throws<InvalidOperationException>(() => new ConnectorRegistry([.. BuiltInConnectors.All, custom with { Id = "slack" }]));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+
+namespace Mosaic.Server.Tests.Health;
+
+public sealed class HealthTests(MosaicAppFactory app) : IClassFixture<MosaicAppFactory>
+{
+    [Theory]
+    [InlineData("/api/health", "healthy")]
+    [InlineData("/api/health/live", "alive")]
+    [InlineData("/api/health/ready", "ready")]
+    public async Task Probes_answer(string path, string status)
+    {
+        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync(path));
+        Assert.Equal(status, body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_reports_database_and_cache()
+    {
+        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync("/api/health/ready"));
+        Assert.Equal("connected", body.GetProperty("database").GetString());
+        Assert.Equal("available", body.GetProperty("cache").GetString());
+    }
+
+    [Fact]
+    public async Task Detailed_has_every_field()
+    {
+        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync("/api/health/detailed"));
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal("development", body.GetProperty("environment").GetString());
+        Assert.Equal("connected", body.GetProperty("database").GetString());
+        Assert.Equal(app.Database.IsMariaDb ? "mysql" : "sqlite", body.GetProperty("database_provider").GetString());
+        Assert.Equal("available", body.GetProperty("cache").GetString());
+        Assert.Equal(0, body.GetProperty("mcp_connections").GetInt32());
+        Assert.True(body.GetProperty("uptime").GetDouble() >= 0);
+        Assert.Matches(@"^\d+\.\d+", body.GetProperty("version").GetString());
+    }
+}
+
+/// <summary>With the database unreachable the server still lives, but is not ready.</summary>
+public sealed class HealthWithDatabaseDownTests
+{
+    [Fact]
+    public async Task Ready_is_503_when_the_database_is_down()
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+        {
+            f.Settings["DATABASE_MIGRATE_ON_STARTUP"] = "false";
+            if (f.Database.IsMariaDb)
+            {
+                f.Settings["LOCAL_MYSQL_PORT"] = "1"; // nothing listens there
+                f.Settings["LOCAL_MYSQL_SERVER_VERSION"] = "10.11.0-mariadb";
+            }
+            else
+            {
+                // A directory where the database file should be: SQLite cannot open it.
+                f.Settings["MOSAIC_DATA_DIR"] = Path.Combine(f.Database.DataDir, "blocked");
+                Directory.CreateDirectory(Path.Combine(f.Database.DataDir, "blocked", "mosaic.db"));
+            }
+        });
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health/live")).StatusCode);
+        var ready = await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/health/ready"), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("disconnected", ready.GetProperty("database").GetString());
+        var detailed = await ProblemAssert.JsonAsync(await client.GetAsync("/api/health/detailed"));
+        Assert.Equal("degraded", detailed.GetProperty("status").GetString());
+        Assert.Equal("disconnected", detailed.GetProperty("database").GetString());
+    }
+
+    [Fact]
+    public async Task Start_up_fails_clearly_when_the_database_never_answers()
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+        {
+            f.Settings["DATABASE_STARTUP_RETRIES"] = "0";
+            f.Settings["LOCAL_MYSQL_HOST"] = "127.0.0.1";
+            f.Settings["LOCAL_MYSQL_PORT"] = "1";
+            f.Settings["LOCAL_MYSQL_SERVER_VERSION"] = "10.11.0-mariadb";
+            f.Settings["LOCAL_MYSQL_PASSWORD"] = "never-printed-pw";
+        });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var message = error.ToString();
+        Assert.Contains("Could not prepare the database (MySQL at 127.0.0.1:1/", message);
+        Assert.DoesNotContain("never-printed-pw", message);
+    }
+}
