@@ -2,6 +2,7 @@ using Mosaic.Server.Auth;
 using Mosaic.Server.Commands;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
 using Mosaic.Server.Datasources;
@@ -20,6 +21,7 @@ builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB
 builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
+builder.AddMcpHub();              // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS

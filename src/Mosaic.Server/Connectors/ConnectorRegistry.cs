@@ -1,8 +1,10 @@
+using Mosaic.Server.Connectors.Custom;
+
 namespace Mosaic.Server.Connectors;
 
 /// <summary>
 /// The datasources this server knows (spec §3.3). Singleton. Built from a list so configured
-/// sources (connectors.json, later) can be appended to <see cref="BuiltInConnectors.All"/>.
+/// sources (connectors.json, see <see cref="Custom.CustomSources"/>) can be appended to <see cref="BuiltInConnectors.All"/>.
 /// </summary>
 public sealed class ConnectorRegistry
 {
@@ -26,7 +28,10 @@ public static class ConnectorExtensions
 {
     public static WebApplicationBuilder AddConnectors(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(_ => new ConnectorRegistry(BuiltInConnectors.All));
+        // Custom sources from connectors.json join the built-ins; a malformed file stops start-up.
+        builder.Services.AddSingleton(sp => new ConnectorRegistry([.. BuiltInConnectors.All,
+            .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInConnectors.All.Select(c => c.Id).ToHashSet())]));
+        builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Mosaic.Server.Auth;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Datasources;
@@ -20,10 +21,12 @@ public static class DatasourcesApi
 {
     public static WebApplication MapDatasourcesApi(this WebApplication app)
     {
-        app.MapGet("/api/datasources", async (ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/datasources", async (ConnectorRegistry registry, CredentialVault vault, IMcpHub hub, HttpContext http, CancellationToken ct) =>
         {
-            var configured = await vault.ConfiguredDatasourcesAsync(http.User.GetUserId(), ct);
-            return TypedResults.Ok(registry.All.Select(c => ToResponse(c, configured.Contains(c.Id))).ToList());
+            var userId = http.User.GetUserId();
+            var configured = await vault.ConfiguredDatasourcesAsync(userId, ct);
+            var status = DatasourceStatus.ForUser(hub, userId);
+            return TypedResults.Ok(registry.All.Select(c => ToResponse(c, configured.Contains(c.Id)) with { Status = status(c.Id) }).ToList());
         }).RequireAuthorization().WithTags("Datasources");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mosaic.Server.Configuration;
@@ -8,7 +9,11 @@ namespace Mosaic.Server.Health;
 
 public sealed record DetailedHealth(
     string Status, string Version, string Environment, double Uptime, string Database, string DatabaseProvider,
-    string Cache, int McpConnections);
+    string Cache, int McpConnections)
+{
+    /// <summary>Sources whose circuit breaker is open or half-open, counted over all users.</summary>
+    public McpBreakerCounts? McpBreakers { get; init; }
+}
 
 /// <summary>/api/health, /live, /ready (503 when the database is down), /detailed (spec §10.5).</summary>
 public static class HealthApi
@@ -19,7 +24,7 @@ public static class HealthApi
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddSingleton<IMcpConnectionCounter, NoMcpConnections>();
+        builder.Services.TryAddSingleton<IMcpConnectionCounter, NoMcpConnections>(); // the MCP hub registers the real one
         builder.Services.AddSingleton(sp => new StartTime(sp.GetRequiredService<TimeProvider>().GetTimestamp()));
         return builder;
     }
@@ -50,7 +55,8 @@ public static class HealthApi
             return TypedResults.Ok(new DetailedHealth(
                 up ? "healthy" : "degraded", Version, settings.Value.Environment.ToLowerInvariant(),
                 Math.Round(time.GetElapsedTime(started.Timestamp).TotalSeconds, 1),
-                up ? "connected" : "disconnected", settings.Value.DatabaseProvider, "available", mcp.ActiveConnections));
+                up ? "connected" : "disconnected", settings.Value.DatabaseProvider, "available", mcp.ActiveConnections)
+                { McpBreakers = mcp.Breakers });
         });
         return app;
     }

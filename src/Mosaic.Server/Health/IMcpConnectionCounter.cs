@@ -7,7 +7,12 @@ namespace Mosaic.Server.Health;
 public interface IMcpConnectionCounter
 {
     int ActiveConnections { get; }
+
+    /// <summary>Circuit breakers currently open or half-open (sources failing for some user).</summary>
+    McpBreakerCounts Breakers => new(0, 0);
 }
+
+public sealed record McpBreakerCounts(int Open, int HalfOpen);
 
 internal sealed class NoMcpConnections : IMcpConnectionCounter
 {

@@ -33,7 +33,13 @@ public sealed record McpToolInfo(string Name, string? Description, JsonElement I
 /// <param name="Structured">The structured content, for programs (may be null).</param>
 public sealed record McpToolResult(bool IsError, string Text, JsonElement? Structured, TimeSpan Duration, bool FromCache);
 
-public sealed record McpHubStatus(int LiveSessions, IReadOnlyList<McpSessionStatus> Sessions);
+public sealed record McpHubStatus(int LiveSessions, IReadOnlyList<McpSessionStatus> Sessions)
+{
+    /// <summary>Breakers that are not closed, including those of sources with no live session.</summary>
+    public IReadOnlyList<McpBreakerStatus> Breakers { get; init; } = [];
+}
+
+public sealed record McpBreakerStatus(string UserId, string Datasource, BreakerState State);
 
 public sealed record McpSessionStatus(string UserId, string Datasource, int? ProcessId, DateTimeOffset LastUsed, BreakerState Breaker);
 

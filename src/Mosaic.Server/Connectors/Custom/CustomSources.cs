@@ -1,0 +1,14 @@
+namespace Mosaic.Server.Connectors.Custom;
+
+public static class CustomSources
+{
+    /// <summary>
+    /// The custom sources configured for this server (none when there is no file). Throws
+    /// <see cref="ConnectorsFileException"/> on a malformed file so the server refuses to start.
+    /// </summary>
+    public static IReadOnlyList<ConnectorDefinition> Load(IConfiguration configuration, IReadOnlySet<string> builtInIds)
+    {
+        var path = ConnectorsFile.Locate(configuration[ConnectorsFile.FileVariable], configuration["MOSAIC_DATA_DIR"] ?? "./data");
+        return path is null ? [] : [.. ConnectorsFile.Load(path, builtInIds).Select(s => s.ToDefinition())];
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+public sealed partial class McpHub
+{
+    /// <summary>Runs one request in the user's session behind the breaker, with a timeout.</summary>
+    async Task<T> GuardedAsync<T>(SessionKey key, McpLaunchSpec spec,
+        Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
+    {
+        var breaker = _breakers.GetOrAdd(key, _ => new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakerCooldown, _time));
+        if (!breaker.TryEnter())
+            throw new McpHubException(McpHubFailure.BreakerOpen, key.Datasource,
+                $"The {key.Datasource} connector failed {_options.BreakerFailureThreshold} times in a row; " +
+                $"Mosaic will try it again in {Math.Ceiling(breaker.RetryAfter.TotalSeconds)} s.");
+        try
+        {
+            var session = await GetSessionAsync(key, spec, ct);
+            var result = await CallAsync(session, request, ct);
+            breaker.RecordSuccess();
+            return result;
+        }
+        catch (McpHubException e) when (e.Failure != McpHubFailure.Cancelled)
+        {
+            breaker.RecordFailure();
+            throw;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            breaker.RecordNeutral();
+            throw Cancelled(key.Datasource);
+        }
+        catch
+        {
+            breaker.RecordNeutral();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One request with the call timeout. Cancelling the token makes the SDK send notifications/cancelled,
+    /// so the server stops the work too. If the process dies meanwhile the call fails at once instead of
+    /// waiting for the timeout, and the dead session is dropped so the next call starts a fresh one.
+    /// </summary>
+    async Task<T> CallAsync<T>(McpSession session, Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
+    {
+        var ds = session.Key.Datasource;
+        using var scope = session.BeginCall(_time.GetUtcNow());
+        using var timeout = new CancellationTokenSource(_options.CallTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+
+        var call = request(session, linked.Token);
+        var first = await Task.WhenAny(call, session.Client.Completion);
+        if (first != call)
+        {
+            _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observed: the process is gone
+            throw await DiedAsync(session, null);
+        }
+        try
+        {
+            var result = await call;
+            session.Touch(_time.GetUtcNow());
+            return result;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw Cancelled(ds);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            _ = CheckAliveAfterTimeoutAsync(session);
+            throw new McpHubException(McpHubFailure.Timeout, ds,
+                $"The {ds} connector did not answer within {_options.CallTimeout.TotalSeconds:0} s; the request was cancelled.");
+        }
+        catch (Exception e) when (e is not McpHubException)
+        {
+            // A transport failure (broken pipe, connection reset): the session is unusable.
+            throw await DiedAsync(session, e);
+        }
+    }
+
+    async Task<McpHubException> DiedAsync(McpSession session, Exception? cause)
+    {
+        var ds = session.Key.Datasource;
+        string detail = "";
+        try
+        {
+            // The failed request can surface a moment before the transport reports the exit.
+            if (await session.Client.Completion.WaitAsync(TimeSpan.FromSeconds(3)) is StdioClientCompletionDetails { ExitCode: { } code })
+                detail = $" (exit code {code})";
+        }
+        catch (TimeoutException) { detail = cause is null ? "" : $" ({cause.GetType().Name})"; }
+        _log.LogWarning("The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
+            ds, session.Key.UserId, session.ProcessId, detail);
+        await CloseAsync(session);
+        return new McpHubException(McpHubFailure.ProcessDied, ds,
+            $"The {ds} connector stopped while handling the request{detail}. The next request starts it again.", cause);
+    }
+
+    /// <summary>
+    /// A server that ignores cancellation and stops answering altogether would hold every later call
+    /// until its timeout; if it cannot even answer a ping, replace it.
+    /// </summary>
+    async Task CheckAliveAfterTimeoutAsync(McpSession session)
+    {
+        try
+        {
+            using var ping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await session.Client.PingAsync(cancellationToken: ping.Token);
+        }
+        catch (Exception)
+        {
+            _log.LogWarning("{Session} stopped answering; closing it", session.Key);
+            try { await CloseAsync(session); } catch (Exception) { /* already gone */ }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+/// <summary>
+/// The spec's three caches (§9) on HybridCache: tool lists 300 s, read-only results 30 s, schema-like
+/// results 600 s. Every key and tag starts with the user id, so nothing cached for one user is ever
+/// served to another. Entries are plain records, so a Redis L2 (REDIS_URL) can hold them unchanged.
+/// Write tools and errors are never cached.
+/// </summary>
+internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> options)
+{
+    public ValueTask<IReadOnlyList<McpToolInfo>> GetToolsAsync(SessionKey key,
+        Func<CancellationToken, ValueTask<IReadOnlyList<McpToolInfo>>> load, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"mcp:tools:{Escape(key.UserId)}:{key.Datasource}", load,
+            Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+
+    /// <summary>
+    /// Returns the cached result or runs <paramref name="call"/>; only successful results are stored.
+    /// </summary>
+    public async Task<(CachedToolResult Result, bool FromCache)> GetResultAsync(SessionKey key, string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments, Func<CancellationToken, Task<CachedToolResult>> call,
+        CancellationToken ct)
+    {
+        var ran = false;
+        try
+        {
+            var result = await cache.GetOrCreateAsync(ResultKey(key, tool, arguments), async token =>
+            {
+                ran = true;
+                var r = await call(token);
+                // Throwing keeps an error out of the cache; it is unwrapped below.
+                return r.IsError ? throw new UncacheableResult(r) : r;
+            }, Entry(IsSchemaTool(tool) ? options.Value.SchemaCacheTtl : options.Value.ResultCacheTtl), [Tag(key)], ct);
+            return (result, !ran);
+        }
+        catch (UncacheableResult u) { return (u.Result, false); }
+    }
+
+    /// <summary>Drops everything cached for this user and source (credentials changed or deleted).</summary>
+    public ValueTask ForgetAsync(SessionKey key, CancellationToken ct = default) => cache.RemoveByTagAsync(Tag(key), ct);
+
+    /// <summary>
+    /// Schema-like tools get the longer TTL: names starting with <c>describe_</c> or <c>get_schema</c>,
+    /// ending in <c>_schema</c>, or <c>list_tables</c> / <c>list_schemas</c> / <c>list_databases</c>.
+    /// Table structure changes far less often than the data in it.
+    /// </summary>
+    public static bool IsSchemaTool(string tool) =>
+        tool.StartsWith("describe_", StringComparison.Ordinal) || tool.StartsWith("get_schema", StringComparison.Ordinal) ||
+        tool.EndsWith("_schema", StringComparison.Ordinal) ||
+        tool is "list_tables" or "list_schemas" or "list_databases";
+
+    /// <summary>Same arguments in any property order give the same key.</summary>
+    internal static string ResultKey(SessionKey key, string tool, IReadOnlyDictionary<string, JsonElement>? arguments)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in (arguments ?? new Dictionary<string, JsonElement>()).OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                WriteCanonical(writer, value);
+            }
+            writer.WriteEndObject();
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(
+            [.. Encoding.UTF8.GetBytes($"{tool}\0"), .. buffer.ToArray()]));
+        return $"mcp:result:{Escape(key.UserId)}:{key.Datasource}:{hash}";
+    }
+
+    static void WriteCanonical(Utf8JsonWriter writer, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var p in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(p.Name);
+                    WriteCanonical(writer, p.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray()) WriteCanonical(writer, item);
+                writer.WriteEndArray();
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    static string Tag(SessionKey key) => $"mcp:{Escape(key.UserId)}:{key.Datasource}";
+
+    // User ids are opaque; keep a ':' in one from shifting the key's other parts.
+    static string Escape(string value) => value.Replace("%", "%25").Replace(":", "%3A");
+
+    static HybridCacheEntryOptions Entry(TimeSpan ttl) => new() { Expiration = ttl, LocalCacheExpiration = ttl };
+
+    sealed class UncacheableResult(CachedToolResult result) : Exception
+    {
+        public CachedToolResult Result { get; } = result;
+    }
+}
+
+/// <summary>What is stored for a tool result (serializable for a distributed cache).</summary>
+public sealed record CachedToolResult(bool IsError, string Text, JsonElement? Structured);

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mosaic.Server.Credentials;
+using Mosaic.Server.Health;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+public static class McpHubHostingExtensions
+{
+    /// <summary>
+    /// The hub over the registry and the credential vault: sessions are replaced as soon as a user's
+    /// credentials are saved or deleted, and /api/health/detailed counts the live sessions.
+    /// </summary>
+    public static WebApplicationBuilder AddMcpHub(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(_ => new BuiltInConnectorLocator());
+        builder.Services.TryAddSingleton<IConnectorLaunchResolver, RegistryLaunchResolver>();
+        builder.Services.AddMcpHub(builder.Configuration);
+        builder.Services.Replace(ServiceDescriptor.Singleton<McpHub>(sp =>
+        {
+            var hub = McpHubServiceCollectionExtensions.Create(sp);
+            sp.GetRequiredService<ICredentialChangeNotifier>().Changed +=
+                change => _ = hub.ResetAsync(change.UserId, change.Datasource);
+            return hub;
+        }));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IMcpConnectionCounter, McpHubConnectionCounter>());
+        return builder;
+    }
+}
+
+/// <summary>Live sessions and breaker counts for /api/health/detailed (counts only: that endpoint is public).</summary>
+internal sealed class McpHubConnectionCounter(McpHub hub) : IMcpConnectionCounter
+{
+    public int ActiveConnections => hub.GetStatus().LiveSessions;
+
+    public McpBreakerCounts Breakers
+    {
+        get
+        {
+            var breakers = hub.GetStatus().Breakers;
+            return new McpBreakerCounts(breakers.Count(b => b.State == BreakerState.Open), breakers.Count(b => b.State == BreakerState.HalfOpen));
+        }
+    }
+}

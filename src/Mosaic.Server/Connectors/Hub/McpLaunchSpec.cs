@@ -1,0 +1,41 @@
+namespace Mosaic.Server.Connectors.Hub;
+
+/// <summary>How to reach one user's MCP server for one source: a child process or a remote URL.</summary>
+public abstract record McpLaunchSpec
+{
+    /// <summary>A value that changes whenever the launch (including credentials) changes. Memory only.</summary>
+    internal abstract string Fingerprint();
+}
+
+/// <param name="Environment">Only these variables reach the child, besides the host allow-list.</param>
+public sealed record StdioLaunchSpec(string Command, IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment, string? WorkingDirectory = null) : McpLaunchSpec
+{
+    internal override string Fingerprint() => LaunchFingerprint.Of(
+        ["stdio", Command, WorkingDirectory ?? "", .. Arguments,
+         .. Environment.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { e.Key, e.Value })]);
+}
+
+/// <param name="Headers">Sent with every request, credentials already filled in.</param>
+public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string> Headers) : McpLaunchSpec
+{
+    internal override string Fingerprint() => LaunchFingerprint.Of(
+        ["http", Url.AbsoluteUri, .. Headers.OrderBy(h => h.Key, StringComparer.Ordinal).SelectMany(h => new[] { h.Key, h.Value })]);
+}
+
+internal static class LaunchFingerprint
+{
+    // A hash so the session table never holds a second plain copy of the secrets it compares.
+    public static string Of(IEnumerable<string> parts) => Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\0', parts.Select(p => p.Length + ":" + p)))));
+}
+
+/// <summary>
+/// Turns (user, datasource) into a launch spec: looks the source up, reads the user's credentials and
+/// maps them to env vars or headers. Throws <see cref="McpHubException"/> (UnknownSource, NotConfigured).
+/// </summary>
+public interface IConnectorLaunchResolver
+{
+    Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct);
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+/// <summary>Turns SDK types into the hub's own records, which chat and the caches work with.</summary>
+internal static class McpResultMapper
+{
+    public static McpToolInfo ToInfo(McpClientTool tool)
+    {
+        var t = tool.ProtocolTool;
+        // MCP's defaults: a tool is not read-only and is destructive unless it says otherwise.
+        return new McpToolInfo(t.Name, t.Description, t.InputSchema.Clone(),
+            ReadOnly: t.Annotations?.ReadOnlyHint ?? false,
+            Destructive: t.Annotations?.DestructiveHint ?? !(t.Annotations?.ReadOnlyHint ?? false));
+    }
+
+    public static CachedToolResult ToResult(CallToolResult result)
+    {
+        var text = new StringBuilder();
+        foreach (var block in result.Content)
+        {
+            if (text.Length > 0) text.Append('\n');
+            text.Append(block switch
+            {
+                TextContentBlock t => t.Text,
+                ImageContentBlock i => $"[image {i.MimeType}]",
+                AudioContentBlock a => $"[audio {a.MimeType}]",
+                ResourceLinkBlock l => $"[{l.Name}]({l.Uri})",
+                EmbeddedResourceBlock { Resource: TextResourceContents r } => r.Text,
+                EmbeddedResourceBlock e => $"[resource {e.Resource.Uri}]",
+                _ => $"[{block.Type}]",
+            });
+        }
+        JsonElement? structured = result.StructuredContent?.Clone();
+        if (text.Length == 0 && structured is { } st) text.Append(st.GetRawText());
+        return new CachedToolResult(result.IsError ?? false, text.ToString(), structured);
+    }
+}

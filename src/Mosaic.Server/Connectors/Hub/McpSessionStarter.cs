@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Client;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+/// <summary>Starts the MCP server described by a launch spec and completes the MCP handshake.</summary>
+internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILoggerFactory loggerFactory,
+    TimeProvider time)
+{
+    readonly ILogger _log = loggerFactory.CreateLogger<McpHub>();
+
+    public async Task<McpSession> StartAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        IClientTransport transport = spec switch
+        {
+            StdioLaunchSpec s => new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = key.Datasource,
+                Command = s.Command,
+                Arguments = [.. s.Arguments],
+                WorkingDirectory = s.WorkingDirectory,
+                // Off: otherwise the child would get the host's whole environment, secrets included.
+                InheritEnvironmentVariables = false,
+                EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker),
+                ShutdownTimeout = TimeSpan.FromSeconds(2),
+                // stderr may echo what the connector was given; keep it out of the host's logs.
+                StandardErrorLines = _ => { },
+            }, loggerFactory),
+            HttpLaunchSpec h => new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Name = key.Datasource,
+                Endpoint = h.Url,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = h.Headers.ToDictionary(),
+                ConnectionTimeout = options.Value.StartTimeout,
+            }, loggerFactory),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+        };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.StartTimeout);
+        McpClient client;
+        try
+        {
+            client = await McpClient.CreateAsync(transport, new McpClientOptions
+            {
+                ClientInfo = new() { Name = "mosaic", Version = "1.0" },
+                InitializationTimeout = options.Value.StartTimeout,
+            }, loggerFactory, timeout.Token);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw McpHub.Cancelled(key.Datasource);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning("Could not start the {Datasource} connector for user {UserId}: {Error}",
+                key.Datasource, key.UserId, ex.GetType().Name);
+            throw new McpHubException(McpHubFailure.StartFailed, key.Datasource,
+                $"Could not start the {key.Datasource} connector: {Describe(ex)}", ex);
+        }
+
+        var pid = spec is StdioLaunchSpec ? ChildProcessFinder.Find(marker) : null;
+        _log.LogInformation("Started {Datasource} connector for user {UserId} (pid {Pid})", key.Datasource, key.UserId, pid);
+        return new McpSession(key, client, pid, spec.Fingerprint(), time.GetUtcNow());
+    }
+
+    static string Describe(Exception ex) => ex switch
+    {
+        OperationCanceledException => "it did not answer the MCP handshake in time.",
+        ClientTransportClosedException { Details: StdioClientCompletionDetails d } =>
+            $"the process exited{(d.ExitCode is { } code ? $" with code {code}" : "")} before the MCP handshake completed.",
+        System.ComponentModel.Win32Exception => "the command could not be run (not found or not executable).",
+        HttpRequestException h => $"the server could not be reached ({h.StatusCode?.ToString() ?? h.HttpRequestError.ToString()}).",
+        _ => ex.Message,
+    };
+}

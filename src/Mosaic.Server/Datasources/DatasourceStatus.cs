@@ -1,0 +1,20 @@
+using Mosaic.Server.Connectors.Hub;
+
+namespace Mosaic.Server.Datasources;
+
+/// <param name="Breaker">"closed", "open" (failing; calls refused for a while) or "half_open" (trying again).</param>
+/// <param name="Connected">The user has a live connector session for this source right now.</param>
+public sealed record DatasourceStatus(string Breaker, bool Connected)
+{
+    /// <summary>The current user's view of each source's health, from the MCP hub.</summary>
+    public static Func<string, DatasourceStatus> ForUser(IMcpHub hub, string userId)
+    {
+        var live = hub.GetStatus().Sessions.Where(s => s.UserId == userId).Select(s => s.Datasource).ToHashSet();
+        return id => new DatasourceStatus(hub.GetBreakerState(userId, id) switch
+        {
+            BreakerState.Open => "open",
+            BreakerState.HalfOpen => "half_open",
+            _ => "closed",
+        }, live.Contains(id));
+    }
+}

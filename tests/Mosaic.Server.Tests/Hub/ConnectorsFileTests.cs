@@ -1,0 +1,82 @@
+using Mosaic.Server.Connectors.Custom;
+
+namespace Mosaic.Server.Tests.Hub;
+
+public class ConnectorsFileTests
+{
+    static readonly HashSet<string> BuiltIns = ["s3", "jira", "mysql", "slack", "github", "shopify", "google_workspace"];
+
+    static string Write(string json)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void The_issues_example_loads()
+    {
+        var path = Write("""
+            { "sources": [
+              { "id": "files", "name": "Team files", "description": "Shared drive",
+                "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/srv/share"],
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": false, "env_var": "FILES_TOKEN" } ] },
+              { "id": "wiki", "name": "Wiki", "url": "https://mcp.example.com/mcp",
+                "headers": { "Authorization": "Bearer {token}" },
+                "credentials": [ { "name": "token", "label": "API token", "type": "password", "required": true } ] }
+            ] }
+            """);
+
+        var sources = ConnectorsFile.Load(path, BuiltIns);
+
+        Assert.Equal(["files", "wiki"], sources.Select(s => s.Id));
+        var files = sources[0];
+        Assert.Equal(("npx", "Shared drive"), (files.Command, files.Description));
+        Assert.Equal(["-y", "@modelcontextprotocol/server-filesystem", "/srv/share"], files.Args);
+        Assert.Equal(new CustomCredentialField("token", "Token", "password", false, "FILES_TOKEN"), Assert.Single(files.Credentials));
+        var wiki = sources[1];
+        Assert.Equal(new Uri("https://mcp.example.com/mcp"), wiki.Url);
+        Assert.Equal("Bearer {token}", wiki.Headers["Authorization"]);
+        Assert.True(Assert.Single(wiki.Credentials).Required);
+    }
+
+    [Theory]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x" }, { "id": "b", "name": "B" } ] }""",
+        "sources[1] (id \"b\"): give exactly one of \"command\" (stdio) or \"url\"")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "url": "https://x/mcp" } ] }""",
+        "sources[0] (id \"a\"): give exactly one of")]
+    [InlineData("""{ "sources": [ { "name": "A", "command": "x" } ] }""", "sources[0]: \"id\" is required")]
+    [InlineData("""{ "sources": [ { "id": "Bad Id", "name": "A", "command": "x" } ] }""", "sources[0]: \"id\" must be 1-64 lower-case")]
+    [InlineData("""{ "sources": [ { "id": "a", "command": "x" } ] }""", "sources[0] (id \"a\"): \"name\" is required")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "url": "ftp://x" } ] }""", "(id \"a\"): \"url\" must be an absolute http")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "args": "-y" } ] }""", "(id \"a\"): \"args\" must be an array of strings")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "comand": "y" } ] }""", "(id \"a\"): unknown field \"comand\"")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" }, "credentials": [ { "name": "token" } ] } ] }""",
+        "(id \"a\"): headers.Authorization uses {tokn}, which is not one of its \"credentials\"")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "credentials": [ { "name": "t", "env_var": "LD_PRELOAD" } ] } ] }""",
+        "(id \"a\"): credentials[0]: \"env_var\" \"LD_PRELOAD\" is not allowed")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "credentials": [ { "name": "t", "required": "yes" } ] } ] }""",
+        "credentials[0]: \"required\" must be true or false")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x" }, { "id": "a", "name": "A2", "command": "y" } ] }""",
+        "sources[1] (id \"a\"): \"id\" is used by an earlier source too")]
+    [InlineData("""{ "sources": [ { "id": "slack", "name": "My Slack", "command": "x" } ] }""", "sources[0] (id \"slack\"): \"id\" is taken by a built-in connector")]
+    [InlineData("""{ "servers": [] }""", "expected an object with a \"sources\" array")]
+    [InlineData("""{ "sources": [ { "id": "a", """, "not valid JSON")]
+    public void A_malformed_file_is_refused_with_a_message_naming_the_problem(string json, string expected)
+    {
+        var path = Write(json);
+        var e = Assert.Throws<ConnectorsFileException>(() => ConnectorsFile.Load(path, BuiltIns));
+        Assert.StartsWith(path + ":", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void An_explicit_file_that_does_not_exist_is_refused_and_no_default_file_means_no_sources()
+    {
+        var e = Assert.Throws<ConnectorsFileException>(() => ConnectorsFile.Locate("/nonexistent/connectors.json", null));
+        Assert.Contains("MOSAIC_CONNECTORS_FILE names /nonexistent/connectors.json", e.Message);
+        Assert.Null(ConnectorsFile.Locate(null, Directory.CreateTempSubdirectory("mosaic-data").FullName));
+        var dir = Path.GetDirectoryName(Write("""{ "sources": [] }"""))!;
+        Assert.Equal(Path.Combine(dir, "connectors.json"), ConnectorsFile.Locate(null, dir));
+    }
+}
