@@ -67,7 +67,7 @@ public static class ToolResults
 
     private static string? Note(int cut, int? more, bool atLeast, string? next, ResultBudget budget)
     {
-        if (more is null && !atLeast) return null;
+        if (more is null or 0 && !atLeast) return null;
         var count = more is { } n ? $"{n}{(atLeast ? "+" : "")} more" : "more";
         var how = next is null ? "" : $"; call again with cursor=\"{next}\" for the rest";
         return cut > 0

@@ -205,3 +205,45 @@ describe('ChatInterface approvals when the server pauses the stream', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send message' })).toBeInTheDocument());
   });
 });
+
+describe('ChatInterface server details', () => {
+  it('closes the approval dialog when the server reports it expired, and marks the tool', async () => {
+    const streams: ReturnType<typeof controllableStream>[] = [];
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+    });
+    const user = renderChat('slack');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Post it{Enter}');
+    await waitFor(() => expect(streams).toHaveLength(1));
+    streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#general' } });
+    streams[0].event({ type: 'approval_required', approval_id: 'ap-1', tool: 'send_message', arguments: { channel: '#general' }, expires_at: new Date(Date.now() + 300_000).toISOString() });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Expires in [45]:\d\d/)).toBeInTheDocument();
+    streams[0].event({ type: 'approval_resolved', approval_id: 'ap-1', status: 'expired' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('not answered in time')).toBeInTheDocument();
+    streams[0].close();
+  });
+
+  it('lists tool calls from done metadata and offers settings when the source is not configured', async () => {
+    const onOpenSettings = vi.fn();
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => new Response(
+        'data: {"type":"error","error":"Slack is not connected: add its credentials in Settings.","code":"not_configured"}\n\n',
+        { headers: { 'Content-Type': 'text/event-stream' } }),
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}><ThemeProvider>
+        <ChatInterface datasource="slack" datasources={[slack]} sourceName={names} onNewChat={() => {}} onOpenSettings={onOpenSettings} onOpenSidebar={() => {}} />
+      </ThemeProvider></QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Slack is not connected');
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(onOpenSettings).toHaveBeenCalledWith('slack');
+  });
+});
