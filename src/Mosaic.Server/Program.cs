@@ -1,4 +1,5 @@
 using Mosaic.Server.Auth;
+using Mosaic.Server.Chat;
 using Mosaic.Server.Commands;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
@@ -23,6 +24,7 @@ builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation
 builder.AddMcpHub();              // one MCP session per (user, datasource): reused, restarted, capped
+builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddHealth();
 builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
@@ -46,6 +48,7 @@ app.UseAuthorization();
 app.MapAuthApi();
 app.MapCredentialsApi();
 app.MapDatasourcesApi();
+app.MapChatApi();
 app.MapHealthApi();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();

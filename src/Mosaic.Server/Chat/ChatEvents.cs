@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mosaic.Server.Chat;
+
+/// <summary>
+/// The stream's events (spec §10.2), serialised as <c>{"type": "...", ...}</c>. approval_required and
+/// approval_resolved are Mosaic's additions for write tools.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SessionIdEvent), "session_id")]
+[JsonDerivedType(typeof(ThinkingStartEvent), "thinking_start")]
+[JsonDerivedType(typeof(ThinkingEvent), "thinking")]
+[JsonDerivedType(typeof(ThinkingEndEvent), "thinking_end")]
+[JsonDerivedType(typeof(ChunkEvent), "chunk")]
+[JsonDerivedType(typeof(ToolStartEvent), "tool_start")]
+[JsonDerivedType(typeof(ToolEndEvent), "tool_end")]
+[JsonDerivedType(typeof(ApprovalRequiredEvent), "approval_required")]
+[JsonDerivedType(typeof(ApprovalResolvedEvent), "approval_resolved")]
+[JsonDerivedType(typeof(DoneEvent), "done")]
+[JsonDerivedType(typeof(ErrorEvent), "error")]
+public abstract record ChatEvent;
+
+public sealed record SessionIdEvent([property: JsonPropertyName("session_id")] string SessionId) : ChatEvent;
+
+public sealed record ThinkingStartEvent : ChatEvent;
+
+public sealed record ThinkingEvent([property: JsonPropertyName("content")] string Content) : ChatEvent;
+
+public sealed record ThinkingEndEvent : ChatEvent;
+
+public sealed record ChunkEvent([property: JsonPropertyName("content")] string Content) : ChatEvent;
+
+public sealed record ToolStartEvent(
+    [property: JsonPropertyName("tool")] string Tool,
+    [property: JsonPropertyName("arguments")] JsonElement Arguments) : ChatEvent;
+
+public sealed record ToolEndEvent(
+    [property: JsonPropertyName("tool")] string Tool,
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("duration_ms")] long DurationMs) : ChatEvent
+{
+    [JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+}
+
+public sealed record ApprovalRequiredEvent(
+    [property: JsonPropertyName("approval_id")] string ApprovalId,
+    [property: JsonPropertyName("tool")] string Tool,
+    [property: JsonPropertyName("arguments")] JsonElement Arguments,
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt) : ChatEvent;
+
+/// <param name="Status">"approved", "refused" or "expired".</param>
+public sealed record ApprovalResolvedEvent(
+    [property: JsonPropertyName("approval_id")] string ApprovalId,
+    [property: JsonPropertyName("status")] string Status) : ChatEvent;
+
+public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMetadata Metadata) : ChatEvent;
+
+/// <param name="Code">not_configured, source_unavailable, model_failed or internal: lets the non-streaming endpoint pick a status.</param>
+public sealed record ErrorEvent(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal) : ChatEvent;
+
+public static class ErrorCodes
+{
+    public const string NotConfigured = "not_configured", SourceUnavailable = "source_unavailable",
+        ModelFailed = "model_failed", Internal = "internal";
+}

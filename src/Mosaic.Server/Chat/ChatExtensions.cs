@@ -1,0 +1,25 @@
+using Mosaic.Server.Llm;
+
+namespace Mosaic.Server.Chat;
+
+public static class ChatExtensions
+{
+    /// <summary>The LLM provider, the router, the tool loop and chat history. Needs an IMcpHub.</summary>
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Read from the final configuration (resolved lazily), not the builder's snapshot.
+        services.AddSingleton(sp => LlmSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => LlmProviderFactory.Create(sp.GetRequiredService<LlmSettings>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")));
+        services.AddSingleton(sp => ChatSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ApprovalBroker>();
+        services.AddSingleton<ToolRouter>();
+        services.AddSingleton<ToolExecutor>();
+        services.AddSingleton<ToolLoop>();
+        services.AddSingleton<PromptService>();
+        services.AddScoped<ChatHistoryStore>();
+        services.AddScoped<ChatService>();
+        return builder;
+    }
+}
