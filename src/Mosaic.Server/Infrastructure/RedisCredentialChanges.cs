@@ -33,7 +33,10 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
 
     public async Task StopAsync(CancellationToken ct)
     {
-        if (_queue is { } queue) await queue.UnsubscribeAsync();
+        if (Interlocked.Exchange(ref _queue, null) is not { } queue) return;
+        // Shutting down: a connection that is already gone has dropped the subscription with it.
+        try { await queue.UnsubscribeAsync(); }
+        catch (Exception ex) when (ex is ObjectDisposedException or RedisException or TimeoutException) { }
     }
 
     private async Task<bool> TrySubscribeAsync()
@@ -81,8 +84,12 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         if (message.Origin == _origin) return;
         logger.LogDebug("Credential change from another replica: user {UserId}, {Datasource} {Kind}", message.UserId, message.Datasource, message.Kind);
         // Resolved here, not injected: the notifier itself depends on this relay.
-        services.GetRequiredService<CredentialChangeNotifier>()
-            .Deliver(new CredentialChange(message.UserId, message.Datasource, message.Kind, message.At));
+        try
+        {
+            services.GetRequiredService<CredentialChangeNotifier>()
+                .Deliver(new CredentialChange(message.UserId, message.Datasource, message.Kind, message.At));
+        }
+        catch (ObjectDisposedException) { } // a notice arriving while this server shuts down concerns no one here
     }
 
     private sealed record Message(string Origin, string UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
