@@ -12,6 +12,7 @@ tools="$root/tests/tools"
 node="$tools/node_modules/.bin/node"   # Node 22 from tests/tools
 aot_dir="${AOT_DIR:-$root/artifacts/aot}"
 
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
 connectors=(S3:s3 MySql:mysql GitHub:github Slack:slack Jira:jira Shopify:shopify GoogleWorkspace:google_workspace)
 
 dotnet build "$root/src/Mosaic.Sandbox" -c Release -v q --nologo >/dev/null
@@ -42,6 +43,8 @@ everything="$(measure '{}' "$node" "$tools/node_modules/@modelcontextprotocol/se
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), .NET $(dotnet --version), Node $("$node" --version); median of $runs runs."
   echo "Cold start = spawn → \`initialize\` answered → \`tools/list\` answered. RSS = resident memory 0.3 s after that."
+  echo "Load average when the run started: $load (other work on the machine inflates the times; compare rows of one run)."
+  echo "AOT \"–\": not published for this run (see README.md)."
   echo
   echo "| connector | tools | JIT cold start (ms) | JIT RSS (MB) | AOT cold start (ms) | AOT RSS (MB) | AOT binary (MB) |"
   echo "|---|---|---|---|---|---|---|"

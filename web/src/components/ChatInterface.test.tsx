@@ -47,7 +47,7 @@ describe('ChatInterface', () => {
     });
     const user = renderChat('slack');
     expect(await screen.findByText(/Offline mode/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /What's being discussed in #checkout-eng/ }));
+    await user.click(screen.getByRole('button', { name: /Read the latest messages in #checkout-eng/ }));
     await waitFor(() => expect(streams).toHaveLength(1));
     const s = streams[0];
     s.event({ type: 'session_id', session_id: 'sess-1' });
@@ -69,7 +69,7 @@ describe('ChatInterface', () => {
     expect(within(screen.getByRole('list', { name: 'Sources' })).getByText('Slack')).toBeInTheDocument();
 
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toEqual({ message: "What's being discussed in #checkout-eng?", datasource: 'slack' });
+    expect(post.body).toEqual({ message: 'Read the latest messages in #checkout-eng', datasource: 'slack' });
 
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'And yesterday?{Enter}');
     await waitFor(() => expect(streams).toHaveLength(2));

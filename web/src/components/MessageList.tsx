@@ -155,7 +155,7 @@ export function MessageList({ messages, sourceName, onOpenSettings }: Props) {
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="message-list">
       <ol className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6" aria-label="Conversation">
         {messages.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} data-testid={`message-${m.role}`}>
             {m.role === 'user' ? (
               <div className="flex justify-end">
                 <h3 className="sr-only">You</h3>
