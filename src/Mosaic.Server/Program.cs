@@ -21,6 +21,7 @@ builder.AddMosaicSettings();      // spec §11 variables, validated at start-up
 builder.AddMosaicLogging();       // LOG_LEVEL, LOG_FORMAT=json
 builder.AddProblemHandling();     // snake_case JSON, ProblemDetails for every error
 builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
+builder.AddRedis();               // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
 builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
 builder.AddConnectors();          // the datasource registry
 builder.AddCredentials();         // AES-GCM vault with key rotation

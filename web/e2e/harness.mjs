@@ -90,6 +90,48 @@ export async function startServer(extraEnv = {}) {
   };
 }
 
+/** The API simulators (Slack, Jira, GitHub, Shopify, Google) the connectors talk to in tests. */
+export async function startSandbox() {
+  const dll = process.env.MOSAIC_SANDBOX_DLL ?? ['Release', 'Debug']
+    .map((c) => path.join(repoRoot, 'src', 'Mosaic.Sandbox', 'bin', c, 'net10.0', 'Mosaic.Sandbox.dll'))
+    .filter((p) => fs.existsSync(p))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  if (!dll) throw new Error('Mosaic.Sandbox is not built: run `dotnet build src/Mosaic.Sandbox` (or build the solution).');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const proc = spawn('dotnet', [dll, '--urls', baseUrl], { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`Sandbox exited (${proc.exitCode}):\n${log}`);
+    try { if ((await fetch(`${baseUrl}/_sandbox/calls`)).ok) break; } catch { /* starting */ }
+    if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`Sandbox did not start within 60 s:\n${log}`); }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseUrl,
+    /** Writes the simulators received, e.g. Slack chat.postMessage calls. */
+    calls: async (service) => (await fetch(`${baseUrl}/_sandbox/calls${service ? `?service=${service}` : ''}`)).json(),
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 10_000); proc.once('exit', () => { clearTimeout(t); r(); }); });
+      }
+    },
+  };
+}
+
+/** Signs in through the login form. */
+export async function signIn(page, baseUrl, email, password) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+  await page.getByRole('heading', { name: /Good (morning|afternoon|evening)/ }).waitFor();
+}
+
 export async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-chromium-'));
@@ -116,6 +158,25 @@ export async function shot(page, name) {
   const theme = (await page.evaluate(() => document.documentElement.classList.contains('dark'))) ? 'dark' : 'light';
   await page.waitForTimeout(250); // let transitions settle
   await page.screenshot({ path: path.join(screenshotDir, `${name}-${theme}.png`) });
+}
+
+/**
+ * Saves both themes of the current screen without a reload (a reload would drop a live chat):
+ * flips the same class and color-scheme that ThemeContext sets, then restores them.
+ */
+export async function shotBothThemes(page, name) {
+  const wasDark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+  for (const dark of [false, true]) {
+    await page.evaluate((d) => {
+      document.documentElement.classList.toggle('dark', d);
+      document.documentElement.style.colorScheme = d ? 'dark' : 'light';
+    }, dark);
+    await shot(page, name);
+  }
+  await page.evaluate((d) => {
+    document.documentElement.classList.toggle('dark', d);
+    document.documentElement.style.colorScheme = d ? 'dark' : 'light';
+  }, wasDark);
 }
 
 /** Sets the theme the way a user would remember it, then reloads. */

@@ -18,7 +18,7 @@ public static class ToolResults
 
     public static CallToolResult Object(JsonObject value, string summary)
     {
-        var json = value.ToJsonString();
+        var json = value.ToJsonString(KitJsonContext.Relaxed);
         return new CallToolResult
         {
             StructuredContent = ToElement(json),
@@ -39,7 +39,7 @@ public static class ToolResults
         {
             if (kept.Count >= shape.Budget.MaxItems) break;
             var node = JsonSerializer.SerializeToNode(item, shape.TypeInfo);
-            var size = Encoding.UTF8.GetByteCount(node?.ToJsonString() ?? "null") + 1;
+            var size = Encoding.UTF8.GetByteCount(node?.ToJsonString(KitJsonContext.Relaxed) ?? "null") + 1;
             // Always keep one item so a page never comes back empty while items exist.
             if (kept.Count > 0 && bytes + size > shape.Budget.MaxBytes) break;
             kept.Add(node);
@@ -67,7 +67,7 @@ public static class ToolResults
 
     private static string? Note(int cut, int? more, bool atLeast, string? next, ResultBudget budget)
     {
-        if (more is null && !atLeast) return null;
+        if (more is null or 0 && !atLeast) return null;
         var count = more is { } n ? $"{n}{(atLeast ? "+" : "")} more" : "more";
         var how = next is null ? "" : $"; call again with cursor=\"{next}\" for the rest";
         return cut > 0

@@ -57,9 +57,11 @@ public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<T
         foreach (var (tool, hits, named) in candidates)
         {
             var args = ArgumentExtractor.Extract(message, tool.Schema);
-            ParameterInjection.Inject(args, tool.Schema, credentialFields);
             // A direct call never guesses: without every required argument the question goes to a model.
-            if (tool.Schema.Required.Any(p => !args.ContainsKey(p.Name))) continue;
+            // Saved defaults count, but are filled later by the executor, which records what it injected.
+            var withDefaults = new Dictionary<string, object?>(args, StringComparer.OrdinalIgnoreCase);
+            ParameterInjection.Inject(withDefaults, tool.Schema, credentialFields);
+            if (tool.Schema.Required.Any(p => !withDefaults.ContainsKey(p.Name))) continue;
             var score = hits + (named ? 3 : 0) + 0.5 * args.Count;
             if (score <= bestScore) continue;
             bestScore = score;

@@ -50,8 +50,10 @@ public sealed class MosaicSettings
     [ConfigurationKeyName("LOG_LEVEL")] public string LogLevel { get; set; } = "INFO";
     [ConfigurationKeyName("LOG_FORMAT")] public string LogFormat { get; set; } = "development";
 
-    /// <summary>Used by the cache and distributed rate limits (a later piece); empty means in-process.</summary>
+    /// <summary>Shared cache, rate limits and credential-change notices across replicas; empty means in-process.</summary>
     [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
+    /// <summary>Prefix of every Redis key and channel Mosaic uses (several deployments may share one Redis).</summary>
+    [ConfigurationKeyName("REDIS_KEY_PREFIX")] public string RedisKeyPrefix { get; set; } = "mosaic:";
 
     public bool IsProduction => Environment.Equals("production", StringComparison.OrdinalIgnoreCase);
     public bool IsDevelopment => Environment.Equals("development", StringComparison.OrdinalIgnoreCase);

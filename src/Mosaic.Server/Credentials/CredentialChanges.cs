@@ -8,18 +8,34 @@ public sealed record CredentialChange(string UserId, string Datasource, Credenti
 /// <summary>
 /// Lets other features (the MCP session hub) learn that a user's credentials changed, e.g. to
 /// replace a connector process still holding the old ones. Singleton; raised after the change is
-/// committed, on this server instance.
+/// committed, on this server instance and (through <see cref="ICredentialChangeRelay"/>, when Redis
+/// is configured) on every other replica.
 /// </summary>
 public interface ICredentialChangeNotifier
 {
     event Action<CredentialChange>? Changed;
 }
 
-public sealed class CredentialChangeNotifier(ILogger<CredentialChangeNotifier> logger) : ICredentialChangeNotifier
+/// <summary>Carries a change to the other replicas (Redis pub/sub); they raise it with <see cref="CredentialChangeNotifier.Deliver"/>.</summary>
+public interface ICredentialChangeRelay
+{
+    void Forward(CredentialChange change);
+}
+
+public sealed class CredentialChangeNotifier(ILogger<CredentialChangeNotifier> logger, ICredentialChangeRelay? relay = null)
+    : ICredentialChangeNotifier
 {
     public event Action<CredentialChange>? Changed;
 
+    /// <summary>A change made on this replica: raised here, then forwarded to the others.</summary>
     public void Publish(CredentialChange change)
+    {
+        Deliver(change);
+        relay?.Forward(change);
+    }
+
+    /// <summary>Raises a change on this replica only (used for changes another replica made).</summary>
+    public void Deliver(CredentialChange change)
     {
         if (Changed is not { } handlers) return;
         // One faulty subscriber must not stop the others nor fail the request that saved the change.

@@ -15,7 +15,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<MosaicDbContext> con
         {
             await using var db = await contexts.CreateDbContextAsync(timeout.Token);
             // A real query, not just an open socket: the schema must be there too.
-            await db.Users.AsNoTracking().Select(u => u.Id).FirstOrDefaultAsync(timeout.Token);
+            await db.Users.AnyAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mosaic.Server.Configuration;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Health;
 
@@ -11,11 +12,17 @@ public sealed record DetailedHealth(
     string Status, string Version, string Environment, double Uptime, string Database, string DatabaseProvider,
     string Cache, int McpConnections)
 {
+    /// <summary>"memory" (in-process, the default) or "redis" (REDIS_URL); <see cref="Cache"/> says whether it answers.</summary>
+    public string CacheBackend { get; init; } = "memory";
+
     /// <summary>Sources whose circuit breaker is open or half-open, counted over all users.</summary>
     public McpBreakerCounts? McpBreakers { get; init; }
 }
 
-/// <summary>/api/health, /live, /ready (503 when the database is down), /detailed (spec §10.5).</summary>
+/// <summary>
+/// /api/health, /live, /ready (503 when the database is down), /detailed (spec §10.5). Redis down
+/// leaves a replica ready (cache "unavailable", detailed status "degraded"): see RedisHealthCheck.
+/// </summary>
 public static class HealthApi
 {
     private static readonly string Version =
@@ -41,22 +48,25 @@ public static class HealthApi
         group.MapGet("/ready", async Task<Results<Ok<object>, ProblemHttpResult>> (HealthCheckService health, CancellationToken ct) =>
         {
             var report = await health.CheckHealthAsync(ct);
-            if (report.Status == HealthStatus.Healthy)
-                return TypedResults.Ok<object>(new { status = "ready", database = "connected", cache = "available" });
+            var cache = CacheHealth.From(report);
+            if (report.Entries["database"].Status == HealthStatus.Healthy)
+                return TypedResults.Ok<object>(new { status = "ready", database = "connected", cache = cache.State, cacheBackend = cache.Backend });
             return TypedResults.Problem("The database is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Not ready", extensions: new Dictionary<string, object?> { ["database"] = "disconnected", ["cache"] = "available" });
+                title: "Not ready", extensions: new Dictionary<string, object?>
+                    { ["database"] = "disconnected", ["cache"] = cache.State, ["cache_backend"] = cache.Backend });
         });
 
         group.MapGet("/detailed", async (HealthCheckService health, IOptions<MosaicSettings> settings, IMcpConnectionCounter mcp,
             TimeProvider time, CancellationToken ct) =>
         {
             var report = await health.CheckHealthAsync(ct);
-            var up = report.Status == HealthStatus.Healthy;
+            var up = report.Entries["database"].Status == HealthStatus.Healthy;
+            var cache = CacheHealth.From(report);
             return TypedResults.Ok(new DetailedHealth(
-                up ? "healthy" : "degraded", Version, settings.Value.Environment.ToLowerInvariant(),
+                up && cache.Available ? "healthy" : "degraded", Version, settings.Value.Environment.ToLowerInvariant(),
                 Math.Round(time.GetElapsedTime(started.Timestamp).TotalSeconds, 1),
-                up ? "connected" : "disconnected", settings.Value.DatabaseProvider, "available", mcp.ActiveConnections)
-                { McpBreakers = mcp.Breakers });
+                up ? "connected" : "disconnected", settings.Value.DatabaseProvider, cache.State, mcp.ActiveConnections)
+                { CacheBackend = cache.Backend, McpBreakers = mcp.Breakers });
         });
         return app;
     }

@@ -55,16 +55,30 @@ public sealed class GoogleAuthTests(GoogleFixture google) : IClassFixture<Google
     }
 
     [Fact]
-    public async Task Parallel_calls_with_a_stale_token_refresh_only_once()
+    public async Task Parallel_requests_without_a_token_refresh_only_once()
     {
         await using var connector = await google.StartAsync();
+        // With a range, get_spreadsheet sends its two requests at the same time, both needing a token.
+        (await connector.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Assumptions" })).Ok();
+        Assert.Equal(1, (int)(await google.OAuthAsync())["refreshes"]!);
+    }
+
+    [Fact]
+    public async Task Parallel_calls_rejected_with_a_revoked_token_share_one_new_token()
+    {
+        await using var connector = await google.StartAsync();
+        (await connector.CallAsync("get_events")).Ok();
+        await google.ControlAsync("expire-tokens");
+
         var calls = Enumerable.Range(0, 6).Select(i => i % 2 == 0
             ? connector.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Assumptions" })
             : connector.CallAsync("list_messages", new { limit = 2 }));
         var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => r.Ok());
-        Assert.Equal(1, (int)(await google.OAuthAsync())["refreshes"]!);
+        var oauth = await google.OAuthAsync();
+        Assert.Equal(2, (int)oauth["refreshes"]!); // however many requests saw the 401, one refresh replaced the token
+        Assert.InRange((int)oauth["rejected"]!, 1, 9);
     }
 
     [Fact]

@@ -8,22 +8,21 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class AnthropicToolLoopTests : IAsyncLifetime
 {
     private FakeAnthropic _fake = null!;
-    private StdioTestHub _hub = null!;
+    private LoopHub _loopHub = null!;
+    private RecordingHub _hub = null!;
     private readonly string _dir = TestTools.TempDir();
 
     public async Task InitializeAsync()
     {
         _fake = await FakeAnthropic.StartAsync();
-        _hub = new StdioTestHub(new Dictionary<string, (string, string[])>
-        {
-            ["files"] = (TestTools.Bin("mcp-server-filesystem"), [_dir]),
-        });
+        _loopHub = new LoopHub(_dir);
+        _hub = _loopHub.Hub;
         await File.WriteAllTextAsync(Path.Combine(_dir, "hello.txt"), "hi there");
     }
 
     public async Task DisposeAsync()
     {
-        await _hub.DisposeAsync();
+        await _loopHub.DisposeAsync();
         await _fake.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
@@ -83,7 +82,7 @@ public sealed class AnthropicToolLoopTests : IAsyncLifetime
 
         var (result, _) = await harness.RunAsync("files", "drop it");
 
-        Assert.Empty(_hub.Calls);
+        Assert.Empty(_loopHub.Calls);
         Assert.DoesNotContain(harness.Drain(), e => e is ToolStartEvent);
         Assert.Contains("There is no tool named 'drop_database'", Assert.Single(_fake.Requests[1].ToolResults).Content);
         Assert.False(Assert.Single(result.ToolUses).Success);
@@ -99,7 +98,7 @@ public sealed class AnthropicToolLoopTests : IAsyncLifetime
 
         Assert.Equal(3, result.Rounds);
         Assert.Equal(3, _fake.Requests.Count);
-        Assert.Equal(3, _hub.Calls.Count);
+        Assert.Equal(3, _loopHub.Calls.Count);
         Assert.Contains("stopped after 3 rounds", result.Text);
     }
 }

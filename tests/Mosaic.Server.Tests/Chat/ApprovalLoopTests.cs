@@ -9,24 +9,23 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class ApprovalLoopTests : IAsyncLifetime
 {
     private FakeAnthropic _fake = null!;
-    private StdioTestHub _hub = null!;
+    private LoopHub _loopHub = null!;
+    private RecordingHub _hub = null!;
     private readonly string _dir = TestTools.TempDir();
     private string Target => Path.Combine(_dir, "note.txt");
 
     public async Task InitializeAsync()
     {
         _fake = await FakeAnthropic.StartAsync();
-        _hub = new StdioTestHub(new Dictionary<string, (string, string[])>
-        {
-            ["files"] = (TestTools.Bin("mcp-server-filesystem"), [_dir]),
-        });
+        _loopHub = new LoopHub(_dir);
+        _hub = _loopHub.Hub;
         _fake.Enqueue(FakeReply.ToolUse("write_file", new { path = Path.Combine(_dir, "note.txt"), content = "written after approval" }),
                       FakeReply.Text("All done."));
     }
 
     public async Task DisposeAsync()
     {
-        await _hub.DisposeAsync();
+        await _loopHub.DisposeAsync();
         await _fake.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
@@ -42,7 +41,7 @@ public sealed class ApprovalLoopTests : IAsyncLifetime
         Assert.Equal("written after approval", request.Arguments.GetProperty("content").GetString());
         await Task.Delay(300);
         Assert.False(File.Exists(Target));
-        Assert.DoesNotContain("write_file", _hub.Calls);
+        Assert.DoesNotContain("write_file", _loopHub.Calls);
         Assert.Equal(ApprovalDecision.NotFound, harness.Approvals.Decide(request.ApprovalId, "someone-else", true));
 
         Assert.Equal(ApprovalDecision.Accepted, harness.Approvals.Decide(request.ApprovalId, "user-1", true));
@@ -68,7 +67,7 @@ public sealed class ApprovalLoopTests : IAsyncLifetime
         var (result, _) = await run;
 
         Assert.False(File.Exists(Target));
-        Assert.DoesNotContain("write_file", _hub.Calls);
+        Assert.DoesNotContain("write_file", _loopHub.Calls);
         Assert.DoesNotContain(harness.Drain(), e => e is ToolStartEvent);
         Assert.Contains("refused", Assert.Single(_fake.Requests[1].ToolResults).Content);
         Assert.Equal("refused", Assert.Single(result.ToolUses).Approval);
@@ -92,7 +91,7 @@ public sealed class ApprovalLoopTests : IAsyncLifetime
 
         Assert.Equal("expired", Assert.IsType<ApprovalResolvedEvent>(await harness.NextAsync<ApprovalResolvedEvent>()).Status);
         Assert.False(File.Exists(Target));
-        Assert.DoesNotContain("write_file", _hub.Calls);
+        Assert.DoesNotContain("write_file", _loopHub.Calls);
         Assert.Contains("expired", Assert.Single(_fake.Requests[1].ToolResults).Content);
         Assert.Equal(ApprovalDecision.NotFound, harness.Approvals.Decide(request.ApprovalId, "user-1", true));
         Assert.Equal("expired", Assert.Single(result.ToolUses).Approval);

@@ -84,3 +84,21 @@ public sealed class HealthWithDatabaseDownTests
         Assert.DoesNotContain("never-printed-pw", message);
     }
 }
+
+/// <summary>The MCP hub will report its live sessions through IMcpConnectionCounter.</summary>
+public sealed class McpConnectionCountTests
+{
+    private sealed class ThreeSessions : Mosaic.Server.Health.IMcpConnectionCounter
+    {
+        public int ActiveConnections => 3;
+    }
+
+    [Fact]
+    public async Task Detailed_health_shows_what_the_counter_reports()
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f => f.ServiceOverrides.Add(s =>
+            s.AddSingleton<Mosaic.Server.Health.IMcpConnectionCounter, ThreeSessions>()));
+        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync("/api/health/detailed"));
+        Assert.Equal(3, body.GetProperty("mcp_connections").GetInt32());
+    }
+}

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -51,6 +52,9 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Service replacements applied after the app's own registrations (e.g. a fake LLM endpoint).</summary>
+    public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Call InitializeAsync first (xUnit does it for fixtures).");
 
     public async Task InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
@@ -65,6 +69,7 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             if (Time is { } time) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         });
+        builder.ConfigureTestServices(services => ServiceOverrides.ForEach(o => o(services)));
     }
 
     /// <summary>A client that keeps cookies and sends the XSRF header like the web UI.</summary>

@@ -19,6 +19,8 @@ function StatusIcon({ status }: { status: ToolStatus | SourceProgressStatus }) {
       return <Hand className="size-4 text-amber-600 dark:text-amber-400" aria-label="Waiting for your approval" />;
     case 'denied':
       return <ShieldX className="size-4 text-zinc-500" aria-label="Denied" />;
+    case 'expired':
+      return <ShieldX className="size-4 text-zinc-500" aria-label="Approval expired" />;
     default:
       return <Circle className="size-3.5 text-zinc-400" aria-label="Planned" />;
   }
@@ -121,7 +123,7 @@ export function AgentActivityPanel({ message, sourceName }: Props) {
                         {t.source ? <span className="rounded bg-zinc-200/70 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">{sourceName(t.source)}</span> : null}
                         <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500">{argumentsPreview(t.arguments)}</span>
                         <span className="shrink-0 text-xs tabular-nums text-zinc-500">
-                          {t.status === 'awaiting_approval' ? 'needs approval' : t.status === 'denied' ? 'denied' : formatDuration(t.durationMs)}
+                          {t.status === 'awaiting_approval' ? 'needs approval' : t.status === 'denied' ? 'denied' : t.status === 'expired' ? 'not answered in time' : `${t.fromCache ? 'cached · ' : ''}${formatDuration(t.durationMs)}`}
                         </span>
                       </button>
                       {expanded ? (

@@ -1,9 +1,26 @@
 // A write tool wants to run: show exactly what it will do and let the person decide.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import type { PendingApproval } from '../types';
 import { formatArguments, humanizeTool } from '../utils/format';
 import { Modal } from './ui/Modal';
+
+/** "Expires in 4:32": the server gives up waiting at expires_at and the tool does not run. */
+function Expiry({ at }: { at: string }) {
+  const end = Date.parse(at);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  if (Number.isNaN(end)) return null;
+  const left = Math.max(0, Math.round((end - now) / 1000));
+  return (
+    <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="off">
+      {left > 0 ? `Expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} — unanswered requests are denied.` : 'This request has expired; the action will not run.'}
+    </p>
+  );
+}
 
 interface Props {
   approval: PendingApproval;
@@ -37,6 +54,7 @@ export function ApprovalDialog({ approval, sourceName, busy, error, onDecide }: 
             <p className="mt-1 text-sm text-zinc-500">No arguments.</p>
           )}
         </div>
+        {approval.expiresAt ? <Expiry at={approval.expiresAt} /> : null}
         {error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">{error}</p> : null}
       </div>
       <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 px-5 py-3 sm:flex-row sm:justify-end dark:border-zinc-800">

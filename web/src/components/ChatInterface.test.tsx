@@ -47,7 +47,7 @@ describe('ChatInterface', () => {
     });
     const user = renderChat('slack');
     expect(await screen.findByText(/Offline mode/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /What's being discussed in #checkout-eng/ }));
+    await user.click(screen.getByRole('button', { name: /Read the latest messages in #checkout-eng/ }));
     await waitFor(() => expect(streams).toHaveLength(1));
     const s = streams[0];
     s.event({ type: 'session_id', session_id: 'sess-1' });
@@ -69,7 +69,7 @@ describe('ChatInterface', () => {
     expect(within(screen.getByRole('list', { name: 'Sources' })).getByText('Slack')).toBeInTheDocument();
 
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toEqual({ message: "What's being discussed in #checkout-eng?", datasource: 'slack' });
+    expect(post.body).toEqual({ message: 'Read the latest messages in #checkout-eng', datasource: 'slack' });
 
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'And yesterday?{Enter}');
     await waitFor(() => expect(streams).toHaveLength(2));
@@ -203,5 +203,47 @@ describe('ChatInterface approvals when the server pauses the stream', () => {
     expect(calls.find((c) => c.url === '/api/chat/approvals/ap-9')?.body).toEqual({ approved: true });
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send message' })).toBeInTheDocument());
+  });
+});
+
+describe('ChatInterface server details', () => {
+  it('closes the approval dialog when the server reports it expired, and marks the tool', async () => {
+    const streams: ReturnType<typeof controllableStream>[] = [];
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+    });
+    const user = renderChat('slack');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Post it{Enter}');
+    await waitFor(() => expect(streams).toHaveLength(1));
+    streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#general' } });
+    streams[0].event({ type: 'approval_required', approval_id: 'ap-1', tool: 'send_message', arguments: { channel: '#general' }, expires_at: new Date(Date.now() + 300_000).toISOString() });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Expires in [45]:\d\d/)).toBeInTheDocument();
+    streams[0].event({ type: 'approval_resolved', approval_id: 'ap-1', status: 'expired' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('not answered in time')).toBeInTheDocument();
+    streams[0].close();
+  });
+
+  it('lists tool calls from done metadata and offers settings when the source is not configured', async () => {
+    const onOpenSettings = vi.fn();
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () => new Response(
+        'data: {"type":"error","error":"Slack is not connected: add its credentials in Settings.","code":"not_configured"}\n\n',
+        { headers: { 'Content-Type': 'text/event-stream' } }),
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}><ThemeProvider>
+        <ChatInterface datasource="slack" datasources={[slack]} sourceName={names} onNewChat={() => {}} onOpenSettings={onOpenSettings} onOpenSidebar={() => {}} />
+      </ThemeProvider></QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Slack is not connected');
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(onOpenSettings).toHaveBeenCalledWith('slack');
   });
 });

@@ -38,7 +38,7 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
   useEffect(() => { if (ready) input.current?.focus(); }, [ready, datasource]);
 
   const provider = providers.data;
-  const providerLabel = provider ? (provider.offline ? 'Offline mode · answers come straight from the tools' : `${provider.model ?? provider.provider}`) : undefined;
+  const providerLabel = provider ? (provider.offline ? 'Offline mode · answers come straight from the tools' : provider.model ?? provider.label ?? provider.provider) : undefined;
 
   const subtitle = isAll
     ? `${configuredCount} connected source${configuredCount === 1 ? '' : 's'}${providerLabel ? ` · ${providerLabel}` : ''}`
@@ -91,7 +91,7 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
           onExample={chat.send}
         />
       ) : (
-        <MessageList messages={chat.messages} sourceName={sourceName} />
+        <MessageList messages={chat.messages} sourceName={sourceName} onOpenSettings={() => onOpenSettings(isAll ? undefined : datasource)} />
       )}
 
       <MessageInput

@@ -52,12 +52,12 @@ const components: Components = {
   },
   table: ({ children }) => (
     <div className="not-prose my-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full border-collapse text-left text-sm [&_tbody_tr:last-child_td]:border-b-0">{children}</table>
+      <table className="w-max min-w-full border-collapse text-left text-sm [&_tbody_tr:last-child_td]:border-b-0">{children}</table>
     </div>
   ),
   thead: ({ children }) => <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">{children}</thead>,
-  th: ({ children, style }) => <th style={style} className="border-b border-zinc-200 px-3 py-2 font-semibold dark:border-zinc-800">{children}</th>,
-  td: ({ children, style }) => <td style={style} className="border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70">{children}</td>,
+  th: ({ children, style }) => <th style={style} className="whitespace-nowrap border-b border-zinc-200 px-3 py-2 font-semibold dark:border-zinc-800">{children}</th>,
+  td: ({ children, style }) => <td style={style} className="max-w-md border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70">{children}</td>,
   img: ({ alt }) => <span className="text-zinc-500">[image{alt ? `: ${alt}` : ''}]</span>,
 };
 

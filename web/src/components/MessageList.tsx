@@ -11,6 +11,8 @@ import { ThinkingIndicator } from './ThinkingIndicator';
 interface Props {
   messages: ChatMessage[];
   sourceName: (id: string) => string;
+  /** Offered when an answer failed because the source has no (valid) credentials. */
+  onOpenSettings?: () => void;
 }
 
 function CopyButton({ text }: { text: string }) {
@@ -66,10 +68,15 @@ function SourceResults({ message, sourceName }: { message: ChatMessage; sourceNa
   );
 }
 
-function AssistantMessage({ message, sourceName }: { message: ChatMessage; sourceName: (id: string) => string }) {
+function AssistantMessage({ message, sourceName, onOpenSettings }: { message: ChatMessage; sourceName: (id: string) => string; onOpenSettings?: () => void }) {
   const streaming = message.status === 'streaming';
   const meta = message.metadata;
-  const metaBits = [meta?.provider === 'offline' || meta?.tier === 'direct' ? 'Offline (no LLM)' : meta?.model, meta?.tier && meta?.tier !== 'direct' ? `${meta.tier} tier` : null, typeof meta?.duration_ms === 'number' ? formatDuration(meta.duration_ms) : null].filter(Boolean);
+  const offline = meta?.provider === 'offline' || meta?.tier === 'offline';
+  const metaBits = [
+    offline ? 'Offline (no LLM)' : meta?.model,
+    meta?.tier && !offline ? `${meta.tier} tier` : null,
+    typeof meta?.duration_ms === 'number' ? formatDuration(meta.duration_ms) : null,
+  ].filter(Boolean);
   return (
     <div className="flex gap-3" aria-busy={streaming}>
       <span className="mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-lg bg-gradient-to-br from-indigo-500 to-violet-600 text-white" aria-hidden>
@@ -85,7 +92,13 @@ function AssistantMessage({ message, sourceName }: { message: ChatMessage; sourc
         ) : null}
         {message.status === 'error' ? (
           <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
-            <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />{message.error}
+            <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>
+              {message.error}
+              {message.errorCode === 'not_configured' && onOpenSettings ? (
+                <> <button type="button" onClick={onOpenSettings} className="font-semibold underline underline-offset-2">Open settings</button></>
+              ) : null}
+            </span>
           </p>
         ) : null}
         {!streaming && (message.content || message.sources?.length) ? (
@@ -114,7 +127,7 @@ function AssistantMessage({ message, sourceName }: { message: ChatMessage; sourc
   );
 }
 
-export function MessageList({ messages, sourceName }: Props) {
+export function MessageList({ messages, sourceName, onOpenSettings }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
 
@@ -142,14 +155,14 @@ export function MessageList({ messages, sourceName }: Props) {
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="message-list">
       <ol className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6" aria-label="Conversation">
         {messages.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} data-testid={`message-${m.role}`}>
             {m.role === 'user' ? (
               <div className="flex justify-end">
                 <h3 className="sr-only">You</h3>
                 <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-zinc-100 px-4 py-2.5 text-[15px] leading-relaxed text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">{m.content}</p>
               </div>
             ) : (
-              <AssistantMessage message={m} sourceName={sourceName} />
+              <AssistantMessage message={m} sourceName={sourceName} onOpenSettings={onOpenSettings} />
             )}
           </li>
         ))}

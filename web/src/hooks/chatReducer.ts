@@ -1,6 +1,6 @@
 // Pure functions that fold stream events into the assistant message being built. Kept apart from
 // the hook so they are easy to test and reason about.
-import type { AgentEvent, ChatEvent, ChatMessage, PlannedSource, SourceProgress, ToolActivity } from '../types';
+import type { AgentEvent, ChatEvent, ChatMessage, PlannedSource, ResponseMetadata, SourceProgress, ToolActivity, ToolUse } from '../types';
 import { newId } from '../utils/format';
 
 export function newAssistantMessage(): ChatMessage {
@@ -20,10 +20,31 @@ function endTool(tools: ToolActivity[], tool: string, success: boolean, duration
   return tools.map((x, i) => (i === index ? updated : x));
 }
 
-function markAwaitingApproval(tools: ToolActivity[], tool: string, args: unknown, source: string | undefined, now: number): ToolActivity[] {
+function markAwaitingApproval(tools: ToolActivity[], tool: string, args: unknown, source: string | undefined, approvalId: string, now: number): ToolActivity[] {
   const index = tools.findIndex((t) => t.tool === tool && t.status === 'running');
-  if (index === -1) return [...tools, { id: newId('tool'), tool, source, arguments: args, status: 'awaiting_approval', startedAt: now }];
-  return tools.map((x, i) => (i === index ? { ...x, status: 'awaiting_approval' as const, arguments: x.arguments ?? args } : x));
+  if (index === -1) return [...tools, { id: newId('tool'), tool, source, arguments: args, status: 'awaiting_approval', startedAt: now, approvalId }];
+  return tools.map((x, i) => (i === index ? { ...x, status: 'awaiting_approval' as const, arguments: x.arguments ?? args, approvalId } : x));
+}
+
+/** approved → the tool runs now; refused / expired → it never ran. */
+export function resolveApprovalInTools(tools: ToolActivity[], approvalId: string | undefined, tool: string | undefined, outcome: string, now = Date.now()): ToolActivity[] {
+  const index = tools.findIndex((t) => t.status === 'awaiting_approval' && (approvalId ? t.approvalId === approvalId || (!t.approvalId && t.tool === tool) : t.tool === tool));
+  if (index === -1) return tools;
+  const status = outcome === 'approved' ? 'running' as const : outcome === 'expired' ? 'expired' as const : 'denied' as const;
+  return tools.map((t, i) => (i === index ? { ...t, status, startedAt: status === 'running' ? now : t.startedAt, durationMs: status === 'running' ? undefined : 0 } : t));
+}
+
+function outcomeOf(ev: { status?: string; approved?: boolean }): string {
+  return ev.status ?? (ev.approved ? 'approved' : 'refused');
+}
+
+/** Tool calls listed in a done event or stored message (objects, or bare names from older servers). */
+export function toolsFromMetadata(meta: ResponseMetadata | null | undefined): ToolActivity[] {
+  return (meta?.tools_used ?? []).map((u: string | ToolUse) => {
+    const use: ToolUse = typeof u === 'string' ? { tool: u, success: true } : u;
+    const status = use.approval === 'refused' ? 'denied' as const : use.approval === 'expired' ? 'expired' as const : use.success === false ? 'error' as const : 'success' as const;
+    return { id: newId('tool'), tool: use.tool, arguments: use.arguments, status, startedAt: 0, durationMs: use.duration_ms, fromCache: use.from_cache, error: use.error ?? undefined };
+  });
 }
 
 export function applyChatEvent(msg: ChatMessage, ev: ChatEvent, now = Date.now()): ChatMessage {
@@ -41,11 +62,16 @@ export function applyChatEvent(msg: ChatMessage, ev: ChatEvent, now = Date.now()
     case 'tool_end':
       return { ...msg, tools: endTool(msg.tools, ev.tool, ev.success !== false, ev.duration_ms, ev.error, ev.source, now) };
     case 'approval_required':
-      return { ...msg, tools: markAwaitingApproval(msg.tools, ev.tool, ev.arguments, ev.source, now) };
-    case 'done':
-      return { ...msg, status: 'done', phase: undefined, metadata: ev.metadata, tools: settleTools(msg.tools, now) };
+      return { ...msg, tools: markAwaitingApproval(msg.tools, ev.tool, ev.arguments, ev.source, ev.approval_id, now) };
+    case 'approval_resolved':
+      return { ...msg, tools: resolveApprovalInTools(msg.tools, ev.approval_id, undefined, outcomeOf(ev), now) };
+    case 'done': {
+      // Answers that never streamed tool events (e.g. from a cache) still show what was used.
+      const tools = msg.tools.length > 0 ? settleTools(msg.tools, now) : toolsFromMetadata(ev.metadata);
+      return { ...msg, status: 'done', phase: undefined, metadata: ev.metadata, tools };
+    }
     case 'error':
-      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', tools: settleTools(msg.tools, now) };
+      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', errorCode: ev.code, tools: settleTools(msg.tools, now) };
     default:
       return msg;
   }
@@ -93,7 +119,9 @@ export function applyAgentEvent(msg: ChatMessage, ev: AgentEvent, now = Date.now
     case 'tool_end':
       return { ...msg, tools: endTool(msg.tools, ev.tool, ev.success !== false, ev.duration_ms, ev.error, ev.source, now) };
     case 'approval_required':
-      return { ...msg, tools: markAwaitingApproval(msg.tools, ev.tool, ev.arguments, ev.source, now) };
+      return { ...msg, tools: markAwaitingApproval(msg.tools, ev.tool, ev.arguments, ev.source, ev.approval_id, now) };
+    case 'approval_resolved':
+      return { ...msg, tools: resolveApprovalInTools(msg.tools, ev.approval_id, undefined, outcomeOf(ev), now) };
     case 'synthesizing':
       return { ...msg, phase: 'synthesizing' };
     case 'synthesis_chunk':
@@ -116,7 +144,7 @@ export function applyAgentEvent(msg: ChatMessage, ev: AgentEvent, now = Date.now
       };
     }
     case 'error':
-      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', tools: settleTools(msg.tools, now) };
+      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', errorCode: ev.code, tools: settleTools(msg.tools, now) };
     default:
       return msg;
   }

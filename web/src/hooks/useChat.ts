@@ -7,12 +7,12 @@ import { agentApi } from '../services/agentApi';
 import type { AgentEvent, ChatEvent, ChatMessage, PendingApproval, StoredMessage } from '../types';
 import { ALL_SOURCES } from '../utils/sources';
 import { newId } from '../utils/format';
-import { applyAgentEvent, applyChatEvent, newAssistantMessage, settleTools } from './chatReducer';
+import { applyAgentEvent, applyChatEvent, newAssistantMessage, resolveApprovalInTools, settleTools, toolsFromMetadata } from './chatReducer';
 
 export function storedToChatMessage(m: StoredMessage): ChatMessage {
-  const tools = (m.tools_used ?? (m.metadata?.tools_used as string[] | undefined) ?? []).map((tool) => ({
-    id: newId('tool'), tool, status: 'success' as const, startedAt: 0,
-  }));
+  const meta = m.metadata && typeof m.metadata === 'object' ? m.metadata : undefined;
+  const tools = toolsFromMetadata({ tools_used: m.tools_used ?? meta?.tools_used });
+  const source = m.datasource ?? meta?.datasource;
   return {
     id: newId('msg'),
     role: m.role === 'user' ? 'user' : 'assistant',
@@ -20,8 +20,8 @@ export function storedToChatMessage(m: StoredMessage): ChatMessage {
     createdAt: m.created_at ? Date.parse(m.created_at) : Date.now(),
     status: 'done',
     tools,
-    sources: m.sources,
-    metadata: m.metadata as ChatMessage['metadata'],
+    sources: m.sources ?? (m.role !== 'user' && source && source !== ALL_SOURCES ? [source] : undefined),
+    metadata: meta ?? undefined,
   };
 }
 
@@ -100,16 +100,18 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
       if (ev.type === 'session_id') return rememberSession(ev.session_id);
       if (ev.type === 'approval_required') {
         setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description });
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description, expiresAt: ev.expires_at });
       }
+      if (ev.type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
       updateLast((m) => applyChatEvent(m, ev));
     };
     const onAgentEvent = (ev: AgentEvent) => {
       if (ev.event_type === 'session_id') return rememberSession(ev.session_id);
       if (ev.event_type === 'approval_required') {
         setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description });
+        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description, expiresAt: ev.expires_at });
       }
+      if (ev.event_type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
       if (ev.event_type === 'done') rememberSession(ev.result?.session_id);
       updateLast((m) => applyAgentEvent(m, ev));
     };
@@ -171,14 +173,16 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
       } else {
         await chatApi.answerApproval(pendingApproval.approvalId, approved);
       }
-      if (!approved) {
-        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'denied' as const, durationMs: 0 } : t)) }));
-      } else {
-        updateLast((m) => ({ ...m, tools: m.tools.map((t) => (t.status === 'awaiting_approval' && t.tool === pendingApproval.tool ? { ...t, status: 'running' as const, startedAt: Date.now() } : t)) }));
-      }
+      updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, approved ? 'approved' : 'refused') }));
       setPendingApproval(null);
     } catch (err) {
-      setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+      if (err instanceof ApiError && err.status === 404) {
+        // Answered elsewhere or expired: nothing left to decide.
+        updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, 'expired') }));
+        setPendingApproval(null);
+      } else {
+        setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+      }
     } finally {
       setApprovalBusy(false);
     }

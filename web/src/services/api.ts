@@ -98,7 +98,7 @@ export const chatApi = {
       id: String(s.id ?? s.session_id ?? ''),
       datasource: String(s.datasource ?? 'all'),
       title: (s.title as string) ?? (s.first_message as string) ?? null,
-      updated_at: (s.updated_at as string) ?? (s.created_at as string) ?? null,
+      updated_at: (s.updated_at as string) ?? (s.updated as string) ?? (s.created_at as string) ?? null,
     })).filter((s) => s.id);
   },
   async getSession(id: string): Promise<{ datasource?: string; messages: StoredMessage[] }> {

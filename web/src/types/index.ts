@@ -62,6 +62,8 @@ export interface ProviderInfo {
   model?: string | null;
   fast_model?: string | null;
   offline: boolean;
+  /** A ready-made description, e.g. "anthropic: claude-…" or the Offline explanation. */
+  label?: string | null;
 }
 
 export interface ChatSessionSummary {
@@ -73,23 +75,40 @@ export interface ChatSessionSummary {
 
 /** One message of a stored session, as the server returns it. */
 export interface StoredMessage {
+  id?: string;
   role: string;
   content: string;
+  datasource?: string;
   created_at?: string;
   sources?: string[];
-  tools_used?: string[];
-  metadata?: Record<string, unknown>;
+  tools_used?: (string | ToolUse)[];
+  metadata?: ResponseMetadata | null;
 }
 
 // ---- Single-source chat stream (POST /api/chat/message/stream) ----
 
+/** One tool call as recorded in a done event / stored message. */
+export interface ToolUse {
+  tool: string;
+  arguments?: unknown;
+  success?: boolean;
+  duration_ms?: number;
+  from_cache?: boolean;
+  /** approved / refused / expired, for write tools. */
+  approval?: string | null;
+  error?: string | null;
+}
+
 export interface ResponseMetadata {
-  tools_used?: string[];
+  datasource?: string;
+  tools_used?: (string | ToolUse)[];
   tier?: string;
   provider?: string;
   model?: string;
-  tokens?: number | { input?: number; output?: number };
+  tokens?: number | { input?: number; output?: number; total?: number };
   duration_ms?: number;
+  cancelled?: boolean;
+  error?: string | null;
   [key: string]: unknown;
 }
 
@@ -101,10 +120,10 @@ export type ChatEvent =
   | { type: 'chunk'; content: string }
   | { type: 'tool_start'; tool: string; arguments?: unknown; source?: string }
   | { type: 'tool_end'; tool: string; success: boolean; duration_ms?: number; error?: string; source?: string }
-  | { type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string }
-  | { type: 'approval_resolved'; approval_id: string; approved: boolean }
+  | { type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
+  | { type: 'approval_resolved'; approval_id: string; status?: 'approved' | 'refused' | 'expired' | string; approved?: boolean }
   | { type: 'done'; metadata?: ResponseMetadata }
-  | { type: 'error'; error: string };
+  | { type: 'error'; error: string; code?: string };
 
 // ---- Multi-source agent stream (POST /api/agent/query/stream) ----
 
@@ -141,19 +160,22 @@ export type AgentEvent =
   | { event_type: 'source_complete'; source: string; success: boolean; error?: string; duration_ms?: number }
   | { event_type: 'tool_start'; tool: string; source?: string; arguments?: unknown }
   | { event_type: 'tool_end'; tool: string; source?: string; success: boolean; duration_ms?: number; error?: string }
-  | { event_type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string }
+  | { event_type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
+  | { event_type: 'approval_resolved'; approval_id: string; status?: string; approved?: boolean }
   | { event_type: 'synthesizing' }
   | { event_type: 'synthesis_chunk'; chunk: string }
   | { event_type: 'done'; result?: MultiSourceResponse }
-  | { event_type: 'error'; error: string };
+  | { event_type: 'error'; error: string; code?: string };
 
 // ---- UI-side conversation model ----
 
-export type ToolStatus = 'running' | 'success' | 'error' | 'awaiting_approval' | 'denied';
+export type ToolStatus = 'running' | 'success' | 'error' | 'awaiting_approval' | 'denied' | 'expired';
 
 export interface ToolActivity {
   id: string;
   tool: string;
+  approvalId?: string;
+  fromCache?: boolean;
   source?: string;
   arguments?: unknown;
   status: ToolStatus;
@@ -180,6 +202,7 @@ export interface PendingApproval {
   source?: string;
   arguments?: unknown;
   description?: string;
+  expiresAt?: string;
 }
 
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'stopped';
@@ -191,6 +214,8 @@ export interface ChatMessage {
   createdAt: number;
   status?: MessageStatus;
   error?: string;
+  /** Machine-readable error kind from the server, e.g. not_configured. */
+  errorCode?: string;
   /** The stage shown while nothing has streamed yet (planning, querying, synthesizing…). */
   phase?: 'thinking' | 'planning' | 'querying' | 'synthesizing' | 'answering';
   thinking?: string;

@@ -19,14 +19,15 @@ export function sourceAccent(id: string): string {
   return ACCENTS[id] ?? 'bg-slate-600';
 }
 
+// Phrased with the words each connector's keyword routing knows, so they also work in Offline mode.
 const EXAMPLES: Record<string, string[]> = {
-  slack: ["What's being discussed in #checkout-eng?", 'Summarize the latest messages in #general', 'Who has been talking about the checkout bug?'],
-  jira: ["What's the status of ACME-142?", 'Show open bugs in the ACME project', 'Which issues were updated this week?'],
-  github: ["What's the status of PR #91 in acme/storefront?", 'List open issues in acme/storefront', 'What changed in the latest commits?'],
-  s3: ['List my S3 buckets', 'What files are in the biggest bucket?', 'Search for objects with "invoice" in the name'],
-  mysql: ['What tables are in the database?', 'Describe the orders table', 'How many orders are there per status?'],
-  shopify: ['Show me order #1042', 'Which products are low on inventory?', 'What were the most recent orders?'],
-  google_workspace: ["What's on my calendar this week?", 'Find the Acme Brew Pro launch plan in Drive', 'Any recent emails from customer support?'],
+  slack: ['Read the latest messages in #checkout-eng', 'Search messages for "checkout"', 'Which channels can I see?'],
+  jira: ['Show ticket ACME-142', 'List open issues in project ACME', 'Which projects are there?'],
+  github: ['List open pull requests in acme/storefront', 'Show open issues in acme/storefront', 'Latest commits in acme/storefront'],
+  s3: ['List my S3 buckets', 'Find objects named "invoice"', 'List the files in my first bucket'],
+  mysql: ['Show tables', 'Describe the orders table', 'How many orders are there per status?'],
+  shopify: ['Show the most recent orders', 'Which products are low on stock?', 'List our products'],
+  google_workspace: ["What's on my calendar this week?", 'Search Drive for the Acme Brew Pro launch plan', 'Show my latest emails'],
   all: ["What's going on with the checkout bug?", 'What do we know about the Acme Brew Pro launch?', 'What needs my attention today?'],
 };
 

@@ -1,15 +1,17 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Mosaic.Server.Connectors;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Tests.Fakes;
 
 namespace Mosaic.Server.Tests.Chat.Support;
 
 /// <summary>
-/// The real server for chat tests, with two third-party MCP servers registered as custom sources
-/// ("files": server-filesystem on a temp dir, "everything": server-everything) and the model either
-/// the fake Anthropic API (the real SDK path) or Offline mode.
+/// The real server for chat tests: the real McpHub, with two third-party MCP servers registered in
+/// connectors.json ("files": server-filesystem on a temp dir, "everything": server-everything), and the
+/// model either the fake Anthropic API (the real SDK path) or Offline mode. The hub is wrapped in a
+/// <see cref="RecordingHub"/> so tests can see which tool calls ran and how they ended.
 /// </summary>
 public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
 {
@@ -23,35 +25,34 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
             Settings["ANTHROPIC_API_KEY"] = "sk-ant-test";
             Settings["ANTHROPIC_BASE_URL"] = anthropic.BaseUrl;
         }
+        var connectors = Path.Combine(FilesDir + "-config", "connectors.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(connectors)!);
+        File.WriteAllText(connectors, $$"""
+            { "sources": [
+              { "id": "files", "name": "Team files", "description": "Shared drive",
+                "command": {{JsonSerializer.Serialize(TestTools.Bin("mcp-server-filesystem"))}}, "args": [{{JsonSerializer.Serialize(FilesDir)}}] },
+              { "id": "everything", "name": "Everything", "description": "MCP reference server",
+                "command": {{JsonSerializer.Serialize(TestTools.Bin("mcp-server-everything"))}}, "args": ["stdio"] }
+            ] }
+            """);
+        Settings["MOSAIC_CONNECTORS_FILE"] = connectors;
     }
 
     public FakeAnthropic? Anthropic { get; }
     public string FilesDir { get; } = TestTools.TempDir();
-    public RecordingHub Hub { get; private set; } = null!;
-    private StdioTestHub? _stdio;
+    public RecordingHub Hub => (RecordingHub)Services.GetRequiredService<IMcpHub>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-        {
-            _stdio = new StdioTestHub(new Dictionary<string, (string, string[])>
-            {
-                ["files"] = (TestTools.Bin("mcp-server-filesystem"), [FilesDir]),
-                ["everything"] = (TestTools.Bin("mcp-server-everything"), []),
-            });
-            Hub = new RecordingHub(_stdio);
-            services.AddSingleton<IMcpHub>(Hub);
-            services.AddSingleton(new ConnectorRegistry([.. BuiltInConnectors.All,
-                new ConnectorDefinition { Id = "files", Name = "Team files", Description = "Shared drive", Icon = "mcp", Command = "mcp-server-filesystem" },
-                new ConnectorDefinition { Id = "everything", Name = "Everything", Description = "MCP test server", Icon = "mcp", Command = "mcp-server-everything" }]));
-        });
+            services.Replace(ServiceDescriptor.Singleton<IMcpHub>(sp => new RecordingHub(sp.GetRequiredService<McpHub>()))));
     }
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_stdio is not null) await _stdio.DisposeAsync();
-        if (Directory.Exists(FilesDir)) Directory.Delete(FilesDir, recursive: true);
+        foreach (var dir in new[] { FilesDir, FilesDir + "-config" })
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 }

@@ -10,6 +10,8 @@ namespace Mosaic.Server.Tests.Chat.Support;
 /// <summary>The tool loop wired to a hub, an approval broker and a provider, collecting the events of one turn.</summary>
 public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider? time = null, ChatSettings? settings = null)
 {
+    public const string UserId = "user-1";
+
     public ChatSettings Settings { get; } = settings ?? new ChatSettings();
     public ApprovalBroker Approvals { get; } = new(time ?? TimeProvider.System, settings ?? new ChatSettings());
     public Channel<ChatEvent> Events { get; } = Channel.CreateUnbounded<ChatEvent>();
@@ -20,12 +22,12 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     public ToolLoop Loop => new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System), Settings);
 
     public ChatTurn Turn(string datasource, IReadOnlyDictionary<string, string>? fields = null, bool canAsk = true) =>
-        new("user-1", datasource, fields, canAsk, Events.Writer);
+        new(UserId, datasource, fields, canAsk, Events.Writer);
 
     public async Task<(LoopResult Result, List<ChatMessage> Messages)> RunAsync(string datasource, string question,
         CancellationToken ct = default, bool canAsk = true)
     {
-        var tools = (await hub.ListToolsAsync("user-1", datasource, ct)).Select(t => new McpToolDeclaration(t)).ToList();
+        var tools = (await hub.ListToolsAsync(UserId, datasource, ct)).Select(t => new McpToolDeclaration(t)).ToList();
         var messages = new List<ChatMessage> { new(ChatRole.System, "test"), new(ChatRole.User, question) };
         var result = await Loop.RunAsync(Turn(datasource, canAsk: canAsk), provider.Chat, messages, tools, [], ct);
         return (result, messages);
