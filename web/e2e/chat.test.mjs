@@ -38,12 +38,14 @@ describe('chat with one source', { concurrency: false }, () => {
   it('connects Slack to the sandbox', async () => {
     await signIn(page, server.baseUrl, 'demo@mosaic.local', DEMO_PASSWORD);
     await page.getByTestId('nav-source-slack').click();
-    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    // The demo already connects Slack to its own Sandbox; point it at this test's Sandbox instead.
+    await page.getByTestId('open-settings').click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: /^Slack/ }).click();
     const form = page.getByRole('form', { name: 'Slack credentials' });
     await form.getByLabel(/^Bot Token/).fill('xoxb-sandbox-acme-bot');
     await form.getByLabel(/^User Token/).fill('xoxp-sandbox-acme-user');
     await form.getByLabel(/^API URL/).fill(`${sandbox.baseUrl}/slack/api`);
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Replace credentials' }).click();
     await form.getByText('Slack credentials saved.').waitFor();
     await page.getByRole('button', { name: 'Close settings' }).click();
     await page.getByRole('heading', { name: 'Ask Slack' }).waitFor();

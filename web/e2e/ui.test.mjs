@@ -117,7 +117,7 @@ describe('Mosaic web UI', { concurrency: false }, () => {
     await page.getByLabel('Email').fill('demo@mosaic.local');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
-    await page.getByRole('heading', { name: /Good (morning|afternoon|evening), Demo\./ }).waitFor();
+    await page.getByRole('heading', { name: /Good (morning|afternoon|evening), Alice\./ }).waitFor();
   });
 
   it('works at phone width: the sidebar is a drawer', async () => {
