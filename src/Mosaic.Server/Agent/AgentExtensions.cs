@@ -16,6 +16,7 @@ public static class AgentExtensions
         services.AddScoped<AgentSources>();
         services.AddScoped<AgentOrchestrator>();
         services.AddScoped<Digest.DigestService>();
+        services.AddHostedService<Digest.DigestCacheInvalidator>();
         return builder;
     }
 }

@@ -54,7 +54,8 @@ public static partial class ExtractiveSummary
                 var cells = line.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray();
                 if (cells.All(c => c.Trim('-', ' ', ':').Length == 0)) continue; // the separator row
                 if (header is null) { header = cells; continue; }
-                items.Add(string.Join(" · ", cells.Where(c => c.Length > 0)));
+                var row = header;
+                items.Add(string.Join(" · ", cells.Select((c, i) => Labelled(i < row.Length ? row[i] : "", c)).Where(c => c.Length > 0)));
             }
             else
             {
@@ -63,6 +64,20 @@ public static partial class ExtractiveSummary
             }
         }
         return items;
+    }
+
+    /// <summary>
+    /// A cell as it reads outside its table: numbers and flags mean nothing without their column
+    /// ("comments: 4", "draft" rather than "4", "true"); false flags are left out.
+    /// </summary>
+    private static string Labelled(string column, string cell)
+    {
+        var name = column.Replace('_', ' ').Trim();
+        if (name.Length == 0) return cell;
+        if (cell == "false") return "";
+        if (cell == "true") return name;
+        if (name == "number" && Number().IsMatch(cell)) return "#" + cell;
+        return Number().IsMatch(cell) ? $"{name}: {cell}" : cell;
     }
 
     private static int Score(string item, HashSet<string> words) =>
@@ -79,6 +94,8 @@ public static partial class ExtractiveSummary
 
     [GeneratedRegex(@"^(?:[-*•]|\d+\.)\s+(?<t>.+)$")]
     private static partial Regex Bullet();
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    private static partial Regex Number();
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex Word();
 }

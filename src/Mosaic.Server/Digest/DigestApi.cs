@@ -37,7 +37,8 @@ public static class DigestApi
                 try
                 {
                     var window = await digests.WindowStartAsync(userId, start, ct);
-                    await channel.Writer.WriteAsync(new DigestStartEvent(window, []), ct);
+                    // The sources up front, so a client can show each one pending until its section arrives.
+                    await channel.Writer.WriteAsync(new DigestStartEvent(window, await digests.SourcesAsync(userId, ct)), ct);
                     var digest = await digests.GetAsync(new DigestRequest(userId, window, refresh == true),
                         s => channel.Writer.WriteAsync(new DigestSectionEvent(s), ct).AsTask(), ct);
                     await channel.Writer.WriteAsync(new DigestDoneEvent(digest), ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Agent;
+using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
 using Mosaic.Server.Llm;
@@ -34,6 +35,16 @@ public sealed class DigestService(MosaicDbContext db, AgentSources sources, IMcp
         return previous < now.AddDays(-7) ? now.AddDays(-7) : previous > now.AddHours(-1) ? now.AddDays(-1) : previous;
     }
 
+    /// <summary>Every cached digest of a user carries this tag, so a credential change forgets them all.</summary>
+    public static string CacheTag(string userId) => $"mosaic:digest:{userId}";
+
+    /// <summary>The sources a digest of this user reads: configured, enabled, and with a digest collector.</summary>
+    public async Task<IReadOnlyList<string>> SourcesAsync(string userId, CancellationToken ct) =>
+        (await DigestSourcesAsync(userId, ct)).Select(s => s.Id).ToList();
+
+    private async Task<List<ConnectorDefinition>> DigestSourcesAsync(string userId, CancellationToken ct) =>
+        (await sources.UsableAsync(userId, ct)).Where(s => DigestCollectors.BySource.ContainsKey(s.Id)).ToList();
+
     public async Task<DigestResponse> GetAsync(DigestRequest request, Func<DigestSection, Task>? onSection, CancellationToken ct)
     {
         var since = await WindowStartAsync(request.UserId, request.Since, ct);
@@ -42,7 +53,7 @@ public sealed class DigestService(MosaicDbContext db, AgentSources sources, IMcp
         if (request.Refresh) await cache.RemoveAsync(key, ct);
         var built = false;
         var digest = await cache.GetOrCreateAsync(key, async token => { built = true; return await BuildAsync(request.UserId, since, onSection, token); },
-            Entry, cancellationToken: ct);
+            Entry, [CacheTag(request.UserId)], ct);
         if (!built && onSection is not null) foreach (var s in digest.Sections) await onSection(s);
         return built ? digest : digest with { FromCache = true };
     }
@@ -51,7 +62,7 @@ public sealed class DigestService(MosaicDbContext db, AgentSources sources, IMcp
     {
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
-        var usable = (await sources.UsableAsync(userId, ct)).Where(s => DigestCollectors.BySource.ContainsKey(s.Id)).ToList();
+        var usable = await DigestSourcesAsync(userId, ct);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(usable.Select(async source =>
         {

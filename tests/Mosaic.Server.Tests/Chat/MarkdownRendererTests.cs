@@ -39,4 +39,18 @@ public sealed class MarkdownRendererTests
             MarkdownRenderer.Render("send_message", true, "Slack says: not_in_channel", null));
         Assert.Equal("No results.", MarkdownRenderer.Render("list_users", false, "[]", null));
     }
+
+    [Fact]
+    public void Machine_ids_give_way_to_readable_columns_and_message_text_carries_the_link()
+    {
+        var json = JsonDocument.Parse("""
+            {"matches":[{"ts":"1795432985.008000","time":"2026-11-23T11:23:05Z","user":"Bob Martinez","channel":"#checkout-eng",
+                         "channel_id":"C0CHECKOUT","text":"Fix is up","permalink":"https://acme.slack.com/archives/C0CHECKOUT/p1795432985008000"}]}
+            """).RootElement;
+        var md = MarkdownRenderer.Render("search_messages", false, "1 match", json);
+        Assert.Contains("| time | user | channel | text |", md);
+        Assert.Contains("| [Fix is up](https://acme.slack.com/archives/C0CHECKOUT/p1795432985008000) |", md);
+        Assert.DoesNotContain("1795432985.008000 |", md);
+        Assert.DoesNotContain("C0CHECKOUT |", md);
+    }
 }

@@ -63,6 +63,22 @@ public sealed class DigestTests(DemoAgentFixture fixture)
     }
 
     [Fact]
+    public async Task Connecting_sources_forgets_the_cached_digest()
+    {
+        var newcomer = await fixture.App.SignInAsync();
+        var window = "/api/digest?since=" + DateTimeOffset.UtcNow.AddHours(-24).ToString("yyyy-MM-dd'T'HH:mm:00'Z'");
+        var empty = await ProblemAssert.JsonAsync(await newcomer.Http.GetAsync(window));
+        Assert.Empty(empty.GetProperty("sections").EnumerateArray());
+        Assert.True((await ProblemAssert.JsonAsync(await newcomer.Http.GetAsync(window))).GetProperty("from_cache").GetBoolean());
+
+        await fixture.App.WithDemoAsync(newcomer); // saves credentials for all seven sources
+
+        var after = await ProblemAssert.JsonAsync(await newcomer.Http.GetAsync(window));
+        Assert.False(after.GetProperty("from_cache").GetBoolean());
+        Assert.Equal(7, after.GetProperty("sections").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_stream_sends_each_section_then_the_digest()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/digest/stream?hours=24&refresh=true");
@@ -72,6 +88,11 @@ public sealed class DigestTests(DemoAgentFixture fixture)
         var events = text.Split('\n').Where(l => l.StartsWith("data:")).Select(l => JsonDocument.Parse(l[5..]).RootElement.Clone()).ToList();
         var types = events.Select(e => e.GetProperty("event_type").GetString()).ToList();
         Assert.Equal("digest_start", types[0]);
+        var announced = events[0].GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Order().ToList();
+        var delivered = events.Where(e => e.GetProperty("event_type").GetString() == "section")
+            .Select(e => e.GetProperty("section").GetProperty("source").GetString()).Order().ToList();
+        Assert.Equal(7, announced.Count);
+        Assert.Equal(announced, delivered);
         Assert.Equal(7, types.Count(t => t == "section"));
         Assert.Equal("done", types[^1]);
         Assert.Equal(7, events[^1].GetProperty("digest").GetProperty("sections").GetArrayLength());

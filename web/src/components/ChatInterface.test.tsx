@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ThemeProvider } from '../contexts/ThemeContext';
-import { json, mockFetch } from '../test/fetchMock';
+import { controllableStream, json, mockFetch } from '../test/fetchMock';
 import type { Datasource } from '../types';
 import { ChatInterface } from './ChatInterface';
 
@@ -12,19 +12,6 @@ afterEach(() => vi.unstubAllGlobals());
 const slack: Datasource = { id: 'slack', name: 'Slack', description: 'Search messages', icon: 'slack', enabled: true, configured: true, credential_fields: [] };
 const jira: Datasource = { ...slack, id: 'jira', name: 'Jira', icon: 'jira' };
 const names = (id: string) => ({ slack: 'Slack', jira: 'Jira', all: 'All sources' })[id] ?? id;
-
-/** A streaming response whose SSE text we push piece by piece, like a real server. */
-function controllableStream() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start(c) { controller = c; } });
-  const enc = new TextEncoder();
-  return {
-    response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
-    push: (text: string) => controller.enqueue(enc.encode(text)),
-    event: (obj: unknown) => controller.enqueue(enc.encode(`data: ${JSON.stringify(obj)}\n\n`)),
-    close: () => controller.close(),
-  };
-}
 
 function renderChat(datasource: string, datasources: Datasource[] = [slack, jira]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -1,99 +1,103 @@
-// "What You Missed" (GET /api/digest). The digest's shape is still settling on the server, so this
-// accepts several layouts and normalises them into sections of items.
-import type { Digest, DigestItem, DigestSection } from '../types';
-import { requestJson } from './http';
+// "What You Missed": GET /api/digest/stream sends the sources it will read, then each source's section as
+// soon as that source answers, then the whole digest (summary included). The wire is snake_case; this
+// maps it to the UI's shapes and keeps the server's order (actionable first).
+import type { Digest, DigestEvent, DigestItem, DigestSection } from '../types';
+import { ApiError, send } from './http';
+import { readSseStream } from './sse';
 
 export interface DigestQuery {
+  /** ISO time; without since or hours the server uses the previous login. */
   since?: string;
   hours?: number;
   refresh?: boolean;
 }
 
-export async function fetchDigest(query: DigestQuery, signal?: AbortSignal): Promise<Digest> {
+export interface DigestStreamHandlers {
+  onStart?: (since: string, sources: string[]) => void;
+  onSection?: (section: DigestSection) => void;
+  onDone?: (digest: Digest) => void;
+}
+
+export function digestPath(query: DigestQuery, stream = false): string {
   const params = new URLSearchParams();
   if (query.since) params.set('since', query.since);
   if (query.hours) params.set('hours', String(query.hours));
   if (query.refresh) params.set('refresh', 'true');
   const qs = params.toString();
-  const raw = await requestJson<unknown>('GET', `/api/digest${qs ? `?${qs}` : ''}`, { signal });
-  return normalizeDigest(raw);
+  return `/api/digest${stream ? '/stream' : ''}${qs ? `?${qs}` : ''}`;
+}
+
+/** Reads the digest stream; resolves with the finished digest, throws ApiError on a server error. */
+export async function streamDigest(query: DigestQuery, handlers: DigestStreamHandlers, signal?: AbortSignal): Promise<Digest> {
+  const response = await send('GET', digestPath(query, true), { signal });
+  if (!response.body) throw new ApiError({ status: response.status, detail: 'The server sent no stream.' });
+  let done: Digest | undefined;
+  let failure: string | undefined;
+  await readSseStream<DigestEvent>(response.body, (ev) => {
+    if (ev.event_type === 'digest_start') handlers.onStart?.(ev.since, ev.sources ?? []);
+    else if (ev.event_type === 'section') { const s = toSection(ev.section); if (s) handlers.onSection?.(s); }
+    else if (ev.event_type === 'done') { done = toDigest(ev.digest); handlers.onDone?.(done); }
+    else if (ev.event_type === 'error') failure = ev.error;
+  }, signal);
+  if (done) return done;
+  throw new ApiError({ status: 0, detail: failure ?? 'The digest stopped before it finished. Try Refresh.' });
 }
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (...values: unknown[]) => values.find((v): v is string => typeof v === 'string' && v.trim() !== '');
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const webLink = (v: unknown) => { const s = text(v); return s && /^https?:\/\//i.test(s) ? s : undefined; };
 
-const HIGH = new Set(['high', 'urgent', 'critical', 'p0', 'p1', 'blocker']);
-
-function toItem(raw: unknown, source: string, index: number): DigestItem | null {
-  if (typeof raw === 'string') return { id: `${source}-${index}`, title: raw, source, actionable: false };
-  if (!isObj(raw)) return null;
-  const title = str(raw.title, raw.subject, raw.summary, raw.text, raw.name, raw.message);
-  if (!title) return null;
-  const priority = str(raw.priority, raw.severity, raw.importance);
-  const actionable = raw.actionable === true || raw.action_required === true || raw.needs_action === true
-    || (priority !== undefined && HIGH.has(priority.toLowerCase()));
-  const summary = str(raw.summary, raw.snippet, raw.description, raw.text, raw.body);
+export function toItem(raw: unknown): DigestItem | null {
+  if (!isObj(raw) || !text(raw.title) || !text(raw.source)) return null;
   return {
-    id: String(raw.id ?? `${source}-${index}`),
-    title,
-    url: str(raw.url, raw.link, raw.permalink, raw.html_url),
-    source: str(raw.source, raw.datasource) ?? source,
-    summary: summary !== title ? summary : undefined,
-    timestamp: str(raw.timestamp, raw.updated_at, raw.created_at, raw.date, raw.time),
-    actionable,
-    priority,
-    author: str(raw.author, raw.user, raw.from, raw.assignee),
+    id: String(raw.id ?? `${raw.source}-${raw.title}`),
+    title: raw.title as string,
+    url: webLink(raw.url),
+    source: raw.source as string,
+    kind: text(raw.kind) ?? 'update',
+    actionable: raw.actionable === true,
+    priority: text(raw.priority) ?? 'low',
+    timestamp: text(raw.timestamp),
+    summary: text(raw.summary),
+    author: text(raw.author),
   };
 }
 
-function toSection(raw: unknown, fallbackSource: string): DigestSection | null {
-  if (Array.isArray(raw)) raw = { items: raw };
-  if (!isObj(raw)) return null;
-  const source = str(raw.source, raw.datasource, raw.id) ?? fallbackSource;
-  const list = [raw.items, raw.highlights, raw.updates, raw.events, raw.results].find(Array.isArray) as unknown[] | undefined;
-  const items = (list ?? []).map((x, i) => toItem(x, source, i)).filter((x): x is DigestItem => x !== null);
+export function toSection(raw: unknown): DigestSection | null {
+  if (!isObj(raw) || !text(raw.source)) return null;
+  const items = (Array.isArray(raw.items) ? raw.items : []).map(toItem).filter((i): i is DigestItem => i !== null);
   return {
-    source,
-    title: str(raw.title, raw.name),
-    summary: str(raw.summary, raw.text),
-    error: str(raw.error),
+    source: raw.source as string,
+    title: text(raw.title) ?? (raw.source as string),
     items,
+    error: text(raw.error),
+    durationMs: typeof raw.duration_ms === 'number' ? raw.duration_ms : undefined,
   };
 }
 
-export function normalizeDigest(raw: unknown): Digest {
-  const root: Obj = isObj(raw) ? (isObj(raw.digest) ? raw.digest : raw) : { items: Array.isArray(raw) ? raw : [] };
-  let sections: DigestSection[] = [];
-
-  if (Array.isArray(root.sections)) {
-    sections = root.sections.map((s, i) => toSection(s, `source-${i}`)).filter((s): s is DigestSection => s !== null);
-  } else if (isObj(root.sources) || isObj(root.by_source)) {
-    const map = (isObj(root.sources) ? root.sources : root.by_source) as Obj;
-    sections = Object.entries(map).map(([key, value]) => toSection(value, key)).filter((s): s is DigestSection => s !== null);
-  } else if (Array.isArray(root.sources)) {
-    sections = root.sources.map((s, i) => toSection(s, `source-${i}`)).filter((s): s is DigestSection => s !== null);
-  } else if (Array.isArray(root.items)) {
-    // A flat list: group by each item's source.
-    const groups = new Map<string, DigestItem[]>();
-    root.items.forEach((x, i) => {
-      const item = toItem(x, 'other', i);
-      if (!item) return;
-      groups.set(item.source, [...(groups.get(item.source) ?? []), item]);
-    });
-    sections = [...groups].map(([source, items]) => ({ source, items }));
-  }
-
-  for (const section of sections) {
-    // Actionable first, then newest first.
-    section.items.sort((a, b) => Number(b.actionable) - Number(a.actionable) || (Date.parse(b.timestamp ?? '') || 0) - (Date.parse(a.timestamp ?? '') || 0));
-  }
-  sections.sort((a, b) => b.items.filter((i) => i.actionable).length - a.items.filter((i) => i.actionable).length);
-
+export function toDigest(raw: unknown): Digest {
+  const root = isObj(raw) ? raw : {};
+  const sections = (Array.isArray(root.sections) ? root.sections : []).map(toSection).filter((s): s is DigestSection => s !== null);
   return {
-    summary: str(root.summary, root.overview, root.text),
-    since: str(root.since, root.period_start),
-    generatedAt: str(root.generated_at, root.created_at),
+    since: text(root.since) ?? '',
+    generatedAt: text(root.generated_at) ?? '',
+    summary: text(root.summary) ?? '',
+    summaryMethod: text(root.summary_method) ?? 'grouped',
     sections,
+    actionableCount: typeof root.actionable_count === 'number' ? root.actionable_count : sections.reduce((n, s) => n + s.items.filter((i) => i.actionable).length, 0),
+    fromCache: root.from_cache === true,
   };
+}
+
+/** Sections with things to act on first, then the busiest; the order the server uses for the finished digest. */
+export function orderSections(sections: DigestSection[]): DigestSection[] {
+  const action = (s: DigestSection) => s.items.filter((i) => i.actionable).length;
+  return [...sections].sort((a, b) => action(b) - action(a) || b.items.length - a.items.length);
+}
+
+/** "review_requested" → "Review requested". */
+export function kindLabel(kind: string): string {
+  const words = kind.replace(/_/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Update';
 }

@@ -31,3 +31,16 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   const type = status >= 400 ? 'application/problem+json' : 'application/json';
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
 }
+
+/** A streaming response whose SSE text we push piece by piece, like a real server. */
+export function controllableStream() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start(c) { controller = c; } });
+  const enc = new TextEncoder();
+  return {
+    response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
+    push: (text: string) => controller.enqueue(enc.encode(text)),
+    event: (obj: unknown) => controller.enqueue(enc.encode(`data: ${JSON.stringify(obj)}\n\n`)),
+    close: () => controller.close(),
+  };
+}

@@ -228,31 +228,45 @@ export interface ChatMessage {
   metadata?: ResponseMetadata;
 }
 
-// ---- What You Missed (GET /api/digest) ----
+// ---- What You Missed (GET /api/digest, GET /api/digest/stream) ----
 
+/** One thing that happened in a source, as the server sends it. */
 export interface DigestItem {
   id: string;
   title: string;
+  /** Only http(s) links are kept: s3:// and other schemes open nothing in a browser. */
   url?: string;
   source: string;
-  summary?: string;
-  timestamp?: string;
+  /** What happened, e.g. review_requested, failed_run, low_stock, important_mail. */
+  kind: string;
   actionable: boolean;
-  priority?: string;
+  priority: 'high' | 'medium' | 'low' | string;
+  timestamp?: string;
+  summary?: string;
   author?: string;
 }
 
 export interface DigestSection {
   source: string;
-  title?: string;
-  summary?: string;
-  error?: string;
+  title: string;
   items: DigestItem[];
+  error?: string;
+  durationMs?: number;
 }
 
 export interface Digest {
-  summary?: string;
-  since?: string;
-  generatedAt?: string;
+  since: string;
+  generatedAt: string;
+  summary: string;
+  /** "model" (written by the language model) or "grouped" (counted per source, Offline). */
+  summaryMethod: string;
   sections: DigestSection[];
+  actionableCount: number;
+  fromCache: boolean;
 }
+
+export type DigestEvent =
+  | { event_type: 'digest_start'; since: string; sources: string[] }
+  | { event_type: 'section'; section: unknown }
+  | { event_type: 'done'; digest: unknown }
+  | { event_type: 'error'; error: string };

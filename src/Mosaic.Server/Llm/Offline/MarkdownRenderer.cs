@@ -11,7 +11,7 @@ public static class MarkdownRenderer
 {
     private const int MaxRows = 25, MaxColumns = 6, MaxCell = 80, MaxText = 6000;
     private static readonly string[] LinkKeys = ["html_url", "web_url", "url", "permalink", "webViewLink", "link", "href"];
-    private static readonly string[] LabelKeys = ["title", "name", "key", "subject", "summary", "full_name", "number", "id"];
+    private static readonly string[] LabelKeys = ["title", "name", "key", "subject", "summary", "full_name", "text", "number", "id"];
 
     public static string Render(string tool, bool isError, string text, JsonElement? structured)
     {
@@ -59,7 +59,10 @@ public static class MarkdownRenderer
         var keys = rows.Take(20).SelectMany(r => r.EnumerateObject().Where(p => IsScalar(p.Value)).Select(p => p.Name))
             .Distinct().ToList();
         var linkKey = LinkKeys.FirstOrDefault(keys.Contains);
-        var columns = keys.Where(k => k != linkKey && !LinkKeys.Contains(k)).Take(MaxColumns).ToList();
+        var columns = keys.Where(k => k != linkKey && !LinkKeys.Contains(k)).ToList();
+        // Machine references (Slack's ts, channel_id, user_id…) say nothing to a reader when there is anything else.
+        var readable = columns.Where(k => !IsMachineId(k)).ToList();
+        columns = (readable.Count >= 2 ? readable : columns).Take(MaxColumns).ToList();
         if (columns.Count == 0) columns = keys.Take(MaxColumns).ToList();
         var labelKey = LabelKeys.FirstOrDefault(columns.Contains) ?? columns.FirstOrDefault();
         var addLinkColumn = linkKey is not null && labelKey is null;
@@ -78,6 +81,9 @@ public static class MarkdownRenderer
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
     }
+
+    private static bool IsMachineId(string key) =>
+        key is "ts" or "thread_ts" or "node_id" or "etag" || key.EndsWith("_id", StringComparison.Ordinal);
 
     private static bool IsHttp(string? url) =>
         url is not null && (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal));
