@@ -77,7 +77,7 @@ export function AgentActivityPanel({ message, sourceName }: Props) {
               {message.plan?.reasoning ? <p className="mb-2 text-zinc-600 dark:text-zinc-400">{message.plan.reasoning}</p> : null}
               <ul className="space-y-1.5">
                 {sources.map((s) => (
-                  <li key={s.source} className="flex items-start gap-2.5">
+                  <li key={s.source} data-testid={`plan-source-${s.source}`} data-state={s.status} className="flex items-start gap-2.5">
                     <span className="mt-0.5"><StatusIcon status={s.status} /></span>
                     <SourceIcon id={s.source} size="sm" />
                     <div className="min-w-0 flex-1">

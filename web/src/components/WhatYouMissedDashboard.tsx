@@ -49,7 +49,7 @@ function Item({ item, showSource, sourceName }: { item: DigestItem; showSource?:
 function SourceProgress({ pending, sections, sourceName }: { pending: string[]; sections: DigestSection[]; sourceName: (id: string) => string }) {
   if (pending.length === 0 && sections.length === 0) return null;
   return (
-    <ul aria-label="Sources" className="flex flex-wrap gap-2">
+    <ul aria-label="Source progress" className="flex flex-wrap gap-2">
       {sections.map((s) => (
         <li key={s.source} data-testid={`digest-source-${s.source}`} data-state={s.error ? 'failed' : 'done'}
           className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 px-2.5 py-1 text-xs dark:border-zinc-800">
