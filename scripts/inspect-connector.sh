@@ -9,11 +9,13 @@
 #   scripts/inspect-connector.sh mysql                          # tools/list
 #   scripts/inspect-connector.sh mysql execute_query sql='SELECT 1'
 #   scripts/inspect-connector.sh github list_issues owner=acme repo=storefront
+#   MOSAIC_CONNECTOR_BIN=artifacts/aot/Slack/Mosaic.Connectors.Slack scripts/inspect-connector.sh slack list_channels
+#     (drives a published binary, e.g. the Native AOT one from bench/connectors/run.sh, instead of the JIT build)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 id="${1:-}"
-[ -n "$id" ] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$id" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift
 case "$id" in
   s3) project=S3 ;; mysql) project=MySql ;; github) project=GitHub ;; slack) project=Slack ;;
@@ -64,4 +66,5 @@ else
   for pair in "$@"; do exec_args+=(--tool-arg "$pair"); done
 fi
 
-mcp-inspector-cli --cli "${env_args[@]}" dotnet "$dll" "${exec_args[@]}"
+if [ -n "${MOSAIC_CONNECTOR_BIN:-}" ]; then command=("$MOSAIC_CONNECTOR_BIN"); else command=(dotnet "$dll"); fi
+mcp-inspector-cli --cli "${env_args[@]}" "${command[@]}" "${exec_args[@]}"

@@ -44,7 +44,7 @@ everything="$(measure '{}' "$node" "$tools/node_modules/@modelcontextprotocol/se
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), .NET $(dotnet --version), Node $("$node" --version); median of $runs runs."
   echo "Cold start = spawn → \`initialize\` answered → \`tools/list\` answered. RSS = resident memory 0.3 s after that."
   echo "Load average when the run started: $load (other work on the machine inflates the times; compare rows of one run)."
-  echo "AOT \"–\": not published for this run (see README.md)."
+  echo "AOT \"–\": no Native AOT binary (GitHub: Octokit does not support AOT; others: not published for this run). See README.md."
   echo
   echo "| connector | tools | JIT cold start (ms) | JIT RSS (MB) | AOT cold start (ms) | AOT RSS (MB) | AOT binary (MB) |"
   echo "|---|---|---|---|---|---|---|"
