@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Extensions.Options;
+using Mosaic.Server.Configuration;
 using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
@@ -8,7 +10,12 @@ namespace Mosaic.Server.Auth;
 /// <summary>/api/auth: signup, login, logout, me (spec §10.1).</summary>
 public static class AuthApi
 {
-    private const string InvalidLogin = "Invalid email or password.";
+    /// <summary>
+    /// The one answer to every failed login, locked account included (no hint whether an account exists or is
+    /// locked), so it states the lockout rule up front: a person who keeps failing knows why and for how long.
+    /// </summary>
+    private static string InvalidLogin(MosaicSettings s) =>
+        $"Invalid email or password. After {s.LoginMaxFailedAttempts} failed attempts in a row an account is locked for {s.LoginLockoutMinutes} minutes.";
 
     public static WebApplication MapAuthApi(this WebApplication app)
     {
@@ -33,11 +40,12 @@ public static class AuthApi
         }).AllowAnonymous().WithMetadata(new CsrfExemptAttribute());
 
         group.MapPost("/login", async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> (
-            LoginRequest request, AuthService auth, JwtTokenService tokens, Csrf csrf, HttpContext http, CancellationToken ct) =>
+            LoginRequest request, AuthService auth, JwtTokenService tokens, Csrf csrf, HttpContext http, IOptions<MosaicSettings> settings,
+            CancellationToken ct) =>
         {
             var user = await auth.LoginAsync(request, ct);
             if (user is null)
-                return TypedResults.Problem(InvalidLogin, statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+                return TypedResults.Problem(InvalidLogin(settings.Value), statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
             StartSession(user, tokens, csrf, http);
             return TypedResults.Ok(new AuthResponse("Login successful", UserResponse.From(user)));
         }).AllowAnonymous().WithMetadata(new CsrfExemptAttribute());

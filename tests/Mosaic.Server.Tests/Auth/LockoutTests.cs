@@ -23,7 +23,8 @@ public sealed class LockoutTests : IAsyncLifetime
 
         // Locked: the right password is refused, with the same answer as a wrong one.
         var locked = await ProblemAssert.IsProblemAsync(await browser.LoginAsync(user.Email, user.Password), HttpStatusCode.Unauthorized);
-        Assert.Equal("Invalid email or password.", locked.GetProperty("detail").GetString());
+        // The same answer as a wrong password, which states the rule so a locked-out person knows why and for how long.
+        Assert.Equal("Invalid email or password. After 5 failed attempts in a row an account is locked for 15 minutes.", locked.GetProperty("detail").GetString());
 
         _time.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
