@@ -70,6 +70,7 @@ public static class SlackSeed
         Post(Launch, Ago(10), E, $"Kick-off for {AcmeCompany.Launch.ProductName}: plan is in Drive (\"{AcmeCompany.Launch.PlanDocument}\").");
         Post(Launch, Ago(5), C, "Pricing page copy is in review (BREW-11).");
         Post(Launch, Ago(2, 1), E, $"Launch is blocked on the checkout fix ({Bug.JiraKey}). <@{A.SlackId}> what's the ETA?");
+        Post(Launch, Ago(0, 3), E, $"<@{A.SlackId}> go/no-go for {AcmeCompany.Launch.ProductName} is tomorrow at 10:00. Will {Bug.JiraKey} be merged by then?");
 
         Post(Random, Ago(8), B, "Who finished the office beans again?");
         Post(Random, Ago(7), C, "Not me. Trying the Acme Brew Pro prototype though.");
@@ -81,6 +82,7 @@ public static class SlackSeed
         Post(DmAliceBob, Ago(2, 18), B, "Sure, after standup.");
         Post(DmAliceDave, Ago(3, 3), D, $"Do we refund {Bug.ShopifyOrderName} now or wait for the fix?");
         Post(DmAliceDave, Ago(3, 2), A, "Refund now, please.");
+        Post(DmAliceDave, Ago(0, 2), D, $"Two more customers were charged twice today. Can we pause the discount code until PR #{Bug.GitHubFixPullRequest} ships?");
         Post(DmBotAlice, Ago(0, 8), null, $"Daily digest: {Bug.JiraKey} in progress, PR #{Bug.GitHubFixPullRequest} awaiting CI.");
         return list;
     }

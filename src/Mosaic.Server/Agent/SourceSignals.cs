@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Mosaic.Server.Agent;
@@ -11,34 +12,36 @@ public static partial class SourceSignals
 {
     public sealed record Signal(string Source, double Weight, string Why);
 
-    private static readonly (string Source, double Weight, string[] Words)[] Words =
+    /// <summary>Each group of words and how much it points at a source; <c>Why</c> explains a match ({0} = the word).</summary>
+    private static readonly (string Source, double Weight, string[] Words, string Why)[] Words =
     [
-        ("slack", 0.9, ["slack"]),
+        ("slack", 0.9, ["slack"], "mentions \"{0}\""),
         ("slack", 0.5, ["channel", "channels", "thread", "threads", "dm", "dms", "said", "say", "says", "mention", "mentioned", "mentions",
-            "discuss", "discussed", "discussion", "chat", "conversation", "posted", "announce", "announced", "announcement", "team"]),
-        ("slack", 0.3, ["message", "messages", "talking", "asked", "ping", "pinged", "standup", "incident", "outage"]),
+            "discuss", "discussed", "discussion", "chat", "conversation", "posted", "announce", "announced", "announcement", "team"], "mentions \"{0}\""),
+        ("slack", 0.3, ["message", "messages", "talking", "asked", "ping", "pinged", "standup", "incident", "outage"], "mentions \"{0}\""),
         // Broad "what is happening with X" questions: teams talk about bugs and incidents in chat first.
-        ("slack", 0.3, ["bug", "bugs", "going", "happening", "broken", "problem", "complaints", "complaining"]),
-        ("jira", 0.9, ["jira", "jql"]),
-        ("jira", 0.55, ["ticket", "tickets", "sprint", "sprints", "epic", "epics", "story", "stories", "backlog", "assigned", "assignee", "blocker", "blockers", "task", "tasks"]),
-        ("jira", 0.4, ["bug", "bugs", "issue", "issues", "priority", "roadmap", "progress", "status", "incident"]),
-        ("github", 0.9, ["github", "pr", "prs"]),
+        ("slack", 0.3, ["bug", "bugs", "broken", "problem", "complaints", "complaining"], "mentions \"{0}\" (teams discuss those in chat first)"),
+        ("slack", 0.3, ["going", "happening"], "asks what is happening (teams discuss that in chat first)"),
+        ("jira", 0.9, ["jira", "jql"], "mentions \"{0}\""),
+        ("jira", 0.55, ["ticket", "tickets", "sprint", "sprints", "epic", "epics", "story", "stories", "backlog", "assigned", "assignee", "blocker", "blockers", "task", "tasks"], "mentions \"{0}\""),
+        ("jira", 0.4, ["bug", "bugs", "issue", "issues", "priority", "roadmap", "progress", "status", "incident"], "mentions \"{0}\""),
+        ("github", 0.9, ["github", "pr", "prs"], "mentions \"{0}\""),
         ("github", 0.6, ["pull", "repo", "repos", "repository", "repositories", "commit", "commits", "branch", "branches", "merge", "merged",
-            "ci", "workflow", "workflows", "build", "builds", "pipeline", "deploy", "deployed", "code", "review", "reviews", "release", "releases"]),
-        ("github", 0.3, ["bug", "bugs", "fix", "fixed", "failing", "failed", "test", "tests"]),
-        ("s3", 0.9, ["s3", "bucket", "buckets"]),
-        ("s3", 0.45, ["object", "objects", "file", "files", "folder", "upload", "uploaded", "csv", "backup", "backups", "archive", "postmortem", "runbook", "logo", "prefix"]),
-        ("mysql", 0.9, ["mysql", "sql", "database", "databases", "mariadb"]),
-        ("mysql", 0.55, ["table", "tables", "rows", "schema", "column", "columns", "query", "records"]),
-        ("mysql", 0.3, ["customers", "payments", "support", "revenue", "count", "average", "total"]),
-        ("shopify", 0.9, ["shopify", "store", "storefront's", "shop"]),
+            "ci", "workflow", "workflows", "build", "builds", "pipeline", "deploy", "deployed", "code", "review", "reviews", "release", "releases"], "mentions \"{0}\""),
+        ("github", 0.3, ["bug", "bugs", "fix", "fixed", "failing", "failed", "test", "tests"], "mentions \"{0}\""),
+        ("s3", 0.9, ["s3", "bucket", "buckets"], "mentions \"{0}\""),
+        ("s3", 0.45, ["object", "objects", "file", "files", "folder", "upload", "uploaded", "csv", "backup", "backups", "archive", "postmortem", "runbook", "logo", "prefix"], "mentions \"{0}\""),
+        ("mysql", 0.9, ["mysql", "sql", "database", "databases", "mariadb"], "mentions \"{0}\""),
+        ("mysql", 0.55, ["table", "tables", "rows", "schema", "column", "columns", "query", "records"], "mentions \"{0}\""),
+        ("mysql", 0.3, ["customers", "payments", "support", "revenue", "count", "average", "total"], "mentions \"{0}\""),
+        ("shopify", 0.9, ["shopify", "store", "storefront's", "shop"], "mentions \"{0}\""),
         ("shopify", 0.6, ["order", "orders", "product", "products", "inventory", "stock", "sku", "skus", "refund", "refunded", "refunds",
-            "fulfilment", "fulfillment", "fulfilled", "shipped", "discount", "sales", "sold", "catalogue", "catalog", "variant", "variants"]),
-        ("shopify", 0.3, ["customer", "customers", "charged", "charge", "price", "prices", "revenue"]),
-        ("google_workspace", 0.9, ["gmail", "calendar", "drive", "google"]),
+            "fulfilment", "fulfillment", "fulfilled", "shipped", "discount", "sales", "sold", "catalogue", "catalog", "variant", "variants"], "mentions \"{0}\""),
+        ("shopify", 0.3, ["customer", "customers", "charged", "charge", "price", "prices", "revenue"], "mentions \"{0}\""),
+        ("google_workspace", 0.9, ["gmail", "calendar", "drive", "google"], "mentions \"{0}\""),
         ("google_workspace", 0.6, ["email", "emails", "e-mail", "mail", "inbox", "meeting", "meetings", "event", "events", "schedule", "agenda",
-            "invite", "doc", "docs", "document", "documents", "sheet", "sheets", "spreadsheet", "spreadsheets", "slides", "memo", "plan", "forecast", "unread"]),
-        ("google_workspace", 0.3, ["today", "tomorrow", "week", "launch", "deadline", "sync", "1:1"]),
+            "invite", "doc", "docs", "document", "documents", "sheet", "sheets", "spreadsheet", "spreadsheets", "slides", "memo", "plan", "forecast", "unread"], "mentions \"{0}\""),
+        ("google_workspace", 0.3, ["today", "tomorrow", "week", "launch", "deadline", "sync", "1:1"], "mentions \"{0}\""),
     ];
 
     /// <summary>Every signal the question carries, possibly several per source.</summary>
@@ -59,9 +62,9 @@ public static partial class SourceSignals
         if (Date().IsMatch(query)) yield return new("google_workspace", 0.35, "mentions a date (calendar)");
 
         var words = Tokenize(query);
-        foreach (var (source, weight, list) in Words)
+        foreach (var (source, weight, list, why) in Words)
             foreach (var w in list.Where(words.Contains).Take(2))
-                yield return new(source, weight, $"mentions \"{w}\"");
+                yield return new(source, weight, string.Format(CultureInfo.InvariantCulture, why, w));
     }
 
     public static HashSet<string> Tokenize(string text) =>

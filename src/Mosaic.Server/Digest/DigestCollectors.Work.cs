@@ -17,9 +17,10 @@ public static partial class DigestCollectors
             ["shopify"] = ShopifyAsync, ["s3"] = S3Async, ["mysql"] = MySqlAsync,
         };
 
-    /// <summary>Mentions of the user (actionable), then channels with several new messages.</summary>
+    /// <summary>Direct messages and mentions of the user (actionable), then channels with several new messages.</summary>
     private static async Task<List<DigestItem>> SlackAsync(DigestContext c)
     {
+        var direct = SlackDirectMessagesAsync(c);
         var channels = Array(await c.CallAsync("list_channels", new { limit = 100 }), "channels")
             .Where(ch => ch.TryGetProperty("is_member", out var m) && m.ValueKind == JsonValueKind.True).Take(10).ToList();
         var reads = channels.Select(async ch =>
@@ -37,6 +38,37 @@ public static partial class DigestCollectors
             if (messages.Count >= 3)
                 items.Add(new($"slack-busy-{name}", $"#{name}: {messages.Count} new messages", Str(messages[0], "permalink"), "slack", "busy_channel",
                     false, "medium", Str(messages[0], "time"), $"Latest from {Str(messages[0], "user")}: {Clip(Str(messages[0], "text"), 160)}"));
+        }
+        items.InsertRange(0, await direct);
+        return items;
+    }
+
+    /// <summary>
+    /// One item per DM conversation where someone else wrote since the window began (the user's own replies do not
+    /// count). A person's DM needs an answer; an app's (bots: reminders, notifications) is listed but not actionable.
+    /// </summary>
+    private static async Task<List<DigestItem>> SlackDirectMessagesAsync(DigestContext c)
+    {
+        var recent = Array(await c.CallAsync("list_dms", new { limit = 50 }), "dms")
+            .Where(d => Time(d, "last_time") is { } t && t >= c.Since).ToList();
+        if (recent.Count == 0) return [];
+        var bots = Array(await c.CallAsync("list_users", new { limit = 200 }), "users")
+            .Where(u => Str(u, "is_bot") == "true").Select(u => Str(u, "id")).OfType<string>().ToHashSet();
+        var reads = recent.Select(async dm =>
+        {
+            var messages = Array(await c.CallAsync("read_messages", new { channel = Str(dm, "id"), oldest = c.SinceIso, limit = 50 }), "messages")
+                .Where(m => !c.IsMe(Str(m, "user"))).ToList();
+            return (dm, messages);
+        });
+        var items = new List<DigestItem>();
+        foreach (var (dm, messages) in await Task.WhenAll(reads))
+        {
+            if (messages.Count == 0) continue;
+            var who = Str(dm, "user") ?? Str(messages[0], "user") ?? "Someone";
+            var person = !bots.Contains(Str(dm, "user_id") ?? "");
+            var title = messages.Count == 1 ? $"{who} sent you a direct message" : $"{who} sent you {messages.Count} direct messages";
+            items.Add(new($"slack-dm-{Str(dm, "id")}", title, Str(messages[0], "permalink") ?? Str(dm, "permalink"), "slack",
+                person ? "direct_message" : "app_message", person, person ? "high" : "low", Str(messages[0], "time"), Clip(Str(messages[0], "text")), who));
         }
         return items;
     }

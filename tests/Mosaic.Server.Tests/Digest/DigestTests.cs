@@ -33,6 +33,11 @@ public sealed class DigestTests(DemoAgentFixture fixture)
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "important_mail" && i.GetProperty("title").GetString() == "Charged twice for my order #1042");
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "low_stock");
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "mention");
+        // A person's DM needs an answer; the app's own DM is listed without asking for action.
+        Assert.Contains(all, i => i.GetProperty("kind").GetString() == "direct_message" && i.GetProperty("actionable").GetBoolean()
+                                  && i.GetProperty("title").GetString() == "Dave Okafor sent you a direct message");
+        Assert.Contains(all, i => i.GetProperty("kind").GetString() == "app_message" && !i.GetProperty("actionable").GetBoolean());
+        Assert.DoesNotContain(all, i => i.GetProperty("kind").GetString() == "direct_message" && i.GetProperty("author").GetString() == "Alice Chen");
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "failed_run");
         Assert.Contains(all, i => i.GetProperty("title").GetString() == "acme-engineering/postmortems/2025-checkout-double-charge.md");
         Assert.Contains(all, i => i.GetProperty("title").GetString()!.StartsWith("SUP-2038"));
