@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -152,11 +153,33 @@ export async function launchBrowser() {
   };
 }
 
-/** Saves docs/screenshots/<name>-<theme>.png. */
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA: labels, names, roles, contrast…) on what the user sees and fails on any
+ * serious or critical violation. With a modal open only the dialog is checked: the page behind it is dimmed
+ * and out of reach. Evaluated through the DevTools protocol, so the app's CSP stays as strict as in production.
+ */
+export async function checkA11y(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => {
+    const dialog = document.querySelector('[role="dialog"][aria-modal="true"]');
+    return window.axe.run(dialog ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    const theme = (await page.evaluate(() => document.documentElement.classList.contains('dark'))) ? 'dark' : 'light';
+    const lines = bad.flatMap((v) => v.nodes.slice(0, 5).map((n) => `  ${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`));
+    throw new Error(`Accessibility violations on "${name}" (${theme}):\n${lines.join('\n')}`);
+  }
+}
+
+/** Saves docs/screenshots/<name>-<theme>.png, after checking the screen's accessibility in that theme. */
 export async function shot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const theme = (await page.evaluate(() => document.documentElement.classList.contains('dark'))) ? 'dark' : 'light';
   await page.waitForTimeout(250); // let transitions settle
+  await checkA11y(page, name);
   await page.screenshot({ path: path.join(screenshotDir, `${name}-${theme}.png`) });
 }
 

@@ -1,4 +1,4 @@
-// All sources and What You Missed in the browser, against the demo: the real server started with
+// All sources, What You Missed and keyboard use in the browser, against the demo: the real server started with
 // --demo (its own Sandbox, s3rver, demo database and the seven connector processes), Offline mode.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -121,5 +121,35 @@ describe('the demo across all its sources', { concurrency: false }, () => {
     for (const id of sources) await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
     await page.getByTestId('digest-summary').waitFor();
     assert.ok(await count() >= day, 'seven days has at least what one day has');
+  });
+
+  it('is usable by keyboard alone: focus order follows the page, the settings dialog keeps and returns focus', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('heading', { name: /Good (morning|afternoon|evening)/ }).waitFor();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? el?.tagName;
+    });
+    // Tabbing from the top reaches All sources, then What You Missed, then the sources, in that order.
+    const order = [];
+    for (let i = 0; i < 12 && !order.includes('nav-source-slack'); i++) { await page.keyboard.press('Tab'); order.push(await focused()); }
+    const at = (id) => order.indexOf(id);
+    assert.ok(at('nav-all') >= 0 && at('nav-all') < at('nav-digest') && at('nav-digest') < at('nav-source-slack'), `focus order: ${order}`);
+    // Enter on a focused source opens it, with the message box ready for typing.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ask Slack' }).waitFor();
+
+    const settings = page.getByTestId('open-settings');
+    await settings.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.waitFor();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), `Tab #${i + 1} left the dialog (focus on ${await focused()})`);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'open-settings', 'focus returns to the button that opened the dialog');
   });
 });
