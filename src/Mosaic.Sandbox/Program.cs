@@ -23,6 +23,13 @@ if (args.Contains("--print-env"))
     return;
 }
 
+if (args.Contains(ParentWatch.Flag))
+{
+    // Started by the Mosaic server (--demo): end with it, even when it is killed and cannot stop us.
+    ParentWatch.ExitWhenStdinCloses();
+    args = [.. args.Where(a => a != ParentWatch.Flag)];
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSandbox();

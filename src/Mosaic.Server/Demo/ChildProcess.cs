@@ -7,7 +7,10 @@ namespace Mosaic.Server.Demo;
 
 /// <summary>
 /// A helper program the demo runs beside the server (the Sandbox, s3rver): started on a free loopback
-/// port, waited for until it answers HTTP, and killed with its children when disposed.
+/// port, waited for until it answers HTTP, and killed with its children when disposed. Its standard input
+/// is a pipe this process holds open and never writes to: if the server dies without disposing it (SIGKILL,
+/// a crash), the pipe closes and a child that watches it (Sandbox --exit-with-parent, s3rver through
+/// <see cref="ExitWithParentScript"/>) exits instead of lingering on its port.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -33,7 +36,10 @@ public sealed class ChildProcess : IAsyncDisposable
         TimeSpan startTimeout, CancellationToken ct)
     {
         var port = FreePort();
-        var psi = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(command)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         foreach (var a in args) psi.ArgumentList.Add(a.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"{command} could not be started.");
@@ -78,6 +84,23 @@ public sealed class ChildProcess : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} failed ({process.ExitCode}): {await stderr}{await stdout}");
         return await stdout;
+    }
+
+    /// <summary>
+    /// A Node.js preload (NODE_OPTIONS=--require) that ends the process when its standard input closes, i.e.
+    /// when the server that started it is gone. Written to <paramref name="dir"/>; returns its path.
+    /// </summary>
+    public static string ExitWithParentScript(string dir)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(dir).FullName, "exit-with-parent.cjs");
+        const string script = """
+            // Written by the Mosaic server: ends this process when the server that started it is gone (stdin closes).
+            process.stdin.on('end', () => process.exit(0));
+            process.stdin.on('error', () => process.exit(0));
+            process.stdin.resume();
+            """;
+        if (!File.Exists(path) || File.ReadAllText(path) != script) File.WriteAllText(path, script);
+        return path;
     }
 
     private void Keep(string? line)

@@ -15,7 +15,9 @@ public static class DemoS3
         if (program is null) return null;
         var storage = Directory.CreateDirectory(Path.Combine(dataDir, "demo", "s3")).FullName;
         // s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
-        var env = new Dictionary<string, string> { ["NODE_OPTIONS"] = "--openssl-legacy-provider" };
+        // The preload ends s3rver when the server is gone, even killed (see ChildProcess).
+        var preload = ChildProcess.ExitWithParentScript(Path.Combine(dataDir, "demo"));
+        var env = new Dictionary<string, string> { ["NODE_OPTIONS"] = $"--openssl-legacy-provider --require \"{preload}\"" };
         return await ChildProcess.StartAsync(program, ["-d", storage, "-p", "{port}", "-a", "127.0.0.1", "--silent"], env,
             TimeSpan.FromSeconds(60), ct);
     }
