@@ -8,11 +8,25 @@ public enum ApprovalOutcome { Approved, Refused, Expired }
 public enum ApprovalDecision { Accepted, NotFound }
 
 /// <summary>
+/// Carries approvals between replicas (Redis): the replica holding a stream registers its pending ids, and a
+/// replica that receives the answer for an id it does not hold claims it there and passes the answer on.
+/// </summary>
+public interface IApprovalRelay
+{
+    bool IsEnabled { get; }
+    Task RegisterAsync(string id, string userId, DateTimeOffset expiresAt);
+    /// <summary>True when the id was pending on another replica for this user; the answer is then on its way there.</summary>
+    Task<bool> ForwardAsync(string id, string userId, bool approved);
+    Task ForgetAsync(string id);
+}
+
+/// <summary>
 /// Holds write-tool calls until their owner approves or refuses them. The stream waits on a task keyed by
 /// an unguessable id; POST /api/chat/approvals/{id} completes it. Unanswered requests expire on the
-/// injected clock and the call never runs. In-process: the approval must reach the replica holding the stream.
+/// injected clock and the call never runs. With a relay (REDIS_URL) the answer may reach any replica;
+/// without one it must reach the replica holding the stream.
 /// </summary>
-public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
+public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings, IApprovalRelay? relay = null)
 {
     private sealed record Pending(string UserId, string Tool, DateTimeOffset ExpiresAt, TaskCompletionSource<bool> Decision);
 
@@ -23,6 +37,7 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
         var id = "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var expiresAt = time.GetUtcNow() + settings.ApprovalTimeout;
         _pending[id] = new Pending(userId, tool, expiresAt, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (relay is { IsEnabled: true }) _ = relay.RegisterAsync(id, userId, expiresAt);
         return (id, expiresAt);
     }
 
@@ -44,7 +59,7 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
         }
         finally
         {
-            _pending.TryRemove(id, out _);
+            if (_pending.TryRemove(id, out _) && relay is { IsEnabled: true }) _ = relay.ForgetAsync(id);
         }
     }
 
@@ -53,6 +68,19 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings)
     {
         if (!_pending.TryGetValue(id, out var pending) || pending.UserId != userId) return ApprovalDecision.NotFound;
         return pending.Decision.TrySetResult(approved) ? ApprovalDecision.Accepted : ApprovalDecision.NotFound;
+    }
+
+    /// <summary>Decides here when this replica holds the request, else through the relay on the replica that does.</summary>
+    public async Task<ApprovalDecision> DecideAsync(string id, string userId, bool approved)
+    {
+        if (_pending.ContainsKey(id)) return Decide(id, userId, approved);
+        return relay is { IsEnabled: true } && await relay.ForwardAsync(id, userId, approved) ? ApprovalDecision.Accepted : ApprovalDecision.NotFound;
+    }
+
+    /// <summary>An answer another replica claimed for a request held here (the owner was checked there).</summary>
+    public void DeliverForwarded(string id, bool approved)
+    {
+        if (_pending.TryGetValue(id, out var pending)) pending.Decision.TrySetResult(approved);
     }
 
     internal int PendingCount => _pending.Count;

@@ -36,9 +36,9 @@ public static class ChatApi
             finally { await producer; }
         });
 
-        group.MapPost("/approvals/{approvalId}", Results<Ok<ApprovalResponse>, ProblemHttpResult> (
+        group.MapPost("/approvals/{approvalId}", async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> (
             string approvalId, ApprovalRequest request, ApprovalBroker broker, HttpContext http) =>
-            broker.Decide(approvalId, http.User.GetUserId(), request.Approved) == ApprovalDecision.Accepted
+            await broker.DecideAsync(approvalId, http.User.GetUserId(), request.Approved) == ApprovalDecision.Accepted
                 ? TypedResults.Ok(new ApprovalResponse(approvalId, request.Approved ? "approved" : "refused"))
                 : TypedResults.Problem("No pending approval with this id: it was answered already, it expired, or it is not yours.",
                     statusCode: StatusCodes.Status404NotFound, title: "Approval not found"));

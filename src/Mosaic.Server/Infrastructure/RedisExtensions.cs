@@ -11,7 +11,7 @@ public static class RedisExtensions
 {
     /// <summary>
     /// REDIS_URL: one shared connection, Redis as the distributed cache (HybridCache's L2), the
-    /// "cache" health entry and credential-change notices between replicas. Rate limits pick Redis up
+    /// "cache" health entry, credential-change notices and write-tool approvals between replicas. Rate limits pick Redis up
     /// in <see cref="RateLimits"/>. Without REDIS_URL everything stays in-process.
     /// </summary>
     public static WebApplicationBuilder AddRedis(this WebApplicationBuilder builder)
@@ -39,6 +39,10 @@ public static class RedisExtensions
         services.AddSingleton<RedisCredentialChanges>();
         services.AddSingleton<ICredentialChangeRelay>(sp => sp.GetRequiredService<RedisCredentialChanges>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisCredentialChanges>()); // connects and subscribes at start-up
+
+        services.AddSingleton<RedisApprovals>();
+        services.AddSingleton<Chat.IApprovalRelay>(sp => sp.GetRequiredService<RedisApprovals>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisApprovals>()); // answers for approvals held here
         return builder;
     }
 }
