@@ -12,26 +12,24 @@ namespace Mosaic.Server.Infrastructure;
 /// write does not run, the safe way to fail.
 /// </summary>
 internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider services, TimeProvider time, ILogger<RedisApprovals> logger)
-    : IApprovalRelay, IHostedService
+    : RedisChannelListener(redis, logger), IApprovalRelay
 {
     private const string ClaimScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) return 1 end
         return 0
         """;
 
-    private ChannelMessageQueue? _queue;
+    public bool IsEnabled => Redis.IsConfigured;
 
-    public bool IsEnabled => redis.IsConfigured;
+    protected override RedisChannel Channel => RedisChannel.Literal(Redis.KeyPrefix + "approvals");
 
-    private RedisChannel Channel => RedisChannel.Literal(redis.KeyPrefix + "approvals");
-
-    private RedisKey Key(string id) => redis.KeyPrefix + "approval:" + id;
+    private RedisKey Key(string id) => Redis.KeyPrefix + "approval:" + id;
 
     public async Task RegisterAsync(string id, string userId, DateTimeOffset expiresAt)
     {
         var ttl = expiresAt - time.GetUtcNow();
         if (ttl <= TimeSpan.Zero) return;
-        try { await redis.Multiplexer.GetDatabase().StringSetAsync(Key(id), userId, ttl); }
+        try { await Redis.Multiplexer.GetDatabase().StringSetAsync(Key(id), userId, ttl); }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning("Approval {ApprovalId} is answerable on this replica only: Redis failed ({Error}).", id, e.Message);
@@ -42,9 +40,9 @@ internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider ser
     {
         try
         {
-            var claimed = (int)await redis.Multiplexer.GetDatabase().ScriptEvaluateAsync(ClaimScript, [Key(id)], [userId]);
+            var claimed = (int)await Redis.Multiplexer.GetDatabase().ScriptEvaluateAsync(ClaimScript, [Key(id)], [userId]);
             if (claimed != 1) return false;
-            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Message(id, approved)));
+            await Redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Message(id, approved)));
             return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -56,41 +54,11 @@ internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider ser
 
     public async Task ForgetAsync(string id)
     {
-        try { await redis.Multiplexer.GetDatabase().KeyDeleteAsync(Key(id)); }
+        try { await Redis.Multiplexer.GetDatabase().KeyDeleteAsync(Key(id)); }
         catch (Exception e) when (e is RedisException or TimeoutException) { /* it expires on its own */ }
     }
 
-    public async Task StartAsync(CancellationToken ct)
-    {
-        if (!IsEnabled) return;
-        if (!await TrySubscribeAsync()) redis.Multiplexer.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
-    }
-
-    public async Task StopAsync(CancellationToken ct)
-    {
-        if (Interlocked.Exchange(ref _queue, null) is not { } queue) return;
-        try { await queue.UnsubscribeAsync(); }
-        catch (Exception e) when (e is ObjectDisposedException or RedisException or TimeoutException) { }
-    }
-
-    private async Task<bool> TrySubscribeAsync()
-    {
-        if (_queue is not null) return true;
-        try
-        {
-            var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel);
-            queue.OnMessage(m => Receive(m.Message));
-            if (Interlocked.CompareExchange(ref _queue, queue, null) is not null) await queue.UnsubscribeAsync();
-            return true;
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            logger.LogWarning("Could not subscribe to approvals in Redis ({Error}); retrying when it reconnects.", e.Message);
-            return false;
-        }
-    }
-
-    private void Receive(RedisValue payload)
+    protected override void Receive(RedisValue payload)
     {
         Message? message;
         try { message = JsonSerializer.Deserialize<Message>(payload.ToString()); }

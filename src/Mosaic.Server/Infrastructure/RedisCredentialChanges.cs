@@ -11,50 +11,15 @@ namespace Mosaic.Server.Infrastructure;
 /// misses the notice and keeps its session until it idles out or fails with the old credentials.
 /// </summary>
 internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProvider services, ILogger<RedisCredentialChanges> logger)
-    : ICredentialChangeRelay, IHostedService
+    : RedisChannelListener(redis, logger), ICredentialChangeRelay
 {
     // Each server instance tells its own messages apart from the others' (they were raised locally already).
     private readonly string _origin = Guid.NewGuid().ToString("N");
-    private ChannelMessageQueue? _queue;
-
-    private RedisChannel Channel => RedisChannel.Literal(redis.KeyPrefix + "credential-changes");
+    protected override RedisChannel Channel => RedisChannel.Literal(Redis.KeyPrefix + "credential-changes");
 
     public void Forward(CredentialChange change)
     {
-        if (redis.IsConfigured) _ = PublishAsync(change);
-    }
-
-    public async Task StartAsync(CancellationToken ct)
-    {
-        if (!redis.IsConfigured) return;
-        if (!await TrySubscribeAsync())
-            redis.Multiplexer.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
-    }
-
-    public async Task StopAsync(CancellationToken ct)
-    {
-        if (Interlocked.Exchange(ref _queue, null) is not { } queue) return;
-        // Shutting down: a connection that is already gone has dropped the subscription with it.
-        try { await queue.UnsubscribeAsync(); }
-        catch (Exception ex) when (ex is ObjectDisposedException or RedisException or TimeoutException) { }
-    }
-
-    private async Task<bool> TrySubscribeAsync()
-    {
-        if (_queue is not null) return true;
-        try
-        {
-            var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel);
-            // A queue (rather than a bare handler) hands messages over one at a time, in publish order.
-            queue.OnMessage(message => Receive(message.Message));
-            if (Interlocked.CompareExchange(ref _queue, queue, null) is not null) await queue.UnsubscribeAsync();
-            return true;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning("Could not subscribe to credential changes in Redis ({Error}); retrying when it reconnects.", ex.Message);
-            return false;
-        }
+        if (Redis.IsConfigured) _ = PublishAsync(change);
     }
 
     private async Task PublishAsync(CredentialChange change)
@@ -62,7 +27,7 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         try
         {
             var message = new Message(_origin, change.UserId, change.Datasource, change.Kind, change.At);
-            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
+            await Redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -71,7 +36,7 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         }
     }
 
-    private void Receive(RedisValue payload)
+    protected override void Receive(RedisValue payload)
     {
         Message? message;
         try { message = JsonSerializer.Deserialize<Message>(payload.ToString()); }
