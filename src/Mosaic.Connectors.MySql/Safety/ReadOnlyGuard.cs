@@ -34,6 +34,7 @@ public static class ReadOnlyGuard
             throw Refuse($"it is a {tokens[0].Text.ToUpperInvariant()} statement");
 
         for (var i = 0; i < end; i++) CheckToken(tokens, i, end, dialect);
+        if (dialect == SqlDialect.MySql) CheckAccountsSchema(tokens, end);
 
         var last = tokens[end - 1];
         return sql[..(last.Position + last.Text.Length)].Trim();
@@ -86,6 +87,24 @@ public static class ReadOnlyGuard
             "SET" => "it contains SET, which changes settings or variables",
             _ => $"it contains {word}, and {why}",
         });
+    }
+
+    /// <summary>
+    /// The `mysql` system schema holds accounts and their password hashes. Reading it is not a write, but a
+    /// database user with broad grants could hand them to the model, so it is out of reach here whatever the
+    /// grants: as `mysql.table` (quoted or not) and as the target of SHOW … FROM/IN mysql.
+    /// </summary>
+    private static void CheckAccountsSchema(IReadOnlyList<SqlToken> t, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            if (t[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (!string.Equals(t[i].Text.Trim('`', '"'), "mysql", StringComparison.OrdinalIgnoreCase)) continue;
+            var qualifies = i + 1 < end && t[i + 1].IsSymbol(".");
+            var showTarget = t[0].IsWord("SHOW") && i > 0 && (t[i - 1].IsWord("FROM") || t[i - 1].IsWord("IN"));
+            if (qualifies && (i == 0 || !t[i - 1].IsSymbol(".")) || showTarget)
+                throw Refuse("it reads the mysql system schema, which holds accounts and password hashes");
+        }
     }
 
     private static ToolInputException Refuse(string why) => new(

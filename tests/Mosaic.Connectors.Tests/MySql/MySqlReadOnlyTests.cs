@@ -59,4 +59,32 @@ public class MySqlReadOnlyTests(MariaDbFixture db) : IClassFixture<MariaDbFixtur
             cell => cell.ToString().Contains(expected, StringComparison.Ordinal));
         Assert.Equal(db.Baseline, await db.SnapshotAsync());
     }
+
+    [Theory]
+    [InlineData("SELECT user, authentication_string FROM mysql.user")]
+    [InlineData("select * from `mysql`.`user`")]
+    [InlineData("SELECT * FROM mysql . global_priv")]
+    [InlineData("SELECT priv FROM MySQL.global_priv")]
+    [InlineData("WITH u AS (SELECT * FROM mysql.user) SELECT COUNT(*) FROM u")]
+    [InlineData("SELECT (SELECT COUNT(*) FROM mysql.user) AS n")]
+    [InlineData("SHOW TABLES FROM mysql")]
+    [InlineData("SHOW COLUMNS IN `mysql`.`user`")]
+    public async Task Keeps_the_accounts_schema_out_of_reach(string sql)
+    {
+        // The test user may read mysql.user: only the guard stands between the model and the password hashes.
+        var mysql = await db.ConnectorAsync();
+        var error = (await mysql.CallAsync("execute_query", new { sql })).Error();
+        Assert.StartsWith("Query refused: it reads the mysql system schema", error);
+    }
+
+    [Theory]
+    [InlineData("SELECT table_name FROM information_schema.tables WHERE table_schema = 'mysql' AND table_name = 'user'", "user")]
+    [InlineData("SELECT 1 AS mysql", "1")]
+    public async Task Still_allows_naming_mysql_where_it_reads_no_accounts(string sql, string expected)
+    {
+        var mysql = await db.ConnectorAsync();
+        var data = (await mysql.CallAsync("execute_query", new { sql })).Ok();
+        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()),
+            cell => cell.ToString().Contains(expected, StringComparison.Ordinal));
+    }
 }
