@@ -99,7 +99,7 @@ describe('the demo across all its sources', { concurrency: false }, () => {
     // Alice's review request and the customer's double-charge mail are among them, linked.
     const review = attention.locator('[data-kind="review_requested"]').filter({ hasText: 'PR #91' });
     assert.match(await review.getByRole('link').first().getAttribute('href'), /\/pull\/91$/);
-    await attention.getByText('Charged twice for my order #1042').waitFor();
+    await attention.locator('[data-kind="important_mail"]').getByRole('link', { name: /^Charged twice for my order #1042/ }).waitFor();
     // Grouped per source below, none of the actionable ones repeated.
     const github = page.getByRole('region', { name: /^GitHub/ });
     assert.equal(await github.getByTestId('digest-item').evaluateAll((els) => els.filter((e) => e.getAttribute('data-actionable') === 'true').length), 0);
