@@ -67,5 +67,9 @@ describe('WhatYouMissedDashboard', () => {
     expect(screen.getByTestId('digest-source-slack')).toHaveAttribute('data-state', 'failed');
     expect(calls.map((c) => c.url)).toEqual(['/api/digest/stream?hours=24', '/api/digest/stream?hours=24&refresh=true']);
     second.close();
+
+    // A refresh is a one-off: choosing another period afterwards uses the server's cache again.
+    await ui.selectOptions(screen.getByLabelText('Period'), '168');
+    await waitFor(() => expect(calls.at(-1)?.url).toBe('/api/digest/stream?hours=168'));
   });
 });

@@ -1,17 +1,20 @@
 // Streams "What You Missed" for a window; refresh() asks the server to rebuild instead of using its cache.
-import { useCallback, useEffect, useReducer, useState } from 'react';
-import { streamDigest, type DigestQuery } from '../services/digestApi';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { streamDigest } from '../services/digestApi';
 import { digestReducer, initialDigestView, type DigestView } from './digestReducer';
 
-export function useDigestStream(query: Pick<DigestQuery, 'since' | 'hours'>): { view: DigestView; refresh: () => void } {
+export function useDigestStream({ since, hours }: { since?: string; hours?: number }): { view: DigestView; refresh: () => void } {
   const [view, dispatch] = useReducer(digestReducer, initialDigestView);
-  const [run, setRun] = useState({ n: 0, refresh: false });
-  const { since, hours } = query;
+  const [reloads, setReloads] = useState(0);
+  // Only the load refresh() asks for skips the server's cache; a later change of window does not.
+  const rebuild = useRef(false);
 
   useEffect(() => {
     const controller = new AbortController();
+    const refresh = rebuild.current;
+    rebuild.current = false;
     dispatch({ type: 'load' });
-    streamDigest({ since, hours, refresh: run.refresh }, {
+    streamDigest({ since, hours, refresh }, {
       onStart: (start, sources) => dispatch({ type: 'start', since: start, sources }),
       onSection: (section) => dispatch({ type: 'section', section }),
       onDone: (digest) => dispatch({ type: 'done', digest }),
@@ -21,8 +24,11 @@ export function useDigestStream(query: Pick<DigestQuery, 'since' | 'hours'>): { 
     });
     // Leaving the page or changing the window cancels the stream.
     return () => controller.abort();
-  }, [since, hours, run]);
+  }, [since, hours, reloads]);
 
-  const refresh = useCallback(() => setRun((r) => ({ n: r.n + 1, refresh: true })), []);
+  const refresh = useCallback(() => {
+    rebuild.current = true;
+    setReloads((n) => n + 1);
+  }, []);
   return { view, refresh };
 }
