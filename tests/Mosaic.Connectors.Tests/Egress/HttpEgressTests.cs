@@ -64,7 +64,7 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
             ["GITHUB_TOKEN"] = "ghp_test", ["GITHUB_API_URL"] = redirector.Url, ["MOSAIC_EGRESS_ALLOW"] = $"127.0.0.1:{redirector.Port}",
         });
 
-        EgressAssert.Refused(await github.CallAsync("list_issues", new { owner = "acme", repo = "storefront" }), internalService, "localhost");
+        EgressAssert.Refused(await github.CallAsync("list_issues", new { repo = "acme/storefront" }), internalService, "localhost");
 
         Assert.True(redirector.Connections >= 1, "the allowed host was asked (and answered with the redirect)");
     }
