@@ -53,7 +53,10 @@ public sealed class EgressPolicy
         return new EgressPolicy([.. Rules, .. more.Rules.Where(r => !Rules.Contains(r))]);
     }
 
-    /// <summary>Why a connection to <paramref name="address"/> (the resolved <paramref name="host"/>) is refused, or null when it may go ahead.</summary>
+    /// <summary>
+    /// Why a connection to <paramref name="address"/> (the resolved <paramref name="host"/>) is refused
+    /// ("loopback", "private", …), or null when it may go ahead.
+    /// </summary>
     public string? Refusal(string host, IPAddress address, int port)
     {
         if (SpecialAddresses.Kind(address) is not { } kind) return null;

@@ -70,7 +70,10 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
         return true;
     }
 
-    /// <summary>Whether a connection to <paramref name="host"/> (as the user wrote it), resolved to <paramref name="address"/>, may go ahead.</summary>
+    /// <summary>
+    /// Whether a connection to <paramref name="host"/> (as the user wrote it), resolved to
+    /// <paramref name="address"/>, may go ahead.
+    /// </summary>
     public bool Allows(string host, IPAddress address, int port)
     {
         if (Port is { } p && p != port) return false;
@@ -80,9 +83,8 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
 
     public override string ToString()
     {
-        var target = Host ?? (Network!.Value.PrefixLength == (Network.Value.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
-            ? Network.Value.BaseAddress.ToString()
-            : Network.Value.ToString());
+        var single = Network is { } n && n.PrefixLength == (n.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        var target = Host ?? (single ? Network!.Value.BaseAddress.ToString() : Network!.Value.ToString());
         if (Port is null) return target;
         return target.Contains(':') ? $"[{target}]:{Port}" : $"{target}:{Port}";
     }

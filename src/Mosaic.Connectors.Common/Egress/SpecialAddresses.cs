@@ -50,7 +50,7 @@ public static class SpecialAddresses
     static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
     static readonly IPNetwork GlobalUnicast = IPNetwork.Parse("2000::/3");
 
-    /// <summary>The kind of special range <paramref name="address"/> is in ("loopback", "private", …), or null for a public address.</summary>
+    /// <summary>The special range <paramref name="address"/> is in ("loopback", "private", …), or null for a public address.</summary>
     public static string? Kind(IPAddress address)
     {
         if (address.AddressFamily == AddressFamily.InterNetwork) return Match(V4, address);

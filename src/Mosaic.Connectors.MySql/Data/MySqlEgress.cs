@@ -25,17 +25,19 @@ internal static class MySqlEgress
         {
             addresses = await egress.ResolveAsync(host, settings.Port, cancellationToken);
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or ArgumentException) // not a name DNS can look up
         {
-            throw new UpstreamException(service, null, "unresolved",
-                $"the host \"{host}\" could not be resolved ({ex.SocketErrorCode}): check MYSQL_HOST in the data source settings", inner: ex);
+            throw new UpstreamException(service, null, "unresolved", $"the host \"{host}\" could not be resolved " +
+                $"({(ex as SocketException)?.SocketErrorCode.ToString() ?? "not a host name"}): check MYSQL_HOST in the data source settings",
+                inner: ex);
         }
         var pinned = new MySqlConnectionStringBuilder(connectionString)
         {
             Server = string.Join(',', addresses),
             LoadBalance = MySqlLoadBalance.FailOver, // in DNS order, like a client given the name
         };
-        if (IPAddress.TryParse(EgressRule.NormalizeHost(host), out _) || pinned.SslMode is not (MySqlSslMode.VerifyCA or MySqlSslMode.VerifyFull))
+        var name = EgressRule.NormalizeHost(host);
+        if (IPAddress.TryParse(name, out _) || pinned.SslMode is not (MySqlSslMode.VerifyCA or MySqlSslMode.VerifyFull))
             return new MySqlConnection(pinned.ConnectionString);
 
         // TLS would now compare the certificate with the IP: check the chain here, and the name against the host given.
@@ -45,7 +47,7 @@ internal static class MySqlEgress
         {
             RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                 (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None && certificate is not null &&
-                (!verifyName || X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()).MatchesHostname(EgressRule.NormalizeHost(host))),
+                (!verifyName || X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()).MatchesHostname(name)),
         };
     }
 }

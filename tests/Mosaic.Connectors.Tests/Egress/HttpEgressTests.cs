@@ -34,7 +34,8 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     {
         await using var internalService = LoopbackService.Start();
         // Another loopback port is allowed: an allow list must not open more than it names.
-        await using var slack = await ConnectorProcess.StartAsync("Slack", Slack($"http://{host}:{internalService.Port}/api/", "127.0.0.1:1"));
+        await using var slack = await ConnectorProcess.StartAsync("Slack",
+            Slack($"http://{host}:{internalService.Port}/api/", "127.0.0.1:1"));
 
         var error = EgressAssert.Refused(await slack.CallAsync("list_channels"), internalService, $":{internalService.Port}");
 
@@ -58,7 +59,8 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_redirect_followed_by_octokit_is_checked_too()
     {
         await using var internalService = LoopbackService.Start();
-        await using var redirector = LoopbackService.Start(redirectTo: $"http://localhost:{internalService.Port}/repos/acme/storefront/issues");
+        var target = $"http://localhost:{internalService.Port}/repos/acme/storefront/issues";
+        await using var redirector = LoopbackService.Start(redirectTo: target);
         await using var github = await ConnectorProcess.StartAsync("GitHub", new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = "ghp_test", ["GITHUB_API_URL"] = redirector.Url, ["MOSAIC_EGRESS_ALLOW"] = $"127.0.0.1:{redirector.Port}",
@@ -92,7 +94,8 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task An_allowed_range_address_or_name_reaches_the_service_on_any_port(string allow, string host)
     {
         var url = $"http://{host}:{new Uri(sandbox.BaseUrl).Port}/slack/api/";
-        await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack", ("SLACK_API_URL", url), ("MOSAIC_EGRESS_ALLOW", allow)));
+        await using var slack = await ConnectorProcess.StartAsync("Slack",
+            sandbox.EnvFor("slack", ("SLACK_API_URL", url), ("MOSAIC_EGRESS_ALLOW", allow)));
 
         var channels = (await slack.CallAsync("list_channels")).Ok().GetProperty("channels");
 
@@ -103,7 +106,8 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_range_does_not_cover_addresses_outside_it()
     {
         await using var internalService = LoopbackService.Start();
-        await using var slack = await ConnectorProcess.StartAsync("Slack", Slack($"http://[::1]:{internalService.Port}/api/", "127.0.0.0/8,fd00::/8"));
+        await using var slack = await ConnectorProcess.StartAsync("Slack",
+            Slack($"http://[::1]:{internalService.Port}/api/", "127.0.0.0/8,fd00::/8"));
 
         EgressAssert.Refused(await slack.CallAsync("list_channels"), internalService, $"[::1]:{internalService.Port}");
     }

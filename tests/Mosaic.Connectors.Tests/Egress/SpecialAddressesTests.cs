@@ -115,7 +115,8 @@ public sealed class SpecialAddressesTests
                     Assert.Equal(v4, Assert.Single(await EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None)));
                 else
                 {
-                    var refused = await Assert.ThrowsAsync<EgressRefusedException>(() => EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None));
+                    var refused = await Assert.ThrowsAsync<EgressRefusedException>(
+                        () => EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None));
                     Assert.Equal(v4, refused.Address);
                     Assert.Equal(kind, refused.Kind);
                 }
@@ -126,7 +127,8 @@ public sealed class SpecialAddressesTests
     [Fact]
     public async Task Localhost_resolves_to_loopback_and_is_refused()
     {
-        var refused = await Assert.ThrowsAsync<EgressRefusedException>(() => EgressPolicy.Closed.ResolveAsync("localhost", 8080, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<EgressRefusedException>(
+            () => EgressPolicy.Closed.ResolveAsync("localhost", 8080, CancellationToken.None));
         Assert.Equal("loopback", refused.Kind);
         Assert.StartsWith("Refused to connect to localhost:8080 (it is ", refused.Message);
         Assert.Contains("MOSAIC_EGRESS_ALLOW", refused.Message);
@@ -136,9 +138,11 @@ public sealed class SpecialAddressesTests
     public void The_refusal_names_the_address_its_kind_and_the_setting()
     {
         var e = new EgressRefusedException("127.0.0.1", IPAddress.Loopback, 8080, "loopback");
-        Assert.Equal("Refused to connect to 127.0.0.1:8080 (a loopback address): connections to internal addresses are off unless the operator " +
-            "allows them. Check the URL or host in the data source settings, or ask the operator to add it to MOSAIC_EGRESS_ALLOW.", e.Message);
-        Assert.StartsWith("Refused to connect to [::1]:80 (a loopback address)", new EgressRefusedException("[::1]", IPAddress.IPv6Loopback, 80, "loopback").Message);
+        Assert.Equal("Refused to connect to 127.0.0.1:8080 (a loopback address): connections to internal addresses are off " +
+            "unless the operator allows them. Check the URL or host in the data source settings, or ask the operator to add it " +
+            "to MOSAIC_EGRESS_ALLOW.", e.Message);
+        Assert.StartsWith("Refused to connect to [::1]:80 (a loopback address)",
+            new EgressRefusedException("[::1]", IPAddress.IPv6Loopback, 80, "loopback").Message);
         Assert.StartsWith("Refused to connect to 2130706433:80 (it is 127.0.0.1, a loopback address)",
             new EgressRefusedException("2130706433", IPAddress.Loopback, 80, "loopback").Message);
         Assert.Contains("(an unspecified address)", new EgressRefusedException("0.0.0.0", IPAddress.Any, 80, "unspecified").Message);

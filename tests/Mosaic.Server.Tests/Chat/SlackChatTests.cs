@@ -20,7 +20,8 @@ public sealed class SlackChatFixture : IAsyncLifetime
         Fake.DefaultFor("claude-haiku-4-5", _ => FakeReply.Text("[]"));
         Anthropic = new ChatAppFactory(Fake);
         // The Sandbox is on loopback: the operator's allow list names exactly its host:port.
-        foreach (var app in new[] { Offline, Anthropic }) app.Settings["MOSAIC_EGRESS_ALLOW"] = Sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
+        foreach (var app in new[] { Offline, Anthropic })
+            app.Settings["MOSAIC_EGRESS_ALLOW"] = Sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
         await Task.WhenAll(Offline.InitializeAsync(), Anthropic.InitializeAsync());
     }
 
