@@ -16,7 +16,13 @@ public sealed class EgressPolicy
     /// <summary>The operator's allow list: host names, IPs or CIDR ranges, each optionally with :port.</summary>
     public const string Variable = "MOSAIC_EGRESS_ALLOW";
 
-    EgressPolicy(IReadOnlyList<EgressRule> rules) => Rules = rules;
+    readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
+
+    EgressPolicy(IReadOnlyList<EgressRule> rules, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+    {
+        Rules = rules;
+        _resolve = resolve ?? Dns.GetHostAddressesAsync;
+    }
 
     /// <summary>Public addresses only.</summary>
     public static EgressPolicy Closed { get; } = new([]);
@@ -50,8 +56,11 @@ public sealed class EgressPolicy
     public EgressPolicy With(IEnumerable<string> entries)
     {
         if (!TryParse(string.Join(',', entries), out var more, out var errors)) throw new FormatException(string.Join("; ", errors));
-        return new EgressPolicy([.. Rules, .. more.Rules.Where(r => !Rules.Contains(r))]);
+        return new EgressPolicy([.. Rules, .. more.Rules.Where(r => !Rules.Contains(r))], _resolve);
     }
+
+    /// <summary>The same rules with another name resolver (tests use it to play a DNS server that rebinds).</summary>
+    public EgressPolicy WithResolver(Func<string, CancellationToken, Task<IPAddress[]>> resolve) => new(Rules, resolve);
 
     /// <summary>
     /// Why a connection to <paramref name="address"/> (the resolved <paramref name="host"/>) is refused
@@ -70,7 +79,7 @@ public sealed class EgressPolicy
     public async Task<IReadOnlyList<IPAddress>> ResolveAsync(string host, int port, CancellationToken cancellationToken)
     {
         var name = EgressRule.NormalizeHost(host);
-        var addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(name, cancellationToken);
+        var addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await _resolve(name, cancellationToken);
         if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
         var normalized = addresses.Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToList();
         var permitted = normalized.Where(a => Refusal(host, a, port) is null).ToList();
