@@ -3,7 +3,8 @@
 # or calls one. Credentials come from the Sandbox (`--print-env`), so it works without real accounts:
 #   SaaS connectors talk to a Sandbox this script starts on a free loopback port and stops afterwards;
 #   mysql uses the Sandbox's SQLite demo database; s3 uses the S3 endpoint in MOSAIC_TEST_S3_URL
-#   (default http://127.0.0.1:4568; keys S3RVER/S3RVER, e.g. s3rver from tests/tools).
+#   (default http://127.0.0.1:4568; keys S3RVER/S3RVER, e.g. s3rver from tests/tools). Both are on loopback,
+#   which connectors refuse unless allowed: --print-env includes the MOSAIC_EGRESS_ALLOW entry for exactly them.
 #
 # usage: scripts/inspect-connector.sh <s3|mysql|github|slack|jira|shopify|google_workspace> [tool [key=value ...]]
 #   scripts/inspect-connector.sh mysql                          # tools/list
@@ -15,7 +16,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 id="${1:-}"
-[ -n "$id" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$id" ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift
 case "$id" in
   s3) project=S3 ;; mysql) project=MySql ;; github) project=GitHub ;; slack) project=Slack ;;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Hosting;
 using Mosaic.Connectors.Common.Http;
 using Mosaic.Connectors.GitHub;
@@ -8,8 +9,11 @@ using Mosaic.Connectors.GitHub.Tools;
 return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"), connector =>
 {
     connector.Services.AddSingleton(GitHubSettings.FromEnv(connector.Env));
-    // Octokit sends the requests; this named client gives it the kit's retry/Retry-After/timeout pipeline.
-    connector.Services.AddHttpClient(GitHubApi.HttpClientName).AddStandardResilienceHandler(UpstreamHttp.ConfigureResilience);
+    // Octokit sends the requests; this named client gives it the kit's egress policy and retry/Retry-After/timeout
+    // pipeline. Octokit follows redirects itself (through this handler, so each new host is checked too).
+    connector.Services.AddHttpClient(GitHubApi.HttpClientName)
+        .UseEgressPolicy(followRedirects: false)
+        .AddStandardResilienceHandler(UpstreamHttp.ConfigureResilience);
     connector.Services.AddSingleton<GitHubApi>();
     connector.AddTools<GitHubListTools>();
     connector.AddTools<GitHubCodeTools>();

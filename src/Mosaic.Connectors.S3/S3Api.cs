@@ -2,24 +2,26 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.S3;
 
 /// <summary>A thin wrapper over the AWS SDK's S3 client that turns its errors into actionable tool errors.</summary>
-public sealed class S3Api(S3Settings settings) : IDisposable
+public sealed class S3Api(S3Settings settings, EgressPolicy egress) : IDisposable
 {
     public const string Service = "S3";
 
     private readonly AmazonS3Client _client = new(
-        new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey), CreateConfig(settings));
+        new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey), CreateConfig(settings, egress));
 
     public IAmazonS3 Client => _client;
 
-    private static AmazonS3Config CreateConfig(S3Settings settings)
+    private static AmazonS3Config CreateConfig(S3Settings settings, EgressPolicy egress)
     {
         var config = new AmazonS3Config
         {
+            HttpClientFactory = new EgressHttpClientFactory(egress),
             ForcePathStyle = settings.ForcePathStyle,
             Timeout = TimeSpan.FromSeconds(30),
             MaxErrorRetry = 2,
@@ -50,6 +52,10 @@ public sealed class S3Api(S3Settings settings) : IDisposable
         {
             throw Map(ex, what);
         }
+        catch (AmazonServiceException ex) when (EgressRefusedException.Find(ex) is { } refused)
+        {
+            throw refused;
+        }
         catch (AmazonServiceException ex) when (ex.InnerException is HttpRequestException http)
         {
             throw new UpstreamException(Service, null, "unreachable",
@@ -75,4 +81,11 @@ public sealed class S3Api(S3Settings settings) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>The SDK's HTTP clients, with every connection (endpoint and redirects) through the egress policy.</summary>
+    private sealed class EgressHttpClientFactory(EgressPolicy egress) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
+            new(egress.CreateHandler(clientConfig.AllowAutoRedirect)) { Timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100) };
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Mosaic.Connectors.Common.Egress;
 using Polly.Timeout;
 
 namespace Mosaic.Connectors.Common.Errors;
@@ -10,7 +11,8 @@ namespace Mosaic.Connectors.Common.Errors;
 /// <summary>
 /// Turns failures that escape a tool into an isError result with a message a person can act on.
 /// McpException (and so UpstreamException / ToolInputException) keeps its own text; network
-/// failures and timeouts get a sentence naming the service instead of the SDK's generic text.
+/// failures and timeouts get a sentence naming the service instead of the SDK's generic text; a connection
+/// the egress policy refused says so (and how to allow it), however deep the HTTP stack wrapped it.
 /// </summary>
 internal static class ToolErrorFilter
 {
@@ -30,7 +32,7 @@ internal static class ToolErrorFilter
             }
         };
 
-    public static string? Describe(Exception ex, string service) => ex switch
+    public static string? Describe(Exception ex, string service) => EgressRefusedException.Find(ex)?.Message ?? ex switch
     {
         McpProtocolException => null, // protocol errors (unknown tool, bad params) stay JSON-RPC errors
         McpException m => m.Message,

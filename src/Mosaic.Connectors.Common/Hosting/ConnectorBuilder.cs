@@ -4,14 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mosaic.Connectors.Common.Configuration;
+using Mosaic.Connectors.Common.Egress;
 
 namespace Mosaic.Connectors.Common.Hosting;
 
 /// <summary>What a connector's Program.cs configures inside <see cref="ConnectorHost.RunAsync"/>.</summary>
 public sealed class ConnectorBuilder
 {
-    internal ConnectorBuilder(ConnectorInfo info, HostApplicationBuilder host, IMcpServerBuilder mcp, EnvConfig env)
+    internal ConnectorBuilder(ConnectorInfo info, HostApplicationBuilder host, IMcpServerBuilder mcp, EnvConfig env, EgressPolicy egress)
     {
+        Egress = egress;
         Info = info;
         Host = host;
         Mcp = mcp;
@@ -22,6 +24,9 @@ public sealed class ConnectorBuilder
 
     /// <summary>Environment-variable settings; required ones that are missing stop start-up.</summary>
     public EnvConfig Env { get; }
+
+    /// <summary>Where this connector may connect (MOSAIC_EGRESS_ALLOW); also registered as a singleton.</summary>
+    public EgressPolicy Egress { get; }
 
     public IServiceCollection Services => Host.Services;
 

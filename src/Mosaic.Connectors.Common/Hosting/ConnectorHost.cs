@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Configuration;
+using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.Common.Hosting;
@@ -17,7 +18,7 @@ public static class ConnectorHost
 
     /// <summary>
     /// Builds a stdio MCP server: logs on stderr only (stdout carries the protocol), env-var
-    /// configuration validated before serving, tool errors turned into actionable isError results,
+    /// configuration validated before serving (MOSAIC_EGRESS_ALLOW included), tool errors turned into actionable isError results,
     /// READ_ONLY / TOOLS applied. Returns the process exit code.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, ConnectorInfo info, Action<ConnectorBuilder> configure)
@@ -50,7 +51,10 @@ public static class ConnectorHost
             .WithRequestFilters(f => f.AddCallToolFilter(next => ToolErrorFilter.Wrap(next, info.Service)));
 
         var selection = ToolSelection.FromEnv(env);
-        configure(new ConnectorBuilder(info, hostBuilder, mcp, env));
+        // Every connection this connector opens goes through it (HTTP clients, the S3 SDK, MySQL).
+        var egress = EgressPolicy.FromEnv(env);
+        hostBuilder.Services.AddSingleton(egress);
+        configure(new ConnectorBuilder(info, hostBuilder, mcp, env, egress));
         env.ThrowIfInvalid();
 
         var host = hostBuilder.Build();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Hosting;
 using Polly;
 
@@ -19,6 +20,7 @@ public static class UpstreamHttp
     /// and 45 s total timeout; up to 3 retries with jittered backoff for transient failures (5xx, 408,
     /// 429, network) that honour Retry-After up to <see cref="MaxRetryAfter"/>; only GET/HEAD/OPTIONS
     /// are retried, never POST/PUT/PATCH/DELETE, so a write is never sent twice; a circuit breaker.
+    /// Every connection, redirects included, goes through the connector's <see cref="EgressPolicy"/>.
     /// </summary>
     public static IHttpClientBuilder AddUpstreamHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
         this ConnectorBuilder builder, Action<HttpClient> configure) where TClient : class
@@ -29,6 +31,7 @@ public static class UpstreamHttp
             client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
             configure(client);
         });
+        http.UseEgressPolicy();
         http.AddStandardResilienceHandler(ConfigureResilience);
         return http;
     }
@@ -44,10 +47,15 @@ public static class UpstreamHttp
         o.Retry.UseJitter = true;
         o.Retry.ShouldRetryAfterHeader = true;
         o.Retry.ShouldHandle = args => ValueTask.FromResult(
-            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !RetryAfterTooLong(args.Outcome.Result));
+            IsTransient(args.Outcome) && !RetryAfterTooLong(args.Outcome.Result));
+        // A refused address is the settings' fault, not the service's: neither retried nor counted against it.
+        o.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
         // Wraps ShouldHandle: unsafe methods are never retried.
         o.Retry.DisableForUnsafeHttpMethods();
     }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) && EgressRefusedException.Find(outcome.Exception) is null;
 
     /// <summary>A 429/503 asking for a long pause is returned at once so the tool can say "wait N s".</summary>
     private static bool RetryAfterTooLong(HttpResponseMessage? response) =>

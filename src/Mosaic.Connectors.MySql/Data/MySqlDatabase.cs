@@ -1,5 +1,6 @@
 using System.Globalization;
 using MySqlConnector;
+using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.MySql.Safety;
 
 namespace Mosaic.Connectors.MySql.Data;
@@ -8,9 +9,10 @@ namespace Mosaic.Connectors.MySql.Data;
 /// MySQL 8 / MariaDB. Each call: a fresh (pooled) session set to READ ONLY, a server-side time
 /// limit (max_execution_time on MySQL, max_statement_time on MariaDB), sql_select_limit so the
 /// server never streams more rows than the page needs, a READ ONLY transaction that is always
-/// rolled back, and a client timeout a little longer than the server's.
+/// rolled back, and a client timeout a little longer than the server's. The server is reached only at
+/// addresses the egress policy checked (see <see cref="MySqlEgress"/>).
 /// </summary>
-public sealed class MySqlDatabase(MySqlSettings settings) : IDatabase
+public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) : IDatabase
 {
     private readonly string _connectionString = new MySqlConnectionStringBuilder
     {
@@ -38,7 +40,7 @@ public sealed class MySqlDatabase(MySqlSettings settings) : IDatabase
     public async Task<QueryPage> QueryAsync(string sql, string? database, IReadOnlyDictionary<string, object?> parameters,
         int skip, int take, CancellationToken cancellationToken)
     {
-        await using var connection = new MySqlConnection(_connectionString);
+        await using var connection = await MySqlEgress.ConnectionAsync(_connectionString, settings, egress, Service, cancellationToken);
         try
         {
             await connection.OpenAsync(cancellationToken);

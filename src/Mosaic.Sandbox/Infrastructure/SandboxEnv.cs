@@ -12,7 +12,28 @@ public static class SandboxEnv
         return urls.Split(';')[0].TrimEnd('/');
     }
 
-    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string? s3Url = null) => new()
+    /// <summary>
+    /// Each entry also carries MOSAIC_EGRESS_ALLOW for exactly the Sandbox's (or s3rver's) host:port: both listen on
+    /// loopback, which a connector refuses unless allowed. It is not a credential: --demo allows the same in the host.
+    /// </summary>
+    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string? s3Url = null)
+    {
+        var env = Credentials(baseUrl, s3Url);
+        foreach (var (id, variables) in env)
+            if (id != "mysql") variables[EgressVariable] = AllowEntry(id == "s3" ? variables["AWS_ENDPOINT_URL"] : baseUrl);
+        return env;
+    }
+
+    public const string EgressVariable = "MOSAIC_EGRESS_ALLOW";
+
+    /// <summary>The egress allow entry for exactly the host and port of <paramref name="url"/>.</summary>
+    public static string AllowEntry(string url)
+    {
+        var uri = new Uri(url);
+        return $"{uri.Host}:{uri.Port}";
+    }
+
+    static Dictionary<string, Dictionary<string, string>> Credentials(string baseUrl, string? s3Url) => new()
     {
         ["github"] = new() { ["GITHUB_TOKEN"] = SandboxTokens.GitHub, ["GITHUB_API_URL"] = $"{baseUrl}/github" },
         ["slack"] = new()

@@ -41,6 +41,9 @@ public sealed class MosaicSettings
     /// <summary>Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto are believed.</summary>
     [ConfigurationKeyName("TRUSTED_PROXIES")] public string? TrustedProxies { get; set; }
 
+    /// <summary>Internal hosts, IPs or CIDR ranges (each optionally :port) connectors may reach; see EgressPolicy.</summary>
+    [ConfigurationKeyName("MOSAIC_EGRESS_ALLOW")] public string? EgressAllow { get; set; }
+
     [ConfigurationKeyName("CORS_ORIGINS")] public string CorsOrigins { get; set; } = "http://localhost:5173,http://localhost:3000";
 
     [ConfigurationKeyName("RATE_LIMIT_ENABLED")] public bool RateLimitEnabled { get; set; } = true;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mosaic.Connectors.Common.Egress;
 
 namespace Mosaic.Server.Configuration;
 
@@ -44,6 +45,7 @@ public sealed class MosaicSettingsValidator : IValidateOptions<MosaicSettings>
         foreach (var proxy in EncryptionKeyFormat.SplitList(s.TrustedProxies))
             Check(System.Net.IPNetwork.TryParse(proxy, out _) || System.Net.IPAddress.TryParse(proxy, out _),
                 $"TRUSTED_PROXIES entries must be IP addresses or CIDR ranges (got '{proxy}').");
+        if (!EgressPolicy.TryParse(s.EgressAllow, out _, out var egressErrors)) errors.AddRange(egressErrors);
         Check(s.RateLimitPerMinute >= 1, "RATE_LIMIT_REQUESTS_PER_MINUTE must be at least 1.");
         Check(s.RateLimitPerHour >= 1, "RATE_LIMIT_REQUESTS_PER_HOUR must be at least 1.");
         Check(LogLevels.Contains(s.LogLevel.ToUpperInvariant()), $"LOG_LEVEL must be one of {string.Join(", ", LogLevels)} (got '{s.LogLevel}').");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Demo;
@@ -11,10 +12,11 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// <summary>
 /// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
 /// with the demo files, and saves credentials for all seven sources for the demo account from the
-/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Singleton; disposed at shutdown.
+/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Both children listen on loopback, so
+/// exactly their host:port are added to the egress allow list, nothing more. Singleton; disposed at shutdown.
 /// </summary>
 public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    ILogger<DemoEnvironment> logger) : IAsyncDisposable
+    HostEgress egress, ILogger<DemoEnvironment> logger) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -25,11 +27,16 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
     {
         _sandbox = await DemoSandbox.StartAsync(ct);
         logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
+        egress.Allow(HostEgress.EntryFor(new Uri(_sandbox.BaseUrl)));
         string? s3Note = null;
         try
         {
             _s3 = await DemoS3.StartAsync(options.Value.FullDataDir, logger, ct);
-            if (_s3 is not null) await DemoSandbox.SeedS3Async(_s3.BaseUrl, ct);
+            if (_s3 is not null)
+            {
+                await DemoSandbox.SeedS3Async(_s3.BaseUrl, ct);
+                egress.Allow(HostEgress.EntryFor(new Uri(_s3.BaseUrl)));
+            }
             else s3Note = "S3 is left out: Node.js/npm was not found (s3rver needs it).";
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)

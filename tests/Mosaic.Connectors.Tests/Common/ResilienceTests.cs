@@ -55,7 +55,8 @@ public sealed class ResilienceTests : IDisposable
     private Api CreateClient()
     {
         var host = ConnectorHost.Build([], new ConnectorInfo("sample", "Sample"),
-            c => c.AddUpstreamHttpClient<Api>(http => http.BaseAddress = new Uri(_url)), new EnvConfig(_ => null));
+            c => c.AddUpstreamHttpClient<Api>(http => http.BaseAddress = new Uri(_url)),
+            new EnvConfig(name => name == "MOSAIC_EGRESS_ALLOW" ? new Uri(_url).Authority : null)); // the listener is on loopback
         return host.Services.GetRequiredService<Api>();
     }
 

@@ -60,6 +60,7 @@ public sealed class MariaDbFixture : IAsyncLifetime
             ["MYSQL_PASSWORD"] = password ?? Server.Password,
             ["MYSQL_DATABASE"] = Database,
             ["MYSQL_SSL_MODE"] = "None",
+            ["MOSAIC_EGRESS_ALLOW"] = TestServices.EgressEntry(Server.Server, (int)Server.Port), // the test server is on loopback
         };
         if (timeoutSeconds is { } t) env["MYSQL_QUERY_TIMEOUT_SECONDS"] = t.ToString();
         return env;

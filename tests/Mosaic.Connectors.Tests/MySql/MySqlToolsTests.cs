@@ -150,6 +150,7 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
     {
         var env = db.Env();
         env["MYSQL_PORT"] = "1"; // nothing listens on port 1
+        env["MOSAIC_EGRESS_ALLOW"] = TestServices.EgressEntry(db.Server.Server, 1);
         await using var mysql = await ConnectorProcess.StartAsync("MySql", env);
         var error = (await mysql.CallAsync("list_tables")).Error();
         Assert.Contains("could not be reached", error);

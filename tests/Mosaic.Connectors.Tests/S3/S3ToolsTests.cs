@@ -183,6 +183,7 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
     {
         var env = S3Env.ForS3rver();
         env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1";
+        env["MOSAIC_EGRESS_ALLOW"] = "127.0.0.1:1";
         await using var c = await ConnectorProcess.StartAsync("S3", env);
         var error = (await c.CallAsync("list_buckets")).Error();
         Assert.Contains("could not be reached", error);

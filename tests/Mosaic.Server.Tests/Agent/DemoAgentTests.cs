@@ -19,6 +19,15 @@ public sealed class DemoAgentTests(DemoAgentFixture fixture)
     }
 
     [Fact]
+    public void The_demo_allows_exactly_its_own_Sandbox_and_s3rver_and_nothing_else()
+    {
+        var egress = fixture.App.Services.GetRequiredService<Mosaic.Server.Connectors.Hub.HostEgress>();
+        static string Entry(string url) => $"127.0.0.1:{new Uri(url).Port}";
+
+        Assert.Equal($"{Entry(fixture.Demo.SandboxUrl)},{Entry(fixture.Demo.S3Url!)}", egress.Variable);
+    }
+
+    [Fact]
     public async Task A_question_about_the_checkout_bug_gathers_facts_from_Slack_Jira_and_GitHub_in_one_answer()
     {
         var response = await fixture.User.AskAsync(new { query = "What is going on with the checkout double-charge bug?" });

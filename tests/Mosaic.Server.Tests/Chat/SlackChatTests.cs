@@ -19,6 +19,9 @@ public sealed class SlackChatFixture : IAsyncLifetime
         Fake = await FakeAnthropic.StartAsync();
         Fake.DefaultFor("claude-haiku-4-5", _ => FakeReply.Text("[]"));
         Anthropic = new ChatAppFactory(Fake);
+        // The Sandbox is on loopback: the operator's allow list names exactly its host:port.
+        foreach (var app in new[] { Offline, Anthropic })
+            app.Settings["MOSAIC_EGRESS_ALLOW"] = Sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
         await Task.WhenAll(Offline.InitializeAsync(), Anthropic.InitializeAsync());
     }
 
@@ -68,6 +71,29 @@ public sealed class SlackChatTests(SlackChatFixture fx) : IClassFixture<SlackCha
         Assert.Contains("checkout-eng", text);
         Assert.Contains("general", text);
         Assert.Equal("direct", events[^1].GetProperty("metadata").GetProperty("tier").GetString());
+    }
+
+    [Fact]
+    public async Task A_saved_url_inside_the_network_is_refused_and_the_answer_says_how_to_allow_it()
+    {
+        await using var internalService = LoopbackService.Start();
+        var user = await fx.Offline.SignInAsync();
+        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new
+        {
+            datasource = "slack",
+            credentials = new { bot_token = "xoxb-test", api_url = $"http://2130706433:{internalService.Port}/api/" },
+        });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+
+        await using var sse = await SseStream.OpenAsync(user.Http, new { message = "list channels", datasource = "slack" });
+        var events = await sse.ReadToEndAsync();
+
+        Assert.False(events.Single(e => SseStream.Type(e) == "tool_end").GetProperty("success").GetBoolean());
+        var all = string.Join("\n", events.Select(e => e.ToString()));
+        Assert.Contains($"Refused to connect to 127.0.0.1:{internalService.Port}", all);
+        Assert.Contains("MOSAIC_EGRESS_ALLOW", all);
+        Assert.DoesNotContain(internalService.Secret, all);
+        Assert.Equal(0, internalService.Connections);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Mosaic.Server.Connectors.Custom;
+using Mosaic.Connectors.Tests.Infrastructure;
 using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Tests.Hub;
@@ -71,7 +72,7 @@ public class CustomSourceTests
                 { "sources": [ { "id": "remote", "name": "Remote", "url": "http://127.0.0.1:{{port}}/mcp",
                     "headers": { "Authorization": "Bearer {token}" }, "credentials": [ { "name": "token", "required": true } ] } ] }
                 """);
-            await using var h = new HubHarness();
+            await using var h = new HubHarness(egressAllow: $"127.0.0.1:{port}");
             h.Resolver.Set("alice", "remote", Spec(source, new Dictionary<string, string> { ["token"] = "t" }));
 
             var result = await h.EchoAsync("alice", "over http", "remote");
@@ -81,6 +82,25 @@ public class CustomSourceTests
             Assert.Null(session.ProcessId); // remote: no child process of ours
         }
         finally { server.Kill(entireProcessTree: true); }
+    }
+
+    [Fact]
+    public async Task A_custom_streamable_http_source_on_an_internal_address_is_refused_unless_allowed()
+    {
+        await using var internalService = LoopbackService.Start();
+        var source = LoadSingle($$"""
+            { "sources": [ { "id": "remote", "name": "Remote", "url": "http://localhost:{{internalService.Port}}/mcp" } ] }
+            """);
+        await using var h = new HubHarness(egressAllow: "127.0.0.1:1"); // another port only
+        h.Resolver.Set("alice", "remote", Spec(source, new Dictionary<string, string>()));
+
+        var e = await Assert.ThrowsAsync<McpHubException>(() => h.Hub.ListToolsAsync("alice", "remote", CancellationToken.None));
+
+        Assert.Equal(McpHubFailure.StartFailed, e.Failure);
+        Assert.Contains($"Refused to connect to localhost:{internalService.Port}", e.Message);
+        Assert.Contains("MOSAIC_EGRESS_ALLOW", e.Message);
+        Assert.DoesNotContain(internalService.Secret, e.Message);
+        Assert.Equal(0, internalService.Connections);
     }
 
     static int FreePort()

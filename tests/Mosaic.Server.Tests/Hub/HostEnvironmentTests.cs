@@ -41,4 +41,16 @@ public class HostEnvironmentTests
             foreach (var (k, v) in saved) Environment.SetEnvironmentVariable(k, v);
         }
     }
+
+    [Fact]
+    public async Task The_child_gets_the_hosts_egress_allow_list_and_a_credential_cannot_replace_it()
+    {
+        await using var h = new HubHarness(egressAllow: "jira.internal, 10.20.0.0/16");
+        h.UseEverything("alice", env: new Dictionary<string, string> { ["EVERYTHING_TOKEN"] = "t", ["MOSAIC_EGRESS_ALLOW"] = "0.0.0.0/0" });
+        await using var closed = new HubHarness();
+        closed.UseEverything("bob", env: new Dictionary<string, string> { ["MOSAIC_EGRESS_ALLOW"] = "0.0.0.0/0" });
+
+        Assert.Equal("jira.internal,10.20.0.0/16", (await IsolationTests.ChildEnvAsync(h, "alice"))["MOSAIC_EGRESS_ALLOW"]);
+        Assert.DoesNotContain("MOSAIC_EGRESS_ALLOW", (await IsolationTests.ChildEnvAsync(closed, "bob")).Keys);
+    }
 }

@@ -12,12 +12,14 @@ public sealed class HubHarness : IAsyncDisposable
 {
     readonly ServiceProvider _services;
 
-    public HubHarness(Action<McpHubOptions>? configure = null, FakeTimeProvider? time = null)
+    /// <param name="egressAllow">The host's MOSAIC_EGRESS_ALLOW (remote MCP servers on loopback need their host:port).</param>
+    public HubHarness(Action<McpHubOptions>? configure = null, FakeTimeProvider? time = null, string? egressAllow = null)
     {
         var services = new ServiceCollection().AddLogging();
         if (time is not null) services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IConnectorLaunchResolver>(Resolver);
-        services.AddMcpHub(new ConfigurationBuilder().Build());
+        services.AddMcpHub(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MOSAIC_EGRESS_ALLOW"] = egressAllow }).Build());
         services.Configure<McpHubOptions>(o => configure?.Invoke(o));
         _services = services.BuildServiceProvider();
         Hub = _services.GetRequiredService<McpHub>();

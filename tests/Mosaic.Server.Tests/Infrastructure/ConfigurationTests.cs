@@ -37,6 +37,25 @@ public sealed class ConfigurationTests
         Assert.Contains(Errors(s), e => e.StartsWith(variable, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("jira.internal,10.20.0.0/16,127.0.0.1:3306,[::1]:8080", null)]
+    [InlineData("jira.internal,127.1", "MOSAIC_EGRESS_ALLOW entry \"127.1\"")]
+    [InlineData("10.20.0.0/16:http", "MOSAIC_EGRESS_ALLOW entry \"10.20.0.0/16:http\"")]
+    public void The_egress_allow_list_is_checked_entry_by_entry(string value, string? error)
+    {
+        var errors = Errors(new MosaicSettings { EgressAllow = value });
+        if (error is null) Assert.Empty(errors);
+        else Assert.StartsWith(error, Assert.Single(errors));
+    }
+
+    [Fact]
+    public async Task A_malformed_egress_allow_list_stops_start_up_naming_the_variable_and_entry()
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_EGRESS_ALLOW"] = "10.0.0.0/8,0x7f000001");
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("MOSAIC_EGRESS_ALLOW entry \"0x7f000001\"", error.ToString());
+    }
+
     [Fact]
     public void Production_requires_both_keys()
     {

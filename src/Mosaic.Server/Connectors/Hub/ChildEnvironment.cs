@@ -1,4 +1,5 @@
 using System.Collections;
+using Mosaic.Connectors.Common.Egress;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -6,7 +7,8 @@ namespace Mosaic.Server.Connectors.Hub;
 /// The environment a connector process starts with. The host's own environment holds the LLM key,
 /// the JWT secret, database passwords and the encryption key, so a child inherits nothing but a short
 /// allow-list of variables a runtime needs to start (PATH, HOME, locale, temp dir, DOTNET_*, NODE_*),
-/// plus the user's credentials for that one source.
+/// plus the user's credentials for that one source, and the host's egress allow list (MOSAIC_EGRESS_ALLOW),
+/// which always comes from the host, never from a credential.
 /// </summary>
 public static class ChildEnvironment
 {
@@ -26,7 +28,7 @@ public static class ChildEnvironment
     internal const string SessionMarker = "MOSAIC_MCP_SESSION";
 
     public static Dictionary<string, string?> Build(IReadOnlyDictionary<string, string> sourceVariables,
-        IEnumerable<string> extraInherited, string sessionMarker)
+        IEnumerable<string> extraInherited, string sessionMarker, string? egressAllow = null)
     {
         var extra = new HashSet<string>(extraInherited, StringComparer.Ordinal);
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -38,6 +40,8 @@ public static class ChildEnvironment
             if (IsInherited(name) || extra.Contains(name)) env[name] = value;
         }
         foreach (var (name, value) in sourceVariables) env[name] = value;
+        env.Remove(EgressPolicy.Variable);
+        if (egressAllow is not null) env[EgressPolicy.Variable] = egressAllow;
         env[SessionMarker] = sessionMarker;
         return env;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Mosaic.Connectors.Common.Egress;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -9,7 +10,8 @@ public static class McpHubServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="McpHub"/> as <see cref="IMcpHub"/>. Settings come from the "McpHub" section,
-    /// overridden by the env vars CONNECTION_IDLE_TIMEOUT, MCP_CALL_TIMEOUT (seconds) and MCP_MAX_SESSIONS.
+    /// overridden by the env vars CONNECTION_IDLE_TIMEOUT, MCP_CALL_TIMEOUT (seconds) and MCP_MAX_SESSIONS;
+    /// MOSAIC_EGRESS_ALLOW is the <see cref="HostEgress"/> allow list.
     /// Needs an <see cref="IConnectorLaunchResolver"/>.
     /// </summary>
     public static IServiceCollection AddMcpHub(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +30,7 @@ public static class McpHubServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHybridCache();
+        services.TryAddSingleton(_ => new HostEgress(configuration[EgressPolicy.Variable]));
         services.TryAddSingleton<McpSessionStarter>();
         services.TryAddSingleton<McpHubCache>();
         services.TryAddSingleton(Create);

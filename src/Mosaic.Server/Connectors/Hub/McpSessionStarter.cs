@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
+using Mosaic.Connectors.Common.Egress;
 
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>Starts the MCP server described by a launch spec and completes the MCP handshake.</summary>
 internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILoggerFactory loggerFactory,
-    TimeProvider time)
+    TimeProvider time, HostEgress egress)
 {
     readonly ILogger _log = loggerFactory.CreateLogger<McpHub>();
 
@@ -23,7 +24,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                 WorkingDirectory = s.WorkingDirectory,
                 // Off: otherwise the child would get the host's whole environment, secrets included.
                 InheritEnvironmentVariables = false,
-                EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker),
+                EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker, egress.Variable),
                 ShutdownTimeout = TimeSpan.FromSeconds(2),
                 // stderr may echo what the connector was given; keep it out of the host's logs.
                 StandardErrorLines = _ => { },
@@ -35,7 +36,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = h.Headers.ToDictionary(),
                 ConnectionTimeout = options.Value.StartTimeout,
-            }, loggerFactory),
+            }, new HttpClient(egress.Policy.CreateHandler()), loggerFactory, ownsHttpClient: true), // internal addresses only if allowed
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
 
@@ -67,7 +68,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         return new McpSession(key, client, pid, spec.Fingerprint(), time.GetUtcNow());
     }
 
-    static string Describe(Exception ex) => ex switch
+    static string Describe(Exception ex) => EgressRefusedException.Find(ex)?.Message ?? ex switch
     {
         OperationCanceledException => "it did not answer the MCP handshake in time.",
         ClientTransportClosedException { Details: StdioClientCompletionDetails d } =>
