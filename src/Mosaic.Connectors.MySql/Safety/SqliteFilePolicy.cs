@@ -48,7 +48,7 @@ public sealed class SqliteFilePolicy
             else if (real is null || !Directory.Exists(real))
                 problems.Add($"{DirsVariable}: '{entry}' is not an existing directory.");
             else if (data is not null && (IsInside(real, data, StringComparison.OrdinalIgnoreCase) || IsInside(data, real, StringComparison.OrdinalIgnoreCase)))
-                problems.Add($"{DirsVariable}: '{entry}' {(IsInside(real, data, StringComparison.OrdinalIgnoreCase) ? "is inside" : "contains")} " +
+                problems.Add($"{DirsVariable}: '{entry}' {Relation(real, data)} " +
                              $"{DataDirVariable} ({data}), which holds the server's own database and keys; list a directory outside it.");
             else if (real.Contains(','))
                 problems.Add($"{DirsVariable}: '{entry}' resolves to {real}, and a path with a comma cannot be listed.");
@@ -75,7 +75,7 @@ public sealed class SqliteFilePolicy
     /// <summary>The one answer for every refused path, whether it is outside the directories, in the data dir or missing.</summary>
     public string Refusal(string label, string? path) => Directories.Count == 0
         ? $"SQLite files are turned off on this server: the operator must list the directories that may hold them in {DirsVariable}."
-        : $"{label} '{path?.Trim()}' is not a SQLite file this server may open. It must be an existing file inside " +
+        : $"{label} '{path?.Trim()}' cannot be opened here: it must be an existing file inside " +
           $"{(Directories.Count == 1 ? "" : "one of ")}{string.Join(", ", Directories)} ({DirsVariable}).";
 
     /// <summary>
@@ -122,6 +122,10 @@ public sealed class SqliteFilePolicy
         var parts = relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
         for (var i = parts.Length - 1; i >= 0; i--) pending.Push(parts[i]);
     }
+
+    private static string Relation(string directory, string dataDir) =>
+        string.Equals(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is"
+        : IsInside(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is inside" : "contains";
 
     private static bool IsInside(string path, string directory, StringComparison comparison) =>
         string.Equals(path, directory, comparison) ||

@@ -11,10 +11,11 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// <summary>
 /// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
 /// with the demo files, and saves credentials for all seven sources for the demo account from the
-/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Singleton; disposed at shutdown.
+/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database, whose directory, and nothing else, it adds
+/// to the directories SQLite sources may read). Singleton; disposed at shutdown.
 /// </summary>
 public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    ILogger<DemoEnvironment> logger) : IAsyncDisposable
+    SqliteFileAccess sqliteFiles, ILogger<DemoEnvironment> logger) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -48,6 +49,7 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
             foreach (var (datasource, variables) in env)
             {
                 if (datasource == "s3" && _s3 is null) continue;
+                if (variables.TryGetValue("SQLITE_PATH", out var sqlite) && !sqliteFiles.AllowDemoDatabase(sqlite)) continue;
                 if (registry.Find(datasource) is not { } source) continue;
                 await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);
                 saved.Add(datasource);
