@@ -120,17 +120,18 @@ public static partial class ReadOnlyGuard
         foreach (var candidate in CallNames(token))
         {
             if (ForbiddenCall(candidate, dialect) is { } why) throw Refuse($"it calls {candidate}(), and {why}");
-            if (candidate == "LAST_INSERT_ID" && next2 is not null && !next2.IsSymbol(")"))
+            if (SqlNames.Matches(candidate, "LAST_INSERT_ID") && next2 is not null && !next2.IsSymbol(")"))
                 throw Refuse("LAST_INSERT_ID(expr) changes session state");
         }
     }
 
     private static string? ForbiddenCall(string name, SqlDialect dialect)
     {
-        if (ReadOnlyRules.ForbiddenFunctions.TryGetValue(name, out var why)) return why;
-        if (dialect == SqlDialect.Sqlite && ReadOnlyRules.SqliteForbiddenFunctions.TryGetValue(name, out why)) return why;
+        if (SqlNames.Find(name, ReadOnlyRules.ForbiddenFunctions.Keys) is { } banned) return ReadOnlyRules.ForbiddenFunctions[banned];
+        if (dialect == SqlDialect.Sqlite && SqlNames.Find(name, ReadOnlyRules.SqliteForbiddenFunctions.Keys) is { } sqlite)
+            return ReadOnlyRules.SqliteForbiddenFunctions[sqlite];
         foreach (var (prefix, reason) in ReadOnlyRules.ForbiddenFunctionPrefixes)
-            if (name.StartsWith(prefix, StringComparison.Ordinal)) return reason;
+            if (SqlNames.Matches(name, prefix, prefix: true)) return reason;
         return null;
     }
 
@@ -193,8 +194,8 @@ public static partial class ReadOnlyGuard
             var showTarget = t[0].IsWord("SHOW") && i > 0 && (t[i - 1].IsWord("FROM") || t[i - 1].IsWord("IN"));
             if ((qualifies || showTarget) && SystemSchemas.Why(name) is { } why)
                 throw Refuse($"it reads the {name.ToLowerInvariant()} system schema, which {why}");
-            var sessionTable = SystemSchemas.SessionTables.Contains(name) && (afterDot
-                ? i >= 2 && t[i - 2].Name == SystemSchemas.InformationSchema
+            var sessionTable = SqlNames.Find(name, SystemSchemas.SessionTables) is not null && (afterDot
+                ? i >= 2 && SqlNames.Matches(t[i - 2].Name, SystemSchemas.InformationSchema)
                 : inInformationSchema);
             if (sessionTable)
                 throw Refuse($"it reads information_schema.{name.ToLowerInvariant()}, which shows other sessions' statements");

@@ -5,9 +5,10 @@ namespace Mosaic.Connectors.MySql.Safety;
 
 /// <summary>
 /// Names as the server compares them, so a rule sees `sleep`, "SLEEP", [sleep] and sleep as one name.
-/// The fold is deliberately wider than any server's: case, compatibility forms (ſ → S) and accents
-/// are all folded away, because MySQL compares some names with an accent-insensitive collation.
-/// A name that folds onto a refused one is refused even where the server would not have matched it.
+/// MySQL compares some names with an accent-insensitive collation (sleép may be SLEEP), and this process
+/// runs without ICU, so rather than fold accents the rules treat every non-ASCII letter as matching any
+/// letter in that place (<see cref="Matches"/>): a look-alike of a refused name is refused too. Combining
+/// marks and invisible format characters are dropped first.
 /// </summary>
 public static class SqlNames
 {
@@ -21,20 +22,36 @@ public static class SqlNames
         return text;
     }
 
-    /// <summary>Upper case without accents or compatibility forms: the key every name rule compares.</summary>
+    /// <summary>Upper case, without combining marks or format characters: the form every name rule compares.</summary>
     public static string Fold(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format) continue;
-            sb.Append(c == 'ß' ? 'S' : char.ToUpperInvariant(c));
+            sb.Append(char.ToUpperInvariant(c));
         }
         return sb.ToString();
     }
 
     /// <summary>A name the way it is written in a tool argument (database=...): trimmed, unquoted, folded.</summary>
     public static string FoldArgument(string value) => Fold(Unquote(value.Trim()));
+
+    /// <summary>
+    /// True when the folded <paramref name="name"/> is <paramref name="target"/> (an upper-case ASCII name) or could be
+    /// read as it: same length, and every character equal or non-ASCII. With <paramref name="prefix"/>, the name starts so.
+    /// </summary>
+    public static bool Matches(string name, string target, bool prefix = false)
+    {
+        if (prefix ? name.Length < target.Length : name.Length != target.Length) return false;
+        for (var i = 0; i < target.Length; i++)
+            if (name[i] != target[i] && name[i] < 128) return false;
+        return true;
+    }
+
+    /// <summary>The entry of <paramref name="targets"/> the folded name matches, if any.</summary>
+    public static string? Find(string name, IEnumerable<string> targets) => name.All(char.IsAscii)
+        ? targets.FirstOrDefault(t => t == name)
+        : targets.FirstOrDefault(t => Matches(name, t));
 }

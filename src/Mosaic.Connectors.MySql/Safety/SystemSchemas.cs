@@ -24,7 +24,7 @@ public static class SystemSchemas
     public static readonly HashSet<string> SessionTables = ["PROCESSLIST", "INNODB_TRX", "QUERY_CACHE_INFO"];
 
     /// <summary>Why the schema with this folded name is refused, or null when it is not a refused one.</summary>
-    public static string? Why(string foldedName) => Refused.GetValueOrDefault(foldedName);
+    public static string? Why(string foldedName) => SqlNames.Find(foldedName, Refused.Keys) is { } schema ? Refused[schema] : null;
 
     /// <summary>The refusal for a database name given as an argument or saved with the credentials, or null when it may be used.</summary>
     public static string? RefuseDatabase(string? database) =>
@@ -34,5 +34,5 @@ public static class SystemSchemas
 
     /// <summary>True when the (folded) current database is information_schema.</summary>
     public static bool IsInformationSchema(string? database) =>
-        database is not null && SqlNames.FoldArgument(database) == InformationSchema;
+        database is not null && SqlNames.Matches(SqlNames.FoldArgument(database), InformationSchema);
 }
