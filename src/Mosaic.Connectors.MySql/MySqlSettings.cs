@@ -44,7 +44,8 @@ public sealed record MySqlSettings
             var problems = new List<string>();
             settings = settings with
             {
-                SqliteFiles = SqliteFilePolicy.Create(env.Optional(SqliteFilePolicy.DirsVariable), env.Optional(SqliteFilePolicy.DataDirVariable), problems),
+                SqliteFiles = SqliteFilePolicy.Create(
+                    env.Optional(SqliteFilePolicy.DirsVariable), env.Optional(SqliteFilePolicy.DataDirVariable), problems),
             };
             problems.ForEach(env.Problem);
             if (problems.Count == 0 && settings.SqliteFiles.Resolve(settings.SqlitePath) is null)

@@ -70,7 +70,8 @@ public sealed class MySqlDatabase(MySqlSettings settings) : IDatabase
     }
 
     /// <summary>sql_mode flags under which the guard's lexer (SqlTokenizer) would read quotes differently from the server.</summary>
-    private static readonly string[] LexicalModes = ["ANSI_QUOTES", "NO_BACKSLASH_ESCAPES", "ANSI", "ORACLE", "MSSQL", "DB2", "POSTGRESQL", "MAXDB"];
+    private static readonly string[] LexicalModes =
+        ["ANSI_QUOTES", "NO_BACKSLASH_ESCAPES", "ANSI", "ORACLE", "MSSQL", "DB2", "POSTGRESQL", "MAXDB"];
 
     private async Task SetUpSessionAsync(MySqlConnection connection, bool mariaDb, int rowCap, CancellationToken cancellationToken)
     {

@@ -74,8 +74,11 @@ public static partial class ReadOnlyGuard
             var what = i < end && t[i].Kind == SqlTokenKind.Word ? t[i].Upper : "";
             var createOk = what != "CREATE" || (i + 1 < end && ReadOnlyRules.ShowCreateObjects.Contains(t[i + 1].Upper));
             if (!ReadOnlyRules.ShowWords.Contains(what) || !createOk)
-                throw Refuse($"SHOW {string.Join(' ', t.Skip(i).Take(2).Select(x => x.Text.ToUpperInvariant()))} can show credentials or other " +
-                             "sessions' statements; SHOW TABLES, COLUMNS, INDEX, CREATE TABLE, DATABASES, VARIABLES and STATUS are available");
+            {
+                var shown = string.Join(' ', t.Skip(i).Take(2).Select(x => x.Text.ToUpperInvariant()));
+                throw Refuse($"SHOW {shown} can show credentials or other sessions' statements; " +
+                             "SHOW TABLES, COLUMNS, INDEX, CREATE TABLE, DATABASES, VARIABLES and STATUS are available");
+            }
         }
         else if (t[0].IsWord("EXPLAIN") && dialect == SqlDialect.Sqlite)
         {
@@ -113,7 +116,8 @@ public static partial class ReadOnlyGuard
     private static void CheckName(SqlToken token, SqlToken? next, SqlToken? next2, SqlDialect dialect)
     {
         var name = token.Name;
-        if (dialect == SqlDialect.Sqlite && name.StartsWith("PRAGMA_", StringComparison.Ordinal) && !ReadOnlyRules.SqliteReadOnlyPragmas.Contains(name))
+        if (dialect == SqlDialect.Sqlite && name.StartsWith("PRAGMA_", StringComparison.Ordinal)
+            && !ReadOnlyRules.SqliteReadOnlyPragmas.Contains(name))
             throw Refuse($"it uses {name.ToLowerInvariant()}, and only the pragmas that describe the schema are available " +
                          "(pragma_table_info, pragma_index_list, pragma_foreign_key_list, …)");
         if (next?.IsSymbol("(") != true) return;

@@ -47,7 +47,7 @@ public sealed class SqliteFilePolicy
                 problems.Add($"{DirsVariable} entries must be absolute paths (got '{entry}').");
             else if (real is null || !Directory.Exists(real))
                 problems.Add($"{DirsVariable}: '{entry}' is not an existing directory.");
-            else if (data is not null && (IsInside(real, data, StringComparison.OrdinalIgnoreCase) || IsInside(data, real, StringComparison.OrdinalIgnoreCase)))
+            else if (data is not null && Overlaps(real, data))
                 problems.Add($"{DirsVariable}: '{entry}' {Relation(real, data)} " +
                              $"{DataDirVariable} ({data}), which holds the server's own database and keys; list a directory outside it.");
             else if (real.Contains(','))
@@ -122,6 +122,11 @@ public sealed class SqliteFilePolicy
         var parts = relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
         for (var i = parts.Length - 1; i >= 0; i--) pending.Push(parts[i]);
     }
+
+    /// <summary>Case-insensitive on purpose: this refuses more, never less, on a case-insensitive file system.</summary>
+    private static bool Overlaps(string directory, string dataDir) =>
+        IsInside(directory, dataDir, StringComparison.OrdinalIgnoreCase)
+        || IsInside(dataDir, directory, StringComparison.OrdinalIgnoreCase);
 
     private static string Relation(string directory, string dataDir) =>
         string.Equals(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is"

@@ -111,7 +111,8 @@ public sealed class MySqlTools(IDatabase db)
                  "Add ORDER BY for stable paging; pages are fetched by re-running the query.")]
     public async Task<CallToolResult> ExecuteQuery(
         [Description("The SQL statement. One statement only; a trailing semicolon is fine.")] string sql,
-        [Description("Database (schema) to run it in; default: the configured database. System schemas (mysql, performance_schema, sys) are refused.")] string? database = null,
+        [Description("Database (schema) to run it in; default: the configured database. " +
+                     "System schemas (mysql, performance_schema, sys) are refused.")] string? database = null,
         [Description("The next_cursor of a previous call with the same sql, to get the next page.")] string? cursor = null,
         [Description("Maximum rows to return (default 50, max 500).")] int? limit = null,
         CancellationToken cancellationToken = default)

@@ -60,7 +60,8 @@ public static class BuiltInConnectors
                 new("ssl_mode", "SSL mode", "text", false, "MYSQL_SSL_MODE") { Placeholder = "Preferred" },
                 new("sqlite_path", "SQLite file", "text", false, "SQLITE_PATH")
                 {
-                    Help = "Instead of a server: the path of a SQLite database file in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
+                    Help = "Instead of a server: the path of a SQLite database file " +
+                           "in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
                     SqliteFile = true,
                 },
             ],

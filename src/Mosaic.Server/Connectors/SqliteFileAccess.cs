@@ -33,7 +33,7 @@ public sealed class SqliteFileAccess(IOptions<MosaicSettings> options, ILogger<S
         return true;
     }
 
-    /// <summary>The values of the operator settings a connector may declare in <see cref="ConnectorDefinition.OperatorVariables"/>.</summary>
+    /// <summary>Values of the operator settings a connector may declare (<see cref="ConnectorDefinition.OperatorVariables"/>).</summary>
     public IReadOnlyDictionary<string, string> OperatorValues
     {
         get

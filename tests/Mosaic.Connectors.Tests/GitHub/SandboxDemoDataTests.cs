@@ -39,7 +39,8 @@ public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture
         // --print-env names the demo data's directory in MOSAIC_SQLITE_DIRS; without it the connector would refuse the file.
         Assert.Equal(Path.GetDirectoryName(sandbox.EnvFor("mysql")["SQLITE_PATH"]), sandbox.EnvFor("mysql")["MOSAIC_SQLITE_DIRS"]);
         await using var mysql = await ConnectorProcess.StartAsync("MySql", sandbox.EnvFor("mysql"));
-        var data = (await mysql.CallAsync("execute_query", new { sql = "SELECT ticket_key FROM support_tickets WHERE ticket_key = 'SUP-2038'" })).Ok();
+        const string sql = "SELECT ticket_key FROM support_tickets WHERE ticket_key = 'SUP-2038'";
+        var data = (await mysql.CallAsync("execute_query", new { sql })).Ok();
         Assert.Equal("SUP-2038", data.GetProperty("rows")[0][0].GetString());
     }
 

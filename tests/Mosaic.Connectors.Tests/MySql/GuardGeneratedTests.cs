@@ -35,8 +35,10 @@ public sealed class GuardGeneratedTests
     {
         var spellings = new GuardSpellings(SqlDialect.MySql);
         spellings.RefusedDatabases.Sample(name =>
-            Assert.StartsWith("Database refused: ", Assert.Throws<ToolInputException>(() => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql)).Message),
-            iter: 1_000);
+        {
+            var error = Assert.Throws<ToolInputException>(() => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql));
+            Assert.StartsWith("Database refused: ", error.Message);
+        }, iter: 1_000);
         spellings.AcceptedDatabases.Sample(name => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql), iter: 1_000);
     }
 

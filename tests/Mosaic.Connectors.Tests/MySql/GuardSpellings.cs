@@ -29,9 +29,13 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
 
     /// <summary>Functions every test database has, with arguments valid on MariaDB and SQLite.</summary>
     private static readonly (string Name, string Args)[] HarmlessFunctions =
-        [("upper", "'x'"), ("lower", "'X'"), ("length", "'abc'"), ("abs", "-1"), ("coalesce", "NULL, 1"), ("round", "1.5"), ("ifnull", "NULL, 2")];
+    [
+        ("upper", "'x'"), ("lower", "'X'"), ("length", "'abc'"), ("abs", "-1"), ("coalesce", "NULL, 1"), ("round", "1.5"),
+        ("ifnull", "NULL, 2"),
+    ];
 
-    private static readonly string[] SqliteGaps = ["", " ", "  ", "\t", "\n", "\r\n", "/**/", "/* note */", " /*\n*/ ", "-- note\n", "\n-- x\n\t"];
+    private static readonly string[] SqliteGaps =
+        ["", " ", "  ", "\t", "\n", "\r\n", "/**/", "/* note */", " /*\n*/ ", "-- note\n", "\n-- x\n\t"];
 
     private static readonly string[] MySqlGaps = [.. SqliteGaps, "# note\n", " #x\n"];
 
@@ -46,7 +50,8 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
     public Gen<string> Space => Gen.Select(Gen.OneOf(" ", "\n", "\t", "/**/", " -- s\n"), Gap, (a, b) => a + b);
 
     public Gen<string> Cased(string word) =>
-        Gen.Bool.Array[word.Length].Select(upper => new string(word.Select((c, i) => upper[i] ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray()));
+        Gen.Bool.Array[word.Length].Select(upper =>
+            new string(word.Select((c, i) => upper[i] ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray()));
 
     /// <summary>A name as the dialect lets it be written: bare or quoted, any case.</summary>
     public Gen<string> Name(string word) => Quoted(Cased(word));
@@ -65,7 +70,8 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
     /// without accents (the guard treats such a name as the one it resembles).
     /// </summary>
     private Gen<string> Disguised(string word) => !MySql ? Name(word) : Quoted(Gen.Select(Cased(word), Gen.Int[0, word.Length * 3],
-        Gen.OneOf('é', 'ë', 'ſ', 'ı', 'ß', 'ñ', 'ü'), (w, at, c) => at < w.Length && char.IsLetter(w[at]) ? w[..at] + c + w[(at + 1)..] : w));
+        Gen.OneOf('é', 'ë', 'ſ', 'ı', 'ß', 'ñ', 'ü'),
+        (w, at, c) => at < w.Length && char.IsLetter(w[at]) ? w[..at] + c + w[(at + 1)..] : w));
 
     private Gen<string> Call(Gen<string> name, string args) => Gen.Select(name, Gap, Gap, (n, g1, g2) => $"{n}{g1}({g2}{args})");
 
@@ -107,16 +113,20 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
         Gen.Select(Gap, statement, Gen.Bool, (g, st, semi) => $"{g}{st}{(semi ? ";" : "")}");
 
     private Gen<string> BannedCall => Gen.OneOf(Banned)
-        .SelectMany(f => Gen.OneOf<string>(Call(Disguised(f), "1"), Gen.Select(Name("x"), Gap, Call(Disguised(f), "'a', 1"), (q, g, c) => $"{q}{g}.{c}")));
+        .SelectMany(f => Gen.OneOf<string>(
+            Call(Disguised(f), "1"),
+            Gen.Select(Name("x"), Gap, Call(Disguised(f), "'a', 1"), (q, g, c) => $"{q}{g}.{c}")));
 
     /// <summary>Every statement here reads a system schema or calls a banned function, however it is spelled.</summary>
     public Gen<string> Refused => Framed(MySql
         ? Gen.OneOf<string>(InExpression(BannedCall), ExecutableComment, FileKeywords, InFrom(SystemTable), Shows)
         : Gen.OneOf<string>(InExpression(BannedCall), InFrom(BannedCall), SqlitePragmas));
 
-    private Gen<string> ExecutableComment => Gen.Select(BannedCall, Gen.OneOf("/*!", "/*!50000 ", "/*M!", "/*M!100000 "), (c, open) => $"SELECT {open}{c} */");
+    private Gen<string> ExecutableComment =>
+        Gen.Select(BannedCall, Gen.OneOf("/*!", "/*!50000 ", "/*M!", "/*M!100000 "), (c, open) => $"SELECT {open}{c} */");
 
-    private Gen<string> FileKeywords => Gen.Select(Cased("into"), Cased("outfile"), Cased("dumpfile"), Cased("load"), Cased("data"), Space, Gen.Int[0, 3],
+    private Gen<string> FileKeywords => Gen.Select(
+        Cased("into"), Cased("outfile"), Cased("dumpfile"), Cased("load"), Cased("data"), Space, Gen.Int[0, 3],
         (into, outfile, dumpfile, load, data, s, c) => c switch
         {
             0 => $"SELECT * FROM customers{s}{into}{s}{outfile} '/tmp/mosaic_guard_probe'",
@@ -162,8 +172,10 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
 
     // MariaDB on Linux compares table and database names by case, so these keep theirs.
     private Gen<string> OwnTable => MySql
-        ? Gen.OneOf<string>(Quoted(Gen.Const("customers")), Gen.Select(Quoted(Gen.Const(ownDatabase ?? "shop")), Gap, Quoted(Gen.Const("customers")),
-            (d, g, t) => $"{d}{g}.{t}"), Qualified("information_schema", "tables"))
+        ? Gen.OneOf<string>(
+            Quoted(Gen.Const("customers")),
+            Gen.Select(Quoted(Gen.Const(ownDatabase ?? "shop")), Gap, Quoted(Gen.Const("customers")), (d, g, t) => $"{d}{g}.{t}"),
+            Qualified("information_schema", "tables"))
         : Gen.OneOf<string>(Name("customers"), Qualified("main", "customers"), Call(Name("pragma_table_info"), "'customers'"));
 
     /// <summary>Banned names where they call nothing: columns, strings, comments, longer names.</summary>
@@ -172,12 +184,14 @@ public sealed class GuardSpellings(SqlDialect dialect, string? ownDatabase = nul
         Gen.Select(Gap, Name(f + "_log"), (g, n) => $"{n}{g}(1)"), Gen.Const($"/* {f}(4) */ 1")));
 
     private Gen<string> LookAlikeTable => MySql
-        ? Gen.OneOf<string>(Qualified("mysql_archive", "user"), Gen.Const("`mysql.user`"), Qualified("shop", "mysql"), Qualified("sys_data", "threads"))
+        ? Gen.OneOf<string>(
+            Qualified("mysql_archive", "user"), Gen.Const("`mysql.user`"), Qualified("shop", "mysql"), Qualified("sys_data", "threads"))
         : Gen.OneOf<string>(Qualified("main", "sqlite_master"), Name("pragma_index_list"));
 
     public Gen<string> RefusedDatabases => Gen.OneOf(SystemSchemas).SelectMany(s => Gen.Select(Cased(s), Gen.Bool, Gen.OneOf("", " ", "\t"),
         (name, quote, pad) => $"{pad}{(quote ? $"`{name}`" : name)}{pad}"));
 
     public Gen<string> AcceptedDatabases =>
-        Gen.OneOf<string>(Gen.OneOf("shop", "mysql_archive", "sys_data", "my_sql", "mysql2").SelectMany(Cased), Cased("information_schema"));
+        Gen.OneOf<string>(
+            Gen.OneOf("shop", "mysql_archive", "sys_data", "my_sql", "mysql2").SelectMany(Cased), Cased("information_schema"));
 }

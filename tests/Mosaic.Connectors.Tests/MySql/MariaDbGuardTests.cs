@@ -47,7 +47,8 @@ public sealed class MariaDbGuardTests(MariaDbFixture db) : IClassFixture<MariaDb
         })).Ok();
         Assert.Equal("audit", tables.GetProperty("rows")[0][0].GetString());
         Assert.StartsWith("Query refused: ",
-            (await mysql.CallAsync("execute_query", new { sql = "SELECT info FROM processlist", database = "information_schema" })).Error());
+            (await mysql.CallAsync("execute_query", new { sql = "SELECT info FROM processlist", database = "information_schema" }))
+            .Error());
     }
 
     [Fact]
@@ -75,7 +76,8 @@ public sealed class MariaDbGuardTests(MariaDbFixture db) : IClassFixture<MariaDb
         var spellings = new GuardSpellings(SqlDialect.MySql, db.Database);
         await spellings.Refused.SampleAsync(async sql =>
             Assert.StartsWith("Query refused: ", (await mysql.CallAsync("execute_query", new { sql })).Error()), iter: 300);
-        await spellings.Accepted(runnable: true).SampleAsync(async sql => (await mysql.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
+        await spellings.Accepted(runnable: true).SampleAsync(async sql =>
+            (await mysql.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
         Assert.Equal(db.Baseline, await db.SnapshotAsync());
         Assert.False(File.Exists("/tmp/mosaic_guard_probe"));
     }
@@ -92,7 +94,8 @@ public sealed class MariaDbGuardTests(MariaDbFixture db) : IClassFixture<MariaDb
 
     private async Task<string> DirectAsync(string sql)
     {
-        await using var c = new MySqlConnection(new MySqlConnectionStringBuilder(db.Server.ConnectionString) { Database = db.Database }.ConnectionString);
+        var cs = new MySqlConnectionStringBuilder(db.Server.ConnectionString) { Database = db.Database };
+        await using var c = new MySqlConnection(cs.ConnectionString);
         await c.OpenAsync();
         await using var cmd = new MySqlCommand(sql, c);
         return (await cmd.ExecuteScalarAsync())?.ToString() ?? "";

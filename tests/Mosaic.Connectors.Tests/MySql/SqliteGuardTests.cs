@@ -13,7 +13,8 @@ public sealed class SqliteGuardTests(SqliteFixture file) : IClassFixture<SqliteF
         var spellings = new GuardSpellings(SqlDialect.Sqlite);
         await spellings.Refused.SampleAsync(async sql =>
             Assert.StartsWith("Query refused: ", (await sqlite.CallAsync("execute_query", new { sql })).Error()), iter: 300);
-        await spellings.Accepted(runnable: true).SampleAsync(async sql => (await sqlite.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
+        await spellings.Accepted(runnable: true).SampleAsync(async sql =>
+            (await sqlite.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
         Assert.Equal(file.Baseline, file.Hash());
         Assert.False(File.Exists("/tmp/mosaic_guard_probe.db"));
     }
@@ -26,7 +27,8 @@ public sealed class SqliteGuardTests(SqliteFixture file) : IClassFixture<SqliteF
         var sqlite = await file.ConnectorAsync();
         var error = (await sqlite.CallAsync("execute_query", new { sql = "SELECT name FROM sqlite_master", database })).Error();
         Assert.Contains("one database, \"main\"", error);
-        Assert.Equal(1, (await sqlite.CallAsync("execute_query", new { sql = "SELECT 1", database = "main" })).Ok().GetProperty("returned").GetInt32());
+        var main = (await sqlite.CallAsync("execute_query", new { sql = "SELECT 1", database = "main" })).Ok();
+        Assert.Equal(1, main.GetProperty("returned").GetInt32());
     }
 
     [Fact]
@@ -36,13 +38,17 @@ public sealed class SqliteGuardTests(SqliteFixture file) : IClassFixture<SqliteF
         var sqlite = await file.ConnectorAsync();
         var error = (await sqlite.CallAsync("execute_query", new
         {
-            sql = "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, s || s FROM r WHERE n < 30) SELECT max(length(s)) FROM r",
+            sql = Doubling(30),
         })).Error();
         Assert.Contains("too big", error);
         var fine = (await sqlite.CallAsync("execute_query", new
         {
-            sql = "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, s || s FROM r WHERE n < 20) SELECT max(length(s)) FROM r",
+            sql = Doubling(20),
         })).Ok();
         Assert.Equal(524288, fine.GetProperty("rows")[0][0].GetInt32());
     }
+
+    /// <summary>A string that doubles on each of <paramref name="rows"/> rows: 2^(rows-1) characters at the end.</summary>
+    private static string Doubling(int rows) =>
+        $"WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, s || s FROM r WHERE n < {rows}) SELECT max(length(s)) FROM r";
 }

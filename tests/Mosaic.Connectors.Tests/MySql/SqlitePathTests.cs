@@ -56,7 +56,8 @@ public sealed class SqlitePathTests : IDisposable
         var env = Env(Path.Combine(linkedDir, "shop.db"));
         env["MOSAIC_SQLITE_DIRS"] = linkedDir; // the operator may list a link too: both sides are compared as real paths
         await using var sqlite = await ConnectorProcess.StartAsync("MySql", env);
-        Assert.Equal("row one", (await sqlite.CallAsync("execute_query", new { sql = "SELECT name FROM items" })).Ok().GetProperty("rows")[0][0].GetString());
+        var rows = (await sqlite.CallAsync("execute_query", new { sql = "SELECT name FROM items" })).Ok().GetProperty("rows");
+        Assert.Equal("row one", rows[0][0].GetString());
     }
 
     [Fact]

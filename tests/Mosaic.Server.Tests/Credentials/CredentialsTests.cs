@@ -113,8 +113,9 @@ public sealed class CredentialsTests(MosaicAppFactory app) : IClassFixture<Mosai
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/credentials", new StringContent(server, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
         // MOSAIC_SQLITE_DIRS is empty by default (SqliteFileCredentialsTests has a server that sets it).
         var file = """{"datasource":"mysql","credentials":{"sqlite_path":"/data/shop.db"}}""";
-        var refused = await ProblemAssert.IsProblemAsync(
-            await user.Http.PostAsync("/api/credentials", new StringContent(file, System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var body = new StringContent(file, System.Text.Encoding.UTF8, "application/json");
+        var response = await user.Http.PostAsync("/api/credentials", body);
+        var refused = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("the operator must list the directories that may hold them in MOSAIC_SQLITE_DIRS",
             Assert.Single(ProblemAssert.FieldErrors(refused, "credentials.sqlite_path")));
         var s3 = """{"datasource":"s3","credentials":{"aws_access_key_id":"a","aws_secret_access_key":"b","force_path_style":true}}""";

@@ -19,7 +19,8 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
     public async Task A_file_inside_the_allowed_directory_is_saved_and_the_connector_reads_it()
     {
         var user = await app.SignUpAndLogInAsync();
-        await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/credentials", Mysql(new { sqlite_path = Path.Combine(app.Allowed, "shop.db") })));
+        var shop = Path.Combine(app.Allowed, "shop.db");
+        await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/credentials", Mysql(new { sqlite_path = shop })));
 
         // The connector only starts when the host passed it MOSAIC_SQLITE_DIRS: a real process, a real file.
         var hub = app.Services.GetRequiredService<IMcpHub>();
@@ -81,7 +82,8 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
-            await vault.SaveAsync(user.Id, "mysql", new Dictionary<string, string> { ["sqlite_path"] = Path.Combine(app.Allowed, "shop.db") }, default);
+            var shop = new Dictionary<string, string> { ["sqlite_path"] = Path.Combine(app.Allowed, "shop.db") };
+            await vault.SaveAsync(user.Id, "mysql", shop, default);
             await vault.SaveAsync(user.Id, "slack", new Dictionary<string, string> { ["bot_token"] = "xoxb-1" }, default);
         }
         var resolver = app.Services.GetRequiredService<IConnectorLaunchResolver>();

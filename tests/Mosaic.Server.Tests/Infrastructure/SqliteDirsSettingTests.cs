@@ -2,7 +2,9 @@ using Mosaic.Server.Configuration;
 
 namespace Mosaic.Server.Tests.Infrastructure;
 
-/// <summary>MOSAIC_SQLITE_DIRS: a bad entry, or one that overlaps the data dir by path or by link, stops start-up naming the variable.</summary>
+/// <summary>
+/// MOSAIC_SQLITE_DIRS: a bad entry, or one that overlaps the data dir by path or by link, stops start-up naming the variable.
+/// </summary>
 public sealed class SqliteDirsSettingTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("mosaic-sqlite-setting-");
