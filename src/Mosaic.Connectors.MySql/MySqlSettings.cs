@@ -1,10 +1,12 @@
 using Mosaic.Connectors.Common.Configuration;
+using Mosaic.Connectors.MySql.Safety;
 
 namespace Mosaic.Connectors.MySql;
 
 /// <summary>
 /// Settings from the environment (spec: mysql credential fields). Either a MySQL/MariaDB server
-/// (MYSQL_HOST + MYSQL_USER + MYSQL_DATABASE) or a SQLite file (SQLITE_PATH).
+/// (MYSQL_HOST + MYSQL_USER + MYSQL_DATABASE) or a SQLite file (SQLITE_PATH) inside a directory the
+/// operator allows (MOSAIC_SQLITE_DIRS, outside MOSAIC_DATA_DIR: the host passes both, see <see cref="SqliteFilePolicy"/>).
 /// </summary>
 public sealed record MySqlSettings
 {
@@ -15,6 +17,9 @@ public sealed record MySqlSettings
     public string? Database { get; init; }
     public string? SslMode { get; init; }
     public string? SqlitePath { get; init; }
+
+    /// <summary>Where SQLite files may be (checked at start-up and again before every query).</summary>
+    public SqliteFilePolicy SqliteFiles { get; init; } = SqliteFilePolicy.Create(null, null, []);
 
     /// <summary>Server-side statement time limit; the client gives up a few seconds later.</summary>
     public int QueryTimeoutSeconds { get; init; } = 15;
@@ -36,7 +41,15 @@ public sealed record MySqlSettings
         };
         if (settings.IsSqlite)
         {
-            if (!File.Exists(settings.SqlitePath)) env.Problem($"SQLITE_PATH points to {settings.SqlitePath}, which does not exist");
+            var problems = new List<string>();
+            settings = settings with
+            {
+                SqliteFiles = SqliteFilePolicy.Create(
+                    env.Optional(SqliteFilePolicy.DirsVariable), env.Optional(SqliteFilePolicy.DataDirVariable), problems),
+            };
+            problems.ForEach(env.Problem);
+            if (problems.Count == 0 && settings.SqliteFiles.Resolve(settings.SqlitePath) is null)
+                env.Problem(settings.SqliteFiles.Refusal("SQLITE_PATH", settings.SqlitePath));
         }
         else
         {
@@ -44,6 +57,7 @@ public sealed record MySqlSettings
                 .Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
             if (missing.Count > 0)
                 env.Problem($"set SQLITE_PATH for a SQLite file, or MYSQL_HOST, MYSQL_USER and MYSQL_DATABASE for a server (missing: {string.Join(", ", missing)})");
+            if (SystemSchemas.RefuseDatabase(settings.Database) is { } refusal) env.Problem($"MYSQL_DATABASE: {refusal}");
             if (settings.SslMode is { } mode && !Enum.TryParse<MySqlConnector.MySqlSslMode>(mode, ignoreCase: true, out _))
                 env.Problem($"MYSQL_SSL_MODE must be one of None, Preferred, Required, VerifyCA, VerifyFull (got \"{mode}\")");
         }

@@ -6,17 +6,18 @@ namespace Mosaic.Connectors.MySql.Data;
 
 /// <summary>
 /// A SQLite file, opened read-only (Mode=ReadOnly) with PRAGMA query_only on, so the engine itself
-/// refuses writes. SQLite has no server-side time limit, so the client timeout interrupts the
-/// running statement (sqlite3_interrupt).
+/// refuses writes. The path is checked against MOSAIC_SQLITE_DIRS again before every query and the
+/// resolved real path is what gets opened, so a link swapped in later cannot lead elsewhere. Engine
+/// limits back the guard: no attached databases, and no value larger than <see cref="MaxValueBytes"/>.
+/// SQLite has no server-side time limit, so the client timeout interrupts the running statement
+/// (sqlite3_interrupt).
 /// </summary>
 public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = settings.SqlitePath,
-        Mode = SqliteOpenMode.ReadOnly,
-        Cache = SqliteCacheMode.Private,
-    }.ToString();
+    /// <summary>The largest string or blob a query may build (SQLITE_LIMIT_LENGTH; SQLite's default is 1 GB).</summary>
+    public const int MaxValueBytes = 16 * 1024 * 1024;
+
+    private const int LimitLength = 0, LimitAttached = 7; // sqlite3_limit ids (SQLITE_LIMIT_LENGTH, SQLITE_LIMIT_ATTACHED)
 
     public string Service => "SQLite";
 
@@ -27,14 +28,22 @@ public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
     public async Task<QueryPage> QueryAsync(string sql, string? database, IReadOnlyDictionary<string, object?> parameters,
         int skip, int take, CancellationToken cancellationToken)
     {
-        if (database is not null && database != "main")
-            throw new ToolInputException($"This SQLite file has one database, \"main\" (got \"{database}\").");
+        var path = settings.SqliteFiles.Resolve(settings.SqlitePath)
+            ?? throw new ToolInputException(settings.SqliteFiles.Refusal("SQLITE_PATH", settings.SqlitePath));
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Cache = SqliteCacheMode.Private,
+        }.ToString();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.QueryTimeoutSeconds));
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            SQLitePCL.raw.sqlite3_limit(connection.Handle, LimitLength, MaxValueBytes);
+            SQLitePCL.raw.sqlite3_limit(connection.Handle, LimitAttached, 0);
             await using (var pragma = connection.CreateCommand())
             {
                 pragma.CommandText = "PRAGMA query_only = ON";

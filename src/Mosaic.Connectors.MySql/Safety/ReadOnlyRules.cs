@@ -30,7 +30,10 @@ internal static class ReadOnlyRules
         ["SIGNAL"] = "it raises conditions", ["RESIGNAL"] = "it raises conditions", ["DECLARE"] = "it belongs to stored programs",
     };
 
-    /// <summary>Functions with side effects or that wait, lock, read files or run code.</summary>
+    /// <summary>
+    /// Functions with side effects or that wait, lock, read files or run code, compared by folded name
+    /// (see <see cref="SqlNames"/>) and whatever schema qualifies them.
+    /// </summary>
     public static readonly Dictionary<string, string> ForbiddenFunctions = new()
     {
         ["SLEEP"] = "it stalls the server", ["BENCHMARK"] = "it burns server CPU",
@@ -39,10 +42,61 @@ internal static class ReadOnlyRules
         ["LOAD_FILE"] = "it reads files on the server", ["MASTER_POS_WAIT"] = "it waits on replication",
         ["SOURCE_POS_WAIT"] = "it waits on replication", ["MASTER_GTID_WAIT"] = "it waits on replication",
         ["WAIT_FOR_EXECUTED_GTID_SET"] = "it waits on replication", ["WAIT_UNTIL_SQL_THREAD_AFTER_GTIDS"] = "it waits on replication",
-        ["SYS_EXEC"] = "it runs shell commands", ["SYS_EVAL"] = "it runs shell commands", ["SYS_SET"] = "it changes the environment",
+        ["WSREP_SYNC_WAIT_UPTO_GTID"] = "it waits on replication",
+        ["SYS_EXEC"] = "it runs shell commands", ["SYS_EVAL"] = "it runs shell commands", ["SYS_BINEVAL"] = "it runs shell commands",
+        ["SYS_GET"] = "it reads the server's environment", ["SYS_SET"] = "it changes the environment",
+        ["DO_SYSTEM"] = "it runs shell commands", ["LIB_MYSQLUDF_SYS_INFO"] = "it belongs to a shell-command plugin",
         ["NEXTVAL"] = "it advances a sequence", ["SETVAL"] = "it changes a sequence",
         ["LOAD_EXTENSION"] = "it loads native code", ["READFILE"] = "it reads files", ["WRITEFILE"] = "it writes files",
         ["EDIT"] = "it starts an editor", ["FTS3_TOKENIZER"] = "it can load native code",
+        ["FSDIR"] = "it lists directories", ["ZIPFILE"] = "it reads archives", ["LSMODE"] = "it reads file modes",
+        ["SQLAR_COMPRESS"] = "it belongs to the archive extension", ["SQLAR_UNCOMPRESS"] = "it belongs to the archive extension",
         ["RANDOMBLOB"] = "it can allocate huge values", ["ZEROBLOB"] = "it can allocate huge values",
     };
+
+    /// <summary>SQLite only: MySQL's FORMAT(x, d) is harmless, SQLite's format/printf take unbounded widths.</summary>
+    public static readonly Dictionary<string, string> SqliteForbiddenFunctions = new()
+    {
+        ["PRINTF"] = "its widths can allocate huge strings (use || and round() instead)",
+        ["FORMAT"] = "its widths can allocate huge strings (use || and round() instead)",
+    };
+
+    /// <summary>Plugin function families that manage keys, audit, replication or locks (MySQL components and UDFs).</summary>
+    public static readonly (string Prefix, string Why)[] ForbiddenFunctionPrefixes =
+    [
+        ("KEYRING_", "it reads or changes keyring keys"), ("AUDIT_", "it changes the audit log"),
+        ("GROUP_REPLICATION_", "it changes replication"), ("ASYNCHRONOUS_CONNECTION_FAILOVER_", "it changes replication"),
+        ("VERSION_TOKENS_", "it changes version tokens"), ("SERVICE_GET_", "it takes service locks"),
+        ("SERVICE_RELEASE_", "it releases service locks"), ("MYSQL_FIREWALL_", "it changes the firewall"),
+        ("SET_FIREWALL_", "it changes the firewall"), ("READ_FIREWALL_", "it reads the firewall"),
+    ];
+
+    /// <summary>
+    /// SQLite's table-valued pragmas (pragma_x, with or without arguments) that only describe the schema.
+    /// Every other pragma_x is refused: some run work (optimize, integrity checks) or expose settings.
+    /// </summary>
+    public static readonly HashSet<string> SqliteReadOnlyPragmas =
+    [
+        "PRAGMA_TABLE_INFO", "PRAGMA_TABLE_XINFO", "PRAGMA_TABLE_LIST", "PRAGMA_INDEX_LIST", "PRAGMA_INDEX_INFO",
+        "PRAGMA_INDEX_XINFO", "PRAGMA_FOREIGN_KEY_LIST", "PRAGMA_DATABASE_LIST", "PRAGMA_COLLATION_LIST",
+        "PRAGMA_FUNCTION_LIST", "PRAGMA_MODULE_LIST", "PRAGMA_PRAGMA_LIST", "PRAGMA_COMPILE_OPTIONS",
+    ];
+
+    /// <summary>
+    /// What may follow SHOW (after FULL, EXTENDED, GLOBAL, SESSION or LOCAL). Everything else is refused:
+    /// SHOW GRANTS prints password hashes on MariaDB, SHOW PROCESSLIST / ENGINE … STATUS / BINLOG EVENTS show
+    /// other sessions' statements, SHOW CREATE USER shows credentials, replication SHOWs show accounts.
+    /// </summary>
+    public static readonly HashSet<string> ShowWords =
+    [
+        "TABLES", "COLUMNS", "FIELDS", "INDEX", "INDEXES", "KEYS", "DATABASES", "SCHEMAS", "TABLE", "CREATE",
+        "VARIABLES", "STATUS", "WARNINGS", "ERRORS", "COUNT", "COLLATION", "CHARACTER", "CHARSET", "ENGINES",
+        "STORAGE", "TRIGGERS", "EVENTS", "PROCEDURE", "FUNCTION", "OPEN", "PLUGINS", "PRIVILEGES", "PROFILE", "PROFILES",
+    ];
+
+    public static readonly HashSet<string> ShowModifiers = ["FULL", "EXTENDED", "GLOBAL", "SESSION", "LOCAL"];
+
+    /// <summary>SHOW CREATE …: the objects whose definition is schema, not credentials.</summary>
+    public static readonly HashSet<string> ShowCreateObjects =
+        ["TABLE", "VIEW", "DATABASE", "SCHEMA", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "SEQUENCE"];
 }

@@ -17,10 +17,23 @@ public enum SqlTokenKind
     Symbol,
 }
 
-/// <summary>One token. <see cref="Upper"/> is the upper-cased text of words (for keyword checks).</summary>
+/// <summary>
+/// One token. <see cref="Upper"/> is the upper-cased text of an unquoted word (for keyword checks: a quoted
+/// word is never a keyword). <see cref="Name"/> is the folded, unquoted name of a word or quoted identifier
+/// (for name checks: `sleep` and sleep call the same function).
+/// </summary>
 public sealed record SqlToken(SqlTokenKind Kind, string Text, int Position)
 {
     public string Upper { get; } = Kind == SqlTokenKind.Word ? Text.ToUpperInvariant() : Text;
+
+    public string Name { get; } = Kind switch
+    {
+        SqlTokenKind.Word => SqlNames.Fold(Text),
+        SqlTokenKind.QuotedIdentifier => SqlNames.Fold(SqlNames.Unquote(Text)),
+        _ => "",
+    };
+
+    public bool IsName => Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
     public bool IsWord(string upper) => Kind == SqlTokenKind.Word && Upper == upper;
 

@@ -5,16 +5,22 @@ namespace Mosaic.Connectors.MySql.Safety;
 /// where strings, quoted identifiers and comments begin and end, so a keyword inside a string is
 /// not a keyword and a keyword hidden in a comment is seen for what the server will do with it.
 /// Comments are dropped, except MySQL's executable comments (/*! ... */, /*M! ... */) whose body
-/// the server RUNS: those are reported so the guard can refuse them.
+/// the server RUNS, and optimizer hints (/*+ ... */) that can change session variables for the
+/// statement: those are reported so the guard can refuse them. The MySQL rules are those of the
+/// sql_mode the connector pins for every session (no ANSI_QUOTES, no NO_BACKSLASH_ESCAPES).
 /// </summary>
 public static class SqlTokenizer
 {
-    public sealed record Result(IReadOnlyList<SqlToken> Tokens, bool HasExecutableComment, string? Error);
+    public sealed record Result(IReadOnlyList<SqlToken> Tokens, bool HasExecutableComment, string? Error)
+    {
+        public bool HasOptimizerHint { get; init; }
+    }
 
     public static Result Tokenize(string sql, SqlDialect dialect)
     {
         var tokens = new List<SqlToken>();
         var executable = false;
+        var hint = false;
         var mySql = dialect == SqlDialect.MySql;
         var i = 0;
         while (i < sql.Length)
@@ -34,6 +40,7 @@ public static class SqlTokenizer
                 if (end < 0) return new Result(tokens, executable, "a /* comment is never closed");
                 var body = sql.AsSpan(i + 2, end - i - 2);
                 if (mySql && (body.StartsWith("!") || body.StartsWith("M!", StringComparison.OrdinalIgnoreCase))) executable = true;
+                if (mySql && body.StartsWith("+")) hint = true;
                 i = end + 2;
                 continue;
             }
@@ -108,7 +115,7 @@ public static class SqlTokenizer
             i++;
             tokens.Add(new SqlToken(SqlTokenKind.Symbol, c.ToString(), start));
         }
-        return new Result(tokens, executable, null);
+        return new Result(tokens, executable, null) { HasOptimizerHint = hint };
     }
 
     /// <summary>MySQL needs whitespace or a control character after "--" for it to start a comment.</summary>

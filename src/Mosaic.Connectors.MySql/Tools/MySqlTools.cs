@@ -55,6 +55,7 @@ public sealed class MySqlTools(IDatabase db)
         [Description("Maximum tables to return (default 100, max 500).")] int? limit = null,
         CancellationToken cancellationToken = default)
     {
+        ReadOnlyGuard.CheckDatabase(database, db.Dialect);
         var scope = Cursor.Scope("tables", database, name_like);
         var offset = Cursor.DecodeOffset(cursor, scope);
         var take = Paging.Limit(limit, 100, 500);
@@ -81,6 +82,7 @@ public sealed class MySqlTools(IDatabase db)
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(table)) throw new ToolInputException("table is required: pass a name from list_tables.");
+        ReadOnlyGuard.CheckDatabase(database, db.Dialect);
         var args = new Dictionary<string, object?> { ["@db"] = database, ["@table"] = table };
         var info = await db.QueryAsync(Sqlite ? CatalogQueries.SqliteTableInfo : CatalogQueries.MySqlTableInfo, database, args, 0, 1, cancellationToken);
         var where = database ?? db.DefaultDatabase;
@@ -109,12 +111,14 @@ public sealed class MySqlTools(IDatabase db)
                  "Add ORDER BY for stable paging; pages are fetched by re-running the query.")]
     public async Task<CallToolResult> ExecuteQuery(
         [Description("The SQL statement. One statement only; a trailing semicolon is fine.")] string sql,
-        [Description("Database (schema) to run it in; default: the configured database.")] string? database = null,
+        [Description("Database (schema) to run it in; default: the configured database. " +
+                     "System schemas (mysql, performance_schema, sys) are refused.")] string? database = null,
         [Description("The next_cursor of a previous call with the same sql, to get the next page.")] string? cursor = null,
         [Description("Maximum rows to return (default 50, max 500).")] int? limit = null,
         CancellationToken cancellationToken = default)
     {
-        var statement = ReadOnlyGuard.Check(sql, db.Dialect);
+        ReadOnlyGuard.CheckDatabase(database, db.Dialect);
+        var statement = ReadOnlyGuard.Check(sql, db.Dialect, database ?? db.DefaultDatabase);
         var scope = Cursor.Scope("query", database, statement);
         var offset = Cursor.DecodeOffset(cursor, scope);
         if (offset > MaxOffset) throw new ToolInputException($"Paging deeper than {MaxOffset} rows is not supported: narrow the query with WHERE instead.");

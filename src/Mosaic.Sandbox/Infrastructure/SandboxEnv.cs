@@ -56,7 +56,8 @@ public static class SandboxEnv
             ["GOOGLE_REFRESH_TOKEN"] = SandboxTokens.GoogleRefreshToken,
             ["GOOGLE_API_BASE_URL"] = $"{baseUrl}/google",
         },
-        ["mysql"] = new() { ["SQLITE_PATH"] = DemoFiles.SqlitePath },
+        // The connector opens SQLite files only where MOSAIC_SQLITE_DIRS allows: here, the demo data's own directory.
+        ["mysql"] = new() { ["SQLITE_PATH"] = DemoFiles.SqlitePath, ["MOSAIC_SQLITE_DIRS"] = DemoFiles.Directory },
         ["s3"] = new()
         {
             ["AWS_ACCESS_KEY_ID"] = "S3RVER",

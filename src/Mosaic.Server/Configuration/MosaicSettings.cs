@@ -13,6 +13,8 @@ public sealed class MosaicSettings
     [ConfigurationKeyName("BACKEND_HOST")] public string? BackendHost { get; set; }
     [ConfigurationKeyName("BACKEND_PORT")] public int BackendPort { get; set; } = 8000;
     [ConfigurationKeyName("MOSAIC_DATA_DIR")] public string DataDir { get; set; } = "./data";
+    /// <summary>Comma-separated absolute directories whose SQLite files MySQL sources may open; empty turns SQLite sources off.</summary>
+    [ConfigurationKeyName("MOSAIC_SQLITE_DIRS")] public string? SqliteDirs { get; set; }
 
     [ConfigurationKeyName("LOCAL_MYSQL_HOST")] public string? MySqlHost { get; set; }
     [ConfigurationKeyName("LOCAL_MYSQL_PORT")] public int MySqlPort { get; set; } = 3306;

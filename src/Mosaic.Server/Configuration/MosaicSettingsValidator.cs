@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mosaic.Connectors.Common.Egress;
+using Mosaic.Connectors.MySql.Safety;
 
 namespace Mosaic.Server.Configuration;
 
@@ -19,6 +20,7 @@ public sealed class MosaicSettingsValidator : IValidateOptions<MosaicSettings>
         Check(s.BackendPort is > 0 and < 65536, "BACKEND_PORT must be between 1 and 65535.");
         Check(s.MySqlPort is > 0 and < 65536, "LOCAL_MYSQL_PORT must be between 1 and 65535.");
         Check(!string.IsNullOrWhiteSpace(s.DataDir), "MOSAIC_DATA_DIR must not be empty.");
+        if (!string.IsNullOrWhiteSpace(s.DataDir)) SqliteFilePolicy.Create(s.SqliteDirs, s.FullDataDir, errors);
         Check(s.StartupRetries is >= 0 and <= 100, "DATABASE_STARTUP_RETRIES must be between 0 and 100.");
 
         Check(s.JwtAlgorithm == "HS256", $"JWT_ALGORITHM must be HS256 (got '{s.JwtAlgorithm}').");

@@ -1,3 +1,5 @@
+using Mosaic.Connectors.MySql.Safety;
+
 namespace Mosaic.Server.Connectors;
 
 /// <summary>The seven built-in datasources. Field names and env vars are the connectors' contract.</summary>
@@ -51,10 +53,19 @@ public static class BuiltInConnectors
                 new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306" },
                 new("user", "User", "text", false, "MYSQL_USER"),
                 new("password", "Password", "password", false, "MYSQL_PASSWORD"),
-                new("database", "Database", "text", false, "MYSQL_DATABASE"),
+                new("database", "Database", "text", false, "MYSQL_DATABASE")
+                {
+                    Check = v => SystemSchemas.RefuseDatabase(v) is { } refusal ? $"Database refused: {refusal}." : null,
+                },
                 new("ssl_mode", "SSL mode", "text", false, "MYSQL_SSL_MODE") { Placeholder = "Preferred" },
-                new("sqlite_path", "SQLite file", "text", false, "SQLITE_PATH") { Help = "Instead of a server: a path to a SQLite database file." },
+                new("sqlite_path", "SQLite file", "text", false, "SQLITE_PATH")
+                {
+                    Help = "Instead of a server: the path of a SQLite database file " +
+                           "in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
+                    SqliteFile = true,
+                },
             ],
+            OperatorVariables = [SqliteFilePolicy.DirsVariable, SqliteFilePolicy.DataDirVariable],
             CredentialRules =
             [
                 new("Give host, user and database, or sqlite_path.",

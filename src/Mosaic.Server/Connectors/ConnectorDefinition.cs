@@ -25,6 +25,12 @@ public sealed record ConnectorDefinition
     public string? Url { get; init; }
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// Operator settings (host environment variable names) the connector gets besides the user's fields, e.g.
+    /// MySQL: MOSAIC_SQLITE_DIRS and MOSAIC_DATA_DIR. They override any field, so a user cannot set them.
+    /// </summary>
+    public IReadOnlyList<string> OperatorVariables { get; init; } = [];
+
     public bool IsBuiltIn => Assembly is not null;
 
     public CredentialField? FindField(string name) => CredentialFields.FirstOrDefault(f => f.Name == name);
@@ -41,6 +47,12 @@ public sealed record CredentialField(string Name, string Label, string Type, boo
 {
     public string? Placeholder { get; init; }
     public string? Help { get; init; }
+
+    /// <summary>The value names a SQLite file on this host: accepted only where MOSAIC_SQLITE_DIRS allows.</summary>
+    public bool SqliteFile { get; init; }
+
+    /// <summary>A check of the value on its own: the error to show, or null when it is fine.</summary>
+    public Func<string, string?>? Check { get; init; }
 }
 
 /// <summary>If the message contains any keyword (case-insensitive), call <see cref="Tool"/> directly.</summary>

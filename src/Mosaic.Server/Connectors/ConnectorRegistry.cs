@@ -32,6 +32,7 @@ public static class ConnectorExtensions
         builder.Services.AddSingleton(sp => new ConnectorRegistry([.. BuiltInConnectors.All,
             .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInConnectors.All.Select(c => c.Id).ToHashSet())]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
+        builder.Services.AddSingleton<SqliteFileAccess>();
         return builder;
     }
 }

@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Connectors.MySql.Safety;
 using Mosaic.Server.Connectors;
 
 namespace Mosaic.Server.Credentials;
 
 /// <summary>
 /// Checks submitted fields against the connector's declared fields and turns them into the strings
-/// that are stored (and later passed as environment variables). Error keys are field names.
+/// that are stored (and later passed as environment variables). Error keys are field names. A SQLite
+/// path must be one the operator allows (<see cref="SqliteFilePolicy"/>); refused and missing files
+/// get the same message, so saving credentials never tells a user which files exist.
 /// </summary>
 public static class CredentialValidator
 {
     public const int MaxValueLength = 16 * 1024;
 
     public static (Dictionary<string, string> Fields, Dictionary<string, string[]> Errors) Validate(
-        ConnectorDefinition connector, IReadOnlyDictionary<string, JsonElement> submitted)
+        ConnectorDefinition connector, IReadOnlyDictionary<string, JsonElement> submitted, SqliteFilePolicy sqliteFiles)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -27,6 +30,7 @@ public static class CredentialValidator
                 continue;
             }
             var (value, error) = Normalize(field, element);
+            if (error is null && value is { Length: > 0 }) error = Check(field, value, sqliteFiles);
             if (error is not null) errors[name] = [error];
             else if (value is { Length: > 0 }) fields[name] = value;
         }
@@ -37,6 +41,9 @@ public static class CredentialValidator
                 errors["credentials"] = [rule.Message];
         return (fields, errors);
     }
+
+    private static string? Check(CredentialField field, string value, SqliteFilePolicy sqliteFiles) =>
+        field.SqliteFile && sqliteFiles.Resolve(value) is null ? sqliteFiles.Refusal(field.Label, value) : field.Check?.Invoke(value);
 
     private static (string? Value, string? Error) Normalize(CredentialField field, JsonElement element)
     {

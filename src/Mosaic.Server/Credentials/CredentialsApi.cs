@@ -17,7 +17,8 @@ public static class CredentialsApi
         var group = app.MapGroup("/api/credentials").WithTags("Credentials").RequireAuthorization();
 
         group.MapPost("/", async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> (
-            SaveCredentialsRequest request, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
+            SaveCredentialsRequest request, ConnectorRegistry registry, CredentialVault vault, SqliteFileAccess sqliteFiles,
+            HttpContext http, CancellationToken ct) =>
         {
             var connector = registry.Find(request.Datasource);
             if (connector is null)
@@ -25,7 +26,7 @@ public static class CredentialsApi
             if (!connector.Enabled)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["datasource"] = [$"{connector.Name} is disabled on this server."] });
 
-            var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials);
+            var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy);
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
                     title: $"The {connector.Name} credentials are not valid");

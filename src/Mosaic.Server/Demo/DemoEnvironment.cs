@@ -13,10 +13,11 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
 /// with the demo files, and saves credentials for all seven sources for the demo account from the
 /// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Both children listen on loopback, so
-/// exactly their host:port are added to the egress allow list, nothing more. Singleton; disposed at shutdown.
+/// exactly their host:port are added to the egress allow list, and the demo database's directory, nothing else,
+/// to the directories SQLite sources may read. Singleton; disposed at shutdown.
 /// </summary>
 public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    HostEgress egress, ILogger<DemoEnvironment> logger) : IAsyncDisposable
+    HostEgress egress, SqliteFileAccess sqliteFiles, ILogger<DemoEnvironment> logger) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -55,6 +56,7 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
             foreach (var (datasource, variables) in env)
             {
                 if (datasource == "s3" && _s3 is null) continue;
+                if (variables.TryGetValue("SQLITE_PATH", out var sqlite) && !sqliteFiles.AllowDemoDatabase(sqlite)) continue;
                 if (registry.Find(datasource) is not { } source) continue;
                 await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);
                 saved.Add(datasource);

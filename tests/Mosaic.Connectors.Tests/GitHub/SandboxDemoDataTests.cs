@@ -34,6 +34,17 @@ public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture
     }
 
     [Fact]
+    public async Task The_mysql_connector_opens_the_demo_database_with_the_printed_environment_alone()
+    {
+        // --print-env names the demo data's directory in MOSAIC_SQLITE_DIRS; without it the connector would refuse the file.
+        Assert.Equal(Path.GetDirectoryName(sandbox.EnvFor("mysql")["SQLITE_PATH"]), sandbox.EnvFor("mysql")["MOSAIC_SQLITE_DIRS"]);
+        await using var mysql = await ConnectorProcess.StartAsync("MySql", sandbox.EnvFor("mysql"));
+        const string sql = "SELECT ticket_key FROM support_tickets WHERE ticket_key = 'SUP-2038'";
+        var data = (await mysql.CallAsync("execute_query", new { sql })).Ok();
+        Assert.Equal("SUP-2038", data.GetProperty("rows")[0][0].GetString());
+    }
+
+    [Fact]
     public async Task The_mariadb_sql_loads_and_agrees_with_the_sqlite_copy()
     {
         var database = $"demo_{TestServices.UniqueSuffix()}";

@@ -165,9 +165,10 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
         Assert.Contains("SQLITE_PATH", stderr);
         Assert.Contains("MYSQL_USER, MYSQL_DATABASE", stderr);
 
+        // SQLite files need the operator's MOSAIC_SQLITE_DIRS (SqlitePathTests covers the rules).
         (code, stderr) = await ConnectorProcess.RunToExitAsync("MySql", new Dictionary<string, string> { ["SQLITE_PATH"] = "/nonexistent/mosaic.db" });
         Assert.Equal(2, code);
-        Assert.Contains("/nonexistent/mosaic.db", stderr);
+        Assert.Contains("the operator must list the directories that may hold them in MOSAIC_SQLITE_DIRS", stderr);
     }
 
     private static List<string?> Names(JsonElement data, string items) =>

@@ -5,10 +5,15 @@ using Mosaic.Connectors.Tests.Infrastructure;
 
 namespace Mosaic.Connectors.Tests.MySql;
 
-/// <summary>A SQLite file with the same small schema; its SHA-256 proves nothing was written.</summary>
+/// <summary>
+/// A SQLite file with the same small schema, alone in a directory the connector is told it may read
+/// (MOSAIC_SQLITE_DIRS); its SHA-256 proves nothing was written.
+/// </summary>
 public sealed class SqliteFixture : IAsyncLifetime
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mosaic-sqlite-{TestServices.UniqueSuffix()}.db");
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("mosaic-sqlite-").FullName;
+
+    public string Path => System.IO.Path.Combine(Directory, "shop.db");
 
     public string Baseline { get; private set; } = "";
 
@@ -39,7 +44,7 @@ public sealed class SqliteFixture : IAsyncLifetime
 
     public Dictionary<string, string> Env(int? timeoutSeconds = null)
     {
-        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path };
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path, ["MOSAIC_SQLITE_DIRS"] = Directory };
         if (timeoutSeconds is { } t) env["MYSQL_QUERY_TIMEOUT_SECONDS"] = t.ToString();
         return env;
     }
@@ -57,6 +62,6 @@ public sealed class SqliteFixture : IAsyncLifetime
     {
         if (_connector is not null) await _connector.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        File.Delete(Path);
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

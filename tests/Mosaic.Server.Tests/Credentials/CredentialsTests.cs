@@ -106,20 +106,25 @@ public sealed class CredentialsTests(MosaicAppFactory app) : IClassFixture<Mosai
     }
 
     [Fact]
-    public async Task Mysql_accepts_either_a_server_or_a_sqlite_file_and_typed_values()
+    public async Task Mysql_accepts_a_server_and_typed_values_but_no_sqlite_file_unless_the_operator_allows_files()
     {
         var user = await app.SignUpAndLogInAsync();
         var server = """{"datasource":"mysql","credentials":{"host":"db","user":"u","database":"d","port":3306,"password":"pw"}}""";
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/credentials", new StringContent(server, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        // MOSAIC_SQLITE_DIRS is empty by default (SqliteFileCredentialsTests has a server that sets it).
         var file = """{"datasource":"mysql","credentials":{"sqlite_path":"/data/shop.db"}}""";
-        Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/credentials", new StringContent(file, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        var body = new StringContent(file, System.Text.Encoding.UTF8, "application/json");
+        var response = await user.Http.PostAsync("/api/credentials", body);
+        var refused = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("the operator must list the directories that may hold them in MOSAIC_SQLITE_DIRS",
+            Assert.Single(ProblemAssert.FieldErrors(refused, "credentials.sqlite_path")));
         var s3 = """{"datasource":"s3","credentials":{"aws_access_key_id":"a","aws_secret_access_key":"b","force_path_style":true}}""";
         Assert.Equal(HttpStatusCode.OK, (await user.Http.PostAsync("/api/credentials", new StringContent(s3, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();
         var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
         Assert.Equal("true", (await vault.GetAsync(user.Id, "s3", default))!["force_path_style"]);
-        Assert.Equal(["sqlite_path"], (await vault.GetAsync(user.Id, "mysql", default))!.Keys);
+        Assert.Equal(["host", "user", "database", "port", "password"], (await vault.GetAsync(user.Id, "mysql", default))!.Keys);
     }
 
     [Fact]

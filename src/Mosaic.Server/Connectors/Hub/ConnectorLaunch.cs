@@ -5,8 +5,10 @@ namespace Mosaic.Server.Connectors.Hub;
 /// <summary>Builds the launch spec of a registry entry from one user's decrypted credentials.</summary>
 public static class ConnectorLaunch
 {
+    /// <param name="operatorValues">Operator settings by variable name; a child process gets those its source declares
+    /// (<see cref="ConnectorDefinition.OperatorVariables"/>), over anything the credentials say.</param>
     public static McpLaunchSpec ToSpec(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
-        BuiltInConnectorLocator locator)
+        BuiltInConnectorLocator locator, IReadOnlyDictionary<string, string>? operatorValues = null)
     {
         var missing = source.CredentialFields.Where(f => f.Required && !Has(credentials, f.Name)).Select(f => f.Label).ToList();
         if (missing.Count > 0)
@@ -21,13 +23,22 @@ public static class ConnectorLaunch
             (string Command, IReadOnlyList<string> Arguments) program;
             try { program = locator.Locate(assembly); }
             catch (FileNotFoundException e) { throw new McpHubException(McpHubFailure.StartFailed, source.Id, e.Message, e); }
-            return new StdioLaunchSpec(program.Command, program.Arguments, source.ToEnvironment(credentials));
+            return new StdioLaunchSpec(program.Command, program.Arguments, Environment(source, credentials, operatorValues));
         }
         if (source.Command is { } command)
-            return new StdioLaunchSpec(command, source.Args ?? [], source.ToEnvironment(credentials));
+            return new StdioLaunchSpec(command, source.Args ?? [], Environment(source, credentials, operatorValues));
         if (source.Url is { } url)
             return new HttpLaunchSpec(new Uri(url), FillHeaders(source.Headers ?? new Dictionary<string, string>(), credentials));
         throw new McpHubException(McpHubFailure.StartFailed, source.Id, $"{source.Name} has no program or URL to connect to.");
+    }
+
+    static Dictionary<string, string> Environment(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
+        IReadOnlyDictionary<string, string>? operatorValues)
+    {
+        var env = new Dictionary<string, string>(source.ToEnvironment(credentials), StringComparer.Ordinal);
+        foreach (var name in source.OperatorVariables)
+            env[name] = operatorValues?.GetValueOrDefault(name) ?? "";
+        return env;
     }
 
     static Dictionary<string, string> FillHeaders(IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, string> credentials)

@@ -7,7 +7,7 @@ namespace Mosaic.Server.Connectors.Hub;
 /// user's decrypted credentials. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
 /// </summary>
 internal sealed class RegistryLaunchResolver(ConnectorRegistry registry, IServiceScopeFactory scopes,
-    BuiltInConnectorLocator locator) : IConnectorLaunchResolver
+    BuiltInConnectorLocator locator, SqliteFileAccess sqliteFiles) : IConnectorLaunchResolver
 {
     public async Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct)
     {
@@ -31,6 +31,6 @@ internal sealed class RegistryLaunchResolver(ConnectorRegistry registry, IServic
         if (credentials is null && (source.IsBuiltIn || source.CredentialFields.Any(f => f.Required)))
             throw new McpHubException(McpHubFailure.NotConfigured, datasource,
                 $"{source.Name} is not set up for you yet; add its credentials first.");
-        return ConnectorLaunch.ToSpec(source, credentials ?? new Dictionary<string, string>(), locator);
+        return ConnectorLaunch.ToSpec(source, credentials ?? new Dictionary<string, string>(), locator, sqliteFiles.OperatorValues);
     }
 }
