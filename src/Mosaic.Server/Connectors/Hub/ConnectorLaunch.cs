@@ -6,6 +6,10 @@ namespace Mosaic.Server.Connectors.Hub;
 public static class ConnectorLaunch
 {
     public static McpLaunchSpec ToSpec(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
+        BuiltInConnectorLocator locator) =>
+        Launch(source, credentials, locator) with { Trust = ToolTrust.For(source) };
+
+    static McpLaunchSpec Launch(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
         BuiltInConnectorLocator locator)
     {
         var missing = source.CredentialFields.Where(f => f.Required && !Has(credentials, f.Name)).Select(f => f.Label).ToList();
