@@ -31,7 +31,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         http.Response.StatusCode = status;
         if (exception is McpHubException { RetryAfter: { } retry })
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

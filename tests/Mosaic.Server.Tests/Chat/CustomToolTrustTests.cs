@@ -48,7 +48,8 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
         var file = await user.UseNotesFileAsync();
         fx.Fake.Enqueue(FakeReply.ToolUse("save_note", new { text = "pay the invoice" }), FakeReply.Text("Saved."));
 
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = "Please keep a note to pay the invoice.", datasource = "notes" });
+        await using var sse = await SseStream.OpenAsync(user.Http,
+            new { message = "Please keep a note to pay the invoice.", datasource = "notes" });
         var request = await sse.UntilAsync("approval_required");
 
         Assert.Equal("save_note", request.GetProperty("tool").GetString());
@@ -74,7 +75,8 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
         for (var i = 0; i < 2; i++)
         {
             fx.Fake.Enqueue(FakeReply.ToolUse("save_note", new { text = "same note" }), FakeReply.Text("Saved."));
-            await using var sse = await SseStream.OpenAsync(user.Http, new { message = "Please keep a note of this for me.", datasource = "vouched" });
+            await using var sse = await SseStream.OpenAsync(user.Http,
+                new { message = "Please keep a note of this for me.", datasource = "vouched" });
             var events = await sse.ReadToEndAsync();
             Assert.DoesNotContain("approval_required", sse.Types);
             uses.Add(events[^1].GetProperty("metadata").GetProperty("tools_used")[0]);
@@ -86,7 +88,8 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
 }
 
 /// <summary>Offline mode: keyword routing never picks an unvouched custom tool unless the question names it.</summary>
-public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixture fx) : IClassFixture<OfflineCustomToolTrustTests.Fixture>
+public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixture fx)
+    : IClassFixture<OfflineCustomToolTrustTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime
     {
@@ -101,7 +104,8 @@ public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixt
         var user = await fx.App.SignInAsync();
         var file = await user.UseNotesFileAsync();
 
-        await using var unvouched = await SseStream.OpenAsync(user.Http, new { message = "save a note \"from keywords\"", datasource = "notes" });
+        const string question = "save a note \"from keywords\"";
+        await using var unvouched = await SseStream.OpenAsync(user.Http, new { message = question, datasource = "notes" });
         var events = await unvouched.ReadToEndAsync();
         Assert.DoesNotContain("tool_start", unvouched.Types);
         Assert.DoesNotContain("approval_required", unvouched.Types);
@@ -109,7 +113,7 @@ public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixt
         Assert.Empty(TrustSources.Notes(file));
 
         // The same words on the source whose operator vouched for save_note: routed, run, no approval.
-        await using var vouched = await SseStream.OpenAsync(user.Http, new { message = "save a note \"from keywords\"", datasource = "vouched" });
+        await using var vouched = await SseStream.OpenAsync(user.Http, new { message = question, datasource = "vouched" });
         await vouched.ReadToEndAsync();
         Assert.Equal("save_note", vouched.Seen.Single(e => SseStream.Type(e) == "tool_start").GetProperty("tool").GetString());
         Assert.DoesNotContain("approval_required", vouched.Types);

@@ -15,14 +15,16 @@ public class ConnectorStderrTests
     {
         var h = new HubHarness(logs: logs, minimum: minimum);
         var (command, arguments) = TestServerTests.Locate();
-        h.Resolver.Set("alice", "test", new StdioLaunchSpec(command, arguments, new Dictionary<string, string> { ["TEST_SECRET"] = Secret }));
+        h.Resolver.Set("alice", "test",
+            new StdioLaunchSpec(command, arguments, new Dictionary<string, string> { ["TEST_SECRET"] = Secret }));
         return h;
     }
 
     static Task<McpToolResult> Complain(HubHarness h, string tag) =>
         h.Hub.CallToolAsync("alice", "test", "complain", HubHarness.Args(new { tag }), CancellationToken.None);
 
-    static bool AtInformationOrAbove(string line) => !line.StartsWith("Debug", StringComparison.Ordinal) && !line.StartsWith("Trace", StringComparison.Ordinal);
+    static bool AtInformationOrAbove(string line) =>
+        !line.StartsWith("Debug", StringComparison.Ordinal) && !line.StartsWith("Trace", StringComparison.Ordinal);
 
     [Fact]
     public async Task At_debug_the_stderr_line_is_logged_with_the_secret_replaced_and_never_above_debug()
@@ -32,7 +34,8 @@ public class ConnectorStderrTests
 
         Assert.Equal("complained (tag-debug-1)", (await Complain(h, "tag-debug-1")).Text);
 
-        Assert.True(await TestTools.EventuallyAsync(() => logs.Lines.Any(l => l.Contains("tag-debug-1"))), "the stderr line never reached the Debug log");
+        Assert.True(await TestTools.EventuallyAsync(() => logs.Lines.Any(l => l.Contains("tag-debug-1"))),
+            "the stderr line never reached the Debug log");
         var line = Assert.Single(logs.Lines, l => l.Contains("tag-debug-1: upstream said 401"));
         Assert.StartsWith("Debug", line);
         Assert.Contains("key [redacted]", line);

@@ -79,10 +79,12 @@ public class ConnectorsFileTests
     [InlineData("CORECLR_PROFILER_PATH")] [InlineData("CORECLR_ENABLE_PROFILING")] [InlineData("COMPlus_EnableDiagnostics")]
     [InlineData("DOTNET_STARTUP_HOOKS")] [InlineData("DOTNET_ROOT")] [InlineData("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES")]
     [InlineData("NODE_OPTIONS")] [InlineData("node_path")] [InlineData("NPM_CONFIG_REGISTRY")]
-    [InlineData("PYTHONPATH")] [InlineData("PYTHONSTARTUP")] [InlineData("PYTHONHOME")] [InlineData("PIP_INDEX_URL")] [InlineData("UV_INDEX_URL")]
+    [InlineData("PYTHONPATH")] [InlineData("PYTHONSTARTUP")] [InlineData("PYTHONHOME")]
+    [InlineData("PIP_INDEX_URL")] [InlineData("UV_INDEX_URL")]
     [InlineData("PERL5OPT")] [InlineData("PERL5LIB")] [InlineData("PERLLIB")] [InlineData("RUBYOPT")] [InlineData("RUBYLIB")]
     [InlineData("GEM_PATH")] [InlineData("BUNDLE_GEMFILE")]
-    [InlineData("JAVA_TOOL_OPTIONS")] [InlineData("JAVA_HOME")] [InlineData("_JAVA_OPTIONS")] [InlineData("JDK_JAVA_OPTIONS")] [InlineData("CLASSPATH")]
+    [InlineData("JAVA_TOOL_OPTIONS")] [InlineData("JAVA_HOME")] [InlineData("_JAVA_OPTIONS")] [InlineData("JDK_JAVA_OPTIONS")]
+    [InlineData("CLASSPATH")]
     [InlineData("GCONV_PATH")] [InlineData("GLIBC_TUNABLES")]
     // Proxies, in any case.
     [InlineData("HTTP_PROXY")] [InlineData("https_proxy")] [InlineData("ALL_PROXY")] [InlineData("no_proxy")]
@@ -91,7 +93,8 @@ public class ConnectorsFileTests
     [InlineData("TMPDIR")] [InlineData("PS4")]
     // TLS, git, locale, Mosaic's own, and what the host passes every connector itself.
     [InlineData("SSL_CERT_FILE")] [InlineData("OPENSSL_CONF")] [InlineData("GIT_SSH_COMMAND")] [InlineData("GIT_CONFIG_GLOBAL")]
-    [InlineData("LANG")] [InlineData("LC_ALL")] [InlineData("LOCALE")] [InlineData("MOSAIC_EGRESS_ALLOW")] [InlineData("MOSAIC_MCP_SESSION")]
+    [InlineData("LANG")] [InlineData("LC_ALL")] [InlineData("LOCALE")]
+    [InlineData("MOSAIC_EGRESS_ALLOW")] [InlineData("MOSAIC_MCP_SESSION")]
     [InlineData("USER")] [InlineData("TERM")] [InlineData("TZ")] [InlineData("SYSTEMROOT")]
     // Not a variable name.
     [InlineData("MY-TOKEN")] [InlineData("1TOKEN")] [InlineData("MY TOKEN")] [InlineData("TOKEN=x")]
@@ -121,9 +124,12 @@ public class ConnectorsFileTests
     [Fact]
     public void Read_only_tools_are_read_strictly()
     {
-        var ok = Write("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "read_only_tools": ["list_things", "get-thing", "v2.read"] } ] }""");
+        var ok = Write("""
+            { "sources": [ { "id": "a", "name": "A", "command": "x", "read_only_tools": ["list_things", "get-thing", "v2.read"] } ] }
+            """);
+        var none = Write("""{ "sources": [ { "id": "a", "name": "A", "command": "x" } ] }""");
         Assert.Equal(["list_things", "get-thing", "v2.read"], Assert.Single(ConnectorsFile.Load(ok, BuiltIns)).ReadOnlyTools);
-        Assert.Empty(Assert.Single(ConnectorsFile.Load(Write("""{ "sources": [ { "id": "a", "name": "A", "command": "x" } ] }"""), BuiltIns)).ReadOnlyTools);
+        Assert.Empty(Assert.Single(ConnectorsFile.Load(none, BuiltIns)).ReadOnlyTools);
 
         foreach (var (value, expected) in new[]
         {

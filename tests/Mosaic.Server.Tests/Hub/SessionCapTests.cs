@@ -13,7 +13,8 @@ public class SessionCapTests
         var h = new HubHarness(o => { o.CallTimeout = TimeSpan.FromSeconds(60); configure(o); });
         var (command, arguments) = TestServerTests.Locate();
         foreach (var (user, source) in keys)
-            h.Resolver.Set(user, source, new StdioLaunchSpec(command, arguments, new Dictionary<string, string>()) { Trust = ToolTrust.Annotations });
+            h.Resolver.Set(user, source,
+                new StdioLaunchSpec(command, arguments, new Dictionary<string, string>()) { Trust = ToolTrust.Annotations });
         return h;
     }
 
@@ -23,9 +24,11 @@ public class SessionCapTests
     /// <summary>Starts a sleep call and returns once the session counts it in flight.</summary>
     static async Task<Task<McpToolResult>> BusyAsync(HubHarness h, string user, string source, int ms = 4000)
     {
+        // Listed (and cached) first, so the call seen in flight below is the sleep itself, not its tool listing.
+        await h.Hub.ListToolsAsync(user, source, CancellationToken.None);
         var call = h.Hub.CallToolAsync(user, source, "sleep", HubHarness.Args(new { ms }), CancellationToken.None);
-        Assert.True(await TestTools.EventuallyAsync(() =>
-            h.Hub.GetStatus().Sessions.Any(s => s.UserId == user && s.Datasource == source && s.InFlight > 0)), "the sleep call never started");
+        Assert.True(await TestTools.EventuallyAsync(() => h.Hub.GetStatus().Sessions
+            .Any(s => s.UserId == user && s.Datasource == source && s.InFlight > 0)), "the sleep call never started");
         return call;
     }
 

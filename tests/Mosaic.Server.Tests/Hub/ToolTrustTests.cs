@@ -16,7 +16,8 @@ public class ToolTrustTests
         var (command, args) = TestServerTests.Locate();
         var vouched = readOnlyTools.Length > 0 ? $", \"read_only_tools\": [{readOnlyTools}]" : "";
         return $$"""
-            { "id": "{{id}}", "name": "Notes {{id}}", "command": {{JsonSerializer.Serialize(command)}}, "args": {{JsonSerializer.Serialize(args)}}{{vouched}},
+            { "id": "{{id}}", "name": "Notes {{id}}",
+              "command": {{JsonSerializer.Serialize(command)}}, "args": {{JsonSerializer.Serialize(args)}}{{vouched}},
               "credentials": [ { "name": "notes_file", "label": "Notes file", "type": "text", "env_var": "NOTES_FILE" } ] }
             """;
     }
@@ -81,11 +82,9 @@ public class ToolTrustTests
         Assert.DoesNotContain(before, t => t.Name.StartsWith("late_", StringComparison.Ordinal));
 
         // Listed but declared not read-only; unlisted but declared read-only. The server sends tools/list_changed.
-        var grown = new[]
-        {
-            await h.Hub.CallToolAsync("alice", "notes", "grow", HubHarness.Args(new { name = "late_read", readOnly = false }), CancellationToken.None),
-            await h.Hub.CallToolAsync("alice", "notes", "grow", HubHarness.Args(new { name = "late_write", readOnly = true }), CancellationToken.None),
-        };
+        Task<McpToolResult> Grow(string name, bool readOnly) =>
+            h.Hub.CallToolAsync("alice", "notes", "grow", HubHarness.Args(new { name, readOnly }), CancellationToken.None);
+        var grown = new[] { await Grow("late_read", readOnly: false), await Grow("late_write", readOnly: true) };
         Assert.Equal(["Added late_read.", "Added late_write."], grown.Select(g => g.Text));
 
         // Well within the 300 s tool-list cache: only the notification can make the new tools appear.
@@ -105,8 +104,9 @@ public class ToolTrustTests
         Assert.False(write2.FromCache, write1.Text);
         Assert.Equal(["late_write: x", "late_write: x"], Lines(notes));
         // The operator hears about names the server lacked, and about a listed tool the server calls a write.
-        Assert.Contains(logs.Lines, l => l.StartsWith("Warning") && l.Contains("read_only_tools lists late_read, which the server does not offer"));
-        Assert.Contains(logs.Lines, l => l.StartsWith("Warning") && l.Contains("read_only_tools lists late_read, which the server does not call read-only"));
+        bool Warned(string text) => logs.Lines.Any(l => l.StartsWith("Warning") && l.Contains($"read_only_tools lists late_read, {text}"));
+        Assert.True(Warned("which the server does not offer"));
+        Assert.True(Warned("which the server does not call read-only"));
     }
 
     [Fact]
@@ -118,7 +118,8 @@ public class ToolTrustTests
         var custom = CustomSourceTests.LoadSingle($$"""{ "sources": [ {{SourceJson("notes")}} ] }""").ToDefinition();
 
         Assert.True(ToolTrust.For(builtIn).Apply(claim) is { ReadOnly: true, Trusted: true });
-        Assert.True(ToolTrust.For(builtIn).Apply(claim with { ReadOnlyHint = null, DestructiveHint = null }) is { ReadOnly: false, Destructive: true });
+        Assert.True(ToolTrust.For(builtIn).Apply(claim with { ReadOnlyHint = null, DestructiveHint = null })
+            is { ReadOnly: false, Destructive: true });
         Assert.True(ToolTrust.For(custom).Apply(claim) is { ReadOnly: false, Destructive: true, Trusted: false });
         Assert.True(ToolTrust.For(custom with { ReadOnlyTools = ["save_note"] }).Apply(claim with { ReadOnlyHint = false })
             is { ReadOnly: true, Trusted: true });

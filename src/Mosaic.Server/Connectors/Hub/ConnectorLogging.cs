@@ -86,7 +86,8 @@ internal sealed partial class SecretRedactor
     [GeneratedRegex(@"\b(Bearer|Basic|token)\s+[A-Za-z0-9._~+/=-]{6,}", RegexOptions.IgnoreCase)]
     private static partial Regex Scheme();
 
-    const string SecretName = @"password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|access[_-]?key|authorization";
+    const string SecretName =
+        @"password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|access[_-]?key|authorization";
 
     // "Authorization: Bearer x" keeps its scheme word, so the line still says what it was.
     [GeneratedRegex(@"\b(" + SecretName + @")([""']?\s*[=:]\s*(?:(?:Bearer|Basic)\s+)?)(""[^""]*""|'[^']*'|[^\s,;&""']+)",

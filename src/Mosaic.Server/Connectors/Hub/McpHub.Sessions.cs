@@ -119,7 +119,8 @@ public sealed partial class McpHub
 
     McpHubException AtCapacity(SessionKey key, bool perUser) =>
         new(McpHubFailure.AtCapacity, key.Datasource, perUser
-            ? $"You already have as many sources busy answering as Mosaic runs at once for one person ({_options.MaxSessionsPerUser}); " +
+            ? "You already have as many sources busy answering as Mosaic runs at once for one person " +
+              $"({_options.MaxSessionsPerUser}); " +
               $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds."
             : $"Mosaic is running as many sources as it may ({_options.MaxSessions}) and all are busy answering; " +
               $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds.")

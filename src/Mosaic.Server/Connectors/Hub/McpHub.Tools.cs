@@ -42,11 +42,11 @@ public sealed partial class McpHub
 
     async Task ListenAsync(McpSession session)
     {
+        var listen = new SubscriptionsListenRequestParams { Notifications = new() { ToolsListChanged = true } };
         var request = new JsonRpcRequest
         {
             Method = RequestMethods.SubscriptionsListen,
-            Params = JsonSerializer.SerializeToNode(
-                new SubscriptionsListenRequestParams { Notifications = new() { ToolsListChanged = true } }, McpJsonUtilities.DefaultOptions),
+            Params = JsonSerializer.SerializeToNode(listen, McpJsonUtilities.DefaultOptions),
         };
         try { await session.Client.SendRequestAsync(request, CancellationToken.None); }
         catch (Exception e)

@@ -31,7 +31,8 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
         File.WriteAllText(connectors, $$"""
             { "sources": [
               { "id": "files", "name": "Team files", "description": "Shared drive",
-                "command": {{JsonSerializer.Serialize(TestTools.Bin("mcp-server-filesystem"))}}, "args": [{{JsonSerializer.Serialize(FilesDir)}}],
+                "command": {{JsonSerializer.Serialize(TestTools.Bin("mcp-server-filesystem"))}},
+                "args": [{{JsonSerializer.Serialize(FilesDir)}}],
                 "read_only_tools": ["read_file", "read_text_file", "read_media_file", "read_multiple_files", "list_directory",
                   "list_directory_with_sizes", "directory_tree", "search_files", "get_file_info", "list_allowed_directories"] },
               { "id": "everything", "name": "Everything", "description": "MCP reference server",
