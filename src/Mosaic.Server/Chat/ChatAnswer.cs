@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ namespace Mosaic.Server.Chat;
 public static class ChatAnswer
 {
     public static async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> CollectAsync(
-        ChannelReader<ChatEvent> events, ChatQuestion question, CancellationToken ct)
+        ChannelReader<ChatEvent> events, ChatQuestion question, HttpResponse response, CancellationToken ct)
     {
         var text = new StringBuilder();
         ChatMetadata? metadata = null;
@@ -23,13 +24,16 @@ public static class ChatAnswer
             }
         }
         if (error is not null && metadata is null)
+        {
+            if (error.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(error.Error, statusCode: error.Code switch
             {
                 ErrorCodes.NotConfigured => StatusCodes.Status400BadRequest,
-                ErrorCodes.SourceUnavailable => StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.SourceUnavailable or ErrorCodes.SourceBusy => StatusCodes.Status503ServiceUnavailable,
                 ErrorCodes.ModelFailed => StatusCodes.Status502BadGateway,
                 _ => StatusCodes.Status500InternalServerError,
             }, title: $"{question.Source.Name} could not answer");
+        }
         var sources = metadata?.ToolsUsed.Select(u => new ChatSource(question.Source.Id, u.Tool, u.Arguments, u.Success)).ToList() ?? [];
         return TypedResults.Ok(new ChatMessageResponse(text.ToString(), question.SessionId, sources, metadata));
     }

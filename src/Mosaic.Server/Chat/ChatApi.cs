@@ -32,7 +32,7 @@ public static class ChatApi
             if (problem is not null) return problem;
             var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
             var producer = ProduceAsync(http, question!, channel, canAskApproval: false, ct);
-            try { return await ChatAnswer.CollectAsync(channel.Reader, question!, ct); }
+            try { return await ChatAnswer.CollectAsync(channel.Reader, question!, http.Response, ct); }
             finally { await producer; }
         });
 

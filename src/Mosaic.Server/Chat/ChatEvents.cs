@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Chat;
 
@@ -57,13 +58,28 @@ public sealed record ApprovalResolvedEvent(
 
 public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMetadata Metadata) : ChatEvent;
 
-/// <param name="Code">not_configured, source_unavailable, model_failed or internal: lets the non-streaming endpoint pick a status.</param>
+/// <param name="Code">not_configured, source_unavailable, source_busy, model_failed or internal: lets the
+/// non-streaming endpoint pick a status.</param>
 public sealed record ErrorEvent(
     [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal) : ChatEvent;
+    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal) : ChatEvent
+{
+    /// <summary>source_busy: seconds after which asking again may work (the non-streaming endpoint's Retry-After).</summary>
+    [JsonPropertyName("retry_after"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RetryAfter { get; init; }
+
+    /// <summary>A source that could not be reached, as the stream reports it.</summary>
+    public static ErrorEvent From(McpHubException e) => e.Failure switch
+    {
+        McpHubFailure.NotConfigured => new(e.Message, ErrorCodes.NotConfigured),
+        McpHubFailure.AtCapacity => new(e.Message, ErrorCodes.SourceBusy)
+            { RetryAfter = (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds) },
+        _ => new(e.Message, ErrorCodes.SourceUnavailable),
+    };
+}
 
 public static class ErrorCodes
 {
     public const string NotConfigured = "not_configured", SourceUnavailable = "source_unavailable",
-        ModelFailed = "model_failed", Internal = "internal";
+        SourceBusy = "source_busy", ModelFailed = "model_failed", Internal = "internal";
 }

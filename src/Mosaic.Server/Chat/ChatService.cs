@@ -45,7 +45,7 @@ public sealed class ChatService(
         catch (McpHubException e) when (!ct.IsCancellationRequested)
         {
             await turn.EmitAsync(new ThinkingEndEvent(), ct);
-            await turn.EmitAsync(new ErrorEvent(e.Message, e.Failure == McpHubFailure.NotConfigured ? ErrorCodes.NotConfigured : ErrorCodes.SourceUnavailable), ct);
+            await turn.EmitAsync(ErrorEvent.From(e), ct);
             return;
         }
 
@@ -60,6 +60,7 @@ public sealed class ChatService(
         var uses = new List<ToolUse>();
         LoopResult? result = null;
         string? failure = null;
+        ErrorEvent? busy = null;
         try
         {
             if (plan.DirectTool is { } direct)
@@ -72,6 +73,10 @@ public sealed class ChatService(
             await SaveAsync(q, askedAt, started, plan, uses, null, "cancelled", CancellationToken.None);
             throw;
         }
+        catch (McpHubException e) when (e.Failure == McpHubFailure.AtCapacity)
+        {
+            (failure, busy) = (e.Message, ErrorEvent.From(e));
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Chat turn failed for {Datasource} ({Provider})", q.Source.Id, llm.Name);
@@ -79,7 +84,7 @@ public sealed class ChatService(
         }
 
         var metadata = await SaveAsync(q, askedAt, started, plan, uses, result, failure, ct);
-        if (failure is not null) await turn.EmitAsync(new ErrorEvent(failure, ErrorCodes.ModelFailed), ct);
+        if (failure is not null) await turn.EmitAsync(busy ?? new ErrorEvent(failure, ErrorCodes.ModelFailed), ct);
         else await turn.EmitAsync(new DoneEvent(metadata), ct);
     }
 

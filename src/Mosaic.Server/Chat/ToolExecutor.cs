@@ -47,7 +47,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
             result = await hub.CallToolAsync(turn.UserId, turn.Datasource, tool.Name, args, ct);
             if (result.IsError) error = result.Text;
         }
-        catch (McpHubException e)
+        // No room for a session: the turn ends with a "try again" error (503 + Retry-After), not a tool failure.
+        catch (McpHubException e) when (e.Failure != McpHubFailure.AtCapacity)
         {
             error = e.Message;
         }

@@ -24,6 +24,9 @@ public sealed record ConnectorDefinition
     public IReadOnlyList<string>? Args { get; init; }
     public string? Url { get; init; }
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+    /// <summary>Custom sources: the tools connectors.json vouches only read (<c>read_only_tools</c>);
+    /// see <see cref="Hub.ToolTrust"/>.</summary>
+    public IReadOnlyList<string> ReadOnlyTools { get; init; } = [];
 
     /// <summary>
     /// Operator settings (host environment variable names) the connector gets besides the user's fields, e.g.

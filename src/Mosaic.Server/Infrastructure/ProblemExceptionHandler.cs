@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Infrastructure;
 
@@ -21,12 +22,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 (bad.StatusCode, "Bad request", bad.Message),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
                 (499, "Client closed request", "The request was cancelled."),
+            // Endpoints report sources themselves; this catches one that lets the hub's failure through.
+            McpHubException { Failure: McpHubFailure.AtCapacity } busy => (503, "Source busy", busy.Message),
             _ => (500, "Internal server error", "An unexpected error occurred. It has been logged with the trace id."),
         };
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         if (http.Response.HasStarted) return true;
 
         http.Response.StatusCode = status;
+        if (exception is McpHubException { RetryAfter: { } retry })
+            http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

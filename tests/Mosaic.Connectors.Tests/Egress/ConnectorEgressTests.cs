@@ -50,7 +50,7 @@ public sealed class ConnectorEgressTests(SandboxFixture sandbox) : IClassFixture
             ["MYSQL_HOST"] = host,
             ["MYSQL_PORT"] = internalService.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MYSQL_USER"] = "root",
-            ["MYSQL_DATABASE"] = "mysql",
+            ["MYSQL_DATABASE"] = "acme",
             ["MYSQL_SSL_MODE"] = "None",
             ["MOSAIC_EGRESS_ALLOW"] = "127.0.0.1:3306", // the usual server port is allowed: not this one
         });
@@ -80,7 +80,7 @@ public sealed class ConnectorEgressTests(SandboxFixture sandbox) : IClassFixture
         {
             await using var mysql = await ConnectorProcess.StartAsync("MySql", new Dictionary<string, string>
             {
-                ["MYSQL_HOST"] = host, ["MYSQL_USER"] = "root", ["MYSQL_DATABASE"] = "mysql", ["MYSQL_SSL_MODE"] = "None",
+                ["MYSQL_HOST"] = host, ["MYSQL_USER"] = "root", ["MYSQL_DATABASE"] = "acme", ["MYSQL_SSL_MODE"] = "None",
             });
             var error = (await mysql.CallAsync("list_tables")).Error();
             Assert.Contains("could not be resolved", error);

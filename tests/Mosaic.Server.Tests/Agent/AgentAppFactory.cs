@@ -52,6 +52,8 @@ public sealed class AgentAppFactory : MosaicAppFactory
             .. Enumerable.Range(1, 3).Select(i => new ConnectorDefinition
             {
                 Id = $"slow{i}", Name = $"Slow source {i}", Description = "Answers after a pause", Icon = "mcp", Command = command, Args = args,
+                // Vouched for as an operator would in connectors.json; crash, save_note and the rest still need approval.
+                ReadOnlyTools = ["pid", "hang", "sleep"],
             }),
             new ConnectorDefinition { Id = "broken", Name = "Broken source", Description = "Cannot start", Icon = "mcp", Command = "/nonexistent/mcp-server" }])));
     }

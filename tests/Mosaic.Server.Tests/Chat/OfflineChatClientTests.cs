@@ -52,6 +52,20 @@ public sealed class OfflineChatClientTests
         Assert.Contains("`query`", response.Text);
     }
 
+    [Theory]
+    [InlineData("save a note \"milk\"", true, false)]
+    [InlineData("save_note \"milk\"", true, true)]
+    [InlineData("save note \"milk\"", true, true)]
+    [InlineData("save a note \"milk\"", false, true)]
+    public void An_untrusted_tool_is_picked_only_when_the_question_names_it(string question, bool untrusted, bool picked)
+    {
+        var tool = Tools.Make("save_note", """{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""",
+            readOnly: !untrusted, trusted: !untrusted);
+        var match = ToolMatcher.Best(question, [tool]);
+        Assert.Equal(picked, match is not null);
+        if (picked) Assert.Equal("milk", match!.Arguments["text"]);
+    }
+
     [Fact]
     public async Task Streams_line_by_line()
     {

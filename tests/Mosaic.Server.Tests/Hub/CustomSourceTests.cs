@@ -10,10 +10,10 @@ namespace Mosaic.Server.Tests.Hub;
 
 public class CustomSourceTests
 {
-    static McpLaunchSpec Spec(CustomSource source, Dictionary<string, string> credentials) =>
+    internal static McpLaunchSpec Spec(CustomSource source, Dictionary<string, string> credentials) =>
         ConnectorLaunch.ToSpec(source.ToDefinition(), credentials, new BuiltInConnectorLocator());
 
-    static CustomSource LoadSingle(string json)
+    internal static CustomSource LoadSingle(string json)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
         File.WriteAllText(path, json);
@@ -34,7 +34,8 @@ public class CustomSourceTests
         var echo = await h.EchoAsync("alice", "through connectors.json");
         var env = await h.Hub.CallToolAsync("alice", "everything", "get-env", null, CancellationToken.None);
 
-        Assert.Contains(tools, t => t is { Name: "echo", ReadOnly: true });
+        // A custom server's readOnlyHint is not believed: nothing in connectors.json vouches for echo.
+        Assert.Contains(tools, t => t is { Name: "echo", ReadOnly: false, Trusted: false });
         Assert.Equal("Echo: through connectors.json", echo.Text);
         Assert.Equal("alice-token", JsonSerializer.Deserialize<Dictionary<string, string>>(env.Text)!["EVERYTHING_TOKEN"]);
     }

@@ -13,9 +13,15 @@ public sealed class HubHarness : IAsyncDisposable
     readonly ServiceProvider _services;
 
     /// <param name="egressAllow">The host's MOSAIC_EGRESS_ALLOW (remote MCP servers on loopback need their host:port).</param>
-    public HubHarness(Action<McpHubOptions>? configure = null, FakeTimeProvider? time = null, string? egressAllow = null)
+    /// <param name="logs">Where the hub's (and the MCP SDK's) log lines go, at <paramref name="minimum"/> and above.</param>
+    public HubHarness(Action<McpHubOptions>? configure = null, FakeTimeProvider? time = null, string? egressAllow = null,
+        CapturedLogs? logs = null, LogLevel minimum = LogLevel.Debug)
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(l =>
+        {
+            l.SetMinimumLevel(minimum);
+            if (logs is not null) l.AddProvider(logs);
+        });
         if (time is not null) services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IConnectorLaunchResolver>(Resolver);
         services.AddMcpHub(new ConfigurationBuilder()
@@ -28,9 +34,13 @@ public sealed class HubHarness : IAsyncDisposable
     public McpHub Hub { get; }
     public TestResolver Resolver { get; } = new();
 
-    /// <summary>server-everything for this user, with the given credentials as env vars.</summary>
+    /// <summary>
+    /// server-everything for this user, with the given credentials as env vars and its annotations believed (as for a
+    /// built-in connector; these tests are about sessions and caches, ToolTrustTests about trust).
+    /// </summary>
     public void UseEverything(string user, string datasource = "everything", IReadOnlyDictionary<string, string>? env = null) =>
-        Resolver.Set(user, datasource, new StdioLaunchSpec(TestTools.Everything, ["stdio"], env ?? new Dictionary<string, string>()));
+        Resolver.Set(user, datasource, new StdioLaunchSpec(TestTools.Everything, ["stdio"], env ?? new Dictionary<string, string>())
+            { Trust = ToolTrust.Annotations });
 
     public int? Pid(string user, string datasource = "everything") =>
         Hub.GetStatus().Sessions.SingleOrDefault(s => s.UserId == user && s.Datasource == datasource)?.ProcessId;

@@ -5,12 +5,16 @@ namespace Mosaic.Server.Tests.Hub;
 
 public class ToolsAndCachingTests
 {
+    // server-filesystem with its annotations believed, as a built-in connector's are (ToolTrustTests cover custom sources).
+    static StdioLaunchSpec Files(string root) =>
+        new(TestTools.Filesystem, [root], new Dictionary<string, string>()) { Trust = ToolTrust.Annotations };
+
     [Fact]
     public async Task Tool_lists_carry_the_servers_annotations_and_are_cached()
     {
         await using var h = new HubHarness();
         var root = Directory.CreateTempSubdirectory("mosaic-fs").FullName;
-        h.Resolver.Set("alice", "files", new StdioLaunchSpec(TestTools.Filesystem, [root], new Dictionary<string, string>()));
+        h.Resolver.Set("alice", "files", Files(root));
 
         var tools = await h.Hub.ListToolsAsync("alice", "files", CancellationToken.None);
         var resolvesBefore = h.Resolver.Calls;
@@ -32,7 +36,7 @@ public class ToolsAndCachingTests
         await using var h = new HubHarness();
         var root = Directory.CreateTempSubdirectory("mosaic-fs").FullName;
         var file = Path.Combine(root, "note.txt");
-        h.Resolver.Set("alice", "files", new StdioLaunchSpec(TestTools.Filesystem, [root], new Dictionary<string, string>()));
+        h.Resolver.Set("alice", "files", Files(root));
         var args = HubHarness.Args(new { path = file, content = "v1" });
 
         var first = await h.Hub.CallToolAsync("alice", "files", "write_file", args, CancellationToken.None);
@@ -55,7 +59,7 @@ public class ToolsAndCachingTests
     {
         await using var h = new HubHarness();
         var root = Directory.CreateTempSubdirectory("mosaic-fs").FullName;
-        h.Resolver.Set("alice", "files", new StdioLaunchSpec(TestTools.Filesystem, [root], new Dictionary<string, string>()));
+        h.Resolver.Set("alice", "files", Files(root));
         var outside = HubHarness.Args(new { path = "/etc/hostname" });
 
         var first = await h.Hub.CallToolAsync("alice", "files", "read_text_file", outside, CancellationToken.None);

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Tests.Infrastructure;
 
@@ -48,6 +52,26 @@ public sealed class ErrorHandlingTests(MosaicAppFactory app) : IClassFixture<Mos
     {
         var response = await app.CreateClient().PostAsync("/api/auth/login", new StringContent("email=a", Encoding.UTF8, "text/plain"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_busy_hub_failure_that_reaches_the_exception_handler_is_503_with_retry_after()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Response.Body = new MemoryStream();
+        var handler = new ProblemExceptionHandler(services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<ProblemExceptionHandler>.Instance);
+        var busy = new McpHubException(McpHubFailure.AtCapacity, "notes", "All busy; try notes again in 5 seconds.")
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
+        };
+
+        Assert.True(await handler.TryHandleAsync(http, busy, CancellationToken.None));
+
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+        Assert.Contains("try notes again in 5 seconds", Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public static partial class ConnectorsFile
         return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
 
-    public static IReadOnlyList<CustomSource> Load(string path, IReadOnlySet<string> reservedIds)
+    /// <param name="inheritedVariables">McpHub:InheritedVariables: names every connector gets, so no env_var may use them.</param>
+    public static IReadOnlyList<CustomSource> Load(string path, IReadOnlySet<string> reservedIds,
+        IReadOnlyCollection<string>? inheritedVariables = null)
     {
         JsonDocument doc;
         try
@@ -44,7 +46,7 @@ public static partial class ConnectorsFile
             var index = 0;
             foreach (var element in sources.EnumerateArray())
             {
-                var source = CustomSourceParser.Parse(element, $"{path}: sources[{index}]");
+                var source = CustomSourceParser.Parse(element, $"{path}: sources[{index}]", inheritedVariables ?? []);
                 var where = $"{path}: sources[{index}] (id \"{source.Id}\")";
                 if (reservedIds.Contains(source.Id))
                     throw new ConnectorsFileException($"{where}: \"id\" is taken by a built-in connector.");
@@ -62,6 +64,10 @@ public static partial class ConnectorsFile
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     internal static partial Regex EnvVarPattern();
+
+    // MCP's tool name rule: 1-128 of A-Z a-z 0-9 _ - .
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
+    internal static partial Regex ToolNamePattern();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     internal static partial Regex Placeholder();

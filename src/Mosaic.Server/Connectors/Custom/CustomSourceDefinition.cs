@@ -14,5 +14,6 @@ public static class CustomSourceDefinition
         Args = source.Command is null ? null : source.Args,
         Url = source.Url?.AbsoluteUri,
         Headers = source.Url is null ? null : source.Headers,
+        ReadOnlyTools = source.ReadOnlyTools,
     };
 }

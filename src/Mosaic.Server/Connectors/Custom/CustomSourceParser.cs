@@ -5,15 +5,13 @@ namespace Mosaic.Server.Connectors.Custom;
 /// <summary>Validates one entry of connectors.json. Strict: an unknown field is more likely a typo than intent.</summary>
 internal static class CustomSourceParser
 {
-    static readonly HashSet<string> SourceFields = ["id", "name", "description", "icon", "command", "args", "url", "headers", "credentials"];
+    static readonly HashSet<string> SourceFields =
+        ["id", "name", "description", "icon", "command", "args", "url", "headers", "credentials", "read_only_tools"];
     static readonly HashSet<string> CredentialFields = ["name", "label", "type", "required", "env_var"];
     static readonly HashSet<string> CredentialTypes = ["text", "password", "url", "number", "checkbox"];
 
-    // A user's credential value must not be able to change how the connector's runtime starts.
-    static readonly HashSet<string> ForbiddenEnvVars = new(StringComparer.OrdinalIgnoreCase)
-        { "PATH", "HOME", "NODE_OPTIONS", "NODE_PATH", "DOTNET_STARTUP_HOOKS", "DOTNET_ROOT", "PYTHONPATH", "PYTHONSTARTUP", "BASH_ENV", "ENV" };
-
-    public static CustomSource Parse(JsonElement e, string at)
+    /// <param name="inheritedVariables">The operator's extra inherited variables; no credential may override them.</param>
+    public static CustomSource Parse(JsonElement e, string at, IReadOnlyCollection<string> inheritedVariables)
     {
         if (e.ValueKind != JsonValueKind.Object) throw Fail(at, "must be an object");
         var id = RequiredString(e, "id", at);
@@ -27,7 +25,7 @@ internal static class CustomSourceParser
         var urlText = OptionalString(e, "url", at);
         if ((command is null) == (urlText is null)) throw Fail(at, "give exactly one of \"command\" (stdio) or \"url\" (Streamable HTTP)");
 
-        var credentials = Credentials(e, at, isStdio: command is not null);
+        var credentials = Credentials(e, at, isStdio: command is not null, inheritedVariables);
         var source = new CustomSource
         {
             Id = id,
@@ -36,6 +34,7 @@ internal static class CustomSourceParser
             Icon = OptionalString(e, "icon", at),
             Command = command,
             Credentials = credentials,
+            ReadOnlyTools = ReadOnlyTools(e, at),
         };
         if (command is not null)
         {
@@ -56,6 +55,23 @@ internal static class CustomSourceParser
         return [.. args.EnumerateArray().Select(a => a.GetString()!)];
     }
 
+    // The operator's word that these tools only read: the server's own readOnlyHint is not believed (see ToolTrust).
+    static List<string> ReadOnlyTools(JsonElement e, string at)
+    {
+        if (!e.TryGetProperty("read_only_tools", out var list)) return [];
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+            throw Fail(at, "\"read_only_tools\" must be an array of tool names");
+        var names = new List<string>();
+        foreach (var name in list.EnumerateArray().Select(t => t.GetString()!))
+        {
+            if (!ConnectorsFile.ToolNamePattern().IsMatch(name))
+                throw Fail(at, $"read_only_tools: \"{name}\" is not a tool name (1-128 letters, digits, '_', '-' or '.')");
+            if (names.Contains(name)) throw Fail(at, $"read_only_tools: \"{name}\" appears twice");
+            names.Add(name);
+        }
+        return names;
+    }
+
     static Dictionary<string, string> Headers(JsonElement e, string at, IReadOnlyList<CustomCredentialField> credentials)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -72,7 +88,7 @@ internal static class CustomSourceParser
         return headers;
     }
 
-    static List<CustomCredentialField> Credentials(JsonElement e, string at, bool isStdio)
+    static List<CustomCredentialField> Credentials(JsonElement e, string at, bool isStdio, IReadOnlyCollection<string> inheritedVariables)
     {
         if (!e.TryGetProperty("credentials", out var list)) return [];
         if (list.ValueKind != JsonValueKind.Array) throw Fail(at, "\"credentials\" must be an array");
@@ -94,9 +110,8 @@ internal static class CustomSourceParser
                 : false;
             var envVar = OptionalString(c, "env_var", cat);
             if (envVar is not null && !isStdio) throw Fail(cat, "\"env_var\" only applies to a \"command\" source; use {name} in \"headers\"");
-            if (envVar is not null && (!ConnectorsFile.EnvVarPattern().IsMatch(envVar) || ForbiddenEnvVars.Contains(envVar) ||
-                envVar.StartsWith("LD_", StringComparison.OrdinalIgnoreCase) || envVar.StartsWith("DYLD_", StringComparison.OrdinalIgnoreCase)))
-                throw Fail(cat, $"\"env_var\" \"{envVar}\" is not allowed (a name like MY_TOKEN; not PATH, LD_*, NODE_OPTIONS and the like)");
+            if (envVar is not null && EnvVarRule.Problem(envVar, inheritedVariables) is { } problem)
+                throw Fail(cat, $"\"env_var\" \"{envVar}\" is not allowed: {problem} (use a name like FILES_TOKEN)");
             fields.Add(new CustomCredentialField(name, OptionalString(c, "label", cat) ?? name, type, required, envVar));
         }
         return fields;

@@ -9,6 +9,7 @@ public static class CustomSources
     public static IReadOnlyList<ConnectorDefinition> Load(IConfiguration configuration, IReadOnlySet<string> builtInIds)
     {
         var path = ConnectorsFile.Locate(configuration[ConnectorsFile.FileVariable], configuration["MOSAIC_DATA_DIR"] ?? "./data");
-        return path is null ? [] : [.. ConnectorsFile.Load(path, builtInIds).Select(s => s.ToDefinition())];
+        var inherited = configuration.GetSection("McpHub:InheritedVariables").Get<string[]>() ?? [];
+        return path is null ? [] : [.. ConnectorsFile.Load(path, builtInIds, inherited).Select(s => s.ToDefinition())];
     }
 }

@@ -8,7 +8,11 @@ public static class ConnectorLaunch
     /// <param name="operatorValues">Operator settings by variable name; a child process gets those its source declares
     /// (<see cref="ConnectorDefinition.OperatorVariables"/>), over anything the credentials say.</param>
     public static McpLaunchSpec ToSpec(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
-        BuiltInConnectorLocator locator, IReadOnlyDictionary<string, string>? operatorValues = null)
+        BuiltInConnectorLocator locator, IReadOnlyDictionary<string, string>? operatorValues = null) =>
+        Launch(source, credentials, locator, operatorValues) with { Trust = ToolTrust.For(source) };
+
+    static McpLaunchSpec Launch(ConnectorDefinition source, IReadOnlyDictionary<string, string> credentials,
+        BuiltInConnectorLocator locator, IReadOnlyDictionary<string, string>? operatorValues)
     {
         var missing = source.CredentialFields.Where(f => f.Required && !Has(credentials, f.Name)).Select(f => f.Label).ToList();
         if (missing.Count > 0)

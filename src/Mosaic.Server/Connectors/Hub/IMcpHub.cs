@@ -26,8 +26,11 @@ public interface IMcpHub
     BreakerState GetBreakerState(string userId, string datasource);
 }
 
-/// <param name="ReadOnly">The server's readOnlyHint; anything not read-only needs a person's approval.</param>
-public sealed record McpToolInfo(string Name, string? Description, JsonElement InputSchema, bool ReadOnly, bool Destructive);
+/// <summary>A tool as the host treats it, decided by <see cref="ToolTrust"/> (never the server's word alone).</summary>
+/// <param name="ReadOnly">Runs without approval and may be cached; anything else needs a person's approval.</param>
+/// <param name="Trusted">False for a custom source's tool the operator did not vouch for: keyword routing only
+/// picks it when the question names it.</param>
+public sealed record McpToolInfo(string Name, string? Description, JsonElement InputSchema, bool ReadOnly, bool Destructive, bool Trusted);
 
 /// <param name="Text">What the model reads.</param>
 /// <param name="Structured">The structured content, for programs (may be null).</param>
@@ -41,11 +44,19 @@ public sealed record McpHubStatus(int LiveSessions, IReadOnlyList<McpSessionStat
 
 public sealed record McpBreakerStatus(string UserId, string Datasource, BreakerState State);
 
-public sealed record McpSessionStatus(string UserId, string Datasource, int? ProcessId, DateTimeOffset LastUsed, BreakerState Breaker);
+public sealed record McpSessionStatus(string UserId, string Datasource, int? ProcessId, DateTimeOffset LastUsed, BreakerState Breaker)
+{
+    /// <summary>Calls running in the session now; a session with any is never closed to make room.</summary>
+    public int InFlight { get; init; }
+}
 
 public enum BreakerState { Closed, Open, HalfOpen }
 
-public enum McpHubFailure { NotConfigured, UnknownSource, StartFailed, ProcessDied, Timeout, BreakerOpen, Cancelled }
+/// <summary>
+/// Why a source could not be reached. <see cref="AtCapacity"/>: no session could be started because every one
+/// that would have to close has a call in flight; it is worth retrying after <see cref="McpHubException.RetryAfter"/>.
+/// </summary>
+public enum McpHubFailure { NotConfigured, UnknownSource, StartFailed, ProcessDied, Timeout, BreakerOpen, Cancelled, AtCapacity }
 
 /// <summary>A failure to reach a source, with a message a person can act on.</summary>
 public sealed class McpHubException(McpHubFailure failure, string datasource, string message, Exception? inner = null)
@@ -53,4 +64,6 @@ public sealed class McpHubException(McpHubFailure failure, string datasource, st
 {
     public McpHubFailure Failure { get; } = failure;
     public string Datasource { get; } = datasource;
+    /// <summary>Set when trying again later can help (<see cref="McpHubFailure.AtCapacity"/>); sent as Retry-After.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -16,12 +16,14 @@ public sealed partial class McpHub
                 $"Mosaic will try it again in {Math.Ceiling(breaker.RetryAfter.TotalSeconds)} s.");
         try
         {
-            var session = await GetSessionAsync(key, spec, ct);
-            var result = await CallAsync(session, request, ct);
+            var (session, call) = await AcquireAsync(key, spec, ct);
+            T result;
+            using (call) result = await CallAsync(session, request, ct);
             breaker.RecordSuccess();
             return result;
         }
-        catch (McpHubException e) when (e.Failure != McpHubFailure.Cancelled)
+        // Being busy says nothing about the source; it falls through to RecordNeutral.
+        catch (McpHubException e) when (e.Failure is not (McpHubFailure.Cancelled or McpHubFailure.AtCapacity))
         {
             breaker.RecordFailure();
             throw;
@@ -39,14 +41,14 @@ public sealed partial class McpHub
     }
 
     /// <summary>
-    /// One request with the call timeout. Cancelling the token makes the SDK send notifications/cancelled,
-    /// so the server stops the work too. If the process dies meanwhile the call fails at once instead of
-    /// waiting for the timeout, and the dead session is dropped so the next call starts a fresh one.
+    /// One request with the call timeout, in a session whose call the caller has counted in. Cancelling the
+    /// token makes the SDK send notifications/cancelled, so the server stops the work too. If the process dies
+    /// meanwhile the call fails at once instead of waiting for the timeout, and the dead session is dropped so
+    /// the next call starts a fresh one.
     /// </summary>
     async Task<T> CallAsync<T>(McpSession session, Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
     {
         var ds = session.Key.Datasource;
-        using var scope = session.BeginCall(_time.GetUtcNow());
         using var timeout = new CancellationTokenSource(_options.CallTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
 

@@ -9,16 +9,33 @@ public sealed partial class McpHub
     readonly Lock _evictGate = new();
     readonly ITimer _sweep;
 
-    /// <summary>The session holder for one key; the gate makes sure only one process starts per key.</summary>
-    sealed class Slot
+    /// <summary>
+    /// The session holder for one key; the gate makes sure only one process starts per key. While it starts,
+    /// <see cref="Starting"/> holds its place under the caps (read and written under <c>_evictGate</c>).
+    /// </summary>
+    sealed class Slot(SessionKey key)
     {
+        public readonly SessionKey Key = key;
         public readonly SemaphoreSlim Gate = new(1, 1);
         public McpSession? Session;
+        public bool Starting;
+    }
+
+    /// <summary>The key's session with a call counted in, so nothing closes it until the call scope is disposed.</summary>
+    async Task<(McpSession Session, IDisposable Call)> AcquireAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
+    {
+        // A session claimed for closing between lookup and use is already out of its slot: look again.
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var session = await GetSessionAsync(key, spec, ct);
+            if (session.TryBeginCall(_time.GetUtcNow()) is { } call) return (session, call);
+        }
+        throw AtCapacity(key, perUser: false);
     }
 
     async Task<McpSession> GetSessionAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
-        var slot = _slots.GetOrAdd(key, _ => new Slot());
+        var slot = _slots.GetOrAdd(key, k => new Slot(k));
         var fingerprint = spec.Fingerprint();
         if (Volatile.Read(ref slot.Session) is { IsDead: false } live && live.Fingerprint == fingerprint) return live;
 
@@ -29,38 +46,88 @@ public sealed partial class McpHub
             if (current is { IsDead: false } && current.Fingerprint == fingerprint) return current;
             if (current is not null) await CloseAsync(slot, current);
 
-            var started = await _starter.StartAsync(key, spec, ct);
-            Volatile.Write(ref slot.Session, started);
-            await EnforceCapAsync(started);
+            var victims = MakeRoom(key, slot);
+            McpSession started;
+            try
+            {
+                foreach (var (victim, reason) in victims)
+                {
+                    _log.LogInformation("Closing idle {Session} to make room: {Reason}", victim.Key, reason);
+                    await victim.DisposeAsync();
+                }
+                started = await _starter.StartAsync(key, spec, ct);
+            }
+            catch
+            {
+                lock (_evictGate) slot.Starting = false;
+                throw;
+            }
+            lock (_evictGate)
+            {
+                Volatile.Write(ref slot.Session, started);
+                slot.Starting = false;
+            }
+            WatchToolList(started);
             return started;
         }
         finally { slot.Gate.Release(); }
     }
 
-    /// <summary>Closes least recently used sessions (idle ones first) until the cap holds again.</summary>
-    async Task EnforceCapAsync(McpSession keep)
+    /// <summary>
+    /// Reserves a place for a new session of <paramref name="key"/> under both caps, claiming idle sessions to
+    /// close (least recently used first): for the user's own cap only that user's, for the global cap anyone's.
+    /// A session with a call in flight is never chosen; when too few are idle nothing is closed and the request
+    /// fails with <see cref="McpHubFailure.AtCapacity"/>.
+    /// </summary>
+    List<(McpSession Session, string Reason)> MakeRoom(SessionKey key, Slot self)
     {
-        List<(Slot, McpSession)> victims;
         lock (_evictGate)
         {
-            var live = _slots.Values
+            var others = _slots.Values.Where(s => s != self)
                 .Select(s => (Slot: s, Session: Volatile.Read(ref s.Session)))
-                .Where(x => x.Session is { IsDead: false } && x.Session != keep)
-                .Select(x => (x.Slot, Session: x.Session!))
+                .Where(o => o.Slot.Starting || o.Session is { IsDead: false })
                 .ToList();
-            var excess = live.Count + 1 - _options.MaxSessions;
-            victims = excess <= 0 ? [] : [.. live
-                .OrderBy(x => x.Session.InFlight > 0)
-                .ThenBy(x => x.Session.LastUsed)
-                .Take(excess)];
-            foreach (var (slot, session) in victims) Interlocked.CompareExchange(ref slot.Session, null, session);
-        }
-        foreach (var (_, session) in victims)
-        {
-            _log.LogInformation("Closing {Session}: more than {Max} live sessions", session.Key, _options.MaxSessions);
-            await session.DisposeAsync();
+            var idle = others.Where(o => !o.Slot.Starting && o.Session!.InFlight == 0)
+                .OrderBy(o => o.Session!.LastUsed).ToList();
+            var victims = new List<(Slot Slot, McpSession Session, string Reason)>();
+
+            var mine = others.Count(o => o.Slot.Key.UserId == key.UserId);
+            var userExcess = mine + 1 - _options.MaxSessionsPerUser;
+            var userReason = $"user {key.UserId} is at MCP_MAX_SESSIONS_PER_USER ({_options.MaxSessionsPerUser})";
+            foreach (var o in idle.Where(o => o.Slot.Key.UserId == key.UserId))
+            {
+                if (userExcess <= 0) break;
+                if (o.Session!.TryClaimIdle()) { victims.Add((o.Slot, o.Session, userReason)); userExcess--; }
+            }
+            var globalExcess = others.Count - victims.Count + 1 - _options.MaxSessions;
+            var globalReason = $"the server is at MCP_MAX_SESSIONS ({_options.MaxSessions})";
+            foreach (var o in idle.Where(o => victims.All(v => v.Session != o.Session)))
+            {
+                if (globalExcess <= 0) break;
+                if (o.Session!.TryClaimIdle()) { victims.Add((o.Slot, o.Session, globalReason)); globalExcess--; }
+            }
+            if (userExcess > 0 || globalExcess > 0)
+            {
+                foreach (var v in victims) v.Session.Unclaim();
+                throw AtCapacity(key, perUser: userExcess > 0);
+            }
+            foreach (var v in victims) Interlocked.CompareExchange(ref v.Slot.Session, null, v.Session);
+            self.Starting = true;
+            return [.. victims.Select(v => (v.Session, v.Reason))];
         }
     }
+
+    McpHubException AtCapacity(SessionKey key, bool perUser) =>
+        new(McpHubFailure.AtCapacity, key.Datasource, perUser
+            ? "You already have as many sources busy answering as Mosaic runs at once for one person " +
+              $"({_options.MaxSessionsPerUser}); " +
+              $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds."
+            : $"Mosaic is running as many sources as it may ({_options.MaxSessions}) and all are busy answering; " +
+              $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds.")
+        { RetryAfter = BusyRetryAfter };
+
+    /// <summary>When a busy hub suggests trying again: calls are usually short, and a second try is cheap.</summary>
+    internal static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>Closes sessions idle for longer than the idle timeout and clears out dead ones.</summary>
     internal async Task SweepAsync()
@@ -69,7 +136,8 @@ public sealed partial class McpHub
         foreach (var slot in _slots.Values)
         {
             if (Volatile.Read(ref slot.Session) is not { } session) continue;
-            var idle = session.InFlight == 0 && now - session.LastUsed >= _options.IdleTimeout;
+            // Claimed first, so a call that begins at this moment is never cut off.
+            var idle = !session.IsDead && now - session.LastUsed >= _options.IdleTimeout && session.TryClaimIdle();
             if (!idle && !session.IsDead) continue;
             if (idle) _log.LogInformation("Closing idle session {Session}", session.Key);
             try { await CloseAsync(slot, session); }

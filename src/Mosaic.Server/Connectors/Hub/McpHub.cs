@@ -84,7 +84,10 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
             .Select(s => s.Value.Session)
             .OfType<McpSession>()
             .Where(s => !s.IsDead)
-            .Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, GetBreakerState(s.Key)))
+            .Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, GetBreakerState(s.Key))
+            {
+                InFlight = s.InFlight,
+            })
             .OrderBy(s => s.Datasource).ThenBy(s => s.UserId)
             .ToList();
         var breakers = _breakers
@@ -114,11 +117,6 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         await _cache.ForgetAsync(key, ct);
         if (old is not null) await old.DisposeAsync();
     }
-
-    Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>
-        _cache.GetToolsAsync(key, t => new ValueTask<IReadOnlyList<McpToolInfo>>(
-            GuardedAsync(key, spec, async (s, c) =>
-                (IReadOnlyList<McpToolInfo>)[.. (await s.Client.ListToolsAsync(cancellationToken: c)).Select(McpResultMapper.ToInfo)], t)), ct).AsTask();
 
     async Task<McpLaunchSpec> ResolveAsync(SessionKey key, CancellationToken ct)
     {

@@ -10,14 +10,19 @@ namespace Mosaic.Server.Connectors.Hub;
 /// The spec's three caches (§9) on HybridCache: tool lists 300 s, read-only results 30 s, schema-like
 /// results 600 s. Every key and tag starts with the user id, so nothing cached for one user is ever
 /// served to another. Entries are plain records, so a Redis L2 (REDIS_URL) can hold them unchanged.
-/// Write tools and errors are never cached.
+/// Errors and tools that are not read-only (as <see cref="ToolTrust"/> decided) are never cached.
 /// </summary>
 internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> options)
 {
-    public ValueTask<IReadOnlyList<McpToolInfo>> GetToolsAsync(SessionKey key,
-        Func<CancellationToken, ValueTask<IReadOnlyList<McpToolInfo>>> load, CancellationToken ct) =>
-        cache.GetOrCreateAsync($"mcp:tools:{Escape(key.UserId)}:{key.Datasource}", load,
-            Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+    /// <summary>The server's own descriptions; <see cref="ToolTrust"/> judges them after every read.</summary>
+    public ValueTask<IReadOnlyList<DeclaredTool>> GetToolsAsync(SessionKey key,
+        Func<CancellationToken, ValueTask<IReadOnlyList<DeclaredTool>>> load, CancellationToken ct) =>
+        cache.GetOrCreateAsync(ToolsKey(key), load, Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+
+    /// <summary>The server said its tools changed (notifications/tools/list_changed).</summary>
+    public ValueTask ForgetToolsAsync(SessionKey key) => cache.RemoveAsync(ToolsKey(key));
+
+    static string ToolsKey(SessionKey key) => $"mcp:toollist:{Escape(key.UserId)}:{key.Datasource}";
 
     /// <summary>
     /// Returns the cached result or runs <paramref name="call"/>; only successful results are stored.

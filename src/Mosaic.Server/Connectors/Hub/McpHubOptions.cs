@@ -2,7 +2,8 @@ namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
 /// Tuning for <see cref="McpHub"/>. Bound from configuration section "McpHub"; the spec's env var
-/// CONNECTION_IDLE_TIMEOUT (seconds) overrides <see cref="IdleTimeout"/>.
+/// CONNECTION_IDLE_TIMEOUT (seconds) overrides <see cref="IdleTimeout"/>, MCP_CALL_TIMEOUT <see cref="CallTimeout"/>,
+/// MCP_MAX_SESSIONS and MCP_MAX_SESSIONS_PER_USER the caps.
 /// </summary>
 public sealed class McpHubOptions
 {
@@ -12,8 +13,11 @@ public sealed class McpHubOptions
     /// <summary>How often idle sessions are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Live sessions (= child processes) allowed at once; the least recently used closes first.</summary>
+    /// <summary>Live sessions (= child processes) allowed at once; the least recently used idle one closes first.</summary>
     public int MaxSessions { get; set; } = 64;
+
+    /// <summary>Live sessions one user may have at once; only that user's idle ones close to make room.</summary>
+    public int MaxSessionsPerUser { get; set; } = 10;
 
     /// <summary>Every tool call and tool listing gives up after this long (and is cancelled through MCP).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -10,8 +10,8 @@ public static class McpHubServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="McpHub"/> as <see cref="IMcpHub"/>. Settings come from the "McpHub" section,
-    /// overridden by the env vars CONNECTION_IDLE_TIMEOUT, MCP_CALL_TIMEOUT (seconds) and MCP_MAX_SESSIONS;
-    /// MOSAIC_EGRESS_ALLOW is the <see cref="HostEgress"/> allow list.
+    /// overridden by the env vars CONNECTION_IDLE_TIMEOUT, MCP_CALL_TIMEOUT (seconds), MCP_MAX_SESSIONS and
+    /// MCP_MAX_SESSIONS_PER_USER; MOSAIC_EGRESS_ALLOW is the <see cref="HostEgress"/> allow list.
     /// Needs an <see cref="IConnectorLaunchResolver"/>.
     /// </summary>
     public static IServiceCollection AddMcpHub(this IServiceCollection services, IConfiguration configuration)
@@ -23,10 +23,14 @@ public static class McpHubServiceCollectionExtensions
                 if (Seconds(configuration["CONNECTION_IDLE_TIMEOUT"]) is { } idle) o.IdleTimeout = idle;
                 if (Seconds(configuration["MCP_CALL_TIMEOUT"]) is { } call) o.CallTimeout = call;
                 if (int.TryParse(configuration["MCP_MAX_SESSIONS"], CultureInfo.InvariantCulture, out var max) && max > 0) o.MaxSessions = max;
+                if (int.TryParse(configuration["MCP_MAX_SESSIONS_PER_USER"], CultureInfo.InvariantCulture, out var mine) && mine > 0)
+                    o.MaxSessionsPerUser = mine;
             })
-            .Validate(o => o.MaxSessions > 0 && o.CallTimeout > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero &&
+            .Validate(o => o.MaxSessions > 0 && o.MaxSessionsPerUser > 0 && o.CallTimeout > TimeSpan.Zero &&
+                           o.IdleTimeout > TimeSpan.Zero &&
                            o.BreakerFailureThreshold > 0 && o.SweepInterval > TimeSpan.Zero,
-                "McpHub settings must be positive (MaxSessions, CallTimeout, IdleTimeout, BreakerFailureThreshold, SweepInterval).")
+                "McpHub settings must be positive (MaxSessions, MaxSessionsPerUser, CallTimeout, IdleTimeout, " +
+                "BreakerFailureThreshold, SweepInterval).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHybridCache();

@@ -3,8 +3,14 @@ namespace Mosaic.Server.Connectors.Hub;
 /// <summary>How to reach one user's MCP server for one source: a child process or a remote URL.</summary>
 public abstract record McpLaunchSpec
 {
+    /// <summary>Which tools count as read-only (per source, not part of the fingerprint). Default: none.</summary>
+    public ToolTrust Trust { get; init; } = ToolTrust.OnlyListed([]);
+
     /// <summary>A value that changes whenever the launch (including credentials) changes. Memory only.</summary>
     internal abstract string Fingerprint();
+
+    /// <summary>The values the connector's log lines must never show (credentials, filled-in headers).</summary>
+    internal abstract IEnumerable<string> Secrets();
 }
 
 /// <param name="Environment">Only these variables reach the child, besides the host allow-list.</param>
@@ -14,6 +20,8 @@ public sealed record StdioLaunchSpec(string Command, IReadOnlyList<string> Argum
     internal override string Fingerprint() => LaunchFingerprint.Of(
         ["stdio", Command, WorkingDirectory ?? "", .. Arguments,
          .. Environment.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { e.Key, e.Value })]);
+
+    internal override IEnumerable<string> Secrets() => Environment.Values;
 }
 
 /// <param name="Headers">Sent with every request, credentials already filled in.</param>
@@ -21,6 +29,10 @@ public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string>
 {
     internal override string Fingerprint() => LaunchFingerprint.Of(
         ["http", Url.AbsoluteUri, .. Headers.OrderBy(h => h.Key, StringComparer.Ordinal).SelectMany(h => new[] { h.Key, h.Value })]);
+
+    // "Bearer abc": the credential alone may show up too.
+    internal override IEnumerable<string> Secrets() =>
+        Headers.Values.SelectMany(v => v.Split(' ', 2) is [_, var rest] ? new[] { v, rest } : [v]);
 }
 
 internal static class LaunchFingerprint

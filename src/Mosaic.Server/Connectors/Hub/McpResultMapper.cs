@@ -8,13 +8,11 @@ namespace Mosaic.Server.Connectors.Hub;
 /// <summary>Turns SDK types into the hub's own records, which chat and the caches work with.</summary>
 internal static class McpResultMapper
 {
-    public static McpToolInfo ToInfo(McpClientTool tool)
+    /// <summary>What the server says about a tool; whether to believe it is <see cref="ToolTrust"/>'s call.</summary>
+    public static DeclaredTool ToDeclared(McpClientTool tool)
     {
         var t = tool.ProtocolTool;
-        // MCP's defaults: a tool is not read-only and is destructive unless it says otherwise.
-        return new McpToolInfo(t.Name, t.Description, t.InputSchema.Clone(),
-            ReadOnly: t.Annotations?.ReadOnlyHint ?? false,
-            Destructive: t.Annotations?.DestructiveHint ?? !(t.Annotations?.ReadOnlyHint ?? false));
+        return new DeclaredTool(t.Name, t.Description, t.InputSchema.Clone(), t.Annotations?.ReadOnlyHint, t.Annotations?.DestructiveHint);
     }
 
     public static CachedToolResult ToResult(CallToolResult result)

@@ -7,6 +7,7 @@ internal sealed class McpSession(SessionKey key, McpClient client, int? processI
     DateTimeOffset now) : IAsyncDisposable
 {
     long _lastUsedTicks = now.UtcTicks;
+    // Calls in flight; -1 once claimed for closing, after which no call may begin.
     int _inFlight;
     int _disposed;
 
@@ -16,19 +17,33 @@ internal sealed class McpSession(SessionKey key, McpClient client, int? processI
     public string Fingerprint { get; } = fingerprint;
 
     public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => Math.Max(0, Volatile.Read(ref _inFlight));
 
     /// <summary>Completes when the process exits or the connection drops.</summary>
     public bool IsDead => Client.Completion.IsCompleted || Volatile.Read(ref _disposed) == 1;
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
 
-    public IDisposable BeginCall(DateTimeOffset now)
+    /// <summary>Counts a call in; null when the session was claimed for closing (the caller needs another one).</summary>
+    public IDisposable? TryBeginCall(DateTimeOffset now)
     {
-        Touch(now);
-        Interlocked.Increment(ref _inFlight);
-        return new CallScope(this);
+        while (true)
+        {
+            var n = Volatile.Read(ref _inFlight);
+            if (n < 0) return null;
+            if (Interlocked.CompareExchange(ref _inFlight, n + 1, n) != n) continue;
+            Touch(now);
+            return new CallScope(this);
+        }
     }
+
+    /// <summary>
+    /// Claims the session for closing only if no call is in flight; from then on no call can begin, so closing
+    /// it never cancels anyone's work. Undo with <see cref="Unclaim"/>.
+    /// </summary>
+    public bool TryClaimIdle() => Interlocked.CompareExchange(ref _inFlight, -1, 0) == 0;
+
+    public void Unclaim() => Interlocked.CompareExchange(ref _inFlight, 0, -1);
 
     public async ValueTask DisposeAsync()
     {

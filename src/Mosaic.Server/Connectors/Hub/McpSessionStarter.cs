@@ -14,6 +14,8 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
     public async Task<McpSession> StartAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
         var marker = Guid.NewGuid().ToString("N");
+        // The SDK logs what the connector prints; ConnectorLogging keeps that at Debug and redacted.
+        var logs = ConnectorLogging.For(loggerFactory, spec);
         IClientTransport transport = spec switch
         {
             StdioLaunchSpec s => new StdioClientTransport(new StdioClientTransportOptions
@@ -26,9 +28,9 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                 InheritEnvironmentVariables = false,
                 EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker, egress.Variable),
                 ShutdownTimeout = TimeSpan.FromSeconds(2),
-                // stderr may echo what the connector was given; keep it out of the host's logs.
-                StandardErrorLines = _ => { },
-            }, loggerFactory),
+                // stderr may echo what the connector was given: Debug only, redacted.
+                StandardErrorLines = logs.StderrLine(key),
+            }, logs),
             HttpLaunchSpec h => new HttpClientTransport(new HttpClientTransportOptions
             {
                 Name = key.Datasource,
@@ -36,7 +38,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = h.Headers.ToDictionary(),
                 ConnectionTimeout = options.Value.StartTimeout,
-            }, new HttpClient(egress.Policy.CreateHandler()), loggerFactory, ownsHttpClient: true), // internal addresses only if allowed
+            }, new HttpClient(egress.Policy.CreateHandler()), logs, ownsHttpClient: true), // internal addresses only if allowed
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
 
@@ -49,7 +51,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
             {
                 ClientInfo = new() { Name = "mosaic", Version = "1.0" },
                 InitializationTimeout = options.Value.StartTimeout,
-            }, loggerFactory, timeout.Token);
+            }, logs, timeout.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -75,6 +77,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
             $"the process exited{(d.ExitCode is { } code ? $" with code {code}" : "")} before the MCP handshake completed.",
         System.ComponentModel.Win32Exception => "the command could not be run (not found or not executable).",
         HttpRequestException h => $"the server could not be reached ({h.StatusCode?.ToString() ?? h.HttpRequestError.ToString()}).",
-        _ => ex.Message,
+        // Only the first line: the SDK appends the connector's stderr tail, which is not for the user's screen.
+        _ => ex.Message.Split('\n', 2)[0].TrimEnd(),
     };
 }

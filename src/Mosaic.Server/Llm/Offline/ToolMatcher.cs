@@ -5,6 +5,7 @@ namespace Mosaic.Server.Llm.Offline;
 /// <summary>
 /// Matches a message to a tool by the words in the tool's name ("list the tables" → list_tables), with a
 /// few verb synonyms. Used when no model is available, and by the direct tier for literal tool names.
+/// Untrusted tools (<see cref="Connectors.Hub.McpToolInfo.Trusted"/>) are matched by their name only.
 /// </summary>
 public static partial class ToolMatcher
 {
@@ -32,6 +33,8 @@ public static partial class ToolMatcher
         Match? best = null;
         foreach (var tool in tools)
         {
+            // A custom source's tool the operator did not vouch for may do anything: only a question naming it picks it.
+            if (!tool.Info.Trusted && !NamesTool(lower, tool.Name)) continue;
             var score = Score(lower, words, tool.Name);
             if (score <= 0) continue;
             var args = ArgumentExtractor.Extract(message, tool.Schema);

@@ -3,8 +3,11 @@ using Mosaic.Server.Tests.Fakes;
 namespace Mosaic.Server.Tests.Chat.Support;
 
 /// <summary>A server whose model is the fake Anthropic API; tests in a class share it and script replies in turn.</summary>
-public sealed class AnthropicChatFixture : IAsyncLifetime
+public class AnthropicChatFixture : IAsyncLifetime
 {
+    /// <summary>More connectors.json sources (JSON objects) for the server, see <see cref="ChatAppFactory"/>.</summary>
+    protected virtual string ExtraSources => "";
+
     public FakeAnthropic Fake { get; private set; } = null!;
     public ChatAppFactory App { get; private set; } = null!;
 
@@ -13,7 +16,7 @@ public sealed class AnthropicChatFixture : IAsyncLifetime
         Fake = await FakeAnthropic.StartAsync();
         // The fast routing model picks nothing unless a test scripts it: the standard model then sees every tool.
         Fake.DefaultFor("claude-haiku-4-5", _ => FakeReply.Text("[]"));
-        App = new ChatAppFactory(Fake);
+        App = new ChatAppFactory(Fake, ExtraSources);
         await App.InitializeAsync();
     }
 

@@ -7,8 +7,11 @@ namespace Mosaic.Server.Tests.Chat.Support;
 /// <summary>Tool declarations written the way connectors publish them, for routing and extraction tests.</summary>
 public static class Tools
 {
-    public static McpToolDeclaration Make(string name, string schemaJson, bool readOnly = true, string? description = null) =>
-        new(new McpToolInfo(name, description ?? name.Replace('_', ' '), JsonDocument.Parse(schemaJson).RootElement.Clone(), readOnly, !readOnly));
+    /// <param name="trusted">False: a custom source's tool nobody vouched for (see ToolTrust).</param>
+    public static McpToolDeclaration Make(string name, string schemaJson, bool readOnly = true, string? description = null,
+        bool trusted = true) =>
+        new(new McpToolInfo(name, description ?? name.Replace('_', ' '), JsonDocument.Parse(schemaJson).RootElement.Clone(),
+            readOnly, !readOnly, trusted));
 
     public static McpToolDeclaration NoArgs(string name, bool readOnly = true) => Make(name, """{"type":"object","properties":{}}""", readOnly);
 
