@@ -12,7 +12,7 @@ public static class SandboxEnv
         return urls.Split(';')[0].TrimEnd('/');
     }
 
-    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string? s3Url = null) => new()
+    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string sqlitePath, string? s3Url = null) => new()
     {
         ["github"] = new() { ["GITHUB_TOKEN"] = SandboxTokens.GitHub, ["GITHUB_API_URL"] = $"{baseUrl}/github" },
         ["slack"] = new()
@@ -35,7 +35,7 @@ public static class SandboxEnv
             ["GOOGLE_REFRESH_TOKEN"] = SandboxTokens.GoogleRefreshToken,
             ["GOOGLE_API_BASE_URL"] = $"{baseUrl}/google",
         },
-        ["mysql"] = new() { ["SQLITE_PATH"] = DemoFiles.SqlitePath },
+        ["mysql"] = new() { ["SQLITE_PATH"] = sqlitePath },
         ["s3"] = new()
         {
             ["AWS_ACCESS_KEY_ID"] = "S3RVER",
@@ -45,10 +45,10 @@ public static class SandboxEnv
         },
     };
 
-    public static string ToJson(string baseUrl, string[] args)
+    public static string ToJson(string baseUrl, string[] args, string sqlitePath)
     {
         var i = Array.IndexOf(args, "--s3-url");
         var s3 = i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        return JsonSerializer.Serialize(For(baseUrl, s3), new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(For(baseUrl, sqlitePath, s3), new JsonSerializerOptions { WriteIndented = true });
     }
 }

@@ -14,7 +14,7 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Singleton; disposed at shutdown.
 /// </summary>
 public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    ILogger<DemoEnvironment> logger) : IAsyncDisposable
+    TimeProvider time, ILogger<DemoEnvironment> logger) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -23,7 +23,7 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
 
     public async Task<DemoStatus> StartAsync(string userId, CancellationToken ct)
     {
-        _sandbox = await DemoSandbox.StartAsync(ct);
+        _sandbox = await DemoSandbox.StartAsync(time, ct);
         logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
         string? s3Note = null;
         try
