@@ -19,8 +19,9 @@ export async function openDigest(page) {
 }
 
 /**
- * The demo story's items that need Alice's attention at any hour: her review of PR #91 and the customer's
- * double-charge mail, each linked, and nothing in that region that is not actionable. Returns the region.
+ * The demo story's items that need Alice's attention at any hour: her review of PR #91, the customer's
+ * double-charge mail (each linked) and the incident sync a few hours ahead, and nothing in that region that is not
+ * actionable. Returns the region.
  */
 export async function assertNeedsAttention(page) {
   const attention = page.getByRole('region', { name: 'Needs your attention' });
@@ -29,5 +30,6 @@ export async function assertNeedsAttention(page) {
   const review = attention.locator('[data-kind="review_requested"]').filter({ hasText: 'PR #91' });
   assert.match(await review.getByRole('link').first().getAttribute('href'), /\/pull\/91$/);
   await attention.locator('[data-kind="important_mail"]').getByRole('link', { name: /^Charged twice for my order #1042/ }).waitFor();
+  await attention.locator('[data-kind="event_soon"]').filter({ hasText: 'Checkout incident sync (ACME-142)' }).waitFor();
   return attention;
 }

@@ -148,7 +148,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     private string[] Clock() => Now is { } now ? ["--now=" + now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)] : [];
 
-    private static Process Start(IEnumerable<string> args)
+    internal static Process Start(IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(DllPath);
