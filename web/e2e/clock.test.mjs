@@ -8,6 +8,7 @@ import { assertNeedsAttention, openDigest } from './digest.mjs';
 import { DEMO_PASSWORD, launchBrowser, nextAtUtc, signIn, startServer } from './harness.mjs';
 
 // Around midnight (the day changes under a "last 24 hours" window), the small hours, noon, and just before midnight.
+// MOSAIC_E2E_HOURS=03:10 (comma-separated) runs only those, e.g. `MOSAIC_E2E_HOURS=03:10 npm run e2e:clock`.
 const HOURS = (process.env.MOSAIC_E2E_HOURS ?? '00:10,03:10,12:00,23:50').split(',');
 
 describe('What You Missed at several times of day', { concurrency: false }, () => {
