@@ -7,7 +7,9 @@ export const DIGEST_SOURCES = ['github', 'google_workspace', 'jira', 'mysql', 's
 /** Waits until every source's section has arrived and the summary is shown. */
 export async function digestDone(page) {
   const progress = page.getByRole('list', { name: 'Source progress' });
-  for (const id of DIGEST_SOURCES) await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
+  for (const id of DIGEST_SOURCES) {
+    await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
+  }
   await page.getByTestId('digest-summary').waitFor();
 }
 

@@ -55,7 +55,8 @@ public static class AcmeCompany
     /// The moment the seed data is anchored to: the Sandbox clock's time at start (<see cref="AnchorAt"/>), so dates
     /// stay recent. Read before it is set, it fails: a seed built on another clock would not match the searches.
     /// </summary>
-    public static DateTimeOffset Now => _now ?? throw new InvalidOperationException("AcmeCompany.AnchorAt must run before the seed data is built.");
+    public static DateTimeOffset Now =>
+        _now ?? throw new InvalidOperationException("AcmeCompany.AnchorAt must run before the seed data is built.");
 
     /// <summary>Anchors every seed to <paramref name="now"/>; once per process, before the simulators are mapped.</summary>
     public static void AnchorAt(DateTimeOffset now)

@@ -17,16 +17,19 @@ public static class DemoClock
     {
         var value = config[Setting];
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!demo) throw new InvalidOperationException($"{Setting} is set, but it is honoured only with --demo. Unset it: a real server runs on the system clock.");
+        if (!demo)
+            throw new InvalidOperationException(
+                $"{Setting} is set, but it is honoured only with --demo. Unset it: a real server runs on the system clock.");
         if (string.Equals(config["ENVIRONMENT"]?.Trim(), "production", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"{Setting} is not allowed with ENVIRONMENT=production.");
         var zoned = value.Contains('T') && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'));
         if (!zoned || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            throw new InvalidOperationException($"{Setting} must be an ISO 8601 time with a zone, e.g. 2026-01-15T03:10:00Z (got '{value}').");
+            throw new InvalidOperationException(
+                $"{Setting} must be an ISO 8601 time with a zone, e.g. 2026-01-15T03:10:00Z (got '{value}').");
         return new ShiftedClock(at.ToUniversalTime() - TimeProvider.System.GetUtcNow());
     }
 
-    /// <summary>The Sandbox's <c>--now</c> argument when the server is not on the system clock (MOSAIC_FAKE_NOW, or a test's fake).</summary>
+    /// <summary>The Sandbox's <c>--now</c> when the server is not on the system clock (MOSAIC_FAKE_NOW, or a test's fake).</summary>
     public static string? SandboxArgument(TimeProvider time) =>
         ReferenceEquals(time, TimeProvider.System) ? null : "--now=" + time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

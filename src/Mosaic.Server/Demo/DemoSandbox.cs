@@ -33,8 +33,8 @@ public sealed class DemoSandbox : IAsyncDisposable
         var program = Locate(locator);
         var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" };
         // Generous: on a busy machine the first request waits for the whole app to be compiled.
-        var process = await ChildProcess.StartAsync(program.Command,
-            [.. program.Args, "--urls", "http://127.0.0.1:{port}", "--exit-with-parent", .. Clock(time)], env, TimeSpan.FromSeconds(90), ct);
+        string[] args = [.. program.Args, "--urls", "http://127.0.0.1:{port}", "--exit-with-parent", .. Clock(time)];
+        var process = await ChildProcess.StartAsync(program.Command, args, env, TimeSpan.FromSeconds(90), ct);
         return new DemoSandbox(process, program, time);
     }
 

@@ -59,7 +59,8 @@ public static class DemoExtensions
     {
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoEnvironment>();
-        if (DemoClock.FromConfiguration(builder.Configuration, demo) is { } clock) builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        if (DemoClock.FromConfiguration(builder.Configuration, demo) is { } clock)
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         return builder;
     }
 
@@ -91,7 +92,8 @@ public static class DemoExtensions
             Console.WriteLine($"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})");
             if (status.S3Note is not null) Console.WriteLine($"  {status.S3Note}");
             var time = app.Services.GetRequiredService<TimeProvider>();
-            if (DemoClock.SandboxArgument(time) is not null) Console.WriteLine($"  Demo clock: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC ({DemoClock.Setting})");
+            if (DemoClock.SandboxArgument(time) is not null)
+                Console.WriteLine($"  Demo clock: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC ({DemoClock.Setting})");
             Console.WriteLine("  Try: \"What is going on with the checkout double-charge bug?\" in All sources.");
             Console.WriteLine();
         });

@@ -23,9 +23,10 @@ public static partial class DigestCollectors
         {
             // All-day events carry a date: they count from that day's start (UTC).
             var soon = Time(e, "start") is not { } start || start <= c.Now.AddHours(24);
+            var where = Str(e, "location") is { } l ? " · " + l : "";
             items.Add(new($"calendar-{Str(e, "id")}", Str(e, "summary") ?? "(untitled event)", Str(e, "link"), "google_workspace",
                 soon ? "event_soon" : "event_later", soon, soon ? "medium" : "low", Str(e, "start"),
-                $"{When(Time(e, "start"), c.Now)} · {Str(e, "start")}{(Str(e, "location") is { } l ? " · " + l : "")}", Str(e, "organizer")));
+                $"{When(Time(e, "start"), c.Now)} · {Str(e, "start")}{where}", Str(e, "organizer")));
         }
         return items;
     }
@@ -35,7 +36,8 @@ public static partial class DigestCollectors
     {
         if (start is not { } s) return "Upcoming";
         var ahead = s - now;
-        return ahead <= TimeSpan.Zero ? "Under way" : ahead < TimeSpan.FromHours(1) ? $"In {Math.Ceiling(ahead.TotalMinutes):0} min" : $"In {ahead.TotalHours:0} h";
+        if (ahead <= TimeSpan.Zero) return "Under way";
+        return ahead < TimeSpan.FromHours(1) ? $"In {Math.Ceiling(ahead.TotalMinutes):0} min" : $"In {ahead.TotalHours:0} h";
     }
 
     /// <summary>New orders since the window (pending payment ones actionable), and active variants with low stock (actionable).</summary>

@@ -123,8 +123,9 @@ public static partial class DigestCollectors
                     "github", "new_issue", false, "low", Str(issue, "created_at"), $"{repo} · opened by {Str(issue, "author")}", Str(issue, "author")));
             // GitHub's created filter is by day; the runs of that day before the window began are dropped here.
             var created = ">=" + c.Since.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var run in Array(await c.CallAsync("get_workflow_runs", new { repo, status = "failure", created, limit = 10 }), "workflow_runs")
-                         .Where(r => Time(r, "created_at") is not { } t || t >= c.Since))
+            var runs = Array(await c.CallAsync("get_workflow_runs", new { repo, status = "failure", created, limit = 10 }),
+                "workflow_runs");
+            foreach (var run in runs.Where(r => Time(r, "created_at") is not { } t || t >= c.Since))
                 items.Add(new($"github-run-{Str(run, "id")}", $"{Str(run, "workflow")} failed on {Str(run, "branch")}", Str(run, "html_url"), "github",
                     "failed_run", true, "medium", Str(run, "created_at"), $"{repo} · {Str(run, "title")} · by {Str(run, "actor")}", Str(run, "actor")));
             return items;

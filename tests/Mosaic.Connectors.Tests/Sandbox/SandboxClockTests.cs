@@ -12,9 +12,13 @@ namespace Mosaic.Connectors.Tests.Sandbox;
 public sealed class SandboxClockTests
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan[] WindowEdges = [TimeSpan.FromHours(24), TimeSpan.FromHours(48), TimeSpan.FromHours(72), TimeSpan.FromDays(7)];
+    private static readonly TimeSpan[] WindowEdges =
+        [TimeSpan.FromHours(24), TimeSpan.FromHours(48), TimeSpan.FromHours(72), TimeSpan.FromDays(7)];
 
-    public static TheoryData<string> Clocks => new() { "2027-01-01T00:10:00Z", "2027-03-01T03:10:00Z", "2026-06-15T12:00:00Z", "2026-12-31T23:50:00Z" };
+    public static TheoryData<string> Clocks => new()
+    {
+        "2027-01-01T00:10:00Z", "2027-03-01T03:10:00Z", "2026-06-15T12:00:00Z", "2026-12-31T23:50:00Z",
+    };
 
     private static async Task WithSandboxAt(string time, Func<SandboxFixture, DateTimeOffset, Task> test)
     {
@@ -26,14 +30,16 @@ public sealed class SandboxClockTests
     }
 
     [Theory, MemberData(nameof(Clocks))]
-    public Task Every_seeded_time_is_in_the_past_and_clear_of_the_digest_window_edges(string time) => WithSandboxAt(time, async (sandbox, now) =>
+    public Task Every_seeded_time_is_in_the_past_and_clear_of_the_digest_window_edges(string time) =>
+        WithSandboxAt(time, async (sandbox, now) =>
     {
         var times = await SeededTimes.ReadAsync(sandbox);
         Assert.True(times.Count > 300, $"only {times.Count} seeded times were read");
         Assert.Equal(["drive", "github", "gmail", "jira", "mysql", "shopify", "slack"], times.Select(t => t.Source).Distinct().Order());
-        var problems = times.Select(t => (t, Age: now - t.At)).SelectMany(x => (x.Age < TimeSpan.Zero
+        var problems = times.Select(t => (t, Age: now - t.At)).SelectMany(x => x.Age < TimeSpan.Zero
                 ? [$"in the future: {x.t}"]
-                : WindowEdges.Where(edge => (x.Age - edge).Duration() < Margin).Select(edge => $"{x.Age.TotalHours:0.00} h old, on the {edge.TotalHours} h edge: {x.t}")))
+                : WindowEdges.Where(edge => (x.Age - edge).Duration() < Margin)
+                    .Select(edge => $"{x.Age.TotalHours:0.00} h old, on the {edge.TotalHours} h edge: {x.t}"))
             .ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     });
@@ -44,12 +50,13 @@ public sealed class SandboxClockTests
         var auth = new AuthenticationHeaderValue("Bearer", await SeededTimes.GoogleTokenAsync(sandbox));
         // What the digest asks Gmail for: unread important mail since exactly 24 hours ago.
         var since = now.AddHours(-24).ToUnixTimeSeconds();
-        var ids = (await SeededTimes.GetAsync(sandbox, $"/google/gmail/v1/users/me/messages?q=is:unread%20is:important%20after:{since}", auth))["messages"]!
+        const string messages = "/google/gmail/v1/users/me/messages";
+        var ids = (await SeededTimes.GetAsync(sandbox, $"{messages}?q=is:unread%20is:important%20after:{since}", auth))["messages"]!
             .AsArray().Select(m => (string)m!["id"]!).ToList();
         var subjects = new List<string>();
         foreach (var id in ids)
         {
-            var m = await SeededTimes.GetAsync(sandbox, $"/google/gmail/v1/users/me/messages/{id}?format=metadata&metadataHeaders=Subject", auth);
+            var m = await SeededTimes.GetAsync(sandbox, $"{messages}/{id}?format=metadata&metadataHeaders=Subject", auth);
             subjects.Add((string)m["payload"]!["headers"]!.AsArray().Single(h => (string?)h!["name"] == "Subject")!["value"]!);
         }
         Assert.Contains("Charged twice for my order #1042", subjects);
@@ -57,7 +64,8 @@ public sealed class SandboxClockTests
 
         // The incident sync is always a few hours ahead (never over, never tomorrow's), the team lunch a day ahead.
         var window = $"timeMin={Uri.EscapeDataString(now.ToString("O"))}&timeMax={Uri.EscapeDataString(now.AddHours(48).ToString("O"))}";
-        var events = (await SeededTimes.GetAsync(sandbox, $"/google/calendar/v3/calendars/primary/events?singleEvents=true&orderBy=startTime&{window}", auth))["items"]!
+        var calendar = $"/google/calendar/v3/calendars/primary/events?singleEvents=true&orderBy=startTime&{window}";
+        var events = (await SeededTimes.GetAsync(sandbox, calendar, auth))["items"]!
             .AsArray().ToDictionary(e => (string)e!["summary"]! + " " + (string?)e["start"]!["dateTime"], e => e!);
         var sync = Assert.Single(events, e => e.Key.StartsWith("Checkout incident sync (ACME-142)", StringComparison.Ordinal)).Value;
         Assert.InRange(SeededTimes.Parse((string)sync["start"]!["dateTime"]!) - now, TimeSpan.FromHours(2), TimeSpan.FromHours(3));

@@ -56,9 +56,11 @@ public static class SeededTimes
         {
             var m = await GetAsync(sandbox, $"/google/gmail/v1/users/me/messages/{id}?format=metadata&metadataHeaders=Subject", auth);
             var subject = (string?)m["payload"]?["headers"]?.AsArray().FirstOrDefault(h => (string?)h!["name"] == "Subject")?["value"];
-            times.Add(new("gmail", subject ?? id, DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)m["internalDate"]!, CultureInfo.InvariantCulture))));
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)m["internalDate"]!, CultureInfo.InvariantCulture));
+            times.Add(new("gmail", subject ?? id, at));
         }
-        var files = await GetAsync(sandbox, "/google/drive/v3/files?q=trashed%20%3D%20false&pageSize=1000&fields=files(name,modifiedTime)", auth);
+        const string drive = "/google/drive/v3/files?q=trashed%20%3D%20false&pageSize=1000&fields=files(name,modifiedTime)";
+        var files = await GetAsync(sandbox, drive, auth);
         foreach (var f in files["files"]!.AsArray()) times.Add(new("drive", (string)f!["name"]!, Parse((string)f["modifiedTime"]!)));
     }
 
@@ -67,9 +69,13 @@ public static class SeededTimes
         var jira = sandbox.EnvFor("jira");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/jira/rest/api/3/search/jql")
         {
-            Content = JsonContent.Create(new { jql = "project in (ACME, OPS, BREW, SEC) ORDER BY created DESC", maxResults = 100, fields = new[] { "created", "updated" } }),
+            Content = JsonContent.Create(new
+            {
+                jql = "project in (ACME, OPS, BREW, SEC) ORDER BY created DESC", maxResults = 100, fields = new[] { "created", "updated" },
+            }),
         };
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{jira["JIRA_EMAIL"]}:{jira["JIRA_API_TOKEN"]}")));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{jira["JIRA_EMAIL"]}:{jira["JIRA_API_TOKEN"]}"));
+        request.Headers.Authorization = new("Basic", basic);
         using var response = await sandbox.Http.SendAsync(request);
         foreach (var issue in (await Json(response))["issues"]!.AsArray())
             foreach (var field in new[] { "created", "updated" })
@@ -94,17 +100,20 @@ public static class SeededTimes
     private static async Task GitHubAsync(SandboxFixture sandbox, List<SeededTime> times)
     {
         var auth = new AuthenticationHeaderValue("token", sandbox.EnvFor("github")["GITHUB_TOKEN"]);
-        foreach (var repo in (await GetAsync(sandbox, "/github/orgs/acme/repos?per_page=100", auth)).AsArray().Select(r => (string)r!["name"]!))
+        var repos = (await GetAsync(sandbox, "/github/orgs/acme/repos?per_page=100", auth)).AsArray().Select(r => (string)r!["name"]!);
+        foreach (var repo in repos)
         {
             for (var page = 1; ; page++)
             {
-                var issues = (await GetAsync(sandbox, $"/github/repos/acme/{repo}/issues?state=all&per_page=100&page={page}", auth)).AsArray();
+                var issues = (await GetAsync(sandbox, $"/github/repos/acme/{repo}/issues?state=all&per_page=100&page={page}", auth))
+                    .AsArray();
                 foreach (var i in issues)
                     foreach (var field in new[] { "created_at", "updated_at" })
                         times.Add(new("github", $"{repo}#{i!["number"]} {field}", Parse((string)i[field]!)));
                 if (issues.Count < 100) break;
             }
-            foreach (var run in (await GetAsync(sandbox, $"/github/repos/acme/{repo}/actions/runs?per_page=100", auth))["workflow_runs"]!.AsArray())
+            var runs = await GetAsync(sandbox, $"/github/repos/acme/{repo}/actions/runs?per_page=100", auth);
+            foreach (var run in runs["workflow_runs"]!.AsArray())
                 times.Add(new("github", $"{repo} run {run!["id"]} ({run["conclusion"]})", Parse((string)run["created_at"]!)));
         }
     }
@@ -125,8 +134,12 @@ public static class SeededTimes
     {
         using var db = new SqliteConnection($"Data Source={sandbox.EnvFor("mysql")["SQLITE_PATH"]};Mode=ReadOnly;Pooling=False");
         db.Open();
-        foreach (var (table, key, column) in new[] { ("orders", "order_number", "created_at"), ("support_tickets", "ticket_key", "created_at"),
-                     ("support_tickets", "ticket_key", "updated_at"), ("payments", "id", "created_at") })
+        (string Table, string Key, string Column)[] dated =
+        [
+            ("orders", "order_number", "created_at"), ("support_tickets", "ticket_key", "created_at"),
+            ("support_tickets", "ticket_key", "updated_at"), ("payments", "id", "created_at"),
+        ];
+        foreach (var (table, key, column) in dated)
         {
             using var command = new SqliteCommand($"SELECT {key}, {column} FROM {table}", db);
             using var r = command.ExecuteReader();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Mosaic.Server.Tests.Agent;
@@ -14,11 +15,11 @@ public sealed class DigestClockTests
 {
     private static readonly string[] Hours = ["00:10", "03:10", "12:00", "23:50"];
 
-    /// <summary>The next moment with that UTC time of day: ahead of the real clock, so the session cookie it dates is not expired.</summary>
+    /// <summary>The next moment with that UTC time of day: ahead of the real clock, so the session cookie it dates is unexpired.</summary>
     private static DateTimeOffset NextAt(string hhmm)
     {
         var real = DateTimeOffset.UtcNow;
-        var at = new DateTimeOffset(real.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.Parse(hhmm, System.Globalization.CultureInfo.InvariantCulture);
+        var at = new DateTimeOffset(real.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.Parse(hhmm, CultureInfo.InvariantCulture);
         return at > real ? at : at.AddDays(1);
     }
 
@@ -26,7 +27,7 @@ public sealed class DigestClockTests
     public async Task The_default_window_lists_the_same_story_at_every_hour_of_the_day()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MOSAIC_TEST_TOOLS")))
-            throw new InvalidOperationException("MOSAIC_TEST_TOOLS is not set: the demo's S3 source needs its s3rver (scripts/test.sh sets it up).");
+            throw new InvalidOperationException("MOSAIC_TEST_TOOLS is not set: the demo's S3 source needs s3rver (see scripts/test.sh).");
         var seen = new Dictionary<string, List<string>>();
         foreach (var hour in Hours)
         {
@@ -41,7 +42,8 @@ public sealed class DigestClockTests
             Assert.Equal(now.AddDays(-1), digest.GetProperty("since").GetDateTimeOffset());
             var items = digest.GetProperty("sections").EnumerateArray().SelectMany(s =>
             {
-                Assert.True(s.GetProperty("error").ValueKind == JsonValueKind.Null, $"{hour}: {s.GetProperty("source")}: {s.GetProperty("error")}");
+                var error = s.GetProperty("error");
+                Assert.True(error.ValueKind == JsonValueKind.Null, $"{hour} {s.GetProperty("source")}: {error}");
                 return s.GetProperty("items").EnumerateArray();
             }).ToList();
             JsonElement Item(string kind, string title) => Assert.Single(items, i => i.GetProperty("kind").GetString() == kind
@@ -62,7 +64,9 @@ public sealed class DigestClockTests
 
             // Recurring meetings (a weekday standup, a weekly 1:1) fall where the calendar puts them; the rest is the same
             // (by kind and title: ids such as a Slack message's timestamp move with the clock).
-            seen[hour] = items.Where(i => !(i.GetProperty("source").GetString() == "google_workspace" && i.GetProperty("id").GetString()!.Contains('_')))
+            bool Recurring(JsonElement i) =>
+                i.GetProperty("source").GetString() == "google_workspace" && i.GetProperty("id").GetString()!.Contains('_');
+            seen[hour] = items.Where(i => !Recurring(i))
                 .Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("title").GetString()} actionable={Actionable(i)}")
                 .Order(StringComparer.Ordinal).ToList();
         }

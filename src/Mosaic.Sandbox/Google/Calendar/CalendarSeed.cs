@@ -51,7 +51,8 @@ public static class CalendarSeed
                 Location = "Espresso room (3F)",
             },
             E("7k3launchday00001", $"{AcmeCompany.Launch.ProductName} launch day", Day(7, 0), 24 * 60, erin, everyone) with { AllDay = true, Meet = false },
-            E("7k3checkoutsync01", $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})", InHours(3), 30, alice, [alice, bob, carol, dave]) with
+            E("7k3checkoutsync01", $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})", InHours(3), 30, alice,
+                [alice, bob, carol, dave]) with
             {
                 Description = $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order {AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
                 Created = AcmeCompany.Now.AddDays(-1),
