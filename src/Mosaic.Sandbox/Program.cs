@@ -1,5 +1,6 @@
 // Mosaic.Sandbox: simulators of the SaaS APIs the connectors call, over one seeded dataset
 // for a fictional company, Acme. Tests and --demo point the connectors here (see README.md).
+using Mosaic.Sandbox.Acme;
 using Mosaic.Sandbox.GitHub;
 using Mosaic.Sandbox.Google;
 using Mosaic.Sandbox.Infrastructure;
@@ -14,12 +15,21 @@ if (args.Contains("--seed-s3"))
     return;
 }
 
-DemoDatabase.EnsureSqlite();   // the SQLite demo database SQLITE_PATH points to
+TimeProvider time;
+try { (time, args) = SandboxClock.FromArgs(args); }   // --now=<ISO time>: the story at a chosen hour (tests, demo)
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 2;
+    return;
+}
+AcmeCompany.AnchorAt(time.GetUtcNow());
+var sqlitePath = DemoDatabase.EnsureSqlite(time);   // the SQLite demo database SQLITE_PATH points to
 
 if (args.Contains("--print-env"))
 {
     // Prints the environment each connector needs to use a Sandbox at --urls, then exits.
-    Console.WriteLine(SandboxEnv.ToJson(SandboxEnv.BaseUrlFrom(args), args));
+    Console.WriteLine(SandboxEnv.ToJson(SandboxEnv.BaseUrlFrom(args), args, sqlitePath));
     return;
 }
 
@@ -32,7 +42,7 @@ if (args.Contains(ParentWatch.Flag))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddSandbox();
+builder.Services.AddSandbox(time);
 
 var app = builder.Build();
 app.UseSandboxControls();   // recorded writes, reset, forced throttling: /_sandbox/*

@@ -33,7 +33,7 @@ builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
 builder.AddMosaicCors();          // CORS_ORIGINS
 builder.AddForwardedHeaders();    // TRUSTED_PROXIES
 builder.AddOpenApiDocs();
-builder.AddDemo();
+builder.AddDemo(cli.Demo);         // --demo: the demo account and sources; MOSAIC_FAKE_NOW sets its clock
 
 var app = builder.Build();
 

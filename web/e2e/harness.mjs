@@ -133,7 +133,20 @@ export async function signIn(page, baseUrl, email, password) {
   await page.getByRole('heading', { name: /Good (morning|afternoon|evening)/ }).waitFor();
 }
 
-export async function launchBrowser() {
+/**
+ * The next moment, from now, whose UTC time of day is `hhmm` ("03:10"): for MOSAIC_FAKE_NOW, so the demo runs at that
+ * hour. Always ahead of the real clock (by less than a day), so cookies the server dates by its clock are not expired.
+ */
+export function nextAtUtc(hhmm) {
+  const [h, m] = hhmm.split(':').map(Number);
+  const at = new Date();
+  at.setUTCHours(h, m, 0, 0);
+  if (at.getTime() <= Date.now()) at.setUTCDate(at.getUTCDate() + 1);
+  return at;
+}
+
+/** Chromium; with `now`, the page's clock (Date, timers) starts there, as the demo server's does with MOSAIC_FAKE_NOW. */
+export async function launchBrowser({ now } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -144,6 +157,7 @@ export async function launchBrowser() {
     colorScheme: 'light',
   });
   context.setDefaultTimeout(20_000);
+  if (now) await context.clock.install({ time: now });
   return {
     context,
     async close() {

@@ -2,6 +2,7 @@
 // --demo (its own Sandbox, s3rver, demo database and the seven connector processes), Offline mode.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { assertNeedsAttention, DIGEST_SOURCES as sources, digestDone, openDigest } from './digest.mjs';
 import { DEMO_PASSWORD, launchBrowser, shotBothThemes, signIn, startServer } from './harness.mjs';
 
 let server;
@@ -82,24 +83,14 @@ describe('the demo across all its sources', { concurrency: false }, () => {
   });
 
   it('opens What You Missed: every source read, grouped, what needs action first, and refreshable', async () => {
-    await page.getByTestId('nav-digest').click();
-    await page.getByRole('heading', { name: 'What You Missed' }).waitFor();
-    const progress = page.getByRole('list', { name: 'Source progress' });
-    const sources = ['github', 'google_workspace', 'jira', 'mysql', 's3', 'shopify', 'slack'];
-    for (const id of sources) await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
-    await page.getByTestId('digest-summary').waitFor();
+    await openDigest(page);
 
     // What needs action comes first, above the per-source sections.
     const regions = await page.locator('section[aria-labelledby^="digest-"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
     assert.equal(regions[0], 'digest-action', `order: ${regions}`);
     assert.equal(regions.length, 1 + sources.length, `one section per source: ${regions}`);
-    const attention = page.getByRole('region', { name: 'Needs your attention' });
-    const actionable = await attention.getByTestId('digest-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-actionable')));
-    assert.ok(actionable.length > 0 && actionable.every((a) => a === 'true'), `attention items: ${actionable}`);
     // Alice's review request and the customer's double-charge mail are among them, linked.
-    const review = attention.locator('[data-kind="review_requested"]').filter({ hasText: 'PR #91' });
-    assert.match(await review.getByRole('link').first().getAttribute('href'), /\/pull\/91$/);
-    await attention.locator('[data-kind="important_mail"]').getByRole('link', { name: /^Charged twice for my order #1042/ }).waitFor();
+    await assertNeedsAttention(page);
     // Grouped per source below, none of the actionable ones repeated.
     const github = page.getByRole('region', { name: /^GitHub/ });
     assert.equal(await github.getByTestId('digest-item').evaluateAll((els) => els.filter((e) => e.getAttribute('data-actionable') === 'true').length), 0);
@@ -108,8 +99,7 @@ describe('the demo across all its sources', { concurrency: false }, () => {
     // Refresh reads every source again instead of the five-minute cache.
     const before = digestRequests.length;
     await page.getByRole('button', { name: 'Refresh' }).click();
-    for (const id of sources) await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
-    await page.getByTestId('digest-summary').waitFor();
+    await digestDone(page);
     const refreshed = digestRequests.slice(before);
     assert.ok(refreshed.some((u) => u.pathname === '/api/digest/stream' && u.searchParams.get('refresh') === 'true'), `requests: ${refreshed.map(String)}`);
 
@@ -117,8 +107,7 @@ describe('the demo across all its sources', { concurrency: false }, () => {
     const count = async () => page.getByTestId('digest-item').count();
     const day = await count();
     await page.getByLabel('Period').selectOption('168');
-    for (const id of sources) await progress.locator(`[data-testid="digest-source-${id}"][data-state="done"]`).waitFor({ timeout: 120_000 });
-    await page.getByTestId('digest-summary').waitFor();
+    await digestDone(page);
     assert.ok(await count() >= day, 'seven days has at least what one day has');
   });
 

@@ -9,7 +9,7 @@ public sealed record AcmePerson(
 /// The fixed facts every simulator shares, so one story reads the same in Slack, Jira, GitHub, Gmail
 /// and Calendar: Acme sells "Acme Brew" coffee gear through a Shopify store, and this week a checkout
 /// bug (double charges when a discount code is applied) is being chased across every tool.
-/// Dates are relative to the Sandbox's start so "recent" stays recent.
+/// Dates are relative to the Sandbox's start (its clock, see SandboxClock) so "recent" stays recent.
 /// </summary>
 public static class AcmeCompany
 {
@@ -49,6 +49,19 @@ public static class AcmeCompany
         public const string Spreadsheet = "Q4 sales forecast";
     }
 
-    /// <summary>The moment the seed data is anchored to (the Sandbox's start), so dates stay recent.</summary>
-    public static DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
+    private static DateTimeOffset? _now;
+
+    /// <summary>
+    /// The moment the seed data is anchored to: the Sandbox clock's time at start (<see cref="AnchorAt"/>), so dates
+    /// stay recent. Read before it is set, it fails: a seed built on another clock would not match the searches.
+    /// </summary>
+    public static DateTimeOffset Now =>
+        _now ?? throw new InvalidOperationException("AcmeCompany.AnchorAt must run before the seed data is built.");
+
+    /// <summary>Anchors every seed to <paramref name="now"/>; once per process, before the simulators are mapped.</summary>
+    public static void AnchorAt(DateTimeOffset now)
+    {
+        if (_now is not null && _now != now) throw new InvalidOperationException("The seed data is already anchored.");
+        _now = now;
+    }
 }

@@ -298,14 +298,15 @@ INSERT INTO support_tickets (id, ticket_key, customer_id, order_id, subject, sta
   (5, 'SUP-2035', 6, NULL, 'Decaf back in stock?', 'open', 'low', 'chat', NULL, 'Will the Colombia Decaf 250g be restocked soon?', '2025-05-29 18:00:00', '2025-05-29 18:00:00'),
   (6, 'SUP-2036', 10, 36, 'Scale missing from my order', 'pending', 'normal', 'email', 'dave@acme.test', 'Only part of my order arrived. The scale is back-ordered and ships when stock arrives.', '2025-05-28 07:00:00', '2025-05-29 08:00:00'),
   (7, 'SUP-2037', 2, 38, 'Charged twice for order #1038', 'solved', 'high', 'email', 'dave@acme.test', 'I used code BREW10 and see two identical charges. Duplicate refunded; root cause tracked in ACME-142.', '2025-05-29 03:00:00', '2025-05-30 09:00:00'),
-  (8, 'SUP-2038', 13, 42, 'Charged twice for my order #1042', 'solved', 'high', 'email', 'dave@acme.test', 'I bought the Acme Brew Pro grinder with the discount code BREW10 and my card was charged $224.10 twice. Duplicate refunded by Dave; engineering fix in GitHub acme/storefront#91 (ACME-142).', '2025-06-01 03:00:00', '2025-06-01 22:00:00'),
+  (8, 'SUP-2038', 13, 42, 'Charged twice for my order #1042', 'solved', 'high', 'email', 'dave@acme.test', 'I bought the Acme Brew Pro grinder with the discount code BREW10 and my card was charged $224.10 twice. Duplicate refunded by Dave; engineering fix in GitHub acme/storefront#91 (ACME-142).', '2025-06-01 16:00:00', '2025-06-01 22:00:00'),
   (9, 'SUP-2039', 9, 40, 'Two charges on my card after using BREW10', 'open', 'high', 'chat', 'dave@acme.test', 'Two charges of $231.30 a few seconds apart. Same checkout bug as ACME-142; refund pending.', '2025-05-30 19:00:00', '2025-06-02 02:00:00'),
   (10, 'SUP-2040', 12, NULL, 'Pre-order the Acme Brew Pro in steel?', 'open', 'normal', 'email', NULL, 'Can I pre-order the Brushed Steel Acme Brew Pro? It shows only 7 in stock.', '2025-06-01 16:00:00', '2025-06-01 16:00:00'),
   (11, 'SUP-2041', 8, NULL, 'Change shipping address', 'solved', 'normal', 'chat', 'dave@acme.test', 'Please ship to my office instead. Updated before fulfilment.', '2025-05-25 04:00:00', '2025-05-25 06:00:00'),
-  (12, 'SUP-2042', 4, NULL, 'Grinder makes a clicking noise', 'pending', 'normal', 'email', 'dave@acme.test', 'The Classic grinder clicks on the finest setting. Asked for a video.', '2025-05-31 12:00:00', '2025-06-01 06:00:00');
+  (12, 'SUP-2042', 4, NULL, 'Grinder makes a clicking noise', 'pending', 'normal', 'email', 'dave@acme.test', 'The Classic grinder clicks on the finest setting. Asked for a video.', '2025-05-31 10:00:00', '2025-06-01 06:00:00');
 
--- MariaDB/MySQL only: move the dates so the newest order is from a few hours ago.
-SET @shift_hours := TIMESTAMPDIFF(HOUR, '2025-06-02 12:00:00', NOW());
+-- MariaDB/MySQL only: move the dates so the newest order is from a few hours ago. UTC, as the SQLite copy and the
+-- digest read them, whatever time zone the database server runs in.
+SET @shift_hours := TIMESTAMPDIFF(HOUR, '2025-06-02 12:00:00', UTC_TIMESTAMP());
 UPDATE customers SET created_at = created_at + INTERVAL @shift_hours HOUR;
 UPDATE orders SET created_at = created_at + INTERVAL @shift_hours HOUR;
 UPDATE payments SET created_at = created_at + INTERVAL @shift_hours HOUR;

@@ -35,6 +35,8 @@ public static class GitHubHttp
             || token != SandboxTokens.GitHub)
             return Error(401, "Bad credentials");
 
+        // Rate-limit resets are moments a client waits for on its own clock, so they stay on the system clock even
+        // when the Sandbox's story runs at another time (--now): the connectors keep the real one.
         var reset = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds();
         var headers = http.Response.Headers;
         headers["x-github-media-type"] = "github.v3; format=json";

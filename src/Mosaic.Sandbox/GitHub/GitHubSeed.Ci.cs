@@ -37,7 +37,7 @@ internal static partial class GitHubSeed
         for (var i = 0; i < 12; i++)
         {
             var commit = main.History[Math.Min(11 - i, main.History.Count - 1)];
-            data.Runs.Add(Run(ci, 120 + i, main, "push", i == 4 ? "failure" : "success", commit.Author, 10 - i * 0.75,
+            data.Runs.Add(Run(ci, 120 + i, main, "push", i == 4 ? "failure" : "success", commit.Author, 10.1 - i * 0.75,
                 commit.Message, sha: commit.Sha));
         }
         data.Runs.AddRange([

@@ -37,7 +37,7 @@ internal static partial class GitHubSeed
             Open(11, "Rate-limit the public product endpoint", Alice, 15, [Security], []) with { Repo = "api" },
             Open(5, "Rotate staging database credentials", Alice, 6, [Security], [Alice]) with { Repo = "infra" },
             Open(3, "Push notification when an order ships", Erin, 20, [Enhancement], [Carol]) with { Repo = "mobile-app" },
-            Open(4, "Grinder stalls on the finest setting", Dave, 3, [Bug, Launch], [Bob]) with { Repo = "brew-firmware" },
+            Open(4, "Grinder stalls on the finest setting", Dave, 3.1, [Bug, Launch], [Bob]) with { Repo = "brew-firmware" },
         ]);
         FillerIssues(data, "api", 10);
         FillerIssues(data, "infra", 4);

@@ -42,7 +42,7 @@ internal static partial class GitHubSeed
             new GhIssue
             {
                 Repo = Store, Number = Bug_.GitHubIssueNumber, Title = Bug_.Summary, Author = Dave, Labels = [Bug, P1, Checkout],
-                Assignees = [Bob], CreatedAt = Ago(3), UpdatedAt = Ago(1),
+                Assignees = [Bob], CreatedAt = Ago(3.1), UpdatedAt = Ago(0.9),
                 Body = $"A customer was charged twice for order {Bug_.ShopifyOrderName} (support e-mail \"{Bug_.SupportEmailSubject}\").\n\n" +
                     "It happens when a discount code is applied after the payment step has started: the order total changes and " +
                     $"checkout creates a second payment intent, then captures both.\n\nTracked in Jira {Bug_.JiraKey}; discussion in #{Bug_.SlackChannel}.\n\n" +
@@ -51,7 +51,7 @@ internal static partial class GitHubSeed
             new GhIssue
             {
                 Repo = Store, Number = Bug_.GitHubFixPullRequest, Title = "Fix double charge on discounted checkout", Author = Bob,
-                Labels = [Bug, Checkout], Assignees = [Bob], CreatedAt = Ago(1), UpdatedAt = Ago(0.4),
+                Labels = [Bug, Checkout], Assignees = [Bob], CreatedAt = Ago(1.1), UpdatedAt = Ago(0.4),
                 Body = $"Fixes #{Bug_.GitHubIssueNumber} ({Bug_.JiraKey}).\n\nReuse the existing payment intent when a discount code changes " +
                     "the total instead of creating a second one, and pass an idempotency key on capture.\n\n" +
                     "- [x] regression test for discounted checkout\n- [ ] e2e green",
@@ -77,7 +77,7 @@ internal static partial class GitHubSeed
                 Additions = 412, Deletions = 38, ChangedFiles = 14, Commits = 6,
                 Reviews = [new GhReview(7002, Alice, "APPROVED", "Ship it.", Ago(1.6), main.History[1].Sha)],
             }, closedDaysAgo: 1.5),
-            Pr(89, "Bump stripe from 14.1.0 to 14.5.0", Dependabot, 4, [Dependencies], new GhPull
+            Pr(89, "Bump stripe from 14.1.0 to 14.5.0", Dependabot, 4.2, [Dependencies], new GhPull
             { HeadRef = bump.Name, HeadSha = bump.HeadSha, Additions = 9, Deletions = 9, ChangedFiles = 2 }),
             Pr(93, $"Pre-order flow for {AcmeCompany.Launch.ProductName}", Carol, 0.6, [Launch], new GhPull
             { HeadRef = preorder.Name, HeadSha = preorder.HeadSha, Draft = true, Additions = 120, Deletions = 4, ChangedFiles = 6, Commits = 2, MergeableState = "draft" }),
@@ -95,7 +95,7 @@ internal static partial class GitHubSeed
             new GhComment(8001, Store, 87, Bob, "Reproduced: applying the discount after the payment intent exists creates a second intent and we capture both. On it.", Ago(2.8)),
             new GhComment(8002, Store, 87, Alice, $"Thanks Bob, top priority. Dave has three double-charged customers so far (#1038, {Bug_.ShopifyOrderName} and one pending). Tracking in {Bug_.JiraKey}.", Ago(2.5)),
             new GhComment(8003, Store, 87, Dave, $"Refunded the duplicate charge on {Bug_.ShopifyOrderName} and told the customer.", Ago(2)),
-            new GhComment(8004, Store, 87, Bob, $"Fix is up in #{Bug_.GitHubFixPullRequest}.", Ago(1)),
+            new GhComment(8004, Store, 87, Bob, $"Fix is up in #{Bug_.GitHubFixPullRequest}.", Ago(0.9)),
             new GhComment(8005, Store, 91, Bob, "e2e fails on the gift-card scenario again (#76); unrelated to this change.", Ago(0.45)),
         ]);
     }

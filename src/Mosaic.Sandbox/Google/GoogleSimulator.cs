@@ -51,6 +51,9 @@ public static class GoogleSimulator
 /// <summary>What every Google API does before answering: a live token with the right scope, then quota.</summary>
 public sealed class GoogleGuard(GoogleAuth auth, SandboxState state)
 {
+    /// <summary>The Sandbox clock's time, for searches relative to now (Gmail's newer_than).</summary>
+    public DateTimeOffset Now => state.Time.GetUtcNow();
+
     public IResult? Check(HttpRequest request, string service, params string[] anyOfScopes)
     {
         if (auth.Check(request, anyOfScopes) is { } denied) return denied;

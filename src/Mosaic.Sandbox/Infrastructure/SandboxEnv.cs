@@ -16,9 +16,9 @@ public static class SandboxEnv
     /// Each entry also carries MOSAIC_EGRESS_ALLOW for exactly the Sandbox's (or s3rver's) host:port: both listen on
     /// loopback, which a connector refuses unless allowed. It is not a credential: --demo allows the same in the host.
     /// </summary>
-    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string? s3Url = null)
+    public static Dictionary<string, Dictionary<string, string>> For(string baseUrl, string sqlitePath, string? s3Url = null)
     {
-        var env = Credentials(baseUrl, s3Url);
+        var env = Credentials(baseUrl, sqlitePath, s3Url);
         foreach (var (id, variables) in env)
             if (id != "mysql") variables[EgressVariable] = AllowEntry(id == "s3" ? variables["AWS_ENDPOINT_URL"] : baseUrl);
         return env;
@@ -33,7 +33,7 @@ public static class SandboxEnv
         return $"{uri.Host}:{uri.Port}";
     }
 
-    static Dictionary<string, Dictionary<string, string>> Credentials(string baseUrl, string? s3Url) => new()
+    static Dictionary<string, Dictionary<string, string>> Credentials(string baseUrl, string sqlitePath, string? s3Url) => new()
     {
         ["github"] = new() { ["GITHUB_TOKEN"] = SandboxTokens.GitHub, ["GITHUB_API_URL"] = $"{baseUrl}/github" },
         ["slack"] = new()
@@ -57,7 +57,7 @@ public static class SandboxEnv
             ["GOOGLE_API_BASE_URL"] = $"{baseUrl}/google",
         },
         // The connector opens SQLite files only where MOSAIC_SQLITE_DIRS allows: here, the demo data's own directory.
-        ["mysql"] = new() { ["SQLITE_PATH"] = DemoFiles.SqlitePath, ["MOSAIC_SQLITE_DIRS"] = DemoFiles.Directory },
+        ["mysql"] = new() { ["SQLITE_PATH"] = sqlitePath, ["MOSAIC_SQLITE_DIRS"] = DemoFiles.Directory },
         ["s3"] = new()
         {
             ["AWS_ACCESS_KEY_ID"] = "S3RVER",
@@ -67,10 +67,10 @@ public static class SandboxEnv
         },
     };
 
-    public static string ToJson(string baseUrl, string[] args)
+    public static string ToJson(string baseUrl, string[] args, string sqlitePath)
     {
         var i = Array.IndexOf(args, "--s3-url");
         var s3 = i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        return JsonSerializer.Serialize(For(baseUrl, s3), new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(For(baseUrl, sqlitePath, s3), new JsonSerializerOptions { WriteIndented = true });
     }
 }

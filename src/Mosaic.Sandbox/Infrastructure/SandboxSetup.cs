@@ -4,10 +4,10 @@ namespace Mosaic.Sandbox.Infrastructure;
 
 public static class SandboxSetup
 {
-    public static IServiceCollection AddSandbox(this IServiceCollection services)
+    public static IServiceCollection AddSandbox(this IServiceCollection services, TimeProvider time)
     {
         services.AddSingleton<SandboxState>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         return services;
     }
 

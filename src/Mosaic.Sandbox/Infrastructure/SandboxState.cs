@@ -10,7 +10,7 @@ public sealed record RecordedCall(string Service, string Method, string Path, Js
 /// Mutable state shared by the simulators: recorded writes, forced throttling, and a reset hook each
 /// simulator registers so <c>POST /_sandbox/reset</c> puts every dataset back to its seed.
 /// </summary>
-public sealed class SandboxState
+public sealed class SandboxState(TimeProvider time)
 {
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _forcedThrottles = new();
@@ -18,8 +18,11 @@ public sealed class SandboxState
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
+    /// <summary>The Sandbox's clock (see <see cref="SandboxClock"/>), for the simulators' "now".</summary>
+    public TimeProvider Time => time;
+
     public void Record(string service, HttpRequest request, JsonNode? body) =>
-        _calls.Enqueue(new RecordedCall(service, request.Method, request.Path + request.QueryString, body, DateTimeOffset.UtcNow));
+        _calls.Enqueue(new RecordedCall(service, request.Method, request.Path + request.QueryString, body, time.GetUtcNow()));
 
     /// <summary>Makes the next <paramref name="count"/> requests to <paramref name="service"/> answer as throttled.</summary>
     public void ForceThrottle(string service, int count) => _forcedThrottles[service] = count;

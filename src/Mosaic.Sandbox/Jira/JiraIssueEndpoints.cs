@@ -27,7 +27,7 @@ public static class JiraIssueEndpoints
             if (issueType is null) errors["issuetype"] = typeRef is null ? "Specify an issue type" : "Specify a valid issue type";
             if (project is { Editable: false }) return JiraErrors.Messages(403, "You do not have permission to create issues in this project.");
 
-            var now = DateTimeOffset.UtcNow;
+            var now = store.Now;
             var draft = new JiraIssue
             {
                 Id = "", Key = "", ProjectKey = project?.Key ?? "", Summary = "", Status = "To Do", IssueType = issueType ?? "Task",

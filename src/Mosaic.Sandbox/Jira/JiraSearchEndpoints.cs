@@ -55,7 +55,7 @@ public static class JiraSearchEndpoints
     private static IResult Search(HttpRequest r, JiraStore store, string? jql, string? token, int? maxResults, string[]? fields)
     {
         JqlQuery query;
-        try { query = JqlParser.Parse(jql ?? "", store, DateTimeOffset.UtcNow); }
+        try { query = JqlParser.Parse(jql ?? "", store, store.Now); }
         catch (JqlException e) { return JiraErrors.Messages(400, e.Message); }
         if (!query.Bounded) return JiraErrors.Messages(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
         if (!TryOffset(token, out var offset)) return JiraErrors.Messages(400, "The provided next page token is invalid or expired.");

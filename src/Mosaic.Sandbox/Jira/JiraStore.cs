@@ -10,9 +10,11 @@ public sealed class JiraStore
     private readonly Lock _gate = new();
     private Dictionary<string, JiraIssue> _issues = [];
     private int _nextId;
+    private readonly TimeProvider _time;
 
     public JiraStore(SandboxState state)
     {
+        _time = state.Time;
         Load();
         state.OnReset(Load);
     }
@@ -31,6 +33,9 @@ public sealed class JiraStore
     /// <summary>A person by account id, e-mail or display name (Jira Cloud's user fields accept all three in JQL).</summary>
     public static AcmePerson? FindPerson(string value) => AcmeCompany.People.FirstOrDefault(p =>
         p.JiraAccountId == value || p.Email.Equals(value, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Sandbox clock's time: created/updated stamps and JQL's now().</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
 
     public IReadOnlyList<JiraIssue> All()
     {
@@ -55,7 +60,7 @@ public sealed class JiraStore
 
     public void Save(JiraIssue issue)
     {
-        lock (_gate) _issues[issue.Key] = issue with { Updated = DateTimeOffset.UtcNow };
+        lock (_gate) _issues[issue.Key] = issue with { Updated = Now };
     }
 
     public JiraComment AddComment(string key, JsonNode body)
@@ -63,7 +68,7 @@ public sealed class JiraStore
         lock (_gate)
         {
             var issue = _issues[key];
-            var comment = new JiraComment((++_nextId).ToString(), Me.JiraAccountId, body, DateTimeOffset.UtcNow);
+            var comment = new JiraComment((++_nextId).ToString(), Me.JiraAccountId, body, Now);
             _issues[key] = issue with { Comments = [.. issue.Comments, comment], Updated = comment.Created };
             return comment;
         }

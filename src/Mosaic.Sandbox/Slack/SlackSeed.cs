@@ -63,8 +63,8 @@ public static class SlackSeed
         Post(CheckoutEng, Ago(3, 4), C, "The frontend retries POST /checkout/discount on a 502 — that is probably the second submit.", root);
         Post(CheckoutEng, Ago(2, 20), B, $"Fix is up: acme/{AcmeCompany.MainRepo} PR #{Bug.GitHubFixPullRequest} (branch {Bug.FixBranch}). <@{A.SlackId}> could you review?", root);
         Post(CheckoutEng, Ago(2, 18), A, "Reviewing this afternoon. Let's add an idempotency key as well (ACME-141).", root);
-        Post(CheckoutEng, Ago(2), A, $"For the launch review: {Bug.JiraKey} must be merged before the {AcmeCompany.Launch.ProductName} launch.");
-        Post(CheckoutEng, Ago(1), B, $"PR #{Bug.GitHubFixPullRequest} updated after review; waiting on CI.");
+        Post(CheckoutEng, Ago(2, 2), A, $"For the launch review: {Bug.JiraKey} must be merged before the {AcmeCompany.Launch.ProductName} launch.");
+        Post(CheckoutEng, Ago(0, 22), B, $"PR #{Bug.GitHubFixPullRequest} updated after review; waiting on CI.");
         Post(CheckoutEng, Ago(0, 4), D, $"Refund for {Bug.ShopifyOrderName} went through (OPS-31). Thanks all!");
 
         Post(Launch, Ago(10), E, $"Kick-off for {AcmeCompany.Launch.ProductName}: plan is in Drive (\"{AcmeCompany.Launch.PlanDocument}\").");
@@ -73,10 +73,10 @@ public static class SlackSeed
         Post(Launch, Ago(0, 3), E, $"<@{A.SlackId}> go/no-go for {AcmeCompany.Launch.ProductName} is tomorrow at 10:00. Will {Bug.JiraKey} be merged by then?");
 
         Post(Random, Ago(8), B, "Who finished the office beans again?");
-        Post(Random, Ago(7), C, "Not me. Trying the Acme Brew Pro prototype though.");
+        Post(Random, Ago(7, 2), C, "Not me. Trying the Acme Brew Pro prototype though.");
 
         Post(Leadership, Ago(9), E, "Q4 hiring plan: one more backend engineer for payments.");
-        Post(Leadership, Ago(3), A, $"Checkout double-charge ({Bug.JiraKey}) is our top risk for the launch.");
+        Post(Leadership, Ago(3, 2), A, $"Checkout double-charge ({Bug.JiraKey}) is our top risk for the launch.");
 
         Post(DmAliceBob, Ago(2, 19), A, "Can you pair with Carol on the discount retry?");
         Post(DmAliceBob, Ago(2, 18), B, "Sure, after standup.");

@@ -9,7 +9,7 @@ public static class SlackUserMethods
         var (page, next) = call.Paginate(ws.Users, offset, call.IntArg("limit", 100, 1000));
         return SlackCall.Ok(new
         {
-            ok = true, members = page.Select(SlackJson.User), cache_ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ok = true, members = page.Select(SlackJson.User), cache_ts = ws.Now.ToUnixTimeSeconds(),
             response_metadata = new { next_cursor = next },
         });
     }

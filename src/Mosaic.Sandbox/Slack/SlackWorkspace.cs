@@ -10,9 +10,11 @@ public sealed class SlackWorkspace
     private readonly Lock _gate = new();
     private List<SlackMessage> _messages = [];
     private long _postedCount;
+    private readonly TimeProvider _time;
 
     public SlackWorkspace(SandboxState state)
     {
+        _time = state.Time;
         Load();
         state.OnReset(Load);
     }
@@ -34,6 +36,9 @@ public sealed class SlackWorkspace
         return Channels.FirstOrDefault(c => c.Id == idOrName) ?? Channels.FirstOrDefault(c => !c.IsIm && c.Name == name);
     }
 
+    /// <summary>The Sandbox clock's time (posts, cache_ts).</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
+
     public SlackUser? FindUser(string id) => Users.FirstOrDefault(u => u.Id == id);
 
     public IReadOnlyList<SlackMessage> MessagesIn(string channelId)
@@ -50,7 +55,7 @@ public sealed class SlackWorkspace
     {
         lock (_gate)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = Now;
             var ts = $"{now.ToUnixTimeSeconds()}.{(++_postedCount % 1_000_000):D6}";
             var message = new SlackMessage(channelId, ts, user, text, threadTs);
             _messages.Add(message);

@@ -17,7 +17,7 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// to the directories SQLite sources may read. Singleton; disposed at shutdown.
 /// </summary>
 public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    HostEgress egress, SqliteFileAccess sqliteFiles, ILogger<DemoEnvironment> logger) : IAsyncDisposable
+    HostEgress egress, SqliteFileAccess sqliteFiles, TimeProvider time, ILogger<DemoEnvironment> logger) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -26,7 +26,7 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
 
     public async Task<DemoStatus> StartAsync(string userId, CancellationToken ct)
     {
-        _sandbox = await DemoSandbox.StartAsync(ct);
+        _sandbox = await DemoSandbox.StartAsync(time, ct);
         logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
         egress.Allow(HostEgress.EntryFor(new Uri(_sandbox.BaseUrl)));
         string? s3Note = null;

@@ -11,11 +11,13 @@ public sealed class DemoSandbox : IAsyncDisposable
 {
     private readonly ChildProcess _process;
     private readonly (string Command, IReadOnlyList<string> Args) _program;
+    private readonly TimeProvider _time;
 
-    private DemoSandbox(ChildProcess process, (string, IReadOnlyList<string>) program)
+    private DemoSandbox(ChildProcess process, (string, IReadOnlyList<string>) program, TimeProvider time)
     {
         _process = process;
         _program = program;
+        _time = time;
     }
 
     public string BaseUrl => _process.BaseUrl;
@@ -25,20 +27,24 @@ public sealed class DemoSandbox : IAsyncDisposable
     public static (string Command, IReadOnlyList<string> Args) Locate(BuiltInConnectorLocator? locator = null) =>
         (locator ?? new BuiltInConnectorLocator()).Locate("Mosaic.Sandbox");
 
-    public static async Task<DemoSandbox> StartAsync(CancellationToken ct, BuiltInConnectorLocator? locator = null)
+    /// <summary>Starts the Sandbox; on the server's clock when that is not the system's (MOSAIC_FAKE_NOW, a test's fake clock).</summary>
+    public static async Task<DemoSandbox> StartAsync(TimeProvider time, CancellationToken ct, BuiltInConnectorLocator? locator = null)
     {
         var program = Locate(locator);
         var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" };
         // Generous: on a busy machine the first request waits for the whole app to be compiled.
-        var process = await ChildProcess.StartAsync(program.Command, [.. program.Args, "--urls", "http://127.0.0.1:{port}", "--exit-with-parent"], env,
-            TimeSpan.FromSeconds(90), ct);
-        return new DemoSandbox(process, program);
+        string[] args = [.. program.Args, "--urls", "http://127.0.0.1:{port}", "--exit-with-parent", .. Clock(time)];
+        var process = await ChildProcess.StartAsync(program.Command, args, env, TimeSpan.FromSeconds(90), ct);
+        return new DemoSandbox(process, program, time);
     }
+
+    private static string[] Clock(TimeProvider time) => DemoClock.SandboxArgument(time) is { } now ? [now] : [];
 
     /// <summary>Each connector's environment for this Sandbox, by datasource id (and s3 pointed at <paramref name="s3Url"/>).</summary>
     public async Task<Dictionary<string, Dictionary<string, string>>> PrintEnvAsync(string? s3Url, CancellationToken ct)
     {
-        var args = new List<string>([.. _program.Args, "--urls", BaseUrl, "--print-env"]);
+        // On the same clock, so the demo database it names is moved to the same hour.
+        var args = new List<string>([.. _program.Args, "--urls", BaseUrl, "--print-env", .. Clock(_time)]);
         if (s3Url is not null) args.AddRange(["--s3-url", s3Url]);
         var json = await ChildProcess.RunAsync(_program.Command, args, null, TimeSpan.FromSeconds(60), ct);
         return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json)

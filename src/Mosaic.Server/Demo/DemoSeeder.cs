@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mosaic.Server.Auth;
 using Mosaic.Server.Configuration;
@@ -54,10 +55,12 @@ public sealed class DemoSeeder(MosaicDbContext db, PasswordHasher hasher, IOptio
 
 public static class DemoExtensions
 {
-    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, bool demo)
     {
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoEnvironment>();
+        if (DemoClock.FromConfiguration(builder.Configuration, demo) is { } clock)
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         return builder;
     }
 
@@ -88,6 +91,9 @@ public static class DemoExtensions
             Console.WriteLine($"  Sign in as {DemoSeeder.Email} with password: {password}");
             Console.WriteLine($"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})");
             if (status.S3Note is not null) Console.WriteLine($"  {status.S3Note}");
+            var time = app.Services.GetRequiredService<TimeProvider>();
+            if (DemoClock.SandboxArgument(time) is not null)
+                Console.WriteLine($"  Demo clock: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC ({DemoClock.Setting})");
             Console.WriteLine("  Try: \"What is going on with the checkout double-charge bug?\" in All sources.");
             Console.WriteLine();
         });

@@ -6,29 +6,38 @@ namespace Mosaic.Server.Digest;
 
 public static partial class DigestCollectors
 {
-    /// <summary>Unread important mail since the window (actionable), and today's and tomorrow's meetings (today's actionable).</summary>
+    /// <summary>
+    /// Unread important mail since the window (actionable), and the meetings of the next 48 hours: those starting within
+    /// a day (or under way) actionable. Both are measured from now, not by calendar day, so what is listed does not
+    /// depend on the hour of the day (or on the time zone a calendar day would be taken in).
+    /// </summary>
     private static async Task<List<DigestItem>> GoogleAsync(DigestContext c)
     {
-        var after = c.Since.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
-        var today = c.Now.UtcDateTime.Date;
-        var mail = c.CallAsync("list_messages", new { query = $"is:unread is:important after:{after}", limit = 20 });
-        var events = c.CallAsync("get_events", new
-        {
-            time_min = today.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            time_max = today.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            limit = 50,
-        });
-        var items = Array(await mail, "messages").Select(m => new DigestItem($"gmail-{Str(m, "id")}", Str(m, "subject") ?? "(no subject)",
-            Str(m, "link"), "google_workspace", "important_mail", true, "high", Str(m, "date"), Clip(Str(m, "snippet")), Str(m, "from"))).ToList();
+        // Gmail reads after:YYYY/MM/DD as midnight in Pacific time; seconds since the epoch are exact.
+        var mail = c.CallAsync("list_messages", new { query = $"is:unread is:important after:{c.Since.ToUnixTimeSeconds()}", limit = 20 });
+        var events = c.CallAsync("get_events", new { time_min = Iso(c.Now), time_max = Iso(c.Now.AddHours(48)), limit = 50 });
+        var items = Array(await mail, "messages").Select(m => new DigestItem($"gmail-{Str(m, "id")}",
+            Str(m, "subject") ?? "(no subject)", Str(m, "link"), "google_workspace", "important_mail", true, "high", Str(m, "date"),
+            Clip(Str(m, "snippet")), Str(m, "from"))).ToList();
         foreach (var e in Array(await events, "events"))
         {
-            var start = Time(e, "start");
-            var isToday = start is { } s ? s.UtcDateTime.Date == today : Str(e, "start") == today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // All-day events carry a date: they count from that day's start (UTC).
+            var soon = Time(e, "start") is not { } start || start <= c.Now.AddHours(24);
+            var where = Str(e, "location") is { } l ? " · " + l : "";
             items.Add(new($"calendar-{Str(e, "id")}", Str(e, "summary") ?? "(untitled event)", Str(e, "link"), "google_workspace",
-                isToday ? "event_today" : "event_tomorrow", isToday, isToday ? "medium" : "low", Str(e, "start"),
-                $"{(isToday ? "Today" : "Tomorrow")} {Str(e, "start")}{(Str(e, "location") is { } l ? " · " + l : "")}", Str(e, "organizer")));
+                soon ? "event_soon" : "event_later", soon, soon ? "medium" : "low", Str(e, "start"),
+                $"{When(Time(e, "start"), c.Now)} · {Str(e, "start")}{where}", Str(e, "organizer")));
         }
         return items;
+    }
+
+    /// <summary>"Under way", "In 40 min", "In 3 h": how far a meeting is from now.</summary>
+    internal static string When(DateTimeOffset? start, DateTimeOffset now)
+    {
+        if (start is not { } s) return "Upcoming";
+        var ahead = s - now;
+        if (ahead <= TimeSpan.Zero) return "Under way";
+        return ahead < TimeSpan.FromHours(1) ? $"In {Math.Ceiling(ahead.TotalMinutes):0} min" : $"In {ahead.TotalHours:0} h";
     }
 
     /// <summary>New orders since the window (pending payment ones actionable), and active variants with low stock (actionable).</summary>

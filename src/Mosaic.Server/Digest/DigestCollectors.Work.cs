@@ -76,7 +76,8 @@ public static partial class DigestCollectors
     /// <summary>Open issues assigned to the user that changed (actionable), issues they reported that changed, and new issues.</summary>
     private static async Task<List<DigestItem>> JiraAsync(DigestContext c)
     {
-        var since = c.Since.UtcDateTime.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+        // Relative minutes: Jira reads a date-time in the user's profile time zone, "-90m" means the same everywhere.
+        var since = $"-{Math.Ceiling((c.Now - c.Since).TotalMinutes).ToString(CultureInfo.InvariantCulture)}m";
         var queries = new (string Kind, string Jql, bool Actionable)[]
         {
             ("assigned_issue", $"assignee = currentUser() AND statusCategory != Done AND updated >= \"{since}\" ORDER BY updated DESC", true),
@@ -120,8 +121,11 @@ public static partial class DigestCollectors
                          .Where(i => Time(i, "created_at") >= c.Since))
                 items.Add(new($"github-issue-{repo}-{Str(issue, "number")}", $"Issue #{Str(issue, "number")} {Str(issue, "title")}", Str(issue, "html_url"),
                     "github", "new_issue", false, "low", Str(issue, "created_at"), $"{repo} · opened by {Str(issue, "author")}", Str(issue, "author")));
+            // GitHub's created filter is by day; the runs of that day before the window began are dropped here.
             var created = ">=" + c.Since.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var run in Array(await c.CallAsync("get_workflow_runs", new { repo, status = "failure", created, limit = 10 }), "workflow_runs"))
+            var runs = Array(await c.CallAsync("get_workflow_runs", new { repo, status = "failure", created, limit = 10 }),
+                "workflow_runs");
+            foreach (var run in runs.Where(r => Time(r, "created_at") is not { } t || t >= c.Since))
                 items.Add(new($"github-run-{Str(run, "id")}", $"{Str(run, "workflow")} failed on {Str(run, "branch")}", Str(run, "html_url"), "github",
                     "failed_run", true, "medium", Str(run, "created_at"), $"{repo} · {Str(run, "title")} · by {Str(run, "actor")}", Str(run, "actor")));
             return items;

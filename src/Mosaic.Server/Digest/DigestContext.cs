@@ -17,7 +17,9 @@ public sealed class DigestContext(IMcpHub hub, string userId, string datasource,
     public IReadOnlyList<string> Me { get; } = new[] { userName?.Split(' ')[0], email.Split('@')[0] }
         .Where(n => n is { Length: >= 3 }).Select(n => n!.ToLowerInvariant()).Distinct().ToList();
 
-    public string SinceIso => Since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public string SinceIso => Iso(Since);
+
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public bool IsMe(string? text) => text is not null && Me.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
 

@@ -5,8 +5,13 @@ using Mosaic.Connectors.Tests.Infrastructure;
 namespace Mosaic.Connectors.Tests.GitHub;
 
 /// <summary>Bad credentials, missing things, rate limits and bad arguments become tool errors a person can act on.</summary>
-public sealed class GitHubErrorTests(GitHubFixture gh) : IClassFixture<GitHubFixture>
+public sealed class GitHubErrorTests(GitHubFixture gh) : IClassFixture<GitHubFixture>, IAsyncLifetime
 {
+    // A throttle a failed test left unconsumed must not answer the next test's call.
+    public Task InitializeAsync() => gh.Sandbox.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_wrong_token_is_a_clear_tool_error()
     {
@@ -52,18 +57,11 @@ public sealed class GitHubErrorTests(GitHubFixture gh) : IClassFixture<GitHubFix
     [Fact]
     public async Task A_429_that_persists_becomes_a_wait_and_retry_error()
     {
-        await gh.Sandbox.ThrottleAsync("github", 10);
-        try
-        {
-            var error = (await gh.CallAsync("list_branches", new { repo = "acme/storefront" })).Error();
-            Assert.Contains("rate limit", error, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("429", error);
-            Assert.Contains("wait 1 s", error);
-        }
-        finally
-        {
-            await gh.Sandbox.ResetAsync();
-        }
+        await gh.Sandbox.ThrottleAsync("github", 10);   // what is left of it is cleared before the next test
+        var error = (await gh.CallAsync("list_branches", new { repo = "acme/storefront" })).Error();
+        Assert.Contains("rate limit", error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("429", error);
+        Assert.Contains("wait 1 s", error);
     }
 
     [Fact]

@@ -6,8 +6,13 @@ using Mosaic.Connectors.Tests.Infrastructure;
 namespace Mosaic.Connectors.Tests.GitHub;
 
 /// <summary>The Sandbox's GitHub simulator speaks GitHub's protocol: auth errors, Link paging, 404 and 429 bodies.</summary>
-public sealed class GitHubSimulatorTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public sealed class GitHubSimulatorTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
+    // A throttle a failed test left unconsumed must not answer the next test's request.
+    public Task InitializeAsync() => sandbox.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private HttpRequestMessage Get(string path, string? token = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"{sandbox.EnvFor("github")["GITHUB_API_URL"].TrimEnd('/')}/{path}");

@@ -63,7 +63,7 @@ public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture
             foreach (var table in new[] { "customers", "products", "orders", "order_items", "payments", "support_tickets" })
                 Assert.Equal(await CountSqliteAsync(table), Convert.ToInt64(await new MySqlCommand($"SELECT COUNT(*) FROM {table}", server).ExecuteScalarAsync()));
             var newest = (DateTime)(await new MySqlCommand("SELECT MAX(created_at) FROM orders", server).ExecuteScalarAsync())!;
-            Assert.InRange(newest, DateTime.Now.AddDays(-1), DateTime.Now.AddHours(1));
+            Assert.InRange(newest, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddHours(1));
         }
         finally
         {

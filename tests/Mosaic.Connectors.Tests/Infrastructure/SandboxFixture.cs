@@ -29,6 +29,12 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>A client whose BaseAddress is <see cref="BaseUrl"/>, for calling the Sandbox directly.</summary>
     public HttpClient Http { get; private set; } = new();
 
+    /// <summary>
+    /// When set before start, the Sandbox's clock starts at this time (<c>--now</c>) instead of the system's, so a test
+    /// sees the seeded story at a chosen hour: <c>new SandboxFixture { Now = … }</c>, then InitializeAsync.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
     /// <summary>What the Sandbox printed so far (for failure messages).</summary>
     public string Output => string.Join("\n", _output);
 
@@ -101,7 +107,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     private async Task StartAsync(int port)
     {
         BaseUrl = $"http://127.0.0.1:{port}";
-        var process = Start(["--urls", BaseUrl]);
+        var process = Start(["--urls", BaseUrl, .. Clock()]);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
@@ -129,7 +135,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     private async Task<string> RunPrintEnvAsync()
     {
-        var args = new List<string> { "--urls", BaseUrl, "--print-env" };
+        List<string> args = ["--urls", BaseUrl, "--print-env", .. Clock()];
         if (Environment.GetEnvironmentVariable("MOSAIC_TEST_S3_URL") is { Length: > 0 } s3) args.AddRange(["--s3-url", s3]);
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -140,7 +146,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         return await stdout;
     }
 
-    private static Process Start(IEnumerable<string> args)
+    private string[] Clock() => Now is { } now ? ["--now=" + now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)] : [];
+
+    internal static Process Start(IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(DllPath);

@@ -58,6 +58,22 @@ public sealed class AgentAppFactory : MosaicAppFactory
             new ConnectorDefinition { Id = "broken", Name = "Broken source", Description = "Cannot start", Icon = "mcp", Command = "/nonexistent/mcp-server" }])));
     }
 
+    /// <summary>
+    /// A new signed-in account named like the demo account: the Sandbox's tokens are Alice's, so mentions and review
+    /// requests are hers.
+    /// </summary>
+    public async Task<TestUser> SignUpAliceAsync()
+    {
+        var browser = CreateBrowser();
+        var email = $"alice-{Guid.NewGuid():N}@example.com";
+        (await browser.SignupAsync(email, "correct horse battery staple", "Alice Chen")).EnsureSuccessStatusCode();
+        var login = await browser.LoginAsync(email, "correct horse battery staple");
+        login.EnsureSuccessStatusCode();
+        var id = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("id").GetString()!;
+        (await browser.Http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode();
+        return new TestUser(browser, id, email, "correct horse battery staple");
+    }
+
     /// <summary>Starts the demo's sources for this user through the server's own DemoEnvironment.</summary>
     public async Task<DemoStatus> WithDemoAsync(TestUser user)
     {

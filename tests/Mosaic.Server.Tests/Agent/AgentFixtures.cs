@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Mosaic.Server.Demo;
 using Mosaic.Server.Tests.Chat.Support;
 using Mosaic.Server.Tests.Fakes;
@@ -27,15 +26,7 @@ public sealed class DemoAgentFixture : IAsyncLifetime
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MOSAIC_TEST_TOOLS")))
             throw new InvalidOperationException("MOSAIC_TEST_TOOLS is not set: the demo's S3 source needs its s3rver (scripts/test.sh sets it up).");
         await App.InitializeAsync();
-        // Named like the demo account: the Sandbox's tokens are Alice's, so mentions and review requests are hers.
-        var browser = App.CreateBrowser();
-        var email = $"alice-{Guid.NewGuid():N}@example.com";
-        (await browser.SignupAsync(email, "correct horse battery staple", "Alice Chen")).EnsureSuccessStatusCode();
-        var login = await browser.LoginAsync(email, "correct horse battery staple");
-        login.EnsureSuccessStatusCode();
-        var id = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("user").GetProperty("id").GetString()!;
-        (await browser.Http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode();
-        User = new TestUser(browser, id, email, "correct horse battery staple");
+        User = await App.SignUpAliceAsync();
         Demo = await App.WithDemoAsync(User);
     }
 

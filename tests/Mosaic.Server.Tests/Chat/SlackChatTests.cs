@@ -52,8 +52,13 @@ public sealed class SlackChatFixture : IAsyncLifetime
     }
 }
 
-public sealed class SlackChatTests(SlackChatFixture fx) : IClassFixture<SlackChatFixture>
+public sealed class SlackChatTests(SlackChatFixture fx) : IClassFixture<SlackChatFixture>, IAsyncLifetime
 {
+    // Each test starts from the seed: a message another test posted (or a throttle it left) changes nothing here.
+    public Task InitializeAsync() => fx.Sandbox.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static string Text(IEnumerable<System.Text.Json.JsonElement> events) =>
         string.Concat(events.Where(e => SseStream.Type(e) == "chunk").Select(e => e.GetProperty("content").GetString()));
 

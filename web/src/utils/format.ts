@@ -5,11 +5,19 @@ export function formatDuration(ms?: number): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** How long ago `iso` was ("5 min ago", "3 h ago"), or how far ahead ("in 3 h") for what is still to come, such as a meeting. */
 export function timeAgo(iso?: string | null, now = Date.now()): string {
   if (!iso) return '';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const s = Math.round((now - t) / 1000);
+  if (s <= -45) {
+    const ahead = -s;
+    if (ahead < 3600) return `in ${Math.round(ahead / 60)} min`;
+    if (ahead < 86_400) return `in ${Math.round(ahead / 3600)} h`;
+    if (ahead < 7 * 86_400) return `in ${Math.round(ahead / 86_400)} d`;
+    return new Date(t).toLocaleDateString();
+  }
   if (s < 45) return 'just now';
   if (s < 3600) return `${Math.round(s / 60)} min ago`;
   if (s < 86_400) return `${Math.round(s / 3600)} h ago`;

@@ -19,8 +19,19 @@ public static class CalendarSeed
     public static readonly string CalendarId = AcmeCompany.Alice.Email;
     public const string TimeZone = "America/Los_Angeles";
 
+    /// <summary>A recurring meeting's first time, or an all-day event's day: a calendar day at a time of day.</summary>
     private static DateTimeOffset Day(int offset, int hourUtc, int minute = 0) =>
         new DateTimeOffset(AcmeCompany.Now.UtcDateTime.Date, TimeSpan.Zero).AddDays(offset).AddHours(hourUtc).AddMinutes(minute);
+
+    /// <summary>
+    /// A one-off meeting, a whole number of hours from the hour the Sandbox started in: as far ahead (or behind) at
+    /// every hour of the day, so the incident sync is always two to three hours away and never already over.
+    /// </summary>
+    private static DateTimeOffset InHours(int hours)
+    {
+        var now = AcmeCompany.Now.UtcDateTime;
+        return new DateTimeOffset(now.Date.AddHours(now.Hour), TimeSpan.Zero).AddHours(hours);
+    }
 
     public static IReadOnlyList<CalendarEvent> Events { get; } = Build();
 
@@ -34,13 +45,14 @@ public static class CalendarSeed
 
         return
         [
-            E("7k3launchreview01", AcmeCompany.Launch.CalendarEvent, Day(2, 17), 60, erin, everyone) with
+            E("7k3launchreview01", AcmeCompany.Launch.CalendarEvent, InHours(2 * 24 + 5), 60, erin, everyone) with
             {
                 Description = $"Go/no-go for {AcmeCompany.Launch.ProductName}. Please read the \"{AcmeCompany.Launch.PlanDocument}\" doc and the \"{AcmeCompany.Launch.Spreadsheet}\" sheet first. Open question: is the checkout double-charge bug ({AcmeCompany.CheckoutBug.JiraKey}) fixed before launch?",
                 Location = "Espresso room (3F)",
             },
             E("7k3launchday00001", $"{AcmeCompany.Launch.ProductName} launch day", Day(7, 0), 24 * 60, erin, everyone) with { AllDay = true, Meet = false },
-            E("7k3checkoutsync01", $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})", Day(0, 21), 30, alice, [alice, bob, carol, dave]) with
+            E("7k3checkoutsync01", $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})", InHours(3), 30, alice,
+                [alice, bob, carol, dave]) with
             {
                 Description = $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order {AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
                 Created = AcmeCompany.Now.AddDays(-1),
@@ -51,22 +63,22 @@ public static class CalendarSeed
                 Created = AcmeCompany.Now.AddDays(-60),
             },
             E("7k3oneonebob00001", "1:1 Alice / Bob", Day(-27, 22), 30, alice, [alice, bob]) with { RepeatsOn = [DayOfWeek.Thursday], Created = AcmeCompany.Now.AddDays(-60) },
-            E("7k3triage0000001", "Support backlog triage", Day(-1, 18), 45, dave, [dave, alice, erin]) with
+            E("7k3triage0000001", "Support backlog triage", InHours(-20), 45, dave, [dave, alice, erin]) with
             {
                 Description = "Three double-charge reports since the BREW10 promo started; refunds issued manually.",
             },
-            E("7k3forecast00001", $"{AcmeCompany.Launch.Spreadsheet} review", Day(4, 19), 60, erin, [erin, alice, dave]) with
+            E("7k3forecast00001", $"{AcmeCompany.Launch.Spreadsheet} review", InHours(4 * 24 + 2), 60, erin, [erin, alice, dave]) with
             {
                 Description = $"Walk through the \"{AcmeCompany.Launch.Spreadsheet}\" sheet, tab \"Launch - Acme Brew Pro\".",
             },
-            E("7k3designrev00001", "Design review: checkout UI", Day(-3, 20), 60, carol, [carol, alice, erin]),
-            E("7k3retro000000001", "Sprint retrospective", Day(-6, 22), 60, alice, [alice, bob, carol, erin]),
-            E("7k3vendor00000001", "Vendor call: burr supplier (Brew Pro restock)", Day(5, 16), 30, erin, [erin, dave]) with
+            E("7k3designrev00001", "Design review: checkout UI", InHours(-3 * 24 + 2), 60, carol, [carol, alice, erin]),
+            E("7k3retro000000001", "Sprint retrospective", InHours(-6 * 24 + 4), 60, alice, [alice, bob, carol, erin]),
+            E("7k3vendor00000001", "Vendor call: burr supplier (Brew Pro restock)", InHours(5 * 24 - 2), 30, erin, [erin, dave]) with
             {
                 Description = "Brew Pro Brushed Steel is almost out of stock; confirm the 60-unit restock date.",
                 Meet = false, Location = "Phone",
             },
-            E("7k3teamlunch00001", "Team lunch", Day(1, 20), 90, erin, everyone) with { Meet = false, Location = "Caffè Lupo" },
+            E("7k3teamlunch00001", "Team lunch", InHours(27), 90, erin, everyone) with { Meet = false, Location = "Caffè Lupo" },
         ];
     }
 }

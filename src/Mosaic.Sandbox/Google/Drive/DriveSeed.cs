@@ -38,11 +38,11 @@ public static class DriveSeed
         var (alice, bob, dave, erin) = (AcmeCompany.Alice, AcmeCompany.Bob, AcmeCompany.Dave, AcmeCompany.Erin);
         return
         [
-            new(LaunchFolderId, "Launch", Folder, erin, now.AddDays(-1), RootId),
-            new(EngineeringFolderId, "Engineering", Folder, alice, now.AddDays(-2), RootId),
+            new(LaunchFolderId, "Launch", Folder, erin, now.AddHours(-26), RootId),
+            new(EngineeringFolderId, "Engineering", Folder, alice, now.AddHours(-50), RootId),
             new(LaunchPlanId, AcmeCompany.Launch.PlanDocument, Document, erin, now.AddHours(-20), LaunchFolderId) { Starred = true, Description = "Timeline, pricing, stock and risks for the Acme Brew Pro launch." },
             new(ForecastId, AcmeCompany.Launch.Spreadsheet, Spreadsheet, erin, now.AddDays(-5), LaunchFolderId),
-            new(InventoryPlanId, "Inventory planning", Spreadsheet, dave, now.AddDays(-3), LaunchFolderId),
+            new(InventoryPlanId, "Inventory planning", Spreadsheet, dave, now.AddHours(-74), LaunchFolderId),
             new("1BrewProHeroShot_png_8uI7yT6rE5wQ4aS3dF2g", "acme-brew-pro-hero.png", "image/png", erin, now.AddDays(-9), LaunchFolderId) { Size = 2_483_211 },
             new("1BrandGuidelines_pdf_5tG4fR3eD2wS1aQ9zX8c", "Acme Brew brand guidelines.pdf", "application/pdf", erin, now.AddDays(-60), LaunchFolderId) { Size = 8_112_004 },
             new(PostmortemId, $"Checkout incident {AcmeCompany.CheckoutBug.JiraKey} - postmortem (draft)", Document, alice, now.AddHours(-6), EngineeringFolderId) { Description = "Double charges with discount codes." },

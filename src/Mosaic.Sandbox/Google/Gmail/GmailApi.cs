@@ -18,7 +18,7 @@ public static class GmailApi
             if (guard.Check(request, "gmail.googleapis.com", Scopes) is { } denied) return denied;
             if (!IsMe(userId)) return GoogleErrors.Forbidden($"Delegation denied for {userId}");
             var labelIds = request.Query["labelIds"].Where(l => !string.IsNullOrEmpty(l)).ToArray();
-            var now = AcmeCompany.Now;
+            var now = guard.Now;
             var matches = GmailSeed.Messages
                 .Where(m => GmailSearch.Matches(m, includeSpamTrash == true ? $"in:anywhere {q}" : q, now))
                 .Where(m => labelIds.All(l => m.Labels.Contains(l!)))

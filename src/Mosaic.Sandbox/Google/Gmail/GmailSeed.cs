@@ -11,6 +11,7 @@ public sealed record GmailMessage(string Id, string ThreadId, string From, strin
 
 /// <summary>
 /// Alice's mailbox (she is in the support@ group): the customer's complaint about order #1042 and Dave's reply,
+/// the complaint 20 hours before the Sandbox's start so it is inside "the last 24 hours" whatever the hour,
 /// Bob's fix, the launch plan review request, notifications from Shopify, GitHub and Jira, and everyday mail.
 /// </summary>
 public static class GmailSeed
@@ -30,7 +31,7 @@ public static class GmailSeed
         string[] updates = ["INBOX", "CATEGORY_UPDATES"];
         return
         [
-            new(SupportThreadId, SupportThreadId, maya, "support@acme.test", AcmeCompany.CheckoutBug.SupportEmailSubject, now.AddHours(-33),
+            new(SupportThreadId, SupportThreadId, maya, "support@acme.test", AcmeCompany.CheckoutBug.SupportEmailSubject, now.AddHours(-20),
                 ["UNREAD", "IMPORTANT", .. inbox],
                 $"Hi Acme team,\n\nI just bought the {AcmeCompany.Launch.ProductName} grinder (order {AcmeCompany.CheckoutBug.ShopifyOrderName}) with the discount code BREW10, and my card was charged $224.10 twice. My bank shows two identical charges a few seconds apart.\n\nCould you refund the duplicate, please? I'd still like to keep the order.\n\nThanks,\nMaya"),
             new("18f3a1c2d4e5f043", SupportThreadId, Addr(dave), maya, "Re: " + AcmeCompany.CheckoutBug.SupportEmailSubject, now.AddHours(-14),
@@ -45,13 +46,13 @@ public static class GmailSeed
                 [.. inbox], $"{erin.Name} has invited you to {AcmeCompany.Launch.CalendarEvent}.\n\nJoin with Google Meet.") { Attachment = ("invite.ics", "text/calendar", 1843) },
             new("18f3a1c2d4e5f054", "18f3a1c2d4e5f054", "Shopify <no-reply@shopify.com>", "shop@acme.test", "[Acme Brew] Order #1044 placed by a customer", now.AddHours(-3),
                 ["UNREAD", .. updates], "Order #1044 was placed on your store Acme Brew. Payment: authorized. View the order in your Shopify admin."),
-            new("18f3a1c2d4e5f055", "18f3a1c2d4e5f055", "GitHub <notifications@github.com>", Addr(alice), $"[acme/storefront] {AcmeCompany.CheckoutBug.Summary} (Issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber})", now.AddDays(-2),
+            new("18f3a1c2d4e5f055", "18f3a1c2d4e5f055", "GitHub <notifications@github.com>", Addr(alice), $"[acme/storefront] {AcmeCompany.CheckoutBug.Summary} (Issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber})", now.AddHours(-50),
                 [.. updates], $"{carol.Name} opened issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber}: customers using a discount code are charged twice at checkout."),
             new("18f3a1c2d4e5f056", "18f3a1c2d4e5f056", "Jira <jira@acme.test>", Addr(alice), $"[JIRA] ({AcmeCompany.CheckoutBug.JiraKey}) {AcmeCompany.CheckoutBug.Summary}", now.AddDays(-2).AddHours(1),
                 [.. updates], $"{dave.Name} created {AcmeCompany.CheckoutBug.JiraKey}, priority Highest, assigned to {bob.Name}."),
-            new("18f3a1c2d4e5f057", "18f3a1c2d4e5f057", Addr(carol), Addr(alice), "Checkout UI screenshots", now.AddDays(-3),
+            new("18f3a1c2d4e5f057", "18f3a1c2d4e5f057", Addr(carol), Addr(alice), "Checkout UI screenshots", now.AddHours(-75),
                 [.. inbox], "Here are the screenshots of the discount-code step where the double submit happens.") { Attachment = ("checkout-double-submit.png", "image/png", 248_112) },
-            new("18f3a1c2d4e5f058", "18f3a1c2d4e5f058", Addr(dave), Addr(alice), "Support queue: 3 double-charge reports", now.AddDays(-1).AddHours(-2),
+            new("18f3a1c2d4e5f058", "18f3a1c2d4e5f058", Addr(dave), Addr(alice), "Support queue: 3 double-charge reports", now.AddHours(-12),
                 ["UNREAD", "IMPORTANT", .. inbox], "Alice, we now have three customers double-charged with BREW10 (#1038, #1042 and one pending). I've refunded two. Can we pause the code until the fix ships?\n\nDave"),
             new("18f3a1c2d4e5f059", "18f3a1c2d4e5f059", Addr(erin), Addr(alice), $"{AcmeCompany.Launch.Spreadsheet} updated", now.AddDays(-5),
                 [.. inbox], $"I updated the \"{AcmeCompany.Launch.Spreadsheet}\" sheet with the {AcmeCompany.Launch.ProductName} pre-orders."),
