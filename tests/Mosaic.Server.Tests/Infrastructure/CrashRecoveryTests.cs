@@ -55,8 +55,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     public async Task A_server_killed_mid_answer_keeps_both_questions_and_marks_their_answers_interrupted()
     {
         var cookies = new CookieContainer();
-        var starting = ServerProcess.StartAsync(Settings(), _db.DataDir);
-        await using var replica = await ServerProcess.StartAsync(Settings(), _db.DataDir);
+        var starting = ServerProcess.StartAsync(Settings());
+        await using var replica = await ServerProcess.StartAsync(Settings());
         using var onReplica = replica.Client(cookies);
         await using (var first = await starting)
         {
@@ -85,7 +85,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await EventuallyAsync(async () => (await AnswerAsync(onReplica, "crash-chat")).Status == "interrupted",
             "the other replica to see the killed server's turn as interrupted");
 
-        await using var second = await ServerProcess.StartAsync(Settings(), _db.DataDir);
+        await using var second = await ServerProcess.StartAsync(Settings());
         using var after = second.Client(cookies); // the same session cookie: tokens survive a restart
         foreach (var (session, question) in new[] { ("crash-chat", ChatQuestion), ("crash-agent", AgentQuestion) })
         {
