@@ -35,7 +35,8 @@ public sealed class AgentOrchestrator(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await history.FinishTurnAsync(pending, "(stopped before an answer)", null, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await history.FinishTurnAsync(pending, "(stopped before an answer)", null, time.GetUtcNow().UtcDateTime,
+                CancellationToken.None);
             throw;
         }
         catch (Exception)

@@ -71,7 +71,8 @@ public sealed class AuthService(
         var s = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var slot = await db.Users
-            .Where(u => u.Id == user.Id && u.FailedLoginAttempts < s.LoginMaxFailedAttempts && (u.LockedUntil == null || u.LockedUntil <= now))
+            .Where(u => u.Id == user.Id && u.FailedLoginAttempts < s.LoginMaxFailedAttempts
+                && (u.LockedUntil == null || u.LockedUntil <= now))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginAttempts, x => x.FailedLoginAttempts + 1), ct);
         if (slot == 0)
         {

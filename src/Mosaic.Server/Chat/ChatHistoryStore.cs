@@ -55,8 +55,8 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
         };
         var answer = new ChatHistoryEntry
         {
-            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "assistant", Content = "", CreatedAt = askedAt.AddTicks(10),
-            Status = TurnStatus.InProgress, HeartbeatAt = now,
+            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "assistant", Content = "",
+            CreatedAt = askedAt.AddTicks(10), Status = TurnStatus.InProgress, HeartbeatAt = now,
         };
         db.ChatHistory.AddRange(asked, answer);
         await db.SaveChangesAsync(ct);

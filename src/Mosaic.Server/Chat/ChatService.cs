@@ -54,8 +54,8 @@ public sealed class ChatService(
         catch (Exception)
         {
             // Unexpected (the caller logs it): the turn is stored as failed rather than left in progress.
-            await FinishAsync(q, pending, started, progress, new Outcome(null, "Something went wrong on the server; it has been logged.", null),
-                CancellationToken.None);
+            var failed = new Outcome(null, "Something went wrong on the server; it has been logged.", null);
+            await FinishAsync(q, pending, started, progress, failed, CancellationToken.None);
             throw;
         }
 
@@ -77,7 +77,8 @@ public sealed class ChatService(
         catch (McpHubException e) when (!ct.IsCancellationRequested)
         {
             await turn.EmitAsync(new ThinkingEndEvent(), ct);
-            return new Outcome(null, e.Message, e.Failure == McpHubFailure.NotConfigured ? ErrorCodes.NotConfigured : ErrorCodes.SourceUnavailable);
+            var code = e.Failure == McpHubFailure.NotConfigured ? ErrorCodes.NotConfigured : ErrorCodes.SourceUnavailable;
+            return new Outcome(null, e.Message, code);
         }
 
         var plan = progress.Plan = await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
@@ -106,7 +107,8 @@ public sealed class ChatService(
         var (result, failure) = (outcome.Result, outcome.Failure);
         var metadata = new ChatMetadata
         {
-            Datasource = q.Source.Id, ToolsUsed = progress.Uses, Tier = progress.Plan?.Tier ?? "none", Provider = llm.Name, Model = llm.Model,
+            Datasource = q.Source.Id, ToolsUsed = progress.Uses, Tier = progress.Plan?.Tier ?? "none",
+            Provider = llm.Name, Model = llm.Model,
             Tokens = result?.Tokens ?? new TokenUsage(0, 0), DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
             Rounds = result?.Rounds ?? 0, Cancelled = failure == Stopped, Error = failure is Stopped ? null : failure,
         };

@@ -74,7 +74,7 @@ public sealed class LockoutTests : IAsyncLifetime
         // Every evaluated guess is held until all the others have answered, so they all overlap: a lockout read
         // before the check would let all 30 through to bcrypt.
         var responses = await _hasher.HoldWhileAsync(
-            [.. Enumerable.Range(0, 30).Select(i => (Func<Task<HttpResponseMessage>>)(() => browser.LoginAsync(user.Email, "wrong " + i)))]);
+            [.. Enumerable.Range(0, 30).Select(i => Send(() => browser.LoginAsync(user.Email, "wrong " + i)))]);
 
         Assert.Equal(5, _hasher.Evaluated);
         foreach (var response in responses) await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
@@ -94,15 +94,18 @@ public sealed class LockoutTests : IAsyncLifetime
         var user = await _app.SignUpAndLogInAsync();
         var browser = _app.CreateBrowser();
         var responses = await _hasher.HoldWhileAsync([.. Enumerable.Range(0, 5).Select(i =>
-            (Func<Task<HttpResponseMessage>>)(() => browser.LoginAsync(user.Email, i == 2 ? user.Password : "wrong " + i)))]);
+            Send(() => browser.LoginAsync(user.Email, i == 2 ? user.Password : "wrong " + i)))]);
 
         Assert.Equal(5, _hasher.Evaluated);
         Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Unauthorized,
+                HttpStatusCode.Unauthorized],
             responses.Select(r => r.StatusCode));
         // The success reset the count: the account is not locked.
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
     }
+
+    private static Func<Task<HttpResponseMessage>> Send(Func<Task<HttpResponseMessage>> request) => request;
 
     /// <summary>
     /// Counts guesses evaluated against a real hash (the dummy check for unknown or locked accounts evaluates
@@ -137,7 +140,8 @@ public sealed class LockoutTests : IAsyncLifetime
             // Once every request is either answered or held here, the held ones are let go. The deadline only keeps
             // a broken lockout (every request held, none answered, thread pool starved) from hanging the test.
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!all.IsCompleted && DateTime.UtcNow < deadline && Volatile.Read(ref _waiting) + Volatile.Read(ref answered) < burst.Count)
+            while (!all.IsCompleted && DateTime.UtcNow < deadline
+                   && Volatile.Read(ref _waiting) + Volatile.Read(ref answered) < burst.Count)
                 await Task.WhenAny(all, Task.Delay(10));
             _gate = null;
             gate.Set();

@@ -66,7 +66,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
             (await http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode();
 
-            await using var chat = await SseStream.OpenAsync(http, new { message = ChatQuestion, datasource = "tester", session_id = "crash-chat" });
+            await using var chat = await SseStream.OpenAsync(http,
+                new { message = ChatQuestion, datasource = "tester", session_id = "crash-chat" });
             await chat.UntilAsync("chunk"); // the model started answering, and stalls there
             await using var agent = await SseStream.OpenAsync(http,
                 new { query = AgentQuestion, sources = new[] { "tester" }, session_id = "crash-agent" }, "/api/agent/query/stream");
@@ -89,11 +90,13 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         using var after = second.Client(cookies); // the same session cookie: tokens survive a restart
         foreach (var (session, question) in new[] { ("crash-chat", ChatQuestion), ("crash-agent", AgentQuestion) })
         {
-            await EventuallyAsync(async () => (await AnswerAsync(after, session)).Status == "interrupted", $"{session} to read as interrupted");
+            await EventuallyAsync(async () => (await AnswerAsync(after, session)).Status == "interrupted",
+                $"{session} to read as interrupted");
             var messages = (await ProblemAssert.JsonAsync(await after.GetAsync($"/api/chat/sessions/{session}"))).GetProperty("messages");
             Assert.Equal(2, messages.GetArrayLength());
             Assert.Equal(("user", question), (messages[0].GetProperty("role").GetString(), messages[0].GetProperty("content").GetString()));
-            Assert.Equal(("assistant", "interrupted"), (messages[1].GetProperty("role").GetString(), messages[1].GetProperty("status").GetString()));
+            Assert.Equal(("assistant", "interrupted"),
+                (messages[1].GetProperty("role").GetString(), messages[1].GetProperty("status").GetString()));
         }
         var sessions = await ProblemAssert.JsonAsync(await after.GetAsync("/api/chat/sessions"));
         Assert.Equal(["crash-agent", "crash-chat"], sessions.EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order());
@@ -101,7 +104,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         // Asking again in the same session works; the interrupted turn is not handed to the model as context.
         _fake.Fallback = _ => FakeReply.Text("Answered after the restart.");
         var asked = _fake.Requests.Count;
-        await using var again = await SseStream.OpenAsync(after, new { message = "And now?", datasource = "tester", session_id = "crash-chat" });
+        await using var again = await SseStream.OpenAsync(after,
+            new { message = "And now?", datasource = "tester", session_id = "crash-chat" });
         Assert.Equal("done", SseStream.Type((await again.ReadToEndAsync())[^1]));
         var context = _fake.Requests.Skip(asked).Single().MessageTexts.Select(m => m.Text).ToList();
         Assert.Equal(["And now?"], context);
@@ -112,7 +116,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     /// <summary>The last message of a stored session: its content and its status (null once answered).</summary>
     private static async Task<(string? Content, string? Status)> AnswerAsync(HttpClient http, string session)
     {
-        var last = (await ProblemAssert.JsonAsync(await http.GetAsync($"/api/chat/sessions/{session}"))).GetProperty("messages").EnumerateArray().Last();
+        var stored = await ProblemAssert.JsonAsync(await http.GetAsync($"/api/chat/sessions/{session}"));
+        var last = stored.GetProperty("messages").EnumerateArray().Last();
         Assert.Equal("assistant", last.GetProperty("role").GetString());
         return (last.GetProperty("content").GetString(), last.GetProperty("status").GetString());
     }
