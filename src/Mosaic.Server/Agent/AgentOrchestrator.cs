@@ -25,6 +25,36 @@ public sealed class AgentOrchestrator(
         var started = Stopwatch.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
         await events.WriteAsync(new AgentSessionEvent(q.SessionId), ct);
+        // Stored before planning (which may ask the model): if the process dies from here on, history keeps the question.
+        var pending = await history.BeginTurnAsync(q.UserId, q.SessionId, AgentMetadata.Datasource, q.Query, askedAt, ct);
+        MultiSourceResponse response;
+        string metadata;
+        try
+        {
+            (response, metadata) = await AnswerAsync(q, events, canAskApproval, started, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await history.FinishTurnAsync(pending, "(stopped before an answer)", null, time.GetUtcNow().UtcDateTime,
+                CancellationToken.None);
+            throw;
+        }
+        catch (Exception)
+        {
+            // Unexpected (the caller logs it): stored as failed rather than left in progress.
+            await history.FinishTurnAsync(pending, "Something went wrong on the server; it has been logged.", null,
+                time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            throw;
+        }
+        await history.FinishTurnAsync(pending, response.Response, metadata, time.GetUtcNow().UtcDateTime, ct);
+        await events.WriteAsync(new AgentDoneEvent(response), ct);
+        return response;
+    }
+
+    /// <summary>Plan → ask the sources → synthesize; with the chat_history.metadata to store beside the answer.</summary>
+    private async Task<(MultiSourceResponse, string)> AnswerAsync(AgentQuestion q, ChannelWriter<AgentEvent> events,
+        bool canAskApproval, long started, CancellationToken ct)
+    {
         await events.WriteAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
         var usable = await sources.UsableAsync(q.UserId, ct);
         var plan = await PlanAsync(q, usable, ct);
@@ -45,10 +75,7 @@ public sealed class AgentOrchestrator(
         var metadata = JsonSerializer.Serialize(new AgentMetadata(response.Plan, response.SuccessfulSources, response.FailedSources,
             results.Select(r => new AgentSourceSummary(r.Source, r.Success, r.ToolsUsed, r.Error, r.DurationMs)).ToList(),
             method, llm.Name, response.DurationMs), MetadataJson);
-        await history.SaveTurnAsync(q.UserId, q.SessionId, AgentMetadata.Datasource, q.Query, askedAt, text, metadata,
-            time.GetUtcNow().UtcDateTime, ct);
-        await events.WriteAsync(new AgentDoneEvent(response), ct);
-        return response;
+        return (response, metadata);
     }
 
     private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -14,7 +14,7 @@ public static class AuthExtensions
         var services = builder.Services;
         services.AddScoped<AuthService>();
         services.AddScoped<RevokedTokenStore>();
-        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<JwtTokenService>();
         services.AddSingleton<Csrf>();
 

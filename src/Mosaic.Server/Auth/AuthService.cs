@@ -14,7 +14,7 @@ public abstract record SignupResult
 
 /// <summary>Accounts: signup, and login with lockout (spec §8.1). Tokens are issued by <see cref="JwtTokenService"/>.</summary>
 public sealed class AuthService(
-    MosaicDbContext db, PasswordHasher hasher, IOptions<MosaicSettings> options, TimeProvider time, ILogger<AuthService> logger)
+    MosaicDbContext db, IPasswordHasher hasher, IOptions<MosaicSettings> options, TimeProvider time, ILogger<AuthService> logger)
 {
     public async Task<SignupResult> SignupAsync(SignupRequest request, CancellationToken ct)
     {
@@ -49,45 +49,63 @@ public sealed class AuthService(
     /// The user when the password is right and the account is not locked; otherwise null, the same
     /// way for an unknown email, a wrong password and a locked account, so nothing is revealed.
     /// </summary>
+    /// <remarks>
+    /// Each attempt first takes a slot in the database: one conditional UPDATE adds 1 to
+    /// failed_login_attempts only while the account is unlocked and below the limit. Only an attempt
+    /// that got a slot has its password checked, so a burst of concurrent guesses is bounded by the
+    /// limit however they interleave. The counter therefore holds failures plus attempts in flight:
+    /// a wrong password leaves its 1 behind (and locks the account once the limit is reached), a
+    /// right one resets it. A correct password that got a slot signs in even if guesses that ran
+    /// beside it locked the account meanwhile.
+    /// </remarks>
     public async Task<User?> LoginAsync(LoginRequest request, CancellationToken ct)
     {
         var email = EmailAddress.Normalize(request.Email);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct);
         if (user is null)
         {
             hasher.VerifyAgainstDummy(request.Password);
             return null;
         }
 
+        var s = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var locked = user.LockedUntil is { } until && until > now;
-        var passwordOk = hasher.Verify(request.Password, user.PasswordHash);
-        if (locked)
+        var slot = await db.Users
+            .Where(u => u.Id == user.Id && u.FailedLoginAttempts < s.LoginMaxFailedAttempts
+                && (u.LockedUntil == null || u.LockedUntil <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginAttempts, x => x.FailedLoginAttempts + 1), ct);
+        if (slot == 0)
         {
+            // Locked, or the limit is taken by attempts still in flight: the guess is never evaluated,
+            // but the answer takes as long as one that was, so timing does not reveal the lock.
+            hasher.VerifyAgainstDummy(request.Password);
             logger.LogWarning("Login refused for locked user {UserId}", user.Id);
             return null;
         }
-        if (!passwordOk)
+        if (!hasher.Verify(request.Password, user.PasswordHash))
         {
-            await RecordFailureAsync(user.Id, now, ct);
+            await LockAtLimitAsync(user.Id, now, ct);
             return null;
         }
 
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.FailedLoginAttempts, 0)
+            .SetProperty(x => x.LockedUntil, (DateTime?)null)
+            .SetProperty(x => x.PreviousLogin, x => x.LastLogin)
+            .SetProperty(x => x.LastLogin, now)
+            .SetProperty(x => x.UpdatedAt, now), ct);
         user.FailedLoginAttempts = 0;
         user.LockedUntil = null;
         user.PreviousLogin = user.LastLogin;
         user.LastLogin = now;
         user.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
         return user;
     }
 
-    // Counted in the database (not read-modify-write) so parallel guesses cannot undercount.
-    private async Task RecordFailureAsync(string userId, DateTime now, CancellationToken ct)
+    // The failed attempt's slot stays counted; the failure that reaches the limit locks the account and starts a fresh count.
+    private async Task LockAtLimitAsync(string userId, DateTime now, CancellationToken ct)
     {
         var s = options.Value;
-        await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginAttempts, x => x.FailedLoginAttempts + 1), ct);
         var lockedUntil = now.AddMinutes(s.LoginLockoutMinutes);
         var locked = await db.Users.Where(u => u.Id == userId && u.FailedLoginAttempts >= s.LoginMaxFailedAttempts)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntil, lockedUntil).SetProperty(x => x.FailedLoginAttempts, 0), ct);

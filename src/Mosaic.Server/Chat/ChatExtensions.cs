@@ -19,6 +19,8 @@ public static class ChatExtensions
         services.AddSingleton<ToolLoop>();
         services.AddSingleton<PromptService>();
         services.AddScoped<ChatHistoryStore>();
+        services.AddSingleton<ActiveTurns>();
+        services.AddHostedService<TurnHeartbeat>(); // keeps this process's in-progress turns from reading as interrupted
         services.AddScoped<ChatService>();
         return builder;
     }

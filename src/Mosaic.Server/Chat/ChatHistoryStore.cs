@@ -6,7 +6,13 @@ namespace Mosaic.Server.Chat;
 
 public sealed record ChatSessionSummary(string Id, string Datasource, string Title, DateTime Updated, int MessageCount);
 
-public sealed record ChatSessionMessage(string Id, string Role, string Content, string Datasource, System.Text.Json.JsonElement? Metadata, DateTime CreatedAt);
+/// <param name="Status">For an answer: "in_progress" while a live process answers it, "interrupted" when that process died
+/// before it finished (see <see cref="TurnHeartbeat"/>); null for a stored answer and for questions.</param>
+public sealed record ChatSessionMessage(string Id, string Role, string Content, string Datasource, System.Text.Json.JsonElement? Metadata,
+    DateTime CreatedAt, string? Status = null);
+
+/// <summary>The two rows of a turn being answered, stored before any work starts and completed by <c>FinishTurnAsync</c>.</summary>
+public sealed record PendingTurn(string QuestionId, string AnswerId, DateTime AskedAt);
 
 public enum SessionOwner { Nobody, Caller, SomeoneElse }
 
@@ -14,7 +20,7 @@ public enum SessionOwner { Nobody, Caller, SomeoneElse }
 /// chat_history access, always scoped to one user: a session id that belongs to someone else is
 /// indistinguishable from one that does not exist.
 /// </summary>
-public sealed class ChatHistoryStore(MosaicDbContext db)
+public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, ChatSettings settings, TimeProvider time)
 {
     public async Task<SessionOwner> OwnerAsync(string userId, string sessionId, CancellationToken ct)
     {
@@ -22,28 +28,59 @@ public sealed class ChatHistoryStore(MosaicDbContext db)
         return owners.Count == 0 ? SessionOwner.Nobody : owners.All(o => o == userId) ? SessionOwner.Caller : SessionOwner.SomeoneElse;
     }
 
-    /// <summary>The last <paramref name="count"/> messages of the session, oldest first, as model context.</summary>
+    /// <summary>
+    /// The last <paramref name="count"/> messages of the session, oldest first, as model context. Turns without
+    /// a stored answer (this one, one still running elsewhere, an interrupted one) are left out.
+    /// </summary>
     public async Task<List<ChatMessage>> RecentAsync(string userId, string sessionId, int count, CancellationToken ct)
     {
-        var rows = await db.ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId)
+        var rows = await db.ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId && c.Status == null)
             .OrderByDescending(c => c.CreatedAt).Take(count).Select(c => new { c.Role, c.Content }).ToListAsync(ct);
         rows.Reverse();
         return rows.Select(r => new ChatMessage(r.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, r.Content)).ToList();
     }
 
-    public async Task SaveTurnAsync(string userId, string sessionId, string datasource, string question, DateTime askedAt,
-        string answer, string metadataJson, DateTime answeredAt, CancellationToken ct)
+    /// <summary>
+    /// Stores the question, and an empty answer, as in progress: from here on a crash loses nothing, the turn reads
+    /// as interrupted once its heartbeat stops. Call before any model or tool work, then <see cref="FinishTurnAsync"/>.
+    /// </summary>
+    public async Task<PendingTurn> BeginTurnAsync(string userId, string sessionId, string datasource, string question, DateTime askedAt,
+        CancellationToken ct)
     {
-        db.ChatHistory.Add(new ChatHistoryEntry
+        var now = time.GetUtcNow().UtcDateTime;
+        var asked = new ChatHistoryEntry
         {
             UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "user", Content = question, CreatedAt = askedAt,
-        });
-        db.ChatHistory.Add(new ChatHistoryEntry
+            Status = TurnStatus.InProgress, HeartbeatAt = now,
+        };
+        var answer = new ChatHistoryEntry
         {
-            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "assistant", Content = answer,
-            Metadata = metadataJson, CreatedAt = answeredAt > askedAt ? answeredAt : askedAt.AddTicks(10),
-        });
+            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "assistant", Content = "",
+            CreatedAt = askedAt.AddTicks(10), Status = TurnStatus.InProgress, HeartbeatAt = now,
+        };
+        db.ChatHistory.AddRange(asked, answer);
         await db.SaveChangesAsync(ct);
+        // Completed with ExecuteUpdate, not through these instances: stop tracking them.
+        db.Entry(asked).State = db.Entry(answer).State = EntityState.Detached;
+        var turn = new PendingTurn(asked.Id, answer.Id, askedAt);
+        active.Add(turn);
+        return turn;
+    }
+
+    /// <summary>Stores the answer (whatever it is: text, an error, "stopped") and ends the turn's in-progress state.</summary>
+    public async Task FinishTurnAsync(PendingTurn turn, string answer, string? metadataJson, DateTime answeredAt, CancellationToken ct)
+    {
+        try
+        {
+            var at = answeredAt > turn.AskedAt ? answeredAt : turn.AskedAt.AddTicks(10);
+            // The answer first: a crash between the two leaves a stored answer, never a question that looks answered.
+            await db.ChatHistory.Where(c => c.Id == turn.AnswerId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Content, answer).SetProperty(c => c.Metadata, metadataJson).SetProperty(c => c.CreatedAt, at)
+                .SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
+            await db.ChatHistory.Where(c => c.Id == turn.QuestionId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
+        }
+        finally { active.Remove(turn); }
     }
 
     public async Task<IReadOnlyList<ChatSessionSummary>> ListAsync(string userId, int limit, CancellationToken ct)
@@ -68,7 +105,10 @@ public sealed class ChatHistoryStore(MosaicDbContext db)
         var rows = await db.ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId)
             .OrderBy(c => c.CreatedAt).ToListAsync(ct);
         if (rows.Count == 0) return null;
-        return rows.Select(r => new ChatSessionMessage(r.Id, r.Role, r.Content, r.Datasource, ParseMetadata(r.Metadata), r.CreatedAt)).ToList();
+        var staleBefore = time.GetUtcNow().UtcDateTime - settings.TurnStaleAfter;
+        return rows.Select(r => new ChatSessionMessage(r.Id, r.Role, r.Content, r.Datasource, ParseMetadata(r.Metadata), r.CreatedAt,
+            r.Role != "assistant" || r.Status != TurnStatus.InProgress ? null
+            : r.HeartbeatAt is not { } beat || beat < staleBefore ? TurnStatus.Interrupted : TurnStatus.InProgress)).ToList();
     }
 
     public async Task<bool> DeleteAsync(string userId, string sessionId, CancellationToken ct) =>

@@ -21,6 +21,8 @@ public sealed class ChatService(
     MosaicDbContext db, CredentialVault vault, IMcpHub hub, LlmProvider llm, ToolRouter router, ToolLoop loop,
     PromptService prompts, ChatHistoryStore history, ChatSettings settings, TimeProvider time, ILogger<ChatService> logger)
 {
+    private const string Stopped = "cancelled"; // the Outcome.Failure of a turn the client left
+
     public async Task RunAsync(ChatQuestion q, ChatTurn turn, CancellationToken ct)
     {
         var started = time.GetTimestamp();
@@ -35,6 +37,36 @@ public sealed class ChatService(
         }
         turn = turn with { CredentialFields = fields };
 
+        // Stored before any tool or model work: if the process dies from here on, history keeps the question.
+        var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;
+        var progress = new Progress();
+        Outcome outcome;
+        try
+        {
+            outcome = await AnswerAsync(q, turn, progress, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away: keep the question and what was said so far, then stop.
+            await FinishAsync(q, pending, started, progress, new Outcome(null, Stopped), CancellationToken.None);
+            throw;
+        }
+        catch (Exception)
+        {
+            // Unexpected (the caller logs it): the turn is stored as failed rather than left in progress.
+            var failed = new Outcome(null, "Something went wrong on the server; it has been logged.");
+            await FinishAsync(q, pending, started, progress, failed, CancellationToken.None);
+            throw;
+        }
+
+        var metadata = await FinishAsync(q, pending, started, progress, outcome, ct);
+        if (outcome.Failure is not null) await turn.EmitAsync(outcome.Error ?? new ErrorEvent(outcome.Failure, ErrorCodes.Internal), ct);
+        else await turn.EmitAsync(new DoneEvent(metadata), ct);
+    }
+
+    /// <summary>Tools → route → prompt and history → the tool loop. Failures a person can act on come back as the outcome.</summary>
+    private async Task<Outcome> AnswerAsync(ChatQuestion q, ChatTurn turn, Progress progress, CancellationToken ct)
+    {
         await turn.EmitAsync(new ThinkingStartEvent(), ct);
         await turn.EmitAsync(new ThinkingEvent($"Loading the {q.Source.Name} tools…"), ct);
         IReadOnlyList<McpToolDeclaration> tools;
@@ -45,64 +77,61 @@ public sealed class ChatService(
         catch (McpHubException e) when (!ct.IsCancellationRequested)
         {
             await turn.EmitAsync(new ThinkingEndEvent(), ct);
-            await turn.EmitAsync(ErrorEvent.From(e), ct);
-            return;
+            return new Outcome(null, e.Message, ErrorEvent.From(e));
         }
 
-        var plan = await router.RouteAsync(q.Message, tools, Routes(q.Source), fields, ct);
+        var plan = progress.Plan = await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 
         var messages = new List<ChatMessage> { new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools)) };
         messages.AddRange(await history.RecentAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct));
         messages.Add(new ChatMessage(ChatRole.User, q.Message));
-
-        var uses = new List<ToolUse>();
-        LoopResult? result = null;
-        string? failure = null;
-        ErrorEvent? busy = null;
         try
         {
             if (plan.DirectTool is { } direct)
-                await loop.RunDirectCallAsync(turn, direct, plan.DirectArguments ?? [], messages, uses, ct);
-            result = await loop.RunAsync(turn, llm.Chat, messages, plan.Tools, uses, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away: keep the question and what was said so far, then stop.
-            await SaveAsync(q, askedAt, started, plan, uses, null, "cancelled", CancellationToken.None);
-            throw;
+                await loop.RunDirectCallAsync(turn, direct, plan.DirectArguments ?? [], messages, progress.Uses, ct);
+            return new Outcome(await loop.RunAsync(turn, llm.Chat, messages, plan.Tools, progress.Uses, ct), null);
         }
         catch (McpHubException e) when (e.Failure == McpHubFailure.AtCapacity)
         {
-            (failure, busy) = (e.Message, ErrorEvent.From(e));
+            return new Outcome(null, e.Message, ErrorEvent.From(e)); // every session busy: "try again in N s", not a model failure
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError(e, "Chat turn failed for {Datasource} ({Provider})", q.Source.Id, llm.Name);
-            failure = $"The {llm.Name} model call failed: {Short(e.Message)}";
+            var failure = $"The {llm.Name} model call failed: {Short(e.Message)}";
+            return new Outcome(null, failure, new ErrorEvent(failure, ErrorCodes.ModelFailed));
         }
-
-        var metadata = await SaveAsync(q, askedAt, started, plan, uses, result, failure, ct);
-        if (failure is not null) await turn.EmitAsync(busy ?? new ErrorEvent(failure, ErrorCodes.ModelFailed), ct);
-        else await turn.EmitAsync(new DoneEvent(metadata), ct);
     }
 
-    private async Task<ChatMetadata> SaveAsync(ChatQuestion q, DateTime askedAt, long started, RoutePlan plan,
-        List<ToolUse> uses, LoopResult? result, string? failure, CancellationToken ct)
+    private async Task<ChatMetadata> FinishAsync(ChatQuestion q, PendingTurn? pending, long started, Progress progress, Outcome outcome,
+        CancellationToken ct)
     {
+        var (result, failure) = (outcome.Result, outcome.Failure);
         var metadata = new ChatMetadata
         {
-            Datasource = q.Source.Id, ToolsUsed = uses, Tier = plan.Tier, Provider = llm.Name, Model = llm.Model,
+            Datasource = q.Source.Id, ToolsUsed = progress.Uses, Tier = progress.Plan?.Tier ?? "none",
+            Provider = llm.Name, Model = llm.Model,
             Tokens = result?.Tokens ?? new TokenUsage(0, 0), DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-            Rounds = result?.Rounds ?? 0, Cancelled = failure == "cancelled", Error = failure is "cancelled" ? null : failure,
+            Rounds = result?.Rounds ?? 0, Cancelled = failure == Stopped, Error = failure is Stopped ? null : failure,
         };
-        if (!q.Persist) return metadata;
-        var answer = result?.Text is { Length: > 0 } text ? text : failure == "cancelled" ? "(stopped before an answer)" : failure ?? "";
-        await history.SaveTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, answer,
-            JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);
+        if (pending is null) return metadata;
+        var answer = result?.Text is { Length: > 0 } text ? text : failure == Stopped ? "(stopped before an answer)" : failure ?? "";
+        await history.FinishTurnAsync(pending, answer, JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);
         return metadata;
     }
+
+    /// <summary>What the turn got to before it ended, for the stored metadata.</summary>
+    private sealed class Progress
+    {
+        public RoutePlan? Plan { get; set; }
+        public List<ToolUse> Uses { get; } = [];
+    }
+
+    /// <param name="Failure">Null on success; the error a person reads, or <see cref="Stopped"/>.</param>
+    /// <param name="Error">The stream's error event for that failure (its code, and when to retry).</param>
+    private sealed record Outcome(LoopResult? Result, string? Failure, ErrorEvent? Error = null);
 
     private async Task<string?> UserNameAsync(string userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(ct);

@@ -17,6 +17,10 @@ public sealed record ChatSettings
     /// <summary>Longest tool result handed to the model; connectors budget their output, this is the backstop.</summary>
     public int ToolResultMaxChars { get; init; } = 40_000;
     public int MaxMessageChars { get; init; } = 10_000;
+    /// <summary>How often the process answering a turn tells the database it is still at it (see <see cref="TurnHeartbeat"/>).</summary>
+    public TimeSpan TurnHeartbeat { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>An in-progress turn whose heartbeat is this old lost its process: three beats missed, not one slow write.</summary>
+    public TimeSpan TurnStaleAfter => TurnHeartbeat * 3;
 
     public static ChatSettings From(IConfiguration config)
     {
@@ -31,6 +35,7 @@ public sealed record ChatSettings
             ApprovalTimeout = TimeSpan.FromSeconds(Int(config, "CHAT_APPROVAL_TIMEOUT_SECONDS", (int)d.ApprovalTimeout.TotalSeconds)),
             ToolResultMaxChars = Int(config, "CHAT_TOOL_RESULT_MAX_CHARS", d.ToolResultMaxChars),
             MaxMessageChars = Int(config, "CHAT_MAX_MESSAGE_CHARS", d.MaxMessageChars),
+            TurnHeartbeat = TimeSpan.FromSeconds(Int(config, "CHAT_TURN_HEARTBEAT_SECONDS", (int)d.TurnHeartbeat.TotalSeconds)),
         };
     }
 

@@ -13,4 +13,16 @@ public sealed class ChatHistoryEntry
     /// <summary>A JSON document (tools used, sources, timings), stored as text.</summary>
     public string? Metadata { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary><see cref="TurnStatus.InProgress"/> while the turn is being answered; null once it is stored whole.</summary>
+    public string? Status { get; set; }
+    /// <summary>Refreshed by the process answering an in-progress turn; when it stops, the turn reads as interrupted.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+}
+
+/// <summary>Values of <see cref="ChatHistoryEntry.Status"/> (stored) and of the status the session API reports.</summary>
+public static class TurnStatus
+{
+    public const string InProgress = "in_progress";
+    /// <summary>Never stored: an in-progress turn whose heartbeat stopped (the process answering it is gone).</summary>
+    public const string Interrupted = "interrupted";
 }

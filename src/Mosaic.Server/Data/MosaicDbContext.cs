@@ -40,6 +40,7 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
             e.Property(c => c.SessionId).HasMaxLength(100);
             e.Property(c => c.Datasource).HasMaxLength(50);
             e.Property(c => c.Role).HasMaxLength(20);
+            e.Property(c => c.Status).HasMaxLength(20);
             e.HasIndex(c => c.SessionId).HasDatabaseName("idx_session");
             e.HasIndex(c => c.Datasource).HasDatabaseName("idx_datasource");
             e.HasIndex(c => new { c.UserId, c.CreatedAt }).HasDatabaseName("idx_chat_user_created");

@@ -15,7 +15,8 @@ namespace Mosaic.Server.Demo;
 /// else one generated on first use and kept in MOSAIC_DATA_DIR/secrets/demo-password (0600) so
 /// every demo start can print it. Its datasources come from <see cref="DemoEnvironment"/>.
 /// </summary>
-public sealed class DemoSeeder(MosaicDbContext db, PasswordHasher hasher, IOptions<MosaicSettings> options, IConfiguration config, TimeProvider time)
+public sealed class DemoSeeder(
+    MosaicDbContext db, IPasswordHasher hasher, IOptions<MosaicSettings> options, IConfiguration config, TimeProvider time)
 {
     public const string Email = "demo@mosaic.local";
 

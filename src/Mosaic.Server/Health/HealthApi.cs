@@ -20,7 +20,8 @@ public sealed record DetailedHealth(
 }
 
 /// <summary>
-/// /api/health, /live, /ready (503 when the database is down), /detailed (spec §10.5). Redis down
+/// /api/health, /live, /ready (503 when the database is down), anonymous for probes; /detailed (spec §10.5) for
+/// a signed-in user only. Redis down
 /// leaves a replica ready (cache "unavailable", detailed status "degraded"): see RedisHealthCheck.
 /// </summary>
 public static class HealthApi
@@ -40,10 +41,10 @@ public static class HealthApi
     {
         var started = app.Services.GetRequiredService<StartTime>(); // taken now: uptime counts from start-up
         // Probes must never be throttled, or an orchestrator would restart a busy but healthy server.
-        var group = app.MapGroup("/api/health").WithTags("Health").AllowAnonymous().DisableRateLimiting();
+        var group = app.MapGroup("/api/health").WithTags("Health").DisableRateLimiting();
 
-        group.MapGet("/", () => TypedResults.Ok(new { status = "healthy" }));
-        group.MapGet("/live", () => TypedResults.Ok(new { status = "alive" }));
+        group.MapGet("/", () => TypedResults.Ok(new { status = "healthy" })).AllowAnonymous();
+        group.MapGet("/live", () => TypedResults.Ok(new { status = "alive" })).AllowAnonymous();
 
         group.MapGet("/ready", async Task<Results<Ok<object>, ProblemHttpResult>> (HealthCheckService health, CancellationToken ct) =>
         {
@@ -54,7 +55,9 @@ public static class HealthApi
             return TypedResults.Problem("The database is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Not ready", extensions: new Dictionary<string, object?>
                     { ["database"] = "disconnected", ["cache"] = cache.State, ["cache_backend"] = cache.Backend });
-        });
+        }).AllowAnonymous();
+
+        // Version, environment, provider and live session counts help an attacker map the deployment: signed-in users only.
 
         group.MapGet("/detailed", async (HealthCheckService health, IOptions<MosaicSettings> settings, IMcpConnectionCounter mcp,
             TimeProvider time, CancellationToken ct) =>
@@ -67,7 +70,7 @@ public static class HealthApi
                 Math.Round(time.GetElapsedTime(started.Timestamp).TotalSeconds, 1),
                 up ? "connected" : "disconnected", settings.Value.DatabaseProvider, cache.State, mcp.ActiveConnections)
                 { CacheBackend = cache.Backend, McpBreakers = mcp.Breakers });
-        });
+        }).RequireAuthorization();
         return app;
     }
 

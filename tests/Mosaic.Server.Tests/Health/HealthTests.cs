@@ -23,9 +23,18 @@ public sealed class HealthTests(MosaicAppFactory app) : IClassFixture<MosaicAppF
     }
 
     [Fact]
+    public async Task Detailed_needs_a_signed_in_user()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/health/detailed"), HttpStatusCode.Unauthorized);
+        Assert.Equal("/api/health/detailed", problem.GetProperty("instance").GetString());
+        Assert.DoesNotContain("version", problem.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Detailed_has_every_field()
     {
-        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync("/api/health/detailed"));
+        var user = await app.SignUpAndLogInAsync();
+        var body = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/health/detailed"));
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.Equal("development", body.GetProperty("environment").GetString());
         Assert.Equal("connected", body.GetProperty("database").GetString());
@@ -62,9 +71,8 @@ public sealed class HealthWithDatabaseDownTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health/live")).StatusCode);
         var ready = await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/health/ready"), HttpStatusCode.ServiceUnavailable);
         Assert.Equal("disconnected", ready.GetProperty("database").GetString());
-        var detailed = await ProblemAssert.JsonAsync(await client.GetAsync("/api/health/detailed"));
-        Assert.Equal("degraded", detailed.GetProperty("status").GetString());
-        Assert.Equal("disconnected", detailed.GetProperty("database").GetString());
+        // Detailed health stays closed to anonymous callers while the database (and so sign-in) is down.
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/health/detailed"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -98,7 +106,8 @@ public sealed class McpConnectionCountTests
     {
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.ServiceOverrides.Add(s =>
             s.AddSingleton<Mosaic.Server.Health.IMcpConnectionCounter, ThreeSessions>()));
-        var body = await ProblemAssert.JsonAsync(await app.CreateClient().GetAsync("/api/health/detailed"));
+        var user = await app.SignUpAndLogInAsync();
+        var body = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/health/detailed"));
         Assert.Equal(3, body.GetProperty("mcp_connections").GetInt32());
     }
 }

@@ -61,7 +61,7 @@ public class HubAppTests
         var slack = sources.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "slack");
         Assert.False(slack.GetProperty("status").GetProperty("connected").GetBoolean());
 
-        var health = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/health/detailed");
+        var health = await alice.Http.GetFromJsonAsync<JsonElement>("/api/health/detailed");
         Assert.Equal(2, health.GetProperty("mcp_connections").GetInt32());
         Assert.Equal(0, health.GetProperty("mcp_breakers").GetProperty("open").GetInt32());
     }

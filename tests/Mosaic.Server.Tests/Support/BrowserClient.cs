@@ -29,7 +29,8 @@ public sealed class BrowserClient
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         Http.PostAsJsonAsync("/api/auth/login", new { email, password });
 
-    private sealed class XsrfHeaderHandler(CookieContainer cookies) : DelegatingHandler
+    /// <summary>Copies the XSRF-TOKEN cookie into the X-XSRF-TOKEN header, as the web UI does.</summary>
+    internal sealed class XsrfHeaderHandler(CookieContainer cookies) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {

@@ -101,4 +101,12 @@ describe('MessageList', () => {
     expect(within(activity).getByLabelText('Running')).toBeInTheDocument();
     expect(within(activity).getByText('query: "checkout"')).toBeInTheDocument();
   });
+  it('marks an answer the server never finished as interrupted, and one still being written as pending', () => {
+    const { rerender } = render(<MessageList messages={[assistant('', { status: 'interrupted' })]} sourceName={name} />);
+    expect(screen.getByText(/Interrupted: the server stopped before this answer was finished/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Copy answer' })).toBeNull();
+    rerender(<MessageList messages={[assistant('', { status: 'pending' })]} sourceName={name} />);
+    expect(screen.getByText(/Still being answered/)).toBeInTheDocument();
+    expect(screen.queryByText(/Interrupted/)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 // The conversation: user bubbles, assistant answers (markdown), their activity and their sources.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { AlertTriangle, Brain, Check, ChevronRight, Copy, OctagonX, Sparkles } from 'lucide-react';
+import { AlertTriangle, Brain, Check, ChevronRight, Copy, Hourglass, OctagonX, Sparkles, Unplug } from 'lucide-react';
 import type { ChatMessage } from '../types';
 import { formatDuration } from '../utils/format';
 import { AgentActivityPanel } from './AgentActivityPanel';
@@ -87,6 +87,17 @@ function AssistantMessage({ message, sourceName, onOpenSettings }: { message: Ch
         <AgentActivityPanel message={message} sourceName={sourceName} />
         {message.thinking ? <Thinking text={message.thinking} /> : null}
         {message.content ? <MarkdownMessage content={message.content} streaming={streaming} /> : streaming ? <ThinkingIndicator phase={message.phase} /> : null}
+        {message.status === 'interrupted' ? (
+          <p className="mt-2 flex items-start gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+            <Unplug className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>Interrupted: the server stopped before this answer was finished. Ask again to get one.</span>
+          </p>
+        ) : null}
+        {message.status === 'pending' ? (
+          <p className="mt-2 inline-flex items-center gap-1.5 text-sm text-zinc-500">
+            <Hourglass className="size-4" aria-hidden />Still being answered; open this conversation again in a moment.
+          </p>
+        ) : null}
         {message.status === 'stopped' ? (
           <p className="mt-2 inline-flex items-center gap-1.5 text-sm text-zinc-500"><OctagonX className="size-4" aria-hidden />Stopped.</p>
         ) : null}

@@ -33,4 +33,11 @@ describe('chat reducer', () => {
     expect(m.tools[0]).toMatchObject({ tool: 'list_buckets', status: 'success', durationMs: 12 });
     expect(storedToChatMessage({ role: 'user', content: 'hi', datasource: 's3' }).sources).toBeUndefined();
   });
+
+  it('keeps the server\'s in-progress and interrupted marks on stored answers, with no source credited', () => {
+    const interrupted = storedToChatMessage({ role: 'assistant', content: '', datasource: 's3', status: 'interrupted', metadata: null });
+    expect(interrupted).toMatchObject({ status: 'interrupted', sources: undefined });
+    expect(storedToChatMessage({ role: 'assistant', content: '', datasource: 's3', status: 'in_progress' }).status).toBe('pending');
+    expect(storedToChatMessage({ role: 'assistant', content: 'Done.', datasource: 's3', status: null }).status).toBe('done');
+  });
 });

@@ -13,14 +13,16 @@ export function storedToChatMessage(m: StoredMessage): ChatMessage {
   const meta = m.metadata && typeof m.metadata === 'object' ? m.metadata : undefined;
   const tools = toolsFromMetadata({ tools_used: m.tools_used ?? meta?.tools_used });
   const source = m.datasource ?? meta?.datasource;
+  const status = m.status === 'interrupted' ? 'interrupted' : m.status === 'in_progress' ? 'pending' : 'done';
   return {
     id: newId('msg'),
     role: m.role === 'user' ? 'user' : 'assistant',
     content: m.content ?? '',
     createdAt: m.created_at ? Date.parse(m.created_at) : Date.now(),
-    status: 'done',
+    status,
     tools,
-    sources: m.sources ?? (m.role !== 'user' && source && source !== ALL_SOURCES ? [source] : undefined),
+    // An answer that was never written came from no source.
+    sources: m.sources ?? (m.role !== 'user' && status === 'done' && source && source !== ALL_SOURCES ? [source] : undefined),
     metadata: meta ?? undefined,
   };
 }

@@ -83,6 +83,8 @@ export interface StoredMessage {
   sources?: string[];
   tools_used?: (string | ToolUse)[];
   metadata?: ResponseMetadata | null;
+  /** For an answer: in_progress while the server answers it, interrupted when the server stopped before it finished. */
+  status?: 'in_progress' | 'interrupted' | string | null;
 }
 
 // ---- Single-source chat stream (POST /api/chat/message/stream) ----
@@ -205,7 +207,8 @@ export interface PendingApproval {
   expiresAt?: string;
 }
 
-export type MessageStatus = 'streaming' | 'done' | 'error' | 'stopped';
+/** pending: a stored answer still being written (by another tab or replica); interrupted: the server stopped first. */
+export type MessageStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'pending' | 'interrupted';
 
 export interface ChatMessage {
   id: string;

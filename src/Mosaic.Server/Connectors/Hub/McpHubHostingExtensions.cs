@@ -27,7 +27,7 @@ public static class McpHubHostingExtensions
     }
 }
 
-/// <summary>Live sessions and breaker counts for /api/health/detailed (counts only: that endpoint is public).</summary>
+/// <summary>Live sessions and breaker counts for /api/health/detailed (counts only, never whose).</summary>
 internal sealed class McpHubConnectionCounter(McpHub hub) : IMcpConnectionCounter
 {
     public int ActiveConnections => hub.GetStatus().LiveSessions;

@@ -67,6 +67,10 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasColumnType("varchar(50)")
                         .HasColumnName("datasource");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("json")
                         .HasColumnName("metadata");
@@ -82,6 +86,11 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("status");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(36)

@@ -59,6 +59,10 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("datasource");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
@@ -74,6 +78,11 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(36)

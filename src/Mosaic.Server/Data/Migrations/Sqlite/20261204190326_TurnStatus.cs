@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mosaic.Server.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TurnStatus : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "heartbeat_at",
+                table: "chat_history",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "status",
+                table: "chat_history",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "heartbeat_at",
+                table: "chat_history");
+
+            migrationBuilder.DropColumn(
+                name: "status",
+                table: "chat_history");
+        }
+    }
+}
