@@ -15,7 +15,11 @@ let page;
 before(async () => {
   sandbox = await startSandbox();
   model = await startFakeModel();
-  server = await startServer({ OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'fake-model', MOSAIC_LLM_PROVIDER: 'openai' });
+  server = await startServer({
+    OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'fake-model', MOSAIC_LLM_PROVIDER: 'openai',
+    // This test's own Sandbox is on loopback, which connectors refuse unless the operator allows exactly it.
+    MOSAIC_EGRESS_ALLOW: new URL(sandbox.baseUrl).host,
+  });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
