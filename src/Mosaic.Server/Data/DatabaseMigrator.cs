@@ -12,7 +12,6 @@ namespace Mosaic.Server.Data;
 public sealed class DatabaseMigrator(
     IDbContextFactory<MosaicDbContext> contexts,
     IOptions<MosaicSettings> options,
-    TimeProvider time,
     ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
@@ -35,7 +34,9 @@ public sealed class DatabaseMigrator(
                 var delay = TimeSpan.FromSeconds(Math.Min(10, Math.Pow(2, attempt - 1)));
                 logger.LogWarning("Database {Database} not reachable (attempt {Attempt}): {Error}; retrying in {Delay}s",
                     target, attempt, ex.Message, delay.TotalSeconds);
-                await Task.Delay(delay, time, ct);
+                // Wall-clock time, not the app's TimeProvider: the database comes up in real time, and a test's fake
+                // clock would otherwise hold start-up forever after one refused connection ("Too many connections").
+                await Task.Delay(delay, ct);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {

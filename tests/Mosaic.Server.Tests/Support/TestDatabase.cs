@@ -100,6 +100,12 @@ public sealed class TestDatabase : IAsyncDisposable
             await conn.OpenAsync();
             await using var cmd = new MySqlCommand($"DROP DATABASE IF EXISTS `{DatabaseName}`", conn);
             await cmd.ExecuteNonQueryAsync();
+            // The servers' idle pooled connections to the dropped database would linger for minutes and, over a whole
+            // run on a shared MariaDB, reach its connection limit.
+            var settings = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build()
+                .Get<Mosaic.Server.Configuration.MosaicSettings>()!;
+            await using var pooled = new MySqlConnection(Mosaic.Server.Data.DatabaseConnections.MySqlConnectionString(settings));
+            await MySqlConnection.ClearPoolAsync(pooled);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
