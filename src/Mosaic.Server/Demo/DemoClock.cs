@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Server.Demo;
 
@@ -22,20 +23,17 @@ public static class DemoClock
                 $"{Setting} is set, but it is honoured only with --demo. Unset it: a real server runs on the system clock.");
         if (string.Equals(config["ENVIRONMENT"]?.Trim(), "production", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"{Setting} is not allowed with ENVIRONMENT=production.");
-        var zoned = value.Contains('T') && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'));
-        if (!zoned || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        DateTimeOffset at;
+        try { at = SandboxClock.Parse(value); }
+        catch (ArgumentException)
+        {
             throw new InvalidOperationException(
                 $"{Setting} must be an ISO 8601 time with a zone, e.g. 2026-01-15T03:10:00Z (got '{value}').");
-        return new ShiftedClock(at.ToUniversalTime() - TimeProvider.System.GetUtcNow());
+        }
+        return SandboxClock.Starting(at);
     }
 
     /// <summary>The Sandbox's <c>--now</c> when the server is not on the system clock (MOSAIC_FAKE_NOW, or a test's fake).</summary>
     public static string? SandboxArgument(TimeProvider time) =>
         ReferenceEquals(time, TimeProvider.System) ? null : "--now=" + time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        // Only the wall-clock time moves; timers and timestamps (intervals) stay the system's.
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
 }
