@@ -44,7 +44,11 @@ public static class MarkdownRenderer
             // The kit's note repeats the cut line and the cursor in words.
             if (ResultShape.PagingKeys.Contains(p.Name) || (kitList && p.Name == "note")) continue;
             if (IsScalar(p.Value))
-                sb.AppendLine($"\n_{p.Name}: {(p.Name.EndsWith("cursor", StringComparison.Ordinal) ? Escape(ScalarText(p.Value)) : Cell(ScalarText(p.Value)))}_");
+            {
+                // A cursor is copied into the next question whole.
+                var value = ScalarText(p.Value);
+                sb.AppendLine($"\n_{p.Name}: {(p.Name.EndsWith("cursor", StringComparison.Ordinal) ? Escape(value) : Cell(value))}_");
+            }
             else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0) Part(sb, root, p);
         }
     }
@@ -73,7 +77,8 @@ public static class MarkdownRenderer
             // A snippet that only starts the body says nothing the body does not.
             bool Repeats(string s) => texts.Any(t => t != s && t.Length > s.Length && Prefix(t, s));
             var facts = item.EnumerateObject()
-                .Where(p => IsScalar(p.Value) && p.Value.ValueKind != JsonValueKind.Null && !LongText(p.Value) && !LinkKeys.Contains(p.Name))
+                .Where(p => IsScalar(p.Value) && p.Value.ValueKind != JsonValueKind.Null)
+                .Where(p => !LongText(p.Value) && !LinkKeys.Contains(p.Name))
                 .Where(p => !ResultShape.SubjectKeys.Contains(p.Name) && !IsMachineId(p.Name) && p.Name != "id")
                 .Where(p => p.Value.ValueKind != JsonValueKind.String || !Repeats(p.Value.GetString()!))
                 .Select(p => $"{p.Name}: {Cell(ScalarText(p.Value))}").ToList();
@@ -100,9 +105,11 @@ public static class MarkdownRenderer
         foreach (var (owner, part) in parts) Part(sb, owner, part);
     }
 
-    private static void Facts(StringBuilder sb, JsonElement obj, List<(JsonElement, JsonProperty)> parts, List<JsonProperty> texts, string? skip)
+    private static void Facts(
+        StringBuilder sb, JsonElement obj, List<(JsonElement, JsonProperty)> parts, List<JsonProperty> texts, string? skip)
     {
-        var (labelKey, link) = (ResultShape.SubjectKeys.FirstOrDefault(k => obj.TryGetProperty(k, out var v) && IsScalar(v)), Label(obj).Link);
+        var labelKey = ResultShape.SubjectKeys.FirstOrDefault(k => obj.TryGetProperty(k, out var v) && IsScalar(v));
+        var link = Label(obj).Link;
         foreach (var p in obj.EnumerateObject())
         {
             if (p.Name == skip || p.Value.ValueKind == JsonValueKind.Null) continue;
@@ -117,8 +124,9 @@ public static class MarkdownRenderer
             }
             else if (p.Value.ValueKind == JsonValueKind.Array)
             {
-                if (p.Value.GetArrayLength() == 0 || obj.EnumerateObject().Any(r => r.Name != p.Name && r.Value.ValueKind == JsonValueKind.Array
-                        && ResultShape.Describes(p.Value, r.Value))) continue;
+                var heads = obj.EnumerateObject()
+                    .Any(r => r.Name != p.Name && r.Value.ValueKind == JsonValueKind.Array && ResultShape.Describes(p.Value, r.Value));
+                if (p.Value.GetArrayLength() == 0 || heads) continue;
                 if (p.Value.EnumerateArray().All(IsScalar)) sb.AppendLine($"- **{p.Name}**: {Inline(p.Value)}");
                 else parts.Add((obj, p));
             }
@@ -126,7 +134,9 @@ public static class MarkdownRenderer
         }
     }
 
-    /// <summary>A nested object that is not the subject (a PR's checks, a range): its simple values on one line, its lists as parts.</summary>
+    /// <summary>
+    /// A nested object that is not the subject (a PR's checks, a range): its simple values on one line, its lists as parts.
+    /// </summary>
     private static void Nested(StringBuilder sb, JsonProperty p, List<(JsonElement, JsonProperty)> parts)
     {
         var simple = p.Value.EnumerateObject()
@@ -166,7 +176,8 @@ public static class MarkdownRenderer
         v.ValueKind == JsonValueKind.String && v.GetString() is { } s && (s.Length > MaxCell || s.Contains('\n'));
 
     private static bool HasLongText(JsonElement item) =>
-        item.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { } s && (s.Length > 300 || s.Contains('\n')));
+        item.EnumerateObject()
+            .Any(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { } s && (s.Length > 300 || s.Contains('\n')));
 
     private static bool Prefix(string text, string snippet)
     {
@@ -177,7 +188,8 @@ public static class MarkdownRenderer
 
     private static bool IsScalarList(JsonElement v) => v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(IsScalar);
 
-    private static string Quote(string text) => string.Join("\n", text.TrimEnd().Split('\n').Select(l => ("> " + l.TrimEnd('\r')).TrimEnd()));
+    private static string Quote(string text) =>
+        string.Join("\n", text.TrimEnd().Split('\n').Select(l => ("> " + l.TrimEnd('\r')).TrimEnd()));
 
     private static string Escape(string s) => s.Replace("|", "\\|").Replace("_", "\\_");
 

@@ -46,7 +46,9 @@ internal static class MarkdownTables
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat(" --- |", columns.Count + (addLinkColumn ? 1 : 0))));
         foreach (var row in rows.Take(MaxRows))
         {
-            var url = linkKey is not null && row.TryGetProperty(linkKey, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var url = linkKey is not null && row.TryGetProperty(linkKey, out var u) && u.ValueKind == JsonValueKind.String
+                ? u.GetString()
+                : null;
             var cells = columns.Select(c =>
             {
                 var value = row.TryGetProperty(c, out var v) ? Inline(v) : "";

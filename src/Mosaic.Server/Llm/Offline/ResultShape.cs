@@ -29,8 +29,9 @@ internal static class ResultShape
         // Column descriptors head their rows; they are never the data themselves.
         var candidates = arrays.Where(a => !arrays.Any(r => r.Name != a.Name && Describes(a.Value, r.Value))).ToList();
         if (candidates.Count == 0) candidates = arrays;
-        if (returned is { } n && candidates.FirstOrDefault(a => a.Value.GetArrayLength() == n) is { Value.ValueKind: JsonValueKind.Array } exact)
-            return exact;
+        // The kit writes the items first, so the first array of the returned length is them.
+        var exact = candidates.Where(a => a.Value.GetArrayLength() == returned).ToList();
+        if (exact.Count > 0) return exact[0];
         // A grid of rows is what a query returned; otherwise the biggest list of records is what the person asked for.
         return candidates.OrderByDescending(a => IsGrid(a.Value)).ThenByDescending(a => a.Value.GetArrayLength()).First();
     }
@@ -57,7 +58,8 @@ internal static class ResultShape
         var names = new List<string>();
         foreach (var c in header.EnumerateArray())
         {
-            if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String) return false;
+            if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String)
+                return false;
             names.Add(n.GetString()!);
         }
         var first = rows[0];
