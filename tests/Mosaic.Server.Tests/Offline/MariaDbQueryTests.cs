@@ -14,7 +14,7 @@ public sealed class MariaDbQueryFixture : IAsyncLifetime
     public MySqlConnectionStringBuilder Server { get; } = new(
         Environment.GetEnvironmentVariable("MOSAIC_TEST_MARIADB") is { Length: > 0 } cs
             ? cs
-            : throw new InvalidOperationException("MOSAIC_TEST_MARIADB is not set: these tests need the test MariaDB (scripts/test.sh starts it)."));
+            : throw new InvalidOperationException("MOSAIC_TEST_MARIADB is not set: these tests need the test MariaDB."));
     public ChatAppFactory App { get; } = new(null);
 
     public async Task InitializeAsync()
