@@ -5,8 +5,8 @@ namespace Mosaic.Server.Llm.Offline;
 /// <summary>
 /// Reads what a tool result is made of from its shape, not from which tool sent it: the array that holds a
 /// list's items, the column descriptors that head a grid of rows, and how much of the list came back. The list
-/// conventions are the connector kit's (see docs/connectors.md): items under one key, then returned, total,
-/// has_more, truncated, more, next_cursor and note.
+/// conventions are the connector kit's (ToolResults.List in Mosaic.Connectors.Common): items under one key, then
+/// returned, total, has_more, truncated, more, next_cursor and note. Results of other MCP servers go by the same rules.
 /// </summary>
 internal static class ResultShape
 {
