@@ -1,109 +1,199 @@
 using System.Text;
 using System.Text.Json;
+using static Mosaic.Server.Llm.Offline.MarkdownTables;
 
 namespace Mosaic.Server.Llm.Offline;
 
 /// <summary>
-/// Turns a tool result into markdown a person can read without a model: lists become tables (names linked
-/// when the source gives a URL), objects become key/value lists, plain text stays as it is.
+/// Turns a tool result into markdown a person can read without a model. A list shows its items (a query's rows
+/// under their column names, records as a table with names linked) and says how much of it is shown; one record
+/// (an issue, an order, a document) shows its facts, then its text in full, then its parts; plain text stays text.
+/// What is what comes from the result's shape (<see cref="ResultShape"/>), never from the tool's name.
 /// </summary>
 public static class MarkdownRenderer
 {
-    private const int MaxRows = 25, MaxColumns = 6, MaxCell = 80, MaxText = 6000;
-    private static readonly string[] LinkKeys = ["html_url", "web_url", "url", "permalink", "webViewLink", "link", "href"];
-    private static readonly string[] LabelKeys = ["title", "name", "key", "subject", "summary", "full_name", "text", "number", "id"];
+    private const int MaxText = 6000, MaxItemText = 1500;
 
     public static string Render(string tool, bool isError, string text, JsonElement? structured)
     {
         if (isError) return $"`{tool}` reported an error: {text.Trim()}";
         var json = structured ?? TryParse(text);
-        if (json is not { } root) return Cap(text.Trim().Length == 0 ? "(no content)" : text.Trim());
+        if (json is not { } root) return Cap(text.Trim().Length == 0 ? "(no content)" : text.Trim(), MaxText);
         var sb = new StringBuilder();
         RenderValue(sb, root);
-        return sb.Length == 0 ? Cap(text.Trim()) : sb.ToString().TrimEnd();
+        return sb.Length == 0 ? Cap(text.Trim(), MaxText) : sb.ToString().TrimEnd();
     }
 
     private static void RenderValue(StringBuilder sb, JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Array) { RenderArray(sb, root); return; }
-        if (root.ValueKind != JsonValueKind.Object) { sb.AppendLine(Scalar(root)); return; }
-
-        // The biggest list of records is what the person asked for; the rest (cursor, counts) is context.
-        var list = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array)
-            .OrderByDescending(p => p.Value.GetArrayLength()).FirstOrDefault();
-        if (list.Value.ValueKind == JsonValueKind.Array)
-        {
-            RenderArray(sb, list.Value);
-            var notes = root.EnumerateObject().Where(p => p.Name != list.Name && IsScalar(p.Value) && p.Value.ValueKind != JsonValueKind.Null);
-            foreach (var n in notes) sb.AppendLine($"\n_{n.Name}: {Cell(Scalar(n.Value))}_");
-            return;
-        }
-        foreach (var p in root.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
-            sb.AppendLine($"- **{p.Name}**: {Inline(p.Value)}");
+        if (root.ValueKind == JsonValueKind.Array) { List(sb, root, null, null, null); return; }
+        if (root.ValueKind != JsonValueKind.Object) { sb.AppendLine(ScalarText(root)); return; }
+        if (ResultShape.Items(root) is { } items) RenderList(sb, root, items);
+        else RenderRecord(sb, root);
     }
 
-    private static void RenderArray(StringBuilder sb, JsonElement array)
+    private static void RenderList(StringBuilder sb, JsonElement root, JsonProperty items)
     {
-        var items = array.EnumerateArray().ToList();
-        if (items.Count == 0) { sb.AppendLine("No results."); return; }
-        if (items.Any(i => i.ValueKind != JsonValueKind.Object))
+        var header = ResultShape.DescribedBy(root, items);
+        List(sb, items.Value, root, items.Name, ResultShape.HeaderFor(root, items));
+        var kitList = root.TryGetProperty("returned", out _);
+        foreach (var p in root.EnumerateObject())
         {
-            foreach (var i in items.Take(MaxRows)) sb.AppendLine($"- {Inline(i)}");
-        }
-        else RenderTable(sb, items);
-        if (items.Count > MaxRows) sb.AppendLine($"\n…and {items.Count - MaxRows} more.");
-    }
-
-    private static void RenderTable(StringBuilder sb, List<JsonElement> rows)
-    {
-        var keys = rows.Take(20).SelectMany(r => r.EnumerateObject().Where(p => IsScalar(p.Value)).Select(p => p.Name))
-            .Distinct().ToList();
-        var linkKey = LinkKeys.FirstOrDefault(keys.Contains);
-        var columns = keys.Where(k => k != linkKey && !LinkKeys.Contains(k)).ToList();
-        // Machine references (Slack's ts, channel_id, user_id…) say nothing to a reader when there is anything else.
-        var readable = columns.Where(k => !IsMachineId(k)).ToList();
-        columns = (readable.Count >= 2 ? readable : columns).Take(MaxColumns).ToList();
-        if (columns.Count == 0) columns = keys.Take(MaxColumns).ToList();
-        var labelKey = LabelKeys.FirstOrDefault(columns.Contains) ?? columns.FirstOrDefault();
-        var addLinkColumn = linkKey is not null && labelKey is null;
-
-        sb.AppendLine("| " + string.Join(" | ", columns.Append(addLinkColumn ? "link" : null).OfType<string>()) + " |");
-        sb.AppendLine("|" + string.Concat(Enumerable.Repeat(" --- |", columns.Count + (addLinkColumn ? 1 : 0))));
-        foreach (var row in rows.Take(MaxRows))
-        {
-            var url = linkKey is not null && row.TryGetProperty(linkKey, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            var cells = columns.Select(c =>
+            if (p.Name == items.Name || p.Name == header?.Name || p.Value.ValueKind == JsonValueKind.Null) continue;
+            if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0) continue;
+            // The kit's note repeats the cut line and the cursor in words.
+            if (ResultShape.PagingKeys.Contains(p.Name) || (kitList && p.Name == "note")) continue;
+            if (IsScalar(p.Value))
             {
-                var value = row.TryGetProperty(c, out var v) ? Cell(Scalar(v)) : "";
-                return c == labelKey && IsHttp(url) && value.Length > 0 ? $"[{value}]({url})" : value;
-            }).ToList();
-            if (addLinkColumn) cells.Add(IsHttp(url) ? $"[open]({url})" : "");
-            sb.AppendLine("| " + string.Join(" | ", cells) + " |");
+                // A cursor is copied into the next question whole.
+                var value = ScalarText(p.Value);
+                sb.AppendLine($"\n_{p.Name}: {(p.Name.EndsWith("cursor", StringComparison.Ordinal) ? Escape(value) : Cell(value))}_");
+            }
+            else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0) Part(sb, root, p);
         }
     }
 
-    private static bool IsMachineId(string key) =>
-        key is "ts" or "thread_ts" or "node_id" or "etag" || key.EndsWith("_id", StringComparison.Ordinal);
-
-    private static bool IsHttp(string? url) =>
-        url is not null && (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal));
-
-    private static bool IsScalar(JsonElement v) => v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
-
-    private static string Scalar(JsonElement v) => v.ValueKind switch
+    /// <summary>One array as a table (or rows, or bullets), then the line saying what was left out.</summary>
+    private static void List(StringBuilder sb, JsonElement array, JsonElement? owner, string? name, IReadOnlyList<string>? header)
     {
-        JsonValueKind.String => v.GetString() ?? "",
-        JsonValueKind.Null => "",
-        _ => v.GetRawText(),
-    };
+        var count = DataRows(array, header);
+        var items = array.EnumerateArray().ToList();
+        // Items that carry a text (an e-mail body, a document) are read one after another, not squeezed into cells.
+        var shown = items.Count > 0 && items.All(i => i.ValueKind == JsonValueKind.Object) && items.Any(HasLongText)
+            ? Entries(sb, items)
+            : MarkdownTables.Render(sb, array, header);
+        if (ResultShape.CutLine(shown, count, owner, name) is { } cut) sb.AppendLine().AppendLine(cut);
+    }
 
-    private static string Inline(JsonElement v) => IsScalar(v) ? Cell(Scalar(v)) : $"`{Trim(v.GetRawText(), MaxCell * 2)}`";
+    private static int Entries(StringBuilder sb, List<JsonElement> items)
+    {
+        var shown = items.Take(MaxRows / 2).ToList();
+        foreach (var item in shown)
+        {
+            var (label, link) = Label(item);
+            sb.AppendLine(link is null ? $"**{label}**" : $"**[{label}]({link})**");
+            var texts = item.EnumerateObject().Where(p => LongText(p.Value) && !ResultShape.SubjectKeys.Contains(p.Name))
+                .Select(p => p.Value.GetString()!).ToList();
+            // A snippet that only starts the body says nothing the body does not.
+            bool Repeats(string s) => texts.Any(t => t != s && t.Length > s.Length && Prefix(t, s));
+            var facts = item.EnumerateObject()
+                .Where(p => IsScalar(p.Value) && p.Value.ValueKind != JsonValueKind.Null)
+                .Where(p => !LongText(p.Value) && !LinkKeys.Contains(p.Name))
+                .Where(p => !ResultShape.SubjectKeys.Contains(p.Name) && !IsMachineId(p.Name) && p.Name != "id")
+                .Where(p => p.Value.ValueKind != JsonValueKind.String || !Repeats(p.Value.GetString()!))
+                .Select(p => $"{p.Name}: {Cell(ScalarText(p.Value))}").ToList();
+            if (facts.Count > 0) sb.AppendLine(string.Join(" · ", facts));
+            foreach (var text in texts.Where(t => !Repeats(t)))
+                sb.AppendLine().AppendLine(Quote(Cap(text, MaxItemText)));
+            sb.AppendLine();
+        }
+        return shown.Count;
+    }
 
-    private static string Cell(string s) => Trim(s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " "), MaxCell);
+    /// <summary>One thing: its facts (a nested subject's first), its long texts in full, then each list it holds.</summary>
+    private static void RenderRecord(StringBuilder sb, JsonElement root)
+    {
+        var subject = ResultShape.Subject(root);
+        var parts = new List<(JsonElement Owner, JsonProperty Part)>();
+        var texts = new List<JsonProperty>();
+        if (subject is { } s) Facts(sb, s.Value, parts, texts, s.Name);
+        Facts(sb, root, parts, texts, subject?.Name);
+        if (ResultShape.True(root, "truncated") || (subject is { } t && ResultShape.True(t.Value, "truncated")))
+            sb.AppendLine().AppendLine("_The source cut this result to fit its size limit._");
+        foreach (var text in texts)
+            sb.AppendLine().AppendLine($"**{text.Name}**").AppendLine().AppendLine(Quote(Cap(text.Value.GetString()!, MaxText)));
+        foreach (var (owner, part) in parts) Part(sb, owner, part);
+    }
 
-    private static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    private static void Facts(
+        StringBuilder sb, JsonElement obj, List<(JsonElement, JsonProperty)> parts, List<JsonProperty> texts, string? skip)
+    {
+        var labelKey = ResultShape.SubjectKeys.FirstOrDefault(k => obj.TryGetProperty(k, out var v) && IsScalar(v));
+        var link = Label(obj).Link;
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (p.Name == skip || p.Value.ValueKind == JsonValueKind.Null) continue;
+            if (link is not null && LinkKeys.Contains(p.Name) && labelKey is not null) continue;
+            // A long name or link is still a fact; a long anything else is a text to read.
+            if (LongText(p.Value) && (p.Value.GetString()!.Contains('\n') || !(LinkKeys.Contains(p.Name) || p.Name == labelKey)))
+                texts.Add(p);
+            else if (IsScalar(p.Value))
+            {
+                var value = Cell(ScalarText(p.Value));
+                sb.AppendLine($"- **{p.Name}**: {(p.Name == labelKey && link is not null ? $"[{value}]({link})" : value)}");
+            }
+            else if (p.Value.ValueKind == JsonValueKind.Array)
+            {
+                var heads = obj.EnumerateObject()
+                    .Any(r => r.Name != p.Name && r.Value.ValueKind == JsonValueKind.Array && ResultShape.Describes(p.Value, r.Value));
+                if (p.Value.GetArrayLength() == 0 || heads) continue;
+                if (p.Value.EnumerateArray().All(IsScalar)) sb.AppendLine($"- **{p.Name}**: {Inline(p.Value)}");
+                else parts.Add((obj, p));
+            }
+            else Nested(sb, p, parts);
+        }
+    }
 
-    private static string Cap(string s) => s.Length <= MaxText ? s : s[..MaxText] + $"\n\n…(truncated, {s.Length - MaxText} more characters)";
+    /// <summary>
+    /// A nested object that is not the subject (a PR's checks, a range): its simple values on one line, its lists as parts.
+    /// </summary>
+    private static void Nested(StringBuilder sb, JsonProperty p, List<(JsonElement, JsonProperty)> parts)
+    {
+        var simple = p.Value.EnumerateObject()
+            .Where(c => c.Value.ValueKind != JsonValueKind.Null && (IsScalar(c.Value) || IsScalarList(c.Value)))
+            .Where(c => c.Value.ValueKind != JsonValueKind.Array || c.Value.GetArrayLength() > 0)
+            .Select(c => $"{c.Name}: {Inline(c.Value)}").ToList();
+        if (simple.Count > 0) sb.AppendLine($"- **{p.Name}**: {string.Join("; ", simple)}");
+        foreach (var c in p.Value.EnumerateObject())
+            if (c.Value.ValueKind == JsonValueKind.Array && c.Value.GetArrayLength() > 0 && !IsScalarList(c.Value))
+                parts.Add((p.Value, c));
+            else if (c.Value.ValueKind == JsonValueKind.Object) sb.AppendLine($"- **{p.Name}.{c.Name}**: {Inline(c.Value)}");
+    }
+
+    private static void Part(StringBuilder sb, JsonElement owner, JsonProperty part)
+    {
+        if (part.Value.EnumerateArray().All(IsScalar)) { sb.AppendLine($"\n_{part.Name}: {Inline(part.Value)}_"); return; }
+        sb.AppendLine().AppendLine($"**{part.Name.Replace('_', ' ')}**").AppendLine();
+        // "comments_total" beside "comments" says how many there are in all.
+        var total = ResultShape.Int(owner, part.Name + "_total") ?? ResultShape.Int(owner, "total_" + part.Name);
+        var header = ResultShape.HeaderFor(owner, part);
+        var shown = MarkdownTables.Render(sb, part.Value, header);
+        var count = Math.Max(DataRows(part.Value, header), total ?? 0);
+        if (ResultShape.CutLine(shown, count, null, part.Name) is { } cut) sb.AppendLine().AppendLine(cut);
+    }
+
+    private static (string Label, string? Link) Label(JsonElement obj)
+    {
+        var label = ResultShape.SubjectKeys.Concat(["number", "id"])
+            .Select(k => obj.TryGetProperty(k, out var v) && IsScalar(v) ? ScalarText(v) : null).FirstOrDefault(v => v is { Length: > 0 });
+        var link = LinkKeys.Select(k => obj.TryGetProperty(k, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .FirstOrDefault(IsHttp);
+        return (Cell(label ?? "item"), link);
+    }
+
+    /// <summary>A text to read rather than a value: several lines, or more than a table cell holds.</summary>
+    private static bool LongText(JsonElement v) =>
+        v.ValueKind == JsonValueKind.String && v.GetString() is { } s && (s.Length > MaxCell || s.Contains('\n'));
+
+    private static bool HasLongText(JsonElement item) =>
+        item.EnumerateObject()
+            .Any(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { } s && (s.Length > 300 || s.Contains('\n')));
+
+    private static bool Prefix(string text, string snippet)
+    {
+        static string Words(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var start = Words(snippet.TrimEnd('…', '.', ' '));
+        return start.Length > 0 && Words(text).StartsWith(start, StringComparison.Ordinal);
+    }
+
+    private static bool IsScalarList(JsonElement v) => v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(IsScalar);
+
+    private static string Quote(string text) =>
+        string.Join("\n", text.TrimEnd().Split('\n').Select(l => ("> " + l.TrimEnd('\r')).TrimEnd()));
+
+    private static string Escape(string s) => s.Replace("|", "\\|").Replace("_", "\\_");
+
+    private static string Cap(string s, int max) => s.Length <= max ? s : s[..max] + $"\n\n…(truncated, {s.Length - max} more characters)";
 
     private static JsonElement? TryParse(string text)
     {
