@@ -57,10 +57,13 @@ public sealed class ModelSourcePlanner(LlmProvider llm, AgentSettings settings, 
             if (!doc.RootElement.TryGetProperty("sources", out var list) || list.ValueKind != JsonValueKind.Array) return null;
             var known = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             return list.EnumerateArray()
-                .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("source", out var s) && known.Contains(s.GetString() ?? ""))
+                .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("source", out var s)
+                            && known.Contains(s.GetString() ?? ""))
                 .Select(e => new SourceRelevance(e.GetProperty("source").GetString()!,
                     e.TryGetProperty("confidence", out var c) && c.TryGetDouble(out var v) ? Math.Clamp(v, 0, 1) : 0.5,
-                    e.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "Chosen by the model."))
+                    e.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.String
+                        ? r.GetString()!
+                        : "Chosen by the model."))
                 .GroupBy(r => r.Source).Select(g => g.First()).ToList();
         }
         catch (JsonException) { return null; }

@@ -6,7 +6,7 @@ using Mosaic.Server.Sources.Slack;
 namespace Mosaic.Server.Agent;
 
 /// <summary>
-/// Ranks a user's sources for a question (spec §3.2 SourceDetector): the planner's ranking (the fast model) when it
+/// Ranks a user's sources for a question: the planner's ranking (the fast model) when it
 /// gives one, else heuristics over what each source recognizes in the question (<see cref="SourceSignals"/>) and
 /// the people the sources know (<see cref="PeopleDirectory"/>).
 /// </summary>

@@ -40,8 +40,8 @@ public static class DatasourcesApi
     {
         var look = BuiltInSources.Find(c.Id)?.Presentation ?? SourcePresentation.Custom;
         return new(c.Id, c.Name, c.Description, c.Icon, c.Enabled, configured,
-            c.CredentialFields.Select(f => new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help))
-                .ToList(),
+            c.CredentialFields.Select(f =>
+                new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help)).ToList(),
             c.CredentialRules.Select(r => r.Message).ToList(), look.Accent, look.AccentDark, look.Examples);
     }
 }

@@ -55,7 +55,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
         });
         Assert.Equal(7, list.EnumerateArray().Select(d => d.GetProperty("accent").GetString()).Distinct().Count());
 
-        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "test server", Icon = "plug", Command = "notes" };
+        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "test", Icon = "plug", Command = "notes" };
         var response = DatasourcesApi.ToResponse(custom, configured: false);
         Assert.Equal((null, null), (response.Accent, response.AccentDark));
         Assert.Equal(["What can you do with this source?", "Give me an overview of what is available", "What changed recently?"],
@@ -96,6 +96,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
         var registry = new ConnectorRegistry([.. BuiltInSources.Definitions, custom]);
         Assert.Same(custom, registry.Find("everything"));
         Assert.False(custom.IsBuiltIn);
-        Assert.Throws<InvalidOperationException>(() => new ConnectorRegistry([.. BuiltInSources.Definitions, custom with { Id = "slack" }]));
+        Assert.Throws<InvalidOperationException>(() =>
+            new ConnectorRegistry([.. BuiltInSources.Definitions, custom with { Id = "slack" }]));
     }
 }

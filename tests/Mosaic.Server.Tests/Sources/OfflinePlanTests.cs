@@ -37,7 +37,8 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
             """{"repo":"acme/storefront","state":"all","include_pull_requests":true,"limit":50}""",
             "list_issues repo=acme/storefront state=all include_pull_requests=true limit=50" },
         { "Show me order #1042", "shopify", "get_order", """{"order":"#1042"}""", "get_order order=#1042" },
-        { "Is the grinder in stock?", "shopify", "get_inventory", """{"product":"grinder stock"}""", "get_inventory product=\"grinder stock\"" },
+        { "Is the grinder in stock?", "shopify", "get_inventory", """{"product":"grinder stock"}""",
+            "get_inventory product=\"grinder stock\"" },
         { "List our products", "shopify", "list_products", """{"query":"products"}""", "list_products query=\"products\"" },
         { "How many orders did we get this week?", "shopify", "list_orders", "{}", "list_orders" },
         { "Any refunds for Maya?", "shopify", "list_orders", """{"query":"refunds maya"}""", "list_orders query=\"refunds maya\"" },
@@ -72,7 +73,7 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
         Assert.IsType<OfflineSourcePlanner>(Planner);
         Assert.IsType<ExtractiveSynthesizer>(fixture.App.Services.GetRequiredService<ISynthesizer>());
         Assert.Null(await PlanAsync("What is going on?", "slack"));
-        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "notes", Icon = "mcp", Command = "notes-server" };
+        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "notes", Icon = "mcp", Command = "notes" };
         Assert.Null(await Planner.PlanCallAsync(fixture.User.Id, "List my S3 buckets", custom, CancellationToken.None));
         Assert.Null(await Planner.RankAsync("List my S3 buckets", [custom], CancellationToken.None));
     }
@@ -80,7 +81,8 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
     [Fact]
     public async Task The_planned_call_runs_as_a_direct_call_with_its_typed_arguments()
     {
-        await using var sse = await fixture.User.StreamAsync(new { query = "Has PR #91 in acme/storefront been approved yet?", sources = new[] { "github" } });
+        var question = new { query = "Has PR #91 in acme/storefront been approved yet?", sources = new[] { "github" } };
+        await using var sse = await fixture.User.StreamAsync(question);
         var events = await sse.ReadToEndAsync(TimeSpan.FromSeconds(120));
 
         var plan = events.Single(e => EventType(e) == "plan_complete").GetProperty("sources")[0];

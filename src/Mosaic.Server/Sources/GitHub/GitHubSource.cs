@@ -58,7 +58,10 @@ public sealed partial class GitHubSource : IBuiltInSource
         // The tools work per repository, so the plan needs one to look in.
         if (await GitHubRepoPicker.PickAsync(q, ct) is not { } repo) return new PlannedCall("list_repositories");
         if (PullRequest().Match(q.Query) is { Success: true } pr)
-            return new("get_pull_request", new Dictionary<string, object?> { ["repo"] = repo, ["number"] = int.Parse(pr.Groups["n"].Value) });
+        {
+            var number = int.Parse(pr.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return new("get_pull_request", new Dictionary<string, object?> { ["repo"] = repo, ["number"] = number });
+        }
         if (Ci().IsMatch(q.Lower)) return new("get_workflow_runs", new Dictionary<string, object?> { ["repo"] = repo });
         return new("list_issues", new Dictionary<string, object?>
         {

@@ -59,7 +59,8 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.-]+")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"\b(?:today|tomorrow|yesterday|tonight|this week|next week|monday|tuesday|wednesday|thursday|friday|\d{4}-\d{2}-\d{2})\b",
+    [GeneratedRegex(
+        @"\b(?:today|tomorrow|yesterday|tonight|this week|next week|monday|tuesday|wednesday|thursday|friday|\d{4}-\d{2}-\d{2})\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Date();
 

@@ -35,7 +35,8 @@ public sealed partial class ShopifySource : IBuiltInSource
     [
         new(0.9, ["shopify", "store", "storefront's", "shop"]),
         new(0.6, ["order", "orders", "product", "products", "inventory", "stock", "sku", "skus", "refund", "refunded", "refunds",
-            "fulfilment", "fulfillment", "fulfilled", "shipped", "discount", "sales", "sold", "catalogue", "catalog", "variant", "variants"]),
+            "fulfilment", "fulfillment", "fulfilled", "shipped", "discount", "sales", "sold", "catalogue", "catalog", "variant",
+            "variants"]),
         new(0.3, ["customer", "customers", "charged", "charge", "price", "prices", "revenue"]),
     ];
 
@@ -52,7 +53,12 @@ public sealed partial class ShopifySource : IBuiltInSource
         if (OrderNumber().Match(q.Query) is { Success: true } order)
             return new("get_order", new Dictionary<string, object?> { ["order"] = $"#{order.Groups["n"].Value}" });
         if (q.Lower.Contains("inventory") || q.Lower.Contains("stock"))
-            return new("get_inventory", new Dictionary<string, object?> { ["product"] = phrase }) { Label = $"get_inventory product=\"{phrase}\"" };
+        {
+            return new("get_inventory", new Dictionary<string, object?> { ["product"] = phrase })
+            {
+                Label = $"get_inventory product=\"{phrase}\"",
+            };
+        }
         if (q.Lower.Contains("product")) return PlannedCall.Search("list_products", phrase);
         return PlannedCall.Search("list_orders", q.Lower.Contains("order") ? "" : phrase);
     }
