@@ -15,12 +15,18 @@ public sealed record DetectSourcesResponse(IReadOnlyList<SourceRelevance> Releva
 public sealed record SourceRelevance(string Source, double Confidence, string Reasoning);
 
 /// <summary>One source the agent will ask, with the question it puts to it.</summary>
+/// <param name="Query">The question, or (Offline) how the plan shows <see cref="Call"/>.</param>
 public sealed record PlannedSource(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("confidence")] double Confidence,
     [property: JsonPropertyName("reasoning")] string Reasoning,
-    [property: JsonPropertyName("query")] string Query);
+    [property: JsonPropertyName("query")] string Query)
+{
+    /// <summary>The call the source makes directly instead of routing the question (Offline plans).</summary>
+    [JsonIgnore]
+    public Sources.PlannedCall? Call { get; init; }
+}
 
 /// <param name="Method">"model", "heuristic" or "explicit" (the caller named the sources).</param>
 public sealed record AgentPlan(

@@ -1,3 +1,5 @@
+using Mosaic.Server.Llm;
+
 namespace Mosaic.Server.Agent;
 
 public static class AgentExtensions
@@ -8,9 +10,9 @@ public static class AgentExtensions
         var services = builder.Services;
         services.AddSingleton(sp => AgentSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHybridCache();
-        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<Sources.Slack.PeopleDirectory>();
+        services.AddByLlmMode<ISourcePlanner, ModelSourcePlanner, OfflineSourcePlanner>();
         services.AddSingleton<SourceDetector>();
-        services.AddSingleton<GitHubRepoPicker>();
         services.AddSingleton<SourceRunner>();
         services.AddSingleton<ResultSynthesizer>();
         services.AddScoped<AgentSources>();

@@ -17,7 +17,7 @@ public sealed record AgentQuestion(string UserId, string SessionId, string Query
 /// failing source never holds up or breaks the others: it is reported in failed_sources.
 /// </summary>
 public sealed class AgentOrchestrator(
-    AgentSources sources, SourceDetector detector, GitHubRepoPicker repos, SourceRunner runner, ResultSynthesizer synthesizer,
+    AgentSources sources, SourceDetector detector, ISourcePlanner planner, SourceRunner runner, ResultSynthesizer synthesizer,
     ChatHistoryStore history, LlmProvider llm, TimeProvider time)
 {
     public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, ChannelWriter<AgentEvent> events, bool canAskApproval, CancellationToken ct)
@@ -61,7 +61,8 @@ public sealed class AgentOrchestrator(
         await events.WriteAsync(new PlanCompleteEvent(plan.Sources, plan.Reasoning), ct);
 
         var byId = usable.ToDictionary(s => s.Id);
-        var runs = plan.Sources.Select(p => runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], p.Query, canAskApproval, events, ct));
+        var runs = plan.Sources.Select(p =>
+            runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], q.Query, p.Call, canAskApproval, events, ct));
         var results = await Task.WhenAll(runs);
 
         await events.WriteAsync(new SynthesizingEvent(), ct);
@@ -97,14 +98,14 @@ public sealed class AgentOrchestrator(
             reasoning = chosen.Count == 0 ? "No configured source fits this question."
                 : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked {string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
         }
-        var repo = llm.IsOffline && chosen.Any(c => c.Source == "github") ? await repos.PickAsync(q.UserId, q.Query, ct) : null;
         var byId = usable.ToDictionary(s => s.Id);
-        var planned = chosen.Where(c => byId.ContainsKey(c.Source)).Select(c =>
+        var planned = new List<PlannedSource>();
+        foreach (var c in chosen.Where(c => byId.ContainsKey(c.Source)))
         {
             var source = byId[c.Source];
-            var query = llm.IsOffline && source.IsBuiltIn ? OfflineSourceQueries.For(source.Id, q.Query, repo) ?? q.Query : q.Query;
-            return new PlannedSource(source.Id, source.Name, c.Confidence, c.Reasoning, query);
-        }).ToList();
+            var call = await planner.PlanCallAsync(q.UserId, q.Query, source, ct);
+            planned.Add(new PlannedSource(source.Id, source.Name, c.Confidence, c.Reasoning, call?.Label ?? q.Query) { Call = call });
+        }
         return new AgentPlan(planned, reasoning, method);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Agent;
 
@@ -14,7 +15,7 @@ public static partial class ExtractiveSummary
 
     public static string Build(string query, IReadOnlyList<SourceResult> results)
     {
-        var words = OfflineSourceQueries.Keywords(query).Select(Stem).ToHashSet();
+        var words = SourceKeywords.Of(query).Select(Stem).ToHashSet();
         var answered = results.Where(r => r.Success).ToList();
         var sb = new StringBuilder();
         sb.AppendLine($"**{answered.Count} of {results.Count} sources answered** ({string.Join(", ", answered.Select(r => r.Name))}).");

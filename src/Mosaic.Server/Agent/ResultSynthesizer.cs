@@ -1,6 +1,5 @@
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.Extensions.AI;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Agent;
@@ -9,7 +8,7 @@ namespace Mosaic.Server.Agent;
 /// One answer from the sources' answers (spec §6.2 step 3), each claim citing its source and linking the
 /// item. With a model: streamed as synthesis_chunk events. Offline: <see cref="ExtractiveSummary"/>.
 /// </summary>
-public sealed class ResultSynthesizer(LlmProvider llm, TimeProvider time, ILogger<ResultSynthesizer> logger)
+public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm, TimeProvider time, ILogger<ResultSynthesizer> logger)
 {
     /// <returns>The answer and how it was made ("model", "extractive", or "none" when no source answered).</returns>
     public async Task<(string Text, string Method)> SynthesizeAsync(string query, IReadOnlyList<SourceResult> results,
@@ -23,34 +22,27 @@ public sealed class ResultSynthesizer(LlmProvider llm, TimeProvider time, ILogge
             text = "None of the sources could answer:\n\n" + string.Join("\n", results.Select(r => $"- **{r.Name}**: {r.Error}"));
             method = "none";
         }
-        else if (llm.IsOffline) (text, method) = (ExtractiveSummary.Build(query, results), "extractive");
         else
         {
-            try { return (await StreamModelAsync(query, results, events, ct), "model"); }
+            string? written = null;
+            var note = "";
+            try
+            {
+                written = await synthesizer.WriteAsync(new SynthesisPrompt(SystemPrompt(), UserPrompt(query, results)),
+                    chunk => events.WriteAsync(new SynthesisChunkEvent(chunk), ct), ct);
+            }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 // The sources did answer: a failed synthesis falls back to showing what they said.
                 logger.LogWarning("Synthesis by {Provider} failed, using the extractive summary: {Error}", llm.Name, e.Message);
-                (text, method) = ("_The model could not combine the answers, so here is what each source said._\n\n"
-                    + ExtractiveSummary.Build(query, results), "extractive");
+                note = "_The model could not combine the answers, so here is what each source said._\n\n";
             }
+            if (written is not null) return (written.Trim(), "model");
+            (text, method) = (note + ExtractiveSummary.Build(query, results), "extractive");
         }
         foreach (var line in text.Split('\n'))
             await events.WriteAsync(new SynthesisChunkEvent(line + "\n"), ct);
         return (text.TrimEnd(), method);
-    }
-
-    private async Task<string> StreamModelAsync(string query, IReadOnlyList<SourceResult> results, ChannelWriter<AgentEvent> events, CancellationToken ct)
-    {
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt()), new(ChatRole.User, UserPrompt(query, results)) };
-        var sb = new StringBuilder();
-        await foreach (var update in llm.Chat.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = 0.2f }, ct))
-        {
-            if (update.Text is not { Length: > 0 } chunk) continue;
-            sb.Append(chunk);
-            await events.WriteAsync(new SynthesisChunkEvent(chunk), ct);
-        }
-        return sb.ToString().Trim();
     }
 
     private string SystemPrompt() =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Agent;
 
@@ -13,8 +14,9 @@ namespace Mosaic.Server.Agent;
 /// </summary>
 public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings settings, ChatSettings chat, ILogger<SourceRunner> logger)
 {
+    /// <param name="call">The plan's direct call for this source, if it has one.</param>
     public async Task<SourceResult> RunAsync(string userId, string sessionId, ConnectorDefinition source, string query,
-        bool canAskApproval, ChannelWriter<AgentEvent> events, CancellationToken ct)
+        PlannedCall? call, bool canAskApproval, ChannelWriter<AgentEvent> events, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         await events.WriteAsync(new SourceStartEvent(source.Id), ct);
@@ -29,7 +31,7 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
                 await using var scope = scopes.CreateAsyncScope();
                 var service = scope.ServiceProvider.GetRequiredService<ChatService>();
                 var turn = new ChatTurn(userId, source.Id, null, canAskApproval, channel.Writer);
-                await service.RunAsync(new ChatQuestion(userId, sessionId, source, query, Persist: false), turn, limit.Token);
+                await service.RunAsync(new ChatQuestion(userId, sessionId, source, query, Persist: false, call), turn, limit.Token);
             }
             catch (OperationCanceledException) when (limit.IsCancellationRequested) { /* reported below */ }
             catch (Exception e)

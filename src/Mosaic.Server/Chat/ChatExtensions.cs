@@ -8,13 +8,10 @@ public static class ChatExtensions
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Read from the final configuration (resolved lazily), not the builder's snapshot.
-        services.AddSingleton(sp => LlmSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => LlmProviderFactory.Create(sp.GetRequiredService<LlmSettings>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")));
+        services.AddLlm();
         services.AddSingleton(sp => ChatSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ApprovalBroker>();
-        services.AddSingleton<ToolRouter>();
+        services.AddByLlmMode<IToolRouter, ToolRouter, OfflineToolRouter>();
         services.AddSingleton<ToolExecutor>();
         services.AddSingleton<ToolLoop>();
         services.AddSingleton<PromptService>();

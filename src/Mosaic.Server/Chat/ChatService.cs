@@ -6,19 +6,22 @@ using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
 using Mosaic.Server.Llm;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Chat;
 
 /// <summary>A validated question: the endpoint has checked the input and that the session is the caller's.</summary>
 /// <param name="Persist">False when the caller keeps the history itself (the agent saves one turn for all its sources).</param>
-public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message, bool Persist = true);
+/// <param name="Call">The agent's planned call (Offline): made directly instead of routing the message.</param>
+public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message, bool Persist = true,
+    PlannedCall? Call = null);
 
 /// <summary>
 /// Single-source chat (spec §3.2, §6.1): credentials → tools → route → system prompt → history → the
 /// streaming tool loop → chat_history. Every outcome ends the stream with done or error.
 /// </summary>
 public sealed class ChatService(
-    MosaicDbContext db, CredentialVault vault, IMcpHub hub, LlmProvider llm, ToolRouter router, ToolLoop loop,
+    MosaicDbContext db, CredentialVault vault, IMcpHub hub, LlmProvider llm, IToolRouter router, ToolLoop loop,
     PromptService prompts, ChatHistoryStore history, ChatSettings settings, TimeProvider time, ILogger<ChatService> logger)
 {
     private const string Stopped = "cancelled"; // the Outcome.Failure of a turn the client left
@@ -80,7 +83,8 @@ public sealed class ChatService(
             return new Outcome(null, e.Message, ErrorEvent.From(e));
         }
 
-        var plan = progress.Plan = await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
+        var plan = progress.Plan = DirectTier.Planned(q.Call, tools)
+            ?? await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Mosaic.Server.Llm;
-using Mosaic.Server.Llm.Offline;
 
 namespace Mosaic.Server.Chat;
 
@@ -18,19 +16,25 @@ public static class RouteTiers
     public const string Direct = "direct", Fast = "fast", Standard = "standard", Offline = "offline";
 }
 
+/// <summary>Picks the tier of a question and the tools it may use; the model or Offline router is chosen at registration.</summary>
+public interface IToolRouter
+{
+    Task<RoutePlan> RouteAsync(string message, IReadOnlyList<McpToolDeclaration> tools,
+        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields, CancellationToken ct);
+}
+
 /// <summary>
 /// Spec §5.2's three tiers. Direct: a keyword pattern or the tool's own name picks a read-only tool whose
-/// arguments are all known, and the host calls it at once. Fast: a source with many tools lets the fast
-/// model narrow the set first. Standard: the answering model sees every tool.
+/// arguments are all known, and the host calls it at once (<see cref="DirectTier"/>). Fast: a source with many
+/// tools lets the fast model narrow the set first. Standard: the answering model sees every tool.
 /// </summary>
-public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<ToolRouter> logger)
+public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<ToolRouter> logger) : IToolRouter
 {
     public async Task<RoutePlan> RouteAsync(string message, IReadOnlyList<McpToolDeclaration> tools,
         IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields, CancellationToken ct)
     {
-        var shortEnough = llm.IsOffline || message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= settings.DirectTierMaxWords;
-        if (shortEnough && DirectRoute(message, tools, routes, credentialFields) is { } direct) return direct;
-        if (llm.IsOffline) return new RoutePlan(RouteTiers.Offline, "matching the question to a tool by its words", tools);
+        var shortEnough = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= settings.DirectTierMaxWords;
+        if (shortEnough && DirectTier.Route(message, tools, routes, credentialFields) is { } direct) return direct;
         if (llm.Fast is not null && tools.Count > settings.FastTierToolThreshold)
         {
             var narrowed = await NarrowAsync(llm.Fast, message, tools, ct);
@@ -38,37 +42,6 @@ public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<T
                 return new RoutePlan(RouteTiers.Fast, $"{llm.FastModel} picked {string.Join(", ", narrowed.Select(t => t.Name))}", narrowed);
         }
         return new RoutePlan(RouteTiers.Standard, $"{llm.Model} chooses among {tools.Count} tools", tools);
-    }
-
-    private static RoutePlan? DirectRoute(string message, IReadOnlyList<McpToolDeclaration> tools,
-        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields)
-    {
-        var lower = message.ToLowerInvariant();
-        var candidates = tools.Where(t => t.Info.ReadOnly).Select(tool =>
-        {
-            var keywordHits = routes.Where(r => r.Tool == tool.Name)
-                .Sum(r => r.Keywords.Count(k => Regex.IsMatch(lower, $@"\b{Regex.Escape(k.ToLowerInvariant())}\b")));
-            var named = ToolMatcher.NamesTool(message, tool.Name);
-            return (tool, keywordHits, named);
-        }).Where(c => c.keywordHits > 0 || c.named);
-
-        RoutePlan? best = null;
-        var bestScore = 0.0;
-        foreach (var (tool, hits, named) in candidates)
-        {
-            var args = ArgumentExtractor.Extract(message, tool.Schema);
-            // A direct call never guesses: without every required argument the question goes to a model.
-            // Saved defaults count, but are filled later by the executor, which records what it injected.
-            var withDefaults = new Dictionary<string, object?>(args, StringComparer.OrdinalIgnoreCase);
-            ParameterInjection.Inject(withDefaults, tool.Schema, credentialFields);
-            if (tool.Schema.Required.Any(p => !withDefaults.ContainsKey(p.Name))) continue;
-            var score = hits + (named ? 3 : 0) + 0.5 * args.Count;
-            if (score <= bestScore) continue;
-            bestScore = score;
-            var why = named ? $"the question names {tool.Name}" : $"keyword route to {tool.Name}";
-            best = new RoutePlan(RouteTiers.Direct, why, tools, tool, args);
-        }
-        return best;
     }
 
     private async Task<IReadOnlyList<McpToolDeclaration>> NarrowAsync(IChatClient fast, string message,

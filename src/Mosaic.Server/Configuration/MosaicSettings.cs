@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Mosaic.Server.Sources.MySql;
 
 namespace Mosaic.Server.Configuration;
 
@@ -63,7 +64,8 @@ public sealed class MosaicSettings
     public bool IsProduction => Environment.Equals("production", StringComparison.OrdinalIgnoreCase);
     public bool IsDevelopment => Environment.Equals("development", StringComparison.OrdinalIgnoreCase);
     public bool UsesMySql => !string.IsNullOrWhiteSpace(MySqlHost);
-    public string DatabaseProvider => UsesMySql ? "mysql" : "sqlite";
+    // "mysql" or "sqlite", as the health endpoint reports it: the same word as the MySQL source's id.
+    public string DatabaseProvider => UsesMySql ? MySqlSource.Id : "sqlite";
     public string FullDataDir => Path.GetFullPath(DataDir);
 
     public IReadOnlyList<string> CorsOriginList =>

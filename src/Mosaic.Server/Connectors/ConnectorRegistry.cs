@@ -1,10 +1,11 @@
 using Mosaic.Server.Connectors.Custom;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Connectors;
 
 /// <summary>
 /// The datasources this server knows (spec §3.3). Singleton. Built from a list so configured
-/// sources (connectors.json, see <see cref="Custom.CustomSources"/>) can be appended to <see cref="BuiltInConnectors.All"/>.
+/// sources (connectors.json, see <see cref="Custom.CustomSources"/>) can be appended to <see cref="BuiltInSources.Definitions"/>.
 /// </summary>
 public sealed class ConnectorRegistry
 {
@@ -29,8 +30,8 @@ public static class ConnectorExtensions
     public static WebApplicationBuilder AddConnectors(this WebApplicationBuilder builder)
     {
         // Custom sources from connectors.json join the built-ins; a malformed file stops start-up.
-        builder.Services.AddSingleton(sp => new ConnectorRegistry([.. BuiltInConnectors.All,
-            .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInConnectors.All.Select(c => c.Id).ToHashSet())]));
+        builder.Services.AddSingleton(sp => new ConnectorRegistry([.. BuiltInSources.Definitions,
+            .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInSources.Definitions.Select(c => c.Id).ToHashSet())]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         builder.Services.AddSingleton<SqliteFileAccess>();
         return builder;

@@ -2,6 +2,7 @@ using Mosaic.Server.Auth;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Datasources;
 
@@ -11,9 +12,13 @@ public sealed record CredentialFieldResponse(string Name, string Label, string T
 /// A datasource as the UI sees it. <see cref="Status"/> is where live connector health (circuit
 /// breaker state, last error) will go; null until the MCP hub reports it.
 /// </summary>
+/// <param name="Accent">The badge's background, a CSS colour; null for a custom source (the UI's neutral colour).</param>
+/// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
+/// <param name="Examples">Example questions for an empty chat with this source.</param>
 public sealed record DatasourceResponse(
     string Id, string Name, string Description, string Icon, bool Enabled, bool Configured,
     IReadOnlyList<CredentialFieldResponse> CredentialFields, IReadOnlyList<string> CredentialRules,
+    string? Accent, string? AccentDark, IReadOnlyList<string> Examples,
     object? Status = null);
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
@@ -31,8 +36,12 @@ public static class DatasourcesApi
         return app;
     }
 
-    public static DatasourceResponse ToResponse(ConnectorDefinition c, bool configured) => new(
-        c.Id, c.Name, c.Description, c.Icon, c.Enabled, configured,
-        c.CredentialFields.Select(f => new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help)).ToList(),
-        c.CredentialRules.Select(r => r.Message).ToList());
+    public static DatasourceResponse ToResponse(ConnectorDefinition c, bool configured)
+    {
+        var look = BuiltInSources.Find(c.Id)?.Presentation ?? SourcePresentation.Custom;
+        return new(c.Id, c.Name, c.Description, c.Icon, c.Enabled, configured,
+            c.CredentialFields.Select(f =>
+                new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help)).ToList(),
+            c.CredentialRules.Select(r => r.Message).ToList(), look.Accent, look.AccentDark, look.Examples);
+    }
 }

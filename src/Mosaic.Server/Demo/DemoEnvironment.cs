@@ -3,6 +3,7 @@ using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.Sources.S3;
 
 namespace Mosaic.Server.Demo;
 
@@ -55,7 +56,7 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
             var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
             foreach (var (datasource, variables) in env)
             {
-                if (datasource == "s3" && _s3 is null) continue;
+                if (datasource == S3Source.Id && _s3 is null) continue;
                 if (variables.TryGetValue("SQLITE_PATH", out var sqlite) && !sqliteFiles.AllowDemoDatabase(sqlite)) continue;
                 if (registry.Find(datasource) is not { } source) continue;
                 await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);

@@ -1,3 +1,5 @@
+using Mosaic.Server.Sources.S3;
+
 namespace Mosaic.Server.Demo;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class DemoS3
     {
         var program = await FindOrInstallAsync(dataDir, logger, ct);
         if (program is null) return null;
-        var storage = Directory.CreateDirectory(Path.Combine(dataDir, "demo", "s3")).FullName;
+        var storage = Directory.CreateDirectory(Path.Combine(dataDir, "demo", S3Source.Id)).FullName;
         // s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
         // The preload ends s3rver when the server is gone, even killed (see ChildProcess).
         var preload = ChildProcess.ExitWithParentScript(Path.Combine(dataDir, "demo"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Sources;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Demo;
 using Mosaic.Server.Tests.Chat.Support;
@@ -48,7 +49,7 @@ public sealed class AgentAppFactory : MosaicAppFactory
     {
         base.ConfigureWebHost(builder);
         var (command, args) = TestServer;
-        builder.ConfigureTestServices(services => services.AddSingleton(new ConnectorRegistry([.. BuiltInConnectors.All,
+        builder.ConfigureTestServices(services => services.AddSingleton(new ConnectorRegistry([.. BuiltInSources.Definitions,
             .. Enumerable.Range(1, 3).Select(i => new ConnectorDefinition
             {
                 Id = $"slow{i}", Name = $"Slow source {i}", Description = "Answers after a pause", Icon = "mcp", Command = command, Args = args,

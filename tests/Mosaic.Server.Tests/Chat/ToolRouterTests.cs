@@ -17,8 +17,13 @@ public sealed class ToolRouterTests
         new(["message", "messages"], "read_messages"),
     ];
 
-    private static ToolRouter Router(LlmProvider llm, ChatSettings? settings = null) =>
-        new(llm, settings ?? new ChatSettings(), NullLogger<ToolRouter>.Instance);
+    /// <summary>The router the app registers for this provider's mode.</summary>
+    private static IToolRouter Router(LlmProvider llm, ChatSettings? settings = null)
+    {
+        var services = new ServiceCollection().AddSingleton(llm).AddSingleton(settings ?? new ChatSettings())
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        return services.AddByLlmMode<IToolRouter, ToolRouter, OfflineToolRouter>().BuildServiceProvider().GetRequiredService<IToolRouter>();
+    }
 
     private static LlmProvider Offline => new(LlmProviderNames.Offline, "offline", null, new OfflineChatClient(), null);
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Datasources;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Tests.Datasources;
 
@@ -29,6 +32,34 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
         var other = await app.SignUpAndLogInAsync();
         var theirs = await ProblemAssert.JsonAsync(await other.Http.GetAsync("/api/datasources"));
         Assert.All(theirs.EnumerateArray(), d => Assert.False(d.GetProperty("configured").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Each_source_brings_its_badge_colours_and_example_questions()
+    {
+        var user = await app.SignUpAndLogInAsync();
+        var list = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/datasources"));
+        JsonElement Source(string id) => list.EnumerateArray().Single(d => d.GetProperty("id").GetString() == id);
+
+        // Tailwind's bg-fuchsia-600, and bg-zinc-800 with dark:bg-zinc-600, as the UI showed them.
+        Assert.Equal("oklch(59.1% 0.293 322.896)", Source("slack").GetProperty("accent").GetString());
+        Assert.Equal(JsonValueKind.Null, Source("slack").GetProperty("accent_dark").ValueKind);
+        Assert.Equal(("oklch(27.4% 0.006 286.033)", "oklch(44.2% 0.017 285.786)"),
+            (Source("github").GetProperty("accent").GetString(), Source("github").GetProperty("accent_dark").GetString()));
+        Assert.Equal(["Show ticket ACME-142", "List open issues in project ACME", "Which projects are there?"],
+            Source("jira").GetProperty("examples").EnumerateArray().Select(e => e.GetString()));
+        Assert.All(list.EnumerateArray(), d =>
+        {
+            Assert.StartsWith("oklch(", d.GetProperty("accent").GetString());
+            Assert.Equal(3, d.GetProperty("examples").GetArrayLength());
+        });
+        Assert.Equal(7, list.EnumerateArray().Select(d => d.GetProperty("accent").GetString()).Distinct().Count());
+
+        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "test", Icon = "plug", Command = "notes" };
+        var response = DatasourcesApi.ToResponse(custom, configured: false);
+        Assert.Equal((null, null), (response.Accent, response.AccentDark));
+        Assert.Equal(["What can you do with this source?", "Give me an overview of what is available", "What changed recently?"],
+            response.Examples);
     }
 
     [Fact]
@@ -62,9 +93,10 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
     public void Custom_sources_can_be_appended_but_ids_stay_unique()
     {
         var custom = new ConnectorDefinition { Id = "everything", Name = "Everything", Description = "test server", Icon = "plug", Command = "mcp-server-everything", Args = ["stdio"] };
-        var registry = new ConnectorRegistry([.. BuiltInConnectors.All, custom]);
+        var registry = new ConnectorRegistry([.. BuiltInSources.Definitions, custom]);
         Assert.Same(custom, registry.Find("everything"));
         Assert.False(custom.IsBuiltIn);
-        Assert.Throws<InvalidOperationException>(() => new ConnectorRegistry([.. BuiltInConnectors.All, custom with { Id = "slack" }]));
+        Assert.Throws<InvalidOperationException>(() =>
+            new ConnectorRegistry([.. BuiltInSources.Definitions, custom with { Id = "slack" }]));
     }
 }

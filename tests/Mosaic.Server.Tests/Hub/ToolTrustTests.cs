@@ -114,7 +114,7 @@ public class ToolTrustTests
     {
         var schema = JsonDocument.Parse("{}").RootElement;
         var claim = new DeclaredTool("save_note", null, schema, ReadOnlyHint: true, DestructiveHint: false);
-        var builtIn = Connectors.BuiltInConnectors.All.First(c => c.Id == "slack");
+        var builtIn = Mosaic.Server.Sources.BuiltInSources.Definitions.First(c => c.Id == "slack");
         var custom = CustomSourceTests.LoadSingle($$"""{ "sources": [ {{SourceJson("notes")}} ] }""").ToDefinition();
 
         Assert.True(ToolTrust.For(builtIn).Apply(claim) is { ReadOnly: true, Trusted: true });

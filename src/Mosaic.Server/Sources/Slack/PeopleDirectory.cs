@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
-namespace Mosaic.Server.Agent;
+namespace Mosaic.Server.Sources.Slack;
 
 /// <summary>
 /// The people a user's Slack knows (names and first names), so a question about "Bob" points at the
@@ -12,11 +12,14 @@ namespace Mosaic.Server.Agent;
 /// </summary>
 public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<PeopleDirectory> logger)
 {
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+    private static readonly HybridCacheEntryOptions Entry = new()
+    {
+        Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10),
+    };
 
     public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
     {
-        if (!sources.Any(s => s.Id == "slack")) return [];
+        if (!sources.Any(s => s.Id == SlackSource.Id)) return [];
         try
         {
             // A failure throws out of the factory, so it is not cached: the next question tries again.
@@ -35,7 +38,7 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<Peop
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        var result = await hub.CallToolAsync(userId, "slack", "list_users",
+        var result = await hub.CallToolAsync(userId, SlackSource.Id, "list_users",
             new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
         if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users))
             throw new DirectoryFailure(result.IsError ? result.Text : "list_users returned no users");

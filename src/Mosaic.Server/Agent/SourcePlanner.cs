@@ -1,0 +1,34 @@
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Sources;
+
+namespace Mosaic.Server.Agent;
+
+/// <summary>
+/// How the agent plans, chosen once where services are registered: <see cref="ModelSourcePlanner"/> when a model
+/// is configured, else <see cref="OfflineSourcePlanner"/>.
+/// </summary>
+public interface ISourcePlanner
+{
+    /// <summary>The sources ranked for the question; null: rank them by their signals instead.</summary>
+    Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct);
+
+    /// <summary>The call that answers the question from one source; null: the source gets the question as asked.</summary>
+    ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct);
+}
+
+/// <summary>
+/// Offline mode has no model to rank sources or to turn a broad question into tool calls, so sources are ranked
+/// by their signals and each built-in source plans the direct call that answers it (a custom source gets the
+/// question as asked).
+/// </summary>
+public sealed class OfflineSourcePlanner(IMcpHub hub, ILogger<OfflineSourcePlanner> logger) : ISourcePlanner
+{
+    public Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<ConnectorDefinition> sources,
+        CancellationToken ct) => Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
+
+    public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct) =>
+        BuiltInSources.Find(source.Id) is { } builtIn
+            ? await builtIn.PlanOfflineAsync(new OfflineQuestion(userId, query, hub, logger), ct)
+            : null;
+}
