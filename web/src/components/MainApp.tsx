@@ -21,10 +21,13 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
 
   const datasources = useQuery({ queryKey: ['datasources'], queryFn: datasourceApi.list, staleTime: 30_000 });
   const list = datasources.data ?? [];
-  const sourceName = useCallback((id: string) => {
-    if (id === 'all') return 'All sources';
-    return list.find((d) => d.id === id)?.name ?? id.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-  }, [list]);
+  const sourceName = useCallback(
+    (id: string) => {
+      if (id === 'all') return 'All sources';
+      return list.find((d) => d.id === id)?.name ?? id.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+    },
+    [list],
+  );
 
   if (!user) return null;
   const selected = view === 'missed' ? WHAT_YOU_MISSED : params.source;
@@ -32,7 +35,10 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
   const select = (id: string) => {
     setSidebarOpen(false);
     if (id === WHAT_YOU_MISSED) navigate('/missed');
-    else { navigate(`/chat/${id}`); setChatNonce((n) => n + 1); }
+    else {
+      navigate(`/chat/${id}`);
+      setChatNonce((n) => n + 1);
+    }
   };
 
   const newChat = () => {
@@ -54,9 +60,17 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
         onClose={() => setSidebarOpen(false)}
         onSelect={select}
         onNewChat={newChat}
-        onOpenSession={(id, ds) => { setSidebarOpen(false); navigate(`/chat/${ds}/${id}`); }}
-        onSessionDeleted={(id) => { if (params.sessionId === id) newChat(); }}
-        onOpenSettings={(source) => { setSidebarOpen(false); setSettings({ source }); }}
+        onOpenSession={(id, ds) => {
+          setSidebarOpen(false);
+          navigate(`/chat/${ds}/${id}`);
+        }}
+        onSessionDeleted={(id) => {
+          if (params.sessionId === id) newChat();
+        }}
+        onOpenSettings={(source) => {
+          setSidebarOpen(false);
+          setSettings({ source });
+        }}
         onLogout={() => void logout().then(() => navigate('/login'))}
         sourceName={sourceName}
       />
@@ -73,9 +87,21 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
             onOpenSidebar={() => setSidebarOpen(true)}
           />
         ) : view === 'missed' ? (
-          <WhatYouMissedDashboard user={user} datasources={list} sourceName={sourceName} onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={() => setSettings({})} />
+          <WhatYouMissedDashboard
+            user={user}
+            datasources={list}
+            sourceName={sourceName}
+            onOpenSidebar={() => setSidebarOpen(true)}
+            onOpenSettings={() => setSettings({})}
+          />
         ) : (
-          <HomeView user={user} datasources={list} onSelect={select} onOpenSettings={() => setSettings({})} onOpenSidebar={() => setSidebarOpen(true)} />
+          <HomeView
+            user={user}
+            datasources={list}
+            onSelect={select}
+            onOpenSettings={() => setSettings({})}
+            onOpenSidebar={() => setSidebarOpen(true)}
+          />
         )}
       </main>
       {settings ? <SettingsPanel datasources={list} initialSource={settings.source} onClose={() => setSettings(null)} /> : null}

@@ -12,26 +12,61 @@ function startTool(tools: ToolActivity[], tool: string, args: unknown, source: s
 }
 
 /** Finishes the oldest still-running call of that tool (calls of one tool can overlap). */
-function endTool(tools: ToolActivity[], tool: string, success: boolean, durationMs: number | undefined, error: string | undefined, source: string | undefined, now: number): ToolActivity[] {
-  const index = tools.findIndex((t) => t.tool === tool && (t.status === 'running' || t.status === 'awaiting_approval') && (!source || !t.source || t.source === source));
-  if (index === -1) return [...tools, { id: newId('tool'), tool, source, status: success ? 'success' : 'error', startedAt: now, durationMs, error }];
+function endTool(
+  tools: ToolActivity[],
+  tool: string,
+  success: boolean,
+  durationMs: number | undefined,
+  error: string | undefined,
+  source: string | undefined,
+  now: number,
+): ToolActivity[] {
+  const index = tools.findIndex(
+    (t) => t.tool === tool && (t.status === 'running' || t.status === 'awaiting_approval') && (!source || !t.source || t.source === source),
+  );
+  if (index === -1)
+    return [...tools, { id: newId('tool'), tool, source, status: success ? 'success' : 'error', startedAt: now, durationMs, error }];
   const t = tools[index];
   const updated: ToolActivity = { ...t, status: success ? 'success' : 'error', durationMs: durationMs ?? now - t.startedAt, error };
   return tools.map((x, i) => (i === index ? updated : x));
 }
 
-function markAwaitingApproval(tools: ToolActivity[], tool: string, args: unknown, source: string | undefined, approvalId: string, now: number): ToolActivity[] {
+function markAwaitingApproval(
+  tools: ToolActivity[],
+  tool: string,
+  args: unknown,
+  source: string | undefined,
+  approvalId: string,
+  now: number,
+): ToolActivity[] {
   const index = tools.findIndex((t) => t.tool === tool && t.status === 'running');
-  if (index === -1) return [...tools, { id: newId('tool'), tool, source, arguments: args, status: 'awaiting_approval', startedAt: now, approvalId }];
-  return tools.map((x, i) => (i === index ? { ...x, status: 'awaiting_approval' as const, arguments: x.arguments ?? args, approvalId } : x));
+  if (index === -1)
+    return [...tools, { id: newId('tool'), tool, source, arguments: args, status: 'awaiting_approval', startedAt: now, approvalId }];
+  return tools.map((x, i) =>
+    i === index ? { ...x, status: 'awaiting_approval' as const, arguments: x.arguments ?? args, approvalId } : x,
+  );
 }
 
 /** approved → the tool runs now; refused / expired → it never ran. */
-export function resolveApprovalInTools(tools: ToolActivity[], approvalId: string | undefined, tool: string | undefined, outcome: string, now = Date.now()): ToolActivity[] {
-  const index = tools.findIndex((t) => t.status === 'awaiting_approval' && (approvalId ? t.approvalId === approvalId || (!t.approvalId && t.tool === tool) : t.tool === tool));
+export function resolveApprovalInTools(
+  tools: ToolActivity[],
+  approvalId: string | undefined,
+  tool: string | undefined,
+  outcome: string,
+  now = Date.now(),
+): ToolActivity[] {
+  const index = tools.findIndex(
+    (t) =>
+      t.status === 'awaiting_approval' &&
+      (approvalId ? t.approvalId === approvalId || (!t.approvalId && t.tool === tool) : t.tool === tool),
+  );
   if (index === -1) return tools;
-  const status = outcome === 'approved' ? 'running' as const : outcome === 'expired' ? 'expired' as const : 'denied' as const;
-  return tools.map((t, i) => (i === index ? { ...t, status, startedAt: status === 'running' ? now : t.startedAt, durationMs: status === 'running' ? undefined : 0 } : t));
+  const status = outcome === 'approved' ? ('running' as const) : outcome === 'expired' ? ('expired' as const) : ('denied' as const);
+  return tools.map((t, i) =>
+    i === index
+      ? { ...t, status, startedAt: status === 'running' ? now : t.startedAt, durationMs: status === 'running' ? undefined : 0 }
+      : t,
+  );
 }
 
 function outcomeOf(ev: { status?: string; approved?: boolean }): string {
@@ -42,8 +77,24 @@ function outcomeOf(ev: { status?: string; approved?: boolean }): string {
 export function toolsFromMetadata(meta: ResponseMetadata | null | undefined): ToolActivity[] {
   return (meta?.tools_used ?? []).map((u: string | ToolUse) => {
     const use: ToolUse = typeof u === 'string' ? { tool: u, success: true } : u;
-    const status = use.approval === 'refused' ? 'denied' as const : use.approval === 'expired' ? 'expired' as const : use.success === false ? 'error' as const : 'success' as const;
-    return { id: newId('tool'), tool: use.tool, arguments: use.arguments, status, startedAt: 0, durationMs: use.duration_ms, fromCache: use.from_cache, error: use.error ?? undefined };
+    const status =
+      use.approval === 'refused'
+        ? ('denied' as const)
+        : use.approval === 'expired'
+          ? ('expired' as const)
+          : use.success === false
+            ? ('error' as const)
+            : ('success' as const);
+    return {
+      id: newId('tool'),
+      tool: use.tool,
+      arguments: use.arguments,
+      status,
+      startedAt: 0,
+      durationMs: use.duration_ms,
+      fromCache: use.from_cache,
+      error: use.error ?? undefined,
+    };
   });
 }
 
@@ -71,7 +122,14 @@ export function applyChatEvent(msg: ChatMessage, ev: ChatEvent, now = Date.now()
       return { ...msg, status: 'done', phase: undefined, metadata: ev.metadata, tools };
     }
     case 'error':
-      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', errorCode: ev.code, tools: settleTools(msg.tools, now) };
+      return {
+        ...msg,
+        status: 'error',
+        phase: undefined,
+        error: ev.error || 'Something went wrong.',
+        errorCode: ev.code,
+        tools: settleTools(msg.tools, now),
+      };
     default:
       return msg;
   }
@@ -79,11 +137,19 @@ export function applyChatEvent(msg: ChatMessage, ev: ChatEvent, now = Date.now()
 
 /** Anything still running when the stream ends did not finish (a pending approval stays pending). */
 export function settleTools(tools: ToolActivity[], now = Date.now()): ToolActivity[] {
-  return tools.map((t) => (t.status === 'running' ? { ...t, status: 'error' as const, durationMs: t.durationMs ?? now - t.startedAt, error: t.error ?? 'Did not finish' } : t));
+  return tools.map((t) =>
+    t.status === 'running'
+      ? { ...t, status: 'error' as const, durationMs: t.durationMs ?? now - t.startedAt, error: t.error ?? 'Did not finish' }
+      : t,
+  );
 }
 
 function toPlanned(sources: (PlannedSource | string)[] | undefined): SourceProgress[] {
-  return (sources ?? []).map((s) => (typeof s === 'string' ? { source: s, status: 'planned' as const } : { source: s.source, confidence: s.confidence, reasoning: s.reasoning, status: 'planned' as const }));
+  return (sources ?? []).map((s) =>
+    typeof s === 'string'
+      ? { source: s, status: 'planned' as const }
+      : { source: s.source, confidence: s.confidence, reasoning: s.reasoning, status: 'planned' as const },
+  );
 }
 
 function updateSource(list: SourceProgress[], source: string, patch: (s: SourceProgress) => SourceProgress): SourceProgress[] {
@@ -100,7 +166,11 @@ export function applyAgentEvent(msg: ChatMessage, ev: AgentEvent, now = Date.now
     case 'plan_complete':
       return { ...msg, phase: 'querying', plan: { sources: toPlanned(ev.sources), reasoning: ev.reasoning } };
     case 'source_start':
-      return { ...msg, phase: 'querying', plan: { ...plan, sources: updateSource(plan.sources, ev.source, (s) => ({ ...s, status: 'running', startedAt: now })) } };
+      return {
+        ...msg,
+        phase: 'querying',
+        plan: { ...plan, sources: updateSource(plan.sources, ev.source, (s) => ({ ...s, status: 'running', startedAt: now })) },
+      };
     case 'source_complete':
       return {
         ...msg,
@@ -130,7 +200,8 @@ export function applyAgentEvent(msg: ChatMessage, ev: AgentEvent, now = Date.now
       const r = ev.result;
       const planSources = r?.plan?.sources ? toPlanned(r.plan.sources) : [];
       // Keep the live progress, but take the plan from the result if the stream never sent one.
-      const mergedPlan = plan.sources.length > 0 ? plan : planSources.length > 0 ? { sources: planSources, reasoning: r?.plan?.reasoning } : msg.plan;
+      const mergedPlan =
+        plan.sources.length > 0 ? plan : planSources.length > 0 ? { sources: planSources, reasoning: r?.plan?.reasoning } : msg.plan;
       return {
         ...msg,
         status: 'done',
@@ -139,12 +210,22 @@ export function applyAgentEvent(msg: ChatMessage, ev: AgentEvent, now = Date.now
         sources: r?.successful_sources ?? msg.sources,
         failedSources: r?.failed_sources,
         sourceResults: r?.source_results,
-        plan: mergedPlan && { ...mergedPlan, sources: mergedPlan.sources.map((s) => finalSourceState(s, r?.successful_sources, r?.failed_sources)) },
+        plan: mergedPlan && {
+          ...mergedPlan,
+          sources: mergedPlan.sources.map((s) => finalSourceState(s, r?.successful_sources, r?.failed_sources)),
+        },
         tools: settleTools(msg.tools, now),
       };
     }
     case 'error':
-      return { ...msg, status: 'error', phase: undefined, error: ev.error || 'Something went wrong.', errorCode: ev.code, tools: settleTools(msg.tools, now) };
+      return {
+        ...msg,
+        status: 'error',
+        phase: undefined,
+        error: ev.error || 'Something went wrong.',
+        errorCode: ev.code,
+        tools: settleTools(msg.tools, now),
+      };
     default:
       return msg;
   }

@@ -1,7 +1,14 @@
 // Mosaic REST API (spec §4.3, §10). Response shapes are normalised here so components stay simple.
 import type {
-  AuthResponse, ChatEvent, ChatSessionSummary, CredentialStatus, Datasource, ProviderInfo,
-  StoredMessage, TestConnectionResult, User,
+  AuthResponse,
+  ChatEvent,
+  ChatSessionSummary,
+  CredentialStatus,
+  Datasource,
+  ProviderInfo,
+  StoredMessage,
+  TestConnectionResult,
+  User,
 } from '../types';
 import { ApiError, requestJson, send } from './http';
 import { readSseStream } from './sse';
@@ -30,7 +37,10 @@ export const datasourceApi = {
   /** Resolves null when this server has no test endpoint (404), so the UI can hide the button. */
   async test(id: string): Promise<TestConnectionResult | null> {
     try {
-      const result = await requestJson<Partial<TestConnectionResult> & Record<string, unknown>>('POST', `/api/datasources/${encodeURIComponent(id)}/test`);
+      const result = await requestJson<Partial<TestConnectionResult> & Record<string, unknown>>(
+        'POST',
+        `/api/datasources/${encodeURIComponent(id)}/test`,
+      );
       return {
         success: result?.success !== false && result?.status !== 'error',
         message: typeof result?.message === 'string' ? result.message : undefined,
@@ -38,7 +48,8 @@ export const datasourceApi = {
       };
     } catch (err) {
       // 404 "No such API endpoint" / 405: this server has no test endpoint yet.
-      if (err instanceof ApiError && (err.status === 405 || (err.status === 404 && !/unknown datasource/i.test(err.title ?? '')))) return null;
+      if (err instanceof ApiError && (err.status === 405 || (err.status === 404 && !/unknown datasource/i.test(err.title ?? ''))))
+        return null;
       if (err instanceof ApiError && err.status < 500 && err.status !== 401) {
         return { success: false, error: err.message };
       }
@@ -50,10 +61,8 @@ export const datasourceApi = {
 export const credentialsApi = {
   save: (datasource: string, credentials: Record<string, string | boolean | number>) =>
     requestJson<{ message: string }>('POST', '/api/credentials', { body: { datasource, credentials } }),
-  checkStatus: (datasource: string) =>
-    requestJson<CredentialStatus>('GET', `/api/credentials/${encodeURIComponent(datasource)}/status`),
-  delete: (datasource: string) =>
-    requestJson<{ message: string }>('DELETE', `/api/credentials/${encodeURIComponent(datasource)}`),
+  checkStatus: (datasource: string) => requestJson<CredentialStatus>('GET', `/api/credentials/${encodeURIComponent(datasource)}/status`),
+  delete: (datasource: string) => requestJson<{ message: string }>('DELETE', `/api/credentials/${encodeURIComponent(datasource)}`),
 };
 
 export interface ChatStreamRequest {
@@ -94,17 +103,22 @@ export const chatApi = {
   },
   async listSessions(): Promise<ChatSessionSummary[]> {
     const raw = await requestJson<unknown>('GET', '/api/chat/sessions');
-    return asArray<Record<string, unknown>>(raw, 'sessions', 'items').map((s) => ({
-      id: String(s.id ?? s.session_id ?? ''),
-      datasource: String(s.datasource ?? 'all'),
-      title: (s.title as string) ?? (s.first_message as string) ?? null,
-      updated_at: (s.updated_at as string) ?? (s.updated as string) ?? (s.created_at as string) ?? null,
-    })).filter((s) => s.id);
+    return asArray<Record<string, unknown>>(raw, 'sessions', 'items')
+      .map((s) => ({
+        id: String(s.id ?? s.session_id ?? ''),
+        datasource: String(s.datasource ?? 'all'),
+        title: (s.title as string) ?? (s.first_message as string) ?? null,
+        updated_at: (s.updated_at as string) ?? (s.updated as string) ?? (s.created_at as string) ?? null,
+      }))
+      .filter((s) => s.id);
   },
   async getSession(id: string): Promise<{ datasource?: string; messages: StoredMessage[] }> {
     const raw = await requestJson<unknown>('GET', `/api/chat/sessions/${encodeURIComponent(id)}`);
     const datasource = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).datasource : undefined;
-    return { datasource: typeof datasource === 'string' ? datasource : undefined, messages: asArray<StoredMessage>(raw, 'messages', 'history') };
+    return {
+      datasource: typeof datasource === 'string' ? datasource : undefined,
+      messages: asArray<StoredMessage>(raw, 'messages', 'history'),
+    };
   },
   deleteSession: (id: string) => requestJson<unknown>('DELETE', `/api/chat/sessions/${encodeURIComponent(id)}`),
   getProviders: () => requestJson<ProviderInfo>('GET', '/api/chat/providers'),

@@ -122,7 +122,15 @@ export type ChatEvent =
   | { type: 'chunk'; content: string }
   | { type: 'tool_start'; tool: string; arguments?: unknown; source?: string }
   | { type: 'tool_end'; tool: string; success: boolean; duration_ms?: number; error?: string; source?: string }
-  | { type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
+  | {
+      type: 'approval_required';
+      approval_id: string;
+      tool: string;
+      arguments?: unknown;
+      source?: string;
+      description?: string;
+      expires_at?: string;
+    }
   | { type: 'approval_resolved'; approval_id: string; status?: 'approved' | 'refused' | 'expired' | string; approved?: boolean }
   | { type: 'done'; metadata?: ResponseMetadata }
   | { type: 'error'; error: string; code?: string };
@@ -162,7 +170,15 @@ export type AgentEvent =
   | { event_type: 'source_complete'; source: string; success: boolean; error?: string; duration_ms?: number }
   | { event_type: 'tool_start'; tool: string; source?: string; arguments?: unknown }
   | { event_type: 'tool_end'; tool: string; source?: string; success: boolean; duration_ms?: number; error?: string }
-  | { event_type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
+  | {
+      event_type: 'approval_required';
+      approval_id: string;
+      tool: string;
+      arguments?: unknown;
+      source?: string;
+      description?: string;
+      expires_at?: string;
+    }
   | { event_type: 'approval_resolved'; approval_id: string; status?: string; approved?: boolean }
   | { event_type: 'synthesizing' }
   | { event_type: 'synthesis_chunk'; chunk: string }
