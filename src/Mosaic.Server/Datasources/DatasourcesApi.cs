@@ -14,7 +14,7 @@ public sealed record CredentialFieldResponse(string Name, string Label, string T
 public sealed record DatasourceResponse(
     string Id, string Name, string Description, string Icon, bool Enabled, bool Configured,
     IReadOnlyList<CredentialFieldResponse> CredentialFields, IReadOnlyList<string> CredentialRules,
-    object? Status = null);
+    DatasourceStatus? Status = null);
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
 public static class DatasourcesApi
