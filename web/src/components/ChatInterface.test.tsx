@@ -17,6 +17,7 @@ const slack: Datasource = {
   enabled: true,
   configured: true,
   credential_fields: [],
+  credential_rules: [],
 };
 const jira: Datasource = { ...slack, id: 'jira', name: 'Jira', icon: 'jira' };
 const names = (id: string) => ({ slack: 'Slack', jira: 'Jira', all: 'All sources' })[id] ?? id;
@@ -212,44 +213,62 @@ describe('ChatInterface', () => {
   });
 });
 
-describe('ChatInterface approvals when the server pauses the stream', () => {
-  it('keeps the question open after the stream ends and reads the continuation from the approval answer', async () => {
-    const enc = new TextEncoder();
-    const sseBody = (events: unknown[]) =>
-      new Response(
-        new ReadableStream({
-          start(c) {
-            for (const e of events) c.enqueue(enc.encode(`data: ${JSON.stringify(e)}\n\n`));
-            c.close();
-          },
-        }),
-        { headers: { 'Content-Type': 'text/event-stream' } },
-      );
+describe('ChatInterface approvals', () => {
+  it('keeps the stream open while the person decides and shows the rest of the answer on it after the approval', async () => {
+    const streams: ReturnType<typeof controllableStream>[] = [];
     const { calls } = mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () =>
-        sseBody([
-          { type: 'tool_start', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
-          { type: 'approval_required', approval_id: 'ap-9', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
-        ]),
-      'POST /api/chat/approvals/ap-9': () =>
-        sseBody([
-          { type: 'tool_end', tool: 'create_issue', success: true, duration_ms: 640 },
-          { type: 'chunk', content: 'Created **ACME-151**.' },
-          { type: 'done', metadata: { tools_used: ['create_issue'] } },
-        ]),
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
+      'POST /api/chat/approvals/ap-9': () => json({ approval_id: 'ap-9', status: 'approved' }),
     });
     const user = renderChat('jira');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'File a bug for the flaky test{Enter}');
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const s = streams[0];
+    s.event({ type: 'tool_start', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } });
+    s.event({
+      type: 'approval_required',
+      approval_id: 'ap-9',
+      tool: 'create_issue',
+      arguments: { project: 'ACME', summary: 'Flaky test' },
+    });
     const dialog = await screen.findByRole('dialog', { name: /Approve this action/ });
-    // The first stream has ended; the dialog must stay until the person answers.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(screen.getByRole('dialog')).toBe(dialog);
     await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
-    expect(await screen.findByText('ACME-151')).toBeInTheDocument();
     expect(calls.find((c) => c.url === '/api/chat/approvals/ap-9')?.body).toEqual({ approved: true });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    s.event({ type: 'approval_resolved', approval_id: 'ap-9', status: 'approved' });
+    s.event({ type: 'tool_end', tool: 'create_issue', success: true, duration_ms: 640 });
+    s.event({ type: 'chunk', content: 'Created **ACME-151**.' });
+    s.event({ type: 'done', metadata: { tools_used: [] } });
+    s.close();
+    expect(await screen.findByText('ACME-151')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send message' })).toBeInTheDocument());
+  });
+
+  it('closes the question when the stream ends before the answer: nobody can approve it any more', async () => {
+    const enc = new TextEncoder();
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () =>
+        new Response(
+          new ReadableStream({
+            start(c) {
+              const ask = { type: 'approval_required', approval_id: 'ap-3', tool: 'create_issue', arguments: { project: 'ACME' } };
+              c.enqueue(enc.encode(`data: ${JSON.stringify(ask)}\n\n`));
+              c.close();
+            },
+          }),
+          { headers: { 'Content-Type': 'text/event-stream' } },
+        ),
+    });
+    const user = renderChat('jira');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'File a bug{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The connection closed before the answer finished.');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 

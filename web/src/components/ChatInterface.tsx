@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { PlugZap, SquarePen } from 'lucide-react';
 import { chatApi } from '../services/api';
+import { queryKeys } from '../services/queryKeys';
 import type { Datasource } from '../types';
 import { useChat } from '../hooks/useChat';
 import { ALL_SOURCES, exampleQuestions } from '../utils/sources';
@@ -28,7 +29,7 @@ interface Props {
 export function ChatInterface({ datasource, sessionId, datasources, sourceName, onNewChat, onOpenSettings, onOpenSidebar }: Props) {
   const chat = useChat(datasource, sessionId);
   const input = useRef<MessageInputHandle>(null);
-  const providers = useQuery({ queryKey: ['providers'], queryFn: chatApi.getProviders, retry: false, staleTime: 5 * 60_000 });
+  const providers = useQuery({ queryKey: queryKeys.providers, queryFn: chatApi.getProviders, retry: false, staleTime: 5 * 60_000 });
 
   const isAll = datasource === ALL_SOURCES;
   const ds = datasources.find((d) => d.id === datasource);

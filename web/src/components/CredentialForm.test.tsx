@@ -12,13 +12,14 @@ const s3: Datasource = {
   icon: 's3',
   enabled: true,
   configured: false,
+  credential_rules: [],
   credential_fields: [
     { name: 'aws_access_key_id', label: 'Access Key ID', type: 'text', required: true, env_var: 'AWS_ACCESS_KEY_ID' },
     { name: 'aws_secret_access_key', label: 'Secret Access Key', type: 'password', required: true, env_var: 'AWS_SECRET_ACCESS_KEY' },
     { name: 'aws_region', label: 'Region', type: 'text', required: false, placeholder: 'us-east-1' },
     { name: 'endpoint_url', label: 'Endpoint URL', type: 'url', required: false, help: 'Only for S3-compatible storage.' },
     { name: 'force_path_style', label: 'Path-style addressing', type: 'checkbox', required: false },
-  ],
+  ].map((f) => ({ env_var: null, placeholder: null, help: null, ...f })),
 };
 
 function setup(ds: Datasource = s3, overrides: Partial<Parameters<typeof CredentialForm>[0]> = {}) {

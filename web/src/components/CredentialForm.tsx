@@ -3,7 +3,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CheckCircle2, Eye, EyeOff, Loader2, PlugZap, Trash2, XCircle } from 'lucide-react';
 import { ApiError } from '../services/http';
-import type { CredentialField, Datasource, TestConnectionResult } from '../types';
+import type { CredentialField, Datasource } from '../types';
+
+/** What a connection test found. */
+export interface TestConnectionResult {
+  success: boolean;
+  message?: string;
+  error?: string;
+}
 import { timeAgo } from '../utils/format';
 import { cn } from '../utils/cn';
 
@@ -51,10 +58,11 @@ export function toPayload(fields: CredentialField[], values: Values): Record<str
 interface Props {
   datasource: Datasource;
   updatedAt?: string | null;
-  testSupported: boolean;
+  /** Offer a connection test (with onTest). */
+  testSupported?: boolean;
   onSave: (credentials: Record<string, string | boolean>) => Promise<void>;
   onDelete: () => Promise<void>;
-  onTest: () => Promise<TestConnectionResult | null>;
+  onTest?: () => Promise<TestConnectionResult | null>;
 }
 
 const inputClass = cn(
@@ -139,6 +147,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
   };
 
   const runTest = async () => {
+    if (!onTest) return;
     setBusy('test');
     setTest(null);
     setFormError(null);
@@ -308,7 +317,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
           {busy === 'save' ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           {datasource.configured ? 'Replace credentials' : 'Save'}
         </button>
-        {datasource.configured && testSupported ? (
+        {datasource.configured && testSupported && onTest ? (
           <button
             type="button"
             onClick={runTest}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../contexts/AuthContext';
 import { datasourceApi } from '../services/api';
+import { queryKeys } from '../services/queryKeys';
 import { WHAT_YOU_MISSED } from '../utils/sources';
 import { ChatInterface } from './ChatInterface';
 import { DataSourceSidebar } from './DataSourceSidebar';
@@ -19,7 +20,7 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
   const [settings, setSettings] = useState<{ source?: string } | null>(null);
   const [chatNonce, setChatNonce] = useState(0);
 
-  const datasources = useQuery({ queryKey: ['datasources'], queryFn: datasourceApi.list, staleTime: 30_000 });
+  const datasources = useQuery({ queryKey: queryKeys.datasources, queryFn: datasourceApi.list, staleTime: 30_000 });
   const list = datasources.data ?? [];
   const sourceName = useCallback(
     (id: string) => {

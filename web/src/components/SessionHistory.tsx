@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
-import { ApiError, chatApi } from '../services/api';
+import { chatApi } from '../services/api';
+import { queryKeys } from '../services/queryKeys';
 import { timeAgo } from '../utils/format';
 import { SourceIcon } from './SourceIcon';
 import { cn } from '../utils/cn';
@@ -17,20 +18,17 @@ interface Props {
 export function SessionHistory({ activeSessionId, onOpen, onDeleted, sourceName }: Props) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const sessions = useQuery({ queryKey: ['sessions'], queryFn: chatApi.listSessions, retry: false, staleTime: 30_000 });
+  const sessions = useQuery({ queryKey: queryKeys.sessions, queryFn: chatApi.listSessions, retry: false, staleTime: 30_000 });
   const remove = useMutation({
     mutationFn: (id: string) => chatApi.deleteSession(id),
     onSuccess: (_, id) => {
       setConfirming(null);
       onDeleted(id);
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
     },
   });
 
-  // The history API may not exist on older servers: then there is simply no history section.
-  if (sessions.error instanceof ApiError && sessions.error.status === 404) return null;
-
-  const list = [...(sessions.data ?? [])].sort((a, b) => (Date.parse(b.updated_at ?? '') || 0) - (Date.parse(a.updated_at ?? '') || 0));
+  const list = [...(sessions.data ?? [])].sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated));
 
   return (
     <section aria-labelledby="history-heading" className="mt-4">
@@ -85,7 +83,7 @@ export function SessionHistory({ activeSessionId, onOpen, onDeleted, sourceName 
                   <SourceIcon id={s.datasource} size="sm" />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate">{s.title || `Chat with ${sourceName(s.datasource)}`}</span>
-                    <span className="block text-xs text-zinc-500">{timeAgo(s.updated_at)}</span>
+                    <span className="block text-xs text-zinc-500">{timeAgo(s.updated)}</span>
                   </span>
                 </button>
                 <button

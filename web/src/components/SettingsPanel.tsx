@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Monitor, Moon, Palette, Sun, X } from 'lucide-react';
-import { credentialsApi, datasourceApi } from '../services/api';
+import { credentialsApi } from '../services/api';
+import { queryKeys } from '../services/queryKeys';
 import type { Datasource } from '../types';
 import { useTheme } from '../contexts/ThemeContext';
 import { sourceHealth, TONE_DOT } from '../utils/status';
@@ -64,11 +65,10 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
   const [selected, setSelected] = useState(
     initialSource ?? datasources.find((d) => !d.configured && d.enabled)?.id ?? datasources[0]?.id ?? APPEARANCE,
   );
-  const [testSupported, setTestSupported] = useState(true);
   const ds = datasources.find((d) => d.id === selected);
 
   const status = useQuery({
-    queryKey: ['credential-status', selected],
+    queryKey: queryKeys.credentialStatus(selected),
     queryFn: () => credentialsApi.checkStatus(selected),
     enabled: !!ds?.configured,
     retry: false,
@@ -76,9 +76,8 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
 
   const refresh = async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['datasources'] }),
-      queryClient.invalidateQueries({ queryKey: ['credential-status', selected] }),
-      queryClient.invalidateQueries({ queryKey: ['digest'] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.datasources }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.credentialStatus(selected) }),
     ]);
   };
 
@@ -169,7 +168,6 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
                   key={ds.id}
                   datasource={ds}
                   updatedAt={status.data?.updated_at}
-                  testSupported={testSupported}
                   onSave={async (credentials) => {
                     await credentialsApi.save(ds.id, credentials);
                     await refresh();
@@ -177,11 +175,6 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
                   onDelete={async () => {
                     await credentialsApi.delete(ds.id);
                     await refresh();
-                  }}
-                  onTest={async () => {
-                    const result = await datasourceApi.test(ds.id);
-                    if (result === null) setTestSupported(false);
-                    return result ?? { success: false, error: 'This server cannot test connections yet.' };
                   }}
                 />
               )}

@@ -8,7 +8,15 @@ import { WhatYouMissedDashboard } from './WhatYouMissedDashboard';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const user: User = { id: 'u1', email: 'alice@acme.test', name: 'Alice Chen', previous_login: null };
+const user: User = {
+  id: 'u1',
+  email: 'alice@acme.test',
+  name: 'Alice Chen',
+  profile_picture: null,
+  created_at: '2026-11-01T09:00:00Z',
+  last_login: null,
+  previous_login: null,
+};
 const source = (id: string, name: string): Datasource => ({
   id,
   name,
@@ -17,6 +25,7 @@ const source = (id: string, name: string): Datasource => ({
   enabled: true,
   configured: true,
   credential_fields: [],
+  credential_rules: [],
 });
 const datasources = [source('slack', 'Slack'), source('github', 'GitHub')];
 const names = (id: string) => datasources.find((d) => d.id === id)?.name ?? id;
