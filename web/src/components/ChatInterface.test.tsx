@@ -18,6 +18,7 @@ const slack: Datasource = {
   configured: true,
   credential_fields: [],
   credential_rules: [],
+  examples: ['Read the latest messages in #checkout-eng', 'Search messages for "checkout"', 'Which channels can I see?'],
 };
 const jira: Datasource = { ...slack, id: 'jira', name: 'Jira', icon: 'jira' };
 const names = (id: string) => ({ slack: 'Slack', jira: 'Jira', all: 'All sources' })[id] ?? id;

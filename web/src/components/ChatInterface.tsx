@@ -132,7 +132,7 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
               ? 'Mosaic picks the relevant sources, queries them in parallel and combines the answers, with attribution.'
               : (ds?.description ?? '')
           }
-          examples={exampleQuestions(datasource)}
+          examples={exampleQuestions(datasource, ds)}
           onExample={chat.send}
         />
       ) : (
