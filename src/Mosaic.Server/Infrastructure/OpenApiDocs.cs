@@ -69,7 +69,8 @@ public static class OpenApiDocs
     /// chat_history.metadata is kept as raw JSON, so its type is lost on the way out: it is a source's
     /// <see cref="ChatMetadata"/>, the agent's <see cref="AgentMetadata"/>, or null (questions).
     /// </summary>
-    private static async Task DescribeStoredMetadata(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    private static async Task DescribeStoredMetadata(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         var schemas = document.Components?.Schemas;
         if (schemas is null || !schemas.TryGetValue(nameof(ChatSessionMessage), out var found)) return;
@@ -87,7 +88,7 @@ public static class OpenApiDocs
         };
     }
 
-    /// <summary>Every error answer is RFC 7807 ProblemDetails (ProblemHandling.cs): one default response says so for every operation.</summary>
+    /// <summary>Every error answer is RFC 7807 ProblemDetails (ProblemHandling.cs): one default response says so everywhere.</summary>
     private static async Task DescribeProblems(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         if (document.Components?.Schemas?.ContainsKey(nameof(ProblemDetails)) != true)

@@ -29,7 +29,8 @@ public sealed class OpenApiDocumentTests(MosaicAppFactory app) : IClassFixture<M
         Assert.True(File.Exists(CheckedInPath), $"{CheckedInPath} is missing: run scripts/openapi.sh");
         var checkedIn = Normalise(await File.ReadAllTextAsync(CheckedInPath));
         Assert.True(served == checkedIn,
-            "web/src/api/openapi.json is not what the server serves: run scripts/openapi.sh and commit the result.\n" + FirstDifference(served, checkedIn));
+            "web/src/api/openapi.json is not what the server serves: run scripts/openapi.sh and commit the result.\n"
+            + FirstDifference(served, checkedIn));
     }
 
     /// <summary>Indented, LF line ends, no "servers" (the test host's address is not part of the contract).</summary>
