@@ -46,6 +46,7 @@ MOSAIC_TEST_DB=mariadb run server-mariadb tests/Mosaic.Server.Tests
 # The UI: component tests, then Playwright driving Debian's Chromium against the demo server.
 echo "== web"
 (cd web && npm test) || failed=1
+(cd web && npm run lint:format) || failed=1
 echo "== e2e"
 (cd web && npm run e2e:all) || failed=1
 

@@ -16,7 +16,10 @@ before(async () => {
   sandbox = await startSandbox();
   model = await startFakeModel();
   server = await startServer({
-    OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'fake-model', MOSAIC_LLM_PROVIDER: 'openai',
+    OPENAI_BASE_URL: model.baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_MODEL: 'fake-model',
+    MOSAIC_LLM_PROVIDER: 'openai',
     // This test's own Sandbox is on loopback, which connectors refuse unless the operator allows exactly it.
     MOSAIC_EGRESS_ALLOW: new URL(sandbox.baseUrl).host,
   });
@@ -44,7 +47,10 @@ describe('chat with one source', { concurrency: false }, () => {
     await page.getByTestId('nav-source-slack').click();
     // The demo already connects Slack to its own Sandbox; point it at this test's Sandbox instead.
     await page.getByTestId('open-settings').click();
-    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: /^Slack/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('button', { name: /^Slack/ })
+      .click();
     const form = page.getByRole('form', { name: 'Slack credentials' });
     await form.getByLabel(/^Bot Token/).fill('xoxb-sandbox-acme-bot');
     await form.getByLabel(/^User Token/).fill('xoxp-sandbox-acme-user');
@@ -86,7 +92,10 @@ describe('chat with one source', { concurrency: false }, () => {
     await page.getByText('was not posted').last().waitFor();
 
     const posts = (await sandbox.calls('slack')).filter((c) => c.path.endsWith('chat.postMessage'));
-    assert.deepEqual(posts.map((c) => c.body.text), ['Checkout fix for ACME-142 is deployed']);
+    assert.deepEqual(
+      posts.map((c) => c.body.text),
+      ['Checkout fix for ACME-142 is deployed'],
+    );
   });
 
   it('lists the conversation in history, reopens it and deletes it', async () => {
@@ -96,7 +105,10 @@ describe('chat with one source', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'New chat' }).first().click();
     await entry.click();
     await page.getByTestId('message-list').getByText('Please post "Please ignore this test message" to #checkout-eng').waitFor();
-    await history.getByRole('button', { name: /Delete chat/ }).first().click();
+    await history
+      .getByRole('button', { name: /Delete chat/ })
+      .first()
+      .click();
     await history.getByRole('button', { name: 'Delete', exact: true }).click();
     await entry.waitFor({ state: 'detached' });
   });

@@ -31,7 +31,10 @@ export async function assertNeedsAttention(page) {
   assert.ok(actionable.length > 0 && actionable.every((a) => a === 'true'), `attention items: ${actionable}`);
   const review = attention.locator('[data-kind="review_requested"]').filter({ hasText: 'PR #91' });
   assert.match(await review.getByRole('link').first().getAttribute('href'), /\/pull\/91$/);
-  await attention.locator('[data-kind="important_mail"]').getByRole('link', { name: /^Charged twice for my order #1042/ }).waitFor();
+  await attention
+    .locator('[data-kind="important_mail"]')
+    .getByRole('link', { name: /^Charged twice for my order #1042/ })
+    .waitFor();
   await attention.locator('[data-kind="event_soon"]').filter({ hasText: 'Checkout incident sync (ACME-142)' }).waitFor();
   return attention;
 }

@@ -8,7 +8,9 @@
 import http from 'node:http';
 
 function chunk(id, delta, finish = null) {
-  return `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  const created = Math.floor(Date.now() / 1000);
+  const body = { id, object: 'chat.completion.chunk', created, model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finish }] };
+  return `data: ${JSON.stringify(body)}\n\n`;
 }
 
 function textOf(content) {
@@ -35,7 +37,10 @@ function decide(body) {
     return { tool: { name: send, arguments: JSON.stringify({ channel: '#checkout-eng', text: quoted }) } };
   }
   // A read tool already ran (Mosaic's direct tier): summarise what it returned, like a model would.
-  const toolResult = since.filter((m) => m.role === 'tool').map((m) => textOf(m.content)).join('\n');
+  const toolResult = since
+    .filter((m) => m.role === 'tool')
+    .map((m) => textOf(m.content))
+    .join('\n');
   if (toolResult) {
     const json = toolResult.slice(toolResult.indexOf('{'));
     let items = [];
@@ -43,8 +48,11 @@ function decide(body) {
       const data = JSON.parse(json);
       const list = Object.values(data).find(Array.isArray) ?? [];
       items = list.slice(0, 3).map((x) => `- **${x.user ?? x.name ?? x.title ?? 'item'}**: ${x.text ?? x.topic ?? x.summary ?? ''}`);
-    } catch { /* not JSON: fall through */ }
-    if (items.length) return { text: `Here is the latest, newest first:\n\n${items.join('\n')}\n\nAsk me to post "something" to try a write tool.` };
+    } catch {
+      /* not JSON: fall through */
+    }
+    if (items.length)
+      return { text: `Here is the latest, newest first:\n\n${items.join('\n')}\n\nAsk me to post "something" to try a write tool.` };
   }
   return { text: 'I am a **scripted test model**. Ask me to post "something" to try a write tool.' };
 }
@@ -53,7 +61,9 @@ export async function startFakeModel(port = 0) {
   const requests = [];
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (d) => { raw += d; });
+    req.on('data', (d) => {
+      raw += d;
+    });
     req.on('end', () => {
       if (req.method === 'GET' && req.url.endsWith('/models')) {
         res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -64,7 +74,11 @@ export async function startFakeModel(port = 0) {
         return res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
       }
       let body = {};
-      try { body = JSON.parse(raw); } catch { /* empty */ }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        /* empty */
+      }
       requests.push(body);
       const answer = decide(body);
       const id = `chatcmpl-${requests.length}`;
@@ -73,13 +87,27 @@ export async function startFakeModel(port = 0) {
           ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${requests.length}`, type: 'function', function: answer.tool }] }
           : { role: 'assistant', content: answer.text };
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        return res.end(JSON.stringify({ id, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: 'fake-model',
-          choices: [{ index: 0, message, finish_reason: answer.tool ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+        return res.end(
+          JSON.stringify({
+            id,
+            object: 'chat.completion',
+            created: Math.floor(Date.now() / 1000),
+            model: 'fake-model',
+            choices: [{ index: 0, message, finish_reason: answer.tool ? 'tool_calls' : 'stop' }],
+            usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+          }),
+        );
       }
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
       res.write(chunk(id, { role: 'assistant', content: '' }));
       if (answer.tool) {
-        res.write(chunk(id, { tool_calls: [{ index: 0, id: `call_${requests.length}`, type: 'function', function: { name: answer.tool.name, arguments: '' } }] }));
+        res.write(
+          chunk(id, {
+            tool_calls: [
+              { index: 0, id: `call_${requests.length}`, type: 'function', function: { name: answer.tool.name, arguments: '' } },
+            ],
+          }),
+        );
         res.write(chunk(id, { tool_calls: [{ index: 0, function: { arguments: answer.tool.arguments } }] }));
         res.write(chunk(id, {}, 'tool_calls'));
       } else {

@@ -64,8 +64,12 @@ export async function startServer(extraEnv = {}) {
   // cwd = the temp dir so no developer .env is picked up.
   const proc = spawn('dotnet', [dll, '--demo'], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
+  proc.stdout.on('data', (d) => {
+    log += d;
+  });
+  proc.stderr.on('data', (d) => {
+    log += d;
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -73,8 +77,13 @@ export async function startServer(extraEnv = {}) {
     try {
       const r = await fetch(`${baseUrl}/api/health/live`);
       if (r.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`Server did not start within 90 s:\n${log}`); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`Server did not start within 90 s:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -84,7 +93,16 @@ export async function startServer(extraEnv = {}) {
     async stop() {
       if (proc.exitCode === null) {
         proc.kill('SIGTERM');
-        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 10_000); proc.once('exit', () => { clearTimeout(t); r(); }); });
+        await new Promise((r) => {
+          const t = setTimeout(() => {
+            proc.kill('SIGKILL');
+            r();
+          }, 10_000);
+          proc.once('exit', () => {
+            clearTimeout(t);
+            r();
+          });
+        });
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -93,22 +111,35 @@ export async function startServer(extraEnv = {}) {
 
 /** The API simulators (Slack, Jira, GitHub, Shopify, Google) the connectors talk to in tests. */
 export async function startSandbox() {
-  const dll = process.env.MOSAIC_SANDBOX_DLL ?? ['Release', 'Debug']
-    .map((c) => path.join(repoRoot, 'src', 'Mosaic.Sandbox', 'bin', c, 'net10.0', 'Mosaic.Sandbox.dll'))
-    .filter((p) => fs.existsSync(p))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  const dll =
+    process.env.MOSAIC_SANDBOX_DLL ??
+    ['Release', 'Debug']
+      .map((c) => path.join(repoRoot, 'src', 'Mosaic.Sandbox', 'bin', c, 'net10.0', 'Mosaic.Sandbox.dll'))
+      .filter((p) => fs.existsSync(p))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   if (!dll) throw new Error('Mosaic.Sandbox is not built: run `dotnet build src/Mosaic.Sandbox` (or build the solution).');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = spawn('dotnet', [dll, '--urls', baseUrl], { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
+  proc.stdout.on('data', (d) => {
+    log += d;
+  });
+  proc.stderr.on('data', (d) => {
+    log += d;
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`Sandbox exited (${proc.exitCode}):\n${log}`);
-    try { if ((await fetch(`${baseUrl}/_sandbox/calls`)).ok) break; } catch { /* starting */ }
-    if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`Sandbox did not start within 60 s:\n${log}`); }
+    try {
+      if ((await fetch(`${baseUrl}/_sandbox/calls`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`Sandbox did not start within 60 s:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -118,7 +149,16 @@ export async function startSandbox() {
     async stop() {
       if (proc.exitCode === null) {
         proc.kill('SIGTERM');
-        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 10_000); proc.once('exit', () => { clearTimeout(t); r(); }); });
+        await new Promise((r) => {
+          const t = setTimeout(() => {
+            proc.kill('SIGKILL');
+            r();
+          }, 10_000);
+          proc.once('exit', () => {
+            clearTimeout(t);
+            r();
+          });
+        });
       }
     },
   };
@@ -152,7 +192,14 @@ export async function launchBrowser({ now } = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
   });
@@ -183,7 +230,9 @@ export async function checkA11y(page, name) {
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length > 0) {
     const theme = (await page.evaluate(() => document.documentElement.classList.contains('dark'))) ? 'dark' : 'light';
-    const lines = bad.flatMap((v) => v.nodes.slice(0, 5).map((n) => `  ${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`));
+    const lines = bad.flatMap((v) =>
+      v.nodes.slice(0, 5).map((n) => `  ${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`),
+    );
     throw new Error(`Accessibility violations on "${name}" (${theme}):\n${lines.join('\n')}`);
   }
 }

@@ -61,7 +61,10 @@ describe('Mosaic web UI', { concurrency: false }, () => {
     await dialog.waitFor();
     const form = dialog.getByRole('form', { name: 'GitHub credentials' });
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByText(/is required\./).first().waitFor();
+    await form
+      .getByText(/is required\./)
+      .first()
+      .waitFor();
     const token = form.locator('input[type="password"]').first();
     await token.fill('ghp_e2eSecretValue123');
     await shot(page, 'settings');
@@ -129,7 +132,10 @@ describe('Mosaic web UI', { concurrency: false }, () => {
     await page.getByTestId('nav-all').waitFor({ state: 'visible' });
     await shot(page, 'mobile-sidebar');
     await page.getByTestId('nav-all').click();
-    await page.getByRole('heading', { name: /All sources|Connect a source/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /All sources|Connect a source/ })
+      .first()
+      .waitFor();
     await shot(page, 'mobile-chat');
     await setTheme(page, 'dark');
     await page.getByRole('button', { name: 'Open sidebar' }).click();

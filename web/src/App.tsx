@@ -35,10 +35,38 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      <Route path="/" element={<ProtectedRoute><MainApp view="home" /></ProtectedRoute>} />
-      <Route path="/chat/:source" element={<ProtectedRoute><MainApp view="chat" /></ProtectedRoute>} />
-      <Route path="/chat/:source/:sessionId" element={<ProtectedRoute><MainApp view="chat" /></ProtectedRoute>} />
-      <Route path="/missed" element={<ProtectedRoute><MainApp view="missed" /></ProtectedRoute>} />
+      <Route
+        path="/"
+        element={
+          <ProtectedRoute>
+            <MainApp view="home" />
+          </ProtectedRoute>
+        }
+      />
+      <Route
+        path="/chat/:source"
+        element={
+          <ProtectedRoute>
+            <MainApp view="chat" />
+          </ProtectedRoute>
+        }
+      />
+      <Route
+        path="/chat/:source/:sessionId"
+        element={
+          <ProtectedRoute>
+            <MainApp view="chat" />
+          </ProtectedRoute>
+        }
+      />
+      <Route
+        path="/missed"
+        element={
+          <ProtectedRoute>
+            <MainApp view="missed" />
+          </ProtectedRoute>
+        }
+      />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

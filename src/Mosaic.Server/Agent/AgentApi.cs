@@ -22,7 +22,7 @@ public static class AgentApi
             try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
             finally { await producer; }
             return Results.Empty;
-        }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        }).Produces<AgentEvent>(StatusCodes.Status200OK, "text/event-stream");
 
         group.MapPost("/query", async Task<Results<Ok<MultiSourceResponse>, ProblemHttpResult>> (
             AgentQueryRequest request, HttpContext http, CancellationToken ct) =>

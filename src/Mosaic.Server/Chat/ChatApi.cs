@@ -23,7 +23,7 @@ public static class ChatApi
             try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
             finally { await producer; }
             return Results.Empty;
-        }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        }).Produces<ChatEvent>(StatusCodes.Status200OK, "text/event-stream");
 
         group.MapPost("/message", async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> (
             ChatMessageRequest request, HttpContext http, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed record DatasourceResponse(
     string Id, string Name, string Description, string Icon, bool Enabled, bool Configured,
     IReadOnlyList<CredentialFieldResponse> CredentialFields, IReadOnlyList<string> CredentialRules,
     string? Accent, string? AccentDark, IReadOnlyList<string> Examples,
-    object? Status = null);
+    DatasourceStatus? Status = null);
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
 public static class DatasourcesApi

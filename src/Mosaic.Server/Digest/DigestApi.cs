@@ -54,7 +54,7 @@ public static class DigestApi
             try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
             finally { await producer; }
             return Results.Empty;
-        }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        }).Produces<DigestEvent>(StatusCodes.Status200OK, "text/event-stream");
         return app;
     }
 

@@ -5,6 +5,7 @@ import { Check, ChevronRight, Circle, Hand, Loader2, ShieldX, X } from 'lucide-r
 import type { ChatMessage, SourceProgressStatus, ToolStatus } from '../types';
 import { argumentsPreview, formatArguments, formatDuration, humanizeTool } from '../utils/format';
 import { SourceIcon } from './SourceIcon';
+import { cn } from '../utils/cn';
 
 function StatusIcon({ status }: { status: ToolStatus | SourceProgressStatus }) {
   switch (status) {
@@ -56,16 +57,27 @@ export function AgentActivityPanel({ message, sourceName }: Props) {
   const done = sources.filter((s) => s.status === 'success' || s.status === 'failed').length;
 
   return (
-    <section aria-label="Activity" className="mb-3 rounded-xl border border-zinc-200 bg-zinc-50/70 text-sm dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      aria-label="Activity"
+      className="mb-3 rounded-xl border border-zinc-200 bg-zinc-50/70 text-sm dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       <button
         type="button"
         aria-expanded={open}
-        onClick={() => { touched.current = true; setOpen((o) => !o); }}
-        className="flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        onClick={() => {
+          touched.current = true;
+          setOpen((o) => !o);
+        }}
+        className={cn(
+          'flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-zinc-600',
+          'hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+        )}
       >
         <ChevronRight className={`size-4 shrink-0 transition-transform ${open ? 'rotate-90' : ''}`} aria-hidden />
         {streaming ? <Loader2 className="size-4 shrink-0 animate-spin text-indigo-500" aria-hidden /> : null}
-        <span className="font-medium">{streaming ? (sources.length ? `Working · ${done} of ${sources.length} sources done` : 'Working') : 'Activity'}</span>
+        <span className="font-medium">
+          {streaming ? (sources.length ? `Working · ${done} of ${sources.length} sources done` : 'Working') : 'Activity'}
+        </span>
         <span className="truncate text-zinc-500 dark:text-zinc-500">{summary(message)}</span>
       </button>
 
@@ -78,20 +90,30 @@ export function AgentActivityPanel({ message, sourceName }: Props) {
               <ul className="space-y-1.5">
                 {sources.map((s) => (
                   <li key={s.source} data-testid={`plan-source-${s.source}`} data-state={s.status} className="flex items-start gap-2.5">
-                    <span className="mt-0.5"><StatusIcon status={s.status} /></span>
+                    <span className="mt-0.5">
+                      <StatusIcon status={s.status} />
+                    </span>
                     <SourceIcon id={s.source} size="sm" />
                     <div className="min-w-0 flex-1">
                       <div className="flex flex-wrap items-center gap-x-2">
                         <span className="font-medium text-zinc-800 dark:text-zinc-200">{sourceName(s.source)}</span>
                         {typeof s.confidence === 'number' ? (
-                          <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" title="How relevant the planner judged this source">
+                          <span
+                            className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400"
+                            title="How relevant the planner judged this source"
+                          >
                             <span className="h-1.5 w-12 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700" aria-hidden>
-                              <span className="block h-full rounded-full bg-indigo-500" style={{ width: `${Math.round(Math.min(1, Math.max(0, s.confidence)) * 100)}%` }} />
+                              <span
+                                className="block h-full rounded-full bg-indigo-500"
+                                style={{ width: `${Math.round(Math.min(1, Math.max(0, s.confidence)) * 100)}%` }}
+                              />
                             </span>
                             {Math.round(s.confidence * 100)}% confidence
                           </span>
                         ) : null}
-                        {s.durationMs !== undefined ? <span className="text-xs tabular-nums text-zinc-500">{formatDuration(s.durationMs)}</span> : null}
+                        {s.durationMs !== undefined ? (
+                          <span className="text-xs tabular-nums text-zinc-500">{formatDuration(s.durationMs)}</span>
+                        ) : null}
                       </div>
                       {s.reasoning ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{s.reasoning}</p> : null}
                       {s.error ? <p className="text-xs text-red-600 dark:text-red-400">{s.error}</p> : null}
@@ -116,19 +138,43 @@ export function AgentActivityPanel({ message, sourceName }: Props) {
                         disabled={!args && !t.error}
                         aria-expanded={args || t.error ? expanded : undefined}
                         onClick={() => setExpandedTool(expanded ? null : t.id)}
-                        className="flex w-full items-center gap-2 rounded-md px-1 py-0.5 text-left enabled:hover:bg-zinc-100 dark:enabled:hover:bg-zinc-800"
+                        className={cn(
+                          'flex w-full items-center gap-2 rounded-md px-1 py-0.5 text-left enabled:hover:bg-zinc-100',
+                          'dark:enabled:hover:bg-zinc-800',
+                        )}
                       >
                         <StatusIcon status={t.status} />
-                        <span className="font-mono text-[13px] text-zinc-800 dark:text-zinc-200" title={t.tool}>{humanizeTool(t.tool)}</span>
-                        {t.source ? <span className="rounded bg-zinc-200/70 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">{sourceName(t.source)}</span> : null}
+                        <span className="font-mono text-[13px] text-zinc-800 dark:text-zinc-200" title={t.tool}>
+                          {humanizeTool(t.tool)}
+                        </span>
+                        {t.source ? (
+                          <span className="rounded bg-zinc-200/70 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+                            {sourceName(t.source)}
+                          </span>
+                        ) : null}
                         <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500">{argumentsPreview(t.arguments)}</span>
                         <span className="shrink-0 text-xs tabular-nums text-zinc-500">
-                          {t.status === 'awaiting_approval' ? 'needs approval' : t.status === 'denied' ? 'denied' : t.status === 'expired' ? 'not answered in time' : `${t.fromCache ? 'cached · ' : ''}${formatDuration(t.durationMs)}`}
+                          {t.status === 'awaiting_approval'
+                            ? 'needs approval'
+                            : t.status === 'denied'
+                              ? 'denied'
+                              : t.status === 'expired'
+                                ? 'not answered in time'
+                                : `${t.fromCache ? 'cached · ' : ''}${formatDuration(t.durationMs)}`}
                         </span>
                       </button>
                       {expanded ? (
                         <div className="ml-6 mt-1 space-y-1">
-                          {args ? <pre className="max-h-48 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{args}</pre> : null}
+                          {args ? (
+                            <pre
+                              className={cn(
+                                'max-h-48 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs text-zinc-700',
+                                'dark:bg-zinc-800 dark:text-zinc-300',
+                              )}
+                            >
+                              {args}
+                            </pre>
+                          ) : null}
                           {t.error ? <p className="text-xs text-red-600 dark:text-red-400">{t.error}</p> : null}
                         </div>
                       ) : null}

@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApprovalDialog } from './ApprovalDialog';
 
-const approval = { approvalId: 'ap-1', tool: 'send_message', source: 'slack', arguments: { channel: '#checkout-eng', text: 'Fix is deployed' } };
+const approval = {
+  approvalId: 'ap-1',
+  tool: 'send_message',
+  source: 'slack',
+  arguments: { channel: '#checkout-eng', text: 'Fix is deployed' },
+};
 
 describe('ApprovalDialog', () => {
   it('shows the tool and its arguments in a labelled modal dialog', () => {
@@ -34,7 +39,12 @@ describe('ApprovalDialog', () => {
 
   it('keeps keyboard focus inside the dialog', async () => {
     const user = userEvent.setup();
-    render(<><button type="button">outside</button><ApprovalDialog approval={approval} onDecide={() => {}} /></>);
+    render(
+      <>
+        <button type="button">outside</button>
+        <ApprovalDialog approval={approval} onDecide={() => {}} />
+      </>,
+    );
     await user.tab();
     expect(screen.getByRole('button', { name: 'Approve' })).toHaveFocus();
     await user.tab();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu, Moon, Sun } from 'lucide-react';
 import { useTheme } from '../contexts/ThemeContext';
+import { cn } from '../utils/cn';
 
 interface Props {
   title: ReactNode;
@@ -15,7 +16,15 @@ export function ChatHeader({ title, subtitle, icon, actions, onOpenSidebar }: Pr
   const { theme, toggleTheme } = useTheme();
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 sm:px-4 dark:border-zinc-800">
-      <button type="button" onClick={onOpenSidebar} aria-label="Open sidebar" className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 lg:hidden dark:text-zinc-300 dark:hover:bg-zinc-800">
+      <button
+        type="button"
+        onClick={onOpenSidebar}
+        aria-label="Open sidebar"
+        className={cn(
+          'inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100',
+          'lg:hidden dark:text-zinc-300 dark:hover:bg-zinc-800',
+        )}
+      >
         <Menu className="size-5" aria-hidden />
       </button>
       {icon}
@@ -30,7 +39,10 @@ export function ChatHeader({ title, subtitle, icon, actions, onOpenSidebar }: Pr
         aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
         title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
         data-testid="theme-toggle"
-        className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        className={cn(
+          'inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100',
+          'dark:text-zinc-300 dark:hover:bg-zinc-800',
+        )}
       >
         {theme === 'dark' ? <Sun className="size-5" aria-hidden /> : <Moon className="size-5" aria-hidden />}
       </button>

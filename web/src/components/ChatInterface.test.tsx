@@ -9,7 +9,17 @@ import { ChatInterface } from './ChatInterface';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const slack: Datasource = { id: 'slack', name: 'Slack', description: 'Search messages', icon: 'slack', enabled: true, configured: true, credential_fields: [] };
+const slack: Datasource = {
+  id: 'slack',
+  name: 'Slack',
+  description: 'Search messages',
+  icon: 'slack',
+  enabled: true,
+  configured: true,
+  credential_fields: [],
+  credential_rules: [],
+  examples: ['Read the latest messages in #checkout-eng', 'Search messages for "checkout"', 'Which channels can I see?'],
+};
 const jira: Datasource = { ...slack, id: 'jira', name: 'Jira', icon: 'jira' };
 const names = (id: string) => ({ slack: 'Slack', jira: 'Jira', all: 'All sources' })[id] ?? id;
 
@@ -18,7 +28,14 @@ function renderChat(datasource: string, datasources: Datasource[] = [slack, jira
   render(
     <QueryClientProvider client={client}>
       <ThemeProvider>
-        <ChatInterface datasource={datasource} datasources={datasources} sourceName={names} onNewChat={() => {}} onOpenSettings={() => {}} onOpenSidebar={() => {}} />
+        <ChatInterface
+          datasource={datasource}
+          datasources={datasources}
+          sourceName={names}
+          onNewChat={() => {}}
+          onOpenSettings={() => {}}
+          onOpenSidebar={() => {}}
+        />
       </ThemeProvider>
     </QueryClientProvider>,
   );
@@ -30,7 +47,11 @@ describe('ChatInterface', () => {
     const streams: ReturnType<typeof controllableStream>[] = [];
     const { calls } = mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', model: null, offline: true }),
-      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
     });
     const user = renderChat('slack');
     expect(await screen.findByText(/Offline mode/)).toBeInTheDocument();
@@ -60,7 +81,11 @@ describe('ChatInterface', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'And yesterday?{Enter}');
     await waitFor(() => expect(streams).toHaveLength(2));
-    expect(calls.filter((c) => c.method === 'POST')[1].body).toEqual({ message: 'And yesterday?', datasource: 'slack', session_id: 'sess-1' });
+    expect(calls.filter((c) => c.method === 'POST')[1].body).toEqual({
+      message: 'And yesterday?',
+      datasource: 'slack',
+      session_id: 'sess-1',
+    });
   });
 
   it('Shift+Enter adds a line; Stop aborts the stream and keeps what arrived', async () => {
@@ -68,7 +93,11 @@ describe('ChatInterface', () => {
     let signal: AbortSignal | undefined;
     mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'anthropic', model: 'claude', offline: false }),
-      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
     });
     const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
     const user = renderChat('slack');
@@ -91,14 +120,23 @@ describe('ChatInterface', () => {
     const streams: ReturnType<typeof controllableStream>[] = [];
     const { calls } = mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
       'POST /api/chat/approvals/ap-7': () => json({ message: 'ok' }),
     });
     const user = renderChat('slack');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Tell #checkout-eng the fix is out{Enter}');
     await waitFor(() => expect(streams).toHaveLength(1));
     streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#checkout-eng', text: 'Fix is out' } });
-    streams[0].event({ type: 'approval_required', approval_id: 'ap-7', tool: 'send_message', arguments: { channel: '#checkout-eng', text: 'Fix is out' } });
+    streams[0].event({
+      type: 'approval_required',
+      approval_id: 'ap-7',
+      tool: 'send_message',
+      arguments: { channel: '#checkout-eng', text: 'Fix is out' },
+    });
     const dialog = await screen.findByRole('dialog', { name: /Approve this action/ });
     expect(within(dialog).getByTestId('approval-arguments')).toHaveTextContent('#checkout-eng');
     await user.click(within(dialog).getByRole('button', { name: 'Deny' }));
@@ -115,7 +153,11 @@ describe('ChatInterface', () => {
     const streams: ReturnType<typeof controllableStream>[] = [];
     const { calls } = mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/agent/query/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+      'POST /api/agent/query/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
     });
     const user = renderChat('all');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), "What's going on with the checkout bug?{Enter}");
@@ -123,7 +165,14 @@ describe('ChatInterface', () => {
     const s = streams[0];
     s.event({ event_type: 'planning' });
     expect(await screen.findByText('Choosing sources')).toBeInTheDocument();
-    s.event({ event_type: 'plan_complete', sources: [{ source: 'slack', confidence: 0.9, reasoning: 'Discussed in #checkout-eng' }, { source: 'jira', confidence: 0.75 }], reasoning: 'Bug tracking and chat' });
+    s.event({
+      event_type: 'plan_complete',
+      sources: [
+        { source: 'slack', confidence: 0.9, reasoning: 'Discussed in #checkout-eng' },
+        { source: 'jira', confidence: 0.75 },
+      ],
+      reasoning: 'Bug tracking and chat',
+    });
     s.event({ event_type: 'source_start', source: 'slack' });
     s.event({ event_type: 'source_start', source: 'jira' });
     expect(await screen.findByText('90% confidence')).toBeInTheDocument();
@@ -134,7 +183,10 @@ describe('ChatInterface', () => {
     expect(screen.getByText(/1 of 2 sources done|2 of 2 sources done/)).toBeInTheDocument();
     s.event({ event_type: 'synthesizing' });
     s.event({ event_type: 'synthesis_chunk', chunk: 'Per Slack, a fix is in review.' });
-    s.event({ event_type: 'done', result: { response: 'Per Slack, a fix is in review.', successful_sources: ['slack'], failed_sources: ['jira'], source_results: [] } });
+    s.event({
+      event_type: 'done',
+      result: { response: 'Per Slack, a fix is in review.', successful_sources: ['slack'], failed_sources: ['jira'], source_results: [] },
+    });
     s.close();
     expect(await screen.findByText('Per Slack, a fix is in review.')).toBeInTheDocument();
     const sources = await screen.findByRole('list', { name: 'Sources' });
@@ -146,7 +198,8 @@ describe('ChatInterface', () => {
   it('shows a readable error when the server refuses the message', async () => {
     mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () => json({ title: 'Bad request', detail: 'Message is too long (max 8000 characters).', status: 400 }, 400),
+      'POST /api/chat/message/stream': () =>
+        json({ title: 'Bad request', detail: 'Message is too long (max 8000 characters).', status: 400 }, 400),
     });
     const user = renderChat('slack');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
@@ -161,35 +214,62 @@ describe('ChatInterface', () => {
   });
 });
 
-describe('ChatInterface approvals when the server pauses the stream', () => {
-  it('keeps the question open after the stream ends and reads the continuation from the approval answer', async () => {
-    const enc = new TextEncoder();
-    const sseBody = (events: unknown[]) => new Response(new ReadableStream({
-      start(c) { for (const e of events) c.enqueue(enc.encode(`data: ${JSON.stringify(e)}\n\n`)); c.close(); },
-    }), { headers: { 'Content-Type': 'text/event-stream' } });
+describe('ChatInterface approvals', () => {
+  it('keeps the stream open while the person decides and shows the rest of the answer on it after the approval', async () => {
+    const streams: ReturnType<typeof controllableStream>[] = [];
     const { calls } = mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () => sseBody([
-        { type: 'tool_start', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
-        { type: 'approval_required', approval_id: 'ap-9', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } },
-      ]),
-      'POST /api/chat/approvals/ap-9': () => sseBody([
-        { type: 'tool_end', tool: 'create_issue', success: true, duration_ms: 640 },
-        { type: 'chunk', content: 'Created **ACME-151**.' },
-        { type: 'done', metadata: { tools_used: ['create_issue'] } },
-      ]),
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
+      'POST /api/chat/approvals/ap-9': () => json({ approval_id: 'ap-9', status: 'approved' }),
     });
     const user = renderChat('jira');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'File a bug for the flaky test{Enter}');
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const s = streams[0];
+    s.event({ type: 'tool_start', tool: 'create_issue', arguments: { project: 'ACME', summary: 'Flaky test' } });
+    s.event({
+      type: 'approval_required',
+      approval_id: 'ap-9',
+      tool: 'create_issue',
+      arguments: { project: 'ACME', summary: 'Flaky test' },
+    });
     const dialog = await screen.findByRole('dialog', { name: /Approve this action/ });
-    // The first stream has ended; the dialog must stay until the person answers.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(screen.getByRole('dialog')).toBe(dialog);
     await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
-    expect(await screen.findByText('ACME-151')).toBeInTheDocument();
     expect(calls.find((c) => c.url === '/api/chat/approvals/ap-9')?.body).toEqual({ approved: true });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    s.event({ type: 'approval_resolved', approval_id: 'ap-9', status: 'approved' });
+    s.event({ type: 'tool_end', tool: 'create_issue', success: true, duration_ms: 640 });
+    s.event({ type: 'chunk', content: 'Created **ACME-151**.' });
+    s.event({ type: 'done', metadata: { tools_used: [] } });
+    s.close();
+    expect(await screen.findByText('ACME-151')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send message' })).toBeInTheDocument());
+  });
+
+  it('closes the question when the stream ends before the answer: nobody can approve it any more', async () => {
+    const enc = new TextEncoder();
+    mockFetch({
+      'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
+      'POST /api/chat/message/stream': () =>
+        new Response(
+          new ReadableStream({
+            start(c) {
+              const ask = { type: 'approval_required', approval_id: 'ap-3', tool: 'create_issue', arguments: { project: 'ACME' } };
+              c.enqueue(enc.encode(`data: ${JSON.stringify(ask)}\n\n`));
+              c.close();
+            },
+          }),
+          { headers: { 'Content-Type': 'text/event-stream' } },
+        ),
+    });
+    const user = renderChat('jira');
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'File a bug{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The connection closed before the answer finished.');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 
@@ -198,13 +278,23 @@ describe('ChatInterface server details', () => {
     const streams: ReturnType<typeof controllableStream>[] = [];
     mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () => { const s = controllableStream(); streams.push(s); return s.response; },
+      'POST /api/chat/message/stream': () => {
+        const s = controllableStream();
+        streams.push(s);
+        return s.response;
+      },
     });
     const user = renderChat('slack');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Post it{Enter}');
     await waitFor(() => expect(streams).toHaveLength(1));
     streams[0].event({ type: 'tool_start', tool: 'send_message', arguments: { channel: '#general' } });
-    streams[0].event({ type: 'approval_required', approval_id: 'ap-1', tool: 'send_message', arguments: { channel: '#general' }, expires_at: new Date(Date.now() + 300_000).toISOString() });
+    streams[0].event({
+      type: 'approval_required',
+      approval_id: 'ap-1',
+      tool: 'send_message',
+      arguments: { channel: '#general' },
+      expires_at: new Date(Date.now() + 300_000).toISOString(),
+    });
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Expires in [45]:\d\d/)).toBeInTheDocument();
     streams[0].event({ type: 'approval_resolved', approval_id: 'ap-1', status: 'expired' });
@@ -217,15 +307,26 @@ describe('ChatInterface server details', () => {
     const onOpenSettings = vi.fn();
     mockFetch({
       'GET /api/chat/providers': () => json({ provider: 'offline', offline: true }),
-      'POST /api/chat/message/stream': () => new Response(
-        'data: {"type":"error","error":"Slack is not connected: add its credentials in Settings.","code":"not_configured"}\n\n',
-        { headers: { 'Content-Type': 'text/event-stream' } }),
+      'POST /api/chat/message/stream': () =>
+        new Response(
+          'data: {"type":"error","error":"Slack is not connected: add its credentials in Settings.","code":"not_configured"}\n\n',
+          { headers: { 'Content-Type': 'text/event-stream' } },
+        ),
     });
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
-      <QueryClientProvider client={client}><ThemeProvider>
-        <ChatInterface datasource="slack" datasources={[slack]} sourceName={names} onNewChat={() => {}} onOpenSettings={onOpenSettings} onOpenSidebar={() => {}} />
-      </ThemeProvider></QueryClientProvider>,
+      <QueryClientProvider client={client}>
+        <ThemeProvider>
+          <ChatInterface
+            datasource="slack"
+            datasources={[slack]}
+            sourceName={names}
+            onNewChat={() => {}}
+            onOpenSettings={onOpenSettings}
+            onOpenSidebar={() => {}}
+          />
+        </ThemeProvider>
+      </QueryClientProvider>,
     );
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');

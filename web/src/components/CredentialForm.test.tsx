@@ -6,14 +6,20 @@ import type { Datasource } from '../types';
 import { CredentialForm } from './CredentialForm';
 
 const s3: Datasource = {
-  id: 's3', name: 'Amazon S3', description: 'Buckets', icon: 's3', enabled: true, configured: false,
+  id: 's3',
+  name: 'Amazon S3',
+  description: 'Buckets',
+  icon: 's3',
+  enabled: true,
+  configured: false,
+  credential_rules: [],
   credential_fields: [
     { name: 'aws_access_key_id', label: 'Access Key ID', type: 'text', required: true, env_var: 'AWS_ACCESS_KEY_ID' },
     { name: 'aws_secret_access_key', label: 'Secret Access Key', type: 'password', required: true, env_var: 'AWS_SECRET_ACCESS_KEY' },
     { name: 'aws_region', label: 'Region', type: 'text', required: false, placeholder: 'us-east-1' },
     { name: 'endpoint_url', label: 'Endpoint URL', type: 'url', required: false, help: 'Only for S3-compatible storage.' },
     { name: 'force_path_style', label: 'Path-style addressing', type: 'checkbox', required: false },
-  ],
+  ].map((f) => ({ env_var: null, placeholder: null, help: null, ...f })),
 };
 
 function setup(ds: Datasource = s3, overrides: Partial<Parameters<typeof CredentialForm>[0]> = {}) {
@@ -63,7 +69,11 @@ describe('CredentialForm', () => {
     await user.click(screen.getByLabelText('Path-style addressing'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave).toHaveBeenCalledWith({ aws_access_key_id: 'AKIA123', aws_secret_access_key: 'super-secret-value', force_path_style: true });
+    expect(onSave).toHaveBeenCalledWith({
+      aws_access_key_id: 'AKIA123',
+      aws_secret_access_key: 'super-secret-value',
+      force_path_style: true,
+    });
     expect(await screen.findByText('Amazon S3 credentials saved.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Secret Access Key/, { selector: 'input' })).toHaveValue('');
     expect(document.body.innerHTML).not.toContain('super-secret-value');
@@ -80,10 +90,16 @@ describe('CredentialForm', () => {
   });
 
   it('maps server field errors (ProblemDetails) to the fields', async () => {
-    const onSave = vi.fn().mockRejectedValue(new ApiError({
-      status: 400, title: 'The Amazon S3 credentials are not valid',
-      errors: { 'credentials.aws_access_key_id': ['Access Key ID looks wrong.'], credentials: ['Give host, user and database, or sqlite_path.'] },
-    }));
+    const onSave = vi.fn().mockRejectedValue(
+      new ApiError({
+        status: 400,
+        title: 'The Amazon S3 credentials are not valid',
+        errors: {
+          'credentials.aws_access_key_id': ['Access Key ID looks wrong.'],
+          credentials: ['Give host, user and database, or sqlite_path.'],
+        },
+      }),
+    );
     const { user } = setup(s3, { onSave });
     await user.type(screen.getByLabelText(/Access Key ID/), 'x');
     await user.type(screen.getByLabelText(/Secret Access Key/, { selector: 'input' }), 'y');

@@ -3,8 +3,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CheckCircle2, Eye, EyeOff, Loader2, PlugZap, Trash2, XCircle } from 'lucide-react';
 import { ApiError } from '../services/http';
-import type { CredentialField, Datasource, TestConnectionResult } from '../types';
+import type { CredentialField, Datasource } from '../types';
+
+/** What a connection test found. */
+export interface TestConnectionResult {
+  success: boolean;
+  message?: string;
+  error?: string;
+}
 import { timeAgo } from '../utils/format';
+import { cn } from '../utils/cn';
 
 type Values = Record<string, string | boolean>;
 
@@ -14,11 +22,18 @@ export function validateFields(fields: CredentialField[], values: Values): Recor
     const v = values[f.name];
     const text = typeof v === 'string' ? v.trim() : '';
     if (f.type === 'checkbox') continue;
-    if (f.required && !text) { errors[f.name] = `${f.label} is required.`; continue; }
+    if (f.required && !text) {
+      errors[f.name] = `${f.label} is required.`;
+      continue;
+    }
     if (!text) continue;
     if (f.type === 'url') {
       let ok = false;
-      try { ok = ['http:', 'https:'].includes(new URL(text).protocol); } catch { ok = false; }
+      try {
+        ok = ['http:', 'https:'].includes(new URL(text).protocol);
+      } catch {
+        ok = false;
+      }
       if (!ok) errors[f.name] = `${f.label} must be a full http(s) URL, like https://example.com.`;
     } else if (f.type === 'number' && !/^-?\d+$/.test(text)) {
       errors[f.name] = `${f.label} must be a whole number.`;
@@ -31,7 +46,10 @@ export function toPayload(fields: CredentialField[], values: Values): Record<str
   const out: Record<string, string | boolean> = {};
   for (const f of fields) {
     const v = values[f.name];
-    if (f.type === 'checkbox') { if (v === true) out[f.name] = true; continue; }
+    if (f.type === 'checkbox') {
+      if (v === true) out[f.name] = true;
+      continue;
+    }
     if (typeof v === 'string' && v.trim()) out[f.name] = v.trim();
   }
   return out;
@@ -40,13 +58,18 @@ export function toPayload(fields: CredentialField[], values: Values): Record<str
 interface Props {
   datasource: Datasource;
   updatedAt?: string | null;
-  testSupported: boolean;
+  /** Offer a connection test (with onTest). */
+  testSupported?: boolean;
   onSave: (credentials: Record<string, string | boolean>) => Promise<void>;
   onDelete: () => Promise<void>;
-  onTest: () => Promise<TestConnectionResult | null>;
+  onTest?: () => Promise<TestConnectionResult | null>;
 }
 
-const inputClass = 'mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 focus:border-indigo-500 focus:outline-none focus:ring-4 focus:ring-indigo-500/15 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500';
+const inputClass = cn(
+  'mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500',
+  'focus:border-indigo-500 focus:outline-none focus:ring-4 focus:ring-indigo-500/15',
+  'dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500',
+);
 
 export function CredentialForm({ datasource, updatedAt, testSupported, onSave, onDelete, onTest }: Props) {
   const formId = useId();
@@ -67,7 +90,9 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setNotice(null); setFormError(null); setTest(null);
+    setNotice(null);
+    setFormError(null);
+    setTest(null);
     const found = validateFields(fields, values);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -90,7 +115,13 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
           else general.push(...messages);
         }
         setErrors(fieldErrors);
-        setFormError(general.length ? general.join(' ') : Object.keys(fieldErrors).length ? err.title ?? 'Please fix the highlighted fields.' : err.message);
+        setFormError(
+          general.length
+            ? general.join(' ')
+            : Object.keys(fieldErrors).length
+              ? (err.title ?? 'Please fix the highlighted fields.')
+              : err.message,
+        );
       } else {
         setFormError('Could not save the credentials. Try again.');
       }
@@ -100,7 +131,10 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
   };
 
   const remove = async () => {
-    setBusy('delete'); setFormError(null); setNotice(null); setTest(null);
+    setBusy('delete');
+    setFormError(null);
+    setNotice(null);
+    setTest(null);
     try {
       await onDelete();
       setConfirmDelete(false);
@@ -113,7 +147,11 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
   };
 
   const runTest = async () => {
-    setBusy('test'); setTest(null); setFormError(null); setNotice(null);
+    if (!onTest) return;
+    setBusy('test');
+    setTest(null);
+    setFormError(null);
+    setNotice(null);
     try {
       setTest(await onTest());
     } catch (err) {
@@ -126,10 +164,18 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
   return (
     <form onSubmit={submit} noValidate aria-label={`${datasource.name} credentials`} className="space-y-4">
       {datasource.configured ? (
-        <div className="flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-200" data-testid="configured-banner">
+        <div
+          className={cn(
+            'flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2',
+            'text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40',
+            'dark:text-emerald-200',
+          )}
+          data-testid="configured-banner"
+        >
           <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
           <p>
-            Connected{updatedAt ? ` · saved ${timeAgo(updatedAt)}` : ''}. Stored secrets are never shown again; to change them, enter a complete new set and save.
+            Connected{updatedAt ? ` · saved ${timeAgo(updatedAt)}` : ''}. Stored secrets are never shown again; to change them, enter a
+            complete new set and save.
           </p>
         </div>
       ) : null}
@@ -145,11 +191,23 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
         if (f.type === 'checkbox') {
           return (
             <div key={f.name} className="flex items-start gap-3">
-              <input id={id} type="checkbox" checked={values[f.name] === true} onChange={(e) => setValue(f.name, e.target.checked)} aria-describedby={describedBy}
-                className="mt-0.5 size-4 rounded border-zinc-300 text-indigo-600 focus:ring-indigo-500 dark:border-zinc-600" />
+              <input
+                id={id}
+                type="checkbox"
+                checked={values[f.name] === true}
+                onChange={(e) => setValue(f.name, e.target.checked)}
+                aria-describedby={describedBy}
+                className="mt-0.5 size-4 rounded border-zinc-300 text-indigo-600 focus:ring-indigo-500 dark:border-zinc-600"
+              />
               <div>
-                <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{f.label}</label>
-                {f.help ? <p id={`${id}-help`} className="text-xs text-zinc-500 dark:text-zinc-400">{f.help}</p> : null}
+                <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+                  {f.label}
+                </label>
+                {f.help ? (
+                  <p id={`${id}-help`} className="text-xs text-zinc-500 dark:text-zinc-400">
+                    {f.help}
+                  </p>
+                ) : null}
               </div>
             </div>
           );
@@ -158,7 +216,15 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
         return (
           <div key={f.name}>
             <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-              {f.label}{f.required ? <span className="text-red-600 dark:text-red-400" aria-hidden> *</span> : <span className="font-normal text-zinc-500"> (optional)</span>}
+              {f.label}
+              {f.required ? (
+                <span className="text-red-600 dark:text-red-400" aria-hidden>
+                  {' '}
+                  *
+                </span>
+              ) : (
+                <span className="font-normal text-zinc-500"> (optional)</span>
+              )}
             </label>
             <div className="relative">
               <input
@@ -168,57 +234,135 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
                 inputMode={f.type === 'number' ? 'numeric' : undefined}
                 value={typeof values[f.name] === 'string' ? (values[f.name] as string) : ''}
                 onChange={(e) => setValue(f.name, e.target.value)}
-                placeholder={secret && datasource.configured ? 'Saved — enter a new value to replace' : f.placeholder ?? ''}
+                placeholder={secret && datasource.configured ? 'Saved — enter a new value to replace' : (f.placeholder ?? '')}
                 required={f.required}
                 aria-required={f.required}
                 aria-invalid={!!err}
                 aria-describedby={describedBy}
                 autoComplete={secret ? 'new-password' : 'off'}
                 spellCheck={false}
-                className={`${inputClass} ${secret ? 'pr-10' : ''} ${err ? 'border-red-500 dark:border-red-500' : 'border-zinc-300 dark:border-zinc-700'}`}
+                className={cn(
+                  inputClass,
+                  secret ? 'pr-10' : '',
+                  err ? 'border-red-500 dark:border-red-500' : 'border-zinc-300 dark:border-zinc-700',
+                )}
               />
               {secret ? (
-                <button type="button" onClick={() => setRevealed((r) => ({ ...r, [f.name]: !r[f.name] }))}
-                  aria-label={revealed[f.name] ? `Hide ${f.label}` : `Show ${f.label}`} aria-pressed={!!revealed[f.name]}
-                  className="absolute inset-y-0 right-0 flex w-10 items-center justify-center text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">
+                <button
+                  type="button"
+                  onClick={() => setRevealed((r) => ({ ...r, [f.name]: !r[f.name] }))}
+                  aria-label={revealed[f.name] ? `Hide ${f.label}` : `Show ${f.label}`}
+                  aria-pressed={!!revealed[f.name]}
+                  className={cn(
+                    'absolute inset-y-0 right-0 flex w-10 items-center justify-center text-zinc-500',
+                    'hover:text-zinc-800 dark:hover:text-zinc-200',
+                  )}
+                >
                   {revealed[f.name] ? <EyeOff className="size-4" aria-hidden /> : <Eye className="size-4" aria-hidden />}
                 </button>
               ) : null}
             </div>
-            {f.help ? <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{f.help}</p> : null}
-            {err ? <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">{err}</p> : null}
+            {f.help ? (
+              <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                {f.help}
+              </p>
+            ) : null}
+            {err ? (
+              <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
+                {err}
+              </p>
+            ) : null}
           </div>
         );
       })}
 
-      {formError ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">{formError}</p> : null}
-      {notice ? <p role="status" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">{notice}</p> : null}
+      {formError ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
+          {formError}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+          {notice}
+        </p>
+      ) : null}
       {test ? (
-        <p role="status" className={`flex items-start gap-2 rounded-lg px-3 py-2 text-sm ${test.success ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200' : 'bg-red-50 text-red-800 dark:bg-red-950/40 dark:text-red-200'}`}>
-          {test.success ? <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />}
-          {test.success ? test.message ?? 'Connection works.' : test.error ?? test.message ?? 'Connection failed.'}
+        <p
+          role="status"
+          className={cn(
+            'flex items-start gap-2 rounded-lg px-3 py-2 text-sm',
+            test.success
+              ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200'
+              : 'bg-red-50 text-red-800 dark:bg-red-950/40 dark:text-red-200',
+          )}
+        >
+          {test.success ? (
+            <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
+          ) : (
+            <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+          )}
+          {test.success ? (test.message ?? 'Connection works.') : (test.error ?? test.message ?? 'Connection failed.')}
         </p>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-2 pt-1">
-        <button type="submit" disabled={busy !== null} className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy !== null}
+          className={cn(
+            'inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold',
+            'text-white hover:bg-indigo-500 disabled:opacity-60',
+          )}
+        >
           {busy === 'save' ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           {datasource.configured ? 'Replace credentials' : 'Save'}
         </button>
-        {datasource.configured && testSupported ? (
-          <button type="button" onClick={runTest} disabled={busy !== null} className="inline-flex items-center gap-2 rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
-            {busy === 'test' ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <PlugZap className="size-4" aria-hidden />} Test connection
+        {datasource.configured && testSupported && onTest ? (
+          <button
+            type="button"
+            onClick={runTest}
+            disabled={busy !== null}
+            className={cn(
+              'inline-flex items-center gap-2 rounded-lg border border-zinc-300 px-4 py-2 text-sm',
+              'font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700',
+              'dark:text-zinc-200 dark:hover:bg-zinc-800',
+            )}
+          >
+            {busy === 'test' ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <PlugZap className="size-4" aria-hidden />} Test
+            connection
           </button>
         ) : null}
         {datasource.configured ? (
           confirmDelete ? (
             <span className="ml-auto inline-flex items-center gap-2 text-sm">
               <span className="text-zinc-700 dark:text-zinc-300">Remove saved credentials?</span>
-              <button type="button" onClick={remove} disabled={busy !== null} className="rounded-lg bg-red-600 px-3 py-1.5 font-semibold text-white hover:bg-red-500 disabled:opacity-60">Remove</button>
-              <button type="button" onClick={() => setConfirmDelete(false)} className="rounded-lg px-3 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">Cancel</button>
+              <button
+                type="button"
+                onClick={remove}
+                disabled={busy !== null}
+                className="rounded-lg bg-red-600 px-3 py-1.5 font-semibold text-white hover:bg-red-500 disabled:opacity-60"
+              >
+                Remove
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirmDelete(false)}
+                className="rounded-lg px-3 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              >
+                Cancel
+              </button>
             </span>
           ) : (
-            <button type="button" onClick={() => setConfirmDelete(true)} disabled={busy !== null} className="ml-auto inline-flex items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950/40">
+            <button
+              type="button"
+              onClick={() => setConfirmDelete(true)}
+              disabled={busy !== null}
+              className={cn(
+                'ml-auto inline-flex items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium',
+                'text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400',
+                'dark:hover:bg-red-950/40',
+              )}
+            >
               <Trash2 className="size-4" aria-hidden /> Remove
             </button>
           )

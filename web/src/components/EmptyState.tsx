@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ArrowUpRight } from 'lucide-react';
+import { cn } from '../utils/cn';
 
 interface Props {
   icon: ReactNode;
@@ -25,7 +26,12 @@ export function EmptyState({ icon, title, description, examples, onExample, acti
               <button
                 type="button"
                 onClick={() => onExample(q)}
-                className="group flex h-full w-full items-start justify-between gap-2 rounded-xl border border-zinc-200 bg-white p-3 text-left text-sm text-zinc-700 shadow-sm transition hover:border-indigo-300 hover:bg-indigo-50/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:border-indigo-500/50 dark:hover:bg-indigo-500/5"
+                className={cn(
+                  'group flex h-full w-full items-start justify-between gap-2 rounded-xl border',
+                  'border-zinc-200 bg-white p-3 text-left text-sm text-zinc-700 shadow-sm transition',
+                  'hover:border-indigo-300 hover:bg-indigo-50/50 dark:border-zinc-800 dark:bg-zinc-900',
+                  'dark:text-zinc-300 dark:hover:border-indigo-500/50 dark:hover:bg-indigo-500/5',
+                )}
               >
                 <span>{q}</span>
                 <ArrowUpRight className="size-4 shrink-0 text-zinc-400 transition group-hover:text-indigo-500" aria-hidden />

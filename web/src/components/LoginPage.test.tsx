@@ -17,7 +17,10 @@ function renderLogin() {
   const client = new QueryClient();
   render(
     <QueryClientProvider client={client}>
-      <AuthProvider><LoginPage /><Who /></AuthProvider>
+      <AuthProvider>
+        <LoginPage />
+        <Who />
+      </AuthProvider>
     </QueryClientProvider>,
   );
   return userEvent.setup();
@@ -30,7 +33,10 @@ describe('LoginPage', () => {
     let signedIn = false;
     const { calls } = mockFetch({
       'GET /api/auth/me': () => (signedIn ? json(me) : json({ title: 'Unauthorized' }, 401)),
-      'POST /api/auth/login': () => { signedIn = true; return json({ message: 'Login successful', user: me }); },
+      'POST /api/auth/login': () => {
+        signedIn = true;
+        return json({ message: 'Login successful', user: me });
+      },
     });
     const user = renderLogin();
     await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
@@ -75,16 +81,26 @@ describe('LoginPage', () => {
     await user.type(screen.getByLabelText('Email'), 'ana@acme.test');
     await user.type(screen.getByLabelText('Password'), 'whatever1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('temporarily locked after too many failed sign-in attempts. Try again in 10 minutes.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'temporarily locked after too many failed sign-in attempts. Try again in 10 minutes.',
+    );
   });
 
   it('signs up, showing server field errors and a duplicate email next to the fields', async () => {
     let attempt = 0;
     const { calls } = mockFetch({
       'GET /api/auth/me': () => json({}, 401),
-      'POST /api/auth/signup': () => (++attempt === 1
-        ? json({ title: 'Signup details are not valid', status: 400, errors: { password: ['This password is too common; choose another.'] } }, 400)
-        : json({ title: 'Email already registered', detail: 'An account with this email already exists.', status: 409 }, 409)),
+      'POST /api/auth/signup': () =>
+        ++attempt === 1
+          ? json(
+              {
+                title: 'Signup details are not valid',
+                status: 400,
+                errors: { password: ['This password is too common; choose another.'] },
+              },
+              400,
+            )
+          : json({ title: 'Email already registered', detail: 'An account with this email already exists.', status: 409 }, 409),
     });
     const user = renderLogin();
     await user.click(screen.getByRole('tab', { name: 'Sign up' }));

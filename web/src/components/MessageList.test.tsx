@@ -65,13 +65,20 @@ describe('MessageList', () => {
   });
 
   it('shows the user message as plain text, never as markup', () => {
-    const { container } = render(<MessageList messages={[{ id: 'u', role: 'user', content: '<b>hi</b> **there**', createdAt: 0, tools: [] }]} sourceName={name} />);
+    const { container } = render(
+      <MessageList messages={[{ id: 'u', role: 'user', content: '<b>hi</b> **there**', createdAt: 0, tools: [] }]} sourceName={name} />,
+    );
     expect(container.querySelector('b')).toBeNull();
     expect(screen.getByText('<b>hi</b> **there**')).toBeInTheDocument();
   });
 
   it('lists the sources an answer came from, and the ones that failed', () => {
-    render(<MessageList messages={[assistant('Combined answer', { sources: ['slack', 'jira'], failedSources: ['github'] })]} sourceName={name} />);
+    render(
+      <MessageList
+        messages={[assistant('Combined answer', { sources: ['slack', 'jira'], failedSources: ['github'] })]}
+        sourceName={name}
+      />,
+    );
     const sources = screen.getByRole('list', { name: 'Sources' });
     expect(within(sources).getByText('Slack')).toBeInTheDocument();
     expect(within(sources).getByText('Jira')).toBeInTheDocument();

@@ -2,13 +2,15 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Monitor, Moon, Palette, Sun, X } from 'lucide-react';
-import { credentialsApi, datasourceApi } from '../services/api';
+import { credentialsApi } from '../services/api';
+import { queryKeys } from '../services/queryKeys';
 import type { Datasource } from '../types';
 import { useTheme } from '../contexts/ThemeContext';
 import { sourceHealth, TONE_DOT } from '../utils/status';
 import { CredentialForm } from './CredentialForm';
 import { SourceIcon } from './SourceIcon';
 import { Modal } from './ui/Modal';
+import { cn } from '../utils/cn';
 
 interface Props {
   datasources: Datasource[];
@@ -31,9 +33,26 @@ function Appearance() {
       <p className="text-xs text-zinc-500 dark:text-zinc-400">“System” follows your device’s setting.</p>
       <div className="mt-3 grid grid-cols-3 gap-2">
         {options.map(({ value, label, icon: Icon }) => (
-          <label key={value} className={`flex cursor-pointer flex-col items-center gap-1.5 rounded-xl border p-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${preference === value ? 'border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200' : 'border-zinc-200 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}>
-            <input type="radio" name="theme" value={value} checked={preference === value} onChange={() => setPreference(value)} className="sr-only" />
-            <Icon className="size-5" aria-hidden />{label}
+          <label
+            key={value}
+            className={cn(
+              'flex cursor-pointer flex-col items-center gap-1.5 rounded-xl border p-3 text-sm',
+              'has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500',
+              preference === value
+                ? 'border-indigo-500 bg-indigo-50 text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200'
+                : 'border-zinc-200 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800',
+            )}
+          >
+            <input
+              type="radio"
+              name="theme"
+              value={value}
+              checked={preference === value}
+              onChange={() => setPreference(value)}
+              className="sr-only"
+            />
+            <Icon className="size-5" aria-hidden />
+            {label}
           </label>
         ))}
       </div>
@@ -43,12 +62,13 @@ function Appearance() {
 
 export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState(initialSource ?? datasources.find((d) => !d.configured && d.enabled)?.id ?? datasources[0]?.id ?? APPEARANCE);
-  const [testSupported, setTestSupported] = useState(true);
+  const [selected, setSelected] = useState(
+    initialSource ?? datasources.find((d) => !d.configured && d.enabled)?.id ?? datasources[0]?.id ?? APPEARANCE,
+  );
   const ds = datasources.find((d) => d.id === selected);
 
   const status = useQuery({
-    queryKey: ['credential-status', selected],
+    queryKey: queryKeys.credentialStatus(selected),
     queryFn: () => credentialsApi.checkStatus(selected),
     enabled: !!ds?.configured,
     retry: false,
@@ -56,29 +76,54 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
 
   const refresh = async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['datasources'] }),
-      queryClient.invalidateQueries({ queryKey: ['credential-status', selected] }),
-      queryClient.invalidateQueries({ queryKey: ['digest'] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.datasources }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.credentialStatus(selected) }),
     ]);
   };
 
   return (
     <Modal title="Settings" onClose={onClose} className="max-w-4xl sm:h-[min(720px,90dvh)]" hideTitle>
       <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-        <h2 className="text-lg font-semibold" aria-hidden>Settings</h2>
-        <button type="button" onClick={onClose} aria-label="Close settings" className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        <h2 className="text-lg font-semibold" aria-hidden>
+          Settings
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close settings"
+          className={cn(
+            'inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100',
+            'dark:text-zinc-300 dark:hover:bg-zinc-800',
+          )}
+        >
           <X className="size-5" aria-hidden />
         </button>
       </div>
       <div className="flex min-h-0 flex-1 flex-col sm:flex-row">
-        <nav aria-label="Settings sections" className="shrink-0 overflow-x-auto border-b border-zinc-200 p-2 sm:w-60 sm:overflow-y-auto sm:border-b-0 sm:border-r dark:border-zinc-800">
+        <nav
+          aria-label="Settings sections"
+          className={cn(
+            'shrink-0 overflow-x-auto border-b border-zinc-200 p-2 sm:w-60 sm:overflow-y-auto',
+            'sm:border-b-0 sm:border-r dark:border-zinc-800',
+          )}
+        >
           <ul className="flex gap-1 sm:flex-col">
             {datasources.map((d) => {
               const h = sourceHealth(d);
               return (
                 <li key={d.id}>
-                  <button type="button" onClick={() => setSelected(d.id)} aria-current={selected === d.id ? 'page' : undefined}
-                    className={`flex w-full items-center gap-2.5 whitespace-nowrap rounded-lg px-2.5 py-2 text-left text-sm ${selected === d.id ? 'bg-zinc-100 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50' : 'text-zinc-700 hover:bg-zinc-50 dark:text-zinc-300 dark:hover:bg-zinc-800/60'}`}>
+                  <button
+                    type="button"
+                    onClick={() => setSelected(d.id)}
+                    aria-current={selected === d.id ? 'page' : undefined}
+                    className={cn(
+                      'flex w-full items-center gap-2.5 whitespace-nowrap rounded-lg px-2.5 py-2 text-left',
+                      'text-sm',
+                      selected === d.id
+                        ? 'bg-zinc-100 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50'
+                        : 'text-zinc-700 hover:bg-zinc-50 dark:text-zinc-300 dark:hover:bg-zinc-800/60',
+                    )}
+                  >
                     <SourceIcon id={d.id} icon={d.icon} size="sm" />
                     <span className="flex-1">{d.name}</span>
                     <span className={`size-2 rounded-full ${TONE_DOT[h.tone]}`} title={h.label} aria-label={h.label} />
@@ -87,8 +132,18 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
               );
             })}
             <li className="sm:mt-2 sm:border-t sm:border-zinc-200 sm:pt-2 dark:sm:border-zinc-800">
-              <button type="button" onClick={() => setSelected(APPEARANCE)} aria-current={selected === APPEARANCE ? 'page' : undefined}
-                className={`flex w-full items-center gap-2.5 whitespace-nowrap rounded-lg px-2.5 py-2 text-left text-sm ${selected === APPEARANCE ? 'bg-zinc-100 font-medium dark:bg-zinc-800' : 'text-zinc-700 hover:bg-zinc-50 dark:text-zinc-300 dark:hover:bg-zinc-800/60'}`}>
+              <button
+                type="button"
+                onClick={() => setSelected(APPEARANCE)}
+                aria-current={selected === APPEARANCE ? 'page' : undefined}
+                className={cn(
+                  'flex w-full items-center gap-2.5 whitespace-nowrap rounded-lg px-2.5 py-2 text-left',
+                  'text-sm',
+                  selected === APPEARANCE
+                    ? 'bg-zinc-100 font-medium dark:bg-zinc-800'
+                    : 'text-zinc-700 hover:bg-zinc-50 dark:text-zinc-300 dark:hover:bg-zinc-800/60',
+                )}
+              >
                 <Palette className="size-4" aria-hidden /> Appearance
               </button>
             </li>
@@ -105,25 +160,29 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
                 </div>
               </div>
               {!ds.enabled ? (
-                <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">This source is disabled on this server.</p>
+                <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                  This source is disabled on this server.
+                </p>
               ) : (
                 <CredentialForm
                   key={ds.id}
                   datasource={ds}
                   updatedAt={status.data?.updated_at}
-                  testSupported={testSupported}
-                  onSave={async (credentials) => { await credentialsApi.save(ds.id, credentials); await refresh(); }}
-                  onDelete={async () => { await credentialsApi.delete(ds.id); await refresh(); }}
-                  onTest={async () => {
-                    const result = await datasourceApi.test(ds.id);
-                    if (result === null) setTestSupported(false);
-                    return result ?? { success: false, error: 'This server cannot test connections yet.' };
+                  onSave={async (credentials) => {
+                    await credentialsApi.save(ds.id, credentials);
+                    await refresh();
+                  }}
+                  onDelete={async () => {
+                    await credentialsApi.delete(ds.id);
+                    await refresh();
                   }}
                 />
               )}
             </div>
           ) : (
-            <div className="mx-auto max-w-xl"><Appearance /></div>
+            <div className="mx-auto max-w-xl">
+              <Appearance />
+            </div>
           )}
         </div>
       </div>

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Digest, DigestItem, DigestSection } from '../types';
 import { digestReducer, initialDigestView } from './digestReducer';
 
-const item = (source: string, actionable: boolean): DigestItem => ({ id: `${source}-${actionable}`, title: `${source} item`, source, kind: 'update', actionable, priority: 'low' });
-const section = (source: string, ...actionable: boolean[]): DigestSection => ({ source, title: source, items: actionable.map((a) => item(source, a)) });
+const item = (source: string, actionable: boolean): DigestItem => ({
+  id: `${source}-${actionable}`,
+  title: `${source} item`,
+  source,
+  kind: 'update',
+  actionable,
+  priority: 'low',
+});
+const section = (source: string, ...actionable: boolean[]): DigestSection => ({
+  source,
+  title: source,
+  items: actionable.map((a) => item(source, a)),
+});
 
 describe('digestReducer', () => {
   it('shows announced sources as pending until their section arrives, actionable sections first', () => {
@@ -17,11 +28,29 @@ describe('digestReducer', () => {
   });
 
   it('finishes with the server digest, and an error keeps what already arrived', () => {
-    const digest: Digest = { since: 's', generatedAt: 'g', summary: 'x', summaryMethod: 'grouped', sections: [section('slack', true)], actionableCount: 1, fromCache: true };
+    const digest: Digest = {
+      since: 's',
+      generatedAt: 'g',
+      summary: 'x',
+      summaryMethod: 'grouped',
+      sections: [section('slack', true)],
+      actionableCount: 1,
+      fromCache: true,
+    };
     const started = digestReducer(initialDigestView, { type: 'start', since: 's', sources: ['slack', 'jira'] });
-    expect(digestReducer(started, { type: 'done', digest })).toMatchObject({ status: 'done', pending: [], sections: digest.sections, digest });
+    expect(digestReducer(started, { type: 'done', digest })).toMatchObject({
+      status: 'done',
+      pending: [],
+      sections: digest.sections,
+      digest,
+    });
     const partial = digestReducer(started, { type: 'section', section: section('jira') });
-    expect(digestReducer(partial, { type: 'error', error: 'boom' })).toMatchObject({ status: 'error', error: 'boom', pending: [], sections: [section('jira')] });
+    expect(digestReducer(partial, { type: 'error', error: 'boom' })).toMatchObject({
+      status: 'error',
+      error: 'boom',
+      pending: [],
+      sections: [section('jira')],
+    });
     expect(digestReducer(partial, { type: 'load' })).toEqual(initialDigestView);
   });
 });

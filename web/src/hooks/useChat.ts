@@ -4,15 +4,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, chatApi } from '../services/api';
 import { agentApi } from '../services/agentApi';
-import type { AgentEvent, ChatEvent, ChatMessage, PendingApproval, StoredMessage } from '../types';
+import { queryKeys } from '../services/queryKeys';
+import type { ChatMessage, PendingApproval, StoredMessage, StreamEvent } from '../types';
 import { ALL_SOURCES } from '../utils/sources';
 import { newId } from '../utils/format';
-import { applyAgentEvent, applyChatEvent, newAssistantMessage, resolveApprovalInTools, settleTools, toolsFromMetadata } from './chatReducer';
+import { applyStreamEvent, newAssistantMessage, resolveApprovalInTools, settleTools, toolsFromMetadata } from './chatReducer';
 
 export function storedToChatMessage(m: StoredMessage): ChatMessage {
-  const meta = m.metadata && typeof m.metadata === 'object' ? m.metadata : undefined;
-  const tools = toolsFromMetadata({ tools_used: m.tools_used ?? meta?.tools_used });
-  const source = m.datasource ?? meta?.datasource;
+  const meta = m.metadata ?? undefined;
+  // A source's answer lists its tool calls; an agent answer keeps its sources' summaries instead.
+  const tools = toolsFromMetadata(meta && 'tools_used' in meta ? meta.tools_used : undefined);
+  const source = m.datasource;
   const status = m.status === 'interrupted' ? 'interrupted' : m.status === 'in_progress' ? 'pending' : 'done';
   return {
     id: newId('msg'),
@@ -22,8 +24,12 @@ export function storedToChatMessage(m: StoredMessage): ChatMessage {
     status,
     tools,
     // An answer that was never written came from no source.
-    sources: m.sources ?? (m.role !== 'user' && status === 'done' && source && source !== ALL_SOURCES ? [source] : undefined),
-    metadata: meta ?? undefined,
+    sources: m.role !== 'user' && status === 'done' && source && source !== ALL_SOURCES ? [source] : undefined,
+    metadata: meta && {
+      provider: meta.provider,
+      duration_ms: meta.duration_ms,
+      ...('tier' in meta ? { tier: meta.tier, model: meta.model } : {}),
+    },
   };
 }
 
@@ -63,11 +69,20 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
   useEffect(() => {
     if (!initialSessionId) return;
     let cancelled = false;
-    chatApi.getSession(initialSessionId)
-      .then((s) => { if (!cancelled) setMessages(s.messages.map(storedToChatMessage)); })
-      .catch((err: unknown) => { if (!cancelled) setLoadError(err instanceof Error ? err.message : 'Could not open this conversation.'); })
-      .finally(() => { if (!cancelled) setLoadingSession(false); });
-    return () => { cancelled = true; };
+    chatApi
+      .getSession(initialSessionId)
+      .then((s) => {
+        if (!cancelled) setMessages(s.messages.map(storedToChatMessage));
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setLoadError(err instanceof Error ? err.message : 'Could not open this conversation.');
+      })
+      .finally(() => {
+        if (!cancelled) setLoadingSession(false);
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [initialSessionId]);
 
   // Leaving the chat cancels its stream.
@@ -81,114 +96,133 @@ export function useChat(datasource: string, initialSessionId?: string): UseChat 
     });
   }, []);
 
-  const rememberSession = useCallback((id: string | undefined) => {
-    if (!id || id === sessionRef.current) return;
-    sessionRef.current = id;
-    setSessionId(id);
-    void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-  }, [queryClient]);
+  const rememberSession = useCallback(
+    (id: string | undefined) => {
+      if (!id || id === sessionRef.current) return;
+      sessionRef.current = id;
+      setSessionId(id);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
+    },
+    [queryClient],
+  );
 
-  const send = useCallback((text: string) => {
-    const message = text.trim();
-    if (!message || abortRef.current) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setStreaming(true);
-    const assistant = newAssistantMessage();
-    if (datasource !== ALL_SOURCES) assistant.sources = [datasource];
-    setMessages((list) => [...list, { id: newId('msg'), role: 'user', content: message, createdAt: Date.now(), tools: [] }, assistant]);
+  const send = useCallback(
+    (text: string) => {
+      const message = text.trim();
+      if (!message || abortRef.current) return;
+      const controller = new AbortController();
+      abortRef.current = controller;
+      setStreaming(true);
+      const assistant = newAssistantMessage();
+      if (datasource !== ALL_SOURCES) assistant.sources = [datasource];
+      setMessages((list) => [...list, { id: newId('msg'), role: 'user', content: message, createdAt: Date.now(), tools: [] }, assistant]);
 
-    const onChatEvent = (ev: ChatEvent) => {
-      if (ev.type === 'session_id') return rememberSession(ev.session_id);
-      if (ev.type === 'approval_required') {
-        setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source ?? datasource, description: ev.description, expiresAt: ev.expires_at });
-      }
-      if (ev.type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
-      updateLast((m) => applyChatEvent(m, ev));
-    };
-    const onAgentEvent = (ev: AgentEvent) => {
-      if (ev.event_type === 'session_id') return rememberSession(ev.session_id);
-      if (ev.event_type === 'approval_required') {
-        setApprovalError(null);
-        setPendingApproval({ approvalId: ev.approval_id, tool: ev.tool, arguments: ev.arguments, source: ev.source, description: ev.description, expiresAt: ev.expires_at });
-      }
-      if (ev.event_type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
-      if (ev.event_type === 'done') rememberSession(ev.result?.session_id);
-      updateLast((m) => applyAgentEvent(m, ev));
-    };
+      const onEvent = (e: StreamEvent) => {
+        if ('agent' in e) {
+          if (e.agent.event_type === 'done') rememberSession(e.agent.result?.session_id);
+        } else {
+          const ev = e.event;
+          if (ev.type === 'session_id') return rememberSession(ev.session_id);
+          if (ev.type === 'approval_required') {
+            setApprovalError(null);
+            setPendingApproval({
+              approvalId: ev.approval_id,
+              tool: ev.tool,
+              arguments: ev.arguments,
+              source: e.source ?? (datasource === ALL_SOURCES ? undefined : datasource),
+              expiresAt: ev.expires_at,
+            });
+          }
+          if (ev.type === 'approval_resolved' && pendingRef.current?.approvalId === ev.approval_id) setPendingApproval(null);
+        }
+        updateLast((m) => applyStreamEvent(m, e));
+      };
 
-    const run = datasource === ALL_SOURCES
-      ? agentApi.queryStream({ query: message, session_id: sessionRef.current }, onAgentEvent, controller.signal)
-      : chatApi.sendMessageStream({ message, datasource, session_id: sessionRef.current }, onChatEvent, controller.signal);
+      const session_id = sessionRef.current;
+      const run =
+        datasource === ALL_SOURCES
+          ? agentApi.queryStream({ query: message, session_id }, onEvent, controller.signal)
+          : chatApi.sendMessageStream({ message, datasource, session_id }, onEvent, controller.signal);
 
-    run
-      .then(() => {
-        // The server ended this stream to wait for the approval: keep the question open.
-        if (pendingRef.current && !controller.signal.aborted) return;
-        // A stream that ends without done/error was cut off (or stopped).
-        updateLast((m) => (m.status === 'streaming'
-          ? { ...m, status: controller.signal.aborted ? 'stopped' : 'error', phase: undefined, error: controller.signal.aborted ? undefined : 'The connection closed before the answer finished.', tools: settleTools(m.tools) }
-          : m));
-      })
-      .catch((err: unknown) => {
-        const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
-        const error = aborted ? undefined : err instanceof ApiError || err instanceof Error ? err.message : 'Something went wrong.';
-        updateLast((m) => (m.status === 'streaming' ? { ...m, status: aborted ? 'stopped' : 'error', phase: undefined, error, tools: settleTools(m.tools) } : m));
-      })
-      .finally(() => {
-        abortRef.current = null;
-        setStreaming(false);
-        if (!pendingRef.current || controller.signal.aborted) setPendingApproval(null);
-        void queryClient.invalidateQueries({ queryKey: ['sessions'] });
-      });
-  }, [datasource, queryClient, rememberSession, updateLast, setPendingApproval]);
+      run
+        .then(() => {
+          // A stream that ends without done/error was cut off (or stopped).
+          updateLast((m) =>
+            m.status === 'streaming'
+              ? {
+                  ...m,
+                  status: controller.signal.aborted ? 'stopped' : 'error',
+                  phase: undefined,
+                  error: controller.signal.aborted ? undefined : 'The connection closed before the answer finished.',
+                  tools: settleTools(m.tools),
+                }
+              : m,
+          );
+        })
+        .catch((err: unknown) => {
+          const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
+          const error = aborted ? undefined : err instanceof ApiError || err instanceof Error ? err.message : 'Something went wrong.';
+          updateLast((m) =>
+            m.status === 'streaming'
+              ? { ...m, status: aborted ? 'stopped' : 'error', phase: undefined, error, tools: settleTools(m.tools) }
+              : m,
+          );
+        })
+        .finally(() => {
+          abortRef.current = null;
+          setStreaming(false);
+          // Nobody can answer a question whose stream is gone.
+          setPendingApproval(null);
+          void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
+        });
+    },
+    [datasource, queryClient, rememberSession, updateLast, setPendingApproval],
+  );
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
 
-  const resolveApproval = useCallback(async (approved: boolean) => {
-    if (!pendingApproval) return;
-    setApprovalBusy(true);
-    setApprovalError(null);
-    const streamEnded = abortRef.current === null;
-    try {
-      if (streamEnded) {
-        // The server answers the approval with the rest of the stream.
-        const controller = new AbortController();
-        abortRef.current = controller;
-        setStreaming(true);
-        updateLast((m) => ({ ...m, status: 'streaming' }));
-        setPendingApproval(null);
-        const onEvent = (ev: ChatEvent & AgentEvent) => {
-          if ('event_type' in ev && ev.event_type) updateLast((m) => applyAgentEvent(m, ev));
-          else updateLast((m) => applyChatEvent(m, ev));
-        };
-        chatApi.answerApproval(pendingApproval.approvalId, approved, onEvent, controller.signal)
-          .catch((err: unknown) => {
-            if (!controller.signal.aborted) updateLast((m) => ({ ...m, status: 'error', error: err instanceof Error ? err.message : 'Could not send your answer.' }));
-          })
-          .finally(() => {
-            updateLast((m) => (m.status === 'streaming' ? { ...m, status: controller.signal.aborted ? 'stopped' : 'done', phase: undefined, tools: settleTools(m.tools) } : m));
-            abortRef.current = null;
-            setStreaming(false);
-          });
-      } else {
+  const resolveApproval = useCallback(
+    async (approved: boolean) => {
+      if (!pendingApproval) return;
+      setApprovalBusy(true);
+      setApprovalError(null);
+      try {
+        // The stream that asked waits for this answer and carries on by itself.
         await chatApi.answerApproval(pendingApproval.approvalId, approved);
-      }
-      updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, approved ? 'approved' : 'refused') }));
-      setPendingApproval(null);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) {
-        // Answered elsewhere or expired: nothing left to decide.
-        updateLast((m) => ({ ...m, tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, 'expired') }));
+        updateLast((m) => ({
+          ...m,
+          tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, approved ? 'approved' : 'refused'),
+        }));
         setPendingApproval(null);
-      } else {
-        setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) {
+          // Answered elsewhere or expired: nothing left to decide.
+          updateLast((m) => ({
+            ...m,
+            tools: resolveApprovalInTools(m.tools, pendingApproval.approvalId, pendingApproval.tool, 'expired'),
+          }));
+          setPendingApproval(null);
+        } else {
+          setApprovalError(err instanceof Error ? err.message : 'Could not send your answer.');
+        }
+      } finally {
+        setApprovalBusy(false);
       }
-    } finally {
-      setApprovalBusy(false);
-    }
-  }, [pendingApproval, updateLast, setPendingApproval]);
+    },
+    [pendingApproval, updateLast, setPendingApproval],
+  );
 
-  return { messages, sessionId, isStreaming, loadingSession, loadError, pendingApproval, approvalError, approvalBusy, send, stop, resolveApproval };
+  return {
+    messages,
+    sessionId,
+    isStreaming,
+    loadingSession,
+    loadError,
+    pendingApproval,
+    approvalError,
+    approvalBusy,
+    send,
+    stop,
+    resolveApproval,
+  };
 }

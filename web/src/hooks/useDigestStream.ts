@@ -14,11 +14,15 @@ export function useDigestStream({ since, hours }: { since?: string; hours?: numb
     const refresh = rebuild.current;
     rebuild.current = false;
     dispatch({ type: 'load' });
-    streamDigest({ since, hours, refresh }, {
-      onStart: (start, sources) => dispatch({ type: 'start', since: start, sources }),
-      onSection: (section) => dispatch({ type: 'section', section }),
-      onDone: (digest) => dispatch({ type: 'done', digest }),
-    }, controller.signal).catch((err: unknown) => {
+    streamDigest(
+      { since, hours, refresh },
+      {
+        onStart: (start, sources) => dispatch({ type: 'start', since: start, sources }),
+        onSection: (section) => dispatch({ type: 'section', section }),
+        onDone: (digest) => dispatch({ type: 'done', digest }),
+      },
+      controller.signal,
+    ).catch((err: unknown) => {
       if (controller.signal.aborted) return;
       dispatch({ type: 'error', error: err instanceof Error ? err.message : 'Could not load the digest.' });
     });

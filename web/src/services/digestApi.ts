@@ -33,12 +33,20 @@ export async function streamDigest(query: DigestQuery, handlers: DigestStreamHan
   if (!response.body) throw new ApiError({ status: response.status, detail: 'The server sent no stream.' });
   let done: Digest | undefined;
   let failure: string | undefined;
-  await readSseStream<DigestEvent>(response.body, (ev) => {
-    if (ev.event_type === 'digest_start') handlers.onStart?.(ev.since, ev.sources ?? []);
-    else if (ev.event_type === 'section') { const s = toSection(ev.section); if (s) handlers.onSection?.(s); }
-    else if (ev.event_type === 'done') { done = toDigest(ev.digest); handlers.onDone?.(done); }
-    else if (ev.event_type === 'error') failure = ev.error;
-  }, signal);
+  await readSseStream<DigestEvent>(
+    response.body,
+    (ev) => {
+      if (ev.event_type === 'digest_start') handlers.onStart?.(ev.since, ev.sources ?? []);
+      else if (ev.event_type === 'section') {
+        const s = toSection(ev.section);
+        if (s) handlers.onSection?.(s);
+      } else if (ev.event_type === 'done') {
+        done = toDigest(ev.digest);
+        handlers.onDone?.(done);
+      } else if (ev.event_type === 'error') failure = ev.error;
+    },
+    signal,
+  );
   if (done) return done;
   throw new ApiError({ status: 0, detail: failure ?? 'The digest stopped before it finished. Try Refresh.' });
 }
@@ -46,7 +54,10 @@ export async function streamDigest(query: DigestQuery, handlers: DigestStreamHan
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const webLink = (v: unknown) => { const s = text(v); return s && /^https?:\/\//i.test(s) ? s : undefined; };
+const webLink = (v: unknown) => {
+  const s = text(v);
+  return s && /^https?:\/\//i.test(s) ? s : undefined;
+};
 
 export function toItem(raw: unknown): DigestItem | null {
   if (!isObj(raw) || !text(raw.title) || !text(raw.source)) return null;
@@ -85,7 +96,10 @@ export function toDigest(raw: unknown): Digest {
     summary: text(root.summary) ?? '',
     summaryMethod: text(root.summary_method) ?? 'grouped',
     sections,
-    actionableCount: typeof root.actionable_count === 'number' ? root.actionable_count : sections.reduce((n, s) => n + s.items.filter((i) => i.actionable).length, 0),
+    actionableCount:
+      typeof root.actionable_count === 'number'
+        ? root.actionable_count
+        : sections.reduce((n, s) => n + s.items.filter((i) => i.actionable).length, 0),
     fromCache: root.from_cache === true,
   };
 }

@@ -10,7 +10,11 @@ afterEach(() => {
 describe('http', () => {
   it('sends cookies always and the XSRF header (from the readable cookie) on state-changing calls only', async () => {
     document.cookie = 'XSRF-TOKEN=tok%2Ben123; path=/';
-    const { fn, calls } = mockFetch({ 'GET /api/x': () => json({ ok: 1 }), 'POST /api/x': () => json({ ok: 2 }), 'DELETE /api/x': () => json({}) });
+    const { fn, calls } = mockFetch({
+      'GET /api/x': () => json({ ok: 1 }),
+      'POST /api/x': () => json({ ok: 2 }),
+      'DELETE /api/x': () => json({}),
+    });
     await requestJson('GET', '/api/x');
     await requestJson('POST', '/api/x', { body: { a: 1 } });
     await requestJson('DELETE', '/api/x');
@@ -23,7 +27,13 @@ describe('http', () => {
   });
 
   it('turns ProblemDetails into a readable ApiError with field errors', async () => {
-    mockFetch({ 'POST /api/auth/signup': () => json({ title: 'Signup details are not valid', status: 400, errors: { password: ['Password must be at least 8 characters.'] } }, 400) });
+    mockFetch({
+      'POST /api/auth/signup': () =>
+        json(
+          { title: 'Signup details are not valid', status: 400, errors: { password: ['Password must be at least 8 characters.'] } },
+          400,
+        ),
+    });
     const err = await requestJson('POST', '/api/auth/signup', { body: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     const e = err as ApiError;
@@ -55,8 +65,12 @@ describe('http', () => {
   it('refreshes a stale XSRF token once and retries', async () => {
     let attempts = 0;
     const { calls } = mockFetch({
-      'POST /api/credentials': () => (++attempts === 1 ? json({ title: 'CSRF token missing or invalid', status: 403 }, 403) : json({ message: 'Credentials saved' })),
-      'GET /api/auth/me': () => { document.cookie = 'XSRF-TOKEN=fresh; path=/'; return json({ id: '1' }); },
+      'POST /api/credentials': () =>
+        ++attempts === 1 ? json({ title: 'CSRF token missing or invalid', status: 403 }, 403) : json({ message: 'Credentials saved' }),
+      'GET /api/auth/me': () => {
+        document.cookie = 'XSRF-TOKEN=fresh; path=/';
+        return json({ id: '1' });
+      },
     });
     document.cookie = 'XSRF-TOKEN=stale; path=/';
     await expect(requestJson('POST', '/api/credentials', { body: {} })).resolves.toEqual({ message: 'Credentials saved' });

@@ -37,7 +37,9 @@ describe('SseParser', () => {
 
   it('joins multi-line data with newlines and ignores comments', () => {
     const p = new SseParser();
-    expect(p.push(': keep-alive\ndata: line one\ndata: line two\n\n')).toEqual([{ event: undefined, data: 'line one\nline two', id: undefined }]);
+    expect(p.push(': keep-alive\ndata: line one\ndata: line two\n\n')).toEqual([
+      { event: undefined, data: 'line one\nline two', id: undefined },
+    ]);
   });
 
   it('accepts CRLF and CR line endings, including a CRLF split between chunks', () => {
@@ -91,10 +93,14 @@ describe('readSseStream', () => {
       },
     });
     const seen: unknown[] = [];
-    await readSseStream<{ n: number }>(body, (e) => {
-      seen.push(e);
-      if (e.n === 3) controller.abort();
-    }, controller.signal);
+    await readSseStream<{ n: number }>(
+      body,
+      (e) => {
+        seen.push(e);
+        if (e.n === 3) controller.abort();
+      },
+      controller.signal,
+    );
     expect(seen).toHaveLength(3);
   });
 });

@@ -77,11 +77,7 @@ export function toJsonEvent<T>(message: SseMessage): T | null {
 }
 
 /** Reads a fetch body as SSE until it ends or the signal aborts; calls onEvent for each JSON event. */
-export async function readSseStream<T>(
-  body: ReadableStream<Uint8Array>,
-  onEvent: (event: T) => void,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function readSseStream<T>(body: ReadableStream<Uint8Array>, onEvent: (event: T) => void, signal?: AbortSignal): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
   const parser = new SseParser();

@@ -35,7 +35,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 /** A streaming response whose SSE text we push piece by piece, like a real server. */
 export function controllableStream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start(c) { controller = c; } });
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+  });
   const enc = new TextEncoder();
   return {
     response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),

@@ -1,175 +1,74 @@
-// Shapes of the Mosaic API (spec §10). JSON is snake_case on the wire.
+// The Mosaic API's shapes are generated from the server's OpenAPI document (src/api/schema.d.ts, see
+// scripts/openapi.sh); these are short names for them. JSON is snake_case on the wire. Below them: the UI's own
+// conversation model, which the stream events fold into.
+import type { components } from '../api/schema';
 
-export interface User {
-  id: string;
-  email: string;
-  name?: string | null;
-  created_at?: string;
-  last_login?: string | null;
-  previous_login?: string | null;
+type Schemas = components['schemas'];
+
+export type User = Schemas['UserResponse'];
+export type AuthResponse = Schemas['AuthResponse'];
+export type MessageResponse = Schemas['MessageResponse'];
+export type ProblemDetails = Schemas['ProblemDetails'];
+
+export type CredentialField = Schemas['CredentialFieldResponse'];
+export type CredentialStatus = Schemas['CredentialStatusResponse'];
+/** Live connector health: the circuit breaker ("closed", "open", "half_open") and whether a session is up. */
+export type DatasourceStatus = Schemas['DatasourceStatus'];
+
+/**
+ * How a source presents itself (docs/architecture.md): `accent` is the CSS colour of its badge, `accent_dark` the one
+ * for dark mode (null: the same), `examples` questions it answers. Optional until the document lists them.
+ */
+export interface SourceLook {
+  accent?: string | null;
+  accent_dark?: string | null;
+  examples?: string[];
 }
 
-export interface AuthResponse {
-  message: string;
-  user: User;
-}
+export type Datasource = Schemas['DatasourceResponse'] & SourceLook;
 
-export type CredentialFieldType = 'text' | 'password' | 'url' | 'number' | 'checkbox' | string;
+export type ProviderInfo = Schemas['ProviderResponse'];
+export type ChatSessionSummary = Schemas['ChatSessionSummary'];
+export type ChatSession = Schemas['ChatSessionResponse'];
+/** One message of a stored session; `status` is in_progress while an answer is written, interrupted when it never finished. */
+export type StoredMessage = Schemas['ChatSessionMessage'];
+export type ChatMessageRequest = Schemas['ChatMessageRequest'];
+export type ApprovalResponse = Schemas['ApprovalResponse'];
 
-export interface CredentialField {
-  name: string;
-  label: string;
-  type: CredentialFieldType;
-  required: boolean;
-  env_var?: string | null;
-  placeholder?: string | null;
-  help?: string | null;
-}
+/** One tool call as a done event or stored message records it. */
+export type ToolUse = Schemas['ToolUse'];
+/** What a source's answer reports (done event, stored message). */
+export type ChatMetadata = Schemas['ChatMetadata'];
+/** What a stored agent answer keeps. */
+export type AgentMetadata = Schemas['AgentMetadata'];
 
-/** Live connector health; the server may send an object or a bare string. */
-export interface DatasourceStatus {
-  healthy?: boolean;
-  breaker?: 'closed' | 'open' | 'half_open' | string;
-  last_error?: string | null;
-}
+/** An event of POST /api/chat/message/stream, `type` says which. */
+export type ChatEvent = Schemas['ChatEvent'];
 
-export interface Datasource {
-  id: string;
-  name: string;
-  description: string;
-  icon: string;
-  enabled: boolean;
-  configured: boolean;
-  credential_fields: CredentialField[];
-  credential_rules?: string[];
-  status?: DatasourceStatus | string | null;
-  breaker?: string | null;
-}
+export type AgentQueryRequest = Schemas['AgentQueryRequest'];
+export type AgentSourceInfo = Schemas['AgentSourceInfo'];
+export type PlannedSource = Schemas['PlannedSource'];
+export type SourceResult = Schemas['SourceResult'];
+export type MultiSourceResponse = Schemas['MultiSourceResponse'];
+/** An event of POST /api/agent/query/stream, `event_type` says which. */
+export type AgentEvent = Schemas['AgentEvent'];
 
-export interface CredentialStatus {
-  configured: boolean;
-  updated_at?: string | null;
-}
-
-export interface TestConnectionResult {
-  success: boolean;
-  message?: string;
-  error?: string;
-}
-
-export interface ProviderInfo {
-  provider: string;
-  model?: string | null;
-  fast_model?: string | null;
-  offline: boolean;
-  /** A ready-made description, e.g. "anthropic: claude-…" or the Offline explanation. */
-  label?: string | null;
-}
-
-export interface ChatSessionSummary {
-  id: string;
-  datasource: string;
-  title?: string | null;
-  updated_at?: string | null;
-}
-
-/** One message of a stored session, as the server returns it. */
-export interface StoredMessage {
-  id?: string;
-  role: string;
-  content: string;
-  datasource?: string;
-  created_at?: string;
-  sources?: string[];
-  tools_used?: (string | ToolUse)[];
-  metadata?: ResponseMetadata | null;
-  /** For an answer: in_progress while the server answers it, interrupted when the server stopped before it finished. */
-  status?: 'in_progress' | 'interrupted' | string | null;
-}
-
-// ---- Single-source chat stream (POST /api/chat/message/stream) ----
-
-/** One tool call as recorded in a done event / stored message. */
-export interface ToolUse {
-  tool: string;
-  arguments?: unknown;
-  success?: boolean;
-  duration_ms?: number;
-  from_cache?: boolean;
-  /** approved / refused / expired, for write tools. */
-  approval?: string | null;
-  error?: string | null;
-}
-
-export interface ResponseMetadata {
-  datasource?: string;
-  tools_used?: (string | ToolUse)[];
-  tier?: string;
-  provider?: string;
-  model?: string;
-  tokens?: number | { input?: number; output?: number; total?: number };
-  duration_ms?: number;
-  cancelled?: boolean;
-  error?: string | null;
-  [key: string]: unknown;
-}
-
-export type ChatEvent =
-  | { type: 'session_id'; session_id: string }
-  | { type: 'thinking_start' }
-  | { type: 'thinking'; content: string }
-  | { type: 'thinking_end' }
-  | { type: 'chunk'; content: string }
-  | { type: 'tool_start'; tool: string; arguments?: unknown; source?: string }
-  | { type: 'tool_end'; tool: string; success: boolean; duration_ms?: number; error?: string; source?: string }
-  | { type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
-  | { type: 'approval_resolved'; approval_id: string; status?: 'approved' | 'refused' | 'expired' | string; approved?: boolean }
-  | { type: 'done'; metadata?: ResponseMetadata }
-  | { type: 'error'; error: string; code?: string };
-
-// ---- Multi-source agent stream (POST /api/agent/query/stream) ----
-
-export interface PlannedSource {
-  source: string;
-  confidence?: number;
-  reasoning?: string;
-}
-
-export interface SourceResult {
-  source: string;
-  success: boolean;
-  response?: string;
-  error?: string | null;
-  tools_used?: string[];
-  duration_ms?: number;
-}
-
-export interface MultiSourceResponse {
-  response: string;
-  source_results?: SourceResult[];
-  successful_sources?: string[];
-  failed_sources?: string[];
-  plan?: { sources?: (PlannedSource | string)[]; reasoning?: string } | null;
-  session_id?: string;
-  [key: string]: unknown;
-}
-
-export type AgentEvent =
-  | { event_type: 'session_id'; session_id: string }
-  | { event_type: 'planning'; message?: string }
-  | { event_type: 'plan_complete'; sources: (PlannedSource | string)[]; reasoning?: string }
-  | { event_type: 'source_start'; source: string }
-  | { event_type: 'source_complete'; source: string; success: boolean; error?: string; duration_ms?: number }
-  | { event_type: 'tool_start'; tool: string; source?: string; arguments?: unknown }
-  | { event_type: 'tool_end'; tool: string; source?: string; success: boolean; duration_ms?: number; error?: string }
-  | { event_type: 'approval_required'; approval_id: string; tool: string; arguments?: unknown; source?: string; description?: string; expires_at?: string }
-  | { event_type: 'approval_resolved'; approval_id: string; status?: string; approved?: boolean }
-  | { event_type: 'synthesizing' }
-  | { event_type: 'synthesis_chunk'; chunk: string }
-  | { event_type: 'done'; result?: MultiSourceResponse }
-  | { event_type: 'error'; error: string; code?: string };
+/** An event of GET /api/digest/stream, `event_type` says which. */
+export type DigestEvent = Schemas['DigestEvent'];
 
 // ---- UI-side conversation model ----
+
+/** The agent's own stages; its per-source tool and approval events travel as chat events with a source. */
+export type AgentStageEvent = Extract<
+  AgentEvent,
+  { event_type: 'planning' | 'plan_complete' | 'source_start' | 'source_complete' | 'synthesizing' | 'done' }
+>;
+
+/**
+ * One event of either stream as the conversation sees it: a chat event (from a source: the chat stream's one, or the
+ * source the agent names), or one of the agent's stages.
+ */
+export type StreamEvent = { source?: string; event: ChatEvent } | { agent: AgentStageEvent };
 
 export type ToolStatus = 'running' | 'success' | 'error' | 'awaiting_approval' | 'denied' | 'expired';
 
@@ -207,6 +106,9 @@ export interface PendingApproval {
   expiresAt?: string;
 }
 
+/** What the UI shows about how an answer was made; a stored agent answer has no tier or model. */
+export type AnswerFacts = Partial<Pick<ChatMetadata, 'provider' | 'model' | 'tier' | 'duration_ms'>>;
+
 /** pending: a stored answer still being written (by another tab or replica); interrupted: the server stopped first. */
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'pending' | 'interrupted';
 
@@ -228,12 +130,12 @@ export interface ChatMessage {
   sources?: string[];
   failedSources?: string[];
   sourceResults?: SourceResult[];
-  metadata?: ResponseMetadata;
+  metadata?: AnswerFacts;
 }
 
-// ---- What You Missed (GET /api/digest, GET /api/digest/stream) ----
+// ---- What You Missed (GET /api/digest, GET /api/digest/stream), mapped for the dashboard ----
 
-/** One thing that happened in a source, as the server sends it. */
+/** One thing that happened in a source. */
 export interface DigestItem {
   id: string;
   title: string;
@@ -243,7 +145,8 @@ export interface DigestItem {
   /** What happened, e.g. review_requested, failed_run, low_stock, important_mail. */
   kind: string;
   actionable: boolean;
-  priority: 'high' | 'medium' | 'low' | string;
+  /** "high", "medium" or "low". */
+  priority: string;
   timestamp?: string;
   summary?: string;
   author?: string;
@@ -267,9 +170,3 @@ export interface Digest {
   actionableCount: number;
   fromCache: boolean;
 }
-
-export type DigestEvent =
-  | { event_type: 'digest_start'; since: string; sources: string[] }
-  | { event_type: 'section'; section: unknown }
-  | { event_type: 'done'; digest: unknown }
-  | { event_type: 'error'; error: string };

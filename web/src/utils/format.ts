@@ -46,11 +46,15 @@ export function formatArguments(args: unknown): string {
 export function argumentsPreview(args: unknown, max = 80): string {
   let obj: unknown = args;
   if (typeof args === 'string') {
-    try { obj = JSON.parse(args); } catch { return args.slice(0, max); }
+    try {
+      obj = JSON.parse(args);
+    } catch {
+      return args.slice(0, max);
+    }
   }
   if (!obj || typeof obj !== 'object') return '';
   const text = Object.entries(obj as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? ''}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? '')}`)
     .join(', ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -2,6 +2,7 @@
 // focus returned to where it was on close.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { cn } from '../../utils/cn';
 
 interface Props {
   title: ReactNode;
@@ -15,7 +16,14 @@ interface Props {
   hideTitle?: boolean;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
 
 export function Modal({ title, description, onClose, children, className = 'max-w-lg', initialFocus, hideTitle }: Props) {
   const titleId = useId();
@@ -37,8 +45,13 @@ export function Modal({ title, description, onClose, children, className = 'max-
         if (items.length === 0) return;
         const first = items[0];
         const last = items[items.length - 1];
-        if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
-        else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     document.addEventListener('keydown', onKey);
@@ -58,11 +71,21 @@ export function Modal({ title, description, onClose, children, className = 'max-
         aria-labelledby={titleId}
         aria-describedby={description ? descId : undefined}
         tabIndex={-1}
-        className={`relative flex max-h-[92dvh] w-full flex-col overflow-hidden rounded-t-2xl bg-white shadow-2xl ring-1 ring-zinc-200 sm:rounded-2xl dark:bg-zinc-900 dark:ring-zinc-800 ${className}`}
+        className={cn(
+          'relative flex max-h-[92dvh] w-full flex-col overflow-hidden rounded-t-2xl bg-white',
+          'shadow-2xl ring-1 ring-zinc-200 sm:rounded-2xl dark:bg-zinc-900 dark:ring-zinc-800',
+          className,
+        )}
       >
         <div className={hideTitle ? 'sr-only' : 'px-5 pt-5'}>
-          <h2 id={titleId} className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">{title}</h2>
-          {description ? <p id={descId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p> : null}
+          <h2 id={titleId} className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">
+            {title}
+          </h2>
+          {description ? (
+            <p id={descId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {description}
+            </p>
+          ) : null}
         </div>
         {children}
       </div>

@@ -1,0 +1,3 @@
+export const documentPath: string;
+export const typesPath: string;
+export function generateSchemaTypes(): Promise<string>;

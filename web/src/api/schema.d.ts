@@ -1,0 +1,1696 @@
+// Generated from openapi.json by scripts/openapi-types.mjs (npm run openapi:types). Do not edit.
+
+export interface paths {
+  '/api/auth/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SignupRequest'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['LoginRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SaveCredentialsRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/credentials/{datasource}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          datasource: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CredentialStatusResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/credentials/{datasource}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          datasource: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DatasourceResponse'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/message/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChatMessageRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': components['schemas']['ChatEvent'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChatMessageRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChatMessageResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/approvals/{approvalId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          approvalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApprovalRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProviderResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChatSessionSummary'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChatSessionResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No Content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agent/query/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AgentQueryRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': components['schemas']['AgentEvent'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agent/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AgentQueryRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MultiSourceResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agent/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentSourceInfo'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agent/detect-sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DetectSourcesRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DetectSourcesResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/digest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+          hours?: string;
+          refresh?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DigestResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/digest/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+          hours?: string;
+          refresh?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': components['schemas']['DigestEvent'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnonymousTypeOfstring'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnonymousTypeOfstring'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/detailed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DetailedHealth'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AgentEvent:
+      | components['schemas']['AgentEventAgentSessionEvent']
+      | components['schemas']['AgentEventPlanningEvent']
+      | components['schemas']['AgentEventPlanCompleteEvent']
+      | components['schemas']['AgentEventSourceStartEvent']
+      | components['schemas']['AgentEventSourceToolStartEvent']
+      | components['schemas']['AgentEventSourceToolEndEvent']
+      | components['schemas']['AgentEventSourceApprovalRequiredEvent']
+      | components['schemas']['AgentEventSourceApprovalResolvedEvent']
+      | components['schemas']['AgentEventSourceCompleteEvent']
+      | components['schemas']['AgentEventSynthesizingEvent']
+      | components['schemas']['AgentEventSynthesisChunkEvent']
+      | components['schemas']['AgentEventAgentDoneEvent']
+      | components['schemas']['AgentEventAgentErrorEvent'];
+    AgentEventAgentDoneEvent: {
+      /** @enum {string} */
+      event_type: 'done';
+      result: components['schemas']['MultiSourceResponse'];
+    };
+    AgentEventAgentErrorEvent: {
+      /** @enum {string} */
+      event_type: 'error';
+      error: string;
+    };
+    AgentEventAgentSessionEvent: {
+      /** @enum {string} */
+      event_type: 'session_id';
+      session_id: string;
+    };
+    AgentEventPlanCompleteEvent: {
+      /** @enum {string} */
+      event_type: 'plan_complete';
+      sources: components['schemas']['PlannedSource'][];
+      reasoning: string;
+    };
+    AgentEventPlanningEvent: {
+      /** @enum {string} */
+      event_type: 'planning';
+      message: string;
+    };
+    AgentEventSourceApprovalRequiredEvent: {
+      /** @enum {string} */
+      event_type: 'approval_required';
+      source: string;
+      approval_id: string;
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+      /** Format: date-time */
+      expires_at: string;
+    };
+    AgentEventSourceApprovalResolvedEvent: {
+      /** @enum {string} */
+      event_type: 'approval_resolved';
+      source: string;
+      approval_id: string;
+      status: string;
+    };
+    AgentEventSourceCompleteEvent: {
+      /** @enum {string} */
+      event_type: 'source_complete';
+      source: string;
+      success: boolean;
+      error: null | string;
+      /** Format: int64 */
+      duration_ms: number;
+    };
+    AgentEventSourceStartEvent: {
+      /** @enum {string} */
+      event_type: 'source_start';
+      source: string;
+    };
+    AgentEventSourceToolEndEvent: {
+      /** @enum {string} */
+      event_type: 'tool_end';
+      source: string;
+      tool: string;
+      success: boolean;
+      /** Format: int64 */
+      duration_ms: number;
+      error: null | string;
+    };
+    AgentEventSourceToolStartEvent: {
+      /** @enum {string} */
+      event_type: 'tool_start';
+      source: string;
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+    };
+    AgentEventSynthesisChunkEvent: {
+      /** @enum {string} */
+      event_type: 'synthesis_chunk';
+      chunk: string;
+    };
+    AgentEventSynthesizingEvent: {
+      /** @enum {string} */
+      event_type: 'synthesizing';
+    };
+    AgentMetadata: {
+      plan: {
+        sources: {
+          source: string;
+          name: string;
+          /** Format: double */
+          confidence: number;
+          reasoning: string;
+          query: string;
+        }[];
+        reasoning: string;
+        method: string;
+      };
+      successful_sources: string[];
+      failed_sources: string[];
+      sources: {
+        source: string;
+        success: boolean;
+        tools_used: string[];
+        error: null | string;
+        /** Format: int64 */
+        duration_ms: number;
+      }[];
+      synthesis: string;
+      provider: string;
+      /** Format: int64 */
+      duration_ms: number;
+    };
+    AgentPlan: {
+      sources: components['schemas']['PlannedSource'][];
+      reasoning: string;
+      method: string;
+    };
+    AgentQueryRequest: {
+      query: string;
+      sources?: null | string[];
+      session_id?: null | string;
+      /** @default true */
+      include_plan: boolean;
+    };
+    AgentSourceInfo: {
+      id: string;
+      name: string;
+      description: string;
+      icon: string;
+      enabled: boolean;
+      configured: boolean;
+    };
+    AnonymousTypeOfstring: {
+      status: null | string;
+    };
+    ApprovalRequest: {
+      approved: boolean;
+    };
+    ApprovalResponse: {
+      approval_id: string;
+      status: string;
+    };
+    AuthResponse: {
+      message: string;
+      user: components['schemas']['UserResponse'];
+    };
+    ChatEvent:
+      | components['schemas']['ChatEventSessionIdEvent']
+      | components['schemas']['ChatEventThinkingStartEvent']
+      | components['schemas']['ChatEventThinkingEvent']
+      | components['schemas']['ChatEventThinkingEndEvent']
+      | components['schemas']['ChatEventChunkEvent']
+      | components['schemas']['ChatEventToolStartEvent']
+      | components['schemas']['ChatEventToolEndEvent']
+      | components['schemas']['ChatEventApprovalRequiredEvent']
+      | components['schemas']['ChatEventApprovalResolvedEvent']
+      | components['schemas']['ChatEventDoneEvent']
+      | components['schemas']['ChatEventErrorEvent'];
+    ChatEventApprovalRequiredEvent: {
+      /** @enum {string} */
+      type: 'approval_required';
+      approval_id: string;
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+      /** Format: date-time */
+      expires_at: string;
+    };
+    ChatEventApprovalResolvedEvent: {
+      /** @enum {string} */
+      type: 'approval_resolved';
+      approval_id: string;
+      status: string;
+    };
+    ChatEventChunkEvent: {
+      /** @enum {string} */
+      type: 'chunk';
+      content: string;
+    };
+    ChatEventDoneEvent: {
+      /** @enum {string} */
+      type: 'done';
+      metadata: components['schemas']['ChatMetadata'];
+    };
+    ChatEventErrorEvent: {
+      /** @enum {string} */
+      type: 'error';
+      error: string;
+      /** @default internal */
+      code: string;
+      /** Format: int32 */
+      retry_after?: null | number;
+    };
+    ChatEventSessionIdEvent: {
+      /** @enum {string} */
+      type: 'session_id';
+      session_id: string;
+    };
+    ChatEventThinkingEndEvent: {
+      /** @enum {string} */
+      type: 'thinking_end';
+    };
+    ChatEventThinkingEvent: {
+      /** @enum {string} */
+      type: 'thinking';
+      content: string;
+    };
+    ChatEventThinkingStartEvent: {
+      /** @enum {string} */
+      type: 'thinking_start';
+    };
+    ChatEventToolEndEvent: {
+      /** @enum {string} */
+      type: 'tool_end';
+      tool: string;
+      success: boolean;
+      /** Format: int64 */
+      duration_ms: number;
+      error?: null | string;
+    };
+    ChatEventToolStartEvent: {
+      /** @enum {string} */
+      type: 'tool_start';
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+    };
+    ChatMessageRequest: {
+      message: string;
+      datasource: string;
+      session_id?: null | string;
+    };
+    ChatMessageResponse: {
+      response: string;
+      session_id: string;
+      sources: components['schemas']['ChatSource'][];
+      metadata: null | components['schemas']['ChatMetadata'];
+    };
+    ChatMetadata: {
+      datasource: string;
+      tools_used: components['schemas']['ToolUse'][];
+      tier: string;
+      provider: string;
+      model: string;
+      tokens: components['schemas']['TokenUsage'];
+      /** Format: int64 */
+      duration_ms: number;
+      /** Format: int32 */
+      rounds: number;
+      cancelled?: boolean;
+      error?: null | string;
+    };
+    ChatSessionMessage: {
+      id: string;
+      role: string;
+      content: string;
+      datasource: string;
+      metadata: null | components['schemas']['ChatMetadata'] | components['schemas']['AgentMetadata'];
+      /** Format: date-time */
+      created_at: string;
+      status?: null | string;
+    };
+    ChatSessionResponse: {
+      id: string;
+      datasource: string;
+      title: string;
+      messages: components['schemas']['ChatSessionMessage'][];
+    };
+    ChatSessionSummary: {
+      id: string;
+      datasource: string;
+      title: string;
+      /** Format: date-time */
+      updated: string;
+      /** Format: int32 */
+      message_count: number;
+    };
+    ChatSource: {
+      datasource: string;
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+      success: boolean;
+    };
+    CredentialFieldResponse: {
+      name: string;
+      label: string;
+      type: string;
+      required: boolean;
+      env_var: null | string;
+      placeholder: null | string;
+      help: null | string;
+    };
+    CredentialStatusResponse: {
+      configured: boolean;
+      /** Format: date-time */
+      updated_at: null | string;
+    };
+    DatasourceResponse: {
+      id: string;
+      name: string;
+      description: string;
+      icon: string;
+      enabled: boolean;
+      configured: boolean;
+      credential_fields: components['schemas']['CredentialFieldResponse'][];
+      credential_rules: string[];
+      status?: null | components['schemas']['DatasourceStatus'];
+    };
+    DatasourceStatus: {
+      breaker: string;
+      connected: boolean;
+    };
+    DetailedHealth: {
+      status: string;
+      version: string;
+      environment: string;
+      /** Format: double */
+      uptime: number;
+      database: string;
+      database_provider: string;
+      cache: string;
+      /** Format: int32 */
+      mcp_connections: number;
+      cache_backend?: string;
+      mcp_breakers?: null | components['schemas']['McpBreakerCounts'];
+    };
+    DetectSourcesRequest: {
+      query: string;
+      available_sources?: null | string[];
+    };
+    DetectSourcesResponse: {
+      relevant_sources: components['schemas']['SourceRelevance'][];
+      method: string;
+    };
+    DigestEvent:
+      | components['schemas']['DigestEventDigestStartEvent']
+      | components['schemas']['DigestEventDigestSectionEvent']
+      | components['schemas']['DigestEventDigestDoneEvent']
+      | components['schemas']['DigestEventDigestErrorEvent'];
+    DigestEventDigestDoneEvent: {
+      /** @enum {string} */
+      event_type: 'done';
+      digest: components['schemas']['DigestResponse'];
+    };
+    DigestEventDigestErrorEvent: {
+      /** @enum {string} */
+      event_type: 'error';
+      error: string;
+    };
+    DigestEventDigestSectionEvent: {
+      /** @enum {string} */
+      event_type: 'section';
+      section: components['schemas']['DigestSection'];
+    };
+    DigestEventDigestStartEvent: {
+      /** @enum {string} */
+      event_type: 'digest_start';
+      /** Format: date-time */
+      since: string;
+      sources: string[];
+    };
+    DigestItem: {
+      id: string;
+      title: string;
+      url: null | string;
+      source: string;
+      kind: string;
+      actionable: boolean;
+      priority: string;
+      timestamp: null | string;
+      summary: null | string;
+      author?: null | string;
+    };
+    DigestResponse: {
+      /** Format: date-time */
+      since: string;
+      /** Format: date-time */
+      generated_at: string;
+      summary: string;
+      summary_method: string;
+      sections: components['schemas']['DigestSection'][];
+      /** Format: int32 */
+      actionable_count: number;
+      from_cache: boolean;
+    };
+    DigestSection: {
+      source: string;
+      title: string;
+      items: components['schemas']['DigestItem'][];
+      error: null | string;
+      /** Format: int64 */
+      duration_ms: number;
+    };
+    HttpValidationProblemDetails: {
+      type?: null | string;
+      title?: null | string;
+      /** Format: int32 */
+      status?: null | number;
+      detail?: null | string;
+      instance?: null | string;
+      errors?: {
+        [key: string]: string[];
+      };
+    };
+    JsonElement: unknown;
+    LoginRequest: {
+      email: string;
+      password: string;
+    };
+    McpBreakerCounts: {
+      /** Format: int32 */
+      open: number;
+      /** Format: int32 */
+      half_open: number;
+    };
+    MessageResponse: {
+      message: string;
+    };
+    MultiSourceResponse: {
+      response: string;
+      source_results: components['schemas']['SourceResult'][];
+      successful_sources: string[];
+      failed_sources: string[];
+      plan: components['schemas']['AgentPlan'];
+      session_id: string;
+      synthesis: string;
+      /** Format: int64 */
+      duration_ms: number;
+    };
+    PlannedSource: {
+      source: string;
+      name: string;
+      /** Format: double */
+      confidence: number;
+      reasoning: string;
+      query: string;
+    };
+    ProblemDetails: {
+      type?: null | string;
+      title?: null | string;
+      /** Format: int32 */
+      status?: null | number;
+      detail?: null | string;
+      instance?: null | string;
+    };
+    ProviderResponse: {
+      provider: string;
+      model: string;
+      fast_model: null | string;
+      offline: boolean;
+      label: string;
+    };
+    SaveCredentialsRequest: {
+      datasource: string;
+      credentials: Record<string, never>;
+    };
+    SignupRequest: {
+      email: string;
+      password: string;
+      name?: null | string;
+    };
+    SourceLink: {
+      title: string;
+      url: string;
+    };
+    SourceRelevance: {
+      source: string;
+      /** Format: double */
+      confidence: number;
+      reasoning: string;
+    };
+    SourceResult: {
+      source: string;
+      name: string;
+      success: boolean;
+      response: string;
+      error: null | string;
+      tools_used: string[];
+      links: components['schemas']['SourceLink'][];
+      /** Format: int64 */
+      duration_ms: number;
+    };
+    TokenUsage: {
+      /** Format: int64 */
+      input: number;
+      /** Format: int64 */
+      output: number;
+      /** Format: int64 */
+      total?: number;
+    };
+    ToolUse: {
+      tool: string;
+      arguments: components['schemas']['JsonElement'];
+      success: boolean;
+      /** Format: int64 */
+      duration_ms: number;
+      from_cache?: boolean;
+      approval?: null | string;
+      injected?: null | string[];
+      error?: null | string;
+    };
+    UserResponse: {
+      id: string;
+      email: string;
+      name: null | string;
+      profile_picture: null | string;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      last_login: null | string;
+      /** Format: date-time */
+      previous_login: null | string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
