@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Llm.Offline;
+using Mosaic.Server.Sources;
 using Mosaic.Server.Tests.Agent;
 using Mosaic.Server.Tests.Chat.Support;
 
@@ -37,7 +38,7 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
     {
         var cases = ReadToolCases.All.Select(c => $"{c.Source}.{c.Tool}").ToHashSet();
         var readTools = new List<string>();
-        foreach (var source in BuiltInConnectors.All.Select(s => s.Id))
+        foreach (var source in BuiltInSources.Definitions.Select(s => s.Id))
             readTools.AddRange((await Hub.ListToolsAsync(fx.User.Id, source, CancellationToken.None))
                 .Where(t => t.ReadOnly && t.Name != "whats_new").Select(t => $"{source}.{t.Name}"));
 

@@ -1478,6 +1478,9 @@ export interface components {
       configured: boolean;
       credential_fields: components['schemas']['CredentialFieldResponse'][];
       credential_rules: string[];
+      accent: null | string;
+      accent_dark: null | string;
+      examples: string[];
       status?: null | components['schemas']['DatasourceStatus'];
     };
     DatasourceStatus: {

@@ -14,6 +14,8 @@ const slack: Datasource = {
   name: 'Slack',
   description: 'Search messages',
   icon: 'slack',
+  accent: null,
+  accent_dark: null,
   enabled: true,
   configured: true,
   credential_fields: [],

@@ -8,6 +8,9 @@ import { CredentialForm } from './CredentialForm';
 const s3: Datasource = {
   id: 's3',
   name: 'Amazon S3',
+  accent: null,
+  accent_dark: null,
+  examples: [],
   description: 'Buckets',
   icon: 's3',
   enabled: true,

@@ -20,6 +20,9 @@ const user: User = {
 const source = (id: string, name: string): Datasource => ({
   id,
   name,
+  accent: null,
+  accent_dark: null,
+  examples: [],
   description: '',
   icon: id,
   enabled: true,

@@ -15,17 +15,13 @@ export type CredentialStatus = Schemas['CredentialStatusResponse'];
 /** Live connector health: the circuit breaker ("closed", "open", "half_open") and whether a session is up. */
 export type DatasourceStatus = Schemas['DatasourceStatus'];
 
+export type Datasource = Schemas['DatasourceResponse'];
+
 /**
  * How a source presents itself (docs/architecture.md): `accent` is the CSS colour of its badge, `accent_dark` the one
- * for dark mode (null: the same), `examples` questions it answers. Optional until the document lists them.
+ * for dark mode (null: the same), `examples` questions it answers.
  */
-export interface SourceLook {
-  accent?: string | null;
-  accent_dark?: string | null;
-  examples?: string[];
-}
-
-export type Datasource = Schemas['DatasourceResponse'] & SourceLook;
+export type SourceLook = Pick<Datasource, 'accent' | 'accent_dark' | 'examples'>;
 
 export type ProviderInfo = Schemas['ProviderResponse'];
 export type ChatSessionSummary = Schemas['ChatSessionSummary'];

@@ -26,12 +26,12 @@ const NOT_SOURCES: Record<string, { accent: string; examples?: string[] }> = {
 const PLAIN_ACCENT = 'oklch(44.6% 0.043 257.281)'; // slate-600
 const PLAIN_EXAMPLES = ['What can you do with this source?', 'Give me an overview of what is available', 'What changed recently?'];
 
-export function sourceAccent(id: string, look?: SourceLook): Accent {
+export function sourceAccent(id: string, look?: Partial<SourceLook>): Accent {
   const light = look?.accent ?? NOT_SOURCES[id]?.accent ?? PLAIN_ACCENT;
   return { light, dark: look?.accent_dark ?? light };
 }
 
-export function exampleQuestions(id: string, look?: SourceLook): string[] {
+export function exampleQuestions(id: string, look?: Partial<SourceLook>): string[] {
   const examples = look?.examples?.length ? look.examples : NOT_SOURCES[id]?.examples;
   return examples ?? PLAIN_EXAMPLES;
 }
