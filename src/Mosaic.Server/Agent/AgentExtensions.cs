@@ -1,3 +1,5 @@
+using Mosaic.Server.Configuration;
+
 namespace Mosaic.Server.Agent;
 
 public static class AgentExtensions
@@ -6,7 +8,8 @@ public static class AgentExtensions
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(sp => AgentSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<AgentSettings>(builder.Configuration);
+        services.AddSettings<Digest.DigestSettings>(builder.Configuration);
         services.AddHybridCache();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<SourceDetector>();

@@ -1,3 +1,4 @@
+using Mosaic.Server.Configuration;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Chat;
@@ -8,11 +9,11 @@ public static class ChatExtensions
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Read from the final configuration (resolved lazily), not the builder's snapshot.
-        services.AddSingleton(sp => LlmSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<LlmSettings>(builder.Configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LlmSettings>, LlmSettingsValidator>();
         services.AddSingleton(sp => LlmProviderFactory.Create(sp.GetRequiredService<LlmSettings>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")));
-        services.AddSingleton(sp => ChatSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<ChatSettings>(builder.Configuration);
         services.AddSingleton<ApprovalBroker>();
         services.AddSingleton<ToolRouter>();
         services.AddSingleton<ToolExecutor>();

@@ -33,6 +33,7 @@ public static class ConnectorExtensions
             .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInConnectors.All.Select(c => c.Id).ToHashSet())]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         builder.Services.AddSingleton<SqliteFileAccess>();
+        builder.Services.AddScoped<UsableSources>();
         return builder;
     }
 }

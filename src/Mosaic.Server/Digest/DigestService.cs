@@ -19,11 +19,11 @@ public sealed record DigestRequest(string UserId, DateTimeOffset? Since, bool Re
 /// items prioritized (needs-action first), summarized by the model or grouped in Offline mode, and cached per
 /// user and window for five minutes (HybridCache: in memory, and in Redis when configured).
 /// </summary>
-public sealed class DigestService(MosaicDbContext db, AgentSources sources, IMcpHub hub, HybridCache cache, LlmProvider llm,
-    TimeProvider time, ILogger<DigestService> logger)
+public sealed class DigestService(MosaicDbContext db, UsableSources sources, IMcpHub hub, HybridCache cache, LlmProvider llm,
+    DigestSettings settings, TimeProvider time, ILogger<DigestService> logger)
 {
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
-    private static readonly TimeSpan SourceTimeout = TimeSpan.FromSeconds(45);
+    private HybridCacheEntryOptions Entry => new() { Expiration = settings.CacheTtl, LocalCacheExpiration = settings.CacheTtl };
+    private TimeSpan SourceTimeout => settings.SourceTimeout;
 
     public async Task<DateTimeOffset> WindowStartAsync(string userId, DateTimeOffset? since, CancellationToken ct)
     {
@@ -110,7 +110,7 @@ public sealed class DigestService(MosaicDbContext db, AgentSources sources, IMcp
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(TimeSpan.FromSeconds(30));
+            limit.CancelAfter(settings.SummaryTimeout);
             var response = await (llm.Fast ?? llm.Chat).GetResponseAsync(
             [
                 new(ChatRole.System, "Summarize what the user missed in 3-6 short markdown bullets, what needs their action first. "
