@@ -25,7 +25,9 @@ public static class MosaicConfiguration
         return new WebApplicationOptions { Args = hostArgs, EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory };
     }
 
-    /// <summary>Binds <see cref="MosaicSettings"/> (see <see cref="SettingsBinding"/>), validates at start-up, and sets where Kestrel listens.</summary>
+    /// <summary>
+    /// Binds <see cref="MosaicSettings"/> (see <see cref="SettingsBinding"/>), validates at start-up, and sets where Kestrel listens.
+    /// </summary>
     public static WebApplicationBuilder AddMosaicSettings(this WebApplicationBuilder builder)
     {
         builder.Services.AddSettings<MosaicSettings>(builder.Configuration);

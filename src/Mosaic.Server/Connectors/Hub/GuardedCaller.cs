@@ -46,7 +46,8 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
         {
             try
             {
-                var result = await s.Client.CallToolAsync(tool, arguments?.ToDictionary(a => a.Key, a => (object?)a.Value), cancellationToken: c);
+                var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
+                var result = await s.Client.CallToolAsync(tool, args, cancellationToken: c);
                 return McpResultMapper.ToResult(result);
             }
             catch (McpProtocolException e)
