@@ -23,11 +23,8 @@ public static class SettingsBinding
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, AnnotatedSettingsValidator<T>>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
-        return services.AddOptions<T>()
-            // Before binding: the binder's own conversion error names the key but not what it accepts.
-            .Configure(_ => ThrowIfUnreadable<T>(configuration))
-            .Bind(configuration)
-            .ValidateOnStart();
+        // Read when the options are first needed: the configuration is final by then (tests add to it late).
+        return services.AddOptions<T>().Configure(settings => Bind(configuration, settings)).ValidateOnStart();
     }
 
     /// <summary>
@@ -36,10 +33,30 @@ public static class SettingsBinding
     /// </summary>
     public static T Read<T>(IConfiguration configuration) where T : class, new()
     {
-        ThrowIfUnreadable<T>(configuration);
         var settings = new T();
-        configuration.Bind(settings);
+        Bind(configuration, settings);
         return settings;
+    }
+
+    /// <summary>
+    /// Binds exactly the variables <typeparamref name="T"/> declares (no other key can reach a property). A blank
+    /// number or switch counts as unset, as an empty line in a .env file means; a value that cannot be read throws,
+    /// naming every such variable (the binder's own error names one key and not what it accepts).
+    /// </summary>
+    static void Bind<T>(IConfiguration configuration, T settings) where T : class
+    {
+        var errors = new List<string>();
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (property, variable) in Variables<T>())
+        {
+            var raw = configuration[variable];
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (raw is null || (type != typeof(string) && string.IsNullOrWhiteSpace(raw))) continue;
+            if (Unreadable(type, variable, raw) is { } error) errors.Add(error);
+            else values[variable] = raw;
+        }
+        if (errors.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(T), errors);
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().Bind(settings);
     }
 
     /// <summary>The properties of <typeparamref name="T"/> bound from a variable, with the variable's name.</summary>
@@ -49,33 +66,24 @@ public static class SettingsBinding
             .Where(p => p.Key is not null)
             .Select(p => (p.Property, p.Key!.Name));
 
-    static void ThrowIfUnreadable<T>(IConfiguration configuration)
+    static string? Unreadable(Type type, string variable, string raw)
     {
-        var errors = Variables<T>()
-            .Select(v => Unreadable(v.Property.PropertyType, v.Variable, configuration[v.Variable]))
-            .OfType<string>()
-            .ToList();
-        if (errors.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(T), errors);
-    }
-
-    static string? Unreadable(Type type, string variable, string? raw)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (string.IsNullOrEmpty(raw) || target == typeof(string) || !target.IsPrimitive) return null;
+        if (type == typeof(string)) return null;
         try
         {
             // The converter the binder itself uses, so this accepts exactly what binding accepts.
-            TypeDescriptor.GetConverter(target).ConvertFromInvariantString(raw);
+            TypeDescriptor.GetConverter(type).ConvertFromInvariantString(raw);
             return null;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or NotSupportedException)
         {
             // Numbers and switches only: never a secret, so the value may be shown.
-            return $"{variable} must be {Accepts(target)} (got '{raw}').";
+            return $"{variable} must be {Accepts(type)} (got '{raw}').";
         }
     }
 
     static string Accepts(Type type) => type == typeof(bool) ? "true or false"
         : type == typeof(double) || type == typeof(float) ? "a number (seconds may have a fraction, e.g. 2.5)"
-        : "a whole number";
+        : type.IsPrimitive ? "a whole number"
+        : $"a {type.Name}";
 }
