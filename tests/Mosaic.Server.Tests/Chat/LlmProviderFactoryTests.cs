@@ -7,7 +7,8 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class LlmProviderFactoryTests
 {
     private static LlmProvider Create(Dictionary<string, string?> env) =>
-        LlmProviderFactory.Create(SettingsBinding.Read<LlmSettings>(new ConfigurationBuilder().AddInMemoryCollection(env).Build()), NullLogger.Instance);
+        LlmProviderFactory.Create(
+            SettingsBinding.Read<LlmSettings>(new ConfigurationBuilder().AddInMemoryCollection(env).Build()), NullLogger.Instance);
 
     [Fact]
     public void Anthropic_when_keyed_with_configurable_models()

@@ -86,10 +86,12 @@ public sealed class SettingsStartupTests
         using var client = app.CreateClient();
 
         var chat = app.Services.GetRequiredService<ChatSettings>();
-        Assert.Equal((3, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(12)), (chat.MaxToolRounds, chat.ApprovalTimeout, chat.TurnStaleAfter));
+        Assert.Equal((3, TimeSpan.FromSeconds(2.5)), (chat.MaxToolRounds, chat.ApprovalTimeout));
+        Assert.Equal(TimeSpan.FromSeconds(12), chat.TurnStaleAfter);
         Assert.Equal((TimeSpan.FromSeconds(7), 20), (chat.FastTierTimeout, chat.HistoryMessages));
         var agent = app.Services.GetRequiredService<AgentSettings>();
-        Assert.Equal((0.5, TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(1)), (agent.MinConfidence, agent.SourceTimeout, agent.PeopleCacheTtl));
+        Assert.Equal((0.5, TimeSpan.FromSeconds(90)), (agent.MinConfidence, agent.SourceTimeout));
+        Assert.Equal(TimeSpan.FromMinutes(1), agent.PeopleCacheTtl);
         var llm = app.Services.GetRequiredService<LlmSettings>();
         Assert.Equal((1000, "claude-sonnet-4-5", null), (llm.MaxOutputTokens, llm.AnthropicModel, llm.Provider)); // blank: the default
         var hub = app.Services.GetRequiredService<IOptions<McpHubOptions>>().Value;
@@ -105,7 +107,8 @@ public sealed class SettingsStartupTests
     [Fact]
     public void Reading_outside_the_host_reports_an_unreadable_value_by_name()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MCP_MAX_SESSIONS"] = "1e3" }).Build();
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MCP_MAX_SESSIONS"] = "1e3" }).Build();
         var error = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<McpHubOptions>(config));
         Assert.Equal("MCP_MAX_SESSIONS must be a whole number (got '1e3').", Assert.Single(error.Failures));
     }

@@ -36,7 +36,8 @@ internal sealed class LaunchChanges(IConnectorLaunchResolver resolver, SessionTa
         if (_seen.TryGetValue(key, out var previous) && previous != fingerprint)
         {
             if (previous != AfterNotice)
-                log.LogInformation("Credentials for {Datasource} changed for user {UserId}; replacing the session", key.Datasource, key.UserId);
+                log.LogInformation("Credentials for {Datasource} changed for user {UserId}; replacing the session",
+                    key.Datasource, key.UserId);
             // Again after a notice: a request that resolved the old launch just before it may have started a session
             // or cached a result with it since.
             await ChangedAsync(key, ct);

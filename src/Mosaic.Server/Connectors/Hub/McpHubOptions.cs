@@ -13,13 +13,21 @@ public sealed class McpHubOptions
     [ConfigurationKeyName("CONNECTION_IDLE_TIMEOUT"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double IdleTimeoutSeconds { get; set; } = 300;
 
-    public TimeSpan IdleTimeout { get => TimeSpan.FromSeconds(IdleTimeoutSeconds); set => IdleTimeoutSeconds = value.TotalSeconds; }
+    public TimeSpan IdleTimeout
+    {
+        get => TimeSpan.FromSeconds(IdleTimeoutSeconds);
+        set => IdleTimeoutSeconds = value.TotalSeconds;
+    }
 
     /// <summary>How often idle sessions are looked for.</summary>
     [ConfigurationKeyName("MCP_IDLE_SWEEP_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double SweepIntervalSeconds { get; set; } = 30;
 
-    public TimeSpan SweepInterval { get => TimeSpan.FromSeconds(SweepIntervalSeconds); set => SweepIntervalSeconds = value.TotalSeconds; }
+    public TimeSpan SweepInterval
+    {
+        get => TimeSpan.FromSeconds(SweepIntervalSeconds);
+        set => SweepIntervalSeconds = value.TotalSeconds;
+    }
 
     /// <summary>Live sessions (= child processes) allowed at once; the least recently used idle one closes first.</summary>
     [ConfigurationKeyName("MCP_MAX_SESSIONS"), Range(1, int.MaxValue)]
@@ -33,13 +41,21 @@ public sealed class McpHubOptions
     [ConfigurationKeyName("MCP_CALL_TIMEOUT"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double CallTimeoutSeconds { get; set; } = 30;
 
-    public TimeSpan CallTimeout { get => TimeSpan.FromSeconds(CallTimeoutSeconds); set => CallTimeoutSeconds = value.TotalSeconds; }
+    public TimeSpan CallTimeout
+    {
+        get => TimeSpan.FromSeconds(CallTimeoutSeconds);
+        set => CallTimeoutSeconds = value.TotalSeconds;
+    }
 
     /// <summary>Starting a process and completing the MCP handshake must finish within this.</summary>
     [ConfigurationKeyName("MCP_START_TIMEOUT_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double StartTimeoutSeconds { get; set; } = 30;
 
-    public TimeSpan StartTimeout { get => TimeSpan.FromSeconds(StartTimeoutSeconds); set => StartTimeoutSeconds = value.TotalSeconds; }
+    public TimeSpan StartTimeout
+    {
+        get => TimeSpan.FromSeconds(StartTimeoutSeconds);
+        set => StartTimeoutSeconds = value.TotalSeconds;
+    }
 
     /// <summary>Consecutive failures (start failures, dead processes, timeouts) that open the breaker.</summary>
     [ConfigurationKeyName("MCP_BREAKER_FAILURES"), Range(1, int.MaxValue)]
@@ -49,22 +65,38 @@ public sealed class McpHubOptions
     [ConfigurationKeyName("MCP_BREAKER_COOLDOWN_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double BreakerCooldownSeconds { get; set; } = 30;
 
-    public TimeSpan BreakerCooldown { get => TimeSpan.FromSeconds(BreakerCooldownSeconds); set => BreakerCooldownSeconds = value.TotalSeconds; }
+    public TimeSpan BreakerCooldown
+    {
+        get => TimeSpan.FromSeconds(BreakerCooldownSeconds);
+        set => BreakerCooldownSeconds = value.TotalSeconds;
+    }
 
     [ConfigurationKeyName("MCP_TOOL_CACHE_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double ToolListCacheSeconds { get; set; } = 300;
 
-    public TimeSpan ToolListCacheTtl { get => TimeSpan.FromSeconds(ToolListCacheSeconds); set => ToolListCacheSeconds = value.TotalSeconds; }
+    public TimeSpan ToolListCacheTtl
+    {
+        get => TimeSpan.FromSeconds(ToolListCacheSeconds);
+        set => ToolListCacheSeconds = value.TotalSeconds;
+    }
 
     [ConfigurationKeyName("MCP_RESULT_CACHE_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double ResultCacheSeconds { get; set; } = 30;
 
-    public TimeSpan ResultCacheTtl { get => TimeSpan.FromSeconds(ResultCacheSeconds); set => ResultCacheSeconds = value.TotalSeconds; }
+    public TimeSpan ResultCacheTtl
+    {
+        get => TimeSpan.FromSeconds(ResultCacheSeconds);
+        set => ResultCacheSeconds = value.TotalSeconds;
+    }
 
     [ConfigurationKeyName("MCP_SCHEMA_CACHE_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double SchemaCacheSeconds { get; set; } = 600;
 
-    public TimeSpan SchemaCacheTtl { get => TimeSpan.FromSeconds(SchemaCacheSeconds); set => SchemaCacheSeconds = value.TotalSeconds; }
+    public TimeSpan SchemaCacheTtl
+    {
+        get => TimeSpan.FromSeconds(SchemaCacheSeconds);
+        set => SchemaCacheSeconds = value.TotalSeconds;
+    }
 
     /// <summary>When a busy hub (every session that could close has a call in flight) says to try again.</summary>
     [ConfigurationKeyName("MCP_BUSY_RETRY_AFTER_SECONDS"), Range(1, int.MaxValue)]
