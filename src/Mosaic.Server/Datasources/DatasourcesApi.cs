@@ -1,7 +1,6 @@
 using Mosaic.Server.Auth;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
-using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Datasources;
 
