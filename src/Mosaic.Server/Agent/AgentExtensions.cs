@@ -1,4 +1,5 @@
 using Mosaic.Server.Llm;
+using Mosaic.Server.Configuration;
 
 namespace Mosaic.Server.Agent;
 
@@ -8,7 +9,8 @@ public static class AgentExtensions
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(sp => AgentSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<AgentSettings>(builder.Configuration);
+        services.AddSettings<Digest.DigestSettings>(builder.Configuration);
         services.AddHybridCache();
         services.AddSingleton<Sources.Slack.PeopleDirectory>();
         services.AddByLlmMode<ISourcePlanner, ModelSourcePlanner, OfflineSourcePlanner>();

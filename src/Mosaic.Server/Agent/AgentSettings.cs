@@ -1,36 +1,50 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 
 namespace Mosaic.Server.Agent;
 
-/// <summary>Bounds of the multi-source agent, each overridable by the environment variable named beside it.</summary>
+/// <summary>Bounds of the multi-source agent, each set by the environment variable named on it (docs/configuration.md).</summary>
 public sealed record AgentSettings
 {
-    /// <summary>AGENT_MIN_CONFIDENCE: sources below this are not asked (0–1).</summary>
+    /// <summary>Sources below this confidence are not asked.</summary>
+    [ConfigurationKeyName("AGENT_MIN_CONFIDENCE"), Range(0d, 1d)]
     public double MinConfidence { get; init; } = 0.3;
-    /// <summary>AGENT_MAX_SOURCES: at most this many sources per question (the most relevant first).</summary>
-    public int MaxSources { get; init; } = 4;
-    /// <summary>AGENT_SOURCE_TIMEOUT_SECONDS: one source's whole run; a slower source is reported as failed.</summary>
-    public TimeSpan SourceTimeout { get; init; } = TimeSpan.FromSeconds(60);
-    /// <summary>AGENT_DETECT_TIMEOUT_SECONDS: the fast model's source ranking; past it the heuristics decide.</summary>
-    public TimeSpan DetectTimeout { get; init; } = TimeSpan.FromSeconds(15);
-    public int MaxQueryChars { get; init; } = 4000;
 
-    public static AgentSettings From(IConfiguration config)
+    /// <summary>At most this many sources per question (the most relevant first).</summary>
+    [ConfigurationKeyName("AGENT_MAX_SOURCES"), Range(1, int.MaxValue)]
+    public int MaxSources { get; init; } = 4;
+
+    /// <summary>One source's whole run; a slower source is reported as failed.</summary>
+    [ConfigurationKeyName("AGENT_SOURCE_TIMEOUT_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
+    public double SourceTimeoutSeconds { get; init; } = 60;
+
+    public TimeSpan SourceTimeout
     {
-        var d = new AgentSettings();
-        return new AgentSettings
-        {
-            MinConfidence = double.TryParse(config["AGENT_MIN_CONFIDENCE"], NumberStyles.Float, CultureInfo.InvariantCulture, out var c)
-                && c is >= 0 and <= 1 ? c : d.MinConfidence,
-            MaxSources = Int(config["AGENT_MAX_SOURCES"]) ?? d.MaxSources,
-            SourceTimeout = Seconds(config["AGENT_SOURCE_TIMEOUT_SECONDS"]) ?? d.SourceTimeout,
-            DetectTimeout = Seconds(config["AGENT_DETECT_TIMEOUT_SECONDS"]) ?? d.DetectTimeout,
-            MaxQueryChars = Int(config["AGENT_MAX_QUERY_CHARS"]) ?? d.MaxQueryChars,
-        };
+        get => TimeSpan.FromSeconds(SourceTimeoutSeconds);
+        init => SourceTimeoutSeconds = value.TotalSeconds;
     }
 
-    private static int? Int(string? v) => int.TryParse(v, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : null;
+    /// <summary>The fast model's source ranking; past it the heuristics decide.</summary>
+    [ConfigurationKeyName("AGENT_DETECT_TIMEOUT_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
+    public double DetectTimeoutSeconds { get; init; } = 15;
 
-    private static TimeSpan? Seconds(string? v) =>
-        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : null;
+    public TimeSpan DetectTimeout
+    {
+        get => TimeSpan.FromSeconds(DetectTimeoutSeconds);
+        init => DetectTimeoutSeconds = value.TotalSeconds;
+    }
+
+    [ConfigurationKeyName("AGENT_MAX_QUERY_CHARS"), Range(1, int.MaxValue)]
+    public int MaxQueryChars { get; init; } = 4000;
+
+    /// <summary>How long the names a user's Slack knows are kept (they help route questions about people).</summary>
+    [ConfigurationKeyName("AGENT_PEOPLE_CACHE_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
+    public double PeopleCacheSeconds { get; init; } = 600;
+
+    public TimeSpan PeopleCacheTtl => TimeSpan.FromSeconds(PeopleCacheSeconds);
+
+    /// <summary>Long enough for a connector's first start on a busy machine; the question waits for it once.</summary>
+    [ConfigurationKeyName("AGENT_PEOPLE_TIMEOUT_SECONDS"), Range(0d, double.MaxValue, MinimumIsExclusive = true)]
+    public double PeopleTimeoutSeconds { get; init; } = 20;
+
+    public TimeSpan PeopleTimeout => TimeSpan.FromSeconds(PeopleTimeoutSeconds);
 }

@@ -1,23 +1,13 @@
 using Mosaic.Server.Connectors;
-using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Agent;
 
-/// <summary>The sources a user can ask: enabled, and either with saved credentials or needing none (some custom sources).</summary>
-public sealed class AgentSources(ConnectorRegistry registry, CredentialVault vault)
+/// <summary>The sources a user can ask, as <see cref="UsableSources"/> defines them.</summary>
+public sealed class AgentSources(UsableSources sources)
 {
-    public async Task<IReadOnlyList<ConnectorDefinition>> UsableAsync(string userId, CancellationToken ct)
-    {
-        var configured = await vault.ConfiguredDatasourcesAsync(userId, ct);
-        return registry.All.Where(c => c.Enabled && IsUsable(c, configured)).ToList();
-    }
+    public Task<IReadOnlyList<ConnectorDefinition>> UsableAsync(string userId, CancellationToken ct) => sources.UsableAsync(userId, ct);
 
-    public async Task<IReadOnlyList<AgentSourceInfo>> ListAsync(string userId, CancellationToken ct)
-    {
-        var configured = await vault.ConfiguredDatasourcesAsync(userId, ct);
-        return registry.All.Select(c => new AgentSourceInfo(c.Id, c.Name, c.Description, c.Icon, c.Enabled, IsUsable(c, configured))).ToList();
-    }
-
-    private static bool IsUsable(ConnectorDefinition c, IReadOnlySet<string> configured) =>
-        configured.Contains(c.Id) || (!c.IsBuiltIn && !c.CredentialFields.Any(f => f.Required));
+    public async Task<IReadOnlyList<AgentSourceInfo>> ListAsync(string userId, CancellationToken ct) =>
+        [.. (await sources.ForUserAsync(userId, ct)).Select(a =>
+            new AgentSourceInfo(a.Source.Id, a.Source.Name, a.Source.Description, a.Source.Icon, a.Source.Enabled, a.CredentialsReady))];
 }

@@ -1,3 +1,4 @@
+using Mosaic.Server.Configuration;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Chat;
@@ -8,8 +9,8 @@ public static class ChatExtensions
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddLlm();
-        services.AddSingleton(sp => ChatSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddLlm(builder.Configuration);
+        services.AddSettings<ChatSettings>(builder.Configuration);
         services.AddSingleton<ApprovalBroker>();
         services.AddByLlmMode<IToolRouter, ToolRouter, OfflineToolRouter>();
         services.AddSingleton<ToolExecutor>();

@@ -25,10 +25,12 @@ public static class MosaicConfiguration
         return new WebApplicationOptions { Args = hostArgs, EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory };
     }
 
-    /// <summary>Binds <see cref="MosaicSettings"/>, validates at start-up, and sets where Kestrel listens.</summary>
+    /// <summary>
+    /// Binds <see cref="MosaicSettings"/> (see <see cref="SettingsBinding"/>), validates at start-up, and sets where Kestrel listens.
+    /// </summary>
     public static WebApplicationBuilder AddMosaicSettings(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MosaicSettings>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSettings<MosaicSettings>(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<MosaicSettings>, MosaicSettingsValidator>();
         builder.Services.AddSingleton<MosaicSecrets>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -36,7 +38,7 @@ public static class MosaicConfiguration
         // BACKEND_HOST/BACKEND_PORT decide the address unless the standard ASP.NET Core URL settings are used.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
-            var settings = builder.Configuration.Get<MosaicSettings>() ?? new MosaicSettings();
+            var settings = SettingsBinding.Read<MosaicSettings>(builder.Configuration);
             builder.WebHost.UseUrls($"http://{settings.ListenHost}:{settings.BackendPort}");
         }
         return builder;

@@ -34,6 +34,7 @@ public static class ConnectorExtensions
             .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInSources.Definitions.Select(c => c.Id).ToHashSet())]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         builder.Services.AddSingleton<SqliteFileAccess>();
+        builder.Services.AddScoped<UsableSources>();
         return builder;
     }
 }

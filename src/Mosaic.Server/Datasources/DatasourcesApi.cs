@@ -26,12 +26,12 @@ public static class DatasourcesApi
 {
     public static WebApplication MapDatasourcesApi(this WebApplication app)
     {
-        app.MapGet("/api/datasources", async (ConnectorRegistry registry, CredentialVault vault, IMcpHub hub, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/datasources", async (UsableSources sources, IMcpHub hub, HttpContext http, CancellationToken ct) =>
         {
             var userId = http.User.GetUserId();
-            var configured = await vault.ConfiguredDatasourcesAsync(userId, ct);
             var status = DatasourceStatus.ForUser(hub, userId);
-            return TypedResults.Ok(registry.All.Select(c => ToResponse(c, configured.Contains(c.Id)) with { Status = status(c.Id) }).ToList());
+            return TypedResults.Ok((await sources.ForUserAsync(userId, ct))
+                .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) }).ToList());
         }).RequireAuthorization().WithTags("Datasources");
         return app;
     }

@@ -12,7 +12,7 @@ public static class Logging
 {
     public static WebApplicationBuilder AddMosaicLogging(this WebApplicationBuilder builder)
     {
-        var s = builder.Configuration.Get<MosaicSettings>() ?? new MosaicSettings();
+        var s = SettingsBinding.Read<MosaicSettings>(builder.Configuration);
         builder.Logging.ClearProviders();
         if (s.LogFormat.Equals("json", StringComparison.OrdinalIgnoreCase))
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });

@@ -1,12 +1,14 @@
+using Mosaic.Server.Configuration;
+
 namespace Mosaic.Server.Llm;
 
 public static class LlmExtensions
 {
     /// <summary>The provider, picked once from the final configuration, and the synthesizer of its mode.</summary>
-    public static IServiceCollection AddLlm(this IServiceCollection services)
+    public static IServiceCollection AddLlm(this IServiceCollection services, IConfiguration configuration)
     {
-        // Read from the final configuration (resolved lazily), not the builder's snapshot.
-        services.AddSingleton(sp => LlmSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<LlmSettings>(configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LlmSettings>, LlmSettingsValidator>();
         services.AddSingleton(sp => LlmProviderFactory.Create(sp.GetRequiredService<LlmSettings>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")));
         services.AddByLlmMode<ISynthesizer, ModelSynthesizer, ExtractiveSynthesizer>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Mosaic.Server.Configuration;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Tests.Chat;
@@ -6,7 +7,8 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class LlmProviderFactoryTests
 {
     private static LlmProvider Create(Dictionary<string, string?> env) =>
-        LlmProviderFactory.Create(LlmSettings.From(new ConfigurationBuilder().AddInMemoryCollection(env).Build()), NullLogger.Instance);
+        LlmProviderFactory.Create(
+            SettingsBinding.Read<LlmSettings>(new ConfigurationBuilder().AddInMemoryCollection(env).Build()), NullLogger.Instance);
 
     [Fact]
     public void Anthropic_when_keyed_with_configurable_models()

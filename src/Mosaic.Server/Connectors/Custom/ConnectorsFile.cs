@@ -23,7 +23,7 @@ public static partial class ConnectorsFile
         return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
 
-    /// <param name="inheritedVariables">McpHub:InheritedVariables: names every connector gets, so no env_var may use them.</param>
+    /// <param name="inheritedVariables">MCP_INHERITED_VARIABLES: names every connector gets, so no env_var may use them.</param>
     public static IReadOnlyList<CustomSource> Load(string path, IReadOnlySet<string> reservedIds,
         IReadOnlyCollection<string>? inheritedVariables = null)
     {

@@ -1,3 +1,6 @@
+using Mosaic.Server.Configuration;
+using Mosaic.Server.Connectors.Hub;
+
 namespace Mosaic.Server.Connectors.Custom;
 
 public static class CustomSources
@@ -9,7 +12,7 @@ public static class CustomSources
     public static IReadOnlyList<ConnectorDefinition> Load(IConfiguration configuration, IReadOnlySet<string> builtInIds)
     {
         var path = ConnectorsFile.Locate(configuration[ConnectorsFile.FileVariable], configuration["MOSAIC_DATA_DIR"] ?? "./data");
-        var inherited = configuration.GetSection("McpHub:InheritedVariables").Get<string[]>() ?? [];
+        var inherited = SettingsBinding.Read<McpHubOptions>(configuration).InheritedVariables;
         return path is null ? [] : [.. ConnectorsFile.Load(path, builtInIds, inherited).Select(s => s.ToDefinition())];
     }
 }

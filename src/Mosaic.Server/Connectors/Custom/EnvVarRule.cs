@@ -26,7 +26,7 @@ internal static class EnvVarRule
     };
 
     /// <summary>Null when the name may carry a credential; otherwise why not.</summary>
-    /// <param name="inheritedExtra">The operator's <c>McpHub:InheritedVariables</c>, which every connector gets.</param>
+    /// <param name="inheritedExtra">The operator's MCP_INHERITED_VARIABLES, which every connector gets.</param>
     public static string? Problem(string name, IReadOnlyCollection<string> inheritedExtra)
     {
         if (!ConnectorsFile.EnvVarPattern().IsMatch(name)) return "use letters, digits and '_' only, not starting with a digit";

@@ -1,35 +1,26 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ModelContextProtocol;
 
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
-/// The spec's MCPService. One session per (user, datasource), started on first use with that user's
-/// credentials, reused, replaced when it dies or the credentials change, closed when idle or when the
-/// cap is reached. Partial: sessions (McpHub.Sessions.cs) and single calls (McpHub.Calls.cs).
+/// The spec's MCPService, as the rest of the server sees it (<see cref="IMcpHub"/>). One session per (user, source),
+/// started on first use with that user's credentials. The work is split by job: <see cref="LaunchChanges"/> resolves
+/// each request's launch and acts on credential changes, <see cref="McpHubCache"/> serves tool lists and read-only
+/// results, <see cref="GuardedCaller"/> runs requests (breaker, timeout, dead processes) in sessions from the
+/// <see cref="SessionTable"/> (reuse, idle close, caps).
 /// </summary>
-public sealed partial class McpHub : IMcpHub, IAsyncDisposable
+public sealed class McpHub : IMcpHub, IAsyncDisposable
 {
-    readonly IConnectorLaunchResolver _resolver;
-    readonly McpSessionStarter _starter;
+    readonly LaunchChanges _changes;
     readonly McpHubCache _cache;
-    readonly McpHubOptions _options;
-    readonly TimeProvider _time;
-    readonly ILogger<McpHub> _log;
-    readonly ConcurrentDictionary<SessionKey, CircuitBreaker> _breakers = new();
-    // Hash of the last launch spec seen per key: a change means new credentials (possibly set on
-    // another replica), so the old session and everything cached under the old ones must go.
-    readonly ConcurrentDictionary<SessionKey, string> _fingerprints = new();
+    readonly GuardedCaller _caller;
+    readonly SessionTable _sessions;
 
-    internal McpHub(IConnectorLaunchResolver resolver, McpSessionStarter starter, McpHubCache cache,
-        IOptions<McpHubOptions> options, TimeProvider time, ILogger<McpHub> log)
+    internal McpHub(LaunchChanges changes, McpHubCache cache, GuardedCaller caller, SessionTable sessions, ToolListWatch toolLists)
     {
-        (_resolver, _starter, _cache, _options, _time, _log) = (resolver, starter, cache, options.Value, time, log);
-        _sweep = time.CreateTimer(_ => _ = SweepAsync(), null, _options.SweepInterval, _options.SweepInterval);
+        (_changes, _cache, _caller, _sessions) = (changes, cache, caller, sessions);
+        sessions.Started += toolLists.Watch;
     }
 
     public async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct)
@@ -37,7 +28,7 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         var key = Key(userId, datasource);
         try
         {
-            var spec = await ResolveAsync(key, ct);
+            var spec = await _changes.ResolveAsync(key, ct);
             return await ListToolsAsync(key, spec, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -50,9 +41,21 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
+        var key = Key(userId, datasource);
         try
         {
-            return await CallToolCoreAsync(Key(userId, datasource), tool, arguments, ct);
+            var spec = await _changes.ResolveAsync(key, ct);
+            var started = Stopwatch.GetTimestamp();
+            var info = (await ListToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
+            if (info is null)
+                return new McpToolResult(true, $"The {datasource} source has no tool named '{tool}'.", null,
+                    Stopwatch.GetElapsedTime(started), false);
+
+            Func<CancellationToken, Task<CachedToolResult>> call = t => _caller.CallToolAsync(key, spec, tool, arguments, t);
+            var (result, fromCache) = info.ReadOnly
+                ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
+                : (await call(ct), false);
+            return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -60,85 +63,34 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         }
     }
 
-    async Task<McpToolResult> CallToolCoreAsync(SessionKey key, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
+    /// <summary>The tools as the host treats them: judged by the source's <see cref="ToolTrust"/> on every read.</summary>
+    async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
-        var datasource = key.Datasource;
-        var spec = await ResolveAsync(key, ct);
-        var started = Stopwatch.GetTimestamp();
-        var info = (await ListToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
-        if (info is null)
-            return new McpToolResult(true, $"The {datasource} source has no tool named '{tool}'.", null,
-                Stopwatch.GetElapsedTime(started), false);
-
-        Func<CancellationToken, Task<CachedToolResult>> call = t => GuardedAsync(key, spec, (s, c) => InvokeToolAsync(s, tool, arguments, c), t);
-        var (result, fromCache) = info.ReadOnly
-            ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
-            : (await call(ct), false);
-        return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
+        var declared = await _cache.GetToolsAsync(key, t => new ValueTask<IReadOnlyList<DeclaredTool>>(
+            _caller.ListToolsAsync(key, spec, t)), ct);
+        return [.. declared.Select(spec.Trust.Apply)];
     }
 
     public McpHubStatus GetStatus()
     {
-        var sessions = _slots
-            .Select(s => s.Value.Session)
-            .OfType<McpSession>()
-            .Where(s => !s.IsDead)
-            .Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, GetBreakerState(s.Key))
+        var sessions = _sessions.Live
+            .Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, _caller.StateOf(s.Key))
             {
                 InFlight = s.InFlight,
             })
             .OrderBy(s => s.Datasource).ThenBy(s => s.UserId)
             .ToList();
-        var breakers = _breakers
-            .Select(b => new McpBreakerStatus(b.Key.UserId, b.Key.Datasource, b.Value.State))
-            .Where(b => b.State != BreakerState.Closed)
-            .ToList();
-        return new McpHubStatus(sessions.Count, sessions) { Breakers = breakers };
+        return new McpHubStatus(sessions.Count, sessions) { Breakers = _caller.OpenBreakers() };
     }
 
-    public BreakerState GetBreakerState(string userId, string datasource) => GetBreakerState(Key(userId, datasource));
-
-    BreakerState GetBreakerState(SessionKey key) =>
-        _breakers.TryGetValue(key, out var b) ? b.State : BreakerState.Closed;
+    public BreakerState GetBreakerState(string userId, string datasource) => _caller.StateOf(Key(userId, datasource));
 
     /// <summary>
     /// Closes the user's session for this source and forgets what was cached for it. Called when the
     /// user's credentials are saved or deleted; the next call starts a process with the new ones.
     /// </summary>
-    public async Task ResetAsync(string userId, string datasource, CancellationToken ct = default)
-    {
-        var key = Key(userId, datasource);
-        _fingerprints.TryRemove(key, out _);
-        _breakers.TryRemove(key, out _);
-        // Detach the session and drop the cache before the (slow) process shutdown, so no request
-        // made after this point sees the old credentials' session or results.
-        var old = Detach(key);
-        await _cache.ForgetAsync(key, ct);
-        if (old is not null) await old.DisposeAsync();
-    }
-
-    async Task<McpLaunchSpec> ResolveAsync(SessionKey key, CancellationToken ct)
-    {
-        McpLaunchSpec spec;
-        try
-        {
-            spec = await _resolver.ResolveAsync(key.UserId, key.Datasource, ct);
-        }
-        catch (McpHubException e) when (e.Failure == McpHubFailure.NotConfigured)
-        {
-            if (_fingerprints.ContainsKey(key)) await ResetAsync(key.UserId, key.Datasource, ct); // credentials deleted
-            throw;
-        }
-        var fingerprint = spec.Fingerprint();
-        if (_fingerprints.TryGetValue(key, out var previous) && previous != fingerprint)
-        {
-            _log.LogInformation("Credentials for {Datasource} changed for user {UserId}; replacing the session", key.Datasource, key.UserId);
-            await ResetAsync(key.UserId, key.Datasource, ct);
-        }
-        _fingerprints[key] = fingerprint;
-        return spec;
-    }
+    public Task ResetAsync(string userId, string datasource, CancellationToken ct = default) =>
+        _changes.NoticeAsync(Key(userId, datasource), ct);
 
     internal static McpHubException Cancelled(string datasource) =>
         new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
@@ -150,19 +102,5 @@ public sealed partial class McpHub : IMcpHub, IAsyncDisposable
         return new SessionKey(userId, datasource);
     }
 
-    static async Task<CachedToolResult> InvokeToolAsync(McpSession session, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
-    {
-        try
-        {
-            var result = await session.Client.CallToolAsync(tool,
-                arguments?.ToDictionary(a => a.Key, a => (object?)a.Value), cancellationToken: ct);
-            return McpResultMapper.ToResult(result);
-        }
-        catch (McpProtocolException e)
-        {
-            // The server answered with a JSON-RPC error (unknown tool, invalid arguments): the model can fix that.
-            return new CachedToolResult(true, $"{session.Key.Datasource} says: {e.Message}", null);
-        }
-    }
+    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Mosaic.Server.Credentials;
 using Mosaic.Server.Health;
 
 namespace Mosaic.Server.Connectors.Hub;
@@ -14,14 +13,7 @@ public static class McpHubHostingExtensions
     {
         builder.Services.TryAddSingleton(_ => new BuiltInConnectorLocator());
         builder.Services.TryAddSingleton<IConnectorLaunchResolver, RegistryLaunchResolver>();
-        builder.Services.AddMcpHub(builder.Configuration);
-        builder.Services.Replace(ServiceDescriptor.Singleton<McpHub>(sp =>
-        {
-            var hub = McpHubServiceCollectionExtensions.Create(sp);
-            sp.GetRequiredService<ICredentialChangeNotifier>().Changed +=
-                change => _ = hub.ResetAsync(change.UserId, change.Datasource);
-            return hub;
-        }));
+        builder.Services.AddMcpHub(builder.Configuration); // the vault's change notices reach it (see AddCredentials)
         builder.Services.Replace(ServiceDescriptor.Singleton<IMcpConnectionCounter, McpHubConnectionCounter>());
         return builder;
     }

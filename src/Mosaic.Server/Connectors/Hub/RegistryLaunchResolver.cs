@@ -27,8 +27,7 @@ internal sealed class RegistryLaunchResolver(ConnectorRegistry registry, IServic
             throw new McpHubException(McpHubFailure.NotConfigured, datasource,
                 $"The saved {source.Name} credentials cannot be decrypted; save them again.", e);
         }
-        // A custom source that requires nothing works without saved credentials.
-        if (credentials is null && (source.IsBuiltIn || source.CredentialFields.Any(f => f.Required)))
+        if (!UsableSources.CredentialsReady(source, saved: credentials is not null))
             throw new McpHubException(McpHubFailure.NotConfigured, datasource,
                 $"{source.Name} is not set up for you yet; add its credentials first.");
         return ConnectorLaunch.ToSpec(source, credentials ?? new Dictionary<string, string>(), locator, sqliteFiles.OperatorValues);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
+using Mosaic.Server.Agent;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
@@ -10,12 +11,9 @@ namespace Mosaic.Server.Sources.Slack;
 /// sources where people talk and work. Cached per user for ten minutes; best effort: no Slack, a slow
 /// Slack or an error simply means no names.
 /// </summary>
-public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<PeopleDirectory> logger)
+public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSettings settings, ILogger<PeopleDirectory> logger)
 {
-    private static readonly HybridCacheEntryOptions Entry = new()
-    {
-        Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10),
-    };
+    private HybridCacheEntryOptions Entry => new() { Expiration = settings.PeopleCacheTtl, LocalCacheExpiration = settings.PeopleCacheTtl };
 
     public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
     {
@@ -37,7 +35,7 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, ILogger<Peop
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        timeout.CancelAfter(settings.PeopleTimeout);
         var result = await hub.CallToolAsync(userId, SlackSource.Id, "list_users",
             new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
         if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users))

@@ -1,13 +1,33 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Mosaic.Server.Connectors.Hub;
 
-public sealed partial class McpHub
+/// <summary>
+/// The live MCP sessions, one per (user, source): started on first use, reused while their launch (command,
+/// credentials) stays the same, closed when idle for <see cref="McpHubOptions.IdleTimeout"/>, and capped in
+/// number (<see cref="McpHubOptions.MaxSessions"/>, <see cref="McpHubOptions.MaxSessionsPerUser"/>). A session
+/// with a call in flight is never closed to make room or for idleness.
+/// </summary>
+internal sealed class SessionTable : IAsyncDisposable
 {
     readonly ConcurrentDictionary<SessionKey, Slot> _slots = new();
     readonly Lock _evictGate = new();
+    readonly McpSessionStarter _starter;
+    readonly McpHubOptions _options;
+    readonly TimeProvider _time;
+    readonly ILogger _log;
     readonly ITimer _sweep;
+
+    public SessionTable(McpSessionStarter starter, IOptions<McpHubOptions> options, TimeProvider time, ILogger<McpHub> log)
+    {
+        (_starter, _options, _time, _log) = (starter, options.Value, time, log);
+        _sweep = time.CreateTimer(_ => _ = SweepAsync(), null, _options.SweepInterval, _options.SweepInterval);
+    }
+
+    /// <summary>Raised once for every session started, before any call uses it.</summary>
+    public event Action<McpSession>? Started;
 
     /// <summary>
     /// The session holder for one key; the gate makes sure only one process starts per key. While it starts,
@@ -21,8 +41,12 @@ public sealed partial class McpHub
         public bool Starting;
     }
 
+    /// <summary>Live sessions (not dead, not closed), for status.</summary>
+    public IEnumerable<McpSession> Live =>
+        _slots.Values.Select(s => Volatile.Read(ref s.Session)).OfType<McpSession>().Where(s => !s.IsDead);
+
     /// <summary>The key's session with a call counted in, so nothing closes it until the call scope is disposed.</summary>
-    async Task<(McpSession Session, IDisposable Call)> AcquireAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
+    public async Task<(McpSession Session, IDisposable Call)> AcquireAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
         // A session claimed for closing between lookup and use is already out of its slot: look again.
         for (var attempt = 0; attempt < 10; attempt++)
@@ -33,6 +57,11 @@ public sealed partial class McpHub
         throw AtCapacity(key, perUser: false);
     }
 
+    /// <summary>
+    /// The key's live session for exactly this launch. A session is bound to the launch it was started with, so
+    /// one started with other credentials (a change raced this call) is never handed out: it is closed and
+    /// replaced. Noticing a change, and dropping what was cached for it, is <see cref="LaunchChanges"/>' job.
+    /// </summary>
     async Task<McpSession> GetSessionAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
         var slot = _slots.GetOrAdd(key, k => new Slot(k));
@@ -67,7 +96,7 @@ public sealed partial class McpHub
                 Volatile.Write(ref slot.Session, started);
                 slot.Starting = false;
             }
-            WatchToolList(started);
+            Started?.Invoke(started);
             return started;
         }
         finally { slot.Gate.Release(); }
@@ -117,17 +146,17 @@ public sealed partial class McpHub
         }
     }
 
-    McpHubException AtCapacity(SessionKey key, bool perUser) =>
-        new(McpHubFailure.AtCapacity, key.Datasource, perUser
+    McpHubException AtCapacity(SessionKey key, bool perUser)
+    {
+        var retry = _options.BusyRetryAfter;
+        return new(McpHubFailure.AtCapacity, key.Datasource, perUser
             ? "You already have as many sources busy answering as Mosaic runs at once for one person " +
               $"({_options.MaxSessionsPerUser}); " +
-              $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds."
+              $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds."
             : $"Mosaic is running as many sources as it may ({_options.MaxSessions}) and all are busy answering; " +
-              $"try {key.Datasource} again in {BusyRetryAfter.TotalSeconds:0} seconds.")
-        { RetryAfter = BusyRetryAfter };
-
-    /// <summary>When a busy hub suggests trying again: calls are usually short, and a second try is cheap.</summary>
-    internal static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
+              $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds.")
+        { RetryAfter = retry };
+    }
 
     /// <summary>Closes sessions idle for longer than the idle timeout and clears out dead ones.</summary>
     internal async Task SweepAsync()
@@ -146,11 +175,12 @@ public sealed partial class McpHub
     }
 
     /// <summary>Takes the key's session out of the table (the caller disposes it).</summary>
-    McpSession? Detach(SessionKey key) =>
+    public McpSession? Detach(SessionKey key) =>
         _slots.TryGetValue(key, out var slot) && Volatile.Read(ref slot.Session) is { } s &&
         Interlocked.CompareExchange(ref slot.Session, null, s) == s ? s : null;
 
-    async Task CloseAsync(McpSession session)
+    /// <summary>Closes a session that died or stopped answering; a new one starts on the next call.</summary>
+    public async Task CloseAsync(McpSession session)
     {
         if (_slots.TryGetValue(session.Key, out var slot)) await CloseAsync(slot, session);
         else await session.DisposeAsync();

@@ -1,22 +1,74 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 
 namespace Mosaic.Server.Connectors.Hub;
 
-public sealed partial class McpHub
+/// <summary>
+/// Every request to a connector goes through here: behind the (user, source) circuit breaker, with the call
+/// timeout, failing at once when the process dies mid-request (and dropping that session so the next request
+/// starts a fresh one).
+/// </summary>
+internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOptions> options, TimeProvider time, ILogger<McpHub> log)
 {
+    readonly McpHubOptions _options = options.Value;
+    readonly ConcurrentDictionary<SessionKey, CircuitBreaker> _breakers = new();
+
+    public BreakerState StateOf(SessionKey key) => _breakers.TryGetValue(key, out var b) ? b.State : BreakerState.Closed;
+
+    /// <summary>Breakers that are not closed, including those of sources with no live session.</summary>
+    public IReadOnlyList<McpBreakerStatus> OpenBreakers() =>
+    [
+        .. _breakers.Select(b => new McpBreakerStatus(b.Key.UserId, b.Key.Datasource, b.Value.State))
+            .Where(b => b.State != BreakerState.Closed),
+    ];
+
+    /// <summary>New credentials are a new start: the failures of the old ones say nothing about them.</summary>
+    public void ForgetBreaker(SessionKey key) => _breakers.TryRemove(key, out _);
+
+    /// <summary>The tools exactly as the server declares them (the caller judges them with its <see cref="ToolTrust"/>).</summary>
+    public Task<IReadOnlyList<DeclaredTool>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>
+        GuardedAsync(key, spec, async (s, c) =>
+        {
+            var listed = await s.Client.ListToolsAsync(cancellationToken: c);
+            IReadOnlyList<DeclaredTool> tools = [.. listed.Select(McpResultMapper.ToDeclared)];
+            foreach (var note in spec.Trust.Review(tools)) log.LogWarning("{Datasource}: {Note}", key.Datasource, note);
+            return tools;
+        }, ct);
+
+    /// <summary>Calls a tool. An error the server answers with comes back as an error result, not an exception.</summary>
+    public Task<CachedToolResult> CallToolAsync(SessionKey key, McpLaunchSpec spec, string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct) =>
+        GuardedAsync(key, spec, async (s, c) =>
+        {
+            try
+            {
+                var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
+                var result = await s.Client.CallToolAsync(tool, args, cancellationToken: c);
+                return McpResultMapper.ToResult(result);
+            }
+            catch (McpProtocolException e)
+            {
+                // The server answered with a JSON-RPC error (unknown tool, invalid arguments): the model can fix that.
+                return new CachedToolResult(true, $"{key.Datasource} says: {e.Message}", null);
+            }
+        }, ct);
+
     /// <summary>Runs one request in the user's session behind the breaker, with a timeout.</summary>
     async Task<T> GuardedAsync<T>(SessionKey key, McpLaunchSpec spec,
         Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
     {
-        var breaker = _breakers.GetOrAdd(key, _ => new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakerCooldown, _time));
+        var breaker = _breakers.GetOrAdd(key, _ => new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakerCooldown, time));
         if (!breaker.TryEnter())
             throw new McpHubException(McpHubFailure.BreakerOpen, key.Datasource,
                 $"The {key.Datasource} connector failed {_options.BreakerFailureThreshold} times in a row; " +
                 $"Mosaic will try it again in {Math.Ceiling(breaker.RetryAfter.TotalSeconds)} s.");
         try
         {
-            var (session, call) = await AcquireAsync(key, spec, ct);
+            var (session, call) = await sessions.AcquireAsync(key, spec, ct);
             T result;
             using (call) result = await CallAsync(session, request, ct);
             breaker.RecordSuccess();
@@ -31,7 +83,7 @@ public sealed partial class McpHub
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             breaker.RecordNeutral();
-            throw Cancelled(key.Datasource);
+            throw McpHub.Cancelled(key.Datasource);
         }
         catch
         {
@@ -49,7 +101,7 @@ public sealed partial class McpHub
     async Task<T> CallAsync<T>(McpSession session, Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
     {
         var ds = session.Key.Datasource;
-        using var timeout = new CancellationTokenSource(_options.CallTimeout, _time);
+        using var timeout = new CancellationTokenSource(_options.CallTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
 
         var call = request(session, linked.Token);
@@ -62,12 +114,12 @@ public sealed partial class McpHub
         try
         {
             var result = await call;
-            session.Touch(_time.GetUtcNow());
+            session.Touch(time.GetUtcNow());
             return result;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            throw Cancelled(ds);
+            throw McpHub.Cancelled(ds);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -93,9 +145,9 @@ public sealed partial class McpHub
                 detail = $" (exit code {code})";
         }
         catch (TimeoutException) { detail = cause is null ? "" : $" ({cause.GetType().Name})"; }
-        _log.LogWarning("The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
+        log.LogWarning("The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
             ds, session.Key.UserId, session.ProcessId, detail);
-        await CloseAsync(session);
+        await sessions.CloseAsync(session);
         return new McpHubException(McpHubFailure.ProcessDied, ds,
             $"The {ds} connector stopped while handling the request{detail}. The next request starts it again.", cause);
     }
@@ -113,8 +165,8 @@ public sealed partial class McpHub
         }
         catch (Exception)
         {
-            _log.LogWarning("{Session} stopped answering; closing it", session.Key);
-            try { await CloseAsync(session); } catch (Exception) { /* already gone */ }
+            log.LogWarning("{Session} stopped answering; closing it", session.Key);
+            try { await sessions.CloseAsync(session); } catch (Exception) { /* already gone */ }
         }
     }
 }

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Mosaic.Server.Connectors.Hub;
+
+/// <summary>
+/// The one path by which a changed launch (new or deleted credentials, another command or URL) reaches the hub.
+/// Every request resolves its launch here and compares its fingerprint with the one last seen for the key; a
+/// credential-change notice (from this replica's vault, or another replica's over Redis) acts at once, without
+/// waiting for a request. However it was seen, a change does one thing, <see cref="ChangedAsync"/>: the old
+/// session closes, and its breaker and everything cached under the old credentials are forgotten.
+/// </summary>
+internal sealed class LaunchChanges(IConnectorLaunchResolver resolver, SessionTable sessions, GuardedCaller caller,
+    McpHubCache cache, ILogger<McpHub> log)
+{
+    // A notice does not say what the new launch is; whatever the next request finds counts as new.
+    const string AfterNotice = "";
+
+    // Hashes only: the table never holds a second plain copy of the secrets it compares. Memory only.
+    readonly ConcurrentDictionary<SessionKey, string> _seen = new();
+
+    /// <summary>The key's launch now, after acting on any change since the last request.</summary>
+    public async Task<McpLaunchSpec> ResolveAsync(SessionKey key, CancellationToken ct)
+    {
+        McpLaunchSpec spec;
+        try
+        {
+            spec = await resolver.ResolveAsync(key.UserId, key.Datasource, ct);
+        }
+        catch (McpHubException e) when (e.Failure == McpHubFailure.NotConfigured)
+        {
+            if (_seen.TryRemove(key, out _)) await ChangedAsync(key, ct); // credentials deleted
+            throw;
+        }
+        var fingerprint = spec.Fingerprint();
+        if (_seen.TryGetValue(key, out var previous) && previous != fingerprint)
+        {
+            if (previous != AfterNotice)
+                log.LogInformation("Credentials for {Datasource} changed for user {UserId}; replacing the session",
+                    key.Datasource, key.UserId);
+            // Again after a notice: a request that resolved the old launch just before it may have started a session
+            // or cached a result with it since.
+            await ChangedAsync(key, ct);
+        }
+        _seen[key] = fingerprint;
+        return spec;
+    }
+
+    /// <summary>The user's credentials for this source were saved or deleted (here or on another replica).</summary>
+    public async Task NoticeAsync(SessionKey key, CancellationToken ct = default)
+    {
+        _seen[key] = AfterNotice;
+        await ChangedAsync(key, ct);
+    }
+
+    async Task ChangedAsync(SessionKey key, CancellationToken ct)
+    {
+        caller.ForgetBreaker(key);
+        // Detach the session and drop the cache before the (slow) process shutdown, so no request
+        // made after this point sees the old credentials' session or results.
+        var old = sessions.Detach(key);
+        await cache.ForgetAsync(key, ct);
+        if (old is not null) await old.DisposeAsync();
+    }
+}
