@@ -7,9 +7,9 @@ using Mosaic.Server.Chat;
 namespace Mosaic.Server.Agent;
 
 /// <summary>/api/agent (spec §10.3): ask several sources at once, streamed or whole; list and rank sources.</summary>
-public static class AgentApi
+public static class AgentEndpoints
 {
-    public static WebApplication MapAgentApi(this WebApplication app)
+    public static WebApplication MapAgentEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/agent").WithTags("Agent").RequireAuthorization();
 
@@ -88,7 +88,7 @@ public static class AgentApi
 
         var sessionId = request.SessionId ?? SessionIds.New();
         var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
-        if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionsApi.SessionNotFound());
+        if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionEndpoints.SessionNotFound());
         return (new AgentQuestion(userId, sessionId, query, request.Sources is { Count: > 0 } s ? s : null), null);
     }
 

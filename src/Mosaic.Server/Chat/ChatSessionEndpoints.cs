@@ -4,9 +4,9 @@ using Mosaic.Server.Auth;
 namespace Mosaic.Server.Chat;
 
 /// <summary>/api/chat/sessions: the caller's conversations; anyone else's are "not found", never "forbidden".</summary>
-public static class ChatSessionsApi
+public static class ChatSessionEndpoints
 {
-    public static RouteGroupBuilder MapChatSessions(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapChatSessionEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/sessions", async Task<Results<Ok<IReadOnlyList<ChatSessionSummary>>, ProblemHttpResult>> (
             ChatHistoryStore store, HttpContext http, CancellationToken ct, int? limit) =>

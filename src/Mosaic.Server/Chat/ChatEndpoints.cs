@@ -6,9 +6,9 @@ using Mosaic.Server.Connectors;
 namespace Mosaic.Server.Chat;
 
 /// <summary>/api/chat (spec §10.2): ask a source, streamed or whole; answer approval requests.</summary>
-public static class ChatApi
+public static class ChatEndpoints
 {
-    public static WebApplication MapChatApi(this WebApplication app)
+    public static WebApplication MapChatEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization();
 
@@ -47,7 +47,7 @@ public static class ChatApi
             llm.Name, llm.Model, llm.FastModel, llm.IsOffline,
             llm.IsOffline ? "Offline mode (no language model: keyword routing and formatted tool results)" : $"{llm.Name}: {llm.Model}")));
 
-        group.MapChatSessions();
+        group.MapChatSessionEndpoints();
         return app;
     }
 
@@ -73,7 +73,7 @@ public static class ChatApi
         var userId = http.User.GetUserId();
         var sessionId = request.SessionId ?? SessionIds.New();
         var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
-        if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionsApi.SessionNotFound());
+        if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionEndpoints.SessionNotFound());
         return (new ChatQuestion(userId, sessionId, source!, message), null);
     }
 

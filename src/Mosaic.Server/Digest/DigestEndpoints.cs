@@ -11,9 +11,9 @@ namespace Mosaic.Server.Digest;
 /// chosen window), cached five minutes per user. GET /api/digest/stream: the same as server-sent events,
 /// a section as soon as its source answers.
 /// </summary>
-public static class DigestApi
+public static class DigestEndpoints
 {
-    public static WebApplication MapDigestApi(this WebApplication app)
+    public static WebApplication MapDigestEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/digest").WithTags("Digest").RequireAuthorization();
 
