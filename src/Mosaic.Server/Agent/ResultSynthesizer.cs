@@ -1,6 +1,6 @@
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Extensions.AI;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Agent;
@@ -13,7 +13,7 @@ public sealed class ResultSynthesizer(LlmProvider llm, TimeProvider time, ILogge
 {
     /// <returns>The answer and how it was made ("model", "extractive", or "none" when no source answered).</returns>
     public async Task<(string Text, string Method)> SynthesizeAsync(string query, IReadOnlyList<SourceResult> results,
-        ChannelWriter<AgentEvent> events, CancellationToken ct)
+        IEventSink<AgentEvent> events, CancellationToken ct)
     {
         var answered = results.Where(r => r.Success).ToList();
         string text;
@@ -36,11 +36,12 @@ public sealed class ResultSynthesizer(LlmProvider llm, TimeProvider time, ILogge
             }
         }
         foreach (var line in text.Split('\n'))
-            await events.WriteAsync(new SynthesisChunkEvent(line + "\n"), ct);
+            await events.EmitAsync(new SynthesisChunkEvent(line + "\n"), ct);
         return (text.TrimEnd(), method);
     }
 
-    private async Task<string> StreamModelAsync(string query, IReadOnlyList<SourceResult> results, ChannelWriter<AgentEvent> events, CancellationToken ct)
+    private async Task<string> StreamModelAsync(string query, IReadOnlyList<SourceResult> results, IEventSink<AgentEvent> events,
+        CancellationToken ct)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt()), new(ChatRole.User, UserPrompt(query, results)) };
         var sb = new StringBuilder();
@@ -48,7 +49,7 @@ public sealed class ResultSynthesizer(LlmProvider llm, TimeProvider time, ILogge
         {
             if (update.Text is not { Length: > 0 } chunk) continue;
             sb.Append(chunk);
-            await events.WriteAsync(new SynthesisChunkEvent(chunk), ct);
+            await events.EmitAsync(new SynthesisChunkEvent(chunk), ct);
         }
         return sb.ToString().Trim();
     }

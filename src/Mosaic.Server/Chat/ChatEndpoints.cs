@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mosaic.Server.Auth;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Chat;
 
@@ -12,28 +12,24 @@ public static class ChatEndpoints
     {
         var group = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization();
 
-        group.MapPost("/message/stream", async (ChatMessageRequest request, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/message/stream", async (ChatMessageRequest request, HttpContext http, ChatService chat,
+            ILogger<ChatService> logger, CancellationToken ct) =>
         {
-            var (question, problem) = await ValidateAsync(request, http, ct);
-            if (problem is not null) return problem;
-            var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
-            var producer = ProduceAsync(http, question!, channel, canAskApproval: true, ct);
-            // Written here rather than returned, so the request (and its scoped services) outlives the producer,
-            // also when the client leaves and writing throws.
-            try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
-            finally { await producer; }
-            return Results.Empty;
+            var (question, problem) = await QuestionAsync(request, http, ct);
+            if (question is null) return problem!;
+            return await EventStream.WriteAsync<ChatEvent>(http, logger, $"Chat turn for {question.Source.Id}", ErrorEvent.Unexpected(),
+                (events, token) => chat.RunAsync(question, Turn(question, canAskApproval: true, events), token), ct);
         }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
         group.MapPost("/message", async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> (
-            ChatMessageRequest request, HttpContext http, CancellationToken ct) =>
+            ChatMessageRequest request, HttpContext http, ChatService chat, ILogger<ChatService> logger, CancellationToken ct) =>
         {
-            var (question, problem) = await ValidateAsync(request, http, ct);
-            if (problem is not null) return problem;
-            var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
-            var producer = ProduceAsync(http, question!, channel, canAskApproval: false, ct);
-            try { return await ChatAnswer.CollectAsync(channel.Reader, question!, http.Response, ct); }
-            finally { await producer; }
+            var (question, problem) = await QuestionAsync(request, http, ct);
+            if (question is null) return problem!;
+            var turn = Turn(question, canAskApproval: false, EventSink.None<ChatEvent>());
+            var result = await EventStream.ResultAsync(logger, $"Chat turn for {question.Source.Id}",
+                token => chat.RunAsync(question, turn, token), ChatTurnResult.Failed(), ct);
+            return ChatAnswer.From(result, question, http.Response);
         });
 
         group.MapPost("/approvals/{approvalId}", async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> (
@@ -51,53 +47,22 @@ public static class ChatEndpoints
         return app;
     }
 
-    private static async Task<(ChatQuestion?, ProblemHttpResult?)> ValidateAsync(ChatMessageRequest request, HttpContext http, CancellationToken ct)
+    /// <summary>The validated question, or the 400/404 to answer with.</summary>
+    private static async Task<(ChatQuestion?, ProblemHttpResult?)> QuestionAsync(ChatMessageRequest request, HttpContext http,
+        CancellationToken ct)
     {
         var services = http.RequestServices;
-        var settings = services.GetRequiredService<ChatSettings>();
-        var errors = new Dictionary<string, string[]>();
-        var message = request.Message?.Trim() ?? "";
-        if (message.Length == 0) errors["message"] = ["Ask something: the message is empty."];
-        else if (message.Length > settings.MaxMessageChars) errors["message"] = [$"The message is longer than {settings.MaxMessageChars} characters."];
-        var source = services.GetRequiredService<ConnectorRegistry>().Find(request.Datasource ?? "");
-        if (source is null) errors["datasource"] = [$"Unknown datasource '{request.Datasource}'."];
-        else if (!source.Enabled) errors["datasource"] = [$"{source.Name} is disabled on this server."];
-        if (request.SessionId is { } sid && !SessionIds.IsValid(sid))
-            errors["session_id"] = ["A session id is 1-100 letters, digits, '-' or '_'."];
-        if (errors.Count > 0)
-            return (null, TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(errors)
-            {
-                Status = 400, Title = "The chat request is not valid", Detail = string.Join(" ", errors.Values.SelectMany(v => v)),
-            }));
+        var registry = services.GetRequiredService<ConnectorRegistry>();
+        if (request.Validate(services.GetRequiredService<ChatSettings>(), registry) is { } invalid)
+            return (null, TypedResults.Problem(invalid));
 
         var userId = http.User.GetUserId();
         var sessionId = request.SessionId ?? SessionIds.New();
         var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
         if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionEndpoints.SessionNotFound());
-        return (new ChatQuestion(userId, sessionId, source!, message), null);
+        return (new ChatQuestion(userId, sessionId, registry.Find(request.Datasource)!, request.Message.Trim()), null);
     }
 
-    private static Task ProduceAsync(HttpContext http, ChatQuestion question, Channel<ChatEvent> channel, bool canAskApproval, CancellationToken ct) =>
-        Task.Run(async () =>
-        {
-            var logger = http.RequestServices.GetRequiredService<ILogger<ChatService>>();
-            try
-            {
-                var turn = new ChatTurn(question.UserId, question.Source.Id, null, canAskApproval, channel.Writer);
-                await http.RequestServices.GetRequiredService<ChatService>().RunAsync(question, turn, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                logger.LogInformation("Chat stream for {Datasource} cancelled: the client went away", question.Source.Id);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Chat failed for {Datasource}", question.Source.Id);
-                channel.Writer.TryWrite(new ErrorEvent("Something went wrong on the server; it has been logged."));
-            }
-            finally
-            {
-                channel.Writer.TryComplete();
-            }
-        }, CancellationToken.None);
+    private static ChatTurn Turn(ChatQuestion question, bool canAskApproval, IEventSink<ChatEvent> events) =>
+        new(question.UserId, question.Source.Id, null, canAskApproval, events);
 }

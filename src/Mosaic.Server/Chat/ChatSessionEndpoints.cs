@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Auth;
 
 namespace Mosaic.Server.Chat;
@@ -23,7 +24,7 @@ public static class ChatSessionEndpoints
             var messages = await store.MessagesAsync(http.User.GetUserId(), sessionId, ct);
             if (messages is null) return SessionNotFound();
             var first = messages.FirstOrDefault(m => m.Role == "user")?.Content ?? "(untitled)";
-            var title = first.Length <= 80 ? first : first[..79] + "…";
+            var title = TextClip.Ellipsize(first, 80);
             return TypedResults.Ok(new ChatSessionResponse(sessionId, messages[^1].Datasource, title, messages));
         });
 
