@@ -8,7 +8,8 @@ namespace Mosaic.Server.Agent;
 
 /// <summary>Body of POST /api/agent/query and /api/agent/query/stream (spec §10.3).</summary>
 /// <param name="Sources">Ask exactly these sources instead of detecting them.</param>
-public sealed record AgentQueryRequest(string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true)
+public sealed record AgentQueryRequest(
+    string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true)
 {
     /// <param name="usable">The caller's usable sources; needed only when the request names <see cref="Sources"/>.</param>
     /// <returns>The 400 to answer with, or null when the query can be asked.</returns>

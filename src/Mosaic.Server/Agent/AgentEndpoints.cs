@@ -22,7 +22,8 @@ public static class AgentEndpoints
         }).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
         group.MapPost("/query", async Task<Results<Ok<MultiSourceResponse>, ProblemHttpResult>> (
-            AgentQueryRequest request, HttpContext http, AgentOrchestrator agent, ILogger<AgentOrchestrator> logger, CancellationToken ct) =>
+            AgentQueryRequest request, HttpContext http, AgentOrchestrator agent, ILogger<AgentOrchestrator> logger,
+            CancellationToken ct) =>
         {
             var (question, problem) = await QuestionAsync(request, http, ct);
             if (question is null) return problem!;

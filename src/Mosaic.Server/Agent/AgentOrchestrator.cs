@@ -20,7 +20,8 @@ public sealed class AgentOrchestrator(
     AgentSources sources, SourceDetector detector, GitHubRepoPicker repos, SourceRunner runner, ResultSynthesizer synthesizer,
     ChatHistoryStore history, LlmProvider llm, TimeProvider time)
 {
-    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, IEventSink<AgentEvent> events, bool canAskApproval, CancellationToken ct)
+    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, IEventSink<AgentEvent> events, bool canAskApproval,
+        CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;

@@ -6,7 +6,8 @@ namespace Mosaic.Server.Chat;
 /// <summary>The non-streaming answer {response, session_id, sources} from a turn's result, or the problem it ended with.</summary>
 public static class ChatAnswer
 {
-    public static Results<Ok<ChatMessageResponse>, ProblemHttpResult> From(ChatTurnResult result, ChatQuestion question, HttpResponse response)
+    public static Results<Ok<ChatMessageResponse>, ProblemHttpResult> From(ChatTurnResult result, ChatQuestion question,
+        HttpResponse response)
     {
         if (result.Error is { } error)
         {

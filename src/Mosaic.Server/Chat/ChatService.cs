@@ -38,7 +38,8 @@ public sealed class ChatService(
         if (fields is null && q.Source.CredentialFields.Any(f => f.Required))
         {
             var unconfigured = new ErrorEvent(
-                $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.", ErrorCodes.NotConfigured);
+                $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.",
+                ErrorCodes.NotConfigured);
             await turn.EmitAsync(unconfigured, ct);
             return new ChatTurnResult("", null, unconfigured);
         }

@@ -56,7 +56,9 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
         await turn.EmitAsync(new ToolEndEvent(tool.Name, error is null, elapsed) { Error = Short(error) }, ct);
 
-        var text = result is { IsError: false } ? TextClip.Clip(result.Text, settings.ToolResultMaxChars) : $"Error from {tool.Name}: {error}";
+        var text = result is { IsError: false }
+            ? TextClip.Clip(result.Text, settings.ToolResultMaxChars)
+            : $"Error from {tool.Name}: {error}";
         var use = new ToolUse
         {
             Tool = tool.Name, Arguments = json, Success = error is null, DurationMs = elapsed,

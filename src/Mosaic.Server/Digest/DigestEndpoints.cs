@@ -30,7 +30,8 @@ public static class DigestEndpoints
             var (start, error) = Window(since, hours, time);
             if (error is not null) return Invalid(error);
             var userId = http.User.GetUserId();
-            return await EventStream.WriteAsync<DigestEvent>(http, logger, "Digest stream", new DigestErrorEvent(EventStream.UnexpectedError),
+            var failed = new DigestErrorEvent(EventStream.UnexpectedError);
+            return await EventStream.WriteAsync<DigestEvent>(http, logger, "Digest stream", failed,
                 async (events, token) =>
                 {
                     var window = await digests.WindowStartAsync(userId, start, token);

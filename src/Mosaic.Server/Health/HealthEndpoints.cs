@@ -27,7 +27,8 @@ public sealed record DetailedHealth(
 public static class HealthEndpoints
 {
     private static readonly string Version =
-        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {

@@ -9,7 +9,8 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class RequestValidationTests
 {
     private static readonly ConnectorDefinition Notes = new() { Id = "notes", Name = "Notes", Description = "d", Icon = "i" };
-    private static readonly ConnectorDefinition Off = new() { Id = "off", Name = "Archive", Description = "d", Icon = "i", Enabled = false };
+    private static readonly ConnectorDefinition Off =
+        new() { Id = "off", Name = "Archive", Description = "d", Icon = "i", Enabled = false };
     private static readonly ConnectorRegistry Registry = new([Notes, Off]);
     private static readonly ChatSettings Chat = new() { MaxMessageChars = 20 };
     private static readonly AgentSettings Agent = new() { MaxQueryChars = 20 };

@@ -89,7 +89,8 @@ public sealed class EventStreamTests : IDisposable
         Assert.True(await TestTools.EventuallyAsync(() => _logs.Lines.Any(l =>
             l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("Test stream cancelled: the client went away"))));
         Assert.True(await TestTools.EventuallyAsync(() => seen!.Disposed), "the request scope was never disposed");
-        Assert.DoesNotContain(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines, l =>
+            l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Warning", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,7 +108,8 @@ public sealed class EventStreamTests : IDisposable
         var result = await EventStream.ResultAsync<int>(logger, "Test run", _ => throw new InvalidOperationException("boom"), -1,
             CancellationToken.None);
         Assert.Equal(-1, result);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test run failed") && l.Contains("boom"));
+        Assert.Contains(_logs.Lines, l =>
+            l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test run failed") && l.Contains("boom"));
     }
 
     [Fact]
