@@ -59,7 +59,7 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
 
     /// <summary>
     /// The chat turn's events as this source's agent events: tools and approvals, with <c>source</c> added. The rest
-    /// (text, thinking, done) reaches the agent as the turn's result instead.
+    /// (text, thinking, done, error) is not relayed: the agent reads the turn's result.
     /// </summary>
     private sealed class SourceEvents(string source, IEventSink<AgentEvent> agent, CancellationTokenSource limit,
         TimeSpan timeout, TimeSpan approvalTimeout) : IEventSink<ChatEvent>
