@@ -48,13 +48,13 @@ app.UseAuth();                    // authentication, then the CSRF check on stat
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapAuthApi();
-app.MapCredentialsApi();
-app.MapDatasourcesApi();
-app.MapChatApi();
-app.MapAgentApi();
-app.MapDigestApi();
-app.MapHealthApi();
+app.MapAuthEndpoints();
+app.MapCredentialEndpoints();
+app.MapSourceEndpoints();
+app.MapChatEndpoints();
+app.MapAgentEndpoints();
+app.MapDigestEndpoints();
+app.MapHealthEndpoints();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();
 

@@ -1,13 +1,55 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Mosaic.Server.Chat;
+using Mosaic.Server.Connectors;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Agent;
 
 /// <summary>Body of POST /api/agent/query and /api/agent/query/stream (spec §10.3).</summary>
 /// <param name="Sources">Ask exactly these sources instead of detecting them.</param>
-public sealed record AgentQueryRequest(string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true);
+public sealed record AgentQueryRequest(
+    string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true)
+{
+    /// <param name="usable">The caller's usable sources; needed only when the request names <see cref="Sources"/>.</param>
+    /// <returns>The 400 to answer with, or null when the query can be asked.</returns>
+    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<ConnectorDefinition>? usable)
+    {
+        var errors = new ValidationErrors();
+        QuestionRules.CheckText(errors, "query", Query, settings.MaxQueryChars);
+        if (Sources is { Count: > 0 } named && AgentRequests.Unknown(named, usable ?? []) is { Count: > 0 } unknown)
+            errors.Add("sources", $"Not configured or unknown: {string.Join(", ", unknown)}. Add credentials under Data sources first.");
+        QuestionRules.CheckSessionId(errors, SessionId);
+        return errors.Problem(AgentRequests.InvalidTitle);
+    }
+}
 
 /// <summary>Body of POST /api/agent/detect-sources. Without <see cref="AvailableSources"/>: the caller's configured sources.</summary>
-public sealed record DetectSourcesRequest(string Query, IReadOnlyList<string>? AvailableSources = null);
+public sealed record DetectSourcesRequest(string Query, IReadOnlyList<string>? AvailableSources = null)
+{
+    /// <returns>The 400 to answer with, or null when detection can run.</returns>
+    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<ConnectorDefinition> usable)
+    {
+        var errors = new ValidationErrors();
+        QuestionRules.CheckText(errors, "query", Query, settings.MaxQueryChars);
+        if (AvailableSources is { Count: > 0 } only && AgentRequests.Unknown(only, usable) is { Count: > 0 } unknown)
+            errors.Add("available_sources", $"Not configured or unknown: {string.Join(", ", unknown)}.");
+        return errors.Problem(AgentRequests.InvalidTitle);
+    }
+
+    /// <summary>The sources to rank: the usable ones, narrowed to <see cref="AvailableSources"/> when given.</summary>
+    public IReadOnlyList<ConnectorDefinition> Candidates(IReadOnlyList<ConnectorDefinition> usable) =>
+        AvailableSources is { Count: > 0 } only ? usable.Where(u => only.Contains(u.Id)).ToList() : usable;
+}
+
+internal static class AgentRequests
+{
+    public const string InvalidTitle = "The agent request is not valid";
+
+    /// <summary>The named sources the caller cannot use, in the order named.</summary>
+    public static List<string> Unknown(IReadOnlyList<string> named, IReadOnlyList<ConnectorDefinition> usable) =>
+        named.Where(s => usable.All(u => u.Id != s)).ToList();
+}
 
 public sealed record DetectSourcesResponse(IReadOnlyList<SourceRelevance> RelevantSources, string Method);
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Agent;
@@ -20,11 +20,12 @@ public sealed class AgentOrchestrator(
     AgentSources sources, SourceDetector detector, ISourcePlanner planner, SourceRunner runner, ResultSynthesizer synthesizer,
     ChatHistoryStore history, LlmProvider llm, TimeProvider time)
 {
-    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, ChannelWriter<AgentEvent> events, bool canAskApproval, CancellationToken ct)
+    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, IEventSink<AgentEvent> events, bool canAskApproval,
+        CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
-        await events.WriteAsync(new AgentSessionEvent(q.SessionId), ct);
+        await events.EmitAsync(new AgentSessionEvent(q.SessionId), ct);
         // Stored before planning (which may ask the model): if the process dies from here on, history keeps the question.
         var pending = await history.BeginTurnAsync(q.UserId, q.SessionId, AgentMetadata.Datasource, q.Query, askedAt, ct);
         MultiSourceResponse response;
@@ -47,25 +48,25 @@ public sealed class AgentOrchestrator(
             throw;
         }
         await history.FinishTurnAsync(pending, response.Response, metadata, time.GetUtcNow().UtcDateTime, ct);
-        await events.WriteAsync(new AgentDoneEvent(response), ct);
+        await events.EmitAsync(new AgentDoneEvent(response), ct);
         return response;
     }
 
     /// <summary>Plan → ask the sources → synthesize; with the chat_history.metadata to store beside the answer.</summary>
-    private async Task<(MultiSourceResponse, string)> AnswerAsync(AgentQuestion q, ChannelWriter<AgentEvent> events,
+    private async Task<(MultiSourceResponse, string)> AnswerAsync(AgentQuestion q, IEventSink<AgentEvent> events,
         bool canAskApproval, long started, CancellationToken ct)
     {
-        await events.WriteAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
+        await events.EmitAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
         var usable = await sources.UsableAsync(q.UserId, ct);
         var plan = await PlanAsync(q, usable, ct);
-        await events.WriteAsync(new PlanCompleteEvent(plan.Sources, plan.Reasoning), ct);
+        await events.EmitAsync(new PlanCompleteEvent(plan.Sources, plan.Reasoning), ct);
 
         var byId = usable.ToDictionary(s => s.Id);
         var runs = plan.Sources.Select(p =>
             runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], q.Query, p.Call, canAskApproval, events, ct));
         var results = await Task.WhenAll(runs);
 
-        await events.WriteAsync(new SynthesizingEvent(), ct);
+        await events.EmitAsync(new SynthesizingEvent(), ct);
         var (text, method) = results.Length == 0
             ? ("None of your configured sources fits this question. Add credentials under Data sources, or name the sources to ask.", "none")
             : await synthesizer.SynthesizeAsync(q.Query, results, events, ct);

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Threading.Channels;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Agent;
@@ -12,7 +12,7 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
 {
     /// <returns>The answer and how it was made ("model", "extractive", or "none" when no source answered).</returns>
     public async Task<(string Text, string Method)> SynthesizeAsync(string query, IReadOnlyList<SourceResult> results,
-        ChannelWriter<AgentEvent> events, CancellationToken ct)
+        IEventSink<AgentEvent> events, CancellationToken ct)
     {
         var answered = results.Where(r => r.Success).ToList();
         string text;
@@ -29,7 +29,7 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
             try
             {
                 written = await synthesizer.WriteAsync(new SynthesisPrompt(SystemPrompt(), UserPrompt(query, results)),
-                    chunk => events.WriteAsync(new SynthesisChunkEvent(chunk), ct), ct);
+                    chunk => events.EmitAsync(new SynthesisChunkEvent(chunk), ct), ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -41,7 +41,7 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
             (text, method) = (note + ExtractiveSummary.Build(query, results), "extractive");
         }
         foreach (var line in text.Split('\n'))
-            await events.WriteAsync(new SynthesisChunkEvent(line + "\n"), ct);
+            await events.EmitAsync(new SynthesisChunkEvent(line + "\n"), ct);
         return (text.TrimEnd(), method);
     }
 

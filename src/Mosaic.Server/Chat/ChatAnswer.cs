@@ -1,29 +1,15 @@
 using System.Globalization;
-using System.Text;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mosaic.Server.Chat;
 
-/// <summary>Folds a turn's events into the non-streaming answer {response, session_id, sources}.</summary>
+/// <summary>The non-streaming answer {response, session_id, sources} from a turn's result, or the problem it ended with.</summary>
 public static class ChatAnswer
 {
-    public static async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> CollectAsync(
-        ChannelReader<ChatEvent> events, ChatQuestion question, HttpResponse response, CancellationToken ct)
+    public static Results<Ok<ChatMessageResponse>, ProblemHttpResult> From(ChatTurnResult result, ChatQuestion question,
+        HttpResponse response)
     {
-        var text = new StringBuilder();
-        ChatMetadata? metadata = null;
-        ErrorEvent? error = null;
-        await foreach (var e in events.ReadAllAsync(ct))
-        {
-            switch (e)
-            {
-                case ChunkEvent c: text.Append(c.Content); break;
-                case DoneEvent d: metadata = d.Metadata; break;
-                case ErrorEvent x: error ??= x; break;
-            }
-        }
-        if (error is not null && metadata is null)
+        if (result.Error is { } error)
         {
             if (error.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(error.Error, statusCode: error.Code switch
@@ -34,7 +20,7 @@ public static class ChatAnswer
                 _ => StatusCodes.Status500InternalServerError,
             }, title: $"{question.Source.Name} could not answer");
         }
-        var sources = metadata?.ToolsUsed.Select(u => new ChatSource(question.Source.Id, u.Tool, u.Arguments, u.Success)).ToList() ?? [];
-        return TypedResults.Ok(new ChatMessageResponse(text.ToString(), question.SessionId, sources, metadata));
+        var sources = result.ToolsUsed.Select(u => new ChatSource(question.Source.Id, u.Tool, u.Arguments, u.Success)).ToList();
+        return TypedResults.Ok(new ChatMessageResponse(result.Text, question.SessionId, sources, result.Metadata));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Chat;
 
@@ -67,6 +68,9 @@ public sealed record ErrorEvent(
     /// <summary>source_busy: seconds after which asking again may work (the non-streaming endpoint's Retry-After).</summary>
     [JsonPropertyName("retry_after"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RetryAfter { get; init; }
+
+    /// <summary>A turn that failed unexpectedly (it has been logged).</summary>
+    public static ErrorEvent Unexpected() => new(EventStream.UnexpectedError);
 
     /// <summary>A source that could not be reached, as the stream reports it.</summary>
     public static ErrorEvent From(McpHubException e) => e.Failure switch

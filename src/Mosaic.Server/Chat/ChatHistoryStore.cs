@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Chat;
@@ -117,7 +118,7 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
     private static string Title(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim();
-        return line.Length <= 80 ? line : line[..79] + "…";
+        return TextClip.Ellipsize(line, 80);
     }
 
     private static System.Text.Json.JsonElement? ParseMetadata(string? json)

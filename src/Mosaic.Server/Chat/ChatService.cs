@@ -1,24 +1,29 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Chat;
 
 /// <summary>A validated question: the endpoint has checked the input and that the session is the caller's.</summary>
-/// <param name="Persist">False when the caller keeps the history itself (the agent saves one turn for all its sources).</param>
+/// <param name="Persist">False when the caller keeps the history itself (the agent saves one turn for all its sources);
+/// it reads the turn's <see cref="ChatTurnResult"/>.</param>
 /// <param name="Call">The agent's planned call (Offline): made directly instead of routing the message.</param>
 public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message, bool Persist = true,
     PlannedCall? Call = null);
 
 /// <summary>
 /// Single-source chat (spec §3.2, §6.1): credentials → tools → route → system prompt → history → the
-/// streaming tool loop → chat_history. Every outcome ends the stream with done or error.
+/// streaming tool loop → chat_history. Every outcome ends the turn's events with done or error, and comes back as
+/// its <see cref="ChatTurnResult"/>; a cancelled or crashed turn is stored, then its exception goes to the caller.
 /// </summary>
 public sealed class ChatService(
     MosaicDbContext db, CredentialVault vault, IMcpHub hub, LlmProvider llm, IToolRouter router, ToolLoop loop,
@@ -26,7 +31,7 @@ public sealed class ChatService(
 {
     private const string Stopped = "cancelled"; // the Outcome.Failure of a turn the client left
 
-    public async Task RunAsync(ChatQuestion q, ChatTurn turn, CancellationToken ct)
+    public async Task<ChatTurnResult> RunAsync(ChatQuestion q, ChatTurn turn, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
@@ -35,10 +40,14 @@ public sealed class ChatService(
         var fields = await vault.GetAsync(q.UserId, q.Source.Id, ct);
         if (fields is null && q.Source.CredentialFields.Any(f => f.Required))
         {
-            await turn.EmitAsync(new ErrorEvent($"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.", ErrorCodes.NotConfigured), ct);
-            return;
+            var unconfigured = new ErrorEvent(
+                $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.",
+                ErrorCodes.NotConfigured);
+            await turn.EmitAsync(unconfigured, ct);
+            return new ChatTurnResult("", null, unconfigured);
         }
-        turn = turn with { CredentialFields = fields };
+        var said = new Transcript(turn.Events);
+        turn = turn with { CredentialFields = fields, Events = said };
 
         // Stored before any tool or model work: if the process dies from here on, history keeps the question.
         var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;
@@ -57,14 +66,16 @@ public sealed class ChatService(
         catch (Exception)
         {
             // Unexpected (the caller logs it): the turn is stored as failed rather than left in progress.
-            var failed = new Outcome(null, "Something went wrong on the server; it has been logged.");
+            var failed = new Outcome(null, EventStream.UnexpectedError);
             await FinishAsync(q, pending, started, progress, failed, CancellationToken.None);
             throw;
         }
 
         var metadata = await FinishAsync(q, pending, started, progress, outcome, ct);
-        if (outcome.Failure is not null) await turn.EmitAsync(outcome.Error ?? new ErrorEvent(outcome.Failure, ErrorCodes.Internal), ct);
+        var error = outcome.Failure is null ? null : outcome.Error ?? new ErrorEvent(outcome.Failure, ErrorCodes.Internal);
+        if (error is not null) await turn.EmitAsync(error, ct);
         else await turn.EmitAsync(new DoneEvent(metadata), ct);
+        return new ChatTurnResult(said.Text, metadata, error);
     }
 
     /// <summary>Tools → route → prompt and history → the tool loop. Failures a person can act on come back as the outcome.</summary>
@@ -104,7 +115,7 @@ public sealed class ChatService(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError(e, "Chat turn failed for {Datasource} ({Provider})", q.Source.Id, llm.Name);
-            var failure = $"The {llm.Name} model call failed: {Short(e.Message)}";
+            var failure = $"The {llm.Name} model call failed: {TextClip.Ellipsize(e.Message, 300)}";
             return new Outcome(null, failure, new ErrorEvent(failure, ErrorCodes.ModelFailed));
         }
     }
@@ -143,5 +154,17 @@ public sealed class ChatService(
     private static IReadOnlyList<DirectRoute> Routes(ConnectorDefinition source) =>
         source.DirectRouting.Select(r => new DirectRoute(r.Keywords, r.Tool)).ToList();
 
-    private static string Short(string s) => s.Length <= 300 ? s : s[..299] + "…";
+    /// <summary>Passes the turn's events on and keeps what it said, for the result.</summary>
+    private sealed class Transcript(IEventSink<ChatEvent> events) : IEventSink<ChatEvent>
+    {
+        private readonly StringBuilder _text = new();
+
+        public string Text => _text.ToString();
+
+        public ValueTask EmitAsync(ChatEvent e, CancellationToken ct)
+        {
+            if (e is ChunkEvent chunk) _text.Append(chunk.Content);
+            return events.EmitAsync(e, ct);
+        }
+    }
 }

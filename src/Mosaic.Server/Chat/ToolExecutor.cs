@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Llm;
 
@@ -55,7 +56,9 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
         await turn.EmitAsync(new ToolEndEvent(tool.Name, error is null, elapsed) { Error = Short(error) }, ct);
 
-        var text = result is { IsError: false } ? Budget(result.Text) : $"Error from {tool.Name}: {error}";
+        var text = result is { IsError: false }
+            ? TextClip.Clip(result.Text, settings.ToolResultMaxChars)
+            : $"Error from {tool.Name}: {error}";
         var use = new ToolUse
         {
             Tool = tool.Name, Arguments = json, Success = error is null, DurationMs = elapsed,
@@ -85,9 +88,5 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
              DurationMs = 0, Approval = approval, Error = message,
          });
 
-    private string Budget(string text) => text.Length <= settings.ToolResultMaxChars
-        ? text
-        : text[..settings.ToolResultMaxChars] + $"\n…(truncated, {text.Length - settings.ToolResultMaxChars} more characters)";
-
-    private static string? Short(string? s) => s is null || s.Length <= 300 ? s : s[..299] + "…";
+    private static string? Short(string? s) => TextClip.Ellipsize(s, 300);
 }

@@ -119,6 +119,15 @@ public class KitTests
 
     [Fact]
     public void Clip_marks_what_was_cut() => Assert.Equal("abcd… [6 more chars]", TextClip.Clip("abcdefghij", 5));
+
+    [Fact]
+    public void Ellipsize_keeps_within_the_limit_and_never_splits_a_surrogate_pair()
+    {
+        Assert.Equal("abcd…", TextClip.Ellipsize("abcdefghij", 5));
+        Assert.Equal("abcde", TextClip.Ellipsize("abcde", 5));
+        Assert.Null(TextClip.Ellipsize(null, 5));
+        Assert.Equal("abc…", TextClip.Ellipsize("abc😀defg", 5));
+    }
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]

@@ -86,6 +86,27 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_source_waiting_for_approval_is_not_timed_out_while_the_person_decides()
+    {
+        await using var app = new AgentAppFactory(null);
+        app.Settings["AGENT_SOURCE_TIMEOUT_SECONDS"] = "5";
+        await app.InitializeAsync();
+        var user = await app.SignInAsync();
+        await user.AskAsync(new { query = "sleep 1", sources = new[] { "slow2" } }); // a started process: the 5 s are the tool's
+        await using var sse = await user.StreamAsync(new { query = "crash code=3", sources = new[] { "slow2" } });
+        var request = await sse.UntilAsync("approval_required");
+
+        await Task.Delay(TimeSpan.FromSeconds(6.5)); // longer than the source may take on its own
+        var answer = await user.Http.PostAsJsonAsync($"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
+            new { approved = false });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("refused", (await sse.UntilAsync("approval_resolved")).GetProperty("status").GetString());
+        var complete = await sse.UntilAsync("source_complete");
+        Assert.DoesNotContain("did not answer within", complete.GetProperty("error").ToString());
+        await sse.UntilAsync("done");
+    }
+
+    [Fact]
     public async Task Agent_turns_are_kept_as_a_session_only_its_owner_can_read_or_continue()
     {
         var owner = await fixture.App.SignInAsync();

@@ -56,7 +56,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
         Assert.Equal(7, list.EnumerateArray().Select(d => d.GetProperty("accent").GetString()).Distinct().Count());
 
         var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "test", Icon = "plug", Command = "notes" };
-        var response = DatasourcesApi.ToResponse(custom, configured: false);
+        var response = SourceEndpoints.ToResponse(custom, configured: false);
         Assert.Equal((null, null), (response.Accent, response.AccentDark));
         Assert.Equal(["What can you do with this source?", "Give me an overview of what is available", "What changed recently?"],
             response.Examples);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Tests.Chat.Support;
@@ -22,7 +23,7 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     public ToolLoop Loop => new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System), Settings);
 
     public ChatTurn Turn(string datasource, IReadOnlyDictionary<string, string>? fields = null, bool canAsk = true) =>
-        new(UserId, datasource, fields, canAsk, Events.Writer);
+        new(UserId, datasource, fields, canAsk, new ChannelSink(Events.Writer));
 
     public async Task<(LoopResult Result, List<ChatMessage> Messages)> RunAsync(string datasource, string question,
         CancellationToken ct = default, bool canAsk = true)
@@ -49,5 +50,10 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
             var e = await Events.Reader.ReadAsync(cts.Token);
             if (e is T t) return t;
         }
+    }
+
+    private sealed class ChannelSink(ChannelWriter<ChatEvent> writer) : IEventSink<ChatEvent>
+    {
+        public ValueTask EmitAsync(ChatEvent e, CancellationToken ct) => writer.WriteAsync(e, ct);
     }
 }

@@ -8,7 +8,7 @@ using Mosaic.Server.Data;
 namespace Mosaic.Server.Auth;
 
 /// <summary>/api/auth: signup, login, logout, me (spec §10.1).</summary>
-public static class AuthApi
+public static class AuthEndpoints
 {
     /// <summary>
     /// The one answer to every failed login, locked account included (no hint whether an account exists or is
@@ -17,7 +17,7 @@ public static class AuthApi
     private static string InvalidLogin(MosaicSettings s) =>
         $"Invalid email or password. After {s.LoginMaxFailedAttempts} failed attempts in a row an account is locked for {s.LoginLockoutMinutes} minutes.";
 
-    public static WebApplication MapAuthApi(this WebApplication app)
+    public static WebApplication MapAuthEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 

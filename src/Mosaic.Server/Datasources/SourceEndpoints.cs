@@ -22,9 +22,9 @@ public sealed record DatasourceResponse(
     DatasourceStatus? Status = null);
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
-public static class DatasourcesApi
+public static class SourceEndpoints
 {
-    public static WebApplication MapDatasourcesApi(this WebApplication app)
+    public static WebApplication MapSourceEndpoints(this WebApplication app)
     {
         app.MapGet("/api/datasources", async (UsableSources sources, IMcpHub hub, HttpContext http, CancellationToken ct) =>
         {

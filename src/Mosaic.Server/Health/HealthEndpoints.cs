@@ -24,10 +24,11 @@ public sealed record DetailedHealth(
 /// a signed-in user only. Redis down
 /// leaves a replica ready (cache "unavailable", detailed status "degraded"): see RedisHealthCheck.
 /// </summary>
-public static class HealthApi
+public static class HealthEndpoints
 {
     private static readonly string Version =
-        typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
@@ -37,7 +38,7 @@ public static class HealthApi
         return builder;
     }
 
-    public static WebApplication MapHealthApi(this WebApplication app)
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         var started = app.Services.GetRequiredService<StartTime>(); // taken now: uptime counts from start-up
         // Probes must never be throttled, or an orchestrator would restart a busy but healthy server.

@@ -10,9 +10,9 @@ public sealed record SaveCredentialsRequest(string Datasource, Dictionary<string
 public sealed record CredentialStatusResponse(bool Configured, DateTime? UpdatedAt);
 
 /// <summary>/api/credentials: save, status, delete — always for the signed-in user only (spec §10.4).</summary>
-public static class CredentialsApi
+public static class CredentialEndpoints
 {
-    public static WebApplication MapCredentialsApi(this WebApplication app)
+    public static WebApplication MapCredentialEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/credentials").WithTags("Credentials").RequireAuthorization();
 

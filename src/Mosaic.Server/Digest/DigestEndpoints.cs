@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Mosaic.Server.Auth;
+using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Digest;
 
@@ -11,9 +10,9 @@ namespace Mosaic.Server.Digest;
 /// chosen window), cached five minutes per user. GET /api/digest/stream: the same as server-sent events,
 /// a section as soon as its source answers.
 /// </summary>
-public static class DigestApi
+public static class DigestEndpoints
 {
-    public static WebApplication MapDigestApi(this WebApplication app)
+    public static WebApplication MapDigestEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/digest").WithTags("Digest").RequireAuthorization();
 
@@ -31,29 +30,17 @@ public static class DigestApi
             var (start, error) = Window(since, hours, time);
             if (error is not null) return Invalid(error);
             var userId = http.User.GetUserId();
-            var channel = Channel.CreateUnbounded<DigestEvent>(new UnboundedChannelOptions { SingleReader = true });
-            var producer = Task.Run(async () =>
-            {
-                try
+            var failed = new DigestErrorEvent(EventStream.UnexpectedError);
+            return await EventStream.WriteAsync<DigestEvent>(http, logger, "Digest stream", failed,
+                async (events, token) =>
                 {
-                    var window = await digests.WindowStartAsync(userId, start, ct);
+                    var window = await digests.WindowStartAsync(userId, start, token);
                     // The sources up front, so a client can show each one pending until its section arrives.
-                    await channel.Writer.WriteAsync(new DigestStartEvent(window, await digests.SourcesAsync(userId, ct)), ct);
+                    await events.EmitAsync(new DigestStartEvent(window, await digests.SourcesAsync(userId, token)), token);
                     var digest = await digests.GetAsync(new DigestRequest(userId, window, refresh == true),
-                        s => channel.Writer.WriteAsync(new DigestSectionEvent(s), ct).AsTask(), ct);
-                    await channel.Writer.WriteAsync(new DigestDoneEvent(digest), ct);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Digest stream failed");
-                    channel.Writer.TryWrite(new DigestErrorEvent("Something went wrong on the server; it has been logged."));
-                }
-                finally { channel.Writer.TryComplete(); }
-            }, CancellationToken.None);
-            try { await TypedResults.ServerSentEvents(channel.Reader.ReadAllAsync(ct)).ExecuteAsync(http); }
-            finally { await producer; }
-            return Results.Empty;
+                        s => events.EmitAsync(new DigestSectionEvent(s), token).AsTask(), token);
+                    await events.EmitAsync(new DigestDoneEvent(digest), token);
+                }, ct);
         }).Produces<DigestEvent>(StatusCodes.Status200OK, "text/event-stream");
         return app;
     }
@@ -81,8 +68,5 @@ public static class DigestApi
     }
 
     private static ProblemHttpResult Invalid(string message) =>
-        TypedResults.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { ["window"] = [message] })
-        {
-            Status = 400, Title = "The digest window is not valid", Detail = message,
-        });
+        TypedResults.Problem(new ValidationErrors().Add("window", message).Problem("The digest window is not valid")!);
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Auth;
 
 namespace Mosaic.Server.Chat;
 
 /// <summary>/api/chat/sessions: the caller's conversations; anyone else's are "not found", never "forbidden".</summary>
-public static class ChatSessionsApi
+public static class ChatSessionEndpoints
 {
-    public static RouteGroupBuilder MapChatSessions(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapChatSessionEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/sessions", async Task<Results<Ok<IReadOnlyList<ChatSessionSummary>>, ProblemHttpResult>> (
             ChatHistoryStore store, HttpContext http, CancellationToken ct, int? limit) =>
@@ -23,7 +24,7 @@ public static class ChatSessionsApi
             var messages = await store.MessagesAsync(http.User.GetUserId(), sessionId, ct);
             if (messages is null) return SessionNotFound();
             var first = messages.FirstOrDefault(m => m.Role == "user")?.Content ?? "(untitled)";
-            var title = first.Length <= 80 ? first : first[..79] + "…";
+            var title = TextClip.Ellipsize(first, 80);
             return TypedResults.Ok(new ChatSessionResponse(sessionId, messages[^1].Datasource, title, messages));
         });
 
