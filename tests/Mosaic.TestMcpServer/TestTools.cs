@@ -91,8 +91,8 @@ public sealed class TestTools
         {
             new { id = "note-1", kind = "note", title = $"Notes since {since}", summary = new string('x', 5000),
                 url = "https://example.test/notes/1", author = "Tester", at = since, actionable = true, priority = "high" },
-            new { id = "note-2", kind = "note", title = "Odd values", summary = (string?)null, url = "javascript:alert(1)", author = (string?)null,
-                at = "not a time", actionable = "yes", priority = "urgent" },
+            new { id = "note-2", kind = "note", title = "Odd values", summary = (string?)null, url = "javascript:alert(1)",
+                author = (string?)null, at = "not a time", actionable = "yes", priority = "urgent" },
             new { kind = "note", title = "no id" },
             new { id = "note-4", title = "no kind" },
             new { id = "note-5", kind = "note", title = "   " },

@@ -34,7 +34,8 @@ public sealed record WhatsNewWindow(DateTimeOffset Since, DateTimeOffset Now, in
             : Parse(now) ?? throw new ToolInputException($"now must be an ISO 8601 time such as 2025-01-31T09:00:00Z (got \"{now}\").");
         if (string.IsNullOrWhiteSpace(since))
             throw new ToolInputException("since is required: an ISO 8601 time such as 2025-01-31T09:00:00Z.");
-        var start = Parse(since) ?? throw new ToolInputException($"since must be an ISO 8601 time such as 2025-01-31T09:00:00Z (got \"{since}\").");
+        var start = Parse(since)
+            ?? throw new ToolInputException($"since must be an ISO 8601 time such as 2025-01-31T09:00:00Z (got \"{since}\").");
         if (start > end) throw new ToolInputException($"since ({since}) is after now ({Iso(end)}).");
         // Words shorter than three letters would match nearly any text.
         var words = (me ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -36,8 +36,8 @@ public sealed class GitHubWhatsNewTools(GitHubApi github)
         var (_, _, path) = Repo(repo);
         var what = $"The repository {repo}";
         var items = new List<WhatsNewItem>();
-        var (pulls, _) = await github.GetPageAsync<PullRequest>($"{path}/pulls", Query(("state", "open"), ("per_page", "30"), ("page", "1")),
-            what, ct);
+        var (pulls, _) = await github.GetPageAsync<PullRequest>($"{path}/pulls",
+            Query(("state", "open"), ("per_page", "30"), ("page", "1")), what, ct);
         foreach (var pr in pulls.Select(GitHubMapping.Pull).Where(p => p.RequestedReviewers.Length > 0))
         {
             var mine = pr.RequestedReviewers.Any(window.IsMe);
@@ -61,5 +61,6 @@ public sealed class GitHubWhatsNewTools(GitHubApi github)
         return items;
     }
 
-    private static Dictionary<string, string> Query(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+    private static Dictionary<string, string> Query(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value);
 }

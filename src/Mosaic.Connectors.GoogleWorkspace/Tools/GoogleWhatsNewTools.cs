@@ -35,8 +35,8 @@ public sealed class GoogleWhatsNewTools(GoogleApi google, GoogleSettings setting
             var start = WhatsNewWindow.Parse(e.Start);
             var soon = start is not { } s || s <= window.Now.AddHours(24);
             var where = e.Location is { } l ? " · " + l : "";
-            items.Add(new($"calendar-{e.Id}", soon ? "event_soon" : "event_later", e.Summary, $"{When(start, window.Now)} · {e.Start}{where}",
-                e.Link, e.Organizer, e.Start, soon, soon ? "medium" : "low"));
+            items.Add(new($"calendar-{e.Id}", soon ? "event_soon" : "event_later", e.Summary,
+                $"{When(start, window.Now)} · {e.Start}{where}", e.Link, e.Organizer, e.Start, soon, soon ? "medium" : "low"));
         }
         return WhatsNew.Result(items, window, "Google Workspace");
     }
@@ -49,7 +49,8 @@ public sealed class GoogleWhatsNewTools(GoogleApi google, GoogleSettings setting
         var list = await google.GetAsync("Gmail", $"{gmail}/users/me/messages?" + PageCursor.Query(("q", query), ("maxResults", "20")), ct);
         var ids = (list["messages"]?.AsArray() ?? []).Take(20).Select(m => m!["id"]!.GetValue<string>()).ToList();
         var messages = new MessageInfo[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 5, CancellationToken = ct },
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 5, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), parallel,
             async (i, token) => messages[i] = GmailTools.ToMessage(await google.GetAsync("Gmail",
                 $"{gmail}/users/me/messages/{Uri.EscapeDataString(ids[i])}?{GmailTools.MetadataFormat}", token), false));
         return messages;
@@ -58,8 +59,8 @@ public sealed class GoogleWhatsNewTools(GoogleApi google, GoogleSettings setting
     private async Task<List<EventInfo>> EventsAsync(WhatsNewWindow window, CancellationToken ct)
     {
         var url = $"{settings.Endpoints.Calendar}/calendars/primary/events?" + PageCursor.Query(("singleEvents", "true"),
-            ("orderBy", "startTime"), ("timeMin", CalendarTools.Rfc3339(window.Now)), ("timeMax", CalendarTools.Rfc3339(window.Now.AddHours(48))),
-            ("maxResults", "50"));
+            ("orderBy", "startTime"), ("timeMin", CalendarTools.Rfc3339(window.Now)),
+            ("timeMax", CalendarTools.Rfc3339(window.Now.AddHours(48))), ("maxResults", "50"));
         var data = await google.GetAsync("Google Calendar", url, ct);
         return (data["items"]?.AsArray() ?? []).Take(50).Select(e => CalendarTools.ToEvent(e!)).ToList();
     }

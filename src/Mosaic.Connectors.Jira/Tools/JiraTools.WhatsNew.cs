@@ -39,8 +39,9 @@ public sealed partial class JiraTools
             foreach (var i in issues)
             {
                 var priority = i.Priority is "Highest" or "High" ? "high" : q.Actionable ? "medium" : "low";
-                items.Add(new($"jira-{i.Key}", q.Kind, $"{i.Key} {i.Summary}", $"{i.Status} · {q.Verb} · {i.Priority} · {i.Assignee ?? "unassigned"}",
-                    i.Url, i.Assignee, i.Updated, q.Actionable, priority));
+                items.Add(new($"jira-{i.Key}", q.Kind, $"{i.Key} {i.Summary}",
+                    $"{i.Status} · {q.Verb} · {i.Priority} · {i.Assignee ?? "unassigned"}", i.Url,
+                    i.Assignee, i.Updated, q.Actionable, priority));
             }
         // An issue found by several queries appears once, under its most actionable reason (queries are in that order).
         return WhatsNew.Result(items.DistinctBy(i => i.Id).ToList(), window, "Jira");

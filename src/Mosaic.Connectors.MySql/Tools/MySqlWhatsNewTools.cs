@@ -45,8 +45,9 @@ public sealed class MySqlWhatsNewTools(IDatabase db)
                 && !status.Equals("resolved", StringComparison.OrdinalIgnoreCase);
             var high = priority is not null && (priority.Equals("high", StringComparison.OrdinalIgnoreCase)
                 || priority.Equals("urgent", StringComparison.OrdinalIgnoreCase));
-            return new WhatsNewItem($"mysql-{key}", "support_ticket", $"{key} {subject}", $"{status} · {priority} · {assignee ?? "unassigned"}",
-                null, null, WhatsNewWindow.Parse(updated) is { } at ? WhatsNewWindow.Iso(at) : null, open && high, high ? "high" : "low");
+            return new WhatsNewItem($"mysql-{key}", "support_ticket", $"{key} {subject}",
+                $"{status} · {priority} · {assignee ?? "unassigned"}", null, null,
+                WhatsNewWindow.Parse(updated) is { } at ? WhatsNewWindow.Iso(at) : null, open && high, high ? "high" : "low");
         }).ToList();
         return WhatsNew.Result(items, window, db.Service);
     }

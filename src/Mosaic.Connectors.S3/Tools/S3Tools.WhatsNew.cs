@@ -29,8 +29,8 @@ public sealed partial class S3Tools
         var items = lists.SelectMany(l => l.Item2.Where(o => o.LastModified is not null)
                 .Select(o => (l.bucket, Object: o, At: Utc(o.LastModified!.Value))).Where(x => x.At >= window.Since))
             .OrderByDescending(x => x.At).Take(MaxNewObjects)
-            .Select(x => new WhatsNewItem($"s3-{x.bucket}/{x.Object.Key}", "new_object", $"{x.bucket}/{x.Object.Key}", $"{x.Object.Size} bytes",
-                $"s3://{x.bucket}/{x.Object.Key}", null, WhatsNewWindow.Iso(x.At), false, "low")).ToList();
+            .Select(x => new WhatsNewItem($"s3-{x.bucket}/{x.Object.Key}", "new_object", $"{x.bucket}/{x.Object.Key}",
+                $"{x.Object.Size} bytes", $"s3://{x.bucket}/{x.Object.Key}", null, WhatsNewWindow.Iso(x.At), false, "low")).ToList();
         return WhatsNew.Result(items, window, "S3");
     }
 

@@ -25,7 +25,8 @@ public sealed class ShopifyWhatsNewTools(ShopifyApi api, ShopifyMapping map)
         var window = WhatsNewWindow.From(since, limit, me, now);
         var orders = PageAsync("Orders", ShopifyQueries.Orders, "orders",
             ShopifySearchQuery.ForOrders(null, null, null, window.SinceIso, null, null), cancellationToken);
-        var products = PageAsync("Products", ShopifyQueries.Products, "products", ShopifySearchQuery.ForProducts(null, "active"), cancellationToken);
+        var products = PageAsync("Products", ShopifyQueries.Products, "products", ShopifySearchQuery.ForProducts(null, "active"),
+            cancellationToken);
         var items = (await orders).Select(map.OrderSummary).Select(o =>
         {
             var pending = o.FinancialStatus.Contains("PENDING", StringComparison.OrdinalIgnoreCase)
@@ -36,8 +37,9 @@ public sealed class ShopifyWhatsNewTools(ShopifyApi api, ShopifyMapping map)
         }).ToList();
         foreach (var p in (await products).Select(map.ProductSummary))
             foreach (var v in p.Variants.Where(v => v.Inventory <= LowStock))
-                items.Add(new($"shopify-stock-{v.Sku ?? p.Id + v.Title}", "low_stock", $"Low stock: {p.Title} {v.Title} ({v.Inventory} left)",
-                    $"SKU {v.Sku}", p.Url, null, null, true, v.Inventory == 0 ? "high" : "medium"));
+                items.Add(new($"shopify-stock-{v.Sku ?? p.Id + v.Title}", "low_stock",
+                    $"Low stock: {p.Title} {v.Title} ({v.Inventory} left)", $"SKU {v.Sku}", p.Url, null, null, true,
+                    v.Inventory == 0 ? "high" : "medium"));
         return WhatsNew.Result(items, window, "Shopify");
     }
 

@@ -24,7 +24,8 @@ public sealed partial class SlackTools
             [Arg("types", "public_channel,private_channel"), Arg("exclude_archived", "true"), Arg("limit", "100")], cancellationToken);
         var channels = list.GetProperty("channels").EnumerateArray().Where(c => Bool(c, "is_member")).Take(10)
             .Select(c => (Id: Str(c, "id")!, Name: Str(c, "name") ?? "")).ToList();
-        var reads = await Task.WhenAll(channels.Select(async c => (c.Name, Messages: await MessagesSinceAsync(c.Id, window, 100, cancellationToken))));
+        var reads = await Task.WhenAll(channels.Select(async c =>
+            (c.Name, Messages: await MessagesSinceAsync(c.Id, window, 100, cancellationToken))));
         var items = new List<WhatsNewItem>();
         foreach (var (name, messages) in reads)
         {
@@ -33,8 +34,8 @@ public sealed partial class SlackTools
                     m.Time, true, "high"));
             if (messages.Count >= 3)
                 items.Add(new($"slack-busy-{name}", "busy_channel", $"#{name}: {messages.Count} new messages",
-                    $"Latest from {messages[0].User}: {WhatsNew.Clip(messages[0].Text, 160)}", messages[0].Permalink, null, messages[0].Time,
-                    false, "medium"));
+                    $"Latest from {messages[0].User}: {WhatsNew.Clip(messages[0].Text, 160)}", messages[0].Permalink, null,
+                    messages[0].Time, false, "medium"));
         }
         items.InsertRange(0, await direct);
         return WhatsNew.Result(items, window, "Slack");
@@ -52,7 +53,8 @@ public sealed partial class SlackTools
         var recent = ims.Where(im => im.Latest is { } m && WhatsNewWindow.Parse(SlackText.Iso(Str(m, "ts")!)) >= window.Since).ToList();
         if (recent.Count == 0) return [];
         var users = await api.ReadAsync("users.list", [Arg("limit", "200")], ct);
-        var bots = users.GetProperty("members").EnumerateArray().Where(u => Bool(u, "is_bot")).Select(u => Str(u, "id")).OfType<string>().ToHashSet();
+        var bots = users.GetProperty("members").EnumerateArray().Where(u => Bool(u, "is_bot")).Select(u => Str(u, "id"))
+            .OfType<string>().ToHashSet();
         var names = await directory.UserNamesAsync(ct);
         var reads = await Task.WhenAll(recent.Select(async dm =>
             (dm, Messages: (await MessagesSinceAsync(dm.Id, window, 50, ct)).Where(m => !window.IsMe(m.User)).ToList())));

@@ -47,7 +47,7 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
         if (result.IsError) throw new DigestSourceException($"{WhatsNew.ToolName}: {TextClip.Clip(result.Text, 300)}");
         var structured = result.Structured ?? TryParse(result.Text)
             ?? throw new DigestSourceException($"{WhatsNew.ToolName} returned no structured result.");
-        return DigestItems.From(structured, source.Id);
+        return DigestItems.From(structured, source.Id, anyLink: source.IsBuiltIn);
     }
 
     /// <summary>A server that sends its JSON only as text (no structuredContent) is read from that.</summary>

@@ -53,7 +53,8 @@ public sealed class WhatsNewKitTests
         var result = WhatsNew.Result(items, window, "Test").StructuredContent!.Value;
 
         Assert.True(result.GetProperty("truncated").GetBoolean());
-        Assert.Equal(["act-medium", "new-high", "act-high"], result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(["act-medium", "new-high", "act-high"],
+            result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         var first = result.GetProperty("items")[0];
         Assert.Equal(["id", "kind", "title", "summary", "url", "author", "at", "actionable", "priority"],
             first.EnumerateObject().Select(p => p.Name));

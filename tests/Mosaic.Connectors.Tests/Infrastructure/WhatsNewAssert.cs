@@ -18,7 +18,8 @@ public static class WhatsNewAssert
         foreach (var item in items)
         {
             Assert.All(Fields, f => Assert.True(item.TryGetProperty(f, out _), $"no {f} in {item}"));
-            Assert.All(new[] { "id", "kind", "title" }, f => Assert.False(string.IsNullOrEmpty(item.GetProperty(f).GetString()), $"{f}: {item}"));
+            Assert.All(new[] { "id", "kind", "title" },
+                f => Assert.False(string.IsNullOrEmpty(item.GetProperty(f).GetString()), $"{f}: {item}"));
             Assert.Contains(item.GetProperty("priority").GetString(), new[] { "high", "medium", "low" });
             Assert.True(item.GetProperty("actionable").ValueKind is JsonValueKind.True or JsonValueKind.False, item.ToString());
             var at = item.GetProperty("at");

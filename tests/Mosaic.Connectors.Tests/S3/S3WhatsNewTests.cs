@@ -20,7 +20,8 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
     {
         var tools = TestServices.Require("MOSAIC_TEST_TOOLS");
         var port = FreePort();
-        var start = new ProcessStartInfo(Path.Combine(tools, "s3rver"), ["-d", _storage, "-p", port.ToString(), "-a", "127.0.0.1", "--silent"])
+        string[] args = ["-d", _storage, "-p", port.ToString(), "-a", "127.0.0.1", "--silent"];
+        var start = new ProcessStartInfo(Path.Combine(tools, "s3rver"), args)
         {
             UseShellExecute = false,
         };
@@ -65,7 +66,8 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
         Assert.Equal("s3-acme-engineering/postmortems/2025-checkout-double-charge.md", postmortem.Text("id"));
         Assert.Matches(@"^\d+ bytes$", postmortem.Text("summary"));
         Assert.InRange(items.Count, 1, 30);
-        Assert.All(items, i => Assert.True(!i.Actionable() && i.Text("priority") == "low" && i.At() >= _seeded.AddSeconds(-1), i.ToString()));
+        Assert.All(items, i =>
+            Assert.True(!i.Actionable() && i.Text("priority") == "low" && i.At() >= _seeded.AddSeconds(-1), i.ToString()));
         Assert.Equal(items.Select(i => i.At()).OrderDescending(), items.Select(i => i.At()));
     }
 

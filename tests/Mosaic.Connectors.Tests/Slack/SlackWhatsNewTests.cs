@@ -32,7 +32,8 @@ public sealed class SlackWhatsNewTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.StartsWith("Latest from ", busy.Text("summary"));
         Assert.All(items, i => Assert.True(i.At() >= since.AddSeconds(-1), i.ToString()));
         // Direct messages come first, as the connector found them.
-        Assert.All(items.TakeWhile(i => i.Text("kind") is "direct_message" or "app_message"), i => Assert.StartsWith("slack-dm-", i.Text("id")));
+        Assert.All(items.TakeWhile(i => i.Text("kind") is "direct_message" or "app_message"),
+            i => Assert.StartsWith("slack-dm-", i.Text("id")));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Mosaic.Server.Tests.Digest;
 /// </summary>
 public sealed class CustomSourceDigestTests : IAsyncLifetime
 {
-    private readonly ChatAppFactory _app = new(null, ToolTrustTests.SourceJson("news", "\"whats_new\"") + "," + ToolTrustTests.SourceJson("unvouched"));
+    private readonly ChatAppFactory _app =
+        new(null, ToolTrustTests.SourceJson("news", "\"whats_new\"") + "," + ToolTrustTests.SourceJson("unvouched"));
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -22,7 +23,10 @@ public sealed class CustomSourceDigestTests : IAsyncLifetime
     {
         var user = await _app.SignInAsync();
         var dir = Directory.CreateTempSubdirectory("mosaic-news").FullName;
-        var files = new Dictionary<string, string> { ["news"] = Path.Combine(dir, "news.txt"), ["unvouched"] = Path.Combine(dir, "unvouched.txt") };
+        var files = new Dictionary<string, string>
+        {
+            ["news"] = Path.Combine(dir, "news.txt"), ["unvouched"] = Path.Combine(dir, "unvouched.txt"),
+        };
         foreach (var (datasource, file) in files)
         {
             var saved = await user.Http.PostAsJsonAsync("/api/credentials", new { datasource, credentials = new { notes_file = file } });
