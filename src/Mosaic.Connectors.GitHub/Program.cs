@@ -18,4 +18,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"),
     connector.AddTools<GitHubListTools>();
     connector.AddTools<GitHubCodeTools>();
     connector.AddTools<GitHubDetailTools>();
+    connector.AddTools<GitHubWhatsNewTools>();
 });

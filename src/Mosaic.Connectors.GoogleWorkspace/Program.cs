@@ -20,4 +20,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("google_workspace", 
     connector.AddTools<DriveTools>();
     connector.AddTools<DocsTools>();
     connector.AddTools<SheetsTools>();
+    connector.AddTools<GoogleWhatsNewTools>();
 });

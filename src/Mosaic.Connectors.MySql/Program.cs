@@ -13,4 +13,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("mysql", "MySQL"), c
         ? new SqliteDatabase(settings)
         : new MySqlDatabase(settings, connector.Egress));
     connector.AddTools<MySqlTools>();
+    connector.AddTools<MySqlWhatsNewTools>();
 });

@@ -18,4 +18,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("shopify", "Shopify"
     });
     connector.Services.AddSingleton<ShopifyMapping>();
     connector.AddTools<ShopifyTools>();
+    connector.AddTools<ShopifyWhatsNewTools>();
 });

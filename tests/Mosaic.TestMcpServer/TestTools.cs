@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Mosaic.TestMcpServer;
@@ -73,5 +75,30 @@ public sealed class TestTools
     {
         Environment.Exit(code);
         return "unreachable";
+    }
+
+    // A custom source's whats_new (docs/connectors.md) with one good item, one with bad values and several malformed ones,
+    // so the digest's checks can be seen. Each call is logged to $NOTES_FILE, so a test can tell whether the host called it.
+    [McpServerTool(Name = "whats_new", ReadOnly = true),
+     Description("What is new since a time: test items, some of them malformed on purpose.")]
+    public static async Task<CallToolResult> WhatsNew([Description("ISO 8601 time.")] string since,
+        [Description("Maximum items.")] int? limit = null, [Description("Words for the user.")] string? me = null,
+        [Description("The current time.")] string? now = null)
+    {
+        if (Environment.GetEnvironmentVariable("NOTES_FILE") is { Length: > 0 } file)
+            await File.AppendAllTextAsync(file, $"whats_new since={since} limit={limit} me={me} now={now}\n");
+        var items = new object[]
+        {
+            new { id = "note-1", kind = "note", title = $"Notes since {since}", summary = new string('x', 5000),
+                url = "https://example.test/notes/1", author = "Tester", at = since, actionable = true, priority = "high" },
+            new { id = "note-2", kind = "note", title = "Odd values", summary = (string?)null, url = "javascript:alert(1)",
+                author = (string?)null, at = "not a time", actionable = "yes", priority = "urgent" },
+            new { kind = "note", title = "no id" },
+            new { id = "note-4", title = "no kind" },
+            new { id = "note-5", kind = "note", title = "   " },
+            "not an object",
+        };
+        var structured = JsonSerializer.SerializeToElement(new { items, truncated = false });
+        return new CallToolResult { StructuredContent = structured, Content = [new TextContentBlock { Text = structured.GetRawText() }] };
     }
 }

@@ -48,7 +48,7 @@ public sealed class CalendarTools(GoogleApi google, GoogleSettings settings)
         }, events.Count == 0 ? $"No events between {minText} and {maxText}." : $"{events.Count} event(s) between {minText} and {maxText}");
     }
 
-    private static EventInfo ToEvent(JsonNode e)
+    internal static EventInfo ToEvent(JsonNode e)
     {
         var allDay = e["start"]?["date"] is not null;
         string? When(JsonNode? t) => S(t?["dateTime"]) ?? S(t?["date"]);
@@ -62,7 +62,7 @@ public sealed class CalendarTools(GoogleApi google, GoogleSettings settings)
 
     private static string? S(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static string Rfc3339(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    internal static string Rfc3339(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Time(string name, string? value)
     {

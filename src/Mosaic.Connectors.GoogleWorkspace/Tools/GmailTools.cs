@@ -14,6 +14,10 @@ public sealed class GmailTools(GoogleApi google, GoogleSettings settings)
 {
     private const int BodyChars = 4000;
 
+    /// <summary>The headers a listing shows, without the body.</summary>
+    internal static readonly string MetadataFormat =
+        "format=metadata&" + string.Join('&', new[] { "Subject", "From", "To", "Cc", "Date" }.Select(h => $"metadataHeaders={h}"));
+
     [McpServerTool(Name = "list_messages", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description("Gmail messages matching a Gmail search, newest first: subject, from, to, date, snippet, labels (unread, important), Gmail link; the text body and attachment names on request.")]
     public async Task<CallToolResult> ListMessages(
@@ -33,9 +37,7 @@ public sealed class GmailTools(GoogleApi google, GoogleSettings settings)
         var ids = (list["messages"]?.AsArray() ?? []).Skip(skip).Take(take).Select(m => m!["id"]!.GetValue<string>()).ToList();
 
         var messages = new MessageInfo[ids.Count];
-        var format = include_body
-            ? "format=full"
-            : "format=metadata&" + string.Join('&', new[] { "Subject", "From", "To", "Cc", "Date" }.Select(h => $"metadataHeaders={h}"));
+        var format = include_body ? "format=full" : MetadataFormat;
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 5, CancellationToken = cancellationToken },
             async (i, ct) => messages[i] = ToMessage(await google.GetAsync("Gmail", $"{gmail}/users/me/messages/{Uri.EscapeDataString(ids[i])}?{format}", ct), include_body));
 
@@ -51,7 +53,7 @@ public sealed class GmailTools(GoogleApi google, GoogleSettings settings)
         }, messages.Length == 0 ? $"No messages match{(string.IsNullOrWhiteSpace(query) ? "" : $" \"{query}\"")}." : $"{messages.Length} message(s), newest first{(string.IsNullOrWhiteSpace(query) ? "" : $", matching \"{query}\"")}");
     }
 
-    private static MessageInfo ToMessage(JsonObject m, bool includeBody)
+    internal static MessageInfo ToMessage(JsonObject m, bool includeBody)
     {
         var payload = m["payload"];
         var headers = (payload?["headers"]?.AsArray() ?? []).ToLookup(h => h!["name"]!.GetValue<string>(), h => h!["value"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase);

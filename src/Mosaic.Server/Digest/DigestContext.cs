@@ -1,51 +1,65 @@
-using System.Globalization;
 using System.Text.Json;
+using Mosaic.Connectors.Common.Results;
+using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Digest;
 
-/// <summary>One source's collection run: who, since when, and a way to call the source's tools.</summary>
-public sealed class DigestContext(IMcpHub hub, string userId, string datasource, string? userName, string email,
-    DateTimeOffset since, DateTimeOffset now, CancellationToken ct)
+/// <summary>
+/// One digest run's reader of sources: who asks, the window, and the call of each source's <c>whats_new</c> tool
+/// (the contract is in docs/connectors.md). What a source's tools return stays private to its connector.
+/// </summary>
+public sealed class DigestContext(IMcpHub hub, string userId, string? userName, string email, DateTimeOffset since, DateTimeOffset now)
 {
-    public string Datasource { get; } = datasource;
+    /// <summary>The most items one source may add to a digest (the tool's own maximum).</summary>
+    public const int MaxItemsPerSource = WhatsNewWindow.MaxLimit;
+
     public DateTimeOffset Since { get; } = since;
     public DateTimeOffset Now { get; } = now;
-    public CancellationToken Cancellation { get; } = ct;
 
     /// <summary>Lower-case words that identify the user in mentions and reviewer lists (first name, e-mail name).</summary>
     public IReadOnlyList<string> Me { get; } = new[] { userName?.Split(' ')[0], email.Split('@')[0] }
         .Where(n => n is { Length: >= 3 }).Select(n => n!.ToLowerInvariant()).Distinct().ToList();
 
-    public string SinceIso => Iso(Since);
+    /// <summary>
+    /// Whether a source can join What You Missed at all: every built-in connector offers <c>whats_new</c>; a custom
+    /// source only when connectors.json vouches for it in read_only_tools (whether a tool is read-only is
+    /// <see cref="ToolTrust"/>'s call; an unvouched one might write).
+    /// </summary>
+    public static bool MayJoin(ConnectorDefinition source) =>
+        source.IsBuiltIn || source.ReadOnlyTools.Contains(WhatsNew.ToolName, StringComparer.Ordinal);
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public bool IsMe(string? text) => text is not null && Me.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Calls a tool and returns its structured result; a tool error becomes an exception with the tool's message.</summary>
-    public async Task<JsonElement> CallAsync(string tool, object arguments)
+    /// <summary>The source's items since the window began. A failure to read it is a <see cref="DigestSourceException"/>
+    /// (or the hub's <see cref="McpHubException"/>) with a message a person can act on.</summary>
+    public async Task<List<DigestItem>> CollectAsync(ConnectorDefinition source, CancellationToken ct)
     {
-        var args = JsonSerializer.SerializeToElement(arguments).EnumerateObject()
-            .Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value.Clone());
-        var result = await hub.CallToolAsync(userId, Datasource, tool, args, Cancellation);
-        if (result.IsError) throw new DigestSourceException($"{tool}: {result.Text}");
-        return result.Structured ?? throw new DigestSourceException($"{tool} returned no structured result.");
+        var tools = await hub.ListToolsAsync(userId, source.Id, ct);
+        if (tools.FirstOrDefault(t => t.Name == WhatsNew.ToolName) is not { ReadOnly: true })
+            throw new DigestSourceException($"{source.Name} offers no read-only {WhatsNew.ToolName} tool.");
+        var arguments = new Dictionary<string, JsonElement>
+        {
+            ["since"] = JsonSerializer.SerializeToElement(WhatsNewWindow.Iso(Since)),
+            ["now"] = JsonSerializer.SerializeToElement(WhatsNewWindow.Iso(Now)),
+            ["limit"] = JsonSerializer.SerializeToElement(MaxItemsPerSource),
+        };
+        if (Me.Count > 0) arguments["me"] = JsonSerializer.SerializeToElement(string.Join(',', Me));
+        var result = await hub.CallToolAsync(userId, source.Id, WhatsNew.ToolName, arguments, ct);
+        if (result.IsError) throw new DigestSourceException($"{WhatsNew.ToolName}: {TextClip.Clip(result.Text, 300)}");
+        var structured = result.Structured ?? TryParse(result.Text)
+            ?? throw new DigestSourceException($"{WhatsNew.ToolName} returned no structured result.");
+        return DigestItems.From(structured, source.Id, anyLink: source.IsBuiltIn);
     }
 
-    public static IEnumerable<JsonElement> Array(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : [];
-
-    public static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+    /// <summary>A server that sends its JSON only as text (no structuredContent) is read from that.</summary>
+    private static JsonElement? TryParse(string text)
+    {
+        try
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
-            _ => null,
-        } : null;
-
-    public static DateTimeOffset? Time(JsonElement e, string name) =>
-        DateTimeOffset.TryParse(Str(e, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
+        }
+        catch (JsonException) { return null; }
+    }
 }
 
 public sealed class DigestSourceException(string message) : Exception(message);

@@ -15,7 +15,7 @@ namespace Mosaic.Server.Digest;
 public sealed record DigestRequest(string UserId, DateTimeOffset? Since, bool Refresh);
 
 /// <summary>
-/// "What You Missed" (spec §2 digest_service): every configured source read in parallel through the hub,
+/// "What You Missed": every configured source's whats_new tool (docs/connectors.md) called in parallel through the hub,
 /// items prioritized (needs-action first), summarized by the model or grouped in Offline mode, and cached per
 /// user and window for five minutes (HybridCache: in memory, and in Redis when configured).
 /// </summary>
@@ -38,12 +38,12 @@ public sealed class DigestService(MosaicDbContext db, UsableSources sources, IMc
     /// <summary>Every cached digest of a user carries this tag, so a credential change forgets them all.</summary>
     public static string CacheTag(string userId) => $"mosaic:digest:{userId}";
 
-    /// <summary>The sources a digest of this user reads: configured, enabled, and with a digest collector.</summary>
+    /// <summary>The sources a digest of this user reads: configured, enabled, and offering a read-only whats_new tool.</summary>
     public async Task<IReadOnlyList<string>> SourcesAsync(string userId, CancellationToken ct) =>
         (await DigestSourcesAsync(userId, ct)).Select(s => s.Id).ToList();
 
     private async Task<List<ConnectorDefinition>> DigestSourcesAsync(string userId, CancellationToken ct) =>
-        (await sources.UsableAsync(userId, ct)).Where(s => DigestCollectors.BySource.ContainsKey(s.Id)).ToList();
+        (await sources.UsableAsync(userId, ct)).Where(DigestContext.MayJoin).ToList();
 
     public async Task<DigestResponse> GetAsync(DigestRequest request, Func<DigestSection, Task>? onSection, CancellationToken ct)
     {
@@ -63,6 +63,7 @@ public sealed class DigestService(MosaicDbContext db, UsableSources sources, IMc
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
         var usable = await DigestSourcesAsync(userId, ct);
+        var context = new DigestContext(hub, userId, user.Name, user.Email, since, now);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(usable.Select(async source =>
         {
@@ -73,8 +74,7 @@ public sealed class DigestService(MosaicDbContext db, UsableSources sources, IMc
             string? error = null;
             try
             {
-                var context = new DigestContext(hub, userId, source.Id, user.Name, user.Email, since, now, limit.Token);
-                items = await DigestCollectors.BySource[source.Id](context);
+                items = await context.CollectAsync(source, limit.Token);
             }
             catch (Exception e) when (e is DigestSourceException or McpHubException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {

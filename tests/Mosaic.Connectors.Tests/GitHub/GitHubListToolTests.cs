@@ -10,7 +10,7 @@ public sealed class GitHubListToolTests(GitHubFixture gh) : IClassFixture<GitHub
     {
         var tools = await gh.Connector.Client.ListToolsAsync();
         Assert.Equal(["get_issue", "get_pull_request", "get_workflow_runs", "list_branches", "list_commits", "list_issues",
-            "list_pull_requests", "list_repositories"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+            "list_pull_requests", "list_repositories", "whats_new"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, $"{t.Name} must be read-only"));
     }
 

@@ -103,7 +103,7 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Read_only_hides_the_write_tools()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira", ("READ_ONLY", "true")));
-        Assert.Equal(["get_issue", "list_projects", "query_jira"], await jira.ToolNamesAsync());
+        Assert.Equal(["get_issue", "list_projects", "query_jira", "whats_new"], await jira.ToolNamesAsync());
         await Assert.ThrowsAnyAsync<Exception>(() => jira.CallAsync("create_issue", new { project = "ACME", summary = "x" }));
         Assert.Empty(await sandbox.CallsAsync("jira"));
 
@@ -111,6 +111,6 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
         var tools = await full.Client.ListToolsAsync();
         Assert.All(tools.Where(t => t.Name is "create_issue" or "update_issue"), t => Assert.True(t.ProtocolTool.Annotations!.DestructiveHint));
         Assert.All(tools.Where(t => t.Name is not ("create_issue" or "update_issue")), t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
-        Assert.Equal(5, tools.Count);
+        Assert.Equal(6, tools.Count);
     }
 }

@@ -93,7 +93,7 @@ public sealed class MariaDbFixture : IAsyncLifetime
         return sb.ToString();
     }
 
-    private async Task<MySqlConnection> OpenAsync(string? database)
+    public async Task<MySqlConnection> OpenAsync(string? database)
     {
         var cs = new MySqlConnectionStringBuilder(Server.ConnectionString) { Database = database ?? "", AllowUserVariables = true };
         var c = new MySqlConnection(cs.ConnectionString);
@@ -101,7 +101,7 @@ public sealed class MariaDbFixture : IAsyncLifetime
         return c;
     }
 
-    private static async Task ExecAsync(MySqlConnection c, string sql)
+    public static async Task ExecAsync(MySqlConnection c, string sql)
     {
         await using var cmd = new MySqlCommand(sql, c);
         await cmd.ExecuteNonQueryAsync();
