@@ -38,7 +38,7 @@ public sealed class ChatService(
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
 
         var fields = await vault.GetAsync(q.UserId, q.Source.Id, ct);
-        if (fields is null && q.Source.CredentialFields.Any(f => f.Required))
+        if (!UsableSources.CredentialsReady(q.Source, fields is not null))
         {
             var unconfigured = new ErrorEvent(
                 $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.",
