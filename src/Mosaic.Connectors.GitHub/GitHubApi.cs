@@ -25,26 +25,42 @@ public sealed class GitHubApi
             settings.ApiUrl,
             new InMemoryCredentialStore(new Credentials(settings.Token)),
             new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName)),
-            new SimpleJsonSerializer());
+            new SimpleJsonSerializer()
+        );
     }
 
     /// <summary>One page of a GitHub list endpoint, and whether its Link header names a next page.</summary>
     public async Task<(IReadOnlyList<T> Items, bool HasNext)> GetPageAsync<T>(
-        string path, IDictionary<string, string> query, string what, CancellationToken cancellationToken)
+        string path,
+        IDictionary<string, string> query,
+        string what,
+        CancellationToken cancellationToken
+    )
     {
         var response = await CallAsync(() => _connection.Get<List<T>>(Relative(path), query, Accept, cancellationToken), what);
         return (response.Body ?? [], HasNext(response.HttpResponse));
     }
 
     public async Task<(T Body, bool HasNext)> GetWithLinksAsync<T>(
-        string path, IDictionary<string, string>? query, string what, CancellationToken cancellationToken)
+        string path,
+        IDictionary<string, string>? query,
+        string what,
+        CancellationToken cancellationToken
+    )
     {
-        var response = await CallAsync(() => _connection.Get<T>(Relative(path), query ?? new Dictionary<string, string>(), Accept, cancellationToken), what);
+        var response = await CallAsync(
+            () => _connection.Get<T>(Relative(path), query ?? new Dictionary<string, string>(), Accept, cancellationToken),
+            what
+        );
         return (response.Body, HasNext(response.HttpResponse));
     }
 
-    public async Task<T> GetAsync<T>(string path, string what, CancellationToken cancellationToken, IDictionary<string, string>? query = null) =>
-        (await GetWithLinksAsync<T>(path, query, what, cancellationToken)).Body;
+    public async Task<T> GetAsync<T>(
+        string path,
+        string what,
+        CancellationToken cancellationToken,
+        IDictionary<string, string>? query = null
+    ) => (await GetWithLinksAsync<T>(path, query, what, cancellationToken)).Body;
 
     private static bool HasNext(IResponse response) => response.ApiInfo?.Links?.ContainsKey("next") == true;
 
@@ -72,9 +88,14 @@ public sealed class GitHubApi
         {
             // The primary hourly limit (403, remaining 0): say when it resets rather than "lacks permission".
             var wait = limit.Reset - DateTimeOffset.UtcNow;
-            return new UpstreamException(Service, null, "rate_limited",
+            return new UpstreamException(
+                Service,
+                null,
+                "rate_limited",
                 $"{message} The limit resets at {limit.Reset.UtcDateTime:HH:mm} UTC (in {Math.Max(1, Math.Ceiling(wait.TotalSeconds))} s); try again then",
-                wait > TimeSpan.Zero ? wait : null, ex);
+                wait > TimeSpan.Zero ? wait : null,
+                ex
+            );
         }
         return status switch
         {
@@ -85,11 +106,14 @@ public sealed class GitHubApi
     }
 
     private static string Details(ApiException ex) =>
-        ex.ApiError?.Errors is { Count: > 0 } errors ? ": " + string.Join("; ", errors.Select(e => e.Message ?? $"{e.Field} {e.Code}")) : "";
+        ex.ApiError?.Errors is { Count: > 0 } errors
+            ? ": " + string.Join("; ", errors.Select(e => e.Message ?? $"{e.Field} {e.Code}"))
+            : "";
 
     private static TimeSpan? RetryAfterFrom(IResponse? response)
     {
-        if (response?.Headers is null) return null;
+        if (response?.Headers is null)
+            return null;
         foreach (var (name, value) in response.Headers)
             if (name.Equals("Retry-After", StringComparison.OrdinalIgnoreCase) && int.TryParse(value, out var seconds))
                 return TimeSpan.FromSeconds(seconds);

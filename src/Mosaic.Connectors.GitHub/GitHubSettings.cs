@@ -12,11 +12,8 @@ public sealed record GitHubSettings
     /// <summary>The REST API root every request path is resolved against (always ends with '/').</summary>
     public required Uri ApiUrl { get; init; }
 
-    public static GitHubSettings FromEnv(EnvConfig env) => new()
-    {
-        Token = env.Required("GITHUB_TOKEN"),
-        ApiUrl = ApiRoot(env.Url("GITHUB_API_URL")),
-    };
+    public static GitHubSettings FromEnv(EnvConfig env) =>
+        new() { Token = env.Required("GITHUB_TOKEN"), ApiUrl = ApiRoot(env.Url("GITHUB_API_URL")) };
 
     /// <summary>
     /// GITHUB_API_URL may be the API root itself (https://ghe.example.com/api/v3, http://127.0.0.1:5221/github)
@@ -25,9 +22,16 @@ public sealed record GitHubSettings
     /// </summary>
     public static Uri ApiRoot(Uri? configured)
     {
-        if (configured is null || configured.Host is "github.com" or "api.github.com") return PublicApi;
+        if (configured is null || configured.Host is "github.com" or "api.github.com")
+            return PublicApi;
         var path = configured.AbsolutePath.TrimEnd('/');
-        if (path.Length == 0) path = "/api/v3";
-        return new UriBuilder(configured) { Path = path + "/", Query = "", Fragment = "" }.Uri;
+        if (path.Length == 0)
+            path = "/api/v3";
+        return new UriBuilder(configured)
+        {
+            Path = path + "/",
+            Query = "",
+            Fragment = "",
+        }.Uri;
     }
 }

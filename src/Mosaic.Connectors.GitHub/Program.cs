@@ -11,7 +11,8 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"),
     connector.Services.AddSingleton(GitHubSettings.FromEnv(connector.Env));
     // Octokit sends the requests; this named client gives it the kit's egress policy and retry/Retry-After/timeout
     // pipeline. Octokit follows redirects itself (through this handler, so each new host is checked too).
-    connector.Services.AddHttpClient(GitHubApi.HttpClientName)
+    connector
+        .Services.AddHttpClient(GitHubApi.HttpClientName)
         .UseEgressPolicy(followRedirects: false)
         .AddStandardResilienceHandler(UpstreamHttp.ConfigureResilience);
     connector.Services.AddSingleton<GitHubApi>();

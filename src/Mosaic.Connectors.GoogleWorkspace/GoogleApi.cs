@@ -18,7 +18,8 @@ public sealed class GoogleApi(HttpClient http, GoogleTokenCache tokens, GoogleOA
     {
         var token = await tokens.GetAsync(oauth.RefreshAsync, cancellationToken);
         using var first = await SendAsync(url, token, cancellationToken);
-        if (first.StatusCode != HttpStatusCode.Unauthorized) return await ReadAsync(first, service, cancellationToken);
+        if (first.StatusCode != HttpStatusCode.Unauthorized)
+            return await ReadAsync(first, service, cancellationToken);
 
         tokens.Invalidate(token);
         token = await tokens.GetAsync(oauth.RefreshAsync, cancellationToken);

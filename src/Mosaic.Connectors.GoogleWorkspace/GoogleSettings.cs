@@ -10,13 +10,14 @@ public sealed record GoogleSettings
     public required string RefreshToken { get; init; }
     public required GoogleEndpoints Endpoints { get; init; }
 
-    public static GoogleSettings FromEnv(EnvConfig env) => new()
-    {
-        ClientId = env.Required("GOOGLE_OAUTH_CLIENT_ID"),
-        ClientSecret = env.Required("GOOGLE_OAUTH_CLIENT_SECRET"),
-        RefreshToken = env.Required("GOOGLE_REFRESH_TOKEN"),
-        Endpoints = GoogleEndpoints.From(env.Url("GOOGLE_API_BASE_URL")),
-    };
+    public static GoogleSettings FromEnv(EnvConfig env) =>
+        new()
+        {
+            ClientId = env.Required("GOOGLE_OAUTH_CLIENT_ID"),
+            ClientSecret = env.Required("GOOGLE_OAUTH_CLIENT_SECRET"),
+            RefreshToken = env.Required("GOOGLE_REFRESH_TOKEN"),
+            Endpoints = GoogleEndpoints.From(env.Url("GOOGLE_API_BASE_URL")),
+        };
 }
 
 /// <summary>
@@ -36,9 +37,14 @@ public sealed record GoogleEndpoints(Uri Token, string Calendar, string Gmail, s
     public static GoogleEndpoints From(Uri? baseUrl)
     {
         if (baseUrl is null)
-            return new(new Uri("https://oauth2.googleapis.com/token"), "https://www.googleapis.com/calendar/v3",
-                "https://gmail.googleapis.com/gmail/v1", "https://www.googleapis.com/drive/v3",
-                "https://docs.googleapis.com/v1", "https://sheets.googleapis.com/v4");
+            return new(
+                new Uri("https://oauth2.googleapis.com/token"),
+                "https://www.googleapis.com/calendar/v3",
+                "https://gmail.googleapis.com/gmail/v1",
+                "https://www.googleapis.com/drive/v3",
+                "https://docs.googleapis.com/v1",
+                "https://sheets.googleapis.com/v4"
+            );
         var b = baseUrl.AbsoluteUri.TrimEnd('/');
         return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4");
     }

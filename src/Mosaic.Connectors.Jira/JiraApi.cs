@@ -15,14 +15,18 @@ public sealed class JiraApi(HttpClient http)
     public async Task<JsonElement> GetAsync(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
-        if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, ct);
+        if (!response.IsSuccessStatusCode)
+            throw await ErrorAsync(response, ct);
         return await ReadAsync(response, ct);
     }
 
     /// <summary>POST or PUT; returns the body, or an empty object for 204.</summary>
     public async Task<JsonElement> WriteAsync(HttpMethod method, string path, JsonObject body, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
@@ -38,7 +42,8 @@ public sealed class JiraApi(HttpClient http)
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (string.IsNullOrWhiteSpace(text)) return JsonDocument.Parse("{}").RootElement.Clone();
+        if (string.IsNullOrWhiteSpace(text))
+            return JsonDocument.Parse("{}").RootElement.Clone();
         try
         {
             using var doc = JsonDocument.Parse(text);
@@ -47,7 +52,12 @@ public sealed class JiraApi(HttpClient http)
         catch (JsonException)
         {
             // An HTML login page or proxy error instead of JSON usually means JIRA_URL points at the wrong place.
-            throw new UpstreamException("Jira", (int)response.StatusCode, null, "the answer was not JSON; check that JIRA_URL is the site's base URL (https://your-site.atlassian.net)");
+            throw new UpstreamException(
+                "Jira",
+                (int)response.StatusCode,
+                null,
+                "the answer was not JSON; check that JIRA_URL is the site's base URL (https://your-site.atlassian.net)"
+            );
         }
     }
 
@@ -58,7 +68,10 @@ public sealed class JiraApi(HttpClient http)
     private static async Task<UpstreamException> ErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
-        var reason = JiraReason(body) ?? UpstreamResponses.Parse(body).Reason ?? response.ReasonPhrase ?? $"HTTP {(int)response.StatusCode}";
+        var reason = JiraReason(body)
+            ?? UpstreamResponses.Parse(body).Reason
+            ?? response.ReasonPhrase
+            ?? $"HTTP {(int)response.StatusCode}";
         return new UpstreamException("Jira", (int)response.StatusCode, null, reason, RetryAfter.From(response));
     }
 
@@ -68,15 +81,25 @@ public sealed class JiraApi(HttpClient http)
         {
             using var doc = JsonDocument.Parse(body);
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (root.ValueKind != JsonValueKind.Object)
+                return null;
             var parts = new List<string>();
             if (root.TryGetProperty("errorMessages", out var messages) && messages.ValueKind == JsonValueKind.Array)
                 parts.AddRange(messages.EnumerateArray().Select(m => m.GetString()).OfType<string>().Where(m => m.Length > 0));
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {(e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString() : e.Value.GetRawText())}"));
+                parts.AddRange(
+                    errors
+                        .EnumerateObject()
+                        .Select(e =>
+                            $"{e.Name}: {(e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString() : e.Value.GetRawText())}"
+                        )
+                );
             return parts.Count > 0 ? string.Join("; ", parts) : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static string Q(string value) => Uri.EscapeDataString(value);

@@ -21,14 +21,16 @@ public sealed record JiraSettings
     /// <summary>The link a person opens for an issue or project: &lt;JIRA_URL&gt;/browse/KEY.</summary>
     public string BrowseUrl(string key) => $"{SiteUrl.AbsoluteUri.TrimEnd('/')}/browse/{key}";
 
-    public AuthenticationHeaderValue Authorization() => Email is null
-        ? new AuthenticationHeaderValue("Bearer", ApiToken)
-        : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{ApiToken}")));
+    public AuthenticationHeaderValue Authorization() =>
+        Email is null
+            ? new AuthenticationHeaderValue("Bearer", ApiToken)
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{ApiToken}")));
 
     public static JiraSettings FromEnv(EnvConfig env)
     {
         var url = env.Url("JIRA_URL");
-        if (url is null && env.Optional("JIRA_URL") is null) env.Required("JIRA_URL");
+        if (url is null && env.Optional("JIRA_URL") is null)
+            env.Required("JIRA_URL");
         return new JiraSettings
         {
             SiteUrl = url ?? new Uri("https://invalid.example/"),

@@ -45,7 +45,10 @@ public sealed record MySqlSettings
             settings = settings with
             {
                 SqliteFiles = SqliteFilePolicy.Create(
-                    env.Optional(SqliteFilePolicy.DirsVariable), env.Optional(SqliteFilePolicy.DataDirVariable), problems),
+                    env.Optional(SqliteFilePolicy.DirsVariable),
+                    env.Optional(SqliteFilePolicy.DataDirVariable),
+                    problems
+                ),
             };
             problems.ForEach(env.Problem);
             if (problems.Count == 0 && settings.SqliteFiles.Resolve(settings.SqlitePath) is null)
@@ -54,10 +57,15 @@ public sealed record MySqlSettings
         else
         {
             var missing = new[] { ("MYSQL_HOST", settings.Host), ("MYSQL_USER", settings.User), ("MYSQL_DATABASE", settings.Database) }
-                .Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
+                .Where(x => x.Item2 is null)
+                .Select(x => x.Item1)
+                .ToList();
             if (missing.Count > 0)
-                env.Problem($"set SQLITE_PATH for a SQLite file, or MYSQL_HOST, MYSQL_USER and MYSQL_DATABASE for a server (missing: {string.Join(", ", missing)})");
-            if (SystemSchemas.RefuseDatabase(settings.Database) is { } refusal) env.Problem($"MYSQL_DATABASE: {refusal}");
+                env.Problem(
+                    $"set SQLITE_PATH for a SQLite file, or MYSQL_HOST, MYSQL_USER and MYSQL_DATABASE for a server (missing: {string.Join(", ", missing)})"
+                );
+            if (SystemSchemas.RefuseDatabase(settings.Database) is { } refusal)
+                env.Problem($"MYSQL_DATABASE: {refusal}");
             if (settings.SslMode is { } mode && !Enum.TryParse<MySqlConnector.MySqlSslMode>(mode, ignoreCase: true, out _))
                 env.Problem($"MYSQL_SSL_MODE must be one of None, Preferred, Required, VerifyCA, VerifyFull (got \"{mode}\")");
         }

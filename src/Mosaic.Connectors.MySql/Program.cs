@@ -9,9 +9,9 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("mysql", "MySQL"), c
 {
     var settings = MySqlSettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    connector.Services.AddSingleton<IDatabase>(settings.IsSqlite
-        ? new SqliteDatabase(settings)
-        : new MySqlDatabase(settings, connector.Egress));
+    connector.Services.AddSingleton<IDatabase>(
+        settings.IsSqlite ? new SqliteDatabase(settings) : new MySqlDatabase(settings, connector.Egress)
+    );
     connector.AddTools<MySqlTools>();
     connector.AddTools<MySqlWhatsNewTools>();
 });

@@ -13,7 +13,9 @@ public sealed class S3Api(S3Settings settings, EgressPolicy egress) : IDisposabl
     public const string Service = "S3";
 
     private readonly AmazonS3Client _client = new(
-        new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey), CreateConfig(settings, egress));
+        new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey),
+        CreateConfig(settings, egress)
+    );
 
     public IAmazonS3 Client => _client;
 
@@ -58,8 +60,13 @@ public sealed class S3Api(S3Settings settings, EgressPolicy egress) : IDisposabl
         }
         catch (AmazonServiceException ex) when (ex.InnerException is HttpRequestException http)
         {
-            throw new UpstreamException(Service, null, "unreachable",
-                $"the endpoint could not be reached ({http.Message}); check AWS_ENDPOINT_URL / AWS_REGION and the network", inner: ex);
+            throw new UpstreamException(
+                Service,
+                null,
+                "unreachable",
+                $"the endpoint could not be reached ({http.Message}); check AWS_ENDPOINT_URL / AWS_REGION and the network",
+                inner: ex
+            );
         }
     }
 

@@ -26,18 +26,26 @@ public sealed record ShopifySettings
         var version = env.Optional("SHOPIFY_API_VERSION", DefaultApiVersion);
         if (!System.Text.RegularExpressions.Regex.IsMatch(version, @"^(\d{4}-\d{2}|unstable)$"))
             env.Problem($"SHOPIFY_API_VERSION must look like 2025-07 (got \"{version}\")");
-        return new ShopifySettings { ShopUrl = NormalizeShop(shop, env), AccessToken = token, ApiVersion = version };
+        return new ShopifySettings
+        {
+            ShopUrl = NormalizeShop(shop, env),
+            AccessToken = token,
+            ApiVersion = version,
+        };
     }
 
     /// <summary>Accepts "acme-brew", "acme-brew.myshopify.com" or a full URL, as people paste all three.</summary>
     private static Uri NormalizeShop(string shop, EnvConfig env)
     {
-        if (shop.Length == 0) return new Uri("https://invalid.myshopify.com");
+        if (shop.Length == 0)
+            return new Uri("https://invalid.myshopify.com");
         var text = shop.Trim().TrimEnd('/');
         if (!text.Contains("://", StringComparison.Ordinal))
             text = "https://" + (text.Contains('.') ? text : $"{text}.myshopify.com");
-        if (text.EndsWith("/admin", StringComparison.OrdinalIgnoreCase)) text = text[..^6];
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+        if (text.EndsWith("/admin", StringComparison.OrdinalIgnoreCase))
+            text = text[..^6];
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            return uri;
         env.Problem($"SHOPIFY_SHOP_URL must be your store's address, e.g. https://your-store.myshopify.com (got \"{shop}\")");
         return new Uri("https://invalid.myshopify.com");
     }

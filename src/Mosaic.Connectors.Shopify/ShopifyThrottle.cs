@@ -15,18 +15,22 @@ public sealed class ShopifyThrottle(TimeProvider time)
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _costs = [];
-    private double _maximum, _available, _restoreRate;
+    private double _maximum,
+        _available,
+        _restoreRate;
     private long _seenAt;
     private bool _known;
 
-    public ShopifyThrottle() : this(TimeProvider.System) { }
+    public ShopifyThrottle()
+        : this(TimeProvider.System) { }
 
     /// <summary>How long to wait before sending <paramref name="operation"/> so its cost fits the bucket (zero when unknown).</summary>
     public TimeSpan DelayBefore(string operation)
     {
         lock (_lock)
         {
-            if (!_known || !_costs.TryGetValue(operation, out var cost) || _restoreRate <= 0) return TimeSpan.Zero;
+            if (!_known || !_costs.TryGetValue(operation, out var cost) || _restoreRate <= 0)
+                return TimeSpan.Zero;
             var available = Math.Min(_maximum, _available + time.GetElapsedTime(_seenAt).TotalSeconds * _restoreRate);
             return available >= cost ? TimeSpan.Zero : TimeSpan.FromSeconds((cost - available) / _restoreRate);
         }
@@ -37,7 +41,8 @@ public sealed class ShopifyThrottle(TimeProvider time)
     {
         var cost = extensions?["cost"];
         var status = cost?["throttleStatus"];
-        if (status is null) return TimeSpan.Zero;
+        if (status is null)
+            return TimeSpan.Zero;
         var requested = Number(cost?["requestedQueryCost"]);
         lock (_lock)
         {
@@ -46,13 +51,13 @@ public sealed class ShopifyThrottle(TimeProvider time)
             _restoreRate = Number(status["restoreRate"]);
             _seenAt = time.GetTimestamp();
             _known = true;
-            if (requested > 0) _costs[operation] = (int)requested;
+            if (requested > 0)
+                _costs[operation] = (int)requested;
             return requested > _available && _restoreRate > 0
                 ? TimeSpan.FromSeconds((requested - _available) / _restoreRate)
                 : TimeSpan.Zero;
         }
     }
 
-    private static double Number(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+    private static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
 }

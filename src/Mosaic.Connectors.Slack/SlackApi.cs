@@ -16,10 +16,17 @@ public sealed class SlackApi(HttpClient http, SlackSettings settings)
     public bool HasUserToken => settings.UserToken is not null;
 
     /// <summary>Calls a read method; <paramref name="userTokenOnly"/> for methods Slack refuses to bots (search).</summary>
-    public async Task<JsonElement> ReadAsync(string method, IEnumerable<KeyValuePair<string, string?>> args, CancellationToken ct, bool userTokenOnly = false)
+    public async Task<JsonElement> ReadAsync(
+        string method,
+        IEnumerable<KeyValuePair<string, string?>> args,
+        CancellationToken ct,
+        bool userTokenOnly = false
+    )
     {
-        var query = string.Join("&", args.Where(a => !string.IsNullOrEmpty(a.Value))
-            .Select(a => $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(a.Value!)}"));
+        var query = string.Join(
+            "&",
+            args.Where(a => !string.IsNullOrEmpty(a.Value)).Select(a => $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(a.Value!)}")
+        );
         using var request = new HttpRequestMessage(HttpMethod.Get, query.Length > 0 ? $"{method}?{query}" : method);
         var token = userTokenOnly ? settings.UserToken! : settings.UserToken ?? settings.BotToken;
         return await SendAsync(request, token, ct);

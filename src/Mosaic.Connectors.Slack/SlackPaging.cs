@@ -12,7 +12,8 @@ public sealed record SlackPaging(string Scope, string? Upstream, int Skip)
     public static SlackPaging From(string? cursor, string scope)
     {
         var value = Cursor.Decode(cursor, scope);
-        if (value is null) return new SlackPaging(scope, null, 0);
+        if (value is null)
+            return new SlackPaging(scope, null, 0);
         var bar = value.IndexOf('|');
         var skip = bar > 0 && int.TryParse(value[..bar], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         var upstream = bar >= 0 ? value[(bar + 1)..] : value;

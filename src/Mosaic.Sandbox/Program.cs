@@ -16,7 +16,10 @@ if (args.Contains("--seed-s3"))
 }
 
 TimeProvider time;
-try { (time, args) = SandboxClock.FromArgs(args); }   // --now=<ISO time>: the story at a chosen hour (tests, demo)
+try
+{
+    (time, args) = SandboxClock.FromArgs(args);
+} // --now=<ISO time>: the story at a chosen hour (tests, demo)
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
@@ -24,7 +27,7 @@ catch (ArgumentException e)
     return;
 }
 AcmeCompany.AnchorAt(time.GetUtcNow());
-var sqlitePath = DemoDatabase.EnsureSqlite(time);   // the SQLite demo database SQLITE_PATH points to
+var sqlitePath = DemoDatabase.EnsureSqlite(time); // the SQLite demo database SQLITE_PATH points to
 
 if (args.Contains("--print-env"))
 {
@@ -45,13 +48,13 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSandbox(time);
 
 var app = builder.Build();
-app.UseSandboxControls();   // recorded writes, reset, forced throttling: /_sandbox/*
+app.UseSandboxControls(); // recorded writes, reset, forced throttling: /_sandbox/*
 
-app.MapGitHubSimulator();   // /github/...  REST v3
-app.MapSlackSimulator();    // /slack/api/...  Web API
-app.MapJiraSimulator();     // /jira/rest/api/3/...
-app.MapShopifySimulator();  // /shopify/admin/api/{version}/graphql.json
-app.MapGoogleSimulator();   // /google/... token endpoint, Calendar, Gmail, Drive, Docs, Sheets
+app.MapGitHubSimulator(); // /github/...  REST v3
+app.MapSlackSimulator(); // /slack/api/...  Web API
+app.MapJiraSimulator(); // /jira/rest/api/3/...
+app.MapShopifySimulator(); // /shopify/admin/api/{version}/graphql.json
+app.MapGoogleSimulator(); // /google/... token endpoint, Calendar, Gmail, Drive, Docs, Sheets
 
 app.MapGet("/", () => Results.Text("Mosaic Sandbox: simulated GitHub, Slack, Jira, Shopify and Google APIs for Acme. See README.md."));
 app.Run();

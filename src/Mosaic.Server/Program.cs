@@ -13,38 +13,39 @@ using Mosaic.Server.Digest;
 using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
 
-var cli = MosaicCommandLine.Parse(args);                  // --demo, rotate-encryption-key, generate-key
-if (cli.Command == "generate-key") return await CommandRunner.GenerateKeyAsync();
+var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key
+if (cli.Command == "generate-key")
+    return await CommandRunner.GenerateKeyAsync();
 var builder = WebApplication.CreateBuilder(MosaicConfiguration.LoadEnvironment(cli.HostArgs)); // .env + ENVIRONMENT
 
-builder.AddMosaicSettings();      // spec §11 variables, validated at start-up
-builder.AddMosaicLogging();       // LOG_LEVEL, LOG_FORMAT=json
-builder.AddProblemHandling();     // snake_case JSON, ProblemDetails for every error
-builder.AddDatabase();            // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
-builder.AddRedis();               // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
-builder.AddAuth();                // JWT cookie sessions, logout, lockout, CSRF
-builder.AddConnectors();          // the datasource registry
-builder.AddCredentials();         // AES-GCM vault with key rotation
-builder.AddMcpHub();              // one MCP session per (user, datasource): reused, restarted, capped
-builder.AddChat();                // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
-builder.AddAgent();               // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
+builder.AddMosaicSettings(); // spec §11 variables, validated at start-up
+builder.AddMosaicLogging(); // LOG_LEVEL, LOG_FORMAT=json
+builder.AddProblemHandling(); // snake_case JSON, ProblemDetails for every error
+builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
+builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
+builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF
+builder.AddConnectors(); // the datasource registry
+builder.AddCredentials(); // AES-GCM vault with key rotation
+builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
+builder.AddChat(); // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
+builder.AddAgent(); // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();
-builder.AddRateLimits();          // RATE_LIMIT_* per user / per IP
-builder.AddMosaicCors();          // CORS_ORIGINS
-builder.AddForwardedHeaders();    // TRUSTED_PROXIES
+builder.AddRateLimits(); // RATE_LIMIT_* per user / per IP
+builder.AddMosaicCors(); // CORS_ORIGINS
+builder.AddForwardedHeaders(); // TRUSTED_PROXIES
 builder.AddOpenApiDocs();
-builder.AddDemo(cli.Demo);         // --demo: the demo account and sources; MOSAIC_FAKE_NOW sets its clock
+builder.AddDemo(cli.Demo); // --demo: the demo account and sources; MOSAIC_FAKE_NOW sets its clock
 
 var app = builder.Build();
 
 app.UseMosaicForwardedHeaders();
 app.UseProblemHandling();
 app.UseSecurityHeaders();
-app.UseWebUi();                   // the built UI in wwwroot, when present
+app.UseWebUi(); // the built UI in wwwroot, when present
 app.UseRouting();
 app.UseCors();
 app.UseRequestLogging();
-app.UseAuth();                    // authentication, then the CSRF check on state-changing requests
+app.UseAuth(); // authentication, then the CSRF check on state-changing requests
 app.UseRateLimiter();
 app.UseAuthorization();
 
@@ -59,7 +60,8 @@ app.MapOpenApiDocs();
 app.MapWebUiFallback();
 
 await app.PrepareDatabaseAsync(); // migrations, retried while the database starts
-if (cli.Command is { } command) return await app.RunCommandAsync(command);
+if (cli.Command is { } command)
+    return await app.RunCommandAsync(command);
 await app.SeedDemoAsync(cli.Demo);
 await app.RunAsync();
 return 0;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Mosaic.TestMcpServer;
 
 var builder = Host.CreateApplicationBuilder(args);
+
 // stdout carries the protocol; logs go to stderr.
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Services.AddMcpServer().WithStdioServerTransport().WithTools<TestTools>();

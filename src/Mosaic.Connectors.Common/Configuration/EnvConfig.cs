@@ -12,7 +12,8 @@ public sealed class EnvConfig(Func<string, string?> read)
     private readonly List<string> _missing = [];
     private readonly List<string> _problems = [];
 
-    public EnvConfig() : this(Environment.GetEnvironmentVariable) { }
+    public EnvConfig()
+        : this(Environment.GetEnvironmentVariable) { }
 
     public IReadOnlyList<string> Missing => _missing;
     public IReadOnlyList<string> Problems => _problems;
@@ -21,7 +22,8 @@ public sealed class EnvConfig(Func<string, string?> read)
     public string Required(string name)
     {
         var value = Optional(name);
-        if (value is null) _missing.Add(name);
+        if (value is null)
+            _missing.Add(name);
         return value ?? "";
     }
 
@@ -37,11 +39,14 @@ public sealed class EnvConfig(Func<string, string?> read)
     public bool Flag(string name, bool fallback = false)
     {
         var value = Optional(name);
-        if (value is null) return fallback;
+        if (value is null)
+            return fallback;
         switch (value.ToLowerInvariant())
         {
-            case "1" or "true" or "yes" or "on": return true;
-            case "0" or "false" or "no" or "off": return false;
+            case "1" or "true" or "yes" or "on":
+                return true;
+            case "0" or "false" or "no" or "off":
+                return false;
             default:
                 _problems.Add($"{name} must be true or false (got \"{value}\")");
                 return fallback;
@@ -51,7 +56,8 @@ public sealed class EnvConfig(Func<string, string?> read)
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
         var value = Optional(name);
-        if (value is null) return fallback;
+        if (value is null)
+            return fallback;
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
             return n;
         _problems.Add($"{name} must be a whole number between {min} and {max} (got \"{value}\")");
@@ -61,8 +67,10 @@ public sealed class EnvConfig(Func<string, string?> read)
     public Uri? Url(string name)
     {
         var value = Optional(name);
-        if (value is null) return null;
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+        if (value is null)
+            return null;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            return uri;
         _problems.Add($"{name} must be an absolute http(s) URL (got \"{value}\")");
         return null;
     }
@@ -73,7 +81,8 @@ public sealed class EnvConfig(Func<string, string?> read)
     /// <summary>Throws a <see cref="ConnectorConfigException"/> naming everything that is wrong.</summary>
     public void ThrowIfInvalid()
     {
-        if (_missing.Count == 0 && _problems.Count == 0) return;
+        if (_missing.Count == 0 && _problems.Count == 0)
+            return;
         var parts = new List<string>();
         if (_missing.Count > 0)
             parts.Add($"missing required environment variable{(_missing.Count > 1 ? "s" : "")}: {string.Join(", ", _missing)}");

@@ -11,18 +11,19 @@ public static class EgressHttp
     /// <see cref="EgressPolicy.ConnectAsync"/>. No proxy: a proxy would make the checked address the
     /// proxy's, not the target's. Pooled connections are renewed every few minutes so DNS changes are seen.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(this EgressPolicy policy, bool followRedirects = true) => new()
-    {
-        UseProxy = false,
-        AllowAutoRedirect = followRedirects,
-        MaxAutomaticRedirections = 5,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = async (context, cancellationToken) =>
+    public static SocketsHttpHandler CreateHandler(this EgressPolicy policy, bool followRedirects = true) =>
+        new()
         {
-            var socket = await policy.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    };
+            UseProxy = false,
+            AllowAutoRedirect = followRedirects,
+            MaxAutomaticRedirections = 5,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = await policy.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
 
     /// <summary>Makes an IHttpClientFactory client's primary handler the policy's (the policy comes from DI).</summary>
     public static IHttpClientBuilder UseEgressPolicy(this IHttpClientBuilder builder, bool followRedirects = true) =>

@@ -36,8 +36,10 @@ public sealed class EgressPolicy
         var problems = new List<string>();
         foreach (var entry in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (EgressRule.TryParse(entry, out var rule, out var why)) rules.Add(rule!);
-            else problems.Add($"{Variable} entry \"{entry}\" is {why}");
+            if (EgressRule.TryParse(entry, out var rule, out var why))
+                rules.Add(rule!);
+            else
+                problems.Add($"{Variable} entry \"{entry}\" is {why}");
         }
         policy = new EgressPolicy(rules);
         errors = problems;
@@ -48,14 +50,16 @@ public sealed class EgressPolicy
     public static EgressPolicy FromEnv(EnvConfig env)
     {
         TryParse(env.Optional(Variable), out var policy, out var errors);
-        foreach (var error in errors) env.Problem(error);
+        foreach (var error in errors)
+            env.Problem(error);
         return policy;
     }
 
     /// <summary>This policy plus more entries (e.g. --demo's own Sandbox); throws FormatException on a bad one.</summary>
     public EgressPolicy With(IEnumerable<string> entries)
     {
-        if (!TryParse(string.Join(',', entries), out var more, out var errors)) throw new FormatException(string.Join("; ", errors));
+        if (!TryParse(string.Join(',', entries), out var more, out var errors))
+            throw new FormatException(string.Join("; ", errors));
         return new EgressPolicy([.. Rules, .. more.Rules.Where(r => !Rules.Contains(r))], _resolve);
     }
 
@@ -68,7 +72,8 @@ public sealed class EgressPolicy
     /// </summary>
     public string? Refusal(string host, IPAddress address, int port)
     {
-        if (SpecialAddresses.Kind(address) is not { } kind) return null;
+        if (SpecialAddresses.Kind(address) is not { } kind)
+            return null;
         return Rules.Any(r => r.Allows(host, address, port)) ? null : kind;
     }
 
@@ -80,10 +85,12 @@ public sealed class EgressPolicy
     {
         var name = EgressRule.NormalizeHost(host);
         var addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await _resolve(name, cancellationToken);
-        if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
+        if (addresses.Length == 0)
+            throw new SocketException((int)SocketError.HostNotFound);
         var normalized = addresses.Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToList();
         var permitted = normalized.Where(a => Refusal(host, a, port) is null).ToList();
-        if (permitted.Count > 0) return permitted;
+        if (permitted.Count > 0)
+            return permitted;
         throw new EgressRefusedException(host, normalized[0], port, Refusal(host, normalized[0], port)!);
     }
 

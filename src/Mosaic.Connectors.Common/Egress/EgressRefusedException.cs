@@ -23,7 +23,8 @@ public sealed class EgressRefusedException(string host, IPAddress address, int p
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is EgressRefusedException refused) return refused;
+            if (e is EgressRefusedException refused)
+                return refused;
             if (e is AggregateException all)
                 return all.InnerExceptions.Select(Find).FirstOrDefault(r => r is not null);
         }
@@ -33,11 +34,12 @@ public sealed class EgressRefusedException(string host, IPAddress address, int p
     static string Describe(string host, IPAddress address, int port, string kind)
     {
         var article = kind[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
-        var shown = EgressRule.NormalizeHost(host) == address.ToString()
-            ? $"{Endpoint(address.ToString(), port)} ({article} {kind} address)"
-            : $"{Endpoint(host, port)} (it is {address}, {article} {kind} address)";
-        return $"Refused to connect to {shown}: connections to internal addresses are off unless the operator allows them. " +
-            $"Check the URL or host in the data source settings, or ask the operator to add it to {EgressPolicy.Variable}.";
+        var shown =
+            EgressRule.NormalizeHost(host) == address.ToString()
+                ? $"{Endpoint(address.ToString(), port)} ({article} {kind} address)"
+                : $"{Endpoint(host, port)} (it is {address}, {article} {kind} address)";
+        return $"Refused to connect to {shown}: connections to internal addresses are off unless the operator allows them. "
+            + $"Check the URL or host in the data source settings, or ask the operator to add it to {EgressPolicy.Variable}.";
     }
 
     static string Endpoint(string host, int port) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]:{port}" : $"{host}:{port}";

@@ -23,22 +23,26 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
         if (text.StartsWith('['))
         {
             var close = text.IndexOf(']');
-            if (close < 0) return Fail("an opening [ without a closing ]", out error);
+            if (close < 0)
+                return Fail("an opening [ without a closing ]", out error);
             target = text[1..close];
             var rest = text[(close + 1)..];
             if (rest.Length > 0)
             {
-                if (rest[0] != ':') return Fail("only :port may follow ]", out error);
+                if (rest[0] != ':')
+                    return Fail("only :port may follow ]", out error);
                 portText = rest[1..];
             }
-            if (!target.Contains(':')) return Fail("brackets are for IPv6 addresses", out error);
+            if (!target.Contains(':'))
+                return Fail("brackets are for IPv6 addresses", out error);
         }
         else if (text.Count(c => c == ':') == 1)
         {
             var colon = text.IndexOf(':');
             (target, portText) = (text[..colon], text[(colon + 1)..]);
         }
-        else target = text; // no port, or an IPv6 address/range without brackets (then no port)
+        else
+            target = text; // no port, or an IPv6 address/range without brackets (then no port)
 
         int? port = null;
         if (portText is not null)
@@ -51,8 +55,12 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
         if (target.Contains('/'))
         {
             // Strict: "10.20.0.1/16" is refused rather than quietly read as 10.20.0.0/16.
-            if (!IPNetwork.TryParse(target, out var network) || !IPAddress.TryParse(target[..target.IndexOf('/')], out var start)
-                || !start.Equals(network.BaseAddress) || !IsCanonical(target[..target.IndexOf('/')], start))
+            if (
+                !IPNetwork.TryParse(target, out var network)
+                || !IPAddress.TryParse(target[..target.IndexOf('/')], out var start)
+                || !start.Equals(network.BaseAddress)
+                || !IsCanonical(target[..target.IndexOf('/')], start)
+            )
                 return Fail("not a CIDR range (write it like 10.20.0.0/16, with no bits set after the prefix)", out error);
             rule = new EgressRule(null, network, port);
             return true;
@@ -76,8 +84,10 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
     /// </summary>
     public bool Allows(string host, IPAddress address, int port)
     {
-        if (Port is { } p && p != port) return false;
-        if (Host is not null) return Host == NormalizeHost(host);
+        if (Port is { } p && p != port)
+            return false;
+        if (Host is not null)
+            return Host == NormalizeHost(host);
         return Network!.Value.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
     }
 
@@ -85,7 +95,8 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
     {
         var single = Network is { } n && n.PrefixLength == (n.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
         var target = Host ?? (single ? Network!.Value.BaseAddress.ToString() : Network!.Value.ToString());
-        if (Port is null) return target;
+        if (Port is null)
+            return target;
         return target.Contains(':') ? $"[{target}]:{Port}" : $"{target}:{Port}";
     }
 
@@ -95,10 +106,14 @@ public sealed record EgressRule(string? Host, IPNetwork? Network, int? Port)
     // so an entry like "127.1" is read (and refused as non-canonical), never taken as a DNS name.
     static bool IsAddressShaped(string s)
     {
-        if (s.Contains(':')) return true;
+        if (s.Contains(':'))
+            return true;
         var last = s.TrimEnd('.').Split('.')[^1];
-        return last.Length > 0 && (last.All(char.IsAsciiDigit) ||
-            last.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && last[2..].All(char.IsAsciiHexDigit));
+        return last.Length > 0
+            && (
+                last.All(char.IsAsciiDigit)
+                || last.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && last[2..].All(char.IsAsciiHexDigit)
+            );
     }
 
     static bool IsCanonical(string text, IPAddress address) =>

@@ -53,16 +53,23 @@ public static class SpecialAddresses
     /// <summary>The special range <paramref name="address"/> is in ("loopback", "private", …), or null for a public address.</summary>
     public static string? Kind(IPAddress address)
     {
-        if (address.AddressFamily == AddressFamily.InterNetwork) return Match(V4, address);
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return "reserved";
-        if (address.IsIPv4MappedToIPv6) return Kind(address.MapToIPv4());
-        if (Match(V6, address) is { } kind) return kind;
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+            return Match(V4, address);
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return "reserved";
+        if (address.IsIPv4MappedToIPv6)
+            return Kind(address.MapToIPv4());
+        if (Match(V6, address) is { } kind)
+            return kind;
 
         var bytes = address.GetAddressBytes();
         // Deprecated, routes nowhere useful: refused, by what it embeds when that says more.
-        if (Compatible.Contains(address)) return Kind(new IPAddress(bytes.AsSpan(12, 4))) ?? "reserved";
-        if (Nat64.Contains(address)) return Kind(new IPAddress(bytes.AsSpan(12, 4)));
-        if (SixToFour.Contains(address)) return Kind(new IPAddress(bytes.AsSpan(2, 4)));
+        if (Compatible.Contains(address))
+            return Kind(new IPAddress(bytes.AsSpan(12, 4))) ?? "reserved";
+        if (Nat64.Contains(address))
+            return Kind(new IPAddress(bytes.AsSpan(12, 4)));
+        if (SixToFour.Contains(address))
+            return Kind(new IPAddress(bytes.AsSpan(2, 4)));
         if (Teredo.Contains(address))
         {
             // Server at bits 32-63, client at 96-127 stored inverted (RFC 4380).
@@ -77,7 +84,8 @@ public static class SpecialAddresses
     static string? Match((IPNetwork Range, string Kind)[] table, IPAddress address)
     {
         foreach (var (range, kind) in table)
-            if (range.Contains(address)) return kind;
+            if (range.Contains(address))
+                return kind;
         return null;
     }
 }

@@ -17,7 +17,9 @@ namespace Mosaic.Connectors.Common.Errors;
 internal static class ToolErrorFilter
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(
-        McpRequestHandler<CallToolRequestParams, CallToolResult> next, string service) =>
+        McpRequestHandler<CallToolRequestParams, CallToolResult> next,
+        string service
+    ) =>
         async (context, cancellationToken) =>
         {
             try
@@ -32,13 +34,16 @@ internal static class ToolErrorFilter
             }
         };
 
-    public static string? Describe(Exception ex, string service) => EgressRefusedException.Find(ex)?.Message ?? ex switch
-    {
-        McpProtocolException => null, // protocol errors (unknown tool, bad params) stay JSON-RPC errors
-        McpException m => m.Message,
-        TimeoutRejectedException or TimeoutException or TaskCanceledException =>
-            $"{service} did not answer in time. Try again, or narrow the request (smaller limit, tighter filter).",
-        HttpRequestException h => $"{service} could not be reached ({h.HttpRequestError}): check the URL/endpoint setting and the network.",
-        _ => null,
-    };
+    public static string? Describe(Exception ex, string service) =>
+        EgressRefusedException.Find(ex)?.Message
+        ?? ex switch
+        {
+            McpProtocolException => null, // protocol errors (unknown tool, bad params) stay JSON-RPC errors
+            McpException m => m.Message,
+            TimeoutRejectedException or TimeoutException or TaskCanceledException =>
+                $"{service} did not answer in time. Try again, or narrow the request (smaller limit, tighter filter).",
+            HttpRequestException h =>
+                $"{service} could not be reached ({h.HttpRequestError}): check the URL/endpoint setting and the network.",
+            _ => null,
+        };
 }

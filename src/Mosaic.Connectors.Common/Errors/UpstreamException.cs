@@ -15,8 +15,8 @@ public sealed class UpstreamException(
     string reason,
     TimeSpan? retryAfter = null,
     Exception? inner = null,
-    string? hint = null)
-    : McpException(UpstreamMessages.Format(service, status, code, reason, retryAfter, hint), inner)
+    string? hint = null
+) : McpException(UpstreamMessages.Format(service, status, code, reason, retryAfter, hint), inner)
 {
     /// <summary>Display name of the service, e.g. "Slack".</summary>
     public string Service { get; } = service;

@@ -6,23 +6,28 @@ public static class UpstreamMessages
     public static string Format(string service, int? status, string? code, string reason, TimeSpan? retryAfter, string? hint = null)
     {
         reason = string.IsNullOrWhiteSpace(reason) ? code ?? "an unknown error" : reason.Trim();
-        var said = code is not null && !reason.Contains(code, StringComparison.OrdinalIgnoreCase)
-            ? $"{service} says: {code}: {reason}"
-            : $"{service} says: {reason}";
-        if (status is >= 400) said += $" (HTTP {status})";
+        var said =
+            code is not null && !reason.Contains(code, StringComparison.OrdinalIgnoreCase)
+                ? $"{service} says: {code}: {reason}"
+                : $"{service} says: {reason}";
+        if (status is >= 400)
+            said += $" (HTTP {status})";
         hint ??= Hint(service, status, retryAfter);
         return hint is null ? said : $"{said}. {hint}";
     }
 
-    public static string? Hint(string service, int? status, TimeSpan? retryAfter) => status switch
-    {
-        401 => $"The credentials for {service} were rejected or have expired: update them in the data source settings.",
-        403 => $"The credentials for {service} work but lack permission for this: grant the missing scope or role, or choose a resource they can read.",
-        404 => "Nothing exists under that name or id (or the credentials cannot see it): check the spelling, or list what is available first.",
-        429 => retryAfter is { } wait
-            ? $"{service} is rate-limiting requests: wait {Math.Ceiling(wait.TotalSeconds)} s and try again."
-            : $"{service} is rate-limiting requests: wait a little and try again.",
-        >= 500 and < 600 => $"{service} had a problem on its side: try again shortly.",
-        _ => null,
-    };
+    public static string? Hint(string service, int? status, TimeSpan? retryAfter) =>
+        status switch
+        {
+            401 => $"The credentials for {service} were rejected or have expired: update them in the data source settings.",
+            403 =>
+                $"The credentials for {service} work but lack permission for this: grant the missing scope or role, or choose a resource they can read.",
+            404 =>
+                "Nothing exists under that name or id (or the credentials cannot see it): check the spelling, or list what is available first.",
+            429 => retryAfter is { } wait
+                ? $"{service} is rate-limiting requests: wait {Math.Ceiling(wait.TotalSeconds)} s and try again."
+                : $"{service} is rate-limiting requests: wait a little and try again.",
+            >= 500 and < 600 => $"{service} had a problem on its side: try again shortly.",
+            _ => null,
+        };
 }

@@ -43,9 +43,14 @@ public sealed class ConnectorBuilder
     /// primitive parameters and return <c>CallToolResult</c> (see ToolResults) so that no
     /// reflection-based JSON is needed and the connector stays Native-AOT friendly.
     /// </summary>
-    public ConnectorBuilder AddTools<[DynamicallyAccessedMembers(
-        DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods |
-        DynamicallyAccessedMemberTypes.PublicConstructors)] TTools>(JsonSerializerOptions? serializerOptions = null)
+    public ConnectorBuilder AddTools<
+        [DynamicallyAccessedMembers(
+            DynamicallyAccessedMemberTypes.PublicMethods
+                | DynamicallyAccessedMemberTypes.NonPublicMethods
+                | DynamicallyAccessedMemberTypes.PublicConstructors
+        )]
+            TTools
+    >(JsonSerializerOptions? serializerOptions = null)
     {
         Mcp.WithTools<TTools>(serializerOptions);
         return this;

@@ -45,8 +45,8 @@ public static class ConnectorHost
         hostBuilder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         hostBuilder.Logging.SetMinimumLevel(ParseLevel(env.Optional("LOG_LEVEL")));
 
-        var mcp = hostBuilder.Services
-            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = info.ServerName, Version = info.Version })
+        var mcp = hostBuilder
+            .Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = info.ServerName, Version = info.Version })
             .WithStdioServerTransport()
             .WithRequestFilters(f => f.AddCallToolFilter(next => ToolErrorFilter.Wrap(next, info.Service)));
 

@@ -13,8 +13,8 @@ public sealed record ToolSelection(bool ReadOnly, IReadOnlySet<string>? Only)
     public static ToolSelection FromEnv(EnvConfig env)
     {
         var readOnly = env.Flag("READ_ONLY");
-        var names = env.Optional("TOOLS")?
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var names = env.Optional("TOOLS")
+            ?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.Ordinal);
         return new ToolSelection(readOnly, names is { Count: > 0 } ? names : null);
     }
@@ -29,8 +29,9 @@ public sealed record ToolSelection(bool ReadOnly, IReadOnlySet<string>? Only)
             var unknown = Only.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal).ToList();
             if (unknown.Count > 0)
                 throw new ConnectorConfigException(
-                    $"TOOLS names unknown tool{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown)}. " +
-                    $"Available: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                    $"TOOLS names unknown tool{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown)}. "
+                        + $"Available: {string.Join(", ", known.Order(StringComparer.Ordinal))}"
+                );
         }
 
         foreach (var tool in all)

@@ -6,7 +6,8 @@ public static class RetryAfter
     public static TimeSpan? From(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
+        if (header?.Delta is { } delta)
+            return delta;
         if (header?.Date is { } date)
         {
             var wait = date - DateTimeOffset.UtcNow;

@@ -22,8 +22,10 @@ public static class UpstreamHttp
     /// are retried, never POST/PUT/PATCH/DELETE, so a write is never sent twice; a circuit breaker.
     /// Every connection, redirects included, goes through the connector's <see cref="EgressPolicy"/>.
     /// </summary>
-    public static IHttpClientBuilder AddUpstreamHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
-        this ConnectorBuilder builder, Action<HttpClient> configure) where TClient : class
+    public static IHttpClientBuilder AddUpstreamHttpClient<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient
+    >(this ConnectorBuilder builder, Action<HttpClient> configure)
+        where TClient : class
     {
         var http = builder.Services.AddHttpClient<TClient>(client =>
         {
@@ -46,8 +48,7 @@ public static class UpstreamHttp
         o.Retry.BackoffType = DelayBackoffType.Exponential;
         o.Retry.UseJitter = true;
         o.Retry.ShouldRetryAfterHeader = true;
-        o.Retry.ShouldHandle = args => ValueTask.FromResult(
-            IsTransient(args.Outcome) && !RetryAfterTooLong(args.Outcome.Result));
+        o.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !RetryAfterTooLong(args.Outcome.Result));
         // A refused address is the settings' fault, not the service's: neither retried nor counted against it.
         o.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
         // Wraps ShouldHandle: unsafe methods are never retried.
@@ -59,6 +60,7 @@ public static class UpstreamHttp
 
     /// <summary>A 429/503 asking for a long pause is returned at once so the tool can say "wait N s".</summary>
     private static bool RetryAfterTooLong(HttpResponseMessage? response) =>
-        response is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } &&
-        RetryAfter.From(response) is { } wait && wait > MaxRetryAfter;
+        response is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable }
+        && RetryAfter.From(response) is { } wait
+        && wait > MaxRetryAfter;
 }

@@ -28,7 +28,8 @@ public static class Cursor
     /// <summary>Returns the value inside <paramref name="cursor"/>, or null when no cursor was given.</summary>
     public static string? Decode(string? cursor, string scope)
     {
-        if (string.IsNullOrWhiteSpace(cursor)) return null;
+        if (string.IsNullOrWhiteSpace(cursor))
+            return null;
         string text;
         try
         {
@@ -39,11 +40,13 @@ public static class Cursor
             throw Invalid();
         }
         var parts = text.Split('|', 3);
-        if (parts.Length != 3 || parts[0] != Version) throw Invalid();
+        if (parts.Length != 3 || parts[0] != Version)
+            throw Invalid();
         if (parts[1] != scope)
             throw new ToolInputException(
-                "This cursor belongs to a different listing (another tool or other filters). " +
-                "Pass the next_cursor returned by the previous call with the same arguments, or omit cursor to start over.");
+                "This cursor belongs to a different listing (another tool or other filters). "
+                    + "Pass the next_cursor returned by the previous call with the same arguments, or omit cursor to start over."
+            );
         return parts[2];
     }
 
@@ -53,10 +56,13 @@ public static class Cursor
     public static int DecodeOffset(string? cursor, string scope)
     {
         var value = Decode(cursor, scope);
-        if (value is null) return 0;
+        if (value is null)
+            return 0;
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Invalid();
     }
 
-    private static ToolInputException Invalid() => new(
-        "The cursor is not valid. Pass next_cursor exactly as a previous result returned it, or omit cursor to start from the first page.");
+    private static ToolInputException Invalid() =>
+        new(
+            "The cursor is not valid. Pass next_cursor exactly as a previous result returned it, or omit cursor to start from the first page."
+        );
 }

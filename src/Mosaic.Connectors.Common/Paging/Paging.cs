@@ -10,8 +10,10 @@ public static class Paging
     /// </summary>
     public static int Limit(int? requested, int defaultLimit, int max)
     {
-        if (requested is null or 0) return Math.Min(defaultLimit, max);
-        if (requested < 0) throw new ToolInputException($"limit must be between 1 and {max} (got {requested}).");
+        if (requested is null or 0)
+            return Math.Min(defaultLimit, max);
+        if (requested < 0)
+            throw new ToolInputException($"limit must be between 1 and {max} (got {requested}).");
         return Math.Min(requested.Value, max);
     }
 }

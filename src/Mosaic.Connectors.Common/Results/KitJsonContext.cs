@@ -15,9 +15,6 @@ internal sealed partial class KitJsonContext : JsonSerializerContext
     /// Writes non-ASCII text and '+', '&lt;', '&amp;' as themselves: results go to models and programs,
     /// not into HTML, and "grüße" reads better than "gr\u00FC\u00DFe".
     /// </summary>
-    public static JsonSerializerOptions Relaxed { get; } = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = Default,
-    };
+    public static JsonSerializerOptions Relaxed { get; } =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = Default };
 }

@@ -9,7 +9,8 @@ public static class TextClip
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Clip(string? text, int maxChars)
     {
-        if (text is null || text.Length <= maxChars) return text;
+        if (text is null || text.Length <= maxChars)
+            return text;
         var keep = Keep(text, maxChars);
         return $"{text[..keep]}… [{text.Length - keep} more chars]";
     }
@@ -18,7 +19,8 @@ public static class TextClip
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Ellipsize(string? text, int maxChars)
     {
-        if (text is null || text.Length <= maxChars) return text;
+        if (text is null || text.Length <= maxChars)
+            return text;
         return text[..Keep(text, maxChars)] + "…";
     }
 
@@ -26,7 +28,8 @@ public static class TextClip
     {
         var keep = Math.Max(0, maxChars - 1);
         // Do not split a surrogate pair.
-        if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+            keep--;
         return keep;
     }
 }

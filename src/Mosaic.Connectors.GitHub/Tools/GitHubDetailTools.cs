@@ -21,7 +21,8 @@ public sealed class GitHubDetailTools(GitHubApi github)
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,
         [Description("Issue number, e.g. 87.")] int number,
         [Description("How many of the latest comments to include (default 5, max 30; 0 for none).")] int? comments = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var (owner, name, path) = Repo(repo);
         Positive(number);
@@ -34,52 +35,108 @@ public sealed class GitHubDetailTools(GitHubApi github)
             // Comments come oldest first: read the last page that holds the newest ones.
             var perPage = 100;
             var lastPage = Math.Max(1, (issue.Comments + perPage - 1) / perPage);
-            var (page, _) = await github.GetPageAsync<IssueComment>($"{path}/issues/{number}/comments",
-                new Dictionary<string, string> { ["per_page"] = "100", ["page"] = lastPage.ToString() }, $"Comments of #{number}", cancellationToken);
+            var (page, _) = await github.GetPageAsync<IssueComment>(
+                $"{path}/issues/{number}/comments",
+                new Dictionary<string, string> { ["per_page"] = "100", ["page"] = lastPage.ToString() },
+                $"Comments of #{number}",
+                cancellationToken
+            );
             recent = [.. page.TakeLast(want).Select(GitHubMapping.Comment)];
         }
-        var detail = new IssueDetail(GitHubMapping.Issue(issue, markPulls: true), TextClip.Clip(issue.Body, BodyChars), issue.ClosedBy?.Login,
-            issue.Comments, recent, issue.PullRequest is null ? null : "This is a pull request: get_pull_request shows its reviews and checks.");
-        return ToolResults.Object(detail, GitHubJsonContext.Default.IssueDetail,
-            $"{owner}/{name}#{issue.Number} \"{issue.Title}\" is {issue.State.StringValue}, by {issue.User?.Login}, {issue.Comments} comments");
+        var detail = new IssueDetail(
+            GitHubMapping.Issue(issue, markPulls: true),
+            TextClip.Clip(issue.Body, BodyChars),
+            issue.ClosedBy?.Login,
+            issue.Comments,
+            recent,
+            issue.PullRequest is null ? null : "This is a pull request: get_pull_request shows its reviews and checks."
+        );
+        return ToolResults.Object(
+            detail,
+            GitHubJsonContext.Default.IssueDetail,
+            $"{owner}/{name}#{issue.Number} \"{issue.Title}\" is {issue.State.StringValue}, by {issue.User?.Login}, {issue.Comments} comments"
+        );
     }
 
     [McpServerTool(Name = "get_pull_request", ReadOnly = true, Idempotent = true, OpenWorld = true)]
-    [Description("Get one pull request with its review state (decision, latest review per reviewer, pending requested reviewers) and CI checks on its head commit (check runs and commit statuses, with failing ones named).")]
+    [Description(
+        "Get one pull request with its review state (decision, latest review per reviewer, pending requested reviewers) and CI checks on its head commit (check runs and commit statuses, with failing ones named)."
+    )]
     public async Task<CallToolResult> GetPullRequest(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,
         [Description("Pull request number, e.g. 91.")] int number,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var (owner, name, path) = Repo(repo);
         Positive(number);
-        var pr = await github.GetAsync<PullRequest>($"{path}/pulls/{number}", $"Pull request #{number} in {owner}/{name}", cancellationToken);
-        var headSha = pr.Head?.Sha ?? throw new UpstreamException(GitHubApi.Service, null, null, $"pull request #{number} has no head commit");
+        var pr = await github.GetAsync<PullRequest>(
+            $"{path}/pulls/{number}",
+            $"Pull request #{number} in {owner}/{name}",
+            cancellationToken
+        );
+        var headSha = pr.Head?.Sha
+            ?? throw new UpstreamException(GitHubApi.Service, null, null, $"pull request #{number} has no head commit");
         var all = new Dictionary<string, string> { ["per_page"] = "100" };
-        var reviews = github.GetPageAsync<PullRequestReview>($"{path}/pulls/{number}/reviews", all, $"Reviews of #{number}", cancellationToken);
+        var reviews = github.GetPageAsync<PullRequestReview>(
+            $"{path}/pulls/{number}/reviews",
+            all,
+            $"Reviews of #{number}",
+            cancellationToken
+        );
         var checks = ChecksAsync(path, headSha, all, cancellationToken);
         await Task.WhenAll(reviews, checks);
 
         var reviewSummary = GitHubReviewState.Summarize((await reviews).Items, pr.RequestedReviewers);
         var checkSummary = await checks;
-        var detail = new PullDetail(GitHubMapping.Pull(pr), TextClip.Clip(pr.Body, BodyChars), headSha, pr.Mergeable, pr.MergeableState?.StringValue,
-            pr.MergedBy?.Login, pr.Commits, pr.Additions, pr.Deletions, pr.ChangedFiles, reviewSummary, checkSummary);
+        var detail = new PullDetail(
+            GitHubMapping.Pull(pr),
+            TextClip.Clip(pr.Body, BodyChars),
+            headSha,
+            pr.Mergeable,
+            pr.MergeableState?.StringValue,
+            pr.MergedBy?.Login,
+            pr.Commits,
+            pr.Additions,
+            pr.Deletions,
+            pr.ChangedFiles,
+            reviewSummary,
+            checkSummary
+        );
         var failing = checkSummary.Failing.Length > 0 ? $" ({string.Join(", ", checkSummary.Failing)} failing)" : "";
-        return ToolResults.Object(detail, GitHubJsonContext.Default.PullDetail,
-            $"{owner}/{name}#{pr.Number} \"{pr.Title}\" is {detail.PullRequest.State}{(pr.Draft ? " (draft)" : "")}, by {pr.User?.Login}; " +
-            $"review: {reviewSummary.Decision}; checks: {checkSummary.State}{failing}");
+        return ToolResults.Object(
+            detail,
+            GitHubJsonContext.Default.PullDetail,
+            $"{owner}/{name}#{pr.Number} \"{pr.Title}\" is {detail.PullRequest.State}{(pr.Draft ? " (draft)" : "")}, by {pr.User?.Login}; "
+                + $"review: {reviewSummary.Decision}; checks: {checkSummary.State}{failing}"
+        );
     }
 
     /// <summary>
     /// Check runs and commit statuses of the head commit. A token that may read pull requests but not
     /// checks (fine-grained tokens without "Checks: read") still gets the rest of the answer.
     /// </summary>
-    private async Task<ChecksSummary> ChecksAsync(string path, string sha, Dictionary<string, string> query, CancellationToken cancellationToken)
+    private async Task<ChecksSummary> ChecksAsync(
+        string path,
+        string sha,
+        Dictionary<string, string> query,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            var runs = github.GetAsync<CheckRunsResponse>($"{path}/commits/{sha}/check-runs", $"Checks of {sha[..7]}", cancellationToken, query);
-            var statuses = github.GetAsync<CombinedCommitStatus>($"{path}/commits/{sha}/status", $"Statuses of {sha[..7]}", cancellationToken, query);
+            var runs = github.GetAsync<CheckRunsResponse>(
+                $"{path}/commits/{sha}/check-runs",
+                $"Checks of {sha[..7]}",
+                cancellationToken,
+                query
+            );
+            var statuses = github.GetAsync<CombinedCommitStatus>(
+                $"{path}/commits/{sha}/status",
+                $"Statuses of {sha[..7]}",
+                cancellationToken,
+                query
+            );
             await Task.WhenAll(runs, statuses);
             return GitHubReviewState.Checks((await runs).CheckRuns ?? [], (await statuses).Statuses ?? []);
         }
@@ -91,6 +148,7 @@ public sealed class GitHubDetailTools(GitHubApi github)
 
     private static void Positive(int number)
     {
-        if (number < 1) throw new ToolInputException($"number must be a positive issue or pull request number (got {number}).");
+        if (number < 1)
+            throw new ToolInputException($"number must be a positive issue or pull request number (got {number}).");
     }
 }

@@ -18,13 +18,20 @@ public sealed record GitHubPage(string Scope, int Page, int PerPage, int Skip)
         if (Cursor.Decode(cursor, scope) is { } value)
         {
             var parts = value.Split(':');
-            if (parts.Length == 3 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var p) && p >= 1
-                && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pp) && pp is >= 1 and <= MaxLimit
-                && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var s) && s >= 0)
+            if (
+                parts.Length == 3
+                && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var p)
+                && p >= 1
+                && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pp)
+                && pp is >= 1 and <= MaxLimit
+                && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var s)
+                && s >= 0
+            )
                 return new GitHubPage(scope, p, pp, s);
             throw new ToolInputException("The cursor is not valid. Pass next_cursor exactly as returned, or omit cursor to start over.");
         }
-        if (page is < 1) throw new ToolInputException($"page must be 1 or more (got {page}).");
+        if (page is < 1)
+            throw new ToolInputException($"page must be 1 or more (got {page}).");
         return new GitHubPage(scope, page ?? 1, Paging.Limit(limit, DefaultLimit, MaxLimit), 0);
     }
 
@@ -45,7 +52,8 @@ public sealed record GitHubPage(string Scope, int Page, int PerPage, int Skip)
     /// </summary>
     public string? Next(int kept, int shownCount, bool hasNextPage, Func<int, int>? rawIndex = null)
     {
-        if (kept < shownCount) return Encode(Page, (rawIndex?.Invoke(kept) ?? Skip + kept));
+        if (kept < shownCount)
+            return Encode(Page, (rawIndex?.Invoke(kept) ?? Skip + kept));
         return hasNextPage ? Encode(Page + 1, 0) : null;
     }
 

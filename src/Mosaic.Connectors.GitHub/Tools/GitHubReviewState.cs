@@ -13,13 +13,26 @@ internal static class GitHubReviewState
         var latest = reviews
             .Where(r => r.State.StringValue is not "PENDING")
             .GroupBy(r => r.User?.Login ?? "")
-            .Select(g => g.OrderBy(r => r.SubmittedAt).Aggregate((verdict, next) =>
-                next.State.StringValue == "COMMENTED" && verdict.State.StringValue is "APPROVED" or "CHANGES_REQUESTED" ? verdict : next))
+            .Select(g =>
+                g.OrderBy(r => r.SubmittedAt)
+                    .Aggregate(
+                        (verdict, next) =>
+                            next.State.StringValue == "COMMENTED" && verdict.State.StringValue is "APPROVED" or "CHANGES_REQUESTED"
+                                ? verdict
+                                : next
+                    )
+            )
             .OrderBy(r => r.SubmittedAt)
-            .Select(r => new ReviewItem(r.User?.Login, r.State.StringValue, r.SubmittedAt, Mosaic.Connectors.Common.Results.TextClip.Clip(r.Body, 300)))
+            .Select(r => new ReviewItem(
+                r.User?.Login,
+                r.State.StringValue,
+                r.SubmittedAt,
+                Mosaic.Connectors.Common.Results.TextClip.Clip(r.Body, 300)
+            ))
             .ToArray();
         var pending = (requested ?? []).Select(u => u.Login).ToArray();
-        var decision = latest.Any(r => r.State == "CHANGES_REQUESTED") ? "changes_requested"
+        var decision =
+            latest.Any(r => r.State == "CHANGES_REQUESTED") ? "changes_requested"
             : latest.Any(r => r.State == "APPROVED") && pending.Length == 0 ? "approved"
             : "review_required";
         return new ReviewSummary(decision, latest, pending);
@@ -27,16 +40,32 @@ internal static class GitHubReviewState
 
     public static ChecksSummary Checks(IReadOnlyList<CheckRun> runs, IReadOnlyList<CommitStatus> statuses)
     {
-        var checkItems = runs.Select(c => new CheckItem(c.Name, c.Status.StringValue, c.Conclusion?.StringValue,
-            Mosaic.Connectors.Common.Results.TextClip.Clip(c.Output?.Summary ?? c.Output?.Title, 300), c.HtmlUrl)).ToArray();
+        var checkItems = runs.Select(c => new CheckItem(
+                c.Name,
+                c.Status.StringValue,
+                c.Conclusion?.StringValue,
+                Mosaic.Connectors.Common.Results.TextClip.Clip(c.Output?.Summary ?? c.Output?.Title, 300),
+                c.HtmlUrl
+            ))
+            .ToArray();
         var statusItems = statuses.Select(s => new StatusItem(s.Context, s.State.StringValue, s.Description, s.TargetUrl)).ToArray();
 
-        var failing = checkItems.Where(c => c.Conclusion is { } k && BadConclusions.Contains(k)).Select(c => c.Name)
-            .Concat(statusItems.Where(s => s.State is "failure" or "error").Select(s => s.Context)).ToArray();
-        var pending = checkItems.Where(c => c.Status != "completed").Select(c => c.Name)
-            .Concat(statusItems.Where(s => s.State == "pending").Select(s => s.Context)).ToArray();
+        var failing = checkItems
+            .Where(c => c.Conclusion is { } k && BadConclusions.Contains(k))
+            .Select(c => c.Name)
+            .Concat(statusItems.Where(s => s.State is "failure" or "error").Select(s => s.Context))
+            .ToArray();
+        var pending = checkItems
+            .Where(c => c.Status != "completed")
+            .Select(c => c.Name)
+            .Concat(statusItems.Where(s => s.State == "pending").Select(s => s.Context))
+            .ToArray();
         var total = checkItems.Length + statusItems.Length;
-        var state = total == 0 ? "none" : failing.Length > 0 ? "failure" : pending.Length > 0 ? "pending" : "success";
+        var state =
+            total == 0 ? "none"
+            : failing.Length > 0 ? "failure"
+            : pending.Length > 0 ? "pending"
+            : "success";
         return new ChecksSummary(state, total, failing, pending, checkItems, statusItems);
     }
 }

@@ -21,9 +21,12 @@ public static class DocsMarkdown
     {
         foreach (var block in content ?? [])
         {
-            if (block?["paragraph"] is { } paragraph) Paragraph(paragraph, output, lists, markdown);
-            else if (block?["table"] is { } table) Table(table, output, lists, markdown);
-            else if (block?["tableOfContents"]?["content"] is JsonArray toc) Blocks(toc, output, lists, markdown);
+            if (block?["paragraph"] is { } paragraph)
+                Paragraph(paragraph, output, lists, markdown);
+            else if (block?["table"] is { } table)
+                Table(table, output, lists, markdown);
+            else if (block?["tableOfContents"]?["content"] is JsonArray toc)
+                Blocks(toc, output, lists, markdown);
         }
     }
 
@@ -37,7 +40,11 @@ public static class DocsMarkdown
             output.Append(new string(' ', level * 2)).Append(Ordered(bullet, lists, level) ? "1. " : "- ").Append(text).Append('\n');
             return;
         }
-        if (text.Trim().Length == 0) { output.Append('\n'); return; }
+        if (text.Trim().Length == 0)
+        {
+            output.Append('\n');
+            return;
+        }
         var heading = style switch
         {
             "TITLE" => 1,
@@ -45,8 +52,10 @@ public static class DocsMarkdown
             _ when style.StartsWith("HEADING_", StringComparison.Ordinal) && int.TryParse(style[8..], out var n) => Math.Min(6, n + 1),
             _ => 0,
         };
-        if (heading > 0) output.Append('\n').Append(markdown ? new string('#', heading) + " " : "").Append(text.Trim()).Append("\n\n");
-        else output.Append(text).Append("\n\n");
+        if (heading > 0)
+            output.Append('\n').Append(markdown ? new string('#', heading) + " " : "").Append(text.Trim()).Append("\n\n");
+        else
+            output.Append(text).Append("\n\n");
     }
 
     private static string Inline(JsonArray? elements, bool markdown)
@@ -55,16 +64,28 @@ public static class DocsMarkdown
         foreach (var element in elements ?? [])
         {
             var run = element?["textRun"];
-            if (run?["content"]?.GetValue<string>() is not { } content) continue;
-            if (!markdown) { text.Append(content); continue; }
+            if (run?["content"]?.GetValue<string>() is not { } content)
+                continue;
+            if (!markdown)
+            {
+                text.Append(content);
+                continue;
+            }
             var style = run["textStyle"];
             var core = content.Trim();
-            if (core.Length == 0) { text.Append(content); continue; }
+            if (core.Length == 0)
+            {
+                text.Append(content);
+                continue;
+            }
             var lead = content[..content.IndexOf(core, StringComparison.Ordinal)];
             var trail = content[(lead.Length + core.Length)..];
-            if (style?["bold"]?.GetValue<bool>() == true) core = $"**{core}**";
-            if (style?["italic"]?.GetValue<bool>() == true) core = $"*{core}*";
-            if (style?["link"]?["url"]?.GetValue<string>() is { } url) core = $"[{core}]({url})";
+            if (style?["bold"]?.GetValue<bool>() == true)
+                core = $"**{core}**";
+            if (style?["italic"]?.GetValue<bool>() == true)
+                core = $"*{core}*";
+            if (style?["link"]?["url"]?.GetValue<string>() is { } url)
+                core = $"[{core}]({url})";
             text.Append(lead).Append(core).Append(trail);
         }
         return text.ToString();
@@ -76,16 +97,24 @@ public static class DocsMarkdown
         var first = true;
         foreach (var row in table["tableRows"]?.AsArray() ?? [])
         {
-            var cells = (row?["tableCells"]?.AsArray() ?? []).Select(cell =>
+            var cells = (row?["tableCells"]?.AsArray() ?? [])
+                .Select(cell =>
+                {
+                    var text = new StringBuilder();
+                    foreach (var block in cell?["content"]?.AsArray() ?? [])
+                        if (block?["paragraph"] is { } p)
+                            text.Append(Inline(p["elements"]?.AsArray(), markdown).Replace('\n', ' '));
+                    return text.ToString().Trim();
+                })
+                .ToList();
+            if (!markdown)
             {
-                var text = new StringBuilder();
-                foreach (var block in cell?["content"]?.AsArray() ?? [])
-                    if (block?["paragraph"] is { } p) text.Append(Inline(p["elements"]?.AsArray(), markdown).Replace('\n', ' '));
-                return text.ToString().Trim();
-            }).ToList();
-            if (!markdown) { output.Append(string.Join('\t', cells)).Append('\n'); continue; }
+                output.Append(string.Join('\t', cells)).Append('\n');
+                continue;
+            }
             output.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|")))).Append(" |\n");
-            if (first) output.Append('|').Append(string.Concat(cells.Select(_ => " --- |"))).Append('\n');
+            if (first)
+                output.Append('|').Append(string.Concat(cells.Select(_ => " --- |"))).Append('\n');
             first = false;
         }
         output.Append('\n');
@@ -107,8 +136,13 @@ public static class DocsMarkdown
         var blank = 0;
         foreach (var line in lines)
         {
-            if (line.Trim().Length == 0) { blank++; continue; }
-            if (result.Length > 0) result.Append(blank > 0 ? "\n\n" : "\n");
+            if (line.Trim().Length == 0)
+            {
+                blank++;
+                continue;
+            }
+            if (result.Length > 0)
+                result.Append(blank > 0 ? "\n\n" : "\n");
             result.Append(line.TrimEnd());
             blank = 0;
         }

@@ -15,8 +15,10 @@ public sealed class DocsTools(GoogleApi google, GoogleSettings settings)
     public async Task<CallToolResult> GetDocument(
         [Description("The document's id or its link (from search_drive_files).")] string document_id,
         [Description("\"markdown\" (default) or \"text\".")] string? format = null,
-        [Description("Maximum characters of content to return (default 20000, max 100000); longer documents are cut with a marker.")] int? max_chars = null,
-        CancellationToken cancellationToken = default)
+        [Description("Maximum characters of content to return (default 20000, max 100000); longer documents are cut with a marker.")]
+            int? max_chars = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var id = GoogleIds.FileId(document_id, "document_id");
         var markdown = (format ?? "markdown").Trim().ToLowerInvariant() switch
@@ -25,9 +27,16 @@ public sealed class DocsTools(GoogleApi google, GoogleSettings settings)
             "text" or "plain" => false,
             _ => throw new ToolInputException($"format must be markdown or text (got \"{format}\")."),
         };
-        var limit = max_chars is null or 0 ? 20_000 : max_chars < 0 ? throw new ToolInputException("max_chars must be positive.") : Math.Min(max_chars.Value, 100_000);
+        var limit =
+            max_chars is null or 0 ? 20_000
+            : max_chars < 0 ? throw new ToolInputException("max_chars must be positive.")
+            : Math.Min(max_chars.Value, 100_000);
 
-        var doc = await google.GetAsync("Google Docs", $"{settings.Endpoints.Docs}/documents/{Uri.EscapeDataString(id)}", cancellationToken);
+        var doc = await google.GetAsync(
+            "Google Docs",
+            $"{settings.Endpoints.Docs}/documents/{Uri.EscapeDataString(id)}",
+            cancellationToken
+        );
         var content = DocsMarkdown.Render(doc, markdown);
         var clipped = TextClip.Clip(content, limit)!;
         var title = doc["title"]?.GetValue<string>() ?? "";
@@ -41,6 +50,9 @@ public sealed class DocsTools(GoogleApi google, GoogleSettings settings)
             ["link"] = $"https://docs.google.com/document/d/{id}/edit",
             ["content"] = clipped,
         };
-        return ToolResults.Object(result, $"\"{title}\" ({content.Length} chars{(clipped.Length != content.Length ? $", cut to {limit}" : "")})");
+        return ToolResults.Object(
+            result,
+            $"\"{title}\" ({content.Length} chars{(clipped.Length != content.Length ? $", cut to {limit}" : "")})"
+        );
     }
 }

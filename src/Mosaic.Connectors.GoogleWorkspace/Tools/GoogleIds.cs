@@ -9,9 +9,12 @@ public static partial class GoogleIds
     public static string FileId(string value, string parameter)
     {
         var v = value.Trim();
-        if (PathId().Match(v) is { Success: true } path) return path.Groups["id"].Value;
-        if (QueryId().Match(v) is { Success: true } query) return query.Groups["id"].Value;
-        if (BareId().IsMatch(v)) return v;
+        if (PathId().Match(v) is { Success: true } path)
+            return path.Groups["id"].Value;
+        if (QueryId().Match(v) is { Success: true } query)
+            return query.Groups["id"].Value;
+        if (BareId().IsMatch(v))
+            return v;
         throw new ToolInputException($"{parameter} must be a Google file id or its link (got \"{value}\"). search_drive_files gives both.");
     }
 

@@ -4,7 +4,16 @@ namespace Mosaic.Connectors.Jira.Tools;
 
 public sealed record ProjectItem(string Key, string Name, string Id, string? Lead, string? Type, string Url);
 
-public sealed record IssueItem(string Key, string Summary, string? Status, string? Assignee, string? Priority, string? Type, string? Updated, string Url);
+public sealed record IssueItem(
+    string Key,
+    string Summary,
+    string? Status,
+    string? Assignee,
+    string? Priority,
+    string? Type,
+    string? Updated,
+    string Url
+);
 
 public sealed record CommentItem(string? Author, string? Created, string Body);
 
@@ -36,7 +45,10 @@ public sealed record IssueDetail
 public sealed record WriteResult(string Key, string Url, IReadOnlyList<string> Changed, string? Status);
 
 /// <summary>Source-generated JSON for the tool results (no reflection: Native AOT friendly).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(ProjectItem))]
 [JsonSerializable(typeof(IssueItem))]
 [JsonSerializable(typeof(IssueDetail))]

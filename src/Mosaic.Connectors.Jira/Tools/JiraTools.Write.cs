@@ -12,7 +12,9 @@ namespace Mosaic.Connectors.Jira.Tools;
 public sealed partial class JiraTools
 {
     [McpServerTool(Name = "create_issue", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Create a Jira issue. Jira's own field errors (a missing summary, an unknown issue type) come back as they are, to correct and retry.")]
+    [Description(
+        "Create a Jira issue. Jira's own field errors (a missing summary, an unknown issue type) come back as they are, to correct and retry."
+    )]
     public async Task<CallToolResult> CreateIssue(
         [Description("Project key, e.g. ACME (list_projects shows them).")] string project,
         [Description("One-line summary (title) of the issue.")] string summary,
@@ -21,7 +23,8 @@ public sealed partial class JiraTools
         [Description("Assignee: an e-mail address, a display name, an account id, or \"me\".")] string? assignee = null,
         [Description("Priority name: Highest, High, Medium, Low or Lowest.")] string? priority = null,
         [Description("Labels, comma-separated (no spaces inside a label).")] string? labels = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var fields = new JsonObject
         {
@@ -29,10 +32,14 @@ public sealed partial class JiraTools
             ["summary"] = summary,
             ["issuetype"] = new JsonObject { ["name"] = string.IsNullOrWhiteSpace(issue_type) ? "Task" : issue_type.Trim() },
         };
-        if (!string.IsNullOrWhiteSpace(description)) fields["description"] = AdfText.FromText(description);
-        if (!string.IsNullOrWhiteSpace(assignee)) fields["assignee"] = await AssigneeAsync(assignee, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(priority)) fields["priority"] = new JsonObject { ["name"] = priority.Trim() };
-        if (labels is not null) fields["labels"] = new JsonArray([.. Labels(labels).Select(l => (JsonNode)l)]);
+        if (!string.IsNullOrWhiteSpace(description))
+            fields["description"] = AdfText.FromText(description);
+        if (!string.IsNullOrWhiteSpace(assignee))
+            fields["assignee"] = await AssigneeAsync(assignee, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(priority))
+            fields["priority"] = new JsonObject { ["name"] = priority.Trim() };
+        if (labels is not null)
+            fields["labels"] = new JsonArray([.. Labels(labels).Select(l => (JsonNode)l)]);
 
         var created = await jira.WriteAsync(HttpMethod.Post, "issue", new JsonObject { ["fields"] = fields }, cancellationToken);
         var key = Str(created, "key") ?? throw new UpstreamException("Jira", null, null, "the issue was created but Jira returned no key");
@@ -41,7 +48,9 @@ public sealed partial class JiraTools
     }
 
     [McpServerTool(Name = "update_issue", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Update a Jira issue: summary, description, assignee, priority, labels, a new comment, and/or its status (moved through the workflow's transitions). Only the arguments given change.")]
+    [Description(
+        "Update a Jira issue: summary, description, assignee, priority, labels, a new comment, and/or its status (moved through the workflow's transitions). Only the arguments given change."
+    )]
     public async Task<CallToolResult> UpdateIssue(
         [Description("The issue key, e.g. ACME-142.")] string key,
         [Description("New summary.")] string? summary = null,
@@ -52,17 +61,38 @@ public sealed partial class JiraTools
         [Description("Replace all labels with these, comma-separated (empty string clears them).")] string? labels = null,
         [Description("Add these labels, comma-separated, keeping the existing ones.")] string? add_labels = null,
         [Description("A comment to add, as plain text.")] string? comment = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var issueKey = IssueKey(key);
         var fields = new JsonObject();
         var update = new JsonObject();
         var changed = new List<string>();
-        if (summary is not null) { fields["summary"] = summary; changed.Add("summary"); }
-        if (description is not null) { fields["description"] = string.IsNullOrWhiteSpace(description) ? null : AdfText.FromText(description); changed.Add("description"); }
-        if (!string.IsNullOrWhiteSpace(assignee)) { fields["assignee"] = await AssigneeAsync(assignee, cancellationToken); changed.Add("assignee"); }
-        if (!string.IsNullOrWhiteSpace(priority)) { fields["priority"] = new JsonObject { ["name"] = priority.Trim() }; changed.Add("priority"); }
-        if (labels is not null) { fields["labels"] = new JsonArray([.. Labels(labels).Select(l => (JsonNode)l)]); changed.Add("labels"); }
+        if (summary is not null)
+        {
+            fields["summary"] = summary;
+            changed.Add("summary");
+        }
+        if (description is not null)
+        {
+            fields["description"] = string.IsNullOrWhiteSpace(description) ? null : AdfText.FromText(description);
+            changed.Add("description");
+        }
+        if (!string.IsNullOrWhiteSpace(assignee))
+        {
+            fields["assignee"] = await AssigneeAsync(assignee, cancellationToken);
+            changed.Add("assignee");
+        }
+        if (!string.IsNullOrWhiteSpace(priority))
+        {
+            fields["priority"] = new JsonObject { ["name"] = priority.Trim() };
+            changed.Add("priority");
+        }
+        if (labels is not null)
+        {
+            fields["labels"] = new JsonArray([.. Labels(labels).Select(l => (JsonNode)l)]);
+            changed.Add("labels");
+        }
         if (!string.IsNullOrWhiteSpace(add_labels))
         {
             update["labels"] = new JsonArray([.. Labels(add_labels).Select(l => (JsonNode)new JsonObject { ["add"] = l })]);
@@ -74,15 +104,29 @@ public sealed partial class JiraTools
             changed.Add("comment");
         }
         if (changed.Count == 0 && string.IsNullOrWhiteSpace(status))
-            throw new ToolInputException("Nothing to update: give at least one of summary, description, status, assignee, priority, labels, add_labels or comment.");
+            throw new ToolInputException(
+                "Nothing to update: give at least one of summary, description, status, assignee, priority, labels, add_labels or comment."
+            );
 
         // Find the transition first, so an impossible status change fails before anything is written.
-        (string Id, string To)? transition = string.IsNullOrWhiteSpace(status) ? null : await TransitionAsync(issueKey, status.Trim(), cancellationToken);
+        (string Id, string To)? transition = string.IsNullOrWhiteSpace(status)
+            ? null
+            : await TransitionAsync(issueKey, status.Trim(), cancellationToken);
         if (fields.Count > 0 || update.Count > 0)
-            await jira.WriteAsync(HttpMethod.Put, $"issue/{Q(issueKey)}", new JsonObject { ["fields"] = fields, ["update"] = update }, cancellationToken);
+            await jira.WriteAsync(
+                HttpMethod.Put,
+                $"issue/{Q(issueKey)}",
+                new JsonObject { ["fields"] = fields, ["update"] = update },
+                cancellationToken
+            );
         if (transition is { } t)
         {
-            await jira.WriteAsync(HttpMethod.Post, $"issue/{Q(issueKey)}/transitions", new JsonObject { ["transition"] = new JsonObject { ["id"] = t.Id } }, cancellationToken);
+            await jira.WriteAsync(
+                HttpMethod.Post,
+                $"issue/{Q(issueKey)}/transitions",
+                new JsonObject { ["transition"] = new JsonObject { ["id"] = t.Id } },
+                cancellationToken
+            );
             changed.Add("status");
         }
         var result = new WriteResult(issueKey, settings.BrowseUrl(issueKey), [.. changed.Distinct()], transition?.To);
@@ -92,29 +136,46 @@ public sealed partial class JiraTools
     private async Task<(string Id, string To)> TransitionAsync(string key, string status, CancellationToken ct)
     {
         var body = await jira.GetAsync($"issue/{Q(key)}/transitions", ct);
-        var options = body.GetProperty("transitions").EnumerateArray()
-            .Select(t => (Id: Str(t, "id")!, Name: Str(t, "name") ?? "", To: Name(t, "to") ?? Str(t, "name") ?? "")).ToList();
-        var match = options.FirstOrDefault(o => o.To.Equals(status, StringComparison.OrdinalIgnoreCase))
-            is { Id: not null } byTarget ? byTarget : options.FirstOrDefault(o => o.Name.Equals(status, StringComparison.OrdinalIgnoreCase));
+        var options = body.GetProperty("transitions")
+            .EnumerateArray()
+            .Select(t => (Id: Str(t, "id")!, Name: Str(t, "name") ?? "", To: Name(t, "to") ?? Str(t, "name") ?? ""))
+            .ToList();
+        var match = options.FirstOrDefault(o => o.To.Equals(status, StringComparison.OrdinalIgnoreCase)) is { Id: not null } byTarget
+            ? byTarget
+            : options.FirstOrDefault(o => o.Name.Equals(status, StringComparison.OrdinalIgnoreCase));
         return match.Id is not null
             ? (match.Id, match.To)
-            : throw new ToolInputException($"{key} cannot move to \"{status}\" from its current status. Reachable now: {string.Join(", ", options.Select(o => o.To).Distinct())}.");
+            : throw new ToolInputException(
+                $"{key} cannot move to \"{status}\" from its current status. Reachable now: {string.Join(", ", options.Select(o => o.To).Distinct())}."
+            );
     }
 
     /// <summary>Jira wants an account id; people say "bob@acme.test", "Bob Martinez" or "me".</summary>
     private async Task<JsonObject?> AssigneeAsync(string who, CancellationToken ct)
     {
         var value = who.Trim();
-        if (value.ToLowerInvariant() is "unassigned" or "none" or "nobody") return null;
+        if (value.ToLowerInvariant() is "unassigned" or "none" or "nobody")
+            return null;
         if (value.Equals("me", StringComparison.OrdinalIgnoreCase))
             return new JsonObject { ["accountId"] = Str(await jira.GetAsync("myself", ct), "accountId") };
         var users = (await jira.GetAsync($"user/search?query={Q(value)}", ct)).EnumerateArray().ToList();
-        var exact = users.Where(u => Str(u, "accountId") == value || string.Equals(Str(u, "emailAddress"), value, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(Str(u, "displayName"), value, StringComparison.OrdinalIgnoreCase)).ToList();
-        var pick = exact.Count == 1 ? exact[0] : users.Count == 1 ? users[0] : default;
-        if (pick.ValueKind == System.Text.Json.JsonValueKind.Object) return new JsonObject { ["accountId"] = Str(pick, "accountId") };
-        throw new ToolInputException(users.Count == 0
-            ? $"No Jira user matches \"{value}\". Use their e-mail address or exact display name."
-            : $"\"{value}\" matches several Jira users ({string.Join(", ", users.Take(5).Select(u => Str(u, "displayName")))}); be more specific.");
+        var exact = users
+            .Where(u =>
+                Str(u, "accountId") == value
+                || string.Equals(Str(u, "emailAddress"), value, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Str(u, "displayName"), value, StringComparison.OrdinalIgnoreCase)
+            )
+            .ToList();
+        var pick =
+            exact.Count == 1 ? exact[0]
+            : users.Count == 1 ? users[0]
+            : default;
+        if (pick.ValueKind == System.Text.Json.JsonValueKind.Object)
+            return new JsonObject { ["accountId"] = Str(pick, "accountId") };
+        throw new ToolInputException(
+            users.Count == 0
+                ? $"No Jira user matches \"{value}\". Use their e-mail address or exact display name."
+                : $"\"{value}\" matches several Jira users ({string.Join(", ", users.Take(5).Select(u => Str(u, "displayName")))}); be more specific."
+        );
     }
 }

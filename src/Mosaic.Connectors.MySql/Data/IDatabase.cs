@@ -15,6 +15,12 @@ public interface IDatabase
     /// Runs one statement read-only and returns rows [skip, skip+take) plus whether more follow.
     /// <paramref name="sql"/> must already have passed the guard, or be one of the connector's own queries.
     /// </summary>
-    Task<QueryPage> QueryAsync(string sql, string? database, IReadOnlyDictionary<string, object?> parameters,
-        int skip, int take, CancellationToken cancellationToken);
+    Task<QueryPage> QueryAsync(
+        string sql,
+        string? database,
+        IReadOnlyDictionary<string, object?> parameters,
+        int skip,
+        int take,
+        CancellationToken cancellationToken
+    );
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using MySqlConnector;
 using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Errors;
 using Mosaic.Connectors.MySql.Safety;
+using MySqlConnector;
 
 namespace Mosaic.Connectors.MySql.Data;
 
@@ -25,7 +25,7 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
         Password = settings.Password ?? "",
         Database = settings.Database,
         SslMode = settings.SslMode is { } mode ? Enum.Parse<MySqlSslMode>(mode, ignoreCase: true) : MySqlSslMode.Preferred,
-        AllowLoadLocalInfile = false,   // the server can never ask this client for a local file
+        AllowLoadLocalInfile = false, // the server can never ask this client for a local file
         AllowUserVariables = false,
         ConvertZeroDateTime = true,
         GuidFormat = MySqlGuidFormat.None,
@@ -40,8 +40,14 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
 
     public string? DefaultDatabase => settings.Database;
 
-    public async Task<QueryPage> QueryAsync(string sql, string? database, IReadOnlyDictionary<string, object?> parameters,
-        int skip, int take, CancellationToken cancellationToken)
+    public async Task<QueryPage> QueryAsync(
+        string sql,
+        string? database,
+        IReadOnlyDictionary<string, object?> parameters,
+        int skip,
+        int take,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await MySqlEgress.ConnectionAsync(_connectionString, settings, egress, Service, cancellationToken);
         try
@@ -49,13 +55,15 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
             await connection.OpenAsync(cancellationToken);
             var mariaDb = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
             Service = mariaDb ? "MariaDB" : "MySQL";
-            if (database is not null && database != settings.Database) await connection.ChangeDatabaseAsync(database, cancellationToken);
+            if (database is not null && database != settings.Database)
+                await connection.ChangeDatabaseAsync(database, cancellationToken);
 
             await SetUpSessionAsync(connection, mariaDb, skip + take + 1, cancellationToken);
             try
             {
                 await using var command = new MySqlCommand(sql, connection) { CommandTimeout = settings.QueryTimeoutSeconds + 5 };
-                foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+                foreach (var (name, value) in parameters)
+                    command.Parameters.AddWithValue(name, value);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await RowReader.ReadAsync(reader, skip, take, cancellationToken);
             }
@@ -73,7 +81,16 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
 
     /// <summary>sql_mode flags under which the guard's lexer (SqlTokenizer) would read quotes differently from the server.</summary>
     private static readonly string[] LexicalModes =
-        ["ANSI_QUOTES", "NO_BACKSLASH_ESCAPES", "ANSI", "ORACLE", "MSSQL", "DB2", "POSTGRESQL", "MAXDB"];
+    [
+        "ANSI_QUOTES",
+        "NO_BACKSLASH_ESCAPES",
+        "ANSI",
+        "ORACLE",
+        "MSSQL",
+        "DB2",
+        "POSTGRESQL",
+        "MAXDB",
+    ];
 
     private async Task SetUpSessionAsync(MySqlConnection connection, bool mariaDb, int rowCap, CancellationToken cancellationToken)
     {
@@ -82,8 +99,12 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
         while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken)) { }
         var mode = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : "";
         if (mode.Split(',').Intersect(LexicalModes, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } flag)
-            throw new UpstreamException(Service, null, null,
-                $"the session still has sql_mode {flag}, which changes how quotes are read; no query runs until it is removed");
+            throw new UpstreamException(
+                Service,
+                null,
+                null,
+                $"the session still has sql_mode {flag}, which changes how quotes are read; no query runs until it is removed"
+            );
     }
 
     private string SessionSetup(bool mariaDb, int rowCap)
@@ -93,13 +114,15 @@ public sealed class MySqlDatabase(MySqlSettings settings, EgressPolicy egress) :
             : $"SET SESSION max_execution_time = {settings.QueryTimeoutSeconds * 1000}";
         // REPLACE over ",mode," removes whole flags only; @@sql_mode lists combination modes with what they imply.
         var cleanMode = LexicalModes.Aggregate("CONCAT(',', @@SESSION.sql_mode, ',')", (expr, flag) => $"REPLACE({expr}, ',{flag},', ',')");
-        return string.Join("; ",
+        return string.Join(
+            "; ",
             "SET SESSION TRANSACTION READ ONLY",
             timeLimit,
             $"SET SESSION sql_select_limit = {rowCap.ToString(CultureInfo.InvariantCulture)}",
             $"SET SESSION sql_mode = {cleanMode}",
             "START TRANSACTION READ ONLY",
-            "SELECT @@SESSION.sql_mode");
+            "SELECT @@SESSION.sql_mode"
+        );
     }
 
     private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken)

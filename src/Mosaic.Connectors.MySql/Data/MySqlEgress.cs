@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using MySqlConnector;
 using Mosaic.Connectors.Common.Egress;
 using Mosaic.Connectors.Common.Errors;
+using MySqlConnector;
 
 namespace Mosaic.Connectors.MySql.Data;
 
@@ -16,8 +16,13 @@ namespace Mosaic.Connectors.MySql.Data;
 /// </summary>
 internal static class MySqlEgress
 {
-    public static async Task<MySqlConnection> ConnectionAsync(string connectionString, MySqlSettings settings, EgressPolicy egress,
-        string service, CancellationToken cancellationToken)
+    public static async Task<MySqlConnection> ConnectionAsync(
+        string connectionString,
+        MySqlSettings settings,
+        EgressPolicy egress,
+        string service,
+        CancellationToken cancellationToken
+    )
     {
         var host = settings.Host!;
         IReadOnlyList<IPAddress> addresses;
@@ -27,9 +32,14 @@ internal static class MySqlEgress
         }
         catch (Exception ex) when (ex is SocketException or ArgumentException) // not a name DNS can look up
         {
-            throw new UpstreamException(service, null, "unresolved", $"the host \"{host}\" could not be resolved " +
-                $"({(ex as SocketException)?.SocketErrorCode.ToString() ?? "not a host name"}): check MYSQL_HOST in the data source settings",
-                inner: ex);
+            throw new UpstreamException(
+                service,
+                null,
+                "unresolved",
+                $"the host \"{host}\" could not be resolved "
+                    + $"({(ex as SocketException)?.SocketErrorCode.ToString() ?? "not a host name"}): check MYSQL_HOST in the data source settings",
+                inner: ex
+            );
         }
         var pinned = new MySqlConnectionStringBuilder(connectionString)
         {
@@ -46,8 +56,9 @@ internal static class MySqlEgress
         return new MySqlConnection(pinned.ConnectionString)
         {
             RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None && certificate is not null &&
-                (!verifyName || X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()).MatchesHostname(name)),
+                (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
+                && certificate is not null
+                && (!verifyName || X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()).MatchesHostname(name)),
         };
     }
 }

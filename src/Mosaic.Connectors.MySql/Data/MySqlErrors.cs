@@ -1,5 +1,5 @@
-using MySqlConnector;
 using Mosaic.Connectors.Common.Errors;
+using MySqlConnector;
 
 namespace Mosaic.Connectors.MySql.Data;
 
@@ -12,8 +12,10 @@ public static class MySqlErrors
         {
             MySqlErrorCode.AccessDenied =>
                 "The user name or password was rejected: check MYSQL_USER / MYSQL_PASSWORD in the data source settings.",
-            MySqlErrorCode.DatabaseAccessDenied or MySqlErrorCode.TableAccessDenied or MySqlErrorCode.ColumnAccessDenied
-                or (MySqlErrorCode)1227 =>
+            MySqlErrorCode.DatabaseAccessDenied
+            or MySqlErrorCode.TableAccessDenied
+            or MySqlErrorCode.ColumnAccessDenied
+            or (MySqlErrorCode)1227 =>
                 "The database user lacks the privilege for this: grant SELECT on it, or ask about something the user can read.",
             MySqlErrorCode.UnknownDatabase => "Call list_databases to see the databases this user can read.",
             MySqlErrorCode.NoSuchTable => "Call list_tables to see the tables that exist.",
@@ -27,7 +29,14 @@ public static class MySqlErrors
             _ => null,
         };
         var reason = ex.ErrorCode == MySqlErrorCode.UnableToConnectToHost ? "the server could not be reached" : ex.Message;
-        var code = ex.ErrorCode == MySqlErrorCode.None ? null : ((int)ex.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new UpstreamException(service, null, code is null ? null : $"error {code}", hint is null ? reason : $"{reason}. {hint}", inner: ex);
+        var code =
+            ex.ErrorCode == MySqlErrorCode.None ? null : ((int)ex.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new UpstreamException(
+            service,
+            null,
+            code is null ? null : $"error {code}",
+            hint is null ? reason : $"{reason}. {hint}",
+            inner: ex
+        );
     }
 }

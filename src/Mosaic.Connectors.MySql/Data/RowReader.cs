@@ -13,7 +13,8 @@ public static class RowReader
 
     public static async Task<QueryPage> ReadAsync(DbDataReader reader, int skip, int take, CancellationToken cancellationToken)
     {
-        var columns = Enumerable.Range(0, reader.FieldCount)
+        var columns = Enumerable
+            .Range(0, reader.FieldCount)
             .Select(i => new ColumnInfo(reader.GetName(i), reader.GetDataTypeName(i)))
             .ToList();
         var rows = new List<JsonArray>();
@@ -21,10 +22,16 @@ public static class RowReader
         var hasMore = false;
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (index++ < skip) continue;
-            if (rows.Count == take) { hasMore = true; break; }
+            if (index++ < skip)
+                continue;
+            if (rows.Count == take)
+            {
+                hasMore = true;
+                break;
+            }
             var row = new JsonArray();
-            for (var i = 0; i < reader.FieldCount; i++) row.Add(Cell(reader, i));
+            for (var i = 0; i < reader.FieldCount; i++)
+                row.Add(Cell(reader, i));
             rows.Add(row);
         }
         return new QueryPage(columns, rows, hasMore);
@@ -32,7 +39,8 @@ public static class RowReader
 
     private static JsonNode? Cell(DbDataReader reader, int i)
     {
-        if (reader.IsDBNull(i)) return null;
+        if (reader.IsDBNull(i))
+            return null;
         object value;
         try
         {
@@ -46,7 +54,9 @@ public static class RowReader
         {
             string s => TextClip.Clip(s, MaxCellChars),
             bool b => b,
-            long or int or short or sbyte or byte or ulong or uint or ushort => JsonValue.Create(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+            long or int or short or sbyte or byte or ulong or uint or ushort => JsonValue.Create(
+                Convert.ToDecimal(value, CultureInfo.InvariantCulture)
+            ),
             decimal d => d,
             double d => double.IsFinite(d) ? d : d.ToString(CultureInfo.InvariantCulture),
             float f => float.IsFinite(f) ? f : f.ToString(CultureInfo.InvariantCulture),
@@ -64,7 +74,6 @@ public static class RowReader
     }
 
     /// <summary>Binary is described, not dumped: size plus the first bytes in hex.</summary>
-    private static string Binary(byte[] bytes) => bytes.Length <= 32
-        ? $"0x{Convert.ToHexString(bytes)}"
-        : $"<binary {bytes.Length} bytes: 0x{Convert.ToHexString(bytes, 0, 16)}…>";
+    private static string Binary(byte[] bytes) =>
+        bytes.Length <= 32 ? $"0x{Convert.ToHexString(bytes)}" : $"<binary {bytes.Length} bytes: 0x{Convert.ToHexString(bytes, 0, 16)}…>";
 }

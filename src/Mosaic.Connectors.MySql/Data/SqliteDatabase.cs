@@ -17,7 +17,8 @@ public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
     /// <summary>The largest string or blob a query may build (SQLITE_LIMIT_LENGTH; SQLite's default is 1 GB).</summary>
     public const int MaxValueBytes = 16 * 1024 * 1024;
 
-    private const int LimitLength = 0, LimitAttached = 7; // sqlite3_limit ids (SQLITE_LIMIT_LENGTH, SQLITE_LIMIT_ATTACHED)
+    private const int LimitLength = 0,
+        LimitAttached = 7; // sqlite3_limit ids (SQLITE_LIMIT_LENGTH, SQLITE_LIMIT_ATTACHED)
 
     public string Service => "SQLite";
 
@@ -25,8 +26,14 @@ public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
 
     public string? DefaultDatabase => "main";
 
-    public async Task<QueryPage> QueryAsync(string sql, string? database, IReadOnlyDictionary<string, object?> parameters,
-        int skip, int take, CancellationToken cancellationToken)
+    public async Task<QueryPage> QueryAsync(
+        string sql,
+        string? database,
+        IReadOnlyDictionary<string, object?> parameters,
+        int skip,
+        int take,
+        CancellationToken cancellationToken
+    )
     {
         var path = settings.SqliteFiles.Resolve(settings.SqlitePath)
             ?? throw new ToolInputException(settings.SqliteFiles.Refusal("SQLITE_PATH", settings.SqlitePath));
@@ -51,7 +58,8 @@ public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
             }
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            foreach (var (name, value) in parameters)
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
             // Interrupt the statement from another thread when the time is up or the caller gives up.
             await using var interrupt = timeout.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
             await using var reader = await command.ExecuteReaderAsync(timeout.Token);
@@ -60,14 +68,27 @@ public sealed class SqliteDatabase(MySqlSettings settings) : IDatabase
         catch (Exception ex) when (ex is SqliteException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             if (ex is OperationCanceledException || ex is SqliteException { SqliteErrorCode: 9 }) // SQLITE_INTERRUPT
-                throw new UpstreamException(Service, null, "timeout",
-                    $"the query ran longer than {settings.QueryTimeoutSeconds} s and was stopped. Add filters or a LIMIT");
+                throw new UpstreamException(
+                    Service,
+                    null,
+                    "timeout",
+                    $"the query ran longer than {settings.QueryTimeoutSeconds} s and was stopped. Add filters or a LIMIT"
+                );
             var sqlite = (SqliteException)ex;
-            var hint = sqlite.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase) ? ". Call list_tables to see the tables that exist"
-                : sqlite.Message.Contains("no such column", StringComparison.OrdinalIgnoreCase) ? ". Call describe_table to see the table's columns"
+            var hint =
+                sqlite.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase)
+                    ? ". Call list_tables to see the tables that exist"
+                : sqlite.Message.Contains("no such column", StringComparison.OrdinalIgnoreCase)
+                    ? ". Call describe_table to see the table's columns"
                 : sqlite.SqliteErrorCode is 8 ? ". The file is opened read-only; writes are not possible" // SQLITE_READONLY
                 : "";
-            throw new UpstreamException(Service, null, null, sqlite.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal) + hint, inner: ex);
+            throw new UpstreamException(
+                Service,
+                null,
+                null,
+                sqlite.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal) + hint,
+                inner: ex
+            );
         }
     }
 }

@@ -15,10 +15,13 @@ public static class SqlNames
     /// <summary>The text inside `backticks`, "double quotes" or [brackets], with doubled quotes collapsed.</summary>
     public static string Unquote(string text)
     {
-        if (text.Length < 2) return text;
+        if (text.Length < 2)
+            return text;
         var (open, close) = (text[0], text[^1]);
-        if (open == '[' && close == ']') return text[1..^1];
-        if (open is '`' or '"' && close == open) return text[1..^1].Replace(new string(open, 2), open.ToString(), StringComparison.Ordinal);
+        if (open == '[' && close == ']')
+            return text[1..^1];
+        if (open is '`' or '"' && close == open)
+            return text[1..^1].Replace(new string(open, 2), open.ToString(), StringComparison.Ordinal);
         return text;
     }
 
@@ -29,7 +32,8 @@ public static class SqlNames
         foreach (var c in name)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format) continue;
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                continue;
             sb.Append(char.ToUpperInvariant(c));
         }
         return sb.ToString();
@@ -44,14 +48,15 @@ public static class SqlNames
     /// </summary>
     public static bool Matches(string name, string target, bool prefix = false)
     {
-        if (prefix ? name.Length < target.Length : name.Length != target.Length) return false;
+        if (prefix ? name.Length < target.Length : name.Length != target.Length)
+            return false;
         for (var i = 0; i < target.Length; i++)
-            if (name[i] != target[i] && name[i] < 128) return false;
+            if (name[i] != target[i] && name[i] < 128)
+                return false;
         return true;
     }
 
     /// <summary>The entry of <paramref name="targets"/> the folded name matches, if any.</summary>
-    public static string? Find(string name, IEnumerable<string> targets) => name.All(char.IsAscii)
-        ? targets.FirstOrDefault(t => t == name)
-        : targets.FirstOrDefault(t => Matches(name, t));
+    public static string? Find(string name, IEnumerable<string> targets) =>
+        name.All(char.IsAscii) ? targets.FirstOrDefault(t => t == name) : targets.FirstOrDefault(t => Matches(name, t));
 }

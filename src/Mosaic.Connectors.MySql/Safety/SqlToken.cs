@@ -4,15 +4,20 @@ public enum SqlTokenKind
 {
     /// <summary>An unquoted word: keyword, identifier or function name.</summary>
     Word,
+
     /// <summary>`backtick`, [bracket] or (SQLite) "double-quoted" identifier.</summary>
     QuotedIdentifier,
+
     /// <summary>'single' or (MySQL) "double" quoted string literal.</summary>
     String,
     Number,
+
     /// <summary>@user_variable or @@system_variable.</summary>
     Variable,
+
     /// <summary>? placeholder.</summary>
     Placeholder,
+
     /// <summary>Operators and punctuation: ( ) , . ; := = etc.</summary>
     Symbol,
 }
@@ -26,12 +31,13 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Position)
 {
     public string Upper { get; } = Kind == SqlTokenKind.Word ? Text.ToUpperInvariant() : Text;
 
-    public string Name { get; } = Kind switch
-    {
-        SqlTokenKind.Word => SqlNames.Fold(Text),
-        SqlTokenKind.QuotedIdentifier => SqlNames.Fold(SqlNames.Unquote(Text)),
-        _ => "",
-    };
+    public string Name { get; } =
+        Kind switch
+        {
+            SqlTokenKind.Word => SqlNames.Fold(Text),
+            SqlTokenKind.QuotedIdentifier => SqlNames.Fold(SqlNames.Unquote(Text)),
+            _ => "",
+        };
 
     public bool IsName => Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 

@@ -27,20 +27,28 @@ public static class SqlTokenizer
         {
             var c = sql[i];
             var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
-            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
 
             if ((c == '#' && mySql) || (c == '-' && next == '-' && (!mySql || IsCommentSpace(sql, i + 2))))
             {
-                while (i < sql.Length && sql[i] != '\n') i++;
+                while (i < sql.Length && sql[i] != '\n')
+                    i++;
                 continue;
             }
             if (c == '/' && next == '*')
             {
                 var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0) return new Result(tokens, executable, "a /* comment is never closed");
+                if (end < 0)
+                    return new Result(tokens, executable, "a /* comment is never closed");
                 var body = sql.AsSpan(i + 2, end - i - 2);
-                if (mySql && (body.StartsWith("!") || body.StartsWith("M!", StringComparison.OrdinalIgnoreCase))) executable = true;
-                if (mySql && body.StartsWith("+")) hint = true;
+                if (mySql && (body.StartsWith("!") || body.StartsWith("M!", StringComparison.OrdinalIgnoreCase)))
+                    executable = true;
+                if (mySql && body.StartsWith("+"))
+                    hint = true;
                 i = end + 2;
                 continue;
             }
@@ -50,37 +58,44 @@ public static class SqlTokenizer
             {
                 case '\'':
                 case '"' when mySql:
-                    if (!SkipQuoted(sql, ref i, c, backslash: mySql)) return new Result(tokens, executable, "a string literal is never closed");
+                    if (!SkipQuoted(sql, ref i, c, backslash: mySql))
+                        return new Result(tokens, executable, "a string literal is never closed");
                     tokens.Add(new SqlToken(SqlTokenKind.String, sql[start..i], start));
                     continue;
                 case '`':
                 case '"':
-                    if (!SkipQuoted(sql, ref i, c, backslash: false)) return new Result(tokens, executable, "a quoted identifier is never closed");
+                    if (!SkipQuoted(sql, ref i, c, backslash: false))
+                        return new Result(tokens, executable, "a quoted identifier is never closed");
                     tokens.Add(new SqlToken(SqlTokenKind.QuotedIdentifier, sql[start..i], start));
                     continue;
                 case '[' when !mySql:
                     var close = sql.IndexOf(']', i + 1);
-                    if (close < 0) return new Result(tokens, executable, "a [bracketed] identifier is never closed");
+                    if (close < 0)
+                        return new Result(tokens, executable, "a [bracketed] identifier is never closed");
                     i = close + 1;
                     tokens.Add(new SqlToken(SqlTokenKind.QuotedIdentifier, sql[start..i], start));
                     continue;
                 case '@':
                     i++;
-                    if (i < sql.Length && sql[i] == '@') i++;
+                    if (i < sql.Length && sql[i] == '@')
+                        i++;
                     if (i < sql.Length && sql[i] is '\'' or '"' or '`')
                     {
-                        if (!SkipQuoted(sql, ref i, sql[i], backslash: mySql)) return new Result(tokens, executable, "a quoted variable name is never closed");
+                        if (!SkipQuoted(sql, ref i, sql[i], backslash: mySql))
+                            return new Result(tokens, executable, "a quoted variable name is never closed");
                     }
                     else
                     {
-                        while (i < sql.Length && (IsWordChar(sql[i]) || sql[i] == '.')) i++;
+                        while (i < sql.Length && (IsWordChar(sql[i]) || sql[i] == '.'))
+                            i++;
                     }
                     tokens.Add(new SqlToken(SqlTokenKind.Variable, sql[start..i], start));
                     continue;
                 case ':' or '$' when !mySql && i + 1 < sql.Length && IsWordChar(sql[i + 1]):
                     // SQLite's named parameters: :name and $name.
                     i++;
-                    while (i < sql.Length && IsWordChar(sql[i])) i++;
+                    while (i < sql.Length && IsWordChar(sql[i]))
+                        i++;
                     tokens.Add(new SqlToken(SqlTokenKind.Placeholder, sql[start..i], start));
                     continue;
                 case '?':
@@ -91,7 +106,8 @@ public static class SqlTokenizer
 
             if (char.IsDigit(c) || (c == '.' && char.IsDigit(next)))
             {
-                while (i < sql.Length && (IsWordChar(sql[i]) || sql[i] == '.')) i++;
+                while (i < sql.Length && (IsWordChar(sql[i]) || sql[i] == '.'))
+                    i++;
                 // MySQL allows identifiers that start with digits (e.g. 1abc): those are words.
                 var text = sql[start..i];
                 tokens.Add(new SqlToken(IsNumber(text) ? SqlTokenKind.Number : SqlTokenKind.Word, text, start));
@@ -99,7 +115,8 @@ public static class SqlTokenizer
             }
             if (IsWordStart(c))
             {
-                while (i < sql.Length && IsWordChar(sql[i])) i++;
+                while (i < sql.Length && IsWordChar(sql[i]))
+                    i++;
                 tokens.Add(new SqlToken(SqlTokenKind.Word, sql[start..i], start));
                 continue;
             }
@@ -128,10 +145,18 @@ public static class SqlTokenizer
         while (i < sql.Length)
         {
             var ch = sql[i];
-            if (backslash && ch == '\\') { i += 2; continue; }
+            if (backslash && ch == '\\')
+            {
+                i += 2;
+                continue;
+            }
             if (ch == quote)
             {
-                if (i + 1 < sql.Length && sql[i + 1] == quote) { i += 2; continue; } // doubled quote = escaped
+                if (i + 1 < sql.Length && sql[i + 1] == quote)
+                {
+                    i += 2;
+                    continue;
+                } // doubled quote = escaped
                 i++;
                 return true;
             }

@@ -48,8 +48,10 @@ public sealed class SqliteFilePolicy
             else if (real is null || !Directory.Exists(real))
                 problems.Add($"{DirsVariable}: '{entry}' is not an existing directory.");
             else if (data is not null && Overlaps(real, data))
-                problems.Add($"{DirsVariable}: '{entry}' {Relation(real, data)} " +
-                             $"{DataDirVariable} ({data}), which holds the server's own database and keys; list a directory outside it.");
+                problems.Add(
+                    $"{DirsVariable}: '{entry}' {Relation(real, data)} "
+                        + $"{DataDirVariable} ({data}), which holds the server's own database and keys; list a directory outside it."
+                );
             else if (real.Contains(','))
                 problems.Add($"{DirsVariable}: '{entry}' resolves to {real}, and a path with a comma cannot be listed.");
             else if (!directories.Contains(real, StringComparer.Ordinal))
@@ -65,18 +67,22 @@ public sealed class SqliteFilePolicy
     /// <summary>The real path to open when <paramref name="path"/> is an existing file this policy allows; otherwise null.</summary>
     public string? Resolve(string? path)
     {
-        if (Directories.Count == 0 || string.IsNullOrWhiteSpace(path)) return null;
+        if (Directories.Count == 0 || string.IsNullOrWhiteSpace(path))
+            return null;
         var real = RealPath(path.Trim());
-        if (real is null || !File.Exists(real)) return null;
-        if (DataDir is not null && IsInside(real, DataDir, StringComparison.OrdinalIgnoreCase)) return null;
+        if (real is null || !File.Exists(real))
+            return null;
+        if (DataDir is not null && IsInside(real, DataDir, StringComparison.OrdinalIgnoreCase))
+            return null;
         return Directories.Any(d => IsInside(real, d, StringComparison.Ordinal)) ? real : null;
     }
 
     /// <summary>The one answer for every refused path, whether it is outside the directories, in the data dir or missing.</summary>
-    public string Refusal(string label, string? path) => Directories.Count == 0
-        ? $"SQLite files are turned off on this server: the operator must list the directories that may hold them in {DirsVariable}."
-        : $"{label} '{path?.Trim()}' cannot be opened here: it must be an existing file inside " +
-          $"{(Directories.Count == 1 ? "" : "one of ")}{string.Join(", ", Directories)} ({DirsVariable}).";
+    public string Refusal(string label, string? path) =>
+        Directories.Count == 0
+            ? $"SQLite files are turned off on this server: the operator must list the directories that may hold them in {DirsVariable}."
+            : $"{label} '{path?.Trim()}' cannot be opened here: it must be an existing file inside "
+                + $"{(Directories.Count == 1 ? "" : "one of ")}{string.Join(", ", Directories)} ({DirsVariable}).";
 
     /// <summary>
     /// The path with every symbolic link resolved, like realpath(3), or null when a part is missing (with
@@ -85,7 +91,8 @@ public sealed class SqliteFilePolicy
     /// </summary>
     public static string? RealPath(string path, bool mustExist = true)
     {
-        if (!Path.IsPathFullyQualified(path)) return null;
+        if (!Path.IsPathFullyQualified(path))
+            return null;
         var current = Path.GetPathRoot(path)!;
         var pending = new Stack<string>();
         PushParts(pending, path[current.Length..]);
@@ -94,12 +101,18 @@ public sealed class SqliteFilePolicy
         {
             while (pending.TryPop(out var part))
             {
-                if (part == ".") continue;
-                if (part == "..") { current = Path.GetDirectoryName(current) ?? current; continue; }
+                if (part == ".")
+                    continue;
+                if (part == "..")
+                {
+                    current = Path.GetDirectoryName(current) ?? current;
+                    continue;
+                }
                 var next = Path.Combine(current, part);
                 if (new FileInfo(next).LinkTarget is { } target)
                 {
-                    if (++links > MaxLinks) return null;
+                    if (++links > MaxLinks)
+                        return null;
                     var root = Path.IsPathFullyQualified(target) ? Path.GetPathRoot(target)! : null;
                     PushParts(pending, root is null ? target : target[root.Length..]);
                     current = root ?? current;
@@ -120,7 +133,8 @@ public sealed class SqliteFilePolicy
     private static void PushParts(Stack<string> pending, string relative)
     {
         var parts = relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = parts.Length - 1; i >= 0; i--) pending.Push(parts[i]);
+        for (var i = parts.Length - 1; i >= 0; i--)
+            pending.Push(parts[i]);
     }
 
     /// <summary>Case-insensitive on purpose: this refuses more, never less, on a case-insensitive file system.</summary>
@@ -130,9 +144,10 @@ public sealed class SqliteFilePolicy
 
     private static string Relation(string directory, string dataDir) =>
         string.Equals(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is"
-        : IsInside(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is inside" : "contains";
+        : IsInside(directory, dataDir, StringComparison.OrdinalIgnoreCase) ? "is inside"
+        : "contains";
 
     private static bool IsInside(string path, string directory, StringComparison comparison) =>
-        string.Equals(path, directory, comparison) ||
-        path.StartsWith(Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar, comparison);
+        string.Equals(path, directory, comparison)
+        || path.StartsWith(Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar, comparison);
 }

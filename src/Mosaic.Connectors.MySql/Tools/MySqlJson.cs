@@ -5,7 +5,10 @@ using Mosaic.Connectors.MySql.Data;
 namespace Mosaic.Connectors.MySql.Tools;
 
 /// <summary>Source-generated JSON for the tool results (no reflection: Native AOT friendly).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(JsonArray))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(ColumnInfo))]

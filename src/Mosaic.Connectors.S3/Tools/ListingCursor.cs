@@ -16,7 +16,9 @@ internal readonly record struct ListingCursor(string? ContinuationToken, string?
             null => default,
             ['t', ':', ..] => new ListingCursor(value[2..], null),
             ['a', ':', ..] => new ListingCursor(null, value[2..]),
-            _ => throw new Mosaic.Connectors.Common.Errors.ToolInputException("The cursor is not valid: pass next_cursor exactly as returned."),
+            _ => throw new Mosaic.Connectors.Common.Errors.ToolInputException(
+                "The cursor is not valid: pass next_cursor exactly as returned."
+            ),
         };
     }
 

@@ -9,7 +9,10 @@ public sealed record ObjectInfo(string Key, long? Size, DateTime? LastModified, 
 public sealed record ObjectMatch(string Key, long? Size, DateTime? LastModified, string? Snippet);
 
 /// <summary>Source-generated JSON for the tool results (no reflection: Native AOT friendly).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(BucketInfo))]
 [JsonSerializable(typeof(ObjectInfo))]
 [JsonSerializable(typeof(ObjectMatch))]

@@ -15,7 +15,9 @@ public static class DemoDatabase
 
     private static readonly (string Table, string[] Columns)[] Dated =
     [
-        ("customers", ["created_at"]), ("orders", ["created_at"]), ("payments", ["created_at"]),
+        ("customers", ["created_at"]),
+        ("orders", ["created_at"]),
+        ("payments", ["created_at"]),
         ("support_tickets", ["created_at", "updated_at"]),
     ];
 
@@ -45,7 +47,8 @@ public static class DemoDatabase
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp))
+                File.Delete(temp);
         }
         return target;
     }
@@ -61,9 +64,17 @@ public static class DemoDatabase
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, portable);
         foreach (var (table, columns) in Dated)
-            Execute(connection, transaction, $"UPDATE {table} SET " + string.Join(", ",
-                columns.Select(c => $"{c} = strftime('%Y-%m-%d %H:%M:%S', {c}, '{hours} hours')")));
-        Execute(connection, transaction, $"UPDATE products SET launched_on = date(launched_on, '{(shiftHours / 24).ToString(CultureInfo.InvariantCulture)} days')");
+            Execute(
+                connection,
+                transaction,
+                $"UPDATE {table} SET "
+                    + string.Join(", ", columns.Select(c => $"{c} = strftime('%Y-%m-%d %H:%M:%S', {c}, '{hours} hours')"))
+            );
+        Execute(
+            connection,
+            transaction,
+            $"UPDATE products SET launched_on = date(launched_on, '{(shiftHours / 24).ToString(CultureInfo.InvariantCulture)} days')"
+        );
         Execute(connection, transaction, $"PRAGMA user_version = {hours}");
         transaction.Commit();
     }
@@ -77,7 +88,10 @@ public static class DemoDatabase
             command.CommandText = "PRAGMA user_version";
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        catch (SqliteException) { return null; }   // not a database (half-copied, or something else): rebuilt
+        catch (SqliteException)
+        {
+            return null;
+        } // not a database (half-copied, or something else): rebuilt
     }
 
     private static SqliteConnection Open(string path)

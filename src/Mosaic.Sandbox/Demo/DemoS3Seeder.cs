@@ -12,32 +12,47 @@ namespace Mosaic.Sandbox.Infrastructure;
 /// </summary>
 public static class DemoS3Seeder
 {
-    public static async Task<int> SeedAsync(Uri endpoint, string accessKey, string secretKey, string bucketPrefix = "",
-        CancellationToken cancellationToken = default)
+    public static async Task<int> SeedAsync(
+        Uri endpoint,
+        string accessKey,
+        string secretKey,
+        string bucketPrefix = "",
+        CancellationToken cancellationToken = default
+    )
     {
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials(accessKey, secretKey), new AmazonS3Config
-        {
-            ServiceURL = endpoint.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials(accessKey, secretKey),
+            new AmazonS3Config
+            {
+                ServiceURL = endpoint.ToString(),
+                ForcePathStyle = true,
+                AuthenticationRegion = "us-east-1",
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            }
+        );
         var existing = (await s3.ListBucketsAsync(cancellationToken)).Buckets?.Select(b => b.BucketName).ToHashSet() ?? [];
         var uploaded = 0;
         foreach (var bucketDir in Directory.GetDirectories(DemoFiles.S3Directory).Order(StringComparer.Ordinal))
         {
             var bucket = bucketPrefix + Path.GetFileName(bucketDir);
-            if (!existing.Contains(bucket)) await s3.PutBucketAsync(bucket, cancellationToken);
+            if (!existing.Contains(bucket))
+                await s3.PutBucketAsync(bucket, cancellationToken);
             foreach (var file in Directory.GetFiles(bucketDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var key = Path.GetRelativePath(bucketDir, file).Replace(Path.DirectorySeparatorChar, '/');
-                await s3.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = bucket, Key = key, FilePath = file, ContentType = ContentType(file),
-                    // s3rver (and some other S3-compatible stores) keep aws-chunked framing as part of the object.
-                    UseChunkEncoding = false,
-                }, cancellationToken);
+                await s3.PutObjectAsync(
+                    new PutObjectRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        FilePath = file,
+                        ContentType = ContentType(file),
+                        // s3rver (and some other S3-compatible stores) keep aws-chunked framing as part of the object.
+                        UseChunkEncoding = false,
+                    },
+                    cancellationToken
+                );
                 uploaded++;
             }
         }
@@ -50,7 +65,9 @@ public static class DemoS3Seeder
         var i = Array.IndexOf(args, "--seed-s3");
         if (i + 1 >= args.Length || !Uri.TryCreate(args[i + 1], UriKind.Absolute, out var endpoint))
         {
-            await Console.Error.WriteLineAsync("usage: Mosaic.Sandbox --seed-s3 http://127.0.0.1:4568 [--bucket-prefix test-]  (keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, default S3RVER)");
+            await Console.Error.WriteLineAsync(
+                "usage: Mosaic.Sandbox --seed-s3 http://127.0.0.1:4568 [--bucket-prefix test-]  (keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, default S3RVER)"
+            );
             return 2;
         }
         var key = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 } k ? k : "S3RVER";
@@ -70,13 +87,14 @@ public static class DemoS3Seeder
         }
     }
 
-    private static string ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".md" => "text/markdown; charset=utf-8",
-        ".csv" => "text/csv; charset=utf-8",
-        ".json" => "application/json",
-        ".png" => "image/png",
-        ".txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    };
+    private static string ContentType(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".md" => "text/markdown; charset=utf-8",
+            ".csv" => "text/csv; charset=utf-8",
+            ".json" => "application/json",
+            ".png" => "image/png",
+            ".txt" => "text/plain; charset=utf-8",
+            _ => "application/octet-stream",
+        };
 }

@@ -46,12 +46,15 @@ public sealed class GitHubDataset
     /// <summary>The history GET /commits?sha=X walks: from a branch head, or from a commit SHA (full or prefix).</summary>
     public IReadOnlyList<GhCommit>? HistoryFrom(string repo, string shaOrBranch)
     {
-        if (Branch(repo, shaOrBranch) is { } branch) return branch.History;
-        if (shaOrBranch.Length < 7) return null;
+        if (Branch(repo, shaOrBranch) is { } branch)
+            return branch.History;
+        if (shaOrBranch.Length < 7)
+            return null;
         foreach (var b in Branches.Where(b => b.Repo == repo))
         {
             var at = b.History.ToList().FindIndex(c => c.Sha.StartsWith(shaOrBranch, StringComparison.OrdinalIgnoreCase));
-            if (at >= 0) return b.History.Skip(at).ToList();
+            if (at >= 0)
+                return b.History.Skip(at).ToList();
         }
         return null;
     }
@@ -59,13 +62,19 @@ public sealed class GitHubDataset
     /// <summary>A commit by branch or SHA; the heads of pull requests whose branches are gone (merged, closed) count too.</summary>
     public GhCommit? Commit(string repo, string shaOrBranch) =>
         HistoryFrom(repo, shaOrBranch)?.FirstOrDefault()
-        ?? Issues.Where(i => i.Repo == repo && i.Pull is { } p && shaOrBranch.Length >= 7 && p.HeadSha.StartsWith(shaOrBranch, StringComparison.OrdinalIgnoreCase))
-            .Select(i => new GhCommit(repo, i.Pull!.HeadSha, i.Title, i.Author, i.CreatedAt, null)).FirstOrDefault();
+        ?? Issues
+            .Where(i =>
+                i.Repo == repo
+                && i.Pull is { } p
+                && shaOrBranch.Length >= 7
+                && p.HeadSha.StartsWith(shaOrBranch, StringComparison.OrdinalIgnoreCase)
+            )
+            .Select(i => new GhCommit(repo, i.Pull!.HeadSha, i.Title, i.Author, i.CreatedAt, null))
+            .FirstOrDefault();
 
     /// <summary>Deterministic 40-hex SHA, so links and tests stay stable across restarts.</summary>
     public static string Sha(string seed) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(seed)));
 
     /// <summary>Seed times are anchored to the Sandbox's start (whole seconds), so "recent" stays recent.</summary>
-    public static DateTimeOffset Ago(double days) =>
-        DateTimeOffset.FromUnixTimeSeconds(AcmeCompany.Now.ToUnixTimeSeconds()).AddDays(-days);
+    public static DateTimeOffset Ago(double days) => DateTimeOffset.FromUnixTimeSeconds(AcmeCompany.Now.ToUnixTimeSeconds()).AddDays(-days);
 }

@@ -14,7 +14,15 @@ public static class GitHubHttp
     public static void ResetRateLimit() => Interlocked.Exchange(ref _used, 0);
 
     public static IResult Error(int status, string message, string docs = Docs) =>
-        Results.Json(new JsonObject { ["message"] = message, ["documentation_url"] = docs, ["status"] = status.ToString() }, statusCode: status);
+        Results.Json(
+            new JsonObject
+            {
+                ["message"] = message,
+                ["documentation_url"] = docs,
+                ["status"] = status.ToString(),
+            },
+            statusCode: status
+        );
 
     public static IResult NotFound() => Error(404, "Not Found");
 
@@ -27,12 +35,15 @@ public static class GitHubHttp
     {
         var http = context.HttpContext;
         var header = http.Request.Headers.Authorization.ToString();
-        if (header.Length == 0) return Error(401, "Requires authentication");
+        if (header.Length == 0)
+            return Error(401, "Requires authentication");
         var space = header.IndexOf(' ');
         var scheme = space > 0 ? header[..space] : "";
         var token = space > 0 ? header[(space + 1)..].Trim() : "";
-        if (!(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            || token != SandboxTokens.GitHub)
+        if (
+            !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            || token != SandboxTokens.GitHub
+        )
             return Error(401, "Bad credentials");
 
         // Rate-limit resets are moments a client waits for on its own clock, so they stay on the system clock even
@@ -48,8 +59,11 @@ public static class GitHubHttp
             headers["x-ratelimit-used"] = HourlyLimit.ToString();
             headers["x-ratelimit-reset"] = reset.ToString();
             headers.RetryAfter = "1";
-            return Error(429, "API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID.",
-                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
+            return Error(
+                429,
+                "API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID.",
+                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"
+            );
         }
         if (http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("github-primary"))
         {
@@ -57,7 +71,11 @@ public static class GitHubHttp
             headers["x-ratelimit-remaining"] = "0";
             headers["x-ratelimit-used"] = HourlyLimit.ToString();
             headers["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddMinutes(20).ToUnixTimeSeconds().ToString();
-            return Error(403, "API rate limit exceeded for user ID 1001.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
+            return Error(
+                403,
+                "API rate limit exceeded for user ID 1001.",
+                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"
+            );
         }
         var used = Math.Min(Interlocked.Increment(ref _used), HourlyLimit - 1);
         headers["x-ratelimit-remaining"] = (HourlyLimit - used).ToString();
@@ -90,10 +108,19 @@ public static class GitHubHttp
             q["page"] = n.ToString();
             return QueryHelpers.AddQueryString($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}", q);
         }
-        if (page > 1) { links.Add($"<{Url(Math.Min(page - 1, last))}>; rel=\"prev\""); }
-        if (page < last) { links.Add($"<{Url(page + 1)}>; rel=\"next\""); links.Add($"<{Url(last)}>; rel=\"last\""); }
-        if (page > 1) links.Add($"<{Url(1)}>; rel=\"first\"");
-        if (links.Count > 0) http.Response.Headers.Link = string.Join(", ", links);
+        if (page > 1)
+        {
+            links.Add($"<{Url(Math.Min(page - 1, last))}>; rel=\"prev\"");
+        }
+        if (page < last)
+        {
+            links.Add($"<{Url(page + 1)}>; rel=\"next\"");
+            links.Add($"<{Url(last)}>; rel=\"last\"");
+        }
+        if (page > 1)
+            links.Add($"<{Url(1)}>; rel=\"first\"");
+        if (links.Count > 0)
+            http.Response.Headers.Link = string.Join(", ", links);
 
         return [.. items.Skip((page - 1) * perPage).Take(perPage).Select(render)];
     }
@@ -102,16 +129,32 @@ public static class GitHubHttp
 
     /// <summary>Sort order as GitHub takes it: <c>direction=asc|desc</c>, else the endpoint's default.</summary>
     public static IEnumerable<T> Order<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, string? direction, bool descendingByDefault) =>
-        (direction?.ToLowerInvariant() switch { "asc" => false, "desc" => true, _ => descendingByDefault })
-            ? items.OrderByDescending(key) : items.OrderBy(key);
+        (
+            direction?.ToLowerInvariant() switch
+            {
+                "asc" => false,
+                "desc" => true,
+                _ => descendingByDefault,
+            }
+        )
+            ? items.OrderByDescending(key)
+            : items.OrderBy(key);
 
     /// <summary>GitHub's ISO 8601 timestamps (since/until); null when absent, an error result when malformed.</summary>
     public static bool TryTime(string? value, out DateTimeOffset? time)
     {
         time = null;
-        if (string.IsNullOrEmpty(value)) return true;
-        if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return false;
+        if (string.IsNullOrEmpty(value))
+            return true;
+        if (
+            !DateTimeOffset.TryParse(
+                value,
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal,
+                out var t
+            )
+        )
+            return false;
         time = t;
         return true;
     }

@@ -38,50 +38,94 @@ public static partial class GitHubJson
         return o;
     }
 
-    private static JsonObject Ref(string name, string sha, GhRepo repo, int openIssues, GhUrls urls) => new()
-    {
-        ["label"] = $"{AcmeCompany.GitHubOrg}:{name}", ["ref"] = name, ["sha"] = sha,
-        ["user"] = User(new GhUser(AcmeCompany.GitHubOrg, 600001, "Acme", "Organization"), urls),
-        ["repo"] = Repo(repo, openIssues, urls),
-    };
+    private static JsonObject Ref(string name, string sha, GhRepo repo, int openIssues, GhUrls urls) =>
+        new()
+        {
+            ["label"] = $"{AcmeCompany.GitHubOrg}:{name}",
+            ["ref"] = name,
+            ["sha"] = sha,
+            ["user"] = User(new GhUser(AcmeCompany.GitHubOrg, 600001, "Acme", "Organization"), urls),
+            ["repo"] = Repo(repo, openIssues, urls),
+        };
 
-    public static JsonObject Review(GhReview r, GhIssue pr, GhUrls urls) => new()
-    {
-        ["id"] = r.Id, ["node_id"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Review:{r.Id}")),
-        ["user"] = User(r.User, urls), ["body"] = r.Body, ["state"] = r.State, ["commit_id"] = r.CommitId,
-        ["html_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{pr.Repo}/pull/{pr.Number}#pullrequestreview-{r.Id}",
-        ["pull_request_url"] = $"{urls.Api}/repos/{AcmeCompany.GitHubOrg}/{pr.Repo}/pulls/{pr.Number}",
-        ["submitted_at"] = Time(r.SubmittedAt), ["author_association"] = "MEMBER",
-    };
+    public static JsonObject Review(GhReview r, GhIssue pr, GhUrls urls) =>
+        new()
+        {
+            ["id"] = r.Id,
+            ["node_id"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Review:{r.Id}")),
+            ["user"] = User(r.User, urls),
+            ["body"] = r.Body,
+            ["state"] = r.State,
+            ["commit_id"] = r.CommitId,
+            ["html_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{pr.Repo}/pull/{pr.Number}#pullrequestreview-{r.Id}",
+            ["pull_request_url"] = $"{urls.Api}/repos/{AcmeCompany.GitHubOrg}/{pr.Repo}/pulls/{pr.Number}",
+            ["submitted_at"] = Time(r.SubmittedAt),
+            ["author_association"] = "MEMBER",
+        };
 
-    public static JsonObject CheckRun(GhCheckRun c, GhUrls urls) => new()
-    {
-        ["id"] = c.Id, ["head_sha"] = c.HeadSha, ["node_id"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"CheckRun:{c.Id}")),
-        ["external_id"] = "", ["url"] = $"{urls.Api}/repos/{AcmeCompany.GitHubOrg}/{c.Repo}/check-runs/{c.Id}",
-        ["html_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{c.Repo}/runs/{c.Id}",
-        ["details_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{c.Repo}/runs/{c.Id}",
-        ["status"] = c.Status, ["conclusion"] = c.Conclusion, ["started_at"] = Time(c.StartedAt), ["completed_at"] = Time(c.CompletedAt),
-        ["name"] = c.Name,
-        ["output"] = new JsonObject { ["title"] = c.Conclusion == "failure" ? $"{c.Name} failed" : c.Name, ["summary"] = c.Summary, ["text"] = null, ["annotations_count"] = 0 },
-        ["app"] = new JsonObject { ["id"] = 15368, ["slug"] = "github-actions", ["name"] = "GitHub Actions", ["node_id"] = "MDM6QXBwMTUzNjg=" },
-        ["pull_requests"] = new JsonArray(),
-    };
+    public static JsonObject CheckRun(GhCheckRun c, GhUrls urls) =>
+        new()
+        {
+            ["id"] = c.Id,
+            ["head_sha"] = c.HeadSha,
+            ["node_id"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"CheckRun:{c.Id}")),
+            ["external_id"] = "",
+            ["url"] = $"{urls.Api}/repos/{AcmeCompany.GitHubOrg}/{c.Repo}/check-runs/{c.Id}",
+            ["html_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{c.Repo}/runs/{c.Id}",
+            ["details_url"] = $"{urls.Html}/{AcmeCompany.GitHubOrg}/{c.Repo}/runs/{c.Id}",
+            ["status"] = c.Status,
+            ["conclusion"] = c.Conclusion,
+            ["started_at"] = Time(c.StartedAt),
+            ["completed_at"] = Time(c.CompletedAt),
+            ["name"] = c.Name,
+            ["output"] = new JsonObject
+            {
+                ["title"] = c.Conclusion == "failure" ? $"{c.Name} failed" : c.Name,
+                ["summary"] = c.Summary,
+                ["text"] = null,
+                ["annotations_count"] = 0,
+            },
+            ["app"] = new JsonObject
+            {
+                ["id"] = 15368,
+                ["slug"] = "github-actions",
+                ["name"] = "GitHub Actions",
+                ["node_id"] = "MDM6QXBwMTUzNjg=",
+            },
+            ["pull_requests"] = new JsonArray(),
+        };
 
     public static JsonObject CombinedStatus(string repoFull, string sha, IReadOnlyList<GhStatus> statuses, GhUrls urls)
     {
-        var state = statuses.Count == 0 ? "pending"
+        var state =
+            statuses.Count == 0 ? "pending"
             : statuses.Any(s => s.State is "failure" or "error") ? "failure"
-            : statuses.All(s => s.State == "success") ? "success" : "pending";
+            : statuses.All(s => s.State == "success") ? "success"
+            : "pending";
         return new JsonObject
         {
-            ["state"] = state, ["sha"] = sha, ["total_count"] = statuses.Count,
-            ["statuses"] = new JsonArray([.. statuses.Select(s => (JsonNode)new JsonObject
-            {
-                ["id"] = s.Id, ["state"] = s.State, ["description"] = s.Description, ["context"] = s.Context,
-                ["target_url"] = $"{urls.Html}/{repoFull}/previews/{sha[..7]}", ["created_at"] = Time(s.CreatedAt), ["updated_at"] = Time(s.CreatedAt),
-                ["url"] = $"{urls.Api}/repos/{repoFull}/statuses/{sha}", ["avatar_url"] = null,
-            })]),
-            ["url"] = $"{urls.Api}/repos/{repoFull}/commits/{sha}/status", ["commit_url"] = $"{urls.Api}/repos/{repoFull}/commits/{sha}",
+            ["state"] = state,
+            ["sha"] = sha,
+            ["total_count"] = statuses.Count,
+            ["statuses"] = new JsonArray([
+                .. statuses.Select(s =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["id"] = s.Id,
+                            ["state"] = s.State,
+                            ["description"] = s.Description,
+                            ["context"] = s.Context,
+                            ["target_url"] = $"{urls.Html}/{repoFull}/previews/{sha[..7]}",
+                            ["created_at"] = Time(s.CreatedAt),
+                            ["updated_at"] = Time(s.CreatedAt),
+                            ["url"] = $"{urls.Api}/repos/{repoFull}/statuses/{sha}",
+                            ["avatar_url"] = null,
+                        }
+                ),
+            ]),
+            ["url"] = $"{urls.Api}/repos/{repoFull}/commits/{sha}/status",
+            ["commit_url"] = $"{urls.Api}/repos/{repoFull}/commits/{sha}",
         };
     }
 }

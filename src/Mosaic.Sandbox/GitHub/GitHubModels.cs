@@ -73,8 +73,17 @@ public sealed record GhBranch(string Repo, string Name, bool Protected, IReadOnl
     public string HeadSha => History[0].Sha;
 }
 
-public sealed record GhCheckRun(long Id, string Repo, string HeadSha, string Name, string Status, string? Conclusion,
-    DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string Summary);
+public sealed record GhCheckRun(
+    long Id,
+    string Repo,
+    string HeadSha,
+    string Name,
+    string Status,
+    string? Conclusion,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt,
+    string Summary
+);
 
 public sealed record GhStatus(long Id, string Repo, string Sha, string Context, string State, string Description, DateTimeOffset CreatedAt);
 

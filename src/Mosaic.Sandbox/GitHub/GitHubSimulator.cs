@@ -34,26 +34,43 @@ public static class GitHubSimulator
     {
         api.MapGet("/user", (HttpContext http) => Results.Json(GitHubJson.UserDetail(data.Viewer, Urls(http))));
         api.MapGet("/users/{login}", (HttpContext http, string login) =>
-            data.User(login) is { } u ? Results.Json(GitHubJson.UserDetail(u, Urls(http))) : NotFound());
-        api.MapGet("/rate_limit", () => Results.Json(new JsonObject
-        {
-            ["resources"] = new JsonObject { ["core"] = new JsonObject { ["limit"] = HourlyLimit, ["remaining"] = HourlyLimit, ["used"] = 0 } },
-        }));
+            data.User(login) is { } u ? Results.Json(GitHubJson.UserDetail(u, Urls(http))) : NotFound()
+        );
+        api.MapGet("/rate_limit", () => Results.Json(
+                new JsonObject
+                {
+                    ["resources"] = new JsonObject
+                    {
+                        ["core"] = new JsonObject
+                        {
+                            ["limit"] = HourlyLimit,
+                            ["remaining"] = HourlyLimit,
+                            ["used"] = 0,
+                        },
+                    },
+                }
+            ));
 
         api.MapGet("/orgs/{org}/repos", (HttpContext http, string org, string? type, string? sort, string? direction) =>
             org.Equals(AcmeCompany.GitHubOrg, StringComparison.OrdinalIgnoreCase)
                 ? RepoList(http, data, type, sort ?? "created", direction)
-                : NotFound());
-        api.MapGet("/users/{login}/repos", (HttpContext http, string login, string? type, string? sort, string? direction) =>
-            login.Equals(AcmeCompany.GitHubOrg, StringComparison.OrdinalIgnoreCase) ? RepoList(http, data, type, sort ?? "full_name", direction)
+                : NotFound()
+        );
+        api.MapGet("/users/{login}/repos", (HttpContext http, string login, string? type, string? sort, string? direction) => login.Equals(
+                AcmeCompany.GitHubOrg,
+                StringComparison.OrdinalIgnoreCase
+            )
+                ? RepoList(http, data, type, sort ?? "full_name", direction)
             : data.User(login) is not null ? Results.Json(new JsonArray())
             : NotFound());
         // The token's owner (Alice) is a member of every Acme repository.
         api.MapGet("/user/repos", (HttpContext http, string? visibility, string? type, string? sort, string? direction) =>
-            RepoList(http, data, visibility is "public" or "private" ? visibility : type, sort ?? "full_name", direction));
+            RepoList(http, data, visibility is "public" or "private" ? visibility : type, sort ?? "full_name", direction)
+        );
 
         api.MapGet("/repos/{owner}/{repo}", (HttpContext http, string owner, string repo) =>
-            data.Repo(owner, repo) is { } r ? Results.Json(GitHubJson.Repo(r, OpenIssues(data, r.Name), Urls(http))) : NotFound());
+            data.Repo(owner, repo) is { } r ? Results.Json(GitHubJson.Repo(r, OpenIssues(data, r.Name), Urls(http))) : NotFound()
+        );
     }
 
     public static int OpenIssues(GitHubDataset data, string repo) => data.Issues.Count(i => i.Repo == repo && i.State == "open");

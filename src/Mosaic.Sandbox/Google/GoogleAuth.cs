@@ -20,7 +20,10 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
     public static readonly string[] ReadOnlyScopes = [Calendar, Gmail, Drive, Documents, Spreadsheets];
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string[] Scopes)> _tokens = new();
-    private int _lifetime = -1, _refreshes, _rejected, _throttled;
+    private int _lifetime = -1,
+        _refreshes,
+        _rejected,
+        _throttled;
     private string[] _granted = ReadOnlyScopes;
 
     public void Reset()
@@ -37,21 +40,24 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
 
     /// <summary>The lifetime of the next token: the test override when set, else the configured default.</summary>
     private int Lifetime => _lifetime > 0 ? _lifetime : defaultLifetimeSeconds;
+
     public void SetGrantedScopes(string[] scopes) => _granted = scopes;
+
     public void ExpireAll() => _tokens.Clear();
 
     /// <summary>Counts a 429 served by any Google API, so tests can see retries happen.</summary>
     public void CountThrottled() => Interlocked.Increment(ref _throttled);
 
-    public JsonObject Stats() => new()
-    {
-        ["refreshes"] = _refreshes,
-        ["rejected"] = _rejected,
-        ["throttled"] = _throttled,
-        ["liveTokens"] = _tokens.Count(t => t.Value.Expires > time.GetUtcNow()),
-        ["tokenLifetimeSeconds"] = Lifetime,
-        ["grantedScopes"] = string.Join(' ', _granted),
-    };
+    public JsonObject Stats() =>
+        new()
+        {
+            ["refreshes"] = _refreshes,
+            ["rejected"] = _rejected,
+            ["throttled"] = _throttled,
+            ["liveTokens"] = _tokens.Count(t => t.Value.Expires > time.GetUtcNow()),
+            ["tokenLifetimeSeconds"] = Lifetime,
+            ["grantedScopes"] = string.Join(' ', _granted),
+        };
 
     public async Task<IResult> TokenAsync(HttpRequest request)
     {
@@ -69,13 +75,15 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
         var token = "ya29.sandbox-" + Guid.NewGuid().ToString("N");
         var lifetime = Lifetime;
         _tokens[token] = (time.GetUtcNow().AddSeconds(lifetime), _granted);
-        return Results.Json(new JsonObject
-        {
-            ["access_token"] = token,
-            ["expires_in"] = lifetime,
-            ["scope"] = string.Join(' ', _granted),
-            ["token_type"] = "Bearer",
-        });
+        return Results.Json(
+            new JsonObject
+            {
+                ["access_token"] = token,
+                ["expires_in"] = lifetime,
+                ["scope"] = string.Join(' ', _granted),
+                ["token_type"] = "Bearer",
+            }
+        );
     }
 
     /// <summary>Null when the request carries a live token with one of <paramref name="anyOfScopes"/>; otherwise Google's 401/403.</summary>
@@ -87,38 +95,59 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
         {
             Interlocked.Increment(ref _rejected);
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"";
-            return Results.Json(new JsonObject
-            {
-                ["error"] = new JsonObject
+            return Results.Json(
+                new JsonObject
                 {
-                    ["code"] = 401,
-                    ["message"] = "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
-                    ["errors"] = new JsonArray(new JsonObject
+                    ["error"] = new JsonObject
                     {
-                        ["message"] = "Invalid Credentials", ["domain"] = "global", ["reason"] = "authError",
-                        ["location"] = "Authorization", ["locationType"] = "header",
-                    }),
-                    ["status"] = "UNAUTHENTICATED",
+                        ["code"] = 401,
+                        ["message"] =
+                            "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
+                        ["errors"] = new JsonArray(
+                            new JsonObject
+                            {
+                                ["message"] = "Invalid Credentials",
+                                ["domain"] = "global",
+                                ["reason"] = "authError",
+                                ["location"] = "Authorization",
+                                ["locationType"] = "header",
+                            }
+                        ),
+                        ["status"] = "UNAUTHENTICATED",
+                    },
                 },
-            }, statusCode: 401);
+                statusCode: 401
+            );
         }
         if (!anyOfScopes.Any(grant.Scopes.Contains))
-            return Results.Json(new JsonObject
-            {
-                ["error"] = new JsonObject
+            return Results.Json(
+                new JsonObject
                 {
-                    ["code"] = 403,
-                    ["message"] = "Request had insufficient authentication scopes.",
-                    ["errors"] = new JsonArray(new JsonObject { ["message"] = "Insufficient Permission", ["domain"] = "global", ["reason"] = "insufficientPermissions" }),
-                    ["status"] = "PERMISSION_DENIED",
-                    ["details"] = new JsonArray(new JsonObject
+                    ["error"] = new JsonObject
                     {
-                        ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo",
-                        ["reason"] = "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-                        ["domain"] = "googleapis.com",
-                    }),
+                        ["code"] = 403,
+                        ["message"] = "Request had insufficient authentication scopes.",
+                        ["errors"] = new JsonArray(
+                            new JsonObject
+                            {
+                                ["message"] = "Insufficient Permission",
+                                ["domain"] = "global",
+                                ["reason"] = "insufficientPermissions",
+                            }
+                        ),
+                        ["status"] = "PERMISSION_DENIED",
+                        ["details"] = new JsonArray(
+                            new JsonObject
+                            {
+                                ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo",
+                                ["reason"] = "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+                                ["domain"] = "googleapis.com",
+                            }
+                        ),
+                    },
                 },
-            }, statusCode: 403);
+                statusCode: 403
+            );
         return null;
     }
 

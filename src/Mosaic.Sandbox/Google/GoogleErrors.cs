@@ -8,17 +8,36 @@ public static class GoogleErrors
 {
     public static IResult Error(int code, string status, string message, string reason, string? location = null)
     {
-        var detail = new JsonObject { ["message"] = message, ["domain"] = "global", ["reason"] = reason };
-        if (location is not null) { detail["location"] = location; detail["locationType"] = "parameter"; }
-        return Results.Json(new JsonObject
+        var detail = new JsonObject
         {
-            ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["errors"] = new JsonArray(detail), ["status"] = status },
-        }, statusCode: code);
+            ["message"] = message,
+            ["domain"] = "global",
+            ["reason"] = reason,
+        };
+        if (location is not null)
+        {
+            detail["location"] = location;
+            detail["locationType"] = "parameter";
+        }
+        return Results.Json(
+            new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["code"] = code,
+                    ["message"] = message,
+                    ["errors"] = new JsonArray(detail),
+                    ["status"] = status,
+                },
+            },
+            statusCode: code
+        );
     }
 
     public static IResult NotFound(string message = "Requested entity was not found.") => Error(404, "NOT_FOUND", message, "notFound");
 
-    public static IResult BadRequest(string message, string? location = null) => Error(400, "INVALID_ARGUMENT", message, "invalid", location);
+    public static IResult BadRequest(string message, string? location = null) =>
+        Error(400, "INVALID_ARGUMENT", message, "invalid", location);
 
     public static IResult InvalidValue(string parameter) => Error(400, "INVALID_ARGUMENT", "Invalid Value", "invalid", parameter);
 
@@ -34,16 +53,27 @@ public static class GoogleErrors
         {
             try
             {
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(pageToken.Replace('-', '+').Replace('_', '/').PadRight((pageToken.Length + 3) / 4 * 4, '=')));
-                if (!text.StartsWith("offset:", StringComparison.Ordinal) || !int.TryParse(text[7..], out offset) || offset < 0) return false;
+                var text = Encoding.UTF8.GetString(
+                    Convert.FromBase64String(pageToken.Replace('-', '+').Replace('_', '/').PadRight((pageToken.Length + 3) / 4 * 4, '='))
+                );
+                if (!text.StartsWith("offset:", StringComparison.Ordinal) || !int.TryParse(text[7..], out offset) || offset < 0)
+                    return false;
             }
-            catch (FormatException) { return false; }
+            catch (FormatException)
+            {
+                return false;
+            }
         }
         page = [.. all.Skip(offset).Take(pageSize)];
         if (offset + pageSize < all.Count)
-            nextToken = Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset + pageSize}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            nextToken = Convert
+                .ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset + pageSize}"))
+                .TrimEnd('=')
+                .Replace('+', '-')
+                .Replace('/', '_');
         return true;
     }
 
-    public static string Rfc3339(DateTimeOffset d) => d.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Rfc3339(DateTimeOffset d) =>
+        d.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 }

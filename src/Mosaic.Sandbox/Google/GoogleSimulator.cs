@@ -21,8 +21,10 @@ public static class GoogleSimulator
     public static IEndpointRouteBuilder MapGoogleSimulator(this IEndpointRouteBuilder app)
     {
         var services = app.ServiceProvider;
-        var auth = new GoogleAuth(services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IConfiguration>().GetValue("Sandbox:Google:TokenLifetimeSeconds", 3599));
+        var auth = new GoogleAuth(
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IConfiguration>().GetValue("Sandbox:Google:TokenLifetimeSeconds", 3599)
+        );
         var state = services.GetRequiredService<SandboxState>();
         state.OnReset(auth.Reset);
         var google = new GoogleGuard(auth, state);
@@ -37,8 +39,16 @@ public static class GoogleSimulator
 
         var controls = app.MapGroup("/_sandbox/google");
         controls.MapGet("/oauth", () => Results.Json(auth.Stats()));
-        controls.MapPost("/token-lifetime", (int seconds) => { auth.SetLifetime(seconds); return Results.Json(auth.Stats()); });
-        controls.MapPost("/expire-tokens", () => { auth.ExpireAll(); return Results.Json(auth.Stats()); });
+        controls.MapPost("/token-lifetime", (int seconds) =>
+        {
+            auth.SetLifetime(seconds);
+            return Results.Json(auth.Stats());
+        });
+        controls.MapPost("/expire-tokens", () =>
+        {
+            auth.ExpireAll();
+            return Results.Json(auth.Stats());
+        });
         controls.MapPost("/scopes", (string scopes) =>
         {
             auth.SetGrantedScopes(scopes.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
@@ -56,19 +66,32 @@ public sealed class GoogleGuard(GoogleAuth auth, SandboxState state)
 
     public IResult? Check(HttpRequest request, string service, params string[] anyOfScopes)
     {
-        if (auth.Check(request, anyOfScopes) is { } denied) return denied;
-        if (!state.TakeThrottle("google")) return null;
+        if (auth.Check(request, anyOfScopes) is { } denied)
+            return denied;
+        if (!state.TakeThrottle("google"))
+            return null;
         auth.CountThrottled();
-        var message = $"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service '{service}' for consumer 'project_number:000000000000'.";
-        return Results.Json(new JsonObject
-        {
-            ["error"] = new JsonObject
+        var message =
+            $"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service '{service}' for consumer 'project_number:000000000000'.";
+        return Results.Json(
+            new JsonObject
             {
-                ["code"] = 429,
-                ["message"] = message,
-                ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["domain"] = "global", ["reason"] = "rateLimitExceeded" }),
-                ["status"] = "RESOURCE_EXHAUSTED",
+                ["error"] = new JsonObject
+                {
+                    ["code"] = 429,
+                    ["message"] = message,
+                    ["errors"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["message"] = message,
+                            ["domain"] = "global",
+                            ["reason"] = "rateLimitExceeded",
+                        }
+                    ),
+                    ["status"] = "RESOURCE_EXHAUSTED",
+                },
             },
-        }, statusCode: 429);
+            statusCode: 429
+        );
     }
 }

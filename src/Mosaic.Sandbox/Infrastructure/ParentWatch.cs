@@ -17,11 +17,19 @@ public static class ParentWatch
             {
                 using var stdin = Console.OpenStandardInput();
                 var buffer = new byte[256];
-                while (stdin.Read(buffer, 0, buffer.Length) > 0) { /* nothing is ever sent; keep reading until EOF */ }
+                while (stdin.Read(buffer, 0, buffer.Length) > 0)
+                { /* nothing is ever sent; keep reading until EOF */
+                }
             }
-            catch (IOException) { /* a broken pipe is a closed pipe */ }
+            catch (IOException)
+            { /* a broken pipe is a closed pipe */
+            }
             Environment.Exit(0);
-        }) { IsBackground = true, Name = "parent-watch" };
+        })
+        {
+            IsBackground = true,
+            Name = "parent-watch",
+        };
         thread.Start();
     }
 }

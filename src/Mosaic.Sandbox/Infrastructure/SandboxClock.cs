@@ -16,16 +16,21 @@ public static class SandboxClock
     public static (TimeProvider Time, string[] Others) FromArgs(string[] args)
     {
         var i = Array.FindIndex(args, a => a == Flag || a.StartsWith(Flag + "=", StringComparison.Ordinal));
-        if (i < 0) return (TimeProvider.System, args);
+        if (i < 0)
+            return (TimeProvider.System, args);
         var inline = args[i].Length > Flag.Length;
-        var value = inline ? args[i][(Flag.Length + 1)..] : i + 1 < args.Length ? args[i + 1] : "";
+        var value =
+            inline ? args[i][(Flag.Length + 1)..]
+            : i + 1 < args.Length ? args[i + 1]
+            : "";
         var rest = args.Where((_, j) => j != i && (inline || j != i + 1)).ToArray();
         return (Starting(Parse(value)), rest);
     }
 
     /// <summary>An ISO 8601 time with a zone (2026-01-15T03:10:00Z or +02:00); anything else is refused.</summary>
     public static DateTimeOffset Parse(string value) =>
-        value.Contains('T') && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'))
+        value.Contains('T')
+        && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T'))
         && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? at.ToUniversalTime()
             : throw new ArgumentException($"{Flag} needs an ISO 8601 time with a zone, e.g. {Flag}=2026-01-15T03:10:00Z (got '{value}').");

@@ -20,8 +20,13 @@ public static class SandboxSetup
     {
         var group = app.MapGroup("/_sandbox");
         group.MapGet("/calls", (SandboxState state, string? service) =>
-            Results.Json(state.Calls.Where(c => service is null || c.Service == service)));
-        group.MapPost("/reset", (SandboxState state) => { state.Reset(); return Results.Ok(new JsonObject { ["ok"] = true }); });
+            Results.Json(state.Calls.Where(c => service is null || c.Service == service))
+        );
+        group.MapPost("/reset", (SandboxState state) =>
+        {
+            state.Reset();
+            return Results.Ok(new JsonObject { ["ok"] = true });
+        });
         group.MapPost("/throttle", (SandboxState state, string service, int? count) =>
         {
             state.ForceThrottle(service, count ?? 1);

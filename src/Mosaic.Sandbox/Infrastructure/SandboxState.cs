@@ -32,17 +32,24 @@ public sealed class SandboxState(TimeProvider time)
     {
         while (_forcedThrottles.TryGetValue(service, out var left) && left > 0)
         {
-            if (_forcedThrottles.TryUpdate(service, left - 1, left)) return true;
+            if (_forcedThrottles.TryUpdate(service, left - 1, left))
+                return true;
         }
         return false;
     }
 
-    public void OnReset(Action reset) { lock (_resetters) _resetters.Add(reset); }
+    public void OnReset(Action reset)
+    {
+        lock (_resetters)
+            _resetters.Add(reset);
+    }
 
     public void Reset()
     {
         _calls.Clear();
         _forcedThrottles.Clear();
-        lock (_resetters) foreach (var reset in _resetters) reset();
+        lock (_resetters)
+            foreach (var reset in _resetters)
+                reset();
     }
 }

@@ -7,17 +7,21 @@ namespace Mosaic.Sandbox.Jira;
 /// <summary>Jira's error bodies and the auth/throttle gate in front of every Jira route.</summary>
 public static class JiraErrors
 {
-    public static IResult Messages(int status, params string[] messages) => Results.Json(new JsonObject
-    {
-        ["errorMessages"] = new JsonArray([.. messages.Select(m => (JsonNode)m)]),
-        ["errors"] = new JsonObject(),
-    }, statusCode: status);
+    public static IResult Messages(int status, params string[] messages) =>
+        Results.Json(
+            new JsonObject { ["errorMessages"] = new JsonArray([.. messages.Select(m => (JsonNode)m)]), ["errors"] = new JsonObject() },
+            statusCode: status
+        );
 
-    public static IResult Fields(Dictionary<string, string> errors) => Results.Json(new JsonObject
-    {
-        ["errorMessages"] = new JsonArray(),
-        ["errors"] = new JsonObject([.. errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
-    }, statusCode: StatusCodes.Status400BadRequest);
+    public static IResult Fields(Dictionary<string, string> errors) =>
+        Results.Json(
+            new JsonObject
+            {
+                ["errorMessages"] = new JsonArray(),
+                ["errors"] = new JsonObject([.. errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
+            },
+            statusCode: StatusCodes.Status400BadRequest
+        );
 
     public static IResult IssueNotFound() => Messages(404, "Issue does not exist or you do not have permission to see it.");
 
@@ -25,32 +29,43 @@ public static class JiraErrors
     /// Cloud Basic auth (e-mail + API token) or a Server/Data Center personal access token as Bearer.
     /// A wrong credential gets Jira Cloud's 401; a forced throttle gets 429 with Retry-After.
     /// </summary>
-    public static RouteGroupBuilder RequireJiraAuth(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
-    {
-        var http = context.HttpContext;
-        if (!Authenticated(http.Request.Headers.Authorization.ToString()))
-        {
-            http.Response.Headers["X-Seraph-LoginReason"] = "AUTHENTICATED_FAILED";
-            http.Response.Headers.WWWAuthenticate = "Basic realm=\"protected-area\"";
-            return Results.Json(new JsonObject { ["message"] = "Client must be authenticated to access this resource.", ["status-code"] = 401 }, statusCode: 401);
-        }
-        if (http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("jira"))
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return Messages(StatusCodes.Status429TooManyRequests, "Rate limit exceeded.");
-        }
-        return await next(context);
-    });
+    public static RouteGroupBuilder RequireJiraAuth(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(
+            async (context, next) =>
+            {
+                var http = context.HttpContext;
+                if (!Authenticated(http.Request.Headers.Authorization.ToString()))
+                {
+                    http.Response.Headers["X-Seraph-LoginReason"] = "AUTHENTICATED_FAILED";
+                    http.Response.Headers.WWWAuthenticate = "Basic realm=\"protected-area\"";
+                    return Results.Json(
+                        new JsonObject { ["message"] = "Client must be authenticated to access this resource.", ["status-code"] = 401 },
+                        statusCode: 401
+                    );
+                }
+                if (http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("jira"))
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                    return Messages(StatusCodes.Status429TooManyRequests, "Rate limit exceeded.");
+                }
+                return await next(context);
+            }
+        );
 
     private static bool Authenticated(string header)
     {
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header[7..].Trim() == SandboxTokens.JiraPat;
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return header[7..].Trim() == SandboxTokens.JiraPat;
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            return false;
         try
         {
             var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
             return pair == $"{SandboxTokens.JiraEmail}:{SandboxTokens.JiraApiToken}";
         }
-        catch (FormatException) { return false; }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -19,26 +19,43 @@ public sealed class JiraFieldEditor(JiraIssue issue, bool creating)
         {
             switch (name)
             {
-                case "project" or "issuetype" when creating: break;   // handled by the create endpoint
-                case "summary": SetSummary(value); break;
+                case "project" or "issuetype" when creating:
+                    break; // handled by the create endpoint
+                case "summary":
+                    SetSummary(value);
+                    break;
                 case "description":
-                    if (value is null) Issue = Issue with { Description = null };
-                    else if (value is JsonObject doc && (string?)doc["type"] == "doc") Issue = Issue with { Description = doc.DeepClone() };
-                    else Errors[name] = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
+                    if (value is null)
+                        Issue = Issue with { Description = null };
+                    else if (value is JsonObject doc && (string?)doc["type"] == "doc")
+                        Issue = Issue with { Description = doc.DeepClone() };
+                    else
+                        Errors[name] = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
                     break;
                 case "assignee" or "reporter":
                     var accountId = value is JsonObject u ? (string?)u["accountId"] ?? (string?)u["id"] : null;
-                    if (value is null && name == "assignee") { Issue = Issue with { AssigneeId = null }; break; }
-                    if (JiraStore.Person(accountId) is null) { Errors[name] = "Specified user does not exist or you do not have required permissions"; break; }
+                    if (value is null && name == "assignee")
+                    {
+                        Issue = Issue with { AssigneeId = null };
+                        break;
+                    }
+                    if (JiraStore.Person(accountId) is null)
+                    {
+                        Errors[name] = "Specified user does not exist or you do not have required permissions";
+                        break;
+                    }
                     Issue = name == "assignee" ? Issue with { AssigneeId = accountId } : Issue with { ReporterId = accountId! };
                     break;
                 case "priority":
                     var priority = value is JsonObject p ? (string?)p["name"] ?? IdToPriority((string?)p["id"]) : null;
-                    if (JiraCatalog.Priorities.FirstOrDefault(x => x.Equals(priority, StringComparison.OrdinalIgnoreCase)) is { } found) Issue = Issue with { Priority = found };
-                    else Errors[name] = $"Priority name '{priority}' is not valid";
+                    if (JiraCatalog.Priorities.FirstOrDefault(x => x.Equals(priority, StringComparison.OrdinalIgnoreCase)) is { } found)
+                        Issue = Issue with { Priority = found };
+                    else
+                        Errors[name] = $"Priority name '{priority}' is not valid";
                     break;
                 case "labels":
-                    if (value is JsonArray labels && Labels(labels) is { } list) Issue = Issue with { Labels = list };
+                    if (value is JsonArray labels && Labels(labels) is { } list)
+                        Issue = Issue with { Labels = list };
                     break;
                 default:
                     Errors[name] = $"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown.";
@@ -59,10 +76,14 @@ public sealed class JiraFieldEditor(JiraIssue issue, bool creating)
                 {
                     case "labels":
                         var labels = Issue.Labels.ToList();
-                        if (op["add"] is JsonValue add) labels.Add(add.ToString());
-                        if (op["remove"] is JsonValue remove) labels.Remove(remove.ToString());
-                        if (op["set"] is JsonArray set && Labels(set) is { } setList) labels = [.. setList];
-                        if (Labels(new JsonArray([.. labels.Select(l => (JsonNode)l)])) is { } valid) Issue = Issue with { Labels = valid.Distinct().ToList() };
+                        if (op["add"] is JsonValue add)
+                            labels.Add(add.ToString());
+                        if (op["remove"] is JsonValue remove)
+                            labels.Remove(remove.ToString());
+                        if (op["set"] is JsonArray set && Labels(set) is { } setList)
+                            labels = [.. setList];
+                        if (Labels(new JsonArray([.. labels.Select(l => (JsonNode)l)])) is { } valid)
+                            Issue = Issue with { Labels = valid.Distinct().ToList() };
                         break;
                     case "comment" when (op["add"]?["body"]) is JsonObject body:
                         NewComments.Add(body.DeepClone());
@@ -81,15 +102,22 @@ public sealed class JiraFieldEditor(JiraIssue issue, bool creating)
     private void SetSummary(JsonNode? value)
     {
         var text = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-        if (string.IsNullOrWhiteSpace(text)) Errors["summary"] = "You must specify a summary of the issue.";
-        else if (text.Length > 255) Errors["summary"] = "Summary must be less than 255 characters.";
-        else Issue = Issue with { Summary = text.Trim() };
+        if (string.IsNullOrWhiteSpace(text))
+            Errors["summary"] = "You must specify a summary of the issue.";
+        else if (text.Length > 255)
+            Errors["summary"] = "Summary must be less than 255 characters.";
+        else
+            Issue = Issue with { Summary = text.Trim() };
     }
 
     private List<string>? Labels(JsonArray labels)
     {
         var list = labels.Select(l => l?.ToString() ?? "").ToList();
-        if (list.FirstOrDefault(l => l.Contains(' ')) is { } bad) { Errors["labels"] = $"The label '{bad}' contains spaces which is invalid."; return null; }
+        if (list.FirstOrDefault(l => l.Contains(' ')) is { } bad)
+        {
+            Errors["labels"] = $"The label '{bad}' contains spaces which is invalid.";
+            return null;
+        }
         return list;
     }
 

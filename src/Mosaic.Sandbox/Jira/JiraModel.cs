@@ -43,14 +43,30 @@ public static class JiraCatalog
     ];
 
     /// <summary>Transition ids: every status can move to every other (a simplified workflow).</summary>
-    public static readonly Dictionary<string, string> TransitionIds = new() { ["11"] = "To Do", ["21"] = "In Progress", ["31"] = "In Review", ["41"] = "Done" };
+    public static readonly Dictionary<string, string> TransitionIds = new()
+    {
+        ["11"] = "To Do",
+        ["21"] = "In Progress",
+        ["31"] = "In Review",
+        ["41"] = "Done",
+    };
 
-    public static readonly Dictionary<string, string> IssueTypes = new(StringComparer.OrdinalIgnoreCase) { ["Bug"] = "10004", ["Story"] = "10001", ["Task"] = "10002", ["Epic"] = "10000" };
+    public static readonly Dictionary<string, string> IssueTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Bug"] = "10004",
+        ["Story"] = "10001",
+        ["Task"] = "10002",
+        ["Epic"] = "10000",
+    };
 
     public static readonly string[] Priorities = ["Highest", "High", "Medium", "Low", "Lowest"];
 
     public static readonly (string Name, string Outward, string Inward)[] LinkTypes =
-        [("Blocks", "blocks", "is blocked by"), ("Relates", "relates to", "relates to"), ("Duplicate", "duplicates", "is duplicated by")];
+    [
+        ("Blocks", "blocks", "is blocked by"),
+        ("Relates", "relates to", "relates to"),
+        ("Duplicate", "duplicates", "is duplicated by"),
+    ];
 
     public static JiraStatus Status(string name) => Statuses.First(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

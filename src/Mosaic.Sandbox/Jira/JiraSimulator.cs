@@ -14,9 +14,9 @@ public static class JiraSimulator
         var api = app.MapGroup("/jira/rest/api/3").RequireJiraAuth();
         JiraSearchEndpoints.Map(api, store);
         JiraIssueEndpoints.Map(api, store);
-        app.MapGet("/jira/browse/{key}", (string key) => store.Find(key) is { } issue
-            ? Results.Text($"{issue.Key}: {issue.Summary} [{issue.Status}]")
-            : Results.NotFound());
+        app.MapGet("/jira/browse/{key}", (string key) =>
+            store.Find(key) is { } issue ? Results.Text($"{issue.Key}: {issue.Summary} [{issue.Status}]") : Results.NotFound()
+        );
         return app;
     }
 }

@@ -31,27 +31,38 @@ public sealed class JiraStore
     public static AcmePerson? Person(string? accountId) => AcmeCompany.People.FirstOrDefault(p => p.JiraAccountId == accountId);
 
     /// <summary>A person by account id, e-mail or display name (Jira Cloud's user fields accept all three in JQL).</summary>
-    public static AcmePerson? FindPerson(string value) => AcmeCompany.People.FirstOrDefault(p =>
-        p.JiraAccountId == value || p.Email.Equals(value, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(value, StringComparison.OrdinalIgnoreCase));
+    public static AcmePerson? FindPerson(string value) =>
+        AcmeCompany.People.FirstOrDefault(p =>
+            p.JiraAccountId == value
+            || p.Email.Equals(value, StringComparison.OrdinalIgnoreCase)
+            || p.Name.Equals(value, StringComparison.OrdinalIgnoreCase)
+        );
 
     /// <summary>The Sandbox clock's time: created/updated stamps and JQL's now().</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
     public IReadOnlyList<JiraIssue> All()
     {
-        lock (_gate) return [.. _issues.Values];
+        lock (_gate)
+            return [.. _issues.Values];
     }
 
     public JiraIssue? Find(string keyOrId)
     {
-        lock (_gate) return _issues.GetValueOrDefault(keyOrId.ToUpperInvariant()) ?? _issues.Values.FirstOrDefault(i => i.Id == keyOrId);
+        lock (_gate)
+            return _issues.GetValueOrDefault(keyOrId.ToUpperInvariant()) ?? _issues.Values.FirstOrDefault(i => i.Id == keyOrId);
     }
 
     public JiraIssue Create(JiraProject project, Func<string, string, JiraIssue> build)
     {
         lock (_gate)
         {
-            var number = _issues.Values.Where(i => i.ProjectKey == project.Key).Select(i => int.Parse(i.Key[(project.Key.Length + 1)..])).DefaultIfEmpty(0).Max() + 1;
+            var number =
+                _issues
+                    .Values.Where(i => i.ProjectKey == project.Key)
+                    .Select(i => int.Parse(i.Key[(project.Key.Length + 1)..]))
+                    .DefaultIfEmpty(0)
+                    .Max() + 1;
             var issue = build((++_nextId).ToString(), $"{project.Key}-{number}");
             _issues[issue.Key] = issue;
             return issue;
@@ -60,7 +71,8 @@ public sealed class JiraStore
 
     public void Save(JiraIssue issue)
     {
-        lock (_gate) _issues[issue.Key] = issue with { Updated = Now };
+        lock (_gate)
+            _issues[issue.Key] = issue with { Updated = Now };
     }
 
     public JiraComment AddComment(string key, JsonNode body)

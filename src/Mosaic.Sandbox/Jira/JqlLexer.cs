@@ -3,7 +3,16 @@ namespace Mosaic.Sandbox.Jira;
 /// <summary>A JQL error, reported as Jira does: 400 with errorMessages.</summary>
 public sealed class JqlException(string message) : Exception(message);
 
-public enum JqlTokenKind { Word, String, Operator, LParen, RParen, Comma, End }
+public enum JqlTokenKind
+{
+    Word,
+    String,
+    Operator,
+    LParen,
+    RParen,
+    Comma,
+    End,
+}
 
 public sealed record JqlToken(JqlTokenKind Kind, string Text, int Position);
 
@@ -19,17 +28,30 @@ public static class JqlLexer
         while (i < jql.Length)
         {
             var c = jql[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
             if (c is '(' or ')' or ',')
             {
-                tokens.Add(new(c == '(' ? JqlTokenKind.LParen : c == ')' ? JqlTokenKind.RParen : JqlTokenKind.Comma, c.ToString(), i));
+                tokens.Add(
+                    new(
+                        c == '(' ? JqlTokenKind.LParen
+                            : c == ')' ? JqlTokenKind.RParen
+                            : JqlTokenKind.Comma,
+                        c.ToString(),
+                        i
+                    )
+                );
                 i++;
                 continue;
             }
             if (c is '"' or '\'')
             {
                 var end = jql.IndexOf(c, i + 1);
-                if (end < 0) throw new JqlException($"Error in the JQL Query: The quoted string starting at character {i + 1} is not terminated.");
+                if (end < 0)
+                    throw new JqlException($"Error in the JQL Query: The quoted string starting at character {i + 1} is not terminated.");
                 tokens.Add(new(JqlTokenKind.String, jql[(i + 1)..end], i));
                 i = end + 1;
                 continue;
@@ -41,8 +63,16 @@ public static class JqlLexer
                 continue;
             }
             var start = i;
-            while (i < jql.Length && !char.IsWhiteSpace(jql[i]) && jql[i] is not ('(' or ')' or ',' or '"' or '\'' or '=' or '!' or '~' or '>' or '<')) i++;
-            if (i == start) throw new JqlException($"Error in the JQL Query: The character '{c}' is a reserved JQL character. (line 1, character {i + 1})");
+            while (
+                i < jql.Length
+                && !char.IsWhiteSpace(jql[i])
+                && jql[i] is not ('(' or ')' or ',' or '"' or '\'' or '=' or '!' or '~' or '>' or '<')
+            )
+                i++;
+            if (i == start)
+                throw new JqlException(
+                    $"Error in the JQL Query: The character '{c}' is a reserved JQL character. (line 1, character {i + 1})"
+                );
             tokens.Add(new(JqlTokenKind.Word, jql[start..i], start));
         }
         tokens.Add(new(JqlTokenKind.End, "", jql.Length));

@@ -12,8 +12,11 @@ public sealed class ShopifyCostBucket
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
-    private readonly double _defaultSize, _defaultRate;
-    private double _size, _rate, _available;
+    private readonly double _defaultSize,
+        _defaultRate;
+    private double _size,
+        _rate,
+        _available;
     private long _lastRefill;
 
     public ShopifyCostBucket(TimeProvider time, double defaultSize, double defaultRate)
@@ -27,13 +30,23 @@ public sealed class ShopifyCostBucket
 
     public void Configure(double size, double rate)
     {
-        lock (_lock) { _size = size; _rate = rate; _available = size; _lastRefill = _time.GetTimestamp(); }
+        lock (_lock)
+        {
+            _size = size;
+            _rate = rate;
+            _available = size;
+            _lastRefill = _time.GetTimestamp();
+        }
     }
 
     public void Reset()
     {
         Configure(_defaultSize, _defaultRate);
-        lock (_lock) { Requests = 0; Throttled = 0; }
+        lock (_lock)
+        {
+            Requests = 0;
+            Throttled = 0;
+        }
     }
 
     /// <summary>Takes <paramref name="cost"/> points if available; otherwise counts a throttled request.</summary>
@@ -43,7 +56,11 @@ public sealed class ShopifyCostBucket
         {
             Refill();
             Requests++;
-            if (cost > _available) { Throttled++; return false; }
+            if (cost > _available)
+            {
+                Throttled++;
+                return false;
+            }
             _available -= cost;
             return true;
         }
@@ -52,12 +69,22 @@ public sealed class ShopifyCostBucket
     /// <summary>Answers a forced throttle honestly: the bucket really is empty afterwards.</summary>
     public void Drain()
     {
-        lock (_lock) { Refill(); Requests++; Throttled++; _available = 0; }
+        lock (_lock)
+        {
+            Refill();
+            Requests++;
+            Throttled++;
+            _available = 0;
+        }
     }
 
     public void Refund(int points)
     {
-        lock (_lock) { Refill(); _available = Math.Min(_size, _available + points); }
+        lock (_lock)
+        {
+            Refill();
+            _available = Math.Min(_size, _available + points);
+        }
     }
 
     public JsonObject ThrottleStatus()
@@ -77,7 +104,11 @@ public sealed class ShopifyCostBucket
     public JsonObject Stats()
     {
         var status = ThrottleStatus();
-        lock (_lock) { status["requests"] = Requests; status["throttled"] = Throttled; }
+        lock (_lock)
+        {
+            status["requests"] = Requests;
+            status["throttled"] = Throttled;
+        }
         return status;
     }
 

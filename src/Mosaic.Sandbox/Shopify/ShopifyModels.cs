@@ -12,8 +12,16 @@ public sealed record ShopVariant(long Id, string Title, string Sku, decimal Pric
 }
 
 public sealed record ShopProduct(
-    long Id, string Title, string Handle, string ProductType, string Status, DateTimeOffset CreatedAt,
-    string[] Tags, string Description, IReadOnlyList<ShopVariant> Variants)
+    long Id,
+    string Title,
+    string Handle,
+    string ProductType,
+    string Status,
+    DateTimeOffset CreatedAt,
+    string[] Tags,
+    string Description,
+    IReadOnlyList<ShopVariant> Variants
+)
 {
     public string Vendor => "Acme Brew";
     public int TotalInventory => Variants.Sum(v => v.InventoryQuantity);
@@ -50,6 +58,6 @@ public sealed record ShopOrder(long Id, int Number, DateTimeOffset CreatedAt, Sh
     public decimal Shipping => Subtotal >= 75 ? 0 : 7.5m;
     public decimal Total => Subtotal - Discount + Shipping;
     public decimal Refunded => Refunds.Sum(r => r.Amount);
-    public DateTimeOffset UpdatedAt => new[] { CreatedAt, CancelledAt ?? CreatedAt, ClosedAt ?? CreatedAt }
-        .Concat(Refunds.Select(r => r.At)).Max();
+    public DateTimeOffset UpdatedAt =>
+        new[] { CreatedAt, CancelledAt ?? CreatedAt, ClosedAt ?? CreatedAt }.Concat(Refunds.Select(r => r.At)).Max();
 }

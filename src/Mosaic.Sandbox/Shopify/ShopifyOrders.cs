@@ -46,9 +46,11 @@ public static class ShopifyOrders
             var customer = number == 1042 ? Maya : Customers[random.Next(Customers.Length)];
             var lines = number is 1042 or 1038
                 ? [Line(number, 0, ShopifyCatalog.VariantBySku("ABP-BLK"), 1)]
-                : Enumerable.Range(0, 1 + random.Next(3))
+                : Enumerable
+                    .Range(0, 1 + random.Next(3))
                     .Select(i => Line(number, i, variants[random.Next(variants.Length)], 1 + random.Next(2)))
-                    .DistinctBy(l => l.Variant.Id).ToList();
+                    .DistinctBy(l => l.Variant.Id)
+                    .ToList();
             var order = new ShopOrder(IdBase + number, number, created, customer, lines)
             {
                 FinancialStatus = "PAID",
@@ -77,9 +79,10 @@ public static class ShopifyOrders
                 {
                     FinancialStatus = "PARTIALLY_REFUNDED",
                     Tags = ["double-charge", "support"],
-                    Note = order.Number == 1042
-                        ? $"Customer was charged twice at checkout (discount code {BuggyDiscountCode}). Duplicate charge refunded by Dave Okafor; root cause tracked in {AcmeCompany.CheckoutBug.JiraKey}."
-                        : $"Duplicate charge with discount code {BuggyDiscountCode}, refunded. Same bug as {AcmeCompany.CheckoutBug.JiraKey}.",
+                    Note =
+                        order.Number == 1042
+                            ? $"Customer was charged twice at checkout (discount code {BuggyDiscountCode}). Duplicate charge refunded by Dave Okafor; root cause tracked in {AcmeCompany.CheckoutBug.JiraKey}."
+                            : $"Duplicate charge with discount code {BuggyDiscountCode}, refunded. Same bug as {AcmeCompany.CheckoutBug.JiraKey}.",
                     Transactions =
                     [
                         new(order.Id * 10 + 1, "SALE", charged, order.CreatedAt),
@@ -91,16 +94,27 @@ public static class ShopifyOrders
             case 1017:
                 return order with
                 {
-                    FinancialStatus = "REFUNDED", FulfillmentStatus = "UNFULFILLED", Tags = ["cancelled"],
-                    CancelledAt = order.CreatedAt.AddHours(5), ClosedAt = order.CreatedAt.AddHours(5),
+                    FinancialStatus = "REFUNDED",
+                    FulfillmentStatus = "UNFULFILLED",
+                    Tags = ["cancelled"],
+                    CancelledAt = order.CreatedAt.AddHours(5),
+                    ClosedAt = order.CreatedAt.AddHours(5),
                     Note = "Customer ordered the wrong grind size; cancelled before shipping.",
-                    Transactions = [new(order.Id * 10 + 1, "SALE", order.Total, order.CreatedAt), new(order.Id * 10 + 2, "REFUND", order.Total, order.CreatedAt.AddHours(5))],
+                    Transactions =
+                    [
+                        new(order.Id * 10 + 1, "SALE", order.Total, order.CreatedAt),
+                        new(order.Id * 10 + 2, "REFUND", order.Total, order.CreatedAt.AddHours(5)),
+                    ],
                     Refunds = [new(order.Id * 10 + 9, order.CreatedAt.AddHours(5), "Order cancelled", order.Total)],
                 };
             case 1043:
                 return order with { FinancialStatus = "PENDING", Note = "Bank transfer; awaiting payment." };
             case 1044:
-                return order with { FinancialStatus = "AUTHORIZED", Transactions = [new(order.Id * 10 + 1, "AUTHORIZATION", order.Total, order.CreatedAt)] };
+                return order with
+                {
+                    FinancialStatus = "AUTHORIZED",
+                    Transactions = [new(order.Id * 10 + 1, "AUTHORIZATION", order.Total, order.CreatedAt)],
+                };
             case 1036:
                 return order with { FulfillmentStatus = "PARTIALLY_FULFILLED", Note = "Scale back-ordered; shipping the rest now." };
             default:

@@ -23,15 +23,27 @@ public sealed partial class ShopifySearch
         foreach (Match m in TermPattern().Matches(query ?? ""))
         {
             var text = m.Value;
-            if (text is "OR") { groups.Add([]); continue; }
-            if (text is "AND") continue;
+            if (text is "OR")
+            {
+                groups.Add([]);
+                continue;
+            }
+            if (text is "AND")
+                continue;
             var negated = text.StartsWith('-');
             text = text.TrimStart('-');
             var colon = text.IndexOf(':');
-            if (colon <= 0 || text.StartsWith('"')) { groups[^1].Add(new SearchTerm(null, ":", Unquote(text), negated)); continue; }
+            if (colon <= 0 || text.StartsWith('"'))
+            {
+                groups[^1].Add(new SearchTerm(null, ":", Unquote(text), negated));
+                continue;
+            }
             var field = text[..colon].ToLowerInvariant();
             var rest = text[(colon + 1)..];
-            var op = rest.StartsWith(">=") || rest.StartsWith("<=") ? rest[..2] : rest.StartsWith('>') || rest.StartsWith('<') ? rest[..1] : ":";
+            var op =
+                rest.StartsWith(">=") || rest.StartsWith("<=") ? rest[..2]
+                : rest.StartsWith('>') || rest.StartsWith('<') ? rest[..1]
+                : ":";
             groups[^1].Add(new SearchTerm(field, op, Unquote(rest[(op == ":" ? 0 : op.Length)..]), negated));
         }
         return new ShopifySearch([.. groups.Where(g => g.Count > 0)]);
@@ -42,21 +54,28 @@ public sealed partial class ShopifySearch
     /// (null when the field is unknown); <paramref name="text"/> is the entity's free-text haystack.
     /// </summary>
     public bool Matches(Func<SearchTerm, bool?> match, string text) =>
-        _groups.Count == 0 || _groups.Any(g => g.All(term =>
-        {
-            var result = term.Field is null ? null : match(term);
-            result ??= text.Contains(term.Value, StringComparison.OrdinalIgnoreCase);
-            return result.Value != term.Negated;
-        }));
+        _groups.Count == 0
+        || _groups.Any(g =>
+            g.All(term =>
+            {
+                var result = term.Field is null ? null : match(term);
+                result ??= text.Contains(term.Value, StringComparison.OrdinalIgnoreCase);
+                return result.Value != term.Negated;
+            })
+        );
 
     public static bool Text(SearchTerm t, string? value) =>
-        value is not null && (t.Value.EndsWith('*')
-            ? value.StartsWith(t.Value.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
-            : value.Equals(t.Value, StringComparison.OrdinalIgnoreCase));
+        value is not null
+        && (
+            t.Value.EndsWith('*')
+                ? value.StartsWith(t.Value.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)
+                : value.Equals(t.Value, StringComparison.OrdinalIgnoreCase)
+        );
 
     public static bool Date(SearchTerm t, DateTimeOffset value)
     {
-        if (!DateTimeOffset.TryParse(t.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var bound)) return false;
+        if (!DateTimeOffset.TryParse(t.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var bound))
+            return false;
         var dateOnly = !t.Value.Contains('T');
         return t.Op switch
         {
@@ -69,9 +88,14 @@ public sealed partial class ShopifySearch
     }
 
     public static bool Number(SearchTerm t, decimal value) =>
-        decimal.TryParse(t.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var bound) && t.Op switch
+        decimal.TryParse(t.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var bound)
+        && t.Op switch
         {
-            ">" => value > bound, ">=" => value >= bound, "<" => value < bound, "<=" => value <= bound, _ => value == bound,
+            ">" => value > bound,
+            ">=" => value >= bound,
+            "<" => value < bound,
+            "<=" => value <= bound,
+            _ => value == bound,
         };
 
     private static string Unquote(string s) => s.Trim('"', '\'');

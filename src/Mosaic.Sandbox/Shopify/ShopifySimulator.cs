@@ -16,28 +16,45 @@ public static partial class ShopifySimulator
     /// <summary>A second accepted token that lacks read_orders, so ACCESS_DENIED can be tested.</summary>
     public const string ProductsOnlyToken = "shpat_sandbox_acme_products_only";
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly string[] AllScopes = ["read_orders", "read_products", "read_inventory", "read_locations"];
 
     public static IEndpointRouteBuilder MapShopifySimulator(this IEndpointRouteBuilder app)
     {
         var config = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        var bucket = new ShopifyCostBucket(app.ServiceProvider.GetRequiredService<TimeProvider>(),
-            config.GetValue("Sandbox:Shopify:BucketSize", 1000.0), config.GetValue("Sandbox:Shopify:RestoreRate", 50.0));
+        var bucket = new ShopifyCostBucket(
+            app.ServiceProvider.GetRequiredService<TimeProvider>(),
+            config.GetValue("Sandbox:Shopify:BucketSize", 1000.0),
+            config.GetValue("Sandbox:Shopify:RestoreRate", 50.0)
+        );
         var state = app.ServiceProvider.GetRequiredService<SandboxState>();
         state.OnReset(bucket.Reset);
 
         app.MapPost("/shopify/admin/api/{version}/graphql.json", async (HttpRequest request, string version) =>
         {
-            if (!VersionPattern().IsMatch(version)) return Results.Json(new JsonObject { ["errors"] = "Not Found" }, statusCode: 404);
+            if (!VersionPattern().IsMatch(version))
+                return Results.Json(new JsonObject { ["errors"] = "Not Found" }, statusCode: 404);
             var token = request.Headers["X-Shopify-Access-Token"].ToString();
-            string[]? scopes = token == SandboxTokens.Shopify ? AllScopes : token == ProductsOnlyToken ? ["read_products"] : null;
+            string[]? scopes =
+                token == SandboxTokens.Shopify ? AllScopes
+                : token == ProductsOnlyToken ? ["read_products"]
+                : null;
             if (scopes is null)
-                return Results.Json(new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" }, statusCode: 401);
+                return Results.Json(
+                    new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
+                    statusCode: 401
+                );
 
             var (query, variables) = await ReadBodyAsync(request);
-            if (query is null) return Results.Json(new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } }, statusCode: 400);
+            if (query is null)
+                return Results.Json(
+                    new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } },
+                    statusCode: 400
+                );
             var response = Execute(query, variables, scopes, bucket, state);
             return Results.Text(response.ToJsonString(Json), "application/json");
         });
@@ -54,15 +71,31 @@ public static partial class ShopifySimulator
     private static JsonObject Execute(string query, JsonObject? variables, string[] scopes, ShopifyCostBucket bucket, SandboxState state)
     {
         GqlOperation operation;
-        try { operation = GqlParser.Parse(query, variables); }
-        catch (GqlException e) { return Errors(e.Message, e.Code); }
-        if (operation.Type != "query") return Errors("The Sandbox's Shopify store is read-only: only queries are simulated.", "undefinedField");
+        try
+        {
+            operation = GqlParser.Parse(query, variables);
+        }
+        catch (GqlException e)
+        {
+            return Errors(e.Message, e.Code);
+        }
+        if (operation.Type != "query")
+            return Errors("The Sandbox's Shopify store is read-only: only queries are simulated.", "undefinedField");
 
         var requested = GqlCost.Requested(operation.Selection);
         if (requested > 1000)
-            return Errors($"Query cost is {requested}, which exceeds the single query max cost limit (1000).", "MAX_COST_EXCEEDED", Cost(requested, null, bucket));
-        if (state.TakeThrottle("shopify")) { bucket.Drain(); return Throttled(requested, bucket); }
-        if (!bucket.TryTake(requested)) return Throttled(requested, bucket);
+            return Errors(
+                $"Query cost is {requested}, which exceeds the single query max cost limit (1000).",
+                "MAX_COST_EXCEEDED",
+                Cost(requested, null, bucket)
+            );
+        if (state.TakeThrottle("shopify"))
+        {
+            bucket.Drain();
+            return Throttled(requested, bucket);
+        }
+        if (!bucket.TryTake(requested))
+            return Throttled(requested, bucket);
 
         var projector = new GqlProjector();
         projector.ArgumentFields[("InventoryLevel", "quantities")] = FilterQuantities;
@@ -89,7 +122,8 @@ public static partial class ShopifySimulator
         }
         bucket.Refund(Math.Max(0, requested - projector.ActualCost));
         var result = new JsonObject { ["data"] = data };
-        if (errors.Count > 0) result["errors"] = errors;
+        if (errors.Count > 0)
+            result["errors"] = errors;
         result["extensions"] = Cost(requested, Math.Min(requested, projector.ActualCost), bucket);
         return result;
     }
@@ -102,50 +136,59 @@ public static partial class ShopifySimulator
         return new JsonArray([.. all!.AsArray().Where(q => set.Contains(q!["name"]!.GetValue<string>())).Select(q => q!.DeepClone())]);
     }
 
-    private static JsonObject AccessDenied(GqlField field, string scope) => new()
-    {
-        ["message"] = $"Access denied for {field.Name} field. Required access: `{scope}` access scope.",
-        ["path"] = new JsonArray(field.ResponseKey),
-        ["extensions"] = new JsonObject
+    private static JsonObject AccessDenied(GqlField field, string scope) =>
+        new()
         {
-            ["code"] = "ACCESS_DENIED",
-            ["documentation"] = "https://shopify.dev/api/usage/access-scopes",
-            ["requiredAccess"] = $"`{scope}` access scope.",
-        },
-    };
+            ["message"] = $"Access denied for {field.Name} field. Required access: `{scope}` access scope.",
+            ["path"] = new JsonArray(field.ResponseKey),
+            ["extensions"] = new JsonObject
+            {
+                ["code"] = "ACCESS_DENIED",
+                ["documentation"] = "https://shopify.dev/api/usage/access-scopes",
+                ["requiredAccess"] = $"`{scope}` access scope.",
+            },
+        };
 
-    private static JsonObject Throttled(int requested, ShopifyCostBucket bucket) => Errors("Throttled", "THROTTLED", Cost(requested, null, bucket));
+    private static JsonObject Throttled(int requested, ShopifyCostBucket bucket) =>
+        Errors("Throttled", "THROTTLED", Cost(requested, null, bucket));
 
     private static JsonObject Errors(string message, string? code, JsonObject? extensions = null)
     {
         var error = new JsonObject { ["message"] = message };
-        if (code is not null) error["extensions"] = new JsonObject { ["code"] = code };
+        if (code is not null)
+            error["extensions"] = new JsonObject { ["code"] = code };
         var result = new JsonObject { ["errors"] = new JsonArray(error) };
-        if (extensions is not null) result["extensions"] = extensions;
+        if (extensions is not null)
+            result["extensions"] = extensions;
         return result;
     }
 
-    private static JsonObject Cost(int requested, int? actual, ShopifyCostBucket bucket) => new()
-    {
-        ["cost"] = new JsonObject
+    private static JsonObject Cost(int requested, int? actual, ShopifyCostBucket bucket) =>
+        new()
         {
-            ["requestedQueryCost"] = requested,
-            ["actualQueryCost"] = actual,
-            ["throttleStatus"] = bucket.ThrottleStatus(),
-        },
-    };
+            ["cost"] = new JsonObject
+            {
+                ["requestedQueryCost"] = requested,
+                ["actualQueryCost"] = actual,
+                ["throttleStatus"] = bucket.ThrottleStatus(),
+            },
+        };
 
     private static async Task<(string? Query, JsonObject? Variables)> ReadBodyAsync(HttpRequest request)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        if (request.ContentType?.StartsWith("application/graphql", StringComparison.OrdinalIgnoreCase) == true) return (text, null);
+        if (request.ContentType?.StartsWith("application/graphql", StringComparison.OrdinalIgnoreCase) == true)
+            return (text, null);
         try
         {
             var body = JsonNode.Parse(text) as JsonObject;
             return (body?["query"]?.GetValue<string>(), body?["variables"] as JsonObject);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException) { return (null, null); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return (null, null);
+        }
     }
 
     [GeneratedRegex(@"^(\d{4}-(01|04|07|10)|unstable)$")]

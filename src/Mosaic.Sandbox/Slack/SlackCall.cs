@@ -14,14 +14,23 @@ public sealed record SlackCall(string Method, IReadOnlyDictionary<string, string
 
     public string? Arg(string name) => Args.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
-    public int IntArg(string name, int fallback, int max) =>
-        int.TryParse(Arg(name), out var n) && n > 0 ? Math.Min(n, max) : fallback;
+    public int IntArg(string name, int fallback, int max) => int.TryParse(Arg(name), out var n) && n > 0 ? Math.Min(n, max) : fallback;
 
     public static IResult Ok(object payload) => Results.Json(payload, Json);
 
     /// <summary>Slack reports almost every failure as HTTP 200 with ok=false.</summary>
     public static IResult Error(string error, object? extra = null) =>
-        Results.Json(extra is null ? new { ok = false, error } : new { ok = false, error, extra }, Json);
+        Results.Json(
+            extra is null
+                ? new { ok = false, error }
+                : new
+                {
+                    ok = false,
+                    error,
+                    extra,
+                },
+            Json
+        );
 
     public static async Task<Dictionary<string, string>> ReadArgsAsync(HttpRequest request, CancellationToken ct)
     {
@@ -29,7 +38,8 @@ public sealed record SlackCall(string Method, IReadOnlyDictionary<string, string
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
-            foreach (var (k, v) in form) args[k] = v.ToString();
+            foreach (var (k, v) in form)
+                args[k] = v.ToString();
         }
         else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -47,13 +57,17 @@ public sealed record SlackCall(string Method, IReadOnlyDictionary<string, string
     public bool TryOffset(out int offset)
     {
         offset = 0;
-        if (Arg("cursor") is not { } cursor) return true;
+        if (Arg("cursor") is not { } cursor)
+            return true;
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
             return text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text[7..], out offset) && offset >= 0;
         }
-        catch (FormatException) { return false; }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A page of <paramref name="items"/> and the cursor of the next one ("" on the last page).</summary>

@@ -27,22 +27,38 @@ public static class SlackSimulator
     public static IEndpointRouteBuilder MapSlackSimulator(this IEndpointRouteBuilder app)
     {
         var ws = new SlackWorkspace(app.ServiceProvider.GetRequiredService<SandboxState>());
-        app.MapMethods("/slack/api/{method}", ["GET", "POST"], async (string method, HttpContext http, SandboxState state, CancellationToken ct) =>
-        {
-            var args = await SlackCall.ReadArgsAsync(http.Request, ct);
-            var header = http.Request.Headers.Authorization.ToString();
-            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : args.GetValueOrDefault("token");
-            if (string.IsNullOrEmpty(token)) return SlackCall.Error("not_authed");
-            if (SlackWorkspace.UserForToken(token) is not { } caller) return SlackCall.Error("invalid_auth");
-            if (state.TakeThrottle("slack"))
+        app.MapMethods(
+            "/slack/api/{method}",
+            ["GET", "POST"],
+            async (string method, HttpContext http, SandboxState state, CancellationToken ct) =>
             {
-                http.Response.Headers.RetryAfter = "1";
-                return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: StatusCodes.Status429TooManyRequests);
+                var args = await SlackCall.ReadArgsAsync(http.Request, ct);
+                var header = http.Request.Headers.Authorization.ToString();
+                var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? header[7..].Trim()
+                    : args.GetValueOrDefault("token");
+                if (string.IsNullOrEmpty(token))
+                    return SlackCall.Error("not_authed");
+                if (SlackWorkspace.UserForToken(token) is not { } caller)
+                    return SlackCall.Error("invalid_auth");
+                if (state.TakeThrottle("slack"))
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                    return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: StatusCodes.Status429TooManyRequests);
+                }
+                return Methods.TryGetValue(method, out var handler)
+                    ? handler(new SlackCall(method, args, caller, token, http.Request), ws, state)
+                    : Results.Json(
+                        new
+                        {
+                            ok = false,
+                            error = "unknown_method",
+                            req_method = method,
+                        },
+                        statusCode: StatusCodes.Status404NotFound
+                    );
             }
-            return Methods.TryGetValue(method, out var handler)
-                ? handler(new SlackCall(method, args, caller, token, http.Request), ws, state)
-                : Results.Json(new { ok = false, error = "unknown_method", req_method = method }, statusCode: StatusCodes.Status404NotFound);
-        });
+        );
         return app;
     }
 }

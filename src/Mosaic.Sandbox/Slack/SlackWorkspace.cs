@@ -23,12 +23,13 @@ public sealed class SlackWorkspace
     public IReadOnlyList<SlackChannel> Channels { get; } = SlackSeed.Channels();
 
     /// <summary>The user a token acts as: the bot user, or Alice for the user token.</summary>
-    public static string? UserForToken(string? token) => token switch
-    {
-        SandboxTokens.SlackBot => SlackSeed.BotUserId,
-        SandboxTokens.SlackUser => AcmeCompany.Alice.SlackId,
-        _ => null,
-    };
+    public static string? UserForToken(string? token) =>
+        token switch
+        {
+            SandboxTokens.SlackBot => SlackSeed.BotUserId,
+            SandboxTokens.SlackUser => AcmeCompany.Alice.SlackId,
+            _ => null,
+        };
 
     public SlackChannel? FindChannel(string idOrName)
     {
@@ -43,12 +44,14 @@ public sealed class SlackWorkspace
 
     public IReadOnlyList<SlackMessage> MessagesIn(string channelId)
     {
-        lock (_gate) return [.. _messages.Where(m => m.ChannelId == channelId)];
+        lock (_gate)
+            return [.. _messages.Where(m => m.ChannelId == channelId)];
     }
 
     public IReadOnlyList<SlackMessage> AllMessages()
     {
-        lock (_gate) return [.. _messages];
+        lock (_gate)
+            return [.. _messages];
     }
 
     public SlackMessage Post(string channelId, string user, string text, string? threadTs)
@@ -64,10 +67,12 @@ public sealed class SlackWorkspace
     }
 
     public static string Permalink(SlackMessage m) =>
-        $"{PermalinkHost}/archives/{m.ChannelId}/p{m.Ts.Replace(".", "")}" + (m.IsReply ? $"?thread_ts={m.ThreadTs}&cid={m.ChannelId}" : "");
+        $"{PermalinkHost}/archives/{m.ChannelId}/p{m.Ts.Replace(".", "")}"
+        + (m.IsReply ? $"?thread_ts={m.ThreadTs}&cid={m.ChannelId}" : "");
 
     private void Load()
     {
-        lock (_gate) _messages = [.. SlackSeed.Messages()];
+        lock (_gate)
+            _messages = [.. SlackSeed.Messages()];
     }
 }

@@ -9,7 +9,11 @@ namespace Mosaic.Server.Agent;
 /// <summary>Body of POST /api/agent/query and /api/agent/query/stream (spec §10.3).</summary>
 /// <param name="Sources">Ask exactly these sources instead of detecting them.</param>
 public sealed record AgentQueryRequest(
-    string Query, IReadOnlyList<string>? Sources = null, string? SessionId = null, bool IncludePlan = true)
+    string Query,
+    IReadOnlyList<string>? Sources = null,
+    string? SessionId = null,
+    bool IncludePlan = true
+)
 {
     /// <param name="usable">The caller's usable sources; needed only when the request names <see cref="Sources"/>.</param>
     /// <returns>The 400 to answer with, or null when the query can be asked.</returns>
@@ -63,7 +67,8 @@ public sealed record PlannedSource(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("confidence")] double Confidence,
     [property: JsonPropertyName("reasoning")] string Reasoning,
-    [property: JsonPropertyName("query")] string Query)
+    [property: JsonPropertyName("query")] string Query
+)
 {
     /// <summary>The call the source makes directly instead of routing the question (Offline plans).</summary>
     [JsonIgnore]
@@ -74,11 +79,10 @@ public sealed record PlannedSource(
 public sealed record AgentPlan(
     [property: JsonPropertyName("sources")] IReadOnlyList<PlannedSource> Sources,
     [property: JsonPropertyName("reasoning")] string Reasoning,
-    [property: JsonPropertyName("method")] string Method);
+    [property: JsonPropertyName("method")] string Method
+);
 
-public sealed record SourceLink(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("url")] string Url);
+public sealed record SourceLink([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("url")] string Url);
 
 /// <summary>What one source answered (or why it did not).</summary>
 public sealed record SourceResult(
@@ -89,7 +93,8 @@ public sealed record SourceResult(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("tools_used")] IReadOnlyList<string> ToolsUsed,
     [property: JsonPropertyName("links")] IReadOnlyList<SourceLink> Links,
-    [property: JsonPropertyName("duration_ms")] long DurationMs);
+    [property: JsonPropertyName("duration_ms")] long DurationMs
+);
 
 /// <summary>The agent's answer (spec §6.2).</summary>
 public sealed record MultiSourceResponse(
@@ -100,7 +105,8 @@ public sealed record MultiSourceResponse(
     [property: JsonPropertyName("plan")] AgentPlan Plan,
     [property: JsonPropertyName("session_id")] string SessionId,
     [property: JsonPropertyName("synthesis")] string Synthesis,
-    [property: JsonPropertyName("duration_ms")] long DurationMs);
+    [property: JsonPropertyName("duration_ms")] long DurationMs
+);
 
 /// <summary>An entry of GET /api/agent/sources.</summary>
 public sealed record AgentSourceInfo(string Id, string Name, string Description, string Icon, bool Enabled, bool Configured);

@@ -30,39 +30,45 @@ public sealed record PlanningEvent([property: JsonPropertyName("message")] strin
 
 public sealed record PlanCompleteEvent(
     [property: JsonPropertyName("sources")] IReadOnlyList<PlannedSource> Sources,
-    [property: JsonPropertyName("reasoning")] string Reasoning) : AgentEvent;
+    [property: JsonPropertyName("reasoning")] string Reasoning
+) : AgentEvent;
 
 public sealed record SourceStartEvent([property: JsonPropertyName("source")] string Source) : AgentEvent;
 
 public sealed record SourceToolStartEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("tool")] string Tool,
-    [property: JsonPropertyName("arguments")] JsonElement Arguments) : AgentEvent;
+    [property: JsonPropertyName("arguments")] JsonElement Arguments
+) : AgentEvent;
 
 public sealed record SourceToolEndEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("duration_ms")] long DurationMs,
-    [property: JsonPropertyName("error")] string? Error) : AgentEvent;
+    [property: JsonPropertyName("error")] string? Error
+) : AgentEvent;
 
 public sealed record SourceApprovalRequiredEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("approval_id")] string ApprovalId,
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("arguments")] JsonElement Arguments,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt) : AgentEvent;
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt
+) : AgentEvent;
 
 public sealed record SourceApprovalResolvedEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("approval_id")] string ApprovalId,
-    [property: JsonPropertyName("status")] string Status) : AgentEvent;
+    [property: JsonPropertyName("status")] string Status
+) : AgentEvent;
 
 public sealed record SourceCompleteEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("duration_ms")] long DurationMs) : AgentEvent;
+    [property: JsonPropertyName("duration_ms")] long DurationMs
+) : AgentEvent;
 
 public sealed record SynthesizingEvent : AgentEvent;
 

@@ -1,5 +1,5 @@
-using Mosaic.Server.Llm;
 using Mosaic.Server.Configuration;
+using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Agent;
 

@@ -17,11 +17,22 @@ public sealed record AgentQuestion(string UserId, string SessionId, string Query
 /// failing source never holds up or breaks the others: it is reported in failed_sources.
 /// </summary>
 public sealed class AgentOrchestrator(
-    AgentSources sources, SourceDetector detector, ISourcePlanner planner, SourceRunner runner, ResultSynthesizer synthesizer,
-    ChatHistoryStore history, LlmProvider llm, TimeProvider time)
+    AgentSources sources,
+    SourceDetector detector,
+    ISourcePlanner planner,
+    SourceRunner runner,
+    ResultSynthesizer synthesizer,
+    ChatHistoryStore history,
+    LlmProvider llm,
+    TimeProvider time
+)
 {
-    public async Task<MultiSourceResponse> RunAsync(AgentQuestion q, IEventSink<AgentEvent> events, bool canAskApproval,
-        CancellationToken ct)
+    public async Task<MultiSourceResponse> RunAsync(
+        AgentQuestion q,
+        IEventSink<AgentEvent> events,
+        bool canAskApproval,
+        CancellationToken ct
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
@@ -36,15 +47,25 @@ public sealed class AgentOrchestrator(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await history.FinishTurnAsync(pending, "(stopped before an answer)", null, time.GetUtcNow().UtcDateTime,
-                CancellationToken.None);
+            await history.FinishTurnAsync(
+                pending,
+                "(stopped before an answer)",
+                null,
+                time.GetUtcNow().UtcDateTime,
+                CancellationToken.None
+            );
             throw;
         }
         catch (Exception)
         {
             // Unexpected (the caller logs it): stored as failed rather than left in progress.
-            await history.FinishTurnAsync(pending, "Something went wrong on the server; it has been logged.", null,
-                time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await history.FinishTurnAsync(
+                pending,
+                "Something went wrong on the server; it has been logged.",
+                null,
+                time.GetUtcNow().UtcDateTime,
+                CancellationToken.None
+            );
             throw;
         }
         await history.FinishTurnAsync(pending, response.Response, metadata, time.GetUtcNow().UtcDateTime, ct);
@@ -53,8 +74,13 @@ public sealed class AgentOrchestrator(
     }
 
     /// <summary>Plan → ask the sources → synthesize; with the chat_history.metadata to store beside the answer.</summary>
-    private async Task<(MultiSourceResponse, string)> AnswerAsync(AgentQuestion q, IEventSink<AgentEvent> events,
-        bool canAskApproval, long started, CancellationToken ct)
+    private async Task<(MultiSourceResponse, string)> AnswerAsync(
+        AgentQuestion q,
+        IEventSink<AgentEvent> events,
+        bool canAskApproval,
+        long started,
+        CancellationToken ct
+    )
     {
         await events.EmitAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
         var usable = await sources.UsableAsync(q.UserId, ct);
@@ -63,29 +89,54 @@ public sealed class AgentOrchestrator(
 
         var byId = usable.ToDictionary(s => s.Id);
         var runs = plan.Sources.Select(p =>
-            runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], q.Query, p.Call, canAskApproval, events, ct));
+            runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], q.Query, p.Call, canAskApproval, events, ct)
+        );
         var results = await Task.WhenAll(runs);
 
         await events.EmitAsync(new SynthesizingEvent(), ct);
-        var (text, method) = results.Length == 0
-            ? ("None of your configured sources fits this question. Add credentials under Data sources, or name the sources to ask.", "none")
-            : await synthesizer.SynthesizeAsync(q.Query, results, events, ct);
-        var response = new MultiSourceResponse(text, results,
-            results.Where(r => r.Success).Select(r => r.Source).ToList(), results.Where(r => !r.Success).Select(r => r.Source).ToList(),
-            plan, q.SessionId, method, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var (text, method) =
+            results.Length == 0
+                ? (
+                    "None of your configured sources fits this question. Add credentials under Data sources, or name the sources to ask.",
+                    "none"
+                )
+                : await synthesizer.SynthesizeAsync(q.Query, results, events, ct);
+        var response = new MultiSourceResponse(
+            text,
+            results,
+            results.Where(r => r.Success).Select(r => r.Source).ToList(),
+            results.Where(r => !r.Success).Select(r => r.Source).ToList(),
+            plan,
+            q.SessionId,
+            method,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+        );
 
-        var metadata = JsonSerializer.Serialize(new AgentMetadata(response.Plan, response.SuccessfulSources, response.FailedSources,
-            results.Select(r => new AgentSourceSummary(r.Source, r.Success, r.ToolsUsed, r.Error, r.DurationMs)).ToList(),
-            method, llm.Name, response.DurationMs), MetadataJson);
+        var metadata = JsonSerializer.Serialize(
+            new AgentMetadata(
+                response.Plan,
+                response.SuccessfulSources,
+                response.FailedSources,
+                results.Select(r => new AgentSourceSummary(r.Source, r.Success, r.ToolsUsed, r.Error, r.DurationMs)).ToList(),
+                method,
+                llm.Name,
+                response.DurationMs
+            ),
+            MetadataJson
+        );
         return (response, metadata);
     }
 
-    private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
 
     public async Task<AgentPlan> PlanAsync(AgentQuestion q, IReadOnlyList<ConnectorDefinition> usable, CancellationToken ct)
     {
         IReadOnlyList<SourceRelevance> chosen;
-        string method, reasoning;
+        string method,
+            reasoning;
         if (q.Sources is { Count: > 0 } named)
         {
             chosen = named.Distinct().Select(s => new SourceRelevance(s, 1, "Asked for by name.")).ToList();
@@ -96,8 +147,10 @@ public sealed class AgentOrchestrator(
             var detected = await detector.DetectAsync(q.UserId, q.Query, usable, ct);
             chosen = detected.RelevantSources;
             method = detected.Method;
-            reasoning = chosen.Count == 0 ? "No configured source fits this question."
-                : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked {string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
+            reasoning =
+                chosen.Count == 0
+                    ? "No configured source fits this question."
+                    : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked {string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
         }
         var byId = usable.ToDictionary(s => s.Id);
         var planned = new List<PlannedSource>();
@@ -112,8 +165,15 @@ public sealed class AgentOrchestrator(
 }
 
 /// <summary>What chat_history.metadata keeps for an agent answer.</summary>
-public sealed record AgentMetadata(AgentPlan Plan, IReadOnlyList<string> SuccessfulSources, IReadOnlyList<string> FailedSources,
-    IReadOnlyList<AgentSourceSummary> Sources, string Synthesis, string Provider, long DurationMs)
+public sealed record AgentMetadata(
+    AgentPlan Plan,
+    IReadOnlyList<string> SuccessfulSources,
+    IReadOnlyList<string> FailedSources,
+    IReadOnlyList<AgentSourceSummary> Sources,
+    string Synthesis,
+    string Provider,
+    long DurationMs
+)
 {
     /// <summary>The chat_history.datasource of agent turns.</summary>
     public const string Datasource = "agent";

@@ -8,6 +8,14 @@ public sealed class AgentSources(UsableSources sources)
     public Task<IReadOnlyList<ConnectorDefinition>> UsableAsync(string userId, CancellationToken ct) => sources.UsableAsync(userId, ct);
 
     public async Task<IReadOnlyList<AgentSourceInfo>> ListAsync(string userId, CancellationToken ct) =>
-        [.. (await sources.ForUserAsync(userId, ct)).Select(a =>
-            new AgentSourceInfo(a.Source.Id, a.Source.Name, a.Source.Description, a.Source.Icon, a.Source.Enabled, a.CredentialsReady))];
+        [
+            .. (await sources.ForUserAsync(userId, ct)).Select(a => new AgentSourceInfo(
+                a.Source.Id,
+                a.Source.Name,
+                a.Source.Description,
+                a.Source.Icon,
+                a.Source.Enabled,
+                a.CredentialsReady
+            )),
+        ];
 }

@@ -6,8 +6,12 @@ namespace Mosaic.Server.Agent;
 public static partial class AnswerLinks
 {
     public static IReadOnlyList<SourceLink> From(string markdown, int max = 20) =>
-        Link().Matches(markdown).Select(m => new SourceLink(m.Groups["t"].Value, m.Groups["u"].Value))
-            .DistinctBy(l => l.Url).Take(max).ToList();
+        Link()
+            .Matches(markdown)
+            .Select(m => new SourceLink(m.Groups["t"].Value, m.Groups["u"].Value))
+            .DistinctBy(l => l.Url)
+            .Take(max)
+            .ToList();
 
     [GeneratedRegex(@"\[(?<t>[^\]]+)\]\((?<u>https?://[^)\s]+)\)")]
     private static partial Regex Link();

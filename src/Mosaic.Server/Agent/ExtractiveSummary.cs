@@ -27,17 +27,24 @@ public static partial class ExtractiveSummary
             var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
             var relevant = scored.Where(x => x.Score >= Math.Max(1, best - 1)).OrderByDescending(x => x.Score).Select(x => x.Item).ToList();
             var shown = (relevant.Count > 0 ? relevant : items).Take(MaxItems).ToList();
-            var count = relevant.Count > 0 ? $"{relevant.Count} of {items.Count} items match" : items.Count > 0 ? $"{items.Count} items" : "answer";
+            var count =
+                relevant.Count > 0 ? $"{relevant.Count} of {items.Count} items match"
+                : items.Count > 0 ? $"{items.Count} items"
+                : "answer";
             sb.AppendLine().AppendLine($"### {r.Name} — {count}");
-            if (shown.Count == 0) sb.AppendLine(Quote(r.Response));
-            foreach (var item in shown) sb.AppendLine($"- {item} _(source: {r.Name})_");
-            if (items.Count > shown.Count && relevant.Count == 0) sb.AppendLine($"- …and {items.Count - shown.Count} more in {r.Name}.");
+            if (shown.Count == 0)
+                sb.AppendLine(Quote(r.Response));
+            foreach (var item in shown)
+                sb.AppendLine($"- {item} _(source: {r.Name})_");
+            if (items.Count > shown.Count && relevant.Count == 0)
+                sb.AppendLine($"- …and {items.Count - shown.Count} more in {r.Name}.");
         }
         var failed = results.Where(r => !r.Success).ToList();
         if (failed.Count > 0)
         {
             sb.AppendLine().AppendLine("### Not answered");
-            foreach (var r in failed) sb.AppendLine($"- **{r.Name}**: {r.Error}");
+            foreach (var r in failed)
+                sb.AppendLine($"- **{r.Name}**: {r.Error}");
         }
         return sb.ToString().TrimEnd();
     }
@@ -53,15 +60,21 @@ public static partial class ExtractiveSummary
             if (line.StartsWith('|'))
             {
                 var cells = line.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray();
-                if (cells.All(c => c.Trim('-', ' ', ':').Length == 0)) continue; // the separator row
-                if (header is null) { header = cells; continue; }
+                if (cells.All(c => c.Trim('-', ' ', ':').Length == 0))
+                    continue; // the separator row
+                if (header is null)
+                {
+                    header = cells;
+                    continue;
+                }
                 var row = header;
                 items.Add(string.Join(" · ", cells.Select((c, i) => Labelled(i < row.Length ? row[i] : "", c)).Where(c => c.Length > 0)));
             }
             else
             {
                 header = null;
-                if (Bullet().Match(line) is { Success: true } m) items.Add(m.Groups["t"].Value);
+                if (Bullet().Match(line) is { Success: true } m)
+                    items.Add(m.Groups["t"].Value);
             }
         }
         return items;
@@ -74,10 +87,14 @@ public static partial class ExtractiveSummary
     private static string Labelled(string column, string cell)
     {
         var name = column.Replace('_', ' ').Trim();
-        if (name.Length == 0) return cell;
-        if (cell == "false") return "";
-        if (cell == "true") return name;
-        if (name == "number" && Number().IsMatch(cell)) return "#" + cell;
+        if (name.Length == 0)
+            return cell;
+        if (cell == "false")
+            return "";
+        if (cell == "true")
+            return name;
+        if (name == "number" && Number().IsMatch(cell))
+            return "#" + cell;
         return Number().IsMatch(cell) ? $"{name}: {cell}" : cell;
     }
 
@@ -89,14 +106,17 @@ public static partial class ExtractiveSummary
     private static string Quote(string text)
     {
         var t = text.Trim();
-        if (t.Length > 1500) t = t[..1500] + "…";
+        if (t.Length > 1500)
+            t = t[..1500] + "…";
         return string.Join("\n", t.Split('\n').Select(l => "> " + l));
     }
 
     [GeneratedRegex(@"^(?:[-*•]|\d+\.)\s+(?<t>.+)$")]
     private static partial Regex Bullet();
+
     [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
     private static partial Regex Number();
+
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex Word();
 }

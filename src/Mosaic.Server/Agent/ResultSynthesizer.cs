@@ -11,8 +11,12 @@ namespace Mosaic.Server.Agent;
 public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm, TimeProvider time, ILogger<ResultSynthesizer> logger)
 {
     /// <returns>The answer and how it was made ("model", "extractive", or "none" when no source answered).</returns>
-    public async Task<(string Text, string Method)> SynthesizeAsync(string query, IReadOnlyList<SourceResult> results,
-        IEventSink<AgentEvent> events, CancellationToken ct)
+    public async Task<(string Text, string Method)> SynthesizeAsync(
+        string query,
+        IReadOnlyList<SourceResult> results,
+        IEventSink<AgentEvent> events,
+        CancellationToken ct
+    )
     {
         var answered = results.Where(r => r.Success).ToList();
         string text;
@@ -28,8 +32,11 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
             var note = "";
             try
             {
-                written = await synthesizer.WriteAsync(new SynthesisPrompt(SystemPrompt(), UserPrompt(query, results)),
-                    chunk => events.EmitAsync(new SynthesisChunkEvent(chunk), ct), ct);
+                written = await synthesizer.WriteAsync(
+                    new SynthesisPrompt(SystemPrompt(), UserPrompt(query, results)),
+                    chunk => events.EmitAsync(new SynthesisChunkEvent(chunk), ct),
+                    ct
+                );
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -37,7 +44,8 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
                 logger.LogWarning("Synthesis by {Provider} failed, using the extractive summary: {Error}", llm.Name, e.Message);
                 note = "_The model could not combine the answers, so here is what each source said._\n\n";
             }
-            if (written is not null) return (written.Trim(), "model");
+            if (written is not null)
+                return (written.Trim(), "model");
             (text, method) = (note + ExtractiveSummary.Build(query, results), "extractive");
         }
         foreach (var line in text.Split('\n'))

@@ -12,9 +12,15 @@ namespace Mosaic.Server.Agent;
 /// </summary>
 public sealed class SourceDetector(ISourcePlanner planner, AgentSettings settings, PeopleDirectory people)
 {
-    public async Task<DetectSourcesResponse> DetectAsync(string userId, string query, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
+    public async Task<DetectSourcesResponse> DetectAsync(
+        string userId,
+        string query,
+        IReadOnlyList<ConnectorDefinition> sources,
+        CancellationToken ct
+    )
     {
-        if (sources.Count == 0) return new DetectSourcesResponse([], "none");
+        if (sources.Count == 0)
+            return new DetectSourcesResponse([], "none");
         if (await planner.RankAsync(query, sources, ct) is { } ranked)
             return new DetectSourcesResponse(Trim(ranked), "model");
         var names = await people.NamesAsync(userId, sources, ct);
@@ -23,8 +29,7 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
 
     /// <summary>Ranked, above the threshold, at most the configured number.</summary>
     private IReadOnlyList<SourceRelevance> Trim(IEnumerable<SourceRelevance> ranked) =>
-        ranked.Where(r => r.Confidence >= settings.MinConfidence).OrderByDescending(r => r.Confidence)
-            .Take(settings.MaxSources).ToList();
+        ranked.Where(r => r.Confidence >= settings.MinConfidence).OrderByDescending(r => r.Confidence).Take(settings.MaxSources).ToList();
 
     public IReadOnlyList<SourceRelevance> Heuristic(string query, IReadOnlyList<ConnectorDefinition> sources, IReadOnlyList<string> names)
     {
@@ -40,19 +45,36 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
             {
                 // A custom source is known only by its name and description.
                 var vocabulary = SourceSignals.Tokenize($"{source.Id} {source.Name} {source.Description}").Where(w => w.Length > 3);
-                own.AddRange(vocabulary.Where(words.Contains).Distinct().Take(3)
-                    .Select(w => new Signal(source.Id, 0.5, $"mentions \"{w}\" from its description")));
-                if (words.Contains(source.Id.ToLowerInvariant())) own.Add(new(source.Id, 0.9, "names the source"));
+                own.AddRange(
+                    vocabulary
+                        .Where(words.Contains)
+                        .Distinct()
+                        .Take(3)
+                        .Select(w => new Signal(source.Id, 0.5, $"mentions \"{w}\" from its description"))
+                );
+                if (words.Contains(source.Id.ToLowerInvariant()))
+                    own.Add(new(source.Id, 0.9, "names the source"));
             }
-            if (own.Count == 0) continue;
+            if (own.Count == 0)
+                continue;
             var reasons = own.OrderByDescending(s => s.Weight).Select(s => s.Why).Distinct().Take(3);
-            result.Add(new SourceRelevance(source.Id, SourceSignals.Combine(own.Select(s => s.Weight)),
-                $"The question {string.Join("; ", reasons)}."));
+            result.Add(
+                new SourceRelevance(
+                    source.Id,
+                    SourceSignals.Combine(own.Select(s => s.Weight)),
+                    $"The question {string.Join("; ", reasons)}."
+                )
+            );
         }
         if (result.Count == 0)
             // Nothing points anywhere: ask everything at the threshold rather than nothing.
-            result.AddRange(sources.Select(s => new SourceRelevance(s.Id, settings.MinConfidence,
-                "Nothing in the question points to a particular source, so every configured source is asked.")));
+            result.AddRange(
+                sources.Select(s => new SourceRelevance(
+                    s.Id,
+                    settings.MinConfidence,
+                    "Nothing in the question points to a particular source, so every configured source is asked."
+                ))
+            );
         return result.OrderByDescending(r => r.Confidence).ToList();
     }
 

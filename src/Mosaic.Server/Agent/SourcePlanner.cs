@@ -24,8 +24,11 @@ public interface ISourcePlanner
 /// </summary>
 public sealed class OfflineSourcePlanner(IMcpHub hub, ILogger<OfflineSourcePlanner> logger) : ISourcePlanner
 {
-    public Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<ConnectorDefinition> sources,
-        CancellationToken ct) => Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
+    public Task<IReadOnlyList<SourceRelevance>?> RankAsync(
+        string query,
+        IReadOnlyList<ConnectorDefinition> sources,
+        CancellationToken ct
+    ) => Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
 
     public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct) =>
         BuiltInSources.Find(source.Id) is { } builtIn

@@ -14,8 +14,16 @@ namespace Mosaic.Server.Agent;
 public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings settings, ChatSettings chat, ILogger<SourceRunner> logger)
 {
     /// <param name="call">The plan's direct call for this source, if it has one.</param>
-    public async Task<SourceResult> RunAsync(string userId, string sessionId, ConnectorDefinition source, string query,
-        PlannedCall? call, bool canAskApproval, IEventSink<AgentEvent> events, CancellationToken ct)
+    public async Task<SourceResult> RunAsync(
+        string userId,
+        string sessionId,
+        ConnectorDefinition source,
+        string query,
+        PlannedCall? call,
+        bool canAskApproval,
+        IEventSink<AgentEvent> events,
+        CancellationToken ct
+    )
     {
         var started = Stopwatch.GetTimestamp();
         await events.EmitAsync(new SourceStartEvent(source.Id), ct);
@@ -32,7 +40,9 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
             var turn = new ChatTurn(userId, source.Id, null, canAskApproval, relay);
             result = await service.RunAsync(new ChatQuestion(userId, sessionId, source, query, Persist: false, call), turn, limit.Token);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested) { /* reported below */ }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        { /* reported below */
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Agent run of {Datasource} failed", source.Id);
@@ -44,7 +54,8 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
         error ??= result?.Error?.Error;
         if (limit.IsCancellationRequested && metadata is null)
             error = $"{source.Name} did not answer within {settings.SourceTimeout.TotalSeconds:0} seconds.";
-        else if (metadata?.Error is { } failed) error ??= failed;
+        else if (metadata?.Error is { } failed)
+            error ??= failed;
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var answer = result?.Text.Trim() ?? "";
         var success = error is null && metadata is not null;
@@ -63,15 +74,22 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
     /// The chat turn's events as this source's agent events: tools and approvals, with <c>source</c> added. The rest
     /// (text, thinking, done, error) is not relayed: the agent reads the turn's result.
     /// </summary>
-    private sealed class SourceEvents(string source, IEventSink<AgentEvent> agent, CancellationTokenSource limit,
-        TimeSpan timeout, TimeSpan approvalTimeout) : IEventSink<ChatEvent>
+    private sealed class SourceEvents(
+        string source,
+        IEventSink<AgentEvent> agent,
+        CancellationTokenSource limit,
+        TimeSpan timeout,
+        TimeSpan approvalTimeout
+    ) : IEventSink<ChatEvent>
     {
         public ValueTask EmitAsync(ChatEvent e, CancellationToken ct)
         {
             switch (e)
             {
-                case ToolStartEvent t: return agent.EmitAsync(new SourceToolStartEvent(source, t.Tool, t.Arguments), ct);
-                case ToolEndEvent t: return agent.EmitAsync(new SourceToolEndEvent(source, t.Tool, t.Success, t.DurationMs, t.Error), ct);
+                case ToolStartEvent t:
+                    return agent.EmitAsync(new SourceToolStartEvent(source, t.Tool, t.Arguments), ct);
+                case ToolEndEvent t:
+                    return agent.EmitAsync(new SourceToolEndEvent(source, t.Tool, t.Success, t.DurationMs, t.Error), ct);
                 case ApprovalRequiredEvent a:
                     // A person may take a while to answer: the source's clock waits for them.
                     limit.CancelAfter(timeout + approvalTimeout);

@@ -7,8 +7,14 @@ public sealed record SignupRequest(string Email, string Password, string? Name =
 public sealed record LoginRequest(string Email, string Password);
 
 public sealed record UserResponse(
-    string Id, string Email, string? Name, string? ProfilePicture,
-    DateTime CreatedAt, DateTime? LastLogin, DateTime? PreviousLogin)
+    string Id,
+    string Email,
+    string? Name,
+    string? ProfilePicture,
+    DateTime CreatedAt,
+    DateTime? LastLogin,
+    DateTime? PreviousLogin
+)
 {
     public static UserResponse From(User u) => new(u.Id, u.Email, u.Name, u.ProfilePicture, u.CreatedAt, u.LastLogin, u.PreviousLogin);
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Data;
 
@@ -21,57 +21,114 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 
-        group.MapPost("/signup", async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> (
-            SignupRequest request, AuthService auth, JwtTokenService tokens, Csrf csrf, HttpContext http, CancellationToken ct) =>
-        {
-            switch (await auth.SignupAsync(request, ct))
-            {
-                case SignupResult.Invalid invalid:
-                    return TypedResults.ValidationProblem(invalid.Errors, title: "Signup details are not valid");
-                case SignupResult.Duplicate:
-                    return TypedResults.Problem("An account with this email already exists.", statusCode: StatusCodes.Status409Conflict, title: "Email already registered");
-                case SignupResult.Created created:
-                    // Signing up also signs in: the UI goes straight to the app.
-                    StartSession(created.User, tokens, csrf, http);
-                    return TypedResults.Created("/api/auth/me", new AuthResponse("Account created", UserResponse.From(created.User)));
-                default:
-                    throw new InvalidOperationException("unreachable");
-            }
-        }).AllowAnonymous().WithMetadata(new CsrfExemptAttribute());
+        group
+            .MapPost(
+                "/signup",
+                async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> (
+                    SignupRequest request,
+                    AuthService auth,
+                    JwtTokenService tokens,
+                    Csrf csrf,
+                    HttpContext http,
+                    CancellationToken ct
+                ) =>
+                {
+                    switch (await auth.SignupAsync(request, ct))
+                    {
+                        case SignupResult.Invalid invalid:
+                            return TypedResults.ValidationProblem(invalid.Errors, title: "Signup details are not valid");
+                        case SignupResult.Duplicate:
+                            return TypedResults.Problem(
+                                "An account with this email already exists.",
+                                statusCode: StatusCodes.Status409Conflict,
+                                title: "Email already registered"
+                            );
+                        case SignupResult.Created created:
+                            // Signing up also signs in: the UI goes straight to the app.
+                            StartSession(created.User, tokens, csrf, http);
+                            return TypedResults.Created(
+                                "/api/auth/me",
+                                new AuthResponse("Account created", UserResponse.From(created.User))
+                            );
+                        default:
+                            throw new InvalidOperationException("unreachable");
+                    }
+                }
+            )
+            .AllowAnonymous()
+            .WithMetadata(new CsrfExemptAttribute());
 
-        group.MapPost("/login", async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> (
-            LoginRequest request, AuthService auth, JwtTokenService tokens, Csrf csrf, HttpContext http, IOptions<MosaicSettings> settings,
-            CancellationToken ct) =>
-        {
-            var user = await auth.LoginAsync(request, ct);
-            if (user is null)
-                return TypedResults.Problem(InvalidLogin(settings.Value), statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
-            StartSession(user, tokens, csrf, http);
-            return TypedResults.Ok(new AuthResponse("Login successful", UserResponse.From(user)));
-        }).AllowAnonymous().WithMetadata(new CsrfExemptAttribute());
+        group
+            .MapPost(
+                "/login",
+                async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> (
+                    LoginRequest request,
+                    AuthService auth,
+                    JwtTokenService tokens,
+                    Csrf csrf,
+                    HttpContext http,
+                    IOptions<MosaicSettings> settings,
+                    CancellationToken ct
+                ) =>
+                {
+                    var user = await auth.LoginAsync(request, ct);
+                    if (user is null)
+                        return TypedResults.Problem(
+                            InvalidLogin(settings.Value),
+                            statusCode: StatusCodes.Status401Unauthorized,
+                            title: "Login failed"
+                        );
+                    StartSession(user, tokens, csrf, http);
+                    return TypedResults.Ok(new AuthResponse("Login successful", UserResponse.From(user)));
+                }
+            )
+            .AllowAnonymous()
+            .WithMetadata(new CsrfExemptAttribute());
 
-        group.MapPost("/logout", async Task<Ok<MessageResponse>> (
-            HttpContext http, RevokedTokenStore revoked, JwtTokenService tokens, CancellationToken ct) =>
-        {
-            var jti = http.User.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
-            var exp = http.User.FindFirst(JwtRegisteredClaimNames.Exp)?.Value;
-            if (jti is not null && long.TryParse(exp, out var seconds))
-                await revoked.RevokeAsync(jti, http.User.GetUserId(), DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime, ct);
-            tokens.ClearCookie(http.Response);
-            http.Response.Cookies.Delete(Csrf.CookieName);
-            return TypedResults.Ok(new MessageResponse("Logged out successfully"));
-        }).RequireAuthorization();
+        group
+            .MapPost(
+                "/logout",
+                async Task<Ok<MessageResponse>> (
+                    HttpContext http,
+                    RevokedTokenStore revoked,
+                    JwtTokenService tokens,
+                    CancellationToken ct
+                ) =>
+                {
+                    var jti = http.User.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
+                    var exp = http.User.FindFirst(JwtRegisteredClaimNames.Exp)?.Value;
+                    if (jti is not null && long.TryParse(exp, out var seconds))
+                        await revoked.RevokeAsync(jti, http.User.GetUserId(), DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime, ct);
+                    tokens.ClearCookie(http.Response);
+                    http.Response.Cookies.Delete(Csrf.CookieName);
+                    return TypedResults.Ok(new MessageResponse("Logged out successfully"));
+                }
+            )
+            .RequireAuthorization();
 
-        group.MapGet("/me", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (
-            HttpContext http, MosaicDbContext db, Csrf csrf, CancellationToken ct) =>
-        {
-            var userId = http.User.GetUserId();
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-            if (user is null)
-                return TypedResults.Problem("The account no longer exists.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
-            csrf.IssueTokens(http); // the SPA calls /me at start: hand it a fresh XSRF token
-            return TypedResults.Ok(UserResponse.From(user));
-        }).RequireAuthorization();
+        group
+            .MapGet(
+                "/me",
+                async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (
+                    HttpContext http,
+                    MosaicDbContext db,
+                    Csrf csrf,
+                    CancellationToken ct
+                ) =>
+                {
+                    var userId = http.User.GetUserId();
+                    var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+                    if (user is null)
+                        return TypedResults.Problem(
+                            "The account no longer exists.",
+                            statusCode: StatusCodes.Status401Unauthorized,
+                            title: "Not signed in"
+                        );
+                    csrf.IssueTokens(http); // the SPA calls /me at start: hand it a fresh XSRF token
+                    return TypedResults.Ok(UserResponse.From(user));
+                }
+            )
+            .RequireAuthorization();
 
         return app;
     }

@@ -19,44 +19,48 @@ public static class AuthExtensions
         services.AddSingleton<Csrf>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<JwtTokenService, TimeProvider>((o, tokens, time) =>
-            {
-                o.MapInboundClaims = false;
-                o.TimeProvider = time;
-                o.TokenValidationParameters = new TokenValidationParameters
+        services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtTokenService, TimeProvider>(
+                (o, tokens, time) =>
                 {
-                    ValidIssuer = JwtTokenService.Issuer,
-                    ValidAudience = JwtTokenService.Issuer,
-                    IssuerSigningKey = tokens.SigningKey,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    NameClaimType = ClaimsPrincipalExtensions.EmailClaim,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    // Judge expiry by the injected clock, so tests with a fake clock agree with the issuer.
-                    LifetimeValidator = (notBefore, expires, _, p) =>
+                    o.MapInboundClaims = false;
+                    o.TimeProvider = time;
+                    o.TokenValidationParameters = new TokenValidationParameters
                     {
-                        var now = time.GetUtcNow().UtcDateTime;
-                        return (notBefore is null || notBefore <= now + p.ClockSkew) && expires is { } e && e > now - p.ClockSkew;
-                    },
-                };
-                o.Events = new JwtBearerEvents
-                {
-                    // Only the cookie is a session; an Authorization header is ignored.
-                    OnMessageReceived = ctx =>
+                        ValidIssuer = JwtTokenService.Issuer,
+                        ValidAudience = JwtTokenService.Issuer,
+                        IssuerSigningKey = tokens.SigningKey,
+                        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                        NameClaimType = ClaimsPrincipalExtensions.EmailClaim,
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                        // Judge expiry by the injected clock, so tests with a fake clock agree with the issuer.
+                        LifetimeValidator = (notBefore, expires, _, p) =>
+                        {
+                            var now = time.GetUtcNow().UtcDateTime;
+                            return (notBefore is null || notBefore <= now + p.ClockSkew) && expires is { } e && e > now - p.ClockSkew;
+                        },
+                    };
+                    o.Events = new JwtBearerEvents
                     {
-                        ctx.Token = ctx.Request.Cookies[JwtTokenService.CookieName];
-                        if (string.IsNullOrEmpty(ctx.Token)) ctx.NoResult();
-                        return Task.CompletedTask;
-                    },
-                    OnTokenValidated = async ctx =>
-                    {
-                        var jti = ctx.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
-                        var store = ctx.HttpContext.RequestServices.GetRequiredService<RevokedTokenStore>();
-                        if (jti is null || await store.IsRevokedAsync(jti, ctx.HttpContext.RequestAborted))
-                            ctx.Fail("This session has ended; sign in again.");
-                    },
-                };
-            });
+                        // Only the cookie is a session; an Authorization header is ignored.
+                        OnMessageReceived = ctx =>
+                        {
+                            ctx.Token = ctx.Request.Cookies[JwtTokenService.CookieName];
+                            if (string.IsNullOrEmpty(ctx.Token))
+                                ctx.NoResult();
+                            return Task.CompletedTask;
+                        },
+                        OnTokenValidated = async ctx =>
+                        {
+                            var jti = ctx.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
+                            var store = ctx.HttpContext.RequestServices.GetRequiredService<RevokedTokenStore>();
+                            if (jti is null || await store.IsRevokedAsync(jti, ctx.HttpContext.RequestAborted))
+                                ctx.Fail("This session has ended; sign in again.");
+                        },
+                    };
+                }
+            );
         services.AddAuthorization();
 
         services.AddAntiforgery(o =>
@@ -66,9 +70,11 @@ public static class AuthExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sets frame-ancestors for every response
         });
-        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
-            .Configure<IOptions<MosaicSettings>>((o, s) => o.Cookie.SecurePolicy =
-                s.Value.IsDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services
+            .AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<IOptions<MosaicSettings>>(
+                (o, s) => o.Cookie.SecurePolicy = s.Value.IsDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always
+            );
         return builder;
     }
 

@@ -8,27 +8,46 @@ namespace Mosaic.Server.Auth;
 public abstract record SignupResult
 {
     public sealed record Created(User User) : SignupResult;
+
     public sealed record Invalid(Dictionary<string, string[]> Errors) : SignupResult;
+
     public sealed record Duplicate : SignupResult;
 }
 
 /// <summary>Accounts: signup, and login with lockout (spec §8.1). Tokens are issued by <see cref="JwtTokenService"/>.</summary>
 public sealed class AuthService(
-    MosaicDbContext db, IPasswordHasher hasher, IOptions<MosaicSettings> options, TimeProvider time, ILogger<AuthService> logger)
+    MosaicDbContext db,
+    IPasswordHasher hasher,
+    IOptions<MosaicSettings> options,
+    TimeProvider time,
+    ILogger<AuthService> logger
+)
 {
     public async Task<SignupResult> SignupAsync(SignupRequest request, CancellationToken ct)
     {
         var email = EmailAddress.Normalize(request.Email);
         var errors = new Dictionary<string, string[]>();
-        if (EmailAddress.Check(email) is { } emailError) errors["email"] = [emailError];
-        if (PasswordPolicy.Check(request.Password) is { } passwordError) errors["password"] = [passwordError];
+        if (EmailAddress.Check(email) is { } emailError)
+            errors["email"] = [emailError];
+        if (PasswordPolicy.Check(request.Password) is { } passwordError)
+            errors["password"] = [passwordError];
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        if (name is { Length: > 255 }) errors["name"] = ["Name must be at most 255 characters."];
-        if (errors.Count > 0) return new SignupResult.Invalid(errors);
+        if (name is { Length: > 255 })
+            errors["name"] = ["Name must be at most 255 characters."];
+        if (errors.Count > 0)
+            return new SignupResult.Invalid(errors);
 
-        if (await db.Users.AnyAsync(u => u.Email == email, ct)) return new SignupResult.Duplicate();
+        if (await db.Users.AnyAsync(u => u.Email == email, ct))
+            return new SignupResult.Duplicate();
         var now = time.GetUtcNow().UtcDateTime;
-        var user = new User { Email = email, PasswordHash = hasher.Hash(request.Password), Name = name, CreatedAt = now, UpdatedAt = now };
+        var user = new User
+        {
+            Email = email,
+            PasswordHash = hasher.Hash(request.Password),
+            Name = name,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
         db.Users.Add(user);
         try
         {
@@ -38,7 +57,8 @@ public sealed class AuthService(
         {
             // Lost a race with a concurrent signup for the same address: the unique index decided.
             db.Entry(user).State = EntityState.Detached;
-            if (await db.Users.AnyAsync(u => u.Email == email, ct)) return new SignupResult.Duplicate();
+            if (await db.Users.AnyAsync(u => u.Email == email, ct))
+                return new SignupResult.Duplicate();
             throw;
         }
         logger.LogInformation("Account created for user {UserId}", user.Id);
@@ -70,9 +90,10 @@ public sealed class AuthService(
 
         var s = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var slot = await db.Users
-            .Where(u => u.Id == user.Id && u.FailedLoginAttempts < s.LoginMaxFailedAttempts
-                && (u.LockedUntil == null || u.LockedUntil <= now))
+        var slot = await db
+            .Users.Where(u =>
+                u.Id == user.Id && u.FailedLoginAttempts < s.LoginMaxFailedAttempts && (u.LockedUntil == null || u.LockedUntil <= now)
+            )
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedLoginAttempts, x => x.FailedLoginAttempts + 1), ct);
         if (slot == 0)
         {
@@ -88,12 +109,17 @@ public sealed class AuthService(
             return null;
         }
 
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
-            .SetProperty(x => x.FailedLoginAttempts, 0)
-            .SetProperty(x => x.LockedUntil, (DateTime?)null)
-            .SetProperty(x => x.PreviousLogin, x => x.LastLogin)
-            .SetProperty(x => x.LastLogin, now)
-            .SetProperty(x => x.UpdatedAt, now), ct);
+        await db
+            .Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(
+                u =>
+                    u.SetProperty(x => x.FailedLoginAttempts, 0)
+                        .SetProperty(x => x.LockedUntil, (DateTime?)null)
+                        .SetProperty(x => x.PreviousLogin, x => x.LastLogin)
+                        .SetProperty(x => x.LastLogin, now)
+                        .SetProperty(x => x.UpdatedAt, now),
+                ct
+            );
         user.FailedLoginAttempts = 0;
         user.LockedUntil = null;
         user.PreviousLogin = user.LastLogin;
@@ -107,9 +133,12 @@ public sealed class AuthService(
     {
         var s = options.Value;
         var lockedUntil = now.AddMinutes(s.LoginLockoutMinutes);
-        var locked = await db.Users.Where(u => u.Id == userId && u.FailedLoginAttempts >= s.LoginMaxFailedAttempts)
+        var locked = await db
+            .Users.Where(u => u.Id == userId && u.FailedLoginAttempts >= s.LoginMaxFailedAttempts)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntil, lockedUntil).SetProperty(x => x.FailedLoginAttempts, 0), ct);
-        if (locked > 0) logger.LogWarning("User {UserId} locked until {LockedUntil} after repeated failed logins", userId, lockedUntil);
-        else logger.LogInformation("Failed login for user {UserId}", userId);
+        if (locked > 0)
+            logger.LogWarning("User {UserId} locked until {LockedUntil} after repeated failed logins", userId, lockedUntil);
+        else
+            logger.LogInformation("Failed login for user {UserId}", userId);
     }
 }

@@ -22,14 +22,18 @@ public sealed class Csrf(IAntiforgery antiforgery, IOptions<MosaicSettings> opti
     public void IssueTokens(HttpContext http)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        http.Response.Cookies.Append(CookieName, tokens.RequestToken!, new CookieOptions
-        {
-            HttpOnly = false, // the UI must read it
-            Secure = !options.Value.IsDevelopment,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            IsEssential = true,
-        });
+        http.Response.Cookies.Append(
+            CookieName,
+            tokens.RequestToken!,
+            new CookieOptions
+            {
+                HttpOnly = false, // the UI must read it
+                Secure = !options.Value.IsDevelopment,
+                SameSite = SameSiteMode.Strict,
+                Path = "/",
+                IsEssential = true,
+            }
+        );
     }
 
     /// <summary>Runs after authentication: checks unsafe requests of signed-in users, and hands out tokens on safe ones.</summary>
@@ -42,21 +46,28 @@ public sealed class Csrf(IAntiforgery antiforgery, IOptions<MosaicSettings> opti
                 if (!await antiforgery.IsRequestValidAsync(http))
                 {
                     http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = http,
-                        ProblemDetails = new ProblemDetails
-                        {
-                            Status = 403,
-                            Title = "CSRF token missing or invalid",
-                            Detail = $"Send the value of the {CookieName} cookie in the {HeaderName} header.",
-                        },
-                    });
+                    await http
+                        .RequestServices.GetRequiredService<IProblemDetailsService>()
+                        .WriteAsync(
+                            new ProblemDetailsContext
+                            {
+                                HttpContext = http,
+                                ProblemDetails = new ProblemDetails
+                                {
+                                    Status = 403,
+                                    Title = "CSRF token missing or invalid",
+                                    Detail = $"Send the value of the {CookieName} cookie in the {HeaderName} header.",
+                                },
+                            }
+                        );
                     return;
                 }
             }
-            else if (IsSafe(http.Request.Method) && !http.Request.Cookies.ContainsKey(CookieName)
-                     && http.Request.Path.StartsWithSegments("/api"))
+            else if (
+                IsSafe(http.Request.Method)
+                && !http.Request.Cookies.ContainsKey(CookieName)
+                && http.Request.Path.StartsWithSegments("/api")
+            )
             {
                 IssueTokens(http);
             }

@@ -9,9 +9,14 @@ public static class EmailAddress
 
     public static string? Check(string normalized)
     {
-        if (normalized.Length is 0) return "Email is required.";
-        if (normalized.Length > 255) return "Email must be at most 255 characters.";
-        var ok = MailAddress.TryCreate(normalized, out var parsed) && parsed.Address == normalized && normalized.Contains('.', StringComparison.Ordinal);
+        if (normalized.Length is 0)
+            return "Email is required.";
+        if (normalized.Length > 255)
+            return "Email must be at most 255 characters.";
+        var ok =
+            MailAddress.TryCreate(normalized, out var parsed)
+            && parsed.Address == normalized
+            && normalized.Contains('.', StringComparison.Ordinal);
         return ok ? null : "Email is not a valid address.";
     }
 }

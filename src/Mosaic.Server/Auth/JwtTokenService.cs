@@ -22,39 +22,45 @@ public sealed class JwtTokenService(MosaicSecrets secrets, IOptions<MosaicSettin
         // Claims carry our issuer, as they will when the token is read back: antiforgery binds its
         // token to (sub, issuer), so the principal used right after login must match later requests.
         var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimsPrincipalExtensions.UserIdClaim, user.Id, ClaimValueTypes.String, Issuer, Issuer),
-            new Claim(ClaimsPrincipalExtensions.EmailClaim, user.Email, ClaimValueTypes.String, Issuer, Issuer),
-            new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"), ClaimValueTypes.String, Issuer, Issuer),
-        ], authenticationType: "jwt", nameType: ClaimsPrincipalExtensions.EmailClaim, roleType: "role");
+            [
+                new Claim(ClaimsPrincipalExtensions.UserIdClaim, user.Id, ClaimValueTypes.String, Issuer, Issuer),
+                new Claim(ClaimsPrincipalExtensions.EmailClaim, user.Email, ClaimValueTypes.String, Issuer, Issuer),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"), ClaimValueTypes.String, Issuer, Issuer),
+            ],
+            authenticationType: "jwt",
+            nameType: ClaimsPrincipalExtensions.EmailClaim,
+            roleType: "role"
+        );
 
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = identity,
-            Issuer = Issuer,
-            Audience = Issuer,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
-        });
+        var token = new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Subject = identity,
+                Issuer = Issuer,
+                Audience = Issuer,
+                IssuedAt = now.UtcDateTime,
+                NotBefore = now.UtcDateTime,
+                Expires = expires.UtcDateTime,
+                SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
+            }
+        );
         return (token, new ClaimsPrincipal(identity), expires);
     }
 
     public void WriteCookie(HttpResponse response, string token, DateTimeOffset expiresAt) =>
         response.Cookies.Append(CookieName, token, CookieOptions(expiresAt, httpOnly: true));
 
-    public void ClearCookie(HttpResponse response) =>
-        response.Cookies.Delete(CookieName, CookieOptions(null, httpOnly: true));
+    public void ClearCookie(HttpResponse response) => response.Cookies.Delete(CookieName, CookieOptions(null, httpOnly: true));
 
     /// <summary>Secure everywhere but development (where the UI runs on plain http://localhost).</summary>
-    public CookieOptions CookieOptions(DateTimeOffset? expiresAt, bool httpOnly) => new()
-    {
-        HttpOnly = httpOnly,
-        Secure = !options.Value.IsDevelopment,
-        SameSite = SameSiteMode.Lax,
-        Path = "/",
-        Expires = expiresAt,
-        IsEssential = true,
-    };
+    public CookieOptions CookieOptions(DateTimeOffset? expiresAt, bool httpOnly) =>
+        new()
+        {
+            HttpOnly = httpOnly,
+            Secure = !options.Value.IsDevelopment,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            Expires = expiresAt,
+            IsEssential = true,
+        };
 }

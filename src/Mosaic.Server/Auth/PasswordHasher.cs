@@ -23,15 +23,22 @@ public interface IPasswordHasher
 public sealed class PasswordHasher(IOptions<MosaicSettings> options) : IPasswordHasher
 {
     private const BCrypt.Net.HashType PreHash = BCrypt.Net.HashType.SHA384;
-    private readonly Lazy<string> _dummy = new(() => BCrypt.Net.BCrypt.EnhancedHashPassword(Guid.NewGuid().ToString(), options.Value.BcryptWorkFactor, PreHash));
+    private readonly Lazy<string> _dummy = new(() =>
+        BCrypt.Net.BCrypt.EnhancedHashPassword(Guid.NewGuid().ToString(), options.Value.BcryptWorkFactor, PreHash)
+    );
 
-    public string Hash(string password) =>
-        BCrypt.Net.BCrypt.EnhancedHashPassword(password, options.Value.BcryptWorkFactor, PreHash);
+    public string Hash(string password) => BCrypt.Net.BCrypt.EnhancedHashPassword(password, options.Value.BcryptWorkFactor, PreHash);
 
     public bool Verify(string password, string hash)
     {
-        try { return BCrypt.Net.BCrypt.EnhancedVerify(password, hash, PreHash); }
-        catch (BCrypt.Net.SaltParseException) { return false; }
+        try
+        {
+            return BCrypt.Net.BCrypt.EnhancedVerify(password, hash, PreHash);
+        }
+        catch (BCrypt.Net.SaltParseException)
+        {
+            return false;
+        }
     }
 
     public void VerifyAgainstDummy(string password) => Verify(password, _dummy.Value);

@@ -13,9 +13,12 @@ public static class PasswordPolicy
     /// <summary>Null when acceptable, otherwise a message for the <c>password</c> field.</summary>
     public static string? Check(string password)
     {
-        if (password.Length < MinLength) return $"Password must be at least {MinLength} characters.";
-        if (password.Length > MaxLength) return $"Password must be at most {MaxLength} characters.";
-        if (Common.Value.Contains(password)) return "This password is too common; choose another.";
+        if (password.Length < MinLength)
+            return $"Password must be at least {MinLength} characters.";
+        if (password.Length > MaxLength)
+            return $"Password must be at most {MaxLength} characters.";
+        if (Common.Value.Contains(password))
+            return "This password is too common; choose another.";
         return null;
     }
 
@@ -26,7 +29,8 @@ public static class PasswordPolicy
         using var reader = new StreamReader(stream);
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && !line.StartsWith('#')) set.Add(line.Trim());
+            if (line.Length > 0 && !line.StartsWith('#'))
+                set.Add(line.Trim());
         return set;
     }
 }

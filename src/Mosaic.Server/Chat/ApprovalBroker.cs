@@ -3,9 +3,18 @@ using System.Security.Cryptography;
 
 namespace Mosaic.Server.Chat;
 
-public enum ApprovalOutcome { Approved, Refused, Expired }
+public enum ApprovalOutcome
+{
+    Approved,
+    Refused,
+    Expired,
+}
 
-public enum ApprovalDecision { Accepted, NotFound }
+public enum ApprovalDecision
+{
+    Accepted,
+    NotFound,
+}
 
 /// <summary>
 /// Carries approvals between replicas (Redis): the replica holding a stream registers its pending ids, and a
@@ -15,6 +24,7 @@ public interface IApprovalRelay
 {
     bool IsEnabled { get; }
     Task RegisterAsync(string id, string userId, DateTimeOffset expiresAt);
+
     /// <summary>True when the id was pending on another replica for this user; the answer is then on its way there.</summary>
     Task<bool> ForwardAsync(string id, string userId, bool approved);
     Task ForgetAsync(string id);
@@ -36,20 +46,28 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings, IAp
     {
         var id = "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var expiresAt = time.GetUtcNow() + settings.ApprovalTimeout;
-        _pending[id] = new Pending(userId, tool, expiresAt, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (relay is { IsEnabled: true }) _ = relay.RegisterAsync(id, userId, expiresAt);
+        _pending[id] = new Pending(
+            userId,
+            tool,
+            expiresAt,
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
+        if (relay is { IsEnabled: true })
+            _ = relay.RegisterAsync(id, userId, expiresAt);
         return (id, expiresAt);
     }
 
     /// <summary>Waits for the owner's answer; expiry and cancellation both mean the call does not run.</summary>
     public async Task<ApprovalOutcome> WaitAsync(string id, CancellationToken ct)
     {
-        if (!_pending.TryGetValue(id, out var pending)) return ApprovalOutcome.Expired;
+        if (!_pending.TryGetValue(id, out var pending))
+            return ApprovalOutcome.Expired;
         try
         {
             // The deadline is fixed when the request is opened, however late the wait starts.
             var remaining = pending.ExpiresAt - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero && !pending.Decision.Task.IsCompleted) return ApprovalOutcome.Expired;
+            if (remaining <= TimeSpan.Zero && !pending.Decision.Task.IsCompleted)
+                return ApprovalOutcome.Expired;
             var approved = await pending.Decision.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, ct);
             return approved ? ApprovalOutcome.Approved : ApprovalOutcome.Refused;
         }
@@ -59,28 +77,34 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings, IAp
         }
         finally
         {
-            if (_pending.TryRemove(id, out _) && relay is { IsEnabled: true }) _ = relay.ForgetAsync(id);
+            if (_pending.TryRemove(id, out _) && relay is { IsEnabled: true })
+                _ = relay.ForgetAsync(id);
         }
     }
 
     /// <summary>Another user's id, an unknown one, an expired or already answered one all look the same: not found.</summary>
     public ApprovalDecision Decide(string id, string userId, bool approved)
     {
-        if (!_pending.TryGetValue(id, out var pending) || pending.UserId != userId) return ApprovalDecision.NotFound;
+        if (!_pending.TryGetValue(id, out var pending) || pending.UserId != userId)
+            return ApprovalDecision.NotFound;
         return pending.Decision.TrySetResult(approved) ? ApprovalDecision.Accepted : ApprovalDecision.NotFound;
     }
 
     /// <summary>Decides here when this replica holds the request, else through the relay on the replica that does.</summary>
     public async Task<ApprovalDecision> DecideAsync(string id, string userId, bool approved)
     {
-        if (_pending.ContainsKey(id)) return Decide(id, userId, approved);
-        return relay is { IsEnabled: true } && await relay.ForwardAsync(id, userId, approved) ? ApprovalDecision.Accepted : ApprovalDecision.NotFound;
+        if (_pending.ContainsKey(id))
+            return Decide(id, userId, approved);
+        return relay is { IsEnabled: true } && await relay.ForwardAsync(id, userId, approved)
+            ? ApprovalDecision.Accepted
+            : ApprovalDecision.NotFound;
     }
 
     /// <summary>An answer another replica claimed for a request held here (the owner was checked there).</summary>
     public void DeliverForwarded(string id, bool approved)
     {
-        if (_pending.TryGetValue(id, out var pending)) pending.Decision.TrySetResult(approved);
+        if (_pending.TryGetValue(id, out var pending))
+            pending.Decision.TrySetResult(approved);
     }
 
     internal int PendingCount => _pending.Count;

@@ -15,8 +15,10 @@ public sealed record ChatMessageRequest(string Message, string Datasource, strin
         var errors = new ValidationErrors();
         QuestionRules.CheckText(errors, "message", Message, settings.MaxMessageChars);
         var source = registry.Find(Datasource ?? "");
-        if (source is null) errors.Add("datasource", $"Unknown datasource '{Datasource}'.");
-        else if (!source.Enabled) errors.Add("datasource", $"{source.Name} is disabled on this server.");
+        if (source is null)
+            errors.Add("datasource", $"Unknown datasource '{Datasource}'.");
+        else if (!source.Enabled)
+            errors.Add("datasource", $"{source.Name} is disabled on this server.");
         QuestionRules.CheckSessionId(errors, SessionId);
         return errors.Problem("The chat request is not valid");
     }
@@ -29,8 +31,10 @@ public static class QuestionRules
     public static void CheckText(ValidationErrors errors, string field, string? text, int maxChars)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0) errors.Add(field, $"Ask something: the {field} is empty.");
-        else if (trimmed.Length > maxChars) errors.Add(field, $"The {field} is longer than {maxChars} characters.");
+        if (trimmed.Length == 0)
+            errors.Add(field, $"Ask something: the {field} is empty.");
+        else if (trimmed.Length > maxChars)
+            errors.Add(field, $"The {field} is longer than {maxChars} characters.");
     }
 
     public static void CheckSessionId(ValidationErrors errors, string? sessionId)

@@ -12,44 +12,92 @@ public static class ChatEndpoints
     {
         var group = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization();
 
-        group.MapPost("/message/stream", async (ChatMessageRequest request, HttpContext http, ChatService chat,
-            ILogger<ChatService> logger, CancellationToken ct) =>
-        {
-            var (question, problem) = await QuestionAsync(request, http, ct);
-            if (question is null) return problem!;
-            return await EventStream.WriteAsync<ChatEvent>(http, logger, $"Chat turn for {question.Source.Id}", ErrorEvent.Unexpected(),
-                (events, token) => chat.RunAsync(question, Turn(question, canAskApproval: true, events), token), ct);
-        }).Produces<ChatEvent>(StatusCodes.Status200OK, "text/event-stream");
+        group
+            .MapPost(
+                "/message/stream",
+                async (ChatMessageRequest request, HttpContext http, ChatService chat, ILogger<ChatService> logger, CancellationToken ct) =>
+                {
+                    var (question, problem) = await QuestionAsync(request, http, ct);
+                    if (question is null)
+                        return problem!;
+                    return await EventStream.WriteAsync<ChatEvent>(
+                        http,
+                        logger,
+                        $"Chat turn for {question.Source.Id}",
+                        ErrorEvent.Unexpected(),
+                        (events, token) => chat.RunAsync(question, Turn(question, canAskApproval: true, events), token),
+                        ct
+                    );
+                }
+            )
+            .Produces<ChatEvent>(StatusCodes.Status200OK, "text/event-stream");
 
-        group.MapPost("/message", async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> (
-            ChatMessageRequest request, HttpContext http, ChatService chat, ILogger<ChatService> logger, CancellationToken ct) =>
-        {
-            var (question, problem) = await QuestionAsync(request, http, ct);
-            if (question is null) return problem!;
-            var turn = Turn(question, canAskApproval: false, EventSink.None<ChatEvent>());
-            var result = await EventStream.ResultAsync(logger, $"Chat turn for {question.Source.Id}",
-                token => chat.RunAsync(question, turn, token), ChatTurnResult.Failed(), ct);
-            return ChatAnswer.From(result, question, http.Response);
-        });
+        group.MapPost(
+            "/message",
+            async Task<Results<Ok<ChatMessageResponse>, ProblemHttpResult>> (
+                ChatMessageRequest request,
+                HttpContext http,
+                ChatService chat,
+                ILogger<ChatService> logger,
+                CancellationToken ct
+            ) =>
+            {
+                var (question, problem) = await QuestionAsync(request, http, ct);
+                if (question is null)
+                    return problem!;
+                var turn = Turn(question, canAskApproval: false, EventSink.None<ChatEvent>());
+                var result = await EventStream.ResultAsync(
+                    logger,
+                    $"Chat turn for {question.Source.Id}",
+                    token => chat.RunAsync(question, turn, token),
+                    ChatTurnResult.Failed(),
+                    ct
+                );
+                return ChatAnswer.From(result, question, http.Response);
+            }
+        );
 
-        group.MapPost("/approvals/{approvalId}", async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> (
-            string approvalId, ApprovalRequest request, ApprovalBroker broker, HttpContext http) =>
-            await broker.DecideAsync(approvalId, http.User.GetUserId(), request.Approved) == ApprovalDecision.Accepted
-                ? TypedResults.Ok(new ApprovalResponse(approvalId, request.Approved ? "approved" : "refused"))
-                : TypedResults.Problem("No pending approval with this id: it was answered already, it expired, or it is not yours.",
-                    statusCode: StatusCodes.Status404NotFound, title: "Approval not found"));
+        group.MapPost(
+            "/approvals/{approvalId}",
+            async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> (
+                string approvalId,
+                ApprovalRequest request,
+                ApprovalBroker broker,
+                HttpContext http
+            ) =>
+                await broker.DecideAsync(approvalId, http.User.GetUserId(), request.Approved) == ApprovalDecision.Accepted
+                    ? TypedResults.Ok(new ApprovalResponse(approvalId, request.Approved ? "approved" : "refused"))
+                    : TypedResults.Problem(
+                        "No pending approval with this id: it was answered already, it expired, or it is not yours.",
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "Approval not found"
+                    )
+        );
 
-        group.MapGet("/providers", (Llm.LlmProvider llm) => TypedResults.Ok(new ProviderResponse(
-            llm.Name, llm.Model, llm.FastModel, llm.IsOffline,
-            llm.IsOffline ? "Offline mode (no language model: keyword routing and formatted tool results)" : $"{llm.Name}: {llm.Model}")));
+        group.MapGet("/providers", (Llm.LlmProvider llm) =>
+            TypedResults.Ok(
+                new ProviderResponse(
+                    llm.Name,
+                    llm.Model,
+                    llm.FastModel,
+                    llm.IsOffline,
+                    llm.IsOffline
+                        ? "Offline mode (no language model: keyword routing and formatted tool results)"
+                        : $"{llm.Name}: {llm.Model}"
+                )
+            )
+        );
 
         group.MapChatSessionEndpoints();
         return app;
     }
 
     /// <summary>The validated question, or the 400/404 to answer with.</summary>
-    private static async Task<(ChatQuestion?, ProblemHttpResult?)> QuestionAsync(ChatMessageRequest request, HttpContext http,
-        CancellationToken ct)
+    private static async Task<(ChatQuestion?, ProblemHttpResult?)> QuestionAsync(
+        ChatMessageRequest request,
+        HttpContext http,
+        CancellationToken ct
+    )
     {
         var services = http.RequestServices;
         var registry = services.GetRequiredService<ConnectorRegistry>();
@@ -59,7 +107,8 @@ public static class ChatEndpoints
         var userId = http.User.GetUserId();
         var sessionId = request.SessionId ?? SessionIds.New();
         var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
-        if (owner == SessionOwner.SomeoneElse) return (null, ChatSessionEndpoints.SessionNotFound());
+        if (owner == SessionOwner.SomeoneElse)
+            return (null, ChatSessionEndpoints.SessionNotFound());
         return (new ChatQuestion(userId, sessionId, registry.Find(request.Datasource)!, request.Message.Trim()), null);
     }
 

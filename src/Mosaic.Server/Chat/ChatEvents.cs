@@ -35,12 +35,14 @@ public sealed record ChunkEvent([property: JsonPropertyName("content")] string C
 
 public sealed record ToolStartEvent(
     [property: JsonPropertyName("tool")] string Tool,
-    [property: JsonPropertyName("arguments")] JsonElement Arguments) : ChatEvent;
+    [property: JsonPropertyName("arguments")] JsonElement Arguments
+) : ChatEvent;
 
 public sealed record ToolEndEvent(
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("duration_ms")] long DurationMs) : ChatEvent
+    [property: JsonPropertyName("duration_ms")] long DurationMs
+) : ChatEvent
 {
     [JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
@@ -50,12 +52,14 @@ public sealed record ApprovalRequiredEvent(
     [property: JsonPropertyName("approval_id")] string ApprovalId,
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("arguments")] JsonElement Arguments,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt) : ChatEvent;
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt
+) : ChatEvent;
 
 /// <param name="Status">"approved", "refused" or "expired".</param>
 public sealed record ApprovalResolvedEvent(
     [property: JsonPropertyName("approval_id")] string ApprovalId,
-    [property: JsonPropertyName("status")] string Status) : ChatEvent;
+    [property: JsonPropertyName("status")] string Status
+) : ChatEvent;
 
 public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMetadata Metadata) : ChatEvent;
 
@@ -63,7 +67,8 @@ public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMeta
 /// non-streaming endpoint pick a status.</param>
 public sealed record ErrorEvent(
     [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal) : ChatEvent
+    [property: JsonPropertyName("code")] string Code = ErrorCodes.Internal
+) : ChatEvent
 {
     /// <summary>source_busy: seconds after which asking again may work (the non-streaming endpoint's Retry-After).</summary>
     [JsonPropertyName("retry_after"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -73,17 +78,23 @@ public sealed record ErrorEvent(
     public static ErrorEvent Unexpected() => new(EventStream.UnexpectedError);
 
     /// <summary>A source that could not be reached, as the stream reports it.</summary>
-    public static ErrorEvent From(McpHubException e) => e.Failure switch
-    {
-        McpHubFailure.NotConfigured => new(e.Message, ErrorCodes.NotConfigured),
-        McpHubFailure.AtCapacity => new(e.Message, ErrorCodes.SourceBusy)
-            { RetryAfter = (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds) },
-        _ => new(e.Message, ErrorCodes.SourceUnavailable),
-    };
+    public static ErrorEvent From(McpHubException e) =>
+        e.Failure switch
+        {
+            McpHubFailure.NotConfigured => new(e.Message, ErrorCodes.NotConfigured),
+            McpHubFailure.AtCapacity => new(e.Message, ErrorCodes.SourceBusy)
+            {
+                RetryAfter = (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds),
+            },
+            _ => new(e.Message, ErrorCodes.SourceUnavailable),
+        };
 }
 
 public static class ErrorCodes
 {
-    public const string NotConfigured = "not_configured", SourceUnavailable = "source_unavailable",
-        SourceBusy = "source_busy", ModelFailed = "model_failed", Internal = "internal";
+    public const string NotConfigured = "not_configured",
+        SourceUnavailable = "source_unavailable",
+        SourceBusy = "source_busy",
+        ModelFailed = "model_failed",
+        Internal = "internal";
 }

@@ -9,13 +9,25 @@ public sealed record ChatSessionSummary(string Id, string Datasource, string Tit
 
 /// <param name="Status">For an answer: "in_progress" while a live process answers it, "interrupted" when that process died
 /// before it finished (see <see cref="TurnHeartbeat"/>); null for a stored answer and for questions.</param>
-public sealed record ChatSessionMessage(string Id, string Role, string Content, string Datasource, System.Text.Json.JsonElement? Metadata,
-    DateTime CreatedAt, string? Status = null);
+public sealed record ChatSessionMessage(
+    string Id,
+    string Role,
+    string Content,
+    string Datasource,
+    System.Text.Json.JsonElement? Metadata,
+    DateTime CreatedAt,
+    string? Status = null
+);
 
 /// <summary>The two rows of a turn being answered, stored before any work starts and completed by <c>FinishTurnAsync</c>.</summary>
 public sealed record PendingTurn(string QuestionId, string AnswerId, DateTime AskedAt);
 
-public enum SessionOwner { Nobody, Caller, SomeoneElse }
+public enum SessionOwner
+{
+    Nobody,
+    Caller,
+    SomeoneElse,
+}
 
 /// <summary>
 /// chat_history access, always scoped to one user: a session id that belongs to someone else is
@@ -26,7 +38,9 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
     public async Task<SessionOwner> OwnerAsync(string userId, string sessionId, CancellationToken ct)
     {
         var owners = await db.ChatHistory.Where(c => c.SessionId == sessionId).Select(c => c.UserId).Distinct().ToListAsync(ct);
-        return owners.Count == 0 ? SessionOwner.Nobody : owners.All(o => o == userId) ? SessionOwner.Caller : SessionOwner.SomeoneElse;
+        return owners.Count == 0 ? SessionOwner.Nobody
+            : owners.All(o => o == userId) ? SessionOwner.Caller
+            : SessionOwner.SomeoneElse;
     }
 
     /// <summary>
@@ -35,8 +49,12 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
     /// </summary>
     public async Task<List<ChatMessage>> RecentAsync(string userId, string sessionId, int count, CancellationToken ct)
     {
-        var rows = await db.ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId && c.Status == null)
-            .OrderByDescending(c => c.CreatedAt).Take(count).Select(c => new { c.Role, c.Content }).ToListAsync(ct);
+        var rows = await db
+            .ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId && c.Status == null)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(count)
+            .Select(c => new { c.Role, c.Content })
+            .ToListAsync(ct);
         rows.Reverse();
         return rows.Select(r => new ChatMessage(r.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, r.Content)).ToList();
     }
@@ -45,19 +63,37 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
     /// Stores the question, and an empty answer, as in progress: from here on a crash loses nothing, the turn reads
     /// as interrupted once its heartbeat stops. Call before any model or tool work, then <see cref="FinishTurnAsync"/>.
     /// </summary>
-    public async Task<PendingTurn> BeginTurnAsync(string userId, string sessionId, string datasource, string question, DateTime askedAt,
-        CancellationToken ct)
+    public async Task<PendingTurn> BeginTurnAsync(
+        string userId,
+        string sessionId,
+        string datasource,
+        string question,
+        DateTime askedAt,
+        CancellationToken ct
+    )
     {
         var now = time.GetUtcNow().UtcDateTime;
         var asked = new ChatHistoryEntry
         {
-            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "user", Content = question, CreatedAt = askedAt,
-            Status = TurnStatus.InProgress, HeartbeatAt = now,
+            UserId = userId,
+            SessionId = sessionId,
+            Datasource = datasource,
+            Role = "user",
+            Content = question,
+            CreatedAt = askedAt,
+            Status = TurnStatus.InProgress,
+            HeartbeatAt = now,
         };
         var answer = new ChatHistoryEntry
         {
-            UserId = userId, SessionId = sessionId, Datasource = datasource, Role = "assistant", Content = "",
-            CreatedAt = askedAt.AddTicks(10), Status = TurnStatus.InProgress, HeartbeatAt = now,
+            UserId = userId,
+            SessionId = sessionId,
+            Datasource = datasource,
+            Role = "assistant",
+            Content = "",
+            CreatedAt = askedAt.AddTicks(10),
+            Status = TurnStatus.InProgress,
+            HeartbeatAt = now,
         };
         db.ChatHistory.AddRange(asked, answer);
         await db.SaveChangesAsync(ct);
@@ -75,41 +111,84 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
         {
             var at = answeredAt > turn.AskedAt ? answeredAt : turn.AskedAt.AddTicks(10);
             // The answer first: a crash between the two leaves a stored answer, never a question that looks answered.
-            await db.ChatHistory.Where(c => c.Id == turn.AnswerId).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Content, answer).SetProperty(c => c.Metadata, metadataJson).SetProperty(c => c.CreatedAt, at)
-                .SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
-            await db.ChatHistory.Where(c => c.Id == turn.QuestionId).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
+            await db
+                .ChatHistory.Where(c => c.Id == turn.AnswerId)
+                .ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(c => c.Content, answer)
+                            .SetProperty(c => c.Metadata, metadataJson)
+                            .SetProperty(c => c.CreatedAt, at)
+                            .SetProperty(c => c.Status, (string?)null)
+                            .SetProperty(c => c.HeartbeatAt, (DateTime?)null),
+                    ct
+                );
+            await db
+                .ChatHistory.Where(c => c.Id == turn.QuestionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
         }
-        finally { active.Remove(turn); }
+        finally
+        {
+            active.Remove(turn);
+        }
     }
 
     public async Task<IReadOnlyList<ChatSessionSummary>> ListAsync(string userId, int limit, CancellationToken ct)
     {
-        var sessions = await db.ChatHistory.Where(c => c.UserId == userId).GroupBy(c => c.SessionId)
-            .Select(g => new { Id = g.Key, Updated = g.Max(c => c.CreatedAt), Count = g.Count() })
-            .OrderByDescending(s => s.Updated).Take(limit).ToListAsync(ct);
-        var ids = sessions.Select(s => s.Id).ToList();
-        var firsts = await db.ChatHistory.Where(c => c.UserId == userId && ids.Contains(c.SessionId))
-            .Select(c => new { c.SessionId, c.Role, c.Datasource, c.CreatedAt, Title = c.Role == "user" ? c.Content.Substring(0, 120) : null })
+        var sessions = await db
+            .ChatHistory.Where(c => c.UserId == userId)
+            .GroupBy(c => c.SessionId)
+            .Select(g => new
+            {
+                Id = g.Key,
+                Updated = g.Max(c => c.CreatedAt),
+                Count = g.Count(),
+            })
+            .OrderByDescending(s => s.Updated)
+            .Take(limit)
             .ToListAsync(ct);
-        return sessions.Select(s =>
-        {
-            var rows = firsts.Where(f => f.SessionId == s.Id).OrderBy(f => f.CreatedAt).ToList();
-            var title = rows.FirstOrDefault(r => r.Role == "user")?.Title ?? "(untitled)";
-            return new ChatSessionSummary(s.Id, rows.Last().Datasource, Title(title), s.Updated, s.Count);
-        }).ToList();
+        var ids = sessions.Select(s => s.Id).ToList();
+        var firsts = await db
+            .ChatHistory.Where(c => c.UserId == userId && ids.Contains(c.SessionId))
+            .Select(c => new
+            {
+                c.SessionId,
+                c.Role,
+                c.Datasource,
+                c.CreatedAt,
+                Title = c.Role == "user" ? c.Content.Substring(0, 120) : null,
+            })
+            .ToListAsync(ct);
+        return sessions
+            .Select(s =>
+            {
+                var rows = firsts.Where(f => f.SessionId == s.Id).OrderBy(f => f.CreatedAt).ToList();
+                var title = rows.FirstOrDefault(r => r.Role == "user")?.Title ?? "(untitled)";
+                return new ChatSessionSummary(s.Id, rows.Last().Datasource, Title(title), s.Updated, s.Count);
+            })
+            .ToList();
     }
 
     public async Task<IReadOnlyList<ChatSessionMessage>?> MessagesAsync(string userId, string sessionId, CancellationToken ct)
     {
-        var rows = await db.ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId)
-            .OrderBy(c => c.CreatedAt).ToListAsync(ct);
-        if (rows.Count == 0) return null;
+        var rows = await db
+            .ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId)
+            .OrderBy(c => c.CreatedAt)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return null;
         var staleBefore = time.GetUtcNow().UtcDateTime - settings.TurnStaleAfter;
-        return rows.Select(r => new ChatSessionMessage(r.Id, r.Role, r.Content, r.Datasource, ParseMetadata(r.Metadata), r.CreatedAt,
-            r.Role != "assistant" || r.Status != TurnStatus.InProgress ? null
-            : r.HeartbeatAt is not { } beat || beat < staleBefore ? TurnStatus.Interrupted : TurnStatus.InProgress)).ToList();
+        return rows.Select(r => new ChatSessionMessage(
+                r.Id,
+                r.Role,
+                r.Content,
+                r.Datasource,
+                ParseMetadata(r.Metadata),
+                r.CreatedAt,
+                r.Role != "assistant" || r.Status != TurnStatus.InProgress ? null
+                    : r.HeartbeatAt is not { } beat || beat < staleBefore ? TurnStatus.Interrupted
+                    : TurnStatus.InProgress
+            ))
+            .ToList();
     }
 
     public async Task<bool> DeleteAsync(string userId, string sessionId, CancellationToken ct) =>
@@ -123,8 +202,15 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
 
     private static System.Text.Json.JsonElement? ParseMetadata(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try { return System.Text.Json.JsonDocument.Parse(json).RootElement.Clone(); }
-        catch (System.Text.Json.JsonException) { return null; }
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

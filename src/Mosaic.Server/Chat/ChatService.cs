@@ -17,8 +17,14 @@ namespace Mosaic.Server.Chat;
 /// <param name="Persist">False when the caller keeps the history itself (the agent saves one turn for all its sources);
 /// it reads the turn's <see cref="ChatTurnResult"/>.</param>
 /// <param name="Call">The agent's planned call (Offline): made directly instead of routing the message.</param>
-public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefinition Source, string Message, bool Persist = true,
-    PlannedCall? Call = null);
+public sealed record ChatQuestion(
+    string UserId,
+    string SessionId,
+    ConnectorDefinition Source,
+    string Message,
+    bool Persist = true,
+    PlannedCall? Call = null
+);
 
 /// <summary>
 /// Single-source chat (spec §3.2, §6.1): credentials → tools → route → system prompt → history → the
@@ -26,8 +32,18 @@ public sealed record ChatQuestion(string UserId, string SessionId, ConnectorDefi
 /// its <see cref="ChatTurnResult"/>; a cancelled or crashed turn is stored, then its exception goes to the caller.
 /// </summary>
 public sealed class ChatService(
-    MosaicDbContext db, CredentialVault vault, IMcpHub hub, LlmProvider llm, IToolRouter router, ToolLoop loop,
-    PromptService prompts, ChatHistoryStore history, ChatSettings settings, TimeProvider time, ILogger<ChatService> logger)
+    MosaicDbContext db,
+    CredentialVault vault,
+    IMcpHub hub,
+    LlmProvider llm,
+    IToolRouter router,
+    ToolLoop loop,
+    PromptService prompts,
+    ChatHistoryStore history,
+    ChatSettings settings,
+    TimeProvider time,
+    ILogger<ChatService> logger
+)
 {
     private const string Stopped = "cancelled"; // the Outcome.Failure of a turn the client left
 
@@ -42,7 +58,8 @@ public sealed class ChatService(
         {
             var unconfigured = new ErrorEvent(
                 $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.",
-                ErrorCodes.NotConfigured);
+                ErrorCodes.NotConfigured
+            );
             await turn.EmitAsync(unconfigured, ct);
             return new ChatTurnResult("", null, unconfigured);
         }
@@ -73,8 +90,10 @@ public sealed class ChatService(
 
         var metadata = await FinishAsync(q, pending, started, progress, outcome, ct);
         var error = outcome.Failure is null ? null : outcome.Error ?? new ErrorEvent(outcome.Failure, ErrorCodes.Internal);
-        if (error is not null) await turn.EmitAsync(error, ct);
-        else await turn.EmitAsync(new DoneEvent(metadata), ct);
+        if (error is not null)
+            await turn.EmitAsync(error, ct);
+        else
+            await turn.EmitAsync(new DoneEvent(metadata), ct);
         return new ChatTurnResult(said.Text, metadata, error);
     }
 
@@ -99,7 +118,10 @@ public sealed class ChatService(
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools)) };
+        var messages = new List<ChatMessage>
+        {
+            new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools)),
+        };
         messages.AddRange(await history.RecentAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct));
         messages.Add(new ChatMessage(ChatRole.User, q.Message));
         try
@@ -120,19 +142,35 @@ public sealed class ChatService(
         }
     }
 
-    private async Task<ChatMetadata> FinishAsync(ChatQuestion q, PendingTurn? pending, long started, Progress progress, Outcome outcome,
-        CancellationToken ct)
+    private async Task<ChatMetadata> FinishAsync(
+        ChatQuestion q,
+        PendingTurn? pending,
+        long started,
+        Progress progress,
+        Outcome outcome,
+        CancellationToken ct
+    )
     {
         var (result, failure) = (outcome.Result, outcome.Failure);
         var metadata = new ChatMetadata
         {
-            Datasource = q.Source.Id, ToolsUsed = progress.Uses, Tier = progress.Plan?.Tier ?? "none",
-            Provider = llm.Name, Model = llm.Model,
-            Tokens = result?.Tokens ?? new TokenUsage(0, 0), DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-            Rounds = result?.Rounds ?? 0, Cancelled = failure == Stopped, Error = failure is Stopped ? null : failure,
+            Datasource = q.Source.Id,
+            ToolsUsed = progress.Uses,
+            Tier = progress.Plan?.Tier ?? "none",
+            Provider = llm.Name,
+            Model = llm.Model,
+            Tokens = result?.Tokens ?? new TokenUsage(0, 0),
+            DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+            Rounds = result?.Rounds ?? 0,
+            Cancelled = failure == Stopped,
+            Error = failure is Stopped ? null : failure,
         };
-        if (pending is null) return metadata;
-        var answer = result?.Text is { Length: > 0 } text ? text : failure == Stopped ? "(stopped before an answer)" : failure ?? "";
+        if (pending is null)
+            return metadata;
+        var answer =
+            result?.Text is { Length: > 0 } text ? text
+            : failure == Stopped ? "(stopped before an answer)"
+            : failure ?? "";
         await history.FinishTurnAsync(pending, answer, JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);
         return metadata;
     }
@@ -163,7 +201,8 @@ public sealed class ChatService(
 
         public ValueTask EmitAsync(ChatEvent e, CancellationToken ct)
         {
-            if (e is ChunkEvent chunk) _text.Append(chunk.Content);
+            if (e is ChunkEvent chunk)
+                _text.Append(chunk.Content);
             return events.EmitAsync(e, ct);
         }
     }

@@ -6,8 +6,13 @@ namespace Mosaic.Server.Chat;
 /// <param name="CredentialFields">The user's saved fields for the source (for parameter injection); null when none are saved.</param>
 /// <param name="CanAskApproval">False for the non-streaming endpoint, which has no way to show an approval request.</param>
 /// <param name="Events">The SSE stream, the agent's relay to its own stream, or nowhere.</param>
-public sealed record ChatTurn(string UserId, string Datasource, IReadOnlyDictionary<string, string>? CredentialFields,
-    bool CanAskApproval, IEventSink<ChatEvent> Events)
+public sealed record ChatTurn(
+    string UserId,
+    string Datasource,
+    IReadOnlyDictionary<string, string>? CredentialFields,
+    bool CanAskApproval,
+    IEventSink<ChatEvent> Events
+)
 {
     public ValueTask EmitAsync(ChatEvent e, CancellationToken ct) => Events.EmitAsync(e, ct);
 }

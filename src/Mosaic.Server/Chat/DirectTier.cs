@@ -15,17 +15,25 @@ public static class DirectTier
             : null;
 
     /// <summary>The read-only tool a keyword route or the tool's own name points at, when every required argument is known.</summary>
-    public static RoutePlan? Route(string message, IReadOnlyList<McpToolDeclaration> tools,
-        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields)
+    public static RoutePlan? Route(
+        string message,
+        IReadOnlyList<McpToolDeclaration> tools,
+        IReadOnlyList<DirectRoute> routes,
+        IReadOnlyDictionary<string, string>? credentialFields
+    )
     {
         var lower = message.ToLowerInvariant();
-        var candidates = tools.Where(t => t.Info.ReadOnly).Select(tool =>
-        {
-            var keywordHits = routes.Where(r => r.Tool == tool.Name)
-                .Sum(r => r.Keywords.Count(k => Regex.IsMatch(lower, $@"\b{Regex.Escape(k.ToLowerInvariant())}\b")));
-            var named = ToolMatcher.NamesTool(message, tool.Name);
-            return (tool, keywordHits, named);
-        }).Where(c => c.keywordHits > 0 || c.named);
+        var candidates = tools
+            .Where(t => t.Info.ReadOnly)
+            .Select(tool =>
+            {
+                var keywordHits = routes
+                    .Where(r => r.Tool == tool.Name)
+                    .Sum(r => r.Keywords.Count(k => Regex.IsMatch(lower, $@"\b{Regex.Escape(k.ToLowerInvariant())}\b")));
+                var named = ToolMatcher.NamesTool(message, tool.Name);
+                return (tool, keywordHits, named);
+            })
+            .Where(c => c.keywordHits > 0 || c.named);
 
         RoutePlan? best = null;
         var bestScore = 0.0;
@@ -36,9 +44,11 @@ public static class DirectTier
             // Saved defaults count, but are filled later by the executor, which records what it injected.
             var withDefaults = new Dictionary<string, object?>(args, StringComparer.OrdinalIgnoreCase);
             ParameterInjection.Inject(withDefaults, tool.Schema, credentialFields);
-            if (tool.Schema.Required.Any(p => !withDefaults.ContainsKey(p.Name))) continue;
+            if (tool.Schema.Required.Any(p => !withDefaults.ContainsKey(p.Name)))
+                continue;
             var score = hits + (named ? 3 : 0) + 0.5 * args.Count;
-            if (score <= bestScore) continue;
+            if (score <= bestScore)
+                continue;
             bestScore = score;
             var why = named ? $"the question names {tool.Name}" : $"keyword route to {tool.Name}";
             best = new RoutePlan(RouteTiers.Direct, why, tools, tool, args);
@@ -50,8 +60,15 @@ public static class DirectTier
 /// <summary>Offline mode: the direct tier at any length, else the Offline client matches the question to a tool by its words.</summary>
 public sealed class OfflineToolRouter : IToolRouter
 {
-    public Task<RoutePlan> RouteAsync(string message, IReadOnlyList<McpToolDeclaration> tools,
-        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields, CancellationToken ct) =>
-        Task.FromResult(DirectTier.Route(message, tools, routes, credentialFields)
-            ?? new RoutePlan(RouteTiers.Offline, "matching the question to a tool by its words", tools));
+    public Task<RoutePlan> RouteAsync(
+        string message,
+        IReadOnlyList<McpToolDeclaration> tools,
+        IReadOnlyList<DirectRoute> routes,
+        IReadOnlyDictionary<string, string>? credentialFields,
+        CancellationToken ct
+    ) =>
+        Task.FromResult(
+            DirectTier.Route(message, tools, routes, credentialFields)
+                ?? new RoutePlan(RouteTiers.Offline, "matching the question to a tool by its words", tools)
+        );
 }

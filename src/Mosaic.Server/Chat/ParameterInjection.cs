@@ -10,17 +10,23 @@ public static class ParameterInjection
     private const string Prefix = "default_";
 
     /// <returns>The names of the parameters that were filled, for the tool's metadata.</returns>
-    public static IReadOnlyList<string> Inject(IDictionary<string, object?> arguments, Llm.ToolSchema schema,
-        IReadOnlyDictionary<string, string>? credentialFields)
+    public static IReadOnlyList<string> Inject(
+        IDictionary<string, object?> arguments,
+        Llm.ToolSchema schema,
+        IReadOnlyDictionary<string, string>? credentialFields
+    )
     {
-        if (credentialFields is null) return [];
+        if (credentialFields is null)
+            return [];
         var filled = new List<string>();
         foreach (var (field, value) in credentialFields)
         {
-            if (!field.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(value)) continue;
+            if (!field.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(value))
+                continue;
             var name = field[Prefix.Length..];
             var parameter = schema.Find(name) ?? schema.Find(name + "_key") ?? schema.Find(name + "_id");
-            if (parameter is null || parameter.Type is not "string" || !IsEmpty(arguments, parameter.Name)) continue;
+            if (parameter is null || parameter.Type is not "string" || !IsEmpty(arguments, parameter.Name))
+                continue;
             arguments[parameter.Name] = value.Trim();
             filled.Add(parameter.Name);
         }
@@ -30,12 +36,21 @@ public static class ParameterInjection
     private static bool IsEmpty(IDictionary<string, object?> arguments, string name)
     {
         var hit = arguments.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        if (hit is null) return true;
+        if (hit is null)
+            return true;
         var v = arguments[hit];
-        var empty = v is null || (v is string s && string.IsNullOrWhiteSpace(s))
-            || (v is System.Text.Json.JsonElement e && (e.ValueKind is System.Text.Json.JsonValueKind.Null
-                || (e.ValueKind == System.Text.Json.JsonValueKind.String && string.IsNullOrWhiteSpace(e.GetString()))));
-        if (empty) arguments.Remove(hit);
+        var empty =
+            v is null
+            || (v is string s && string.IsNullOrWhiteSpace(s))
+            || (
+                v is System.Text.Json.JsonElement e
+                && (
+                    e.ValueKind is System.Text.Json.JsonValueKind.Null
+                    || (e.ValueKind == System.Text.Json.JsonValueKind.String && string.IsNullOrWhiteSpace(e.GetString()))
+                )
+            );
+        if (empty)
+            arguments.Remove(hit);
         return empty;
     }
 }

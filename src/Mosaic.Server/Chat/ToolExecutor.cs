@@ -14,12 +14,21 @@ namespace Mosaic.Server.Chat;
 /// </summary>
 public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSettings settings, TimeProvider time)
 {
-    public async Task<(FunctionResultContent Result, ToolUse Use)> ExecuteAsync(ChatTurn turn,
-        McpToolDeclaration? tool, FunctionCallContent call, CancellationToken ct)
+    public async Task<(FunctionResultContent Result, ToolUse Use)> ExecuteAsync(
+        ChatTurn turn,
+        McpToolDeclaration? tool,
+        FunctionCallContent call,
+        CancellationToken ct
+    )
     {
         var arguments = new Dictionary<string, object?>(call.Arguments ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         if (tool is null)
-            return Refuse(call, arguments, $"There is no tool named '{call.Name}' in {turn.Datasource}; use one of the tools offered.", null);
+            return Refuse(
+                call,
+                arguments,
+                $"There is no tool named '{call.Name}' in {turn.Datasource}; use one of the tools offered.",
+                null
+            );
 
         var injected = ParameterInjection.Inject(arguments, tool.Schema, turn.CredentialFields);
         var json = JsonSerializer.SerializeToElement(arguments);
@@ -28,14 +37,24 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         if (!tool.Info.ReadOnly)
         {
             if (!turn.CanAskApproval)
-                return Refuse(call, arguments, $"'{tool.Name}' changes data and needs a person's approval, which this request "
-                    + "cannot ask for. Nothing was run. Tell the user to ask again in the chat window, where they can approve it.", "unavailable");
+                return Refuse(
+                    call,
+                    arguments,
+                    $"'{tool.Name}' changes data and needs a person's approval, which this request "
+                        + "cannot ask for. Nothing was run. Tell the user to ask again in the chat window, where they can approve it.",
+                    "unavailable"
+                );
             var outcome = await AskApprovalAsync(turn, tool.Name, json, ct);
             approval = outcome.ToString().ToLowerInvariant();
             if (outcome != ApprovalOutcome.Approved)
-                return Refuse(call, arguments, outcome == ApprovalOutcome.Refused
-                    ? $"The user refused to run '{tool.Name}'. Nothing was run; do not retry it unless the user asks."
-                    : $"Nobody approved '{tool.Name}' in time, so the request expired. Nothing was run.", approval);
+                return Refuse(
+                    call,
+                    arguments,
+                    outcome == ApprovalOutcome.Refused
+                        ? $"The user refused to run '{tool.Name}'. Nothing was run; do not retry it unless the user asks."
+                        : $"Nobody approved '{tool.Name}' in time, so the request expired. Nothing was run.",
+                    approval
+                );
         }
 
         await turn.EmitAsync(new ToolStartEvent(tool.Name, json), ct);
@@ -46,7 +65,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         {
             var args = json.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
             result = await hub.CallToolAsync(turn.UserId, turn.Datasource, tool.Name, args, ct);
-            if (result.IsError) error = result.Text;
+            if (result.IsError)
+                error = result.Text;
         }
         // No room for a session: the turn ends with a "try again" error (503 + Retry-After), not a tool failure.
         catch (McpHubException e) when (e.Failure != McpHubFailure.AtCapacity)
@@ -61,8 +81,13 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
             : $"Error from {tool.Name}: {error}";
         var use = new ToolUse
         {
-            Tool = tool.Name, Arguments = json, Success = error is null, DurationMs = elapsed,
-            FromCache = result?.FromCache ?? false, Approval = approval, Injected = injected.Count > 0 ? injected : null,
+            Tool = tool.Name,
+            Arguments = json,
+            Success = error is null,
+            DurationMs = elapsed,
+            FromCache = result?.FromCache ?? false,
+            Approval = approval,
+            Injected = injected.Count > 0 ? injected : null,
             Error = Short(error),
         };
         return (new FunctionResultContent(call.CallId, text) { RawRepresentation = result }, use);
@@ -79,14 +104,24 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         return outcome;
     }
 
-    private static (FunctionResultContent, ToolUse) Refuse(FunctionCallContent call, Dictionary<string, object?> arguments,
-        string message, string? approval) =>
-        (new FunctionResultContent(call.CallId, message),
-         new ToolUse
-         {
-             Tool = call.Name, Arguments = JsonSerializer.SerializeToElement(arguments), Success = false,
-             DurationMs = 0, Approval = approval, Error = message,
-         });
+    private static (FunctionResultContent, ToolUse) Refuse(
+        FunctionCallContent call,
+        Dictionary<string, object?> arguments,
+        string message,
+        string? approval
+    ) =>
+        (
+            new FunctionResultContent(call.CallId, message),
+            new ToolUse
+            {
+                Tool = call.Name,
+                Arguments = JsonSerializer.SerializeToElement(arguments),
+                Success = false,
+                DurationMs = 0,
+                Approval = approval,
+                Error = message,
+            }
+        );
 
     private static string? Short(string? s) => TextClip.Ellipsize(s, 300);
 }

@@ -14,13 +14,20 @@ public sealed record LoopResult(string Text, IReadOnlyList<ToolUse> ToolUses, To
 /// </summary>
 public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
 {
-    public async Task<LoopResult> RunAsync(ChatTurn turn, IChatClient client, List<ChatMessage> messages,
-        IReadOnlyList<McpToolDeclaration> tools, List<ToolUse> uses, CancellationToken ct)
+    public async Task<LoopResult> RunAsync(
+        ChatTurn turn,
+        IChatClient client,
+        List<ChatMessage> messages,
+        IReadOnlyList<McpToolDeclaration> tools,
+        List<ToolUse> uses,
+        CancellationToken ct
+    )
     {
         var byName = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var options = new ChatOptions { Tools = tools.Count > 0 ? [.. tools] : null };
         var text = new StringBuilder();
-        long input = 0, output = 0;
+        long input = 0,
+            output = 0;
 
         for (var round = 1; round <= settings.MaxToolRounds; round++)
         {
@@ -30,7 +37,8 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
             messages.AddRange(response.Messages);
 
             var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (calls.Count == 0) return new LoopResult(text.ToString(), uses, new TokenUsage(input, output), round);
+            if (calls.Count == 0)
+                return new LoopResult(text.ToString(), uses, new TokenUsage(input, output), round);
 
             // Sequential on purpose: events stay in order and a held approval doesn't race the calls after it.
             var results = new List<AIContent>();
@@ -50,8 +58,14 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
     }
 
     /// <summary>The direct tier: the host makes the routed call itself, recorded as if the model had asked for it.</summary>
-    public async Task RunDirectCallAsync(ChatTurn turn, McpToolDeclaration tool, Dictionary<string, object?> arguments,
-        List<ChatMessage> messages, List<ToolUse> uses, CancellationToken ct)
+    public async Task RunDirectCallAsync(
+        ChatTurn turn,
+        McpToolDeclaration tool,
+        Dictionary<string, object?> arguments,
+        List<ChatMessage> messages,
+        List<ToolUse> uses,
+        CancellationToken ct
+    )
     {
         var call = new FunctionCallContent($"direct_{Guid.NewGuid():N}", tool.Name, arguments);
         var (result, use) = await executor.ExecuteAsync(turn, tool, call, ct);
@@ -60,8 +74,14 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
         uses.Add(use);
     }
 
-    private static async Task<ChatResponse> StreamRoundAsync(ChatTurn turn, IChatClient client, List<ChatMessage> messages,
-        ChatOptions options, StringBuilder text, CancellationToken ct)
+    private static async Task<ChatResponse> StreamRoundAsync(
+        ChatTurn turn,
+        IChatClient client,
+        List<ChatMessage> messages,
+        ChatOptions options,
+        StringBuilder text,
+        CancellationToken ct
+    )
     {
         var updates = new List<ChatResponseUpdate>();
         var thinking = false;
@@ -75,12 +95,14 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
                 switch (content)
                 {
                     case TextReasoningContent { Text.Length: > 0 } reasoning:
-                        if (!thinking) await turn.EmitAsync(new ThinkingStartEvent(), ct);
+                        if (!thinking)
+                            await turn.EmitAsync(new ThinkingStartEvent(), ct);
                         thinking = true;
                         await turn.EmitAsync(new ThinkingEvent(reasoning.Text), ct);
                         break;
                     case TextContent { Text.Length: > 0 } chunk:
-                        if (thinking) await turn.EmitAsync(new ThinkingEndEvent(), ct);
+                        if (thinking)
+                            await turn.EmitAsync(new ThinkingEndEvent(), ct);
                         thinking = false;
                         var piece = separate ? "\n\n" + chunk.Text : chunk.Text;
                         separate = false;
@@ -90,7 +112,8 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
                 }
             }
         }
-        if (thinking) await turn.EmitAsync(new ThinkingEndEvent(), ct);
+        if (thinking)
+            await turn.EmitAsync(new ThinkingEndEvent(), ct);
         return updates.ToChatResponse();
     }
 }

@@ -8,19 +8,32 @@ namespace Mosaic.Server.Chat;
 public sealed record DirectRoute(IReadOnlyList<string> Keywords, string Tool);
 
 /// <summary>What the router decided: which tier, an optional tool call to make straight away, and the tools the model sees.</summary>
-public sealed record RoutePlan(string Tier, string Reason, IReadOnlyList<McpToolDeclaration> Tools,
-    McpToolDeclaration? DirectTool = null, Dictionary<string, object?>? DirectArguments = null);
+public sealed record RoutePlan(
+    string Tier,
+    string Reason,
+    IReadOnlyList<McpToolDeclaration> Tools,
+    McpToolDeclaration? DirectTool = null,
+    Dictionary<string, object?>? DirectArguments = null
+);
 
 public static class RouteTiers
 {
-    public const string Direct = "direct", Fast = "fast", Standard = "standard", Offline = "offline";
+    public const string Direct = "direct",
+        Fast = "fast",
+        Standard = "standard",
+        Offline = "offline";
 }
 
 /// <summary>Picks the tier of a question and the tools it may use; the model or Offline router is chosen at registration.</summary>
 public interface IToolRouter
 {
-    Task<RoutePlan> RouteAsync(string message, IReadOnlyList<McpToolDeclaration> tools,
-        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields, CancellationToken ct);
+    Task<RoutePlan> RouteAsync(
+        string message,
+        IReadOnlyList<McpToolDeclaration> tools,
+        IReadOnlyList<DirectRoute> routes,
+        IReadOnlyDictionary<string, string>? credentialFields,
+        CancellationToken ct
+    );
 }
 
 /// <summary>
@@ -30,28 +43,45 @@ public interface IToolRouter
 /// </summary>
 public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<ToolRouter> logger) : IToolRouter
 {
-    public async Task<RoutePlan> RouteAsync(string message, IReadOnlyList<McpToolDeclaration> tools,
-        IReadOnlyList<DirectRoute> routes, IReadOnlyDictionary<string, string>? credentialFields, CancellationToken ct)
+    public async Task<RoutePlan> RouteAsync(
+        string message,
+        IReadOnlyList<McpToolDeclaration> tools,
+        IReadOnlyList<DirectRoute> routes,
+        IReadOnlyDictionary<string, string>? credentialFields,
+        CancellationToken ct
+    )
     {
         var shortEnough = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= settings.DirectTierMaxWords;
-        if (shortEnough && DirectTier.Route(message, tools, routes, credentialFields) is { } direct) return direct;
+        if (shortEnough && DirectTier.Route(message, tools, routes, credentialFields) is { } direct)
+            return direct;
         if (llm.Fast is not null && tools.Count > settings.FastTierToolThreshold)
         {
             var narrowed = await NarrowAsync(llm.Fast, message, tools, ct);
             if (narrowed.Count > 0)
-                return new RoutePlan(RouteTiers.Fast, $"{llm.FastModel} picked {string.Join(", ", narrowed.Select(t => t.Name))}", narrowed);
+                return new RoutePlan(
+                    RouteTiers.Fast,
+                    $"{llm.FastModel} picked {string.Join(", ", narrowed.Select(t => t.Name))}",
+                    narrowed
+                );
         }
         return new RoutePlan(RouteTiers.Standard, $"{llm.Model} chooses among {tools.Count} tools", tools);
     }
 
-    private async Task<IReadOnlyList<McpToolDeclaration>> NarrowAsync(IChatClient fast, string message,
-        IReadOnlyList<McpToolDeclaration> tools, CancellationToken ct)
+    private async Task<IReadOnlyList<McpToolDeclaration>> NarrowAsync(
+        IChatClient fast,
+        string message,
+        IReadOnlyList<McpToolDeclaration> tools,
+        CancellationToken ct
+    )
     {
         var catalogue = string.Join("\n", tools.Select(t => $"- {t.Name}: {t.Description.Split('\n', 2)[0]}"));
         var prompt = new List<ChatMessage>
         {
-            new(ChatRole.System, "You select tools for another assistant. Reply with only a JSON array of the names of "
-                + $"the tools (at most {settings.FastTierMaxTools}) needed to answer the question, most useful first. Reply [] if none apply."),
+            new(
+                ChatRole.System,
+                "You select tools for another assistant. Reply with only a JSON array of the names of "
+                    + $"the tools (at most {settings.FastTierMaxTools}) needed to answer the question, most useful first. Reply [] if none apply."
+            ),
             new(ChatRole.User, $"Tools:\n{catalogue}\n\nQuestion: {message}"),
         };
         try
@@ -74,13 +104,20 @@ public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<T
     {
         var start = text.IndexOf('[');
         var end = text.LastIndexOf(']');
-        if (start < 0 || end <= start) return [];
+        if (start < 0 || end <= start)
+            return [];
         try
         {
             using var doc = JsonDocument.Parse(text[start..(end + 1)]);
-            return doc.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String)
-                .Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+            return doc
+                .RootElement.EnumerateArray()
+                .Where(e => e.ValueKind == JsonValueKind.String)
+                .Select(e => e.GetString()!)
+                .ToHashSet(StringComparer.Ordinal);
         }
-        catch (JsonException) { return []; }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 }

@@ -31,15 +31,21 @@ public sealed class ActiveTurns
 /// list of live replicas: a turn answered on any live replica keeps beating, so only the dead ones' turns go stale
 /// (replica clocks must agree to within a beat or so).
 /// </summary>
-public sealed class TurnHeartbeat(ActiveTurns active, IDbContextFactory<MosaicDbContext> contexts, ChatSettings settings,
-    TimeProvider time, ILogger<TurnHeartbeat> logger) : BackgroundService
+public sealed class TurnHeartbeat(
+    ActiveTurns active,
+    IDbContextFactory<MosaicDbContext> contexts,
+    ChatSettings settings,
+    TimeProvider time,
+    ILogger<TurnHeartbeat> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.TurnHeartbeat, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await BeatAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await BeatAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
@@ -47,12 +53,14 @@ public sealed class TurnHeartbeat(ActiveTurns active, IDbContextFactory<MosaicDb
     private async Task BeatAsync(CancellationToken ct)
     {
         var ids = active.Ids;
-        if (ids.Count == 0) return;
+        if (ids.Count == 0)
+            return;
         try
         {
             var now = time.GetUtcNow().UtcDateTime;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            await db.ChatHistory.Where(c => ids.Contains(c.Id) && c.Status == TurnStatus.InProgress)
+            await db
+                .ChatHistory.Where(c => ids.Contains(c.Id) && c.Status == TurnStatus.InProgress)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.HeartbeatAt, now), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -23,12 +23,17 @@ public static class CommandRunner
                     var rotator = scope.ServiceProvider.GetRequiredService<EncryptionKeyRotator>();
                     var encryptor = scope.ServiceProvider.GetRequiredService<CredentialEncryptor>();
                     var result = await rotator.RotateAsync(CancellationToken.None);
-                    Console.WriteLine($"Re-encrypted {result.Rotated} of {result.Total} credential rows under key {encryptor.CurrentKeyId} " +
-                                      $"({result.AlreadyCurrent} were already current).");
-                    foreach (var failure in result.Failures) Console.Error.WriteLine($"  not rotated: {failure}");
+                    Console.WriteLine(
+                        $"Re-encrypted {result.Rotated} of {result.Total} credential rows under key {encryptor.CurrentKeyId} "
+                            + $"({result.AlreadyCurrent} were already current)."
+                    );
+                    foreach (var failure in result.Failures)
+                        Console.Error.WriteLine($"  not rotated: {failure}");
                     if (result.Failures.Count > 0)
                     {
-                        Console.Error.WriteLine("Some rows could not be decrypted: add their key to ENCRYPTION_KEYS_PREVIOUS and run again.");
+                        Console.Error.WriteLine(
+                            "Some rows could not be decrypted: add their key to ENCRYPTION_KEYS_PREVIOUS and run again."
+                        );
                         return 2;
                     }
                     Console.WriteLine("Done. ENCRYPTION_KEYS_PREVIOUS can now be emptied.");

@@ -9,12 +9,16 @@ namespace Mosaic.Server.Configuration;
 /// Checks the validation attributes of a settings class's variables, and says what is wrong by the variable's
 /// name (the built-in DataAnnotations validator would name the C# property, which an operator never sees).
 /// </summary>
-internal sealed class AnnotatedSettingsValidator<T> : IValidateOptions<T> where T : class
+internal sealed class AnnotatedSettingsValidator<T> : IValidateOptions<T>
+    where T : class
 {
     static readonly IReadOnlyList<(PropertyInfo Property, string Variable, ValidationAttribute[] Rules)> Rules =
-        [.. SettingsBinding.Variables<T>()
+    [
+        .. SettingsBinding
+            .Variables<T>()
             .Select(v => (v.Property, v.Variable, v.Property.GetCustomAttributes<ValidationAttribute>().ToArray()))
-            .Where(v => v.Item3.Length > 0)];
+            .Where(v => v.Item3.Length > 0),
+    ];
 
     public ValidateOptionsResult Validate(string? name, T options)
     {
@@ -28,11 +32,12 @@ internal sealed class AnnotatedSettingsValidator<T> : IValidateOptions<T> where 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    static string Describe(ValidationAttribute rule, string variable, object? value) => rule switch
-    {
-        RangeAttribute range => $"{variable} must be {Bounds(range)} (got {Format(value)}).",
-        _ => rule.FormatErrorMessage(variable),
-    };
+    static string Describe(ValidationAttribute rule, string variable, object? value) =>
+        rule switch
+        {
+            RangeAttribute range => $"{variable} must be {Bounds(range)} (got {Format(value)}).",
+            _ => rule.FormatErrorMessage(variable),
+        };
 
     static string Bounds(RangeAttribute r)
     {

@@ -15,7 +15,8 @@ public static class EncryptionKeyFormat
         var s = text.Trim().Replace('-', '+').Replace('_', '/');
         s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
         var buffer = new byte[s.Length];
-        if (!Convert.TryFromBase64String(s, buffer, out var written) || written != 32) return false;
+        if (!Convert.TryFromBase64String(s, buffer, out var written) || written != 32)
+            return false;
         key = buffer[..32];
         return true;
     }

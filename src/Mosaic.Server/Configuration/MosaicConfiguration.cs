@@ -12,7 +12,8 @@ public static class MosaicConfiguration
     public static WebApplicationOptions LoadEnvironment(string[] hostArgs)
     {
         var envFile = Path.Combine(Directory.GetCurrentDirectory(), ".env");
-        if (File.Exists(envFile)) DotNetEnv.Env.NoClobber().Load(envFile);
+        if (File.Exists(envFile))
+            DotNetEnv.Env.NoClobber().Load(envFile);
 
         var environment = System.Environment.GetEnvironmentVariable("ENVIRONMENT")?.Trim().ToLowerInvariant() switch
         {
@@ -22,7 +23,12 @@ public static class MosaicConfiguration
             _ => null, // invalid: the settings validator reports it by name
         };
         // The working directory holds ./data and ./.env; appsettings.json and wwwroot ship with the app.
-        return new WebApplicationOptions { Args = hostArgs, EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory };
+        return new WebApplicationOptions
+        {
+            Args = hostArgs,
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+        };
     }
 
     /// <summary>

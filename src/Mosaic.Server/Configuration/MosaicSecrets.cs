@@ -43,7 +43,8 @@ public sealed class MosaicSecrets
     private static string ReadOrCreate(string dir, string file, MosaicSettings s)
     {
         var path = Path.Combine(dir, file);
-        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        if (File.Exists(path))
+            return File.ReadAllText(path).Trim();
         if (s.IsProduction)
             throw new InvalidOperationException($"{file} is missing and ENVIRONMENT=production: configure the key explicitly.");
 
@@ -52,7 +53,8 @@ public sealed class MosaicSecrets
         try
         {
             var mode = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (!OperatingSystem.IsWindows())
+                mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             using var writer = new StreamWriter(path, Encoding.ASCII, mode);
             writer.Write(value);
             return value;

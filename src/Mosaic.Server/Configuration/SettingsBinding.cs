@@ -31,7 +31,8 @@ public static class SettingsBinding
     /// Binds <typeparamref name="T"/> outside dependency injection (while the host is being built, and in tests).
     /// A value that cannot be read throws <see cref="OptionsValidationException"/>; the rules are checked at start.
     /// </summary>
-    public static T Read<T>(IConfiguration configuration) where T : class, new()
+    public static T Read<T>(IConfiguration configuration)
+        where T : class, new()
     {
         var settings = new T();
         Bind(configuration, settings);
@@ -43,7 +44,8 @@ public static class SettingsBinding
     /// number or switch counts as unset, as an empty line in a .env file means; a value that cannot be read throws,
     /// naming every such variable (the binder's own error names one key and not what it accepts).
     /// </summary>
-    static void Bind<T>(IConfiguration configuration, T settings) where T : class
+    static void Bind<T>(IConfiguration configuration, T settings)
+        where T : class
     {
         var errors = new List<string>();
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -51,24 +53,30 @@ public static class SettingsBinding
         {
             var raw = configuration[variable];
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (raw is null || (type != typeof(string) && string.IsNullOrWhiteSpace(raw))) continue;
-            if (Unreadable(type, variable, raw) is { } error) errors.Add(error);
-            else values[variable] = raw;
+            if (raw is null || (type != typeof(string) && string.IsNullOrWhiteSpace(raw)))
+                continue;
+            if (Unreadable(type, variable, raw) is { } error)
+                errors.Add(error);
+            else
+                values[variable] = raw;
         }
-        if (errors.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(T), errors);
+        if (errors.Count > 0)
+            throw new OptionsValidationException(Options.DefaultName, typeof(T), errors);
         new ConfigurationBuilder().AddInMemoryCollection(values).Build().Bind(settings);
     }
 
     /// <summary>The properties of <typeparamref name="T"/> bound from a variable, with the variable's name.</summary>
     public static IEnumerable<(PropertyInfo Property, string Variable)> Variables<T>() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        typeof(T)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Key: p.GetCustomAttribute<ConfigurationKeyNameAttribute>()))
             .Where(p => p.Key is not null)
             .Select(p => (p.Property, p.Key!.Name));
 
     static string? Unreadable(Type type, string variable, string raw)
     {
-        if (type == typeof(string)) return null;
+        if (type == typeof(string))
+            return null;
         try
         {
             // The converter the binder itself uses, so this accepts exactly what binding accepts.
@@ -82,7 +90,8 @@ public static class SettingsBinding
         }
     }
 
-    static string Accepts(Type type) => type == typeof(bool) ? "true or false"
+    static string Accepts(Type type) =>
+        type == typeof(bool) ? "true or false"
         : type == typeof(double) || type == typeof(float) ? "a number (seconds may have a fraction, e.g. 2.5)"
         : type.IsPrimitive ? "a whole number"
         : $"a {type.Name}";

@@ -19,8 +19,9 @@ public sealed class OneOfAttribute(params string[] allowed) : ValidationAttribut
 public sealed class HttpUrlAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) =>
-        value is not string s || string.IsNullOrWhiteSpace(s) ||
-        Uri.TryCreate(s.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        value is not string s
+        || string.IsNullOrWhiteSpace(s)
+        || Uri.TryCreate(s.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     // The value is not repeated: a URL may carry a password.
     public override string FormatErrorMessage(string name) =>

@@ -15,6 +15,7 @@ public sealed record ConnectorDefinition
     public bool Enabled { get; init; } = true;
     public IReadOnlyList<CredentialField> CredentialFields { get; init; } = [];
     public IReadOnlyList<DirectRoutingPattern> DirectRouting { get; init; } = [];
+
     /// <summary>Extra checks over several fields (e.g. MySQL: host+user+database or sqlite_path).</summary>
     public IReadOnlyList<CredentialRule> CredentialRules { get; init; } = [];
 
@@ -24,6 +25,7 @@ public sealed record ConnectorDefinition
     public IReadOnlyList<string>? Args { get; init; }
     public string? Url { get; init; }
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     /// <summary>Custom sources: the tools connectors.json vouches only read (<c>read_only_tools</c>);
     /// see <see cref="Hub.ToolTrust"/>.</summary>
     public IReadOnlyList<string> ReadOnlyTools { get; init; } = [];

@@ -30,8 +30,10 @@ public static class ConnectorExtensions
     public static WebApplicationBuilder AddConnectors(this WebApplicationBuilder builder)
     {
         // Custom sources from connectors.json join the built-ins; a malformed file stops start-up.
-        builder.Services.AddSingleton(sp => new ConnectorRegistry([.. BuiltInSources.Definitions,
-            .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInSources.Definitions.Select(c => c.Id).ToHashSet())]));
+        builder.Services.AddSingleton(sp => new ConnectorRegistry([
+            .. BuiltInSources.Definitions,
+            .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInSources.Definitions.Select(c => c.Id).ToHashSet()),
+        ]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         builder.Services.AddSingleton<SqliteFileAccess>();
         builder.Services.AddScoped<UsableSources>();

@@ -25,8 +25,11 @@ public sealed class SqliteFileAccess(IOptions<MosaicSettings> options, ILogger<S
         var next = directory is null ? null : Policy.Allowing(directory, problems);
         if (next is null || problems.Count > 0 || next.Resolve(path) is null)
         {
-            logger.LogWarning("Demo: the demo SQLite database {Path} cannot be opened by the MySQL source: {Problems}",
-                path, problems.Count > 0 ? string.Join(" ", problems) : "it is missing");
+            logger.LogWarning(
+                "Demo: the demo SQLite database {Path} cannot be opened by the MySQL source: {Problems}",
+                path,
+                problems.Count > 0 ? string.Join(" ", problems) : "it is missing"
+            );
             return false;
         }
         _policy = next;

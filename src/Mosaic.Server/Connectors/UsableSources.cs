@@ -9,8 +9,7 @@ namespace Mosaic.Server.Connectors;
 /// </summary>
 public sealed class UsableSources(ConnectorRegistry registry, CredentialVault vault)
 {
-    public static bool NeedsCredentials(ConnectorDefinition source) =>
-        source.IsBuiltIn || source.CredentialFields.Any(f => f.Required);
+    public static bool NeedsCredentials(ConnectorDefinition source) => source.IsBuiltIn || source.CredentialFields.Any(f => f.Required);
 
     public static bool CredentialsReady(ConnectorDefinition source, bool saved) => saved || !NeedsCredentials(source);
 

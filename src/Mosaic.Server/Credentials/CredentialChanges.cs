@@ -1,6 +1,10 @@
 namespace Mosaic.Server.Credentials;
 
-public enum CredentialChangeKind { Saved, Deleted }
+public enum CredentialChangeKind
+{
+    Saved,
+    Deleted,
+}
 
 /// <summary>A user's credentials for a datasource were saved (created or replaced) or deleted.</summary>
 public sealed record CredentialChange(string UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
@@ -37,12 +41,19 @@ public sealed class CredentialChangeNotifier(ILogger<CredentialChangeNotifier> l
     /// <summary>Raises a change on this replica only (used for changes another replica made).</summary>
     public void Deliver(CredentialChange change)
     {
-        if (Changed is not { } handlers) return;
+        if (Changed is not { } handlers)
+            return;
         // One faulty subscriber must not stop the others nor fail the request that saved the change.
         foreach (var handler in handlers.GetInvocationList().Cast<Action<CredentialChange>>())
         {
-            try { handler(change); }
-            catch (Exception ex) { logger.LogError(ex, "A credential change subscriber failed for {Datasource}", change.Datasource); }
+            try
+            {
+                handler(change);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A credential change subscriber failed for {Datasource}", change.Datasource);
+            }
         }
     }
 }

@@ -15,20 +15,21 @@ namespace Mosaic.Server.Credentials;
 public sealed class CredentialEncryptor
 {
     private const string Version = "v1";
-    private const int NonceSize = 12, TagSize = 16;
+    private const int NonceSize = 12,
+        TagSize = 16;
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
 
     public CredentialEncryptor(MosaicSecrets secrets)
     {
         CurrentKeyId = KeyId(secrets.CurrentEncryptionKey);
         _keys[CurrentKeyId] = secrets.CurrentEncryptionKey;
-        foreach (var key in secrets.PreviousEncryptionKeys) _keys.TryAdd(KeyId(key), key);
+        foreach (var key in secrets.PreviousEncryptionKeys)
+            _keys.TryAdd(KeyId(key), key);
     }
 
     public string CurrentKeyId { get; }
 
-    public static string KeyId(byte[] key) =>
-        Convert.ToHexStringLower(SHA256.HashData([.. "mosaic-key-id:"u8, .. key])[..8]);
+    public static string KeyId(byte[] key) => Convert.ToHexStringLower(SHA256.HashData([.. "mosaic-key-id:"u8, .. key])[..8]);
 
     public string Encrypt(string plaintext, string userId, string datasource)
     {
@@ -49,8 +50,9 @@ public sealed class CredentialEncryptor
             throw new CredentialDecryptionException($"Stored credentials for {datasource} are in an unknown format.");
         if (!_keys.TryGetValue(parts[1], out var key))
             throw new CredentialDecryptionException(
-                $"Credentials for {datasource} were encrypted with key {parts[1]}, which is not configured. " +
-                "Add that key to ENCRYPTION_KEYS_PREVIOUS (or restore ENCRYPTION_KEY), then run rotate-encryption-key.");
+                $"Credentials for {datasource} were encrypted with key {parts[1]}, which is not configured. "
+                    + "Add that key to ENCRYPTION_KEYS_PREVIOUS (or restore ENCRYPTION_KEY), then run rotate-encryption-key."
+            );
         var data = Convert.FromBase64String(parts[2]);
         if (data.Length < NonceSize + TagSize)
             throw new CredentialDecryptionException($"Stored credentials for {datasource} are truncated.");
@@ -58,7 +60,13 @@ public sealed class CredentialEncryptor
         try
         {
             using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize, plain.Length), data.AsSpan(NonceSize + plain.Length), plain, Aad(userId, datasource));
+            aes.Decrypt(
+                data.AsSpan(0, NonceSize),
+                data.AsSpan(NonceSize, plain.Length),
+                data.AsSpan(NonceSize + plain.Length),
+                plain,
+                Aad(userId, datasource)
+            );
             return Encoding.UTF8.GetString(plain);
         }
         catch (AuthenticationTagMismatchException)

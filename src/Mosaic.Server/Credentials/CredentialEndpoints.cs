@@ -16,41 +16,77 @@ public static class CredentialEndpoints
     {
         var group = app.MapGroup("/api/credentials").WithTags("Credentials").RequireAuthorization();
 
-        group.MapPost("/", async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> (
-            SaveCredentialsRequest request, ConnectorRegistry registry, CredentialVault vault, SqliteFileAccess sqliteFiles,
-            HttpContext http, CancellationToken ct) =>
-        {
-            var connector = registry.Find(request.Datasource);
-            if (connector is null)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["datasource"] = [$"Unknown datasource '{request.Datasource}'."] });
-            if (!connector.Enabled)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["datasource"] = [$"{connector.Name} is disabled on this server."] });
+        group.MapPost(
+            "/",
+            async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> (
+                SaveCredentialsRequest request,
+                ConnectorRegistry registry,
+                CredentialVault vault,
+                SqliteFileAccess sqliteFiles,
+                HttpContext http,
+                CancellationToken ct
+            ) =>
+            {
+                var connector = registry.Find(request.Datasource);
+                if (connector is null)
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["datasource"] = [$"Unknown datasource '{request.Datasource}'."] }
+                    );
+                if (!connector.Enabled)
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["datasource"] = [$"{connector.Name} is disabled on this server."] }
+                    );
 
-            var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy);
-            if (errors.Count > 0)
-                return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
-                    title: $"The {connector.Name} credentials are not valid");
+                var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy);
+                if (errors.Count > 0)
+                    return TypedResults.ValidationProblem(
+                        errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
+                        title: $"The {connector.Name} credentials are not valid"
+                    );
 
-            await vault.SaveAsync(http.User.GetUserId(), connector.Id, fields, ct);
-            return TypedResults.Ok(new MessageResponse("Credentials saved"));
-        });
+                await vault.SaveAsync(http.User.GetUserId(), connector.Id, fields, ct);
+                return TypedResults.Ok(new MessageResponse("Credentials saved"));
+            }
+        );
 
-        group.MapGet("/{datasource}/status", async Task<Results<Ok<CredentialStatusResponse>, ProblemHttpResult>> (
-            string datasource, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
-        {
-            if (registry.Find(datasource) is null) return UnknownDatasource(datasource);
-            var status = await vault.GetStatusAsync(http.User.GetUserId(), datasource, ct);
-            return TypedResults.Ok(new CredentialStatusResponse(status.Configured, status.UpdatedAt));
-        });
+        group.MapGet(
+            "/{datasource}/status",
+            async Task<Results<Ok<CredentialStatusResponse>, ProblemHttpResult>> (
+                string datasource,
+                ConnectorRegistry registry,
+                CredentialVault vault,
+                HttpContext http,
+                CancellationToken ct
+            ) =>
+            {
+                if (registry.Find(datasource) is null)
+                    return UnknownDatasource(datasource);
+                var status = await vault.GetStatusAsync(http.User.GetUserId(), datasource, ct);
+                return TypedResults.Ok(new CredentialStatusResponse(status.Configured, status.UpdatedAt));
+            }
+        );
 
-        group.MapDelete("/{datasource}", async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> (
-            string datasource, ConnectorRegistry registry, CredentialVault vault, HttpContext http, CancellationToken ct) =>
-        {
-            if (registry.Find(datasource) is null) return UnknownDatasource(datasource);
-            if (!await vault.DeleteAsync(http.User.GetUserId(), datasource, ct))
-                return TypedResults.Problem($"No credentials are saved for {datasource}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-            return TypedResults.Ok(new MessageResponse("Credentials deleted"));
-        });
+        group.MapDelete(
+            "/{datasource}",
+            async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> (
+                string datasource,
+                ConnectorRegistry registry,
+                CredentialVault vault,
+                HttpContext http,
+                CancellationToken ct
+            ) =>
+            {
+                if (registry.Find(datasource) is null)
+                    return UnknownDatasource(datasource);
+                if (!await vault.DeleteAsync(http.User.GetUserId(), datasource, ct))
+                    return TypedResults.Problem(
+                        $"No credentials are saved for {datasource}.",
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "Not found"
+                    );
+                return TypedResults.Ok(new MessageResponse("Credentials deleted"));
+            }
+        );
         return app;
     }
 

@@ -16,7 +16,10 @@ public static class CredentialValidator
     public const int MaxValueLength = 16 * 1024;
 
     public static (Dictionary<string, string> Fields, Dictionary<string, string[]> Errors) Validate(
-        ConnectorDefinition connector, IReadOnlyDictionary<string, JsonElement> submitted, SqliteFilePolicy sqliteFiles)
+        ConnectorDefinition connector,
+        IReadOnlyDictionary<string, JsonElement> submitted,
+        SqliteFilePolicy sqliteFiles
+    )
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -26,15 +29,23 @@ public static class CredentialValidator
             var field = connector.FindField(name);
             if (field is null)
             {
-                errors[name] = [$"Unknown field for {connector.Id}; expected one of: {string.Join(", ", connector.CredentialFields.Select(f => f.Name))}."];
+                errors[name] =
+                [
+                    $"Unknown field for {connector.Id}; expected one of: {string.Join(", ", connector.CredentialFields.Select(f => f.Name))}.",
+                ];
                 continue;
             }
             var (value, error) = Normalize(field, element);
-            if (error is null && value is { Length: > 0 }) error = Check(field, value, sqliteFiles);
-            if (error is not null) errors[name] = [error];
-            else if (value is { Length: > 0 }) fields[name] = value;
+            if (error is null && value is { Length: > 0 })
+                error = Check(field, value, sqliteFiles);
+            if (error is not null)
+                errors[name] = [error];
+            else if (value is { Length: > 0 })
+                fields[name] = value;
         }
-        foreach (var field in connector.CredentialFields.Where(f => f.Required && !fields.ContainsKey(f.Name) && !errors.ContainsKey(f.Name)))
+        foreach (
+            var field in connector.CredentialFields.Where(f => f.Required && !fields.ContainsKey(f.Name) && !errors.ContainsKey(f.Name))
+        )
             errors[field.Name] = [$"{field.Label} is required."];
         if (errors.Count == 0)
             foreach (var rule in connector.CredentialRules.Where(r => !r.IsSatisfied(fields)))
@@ -47,7 +58,8 @@ public static class CredentialValidator
 
     private static (string? Value, string? Error) Normalize(CredentialField field, JsonElement element)
     {
-        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return (null, null);
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            return (null, null);
         var text = element.ValueKind switch
         {
             JsonValueKind.String => element.GetString()!.Trim(),
@@ -56,18 +68,24 @@ public static class CredentialValidator
             JsonValueKind.False => "false",
             _ => null,
         };
-        if (text is null) return (null, $"{field.Label} must be a string, number or boolean.");
-        if (text.Length > MaxValueLength) return (null, $"{field.Label} is longer than {MaxValueLength} characters.");
-        if (text.Length == 0) return (null, null);
+        if (text is null)
+            return (null, $"{field.Label} must be a string, number or boolean.");
+        if (text.Length > MaxValueLength)
+            return (null, $"{field.Label} is longer than {MaxValueLength} characters.");
+        if (text.Length == 0)
+            return (null, null);
 
         return field.Type switch
         {
-            "url" when !(Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") =>
-                (null, $"{field.Label} must be an absolute http(s) URL."),
-            "number" when !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
-                (null, $"{field.Label} must be a whole number."),
-            "checkbox" when text.ToLowerInvariant() is not ("true" or "false") =>
-                (null, $"{field.Label} must be true or false."),
+            "url" when !(Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https") => (
+                null,
+                $"{field.Label} must be an absolute http(s) URL."
+            ),
+            "number" when !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) => (
+                null,
+                $"{field.Label} must be a whole number."
+            ),
+            "checkbox" when text.ToLowerInvariant() is not ("true" or "false") => (null, $"{field.Label} must be true or false."),
             "checkbox" => (text.ToLowerInvariant(), null),
             _ => (text, null),
         };

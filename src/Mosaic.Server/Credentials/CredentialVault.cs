@@ -10,14 +10,20 @@ namespace Mosaic.Server.Credentials;
 /// through <see cref="GetAsync"/>, for handing to a connector process; they are never logged.
 /// </summary>
 public sealed class CredentialVault(
-    MosaicDbContext db, CredentialEncryptor encryptor, CredentialChangeNotifier notifier, TimeProvider time, ILogger<CredentialVault> logger)
+    MosaicDbContext db,
+    CredentialEncryptor encryptor,
+    CredentialChangeNotifier notifier,
+    TimeProvider time,
+    ILogger<CredentialVault> logger
+)
 {
     /// <summary>The user's decrypted fields for a datasource, or null when none are saved.</summary>
     /// <exception cref="CredentialDecryptionException">The row's key is not configured or the data was tampered with.</exception>
     public async Task<IReadOnlyDictionary<string, string>?> GetAsync(string userId, string datasource, CancellationToken ct)
     {
         var row = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId && c.Datasource == datasource, ct);
-        if (row is null) return null;
+        if (row is null)
+            return null;
         var json = encryptor.Decrypt(row.EncryptedData, userId, datasource);
         return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
     }
@@ -28,7 +34,16 @@ public sealed class CredentialVault(
         var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), userId, datasource);
         var row = await db.Credentials.FirstOrDefaultAsync(c => c.UserId == userId && c.Datasource == datasource, ct);
         if (row is null)
-            db.Credentials.Add(new Credential { UserId = userId, Datasource = datasource, EncryptedData = encrypted, CreatedAt = now, UpdatedAt = now });
+            db.Credentials.Add(
+                new Credential
+                {
+                    UserId = userId,
+                    Datasource = datasource,
+                    EncryptedData = encrypted,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+            );
         else
         {
             row.EncryptedData = encrypted;
@@ -42,10 +57,16 @@ public sealed class CredentialVault(
         {
             // A concurrent save created the row first (unique user_id+datasource): replace it instead.
             db.ChangeTracker.Clear();
-            await db.Credentials.Where(c => c.UserId == userId && c.Datasource == datasource)
+            await db
+                .Credentials.Where(c => c.UserId == userId && c.Datasource == datasource)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.EncryptedData, encrypted).SetProperty(x => x.UpdatedAt, now), ct);
         }
-        logger.LogInformation("Credentials saved for user {UserId}, datasource {Datasource} ({FieldCount} fields)", userId, datasource, fields.Count);
+        logger.LogInformation(
+            "Credentials saved for user {UserId}, datasource {Datasource} ({FieldCount} fields)",
+            userId,
+            datasource,
+            fields.Count
+        );
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
     }
 
@@ -53,7 +74,8 @@ public sealed class CredentialVault(
     public async Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct)
     {
         var deleted = await db.Credentials.Where(c => c.UserId == userId && c.Datasource == datasource).ExecuteDeleteAsync(ct);
-        if (deleted == 0) return false;
+        if (deleted == 0)
+            return false;
         logger.LogInformation("Credentials deleted for user {UserId}, datasource {Datasource}", userId, datasource);
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Deleted, time.GetUtcNow()));
         return true;
@@ -61,9 +83,11 @@ public sealed class CredentialVault(
 
     public async Task<CredentialStatus> GetStatusAsync(string userId, string datasource, CancellationToken ct)
     {
-        var updated = await db.Credentials.AsNoTracking()
+        var updated = await db
+            .Credentials.AsNoTracking()
             .Where(c => c.UserId == userId && c.Datasource == datasource)
-            .Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
+            .Select(c => (DateTime?)c.UpdatedAt)
+            .FirstOrDefaultAsync(ct);
         return new CredentialStatus(updated is not null, updated);
     }
 

@@ -10,26 +10,40 @@ public sealed record RotationResult(int Total, int Rotated, int AlreadyCurrent, 
 /// left alone, so the command can be re-run safely (e.g. after an interruption). Rows whose key is
 /// not configured are reported, not touched.
 /// </summary>
-public sealed class EncryptionKeyRotator(MosaicDbContext db, CredentialEncryptor encryptor, TimeProvider time, ILogger<EncryptionKeyRotator> logger)
+public sealed class EncryptionKeyRotator(
+    MosaicDbContext db,
+    CredentialEncryptor encryptor,
+    TimeProvider time,
+    ILogger<EncryptionKeyRotator> logger
+)
 {
     private const int BatchSize = 200;
 
     public async Task<RotationResult> RotateAsync(CancellationToken ct)
     {
-        int total = 0, rotated = 0, current = 0;
+        int total = 0,
+            rotated = 0,
+            current = 0;
         var failures = new List<string>();
         string? lastId = null;
         while (true)
         {
             // Keyset paging by id keeps memory flat on large tables.
-            var batch = await db.Credentials
-                .Where(c => lastId == null || string.Compare(c.Id, lastId) > 0)
-                .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0) break;
+            var batch = await db
+                .Credentials.Where(c => lastId == null || string.Compare(c.Id, lastId) > 0)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+                break;
             foreach (var row in batch)
             {
                 total++;
-                if (CredentialEncryptor.KeyIdOf(row.EncryptedData) == encryptor.CurrentKeyId) { current++; continue; }
+                if (CredentialEncryptor.KeyIdOf(row.EncryptedData) == encryptor.CurrentKeyId)
+                {
+                    current++;
+                    continue;
+                }
                 try
                 {
                     var plain = encryptor.Decrypt(row.EncryptedData, row.UserId ?? "", row.Datasource);
@@ -46,8 +60,13 @@ public sealed class EncryptionKeyRotator(MosaicDbContext db, CredentialEncryptor
             db.ChangeTracker.Clear();
             lastId = batch[^1].Id;
         }
-        logger.LogInformation("Key rotation: {Rotated} re-encrypted, {Current} already current, {Failed} failed, under key {KeyId}",
-            rotated, current, failures.Count, encryptor.CurrentKeyId);
+        logger.LogInformation(
+            "Key rotation: {Rotated} re-encrypted, {Current} already current, {Failed} failed, under key {KeyId}",
+            rotated,
+            current,
+            failures.Count,
+            encryptor.CurrentKeyId
+        );
         return new RotationResult(total, rotated, current, failures);
     }
 }

@@ -15,16 +15,24 @@ public static class DatabaseExtensions
     {
         var services = builder.Services;
         services.AddSingleton<MySqlServerVersionSource>();
-        services.AddDbContextFactory<SqliteMosaicDbContext>((sp, o) =>
-        {
-            var s = sp.GetRequiredService<IOptions<MosaicSettings>>().Value;
-            DatabaseConnections.UseSqlite(o, DatabaseConnections.SqliteConnectionString(s));
-        });
-        services.AddDbContextFactory<MySqlMosaicDbContext>((sp, o) =>
-        {
-            var s = sp.GetRequiredService<IOptions<MosaicSettings>>().Value;
-            DatabaseConnections.UseMySql(o, DatabaseConnections.MySqlConnectionString(s), sp.GetRequiredService<MySqlServerVersionSource>().Get());
-        });
+        services.AddDbContextFactory<SqliteMosaicDbContext>(
+            (sp, o) =>
+            {
+                var s = sp.GetRequiredService<IOptions<MosaicSettings>>().Value;
+                DatabaseConnections.UseSqlite(o, DatabaseConnections.SqliteConnectionString(s));
+            }
+        );
+        services.AddDbContextFactory<MySqlMosaicDbContext>(
+            (sp, o) =>
+            {
+                var s = sp.GetRequiredService<IOptions<MosaicSettings>>().Value;
+                DatabaseConnections.UseMySql(
+                    o,
+                    DatabaseConnections.MySqlConnectionString(s),
+                    sp.GetRequiredService<MySqlServerVersionSource>().Get()
+                );
+            }
+        );
         services.AddSingleton<IDbContextFactory<MosaicDbContext>, MosaicDbContextFactory>();
         services.AddScoped<MosaicDbContext>(sp => sp.GetRequiredService<IDbContextFactory<MosaicDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
@@ -38,15 +46,18 @@ public static class DatabaseExtensions
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<MosaicSettings>>().Value; // validates settings
-        if (!settings.MigrateOnStartup) return;
+        if (!settings.MigrateOnStartup)
+            return;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
     }
 }
 
 /// <summary>Creates the provider subclass that matches the configuration, typed as the shared base.</summary>
-internal sealed class MosaicDbContextFactory(IServiceProvider services, IOptions<MosaicSettings> options) : IDbContextFactory<MosaicDbContext>
+internal sealed class MosaicDbContextFactory(IServiceProvider services, IOptions<MosaicSettings> options)
+    : IDbContextFactory<MosaicDbContext>
 {
-    public MosaicDbContext CreateDbContext() => options.Value.UsesMySql
-        ? services.GetRequiredService<IDbContextFactory<MySqlMosaicDbContext>>().CreateDbContext()
-        : services.GetRequiredService<IDbContextFactory<SqliteMosaicDbContext>>().CreateDbContext();
+    public MosaicDbContext CreateDbContext() =>
+        options.Value.UsesMySql
+            ? services.GetRequiredService<IDbContextFactory<MySqlMosaicDbContext>>().CreateDbContext()
+            : services.GetRequiredService<IDbContextFactory<SqliteMosaicDbContext>>().CreateDbContext();
 }

@@ -15,6 +15,7 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ChatHistoryEntry> ChatHistory => Set<ChatHistoryEntry>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+
     /// <summary>ASP.NET Core data-protection keys (antiforgery), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -83,14 +84,18 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
     private static void ApplySnakeCaseColumns(ModelBuilder b)
     {
         foreach (var entity in b.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties())
-                property.SetColumnName(ToSnakeCase(property.Name));
+        foreach (var property in entity.GetProperties())
+            property.SetColumnName(ToSnakeCase(property.Name));
     }
 
     internal static string ToSnakeCase(string name) =>
-        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+        string.Concat(
+            name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString())
+        );
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    private sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
+        );
 }

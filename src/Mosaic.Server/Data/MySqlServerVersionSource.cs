@@ -15,7 +15,8 @@ public sealed class MySqlServerVersionSource(IOptions<MosaicSettings> options)
     public ServerVersion Get()
     {
         var configured = options.Value.MySqlServerVersion;
-        if (!string.IsNullOrWhiteSpace(configured)) return ServerVersion.Parse(configured);
+        if (!string.IsNullOrWhiteSpace(configured))
+            return ServerVersion.Parse(configured);
         return _detected ??= ServerVersion.AutoDetect(DatabaseConnections.MySqlConnectionString(options.Value));
     }
 }

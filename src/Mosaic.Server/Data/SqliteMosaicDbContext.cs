@@ -5,7 +5,5 @@ namespace Mosaic.Server.Data;
 /// <summary>SQLite flavour of <see cref="MosaicDbContext"/>; migrations in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteMosaicDbContext(DbContextOptions<SqliteMosaicDbContext> options) : MosaicDbContext(options)
 {
-    protected override void ConfigureProvider(ModelBuilder b)
-    {
-    }
+    protected override void ConfigureProvider(ModelBuilder b) { }
 }

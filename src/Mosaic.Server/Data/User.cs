@@ -11,6 +11,7 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? LastLogin { get; set; }
+
     /// <summary>The login before <see cref="LastLogin"/>: the digest reports what happened since.</summary>
     public DateTime? PreviousLogin { get; set; }
     public int FailedLoginAttempts { get; set; }

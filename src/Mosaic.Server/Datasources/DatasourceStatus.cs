@@ -10,11 +10,14 @@ public sealed record DatasourceStatus(string Breaker, bool Connected)
     public static Func<string, DatasourceStatus> ForUser(IMcpHub hub, string userId)
     {
         var live = hub.GetStatus().Sessions.Where(s => s.UserId == userId).Select(s => s.Datasource).ToHashSet();
-        return id => new DatasourceStatus(hub.GetBreakerState(userId, id) switch
-        {
-            BreakerState.Open => "open",
-            BreakerState.HalfOpen => "half_open",
-            _ => "closed",
-        }, live.Contains(id));
+        return id => new DatasourceStatus(
+            hub.GetBreakerState(userId, id) switch
+            {
+                BreakerState.Open => "open",
+                BreakerState.HalfOpen => "half_open",
+                _ => "closed",
+            },
+            live.Contains(id)
+        );
     }
 }

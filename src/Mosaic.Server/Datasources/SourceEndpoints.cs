@@ -6,7 +6,15 @@ using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Datasources;
 
-public sealed record CredentialFieldResponse(string Name, string Label, string Type, bool Required, string? EnvVar, string? Placeholder, string? Help);
+public sealed record CredentialFieldResponse(
+    string Name,
+    string Label,
+    string Type,
+    bool Required,
+    string? EnvVar,
+    string? Placeholder,
+    string? Help
+);
 
 /// <summary>
 /// A datasource as the UI sees it. <see cref="Status"/> is where live connector health (circuit
@@ -16,10 +24,19 @@ public sealed record CredentialFieldResponse(string Name, string Label, string T
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
 public sealed record DatasourceResponse(
-    string Id, string Name, string Description, string Icon, bool Enabled, bool Configured,
-    IReadOnlyList<CredentialFieldResponse> CredentialFields, IReadOnlyList<string> CredentialRules,
-    string? Accent, string? AccentDark, IReadOnlyList<string> Examples,
-    DatasourceStatus? Status = null);
+    string Id,
+    string Name,
+    string Description,
+    string Icon,
+    bool Enabled,
+    bool Configured,
+    IReadOnlyList<CredentialFieldResponse> CredentialFields,
+    IReadOnlyList<string> CredentialRules,
+    string? Accent,
+    string? AccentDark,
+    IReadOnlyList<string> Examples,
+    DatasourceStatus? Status = null
+);
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
 public static class SourceEndpoints
@@ -27,21 +44,44 @@ public static class SourceEndpoints
     public static WebApplication MapSourceEndpoints(this WebApplication app)
     {
         app.MapGet("/api/datasources", async (UsableSources sources, IMcpHub hub, HttpContext http, CancellationToken ct) =>
-        {
-            var userId = http.User.GetUserId();
-            var status = DatasourceStatus.ForUser(hub, userId);
-            return TypedResults.Ok((await sources.ForUserAsync(userId, ct))
-                .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) }).ToList());
-        }).RequireAuthorization().WithTags("Datasources");
+            {
+                var userId = http.User.GetUserId();
+                var status = DatasourceStatus.ForUser(hub, userId);
+                return TypedResults.Ok(
+                    (await sources.ForUserAsync(userId, ct))
+                        .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) })
+                        .ToList()
+                );
+            })
+            .RequireAuthorization()
+            .WithTags("Datasources");
         return app;
     }
 
     public static DatasourceResponse ToResponse(ConnectorDefinition c, bool configured)
     {
         var look = BuiltInSources.Find(c.Id)?.Presentation ?? SourcePresentation.Custom;
-        return new(c.Id, c.Name, c.Description, c.Icon, c.Enabled, configured,
-            c.CredentialFields.Select(f =>
-                new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help)).ToList(),
-            c.CredentialRules.Select(r => r.Message).ToList(), look.Accent, look.AccentDark, look.Examples);
+        return new(
+            c.Id,
+            c.Name,
+            c.Description,
+            c.Icon,
+            c.Enabled,
+            configured,
+            c.CredentialFields.Select(f => new CredentialFieldResponse(
+                    f.Name,
+                    f.Label,
+                    f.Type,
+                    f.Required,
+                    f.EnvVar,
+                    f.Placeholder,
+                    f.Help
+                ))
+                .ToList(),
+            c.CredentialRules.Select(r => r.Message).ToList(),
+            look.Accent,
+            look.AccentDark,
+            look.Examples
+        );
     }
 }

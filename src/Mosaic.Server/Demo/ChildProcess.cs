@@ -32,16 +32,26 @@ public sealed class ChildProcess : IAsyncDisposable
     public string Output => string.Join("\n", _output);
 
     /// <summary>Starts <paramref name="command"/> with <c>{port}</c> in its arguments replaced, and waits for GET / to answer.</summary>
-    public static async Task<ChildProcess> StartAsync(string command, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env,
-        TimeSpan startTimeout, CancellationToken ct)
+    public static async Task<ChildProcess> StartAsync(
+        string command,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? env,
+        TimeSpan startTimeout,
+        CancellationToken ct
+    )
     {
         var port = FreePort();
         var psi = new ProcessStartInfo(command)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
         };
-        foreach (var a in args) psi.ArgumentList.Add(a.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        foreach (var a in args)
+            psi.ArgumentList.Add(a.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+            psi.Environment[k] = v;
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"{command} could not be started.");
         var child = new ChildProcess(process, $"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -50,7 +60,9 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             ct.ThrowIfCancellationRequested();
             if (process.HasExited)
-                throw new InvalidOperationException($"{Path.GetFileName(command)} exited with code {process.ExitCode} while starting:\n{child.Output}");
+                throw new InvalidOperationException(
+                    $"{Path.GetFileName(command)} exited with code {process.ExitCode} while starting:\n{child.Output}"
+                );
             try
             {
                 using var response = await http.GetAsync(child.BaseUrl + "/", ct);
@@ -61,28 +73,50 @@ public sealed class ChildProcess : IAsyncDisposable
             await Task.Delay(150, ct);
         }
         await child.DisposeAsync();
-        throw new TimeoutException($"{Path.GetFileName(command)} did not answer on {child.BaseUrl} within {startTimeout.TotalSeconds:0} s:\n{child.Output}");
+        throw new TimeoutException(
+            $"{Path.GetFileName(command)} did not answer on {child.BaseUrl} within {startTimeout.TotalSeconds:0} s:\n{child.Output}"
+        );
     }
 
     /// <summary>Runs a command to completion and returns its standard output; throws with its error output on failure.</summary>
-    public static async Task<string> RunAsync(string command, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env, TimeSpan timeout, CancellationToken ct)
+    public static async Task<string> RunAsync(
+        string command,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? env,
+        TimeSpan timeout,
+        CancellationToken ct
+    )
     {
-        var psi = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        var psi = new ProcessStartInfo(command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+            psi.Environment[k] = v;
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{command} could not be started.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
-        try { await process.WaitForExitAsync(limit.Token); }
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} did not finish within {timeout.TotalSeconds:0} s.");
+            throw new TimeoutException(
+                $"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} did not finish within {timeout.TotalSeconds:0} s."
+            );
         }
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} failed ({process.ExitCode}): {await stderr}{await stdout}"
+            );
         return await stdout;
     }
 
@@ -99,15 +133,18 @@ public sealed class ChildProcess : IAsyncDisposable
             process.stdin.on('error', () => process.exit(0));
             process.stdin.resume();
             """;
-        if (!File.Exists(path) || File.ReadAllText(path) != script) File.WriteAllText(path, script);
+        if (!File.Exists(path) || File.ReadAllText(path) != script)
+            File.WriteAllText(path, script);
         return path;
     }
 
     private void Keep(string? line)
     {
-        if (line is null) return;
+        if (line is null)
+            return;
         _output.Enqueue(line);
-        while (_output.Count > 200) _output.TryDequeue(out _);
+        while (_output.Count > 200)
+            _output.TryDequeue(out _);
     }
 
     private static int FreePort()
@@ -127,7 +164,9 @@ public sealed class ChildProcess : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
         }
-        catch (InvalidOperationException) { /* already gone */ }
+        catch (InvalidOperationException)
+        { /* already gone */
+        }
         _process.Dispose();
     }
 }

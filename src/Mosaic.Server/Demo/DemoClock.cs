@@ -17,18 +17,24 @@ public static class DemoClock
     public static TimeProvider? FromConfiguration(IConfiguration config, bool demo)
     {
         var value = config[Setting];
-        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
         if (!demo)
             throw new InvalidOperationException(
-                $"{Setting} is set, but it is honoured only with --demo. Unset it: a real server runs on the system clock.");
+                $"{Setting} is set, but it is honoured only with --demo. Unset it: a real server runs on the system clock."
+            );
         if (string.Equals(config["ENVIRONMENT"]?.Trim(), "production", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"{Setting} is not allowed with ENVIRONMENT=production.");
         DateTimeOffset at;
-        try { at = SandboxClock.Parse(value); }
+        try
+        {
+            at = SandboxClock.Parse(value);
+        }
         catch (ArgumentException)
         {
             throw new InvalidOperationException(
-                $"{Setting} must be an ISO 8601 time with a zone, e.g. 2026-01-15T03:10:00Z (got '{value}').");
+                $"{Setting} must be an ISO 8601 time with a zone, e.g. 2026-01-15T03:10:00Z (got '{value}')."
+            );
         }
         return SandboxClock.Starting(at);
     }

@@ -17,8 +17,15 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// exactly their host:port are added to the egress allow list, and the demo database's directory, nothing else,
 /// to the directories SQLite sources may read. Singleton; disposed at shutdown.
 /// </summary>
-public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegistry registry, IOptions<MosaicSettings> options,
-    HostEgress egress, SqliteFileAccess sqliteFiles, TimeProvider time, ILogger<DemoEnvironment> logger) : IAsyncDisposable
+public sealed class DemoEnvironment(
+    IServiceScopeFactory scopes,
+    ConnectorRegistry registry,
+    IOptions<MosaicSettings> options,
+    HostEgress egress,
+    SqliteFileAccess sqliteFiles,
+    TimeProvider time,
+    ILogger<DemoEnvironment> logger
+) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
     private ChildProcess? _s3;
@@ -39,13 +46,15 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
                 await DemoSandbox.SeedS3Async(_s3.BaseUrl, ct);
                 egress.Allow(HostEgress.EntryFor(new Uri(_s3.BaseUrl)));
             }
-            else s3Note = "S3 is left out: Node.js/npm was not found (s3rver needs it).";
+            else
+                s3Note = "S3 is left out: Node.js/npm was not found (s3rver needs it).";
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
             logger.LogWarning("Demo: s3rver did not start, so S3 is left out: {Error}", e.Message);
             s3Note = $"S3 is left out: s3rver did not start ({e.Message.Split('\n')[0]}).";
-            if (_s3 is not null) await _s3.DisposeAsync();
+            if (_s3 is not null)
+                await _s3.DisposeAsync();
             _s3 = null;
         }
 
@@ -56,9 +65,12 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
             var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
             foreach (var (datasource, variables) in env)
             {
-                if (datasource == S3Source.Id && _s3 is null) continue;
-                if (variables.TryGetValue("SQLITE_PATH", out var sqlite) && !sqliteFiles.AllowDemoDatabase(sqlite)) continue;
-                if (registry.Find(datasource) is not { } source) continue;
+                if (datasource == S3Source.Id && _s3 is null)
+                    continue;
+                if (variables.TryGetValue("SQLITE_PATH", out var sqlite) && !sqliteFiles.AllowDemoDatabase(sqlite))
+                    continue;
+                if (registry.Find(datasource) is not { } source)
+                    continue;
                 await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);
                 saved.Add(datasource);
             }
@@ -69,12 +81,15 @@ public sealed class DemoEnvironment(IServiceScopeFactory scopes, ConnectorRegist
 
     /// <summary>The credential fields whose env vars the Sandbox printed (the reverse of the connector's mapping).</summary>
     public static Dictionary<string, string> ToFields(ConnectorDefinition source, IReadOnlyDictionary<string, string> variables) =>
-        source.CredentialFields.Where(f => f.EnvVar is not null && variables.ContainsKey(f.EnvVar))
+        source
+            .CredentialFields.Where(f => f.EnvVar is not null && variables.ContainsKey(f.EnvVar))
             .ToDictionary(f => f.Name, f => variables[f.EnvVar!]);
 
     public async ValueTask DisposeAsync()
     {
-        if (_s3 is not null) await _s3.DisposeAsync();
-        if (_sandbox is not null) await _sandbox.DisposeAsync();
+        if (_s3 is not null)
+            await _s3.DisposeAsync();
+        if (_sandbox is not null)
+            await _sandbox.DisposeAsync();
     }
 }

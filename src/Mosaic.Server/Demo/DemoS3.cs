@@ -14,14 +14,20 @@ public static class DemoS3
     public static async Task<ChildProcess?> StartAsync(string dataDir, ILogger logger, CancellationToken ct)
     {
         var program = await FindOrInstallAsync(dataDir, logger, ct);
-        if (program is null) return null;
+        if (program is null)
+            return null;
         var storage = Directory.CreateDirectory(Path.Combine(dataDir, "demo", S3Source.Id)).FullName;
         // s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
         // The preload ends s3rver when the server is gone, even killed (see ChildProcess).
         var preload = ChildProcess.ExitWithParentScript(Path.Combine(dataDir, "demo"));
         var env = new Dictionary<string, string> { ["NODE_OPTIONS"] = $"--openssl-legacy-provider --require \"{preload}\"" };
-        return await ChildProcess.StartAsync(program, ["-d", storage, "-p", "{port}", "-a", "127.0.0.1", "--silent"], env,
-            TimeSpan.FromSeconds(60), ct);
+        return await ChildProcess.StartAsync(
+            program,
+            ["-d", storage, "-p", "{port}", "-a", "127.0.0.1", "--silent"],
+            env,
+            TimeSpan.FromSeconds(60),
+            ct
+        );
     }
 
     private static async Task<string?> FindOrInstallAsync(string dataDir, ILogger logger, CancellationToken ct)
@@ -33,7 +39,8 @@ public static class DemoS3
             RepositoryRoot() is { } root ? Path.Combine(root, "tests", "tools", "node_modules", ".bin", "s3rver") : null,
             Path.Combine(tools, "node_modules", ".bin", "s3rver"),
         };
-        if (candidates.FirstOrDefault(File.Exists) is { } found) return found;
+        if (candidates.FirstOrDefault(File.Exists) is { } found)
+            return found;
         if (!OnPath("node") || !OnPath("npm"))
         {
             logger.LogWarning("Node.js/npm not found: the demo runs without its S3 source (install Node.js 20+ to include it).");
@@ -43,8 +50,13 @@ public static class DemoS3
         Directory.CreateDirectory(tools);
         try
         {
-            await ChildProcess.RunAsync("npm", ["install", "--prefix", tools, $"s3rver@{Version}", "--no-audit", "--no-fund", "--loglevel=error"],
-                null, TimeSpan.FromMinutes(5), ct);
+            await ChildProcess.RunAsync(
+                "npm",
+                ["install", "--prefix", tools, $"s3rver@{Version}", "--no-audit", "--no-fund", "--loglevel=error"],
+                null,
+                TimeSpan.FromMinutes(5),
+                ct
+            );
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
@@ -56,13 +68,15 @@ public static class DemoS3
     }
 
     private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator)
             .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 
     private static string? RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx")))
+                return dir.FullName;
         return null;
     }
 }

@@ -45,7 +45,8 @@ public sealed class DemoSandbox : IAsyncDisposable
     {
         // On the same clock, so the demo database it names is moved to the same hour.
         var args = new List<string>([.. _program.Args, "--urls", BaseUrl, "--print-env", .. Clock(_time)]);
-        if (s3Url is not null) args.AddRange(["--s3-url", s3Url]);
+        if (s3Url is not null)
+            args.AddRange(["--s3-url", s3Url]);
         var json = await ChildProcess.RunAsync(_program.Command, args, null, TimeSpan.FromSeconds(60), ct);
         return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json)
             ?? throw new InvalidOperationException($"The Sandbox's --print-env printed no JSON: {json}");

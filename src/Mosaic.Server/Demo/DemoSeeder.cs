@@ -16,7 +16,12 @@ namespace Mosaic.Server.Demo;
 /// every demo start can print it. Its datasources come from <see cref="DemoEnvironment"/>.
 /// </summary>
 public sealed class DemoSeeder(
-    MosaicDbContext db, IPasswordHasher hasher, IOptions<MosaicSettings> options, IConfiguration config, TimeProvider time)
+    MosaicDbContext db,
+    IPasswordHasher hasher,
+    IOptions<MosaicSettings> options,
+    IConfiguration config,
+    TimeProvider time
+)
 {
     public const string Email = "demo@mosaic.local";
 
@@ -27,7 +32,16 @@ public sealed class DemoSeeder(
         var now = time.GetUtcNow().UtcDateTime;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == Email, ct);
         if (user is null)
-            db.Users.Add(new User { Email = Email, Name = "Alice Chen", PasswordHash = hasher.Hash(password), CreatedAt = now, UpdatedAt = now });
+            db.Users.Add(
+                new User
+                {
+                    Email = Email,
+                    Name = "Alice Chen",
+                    PasswordHash = hasher.Hash(password),
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+            );
         else if (!hasher.Verify(password, user.PasswordHash))
         {
             user.PasswordHash = hasher.Hash(password); // MOSAIC_DEMO_PASSWORD changed since last time
@@ -43,13 +57,16 @@ public sealed class DemoSeeder(
     {
         var dir = Path.Combine(options.Value.FullDataDir, "secrets");
         var path = Path.Combine(dir, "demo-password");
-        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        if (File.Exists(path))
+            return File.ReadAllText(path).Trim();
         Directory.CreateDirectory(dir);
         const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var password = RandomNumberGenerator.GetString(alphabet, 16);
         var mode = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var w = new StreamWriter(path, Encoding.ASCII, mode)) w.Write(password);
+        if (!OperatingSystem.IsWindows())
+            mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var w = new StreamWriter(path, Encoding.ASCII, mode))
+            w.Write(password);
         return password;
     }
 }
@@ -71,14 +88,19 @@ public static class DemoExtensions
     /// </summary>
     public static async Task SeedDemoAsync(this WebApplication app, bool demo)
     {
-        if (!demo) return;
+        if (!demo)
+            return;
         var stopping = app.Lifetime.ApplicationStopping;
-        string password, userId;
+        string password,
+            userId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             password = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(stopping);
-            userId = await scope.ServiceProvider.GetRequiredService<MosaicDbContext>().Users
-                .Where(u => u.Email == DemoSeeder.Email).Select(u => u.Id).SingleAsync(stopping);
+            userId = await scope
+                .ServiceProvider.GetRequiredService<MosaicDbContext>()
+                .Users.Where(u => u.Email == DemoSeeder.Email)
+                .Select(u => u.Id)
+                .SingleAsync(stopping);
         }
         var environment = app.Services.GetRequiredService<DemoEnvironment>();
         app.Lifetime.ApplicationStopping.Register(() => environment.DisposeAsync().AsTask().GetAwaiter().GetResult());
@@ -90,8 +112,11 @@ public static class DemoExtensions
             Console.WriteLine();
             Console.WriteLine($"  Mosaic demo is running at {urls}");
             Console.WriteLine($"  Sign in as {DemoSeeder.Email} with password: {password}");
-            Console.WriteLine($"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})");
-            if (status.S3Note is not null) Console.WriteLine($"  {status.S3Note}");
+            Console.WriteLine(
+                $"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})"
+            );
+            if (status.S3Note is not null)
+                Console.WriteLine($"  {status.S3Note}");
             var time = app.Services.GetRequiredService<TimeProvider>();
             if (DemoClock.SandboxArgument(time) is not null)
                 Console.WriteLine($"  Demo clock: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC ({DemoClock.Setting})");

@@ -27,7 +27,13 @@ internal sealed class DigestCacheInvalidator(ICredentialChangeNotifier notifier,
 
     private async Task ForgetAsync(string userId)
     {
-        try { await cache.RemoveByTagAsync(DigestService.CacheTag(userId)); }
-        catch (Exception e) { logger.LogWarning("Could not forget the cached digests after a credential change: {Error}", e.Message); }
+        try
+        {
+            await cache.RemoveByTagAsync(DigestService.CacheTag(userId));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not forget the cached digests after a credential change: {Error}", e.Message);
+        }
     }
 }

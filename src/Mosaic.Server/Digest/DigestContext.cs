@@ -18,8 +18,12 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
     public DateTimeOffset Now { get; } = now;
 
     /// <summary>Lower-case words that identify the user in mentions and reviewer lists (first name, e-mail name).</summary>
-    public IReadOnlyList<string> Me { get; } = new[] { userName?.Split(' ')[0], email.Split('@')[0] }
-        .Where(n => n is { Length: >= 3 }).Select(n => n!.ToLowerInvariant()).Distinct().ToList();
+    public IReadOnlyList<string> Me { get; } =
+        new[] { userName?.Split(' ')[0], email.Split('@')[0] }
+            .Where(n => n is { Length: >= 3 })
+            .Select(n => n!.ToLowerInvariant())
+            .Distinct()
+            .ToList();
 
     /// <summary>
     /// Whether a source can join What You Missed at all: every built-in connector offers <c>whats_new</c>; a custom
@@ -42,10 +46,13 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
             ["now"] = JsonSerializer.SerializeToElement(WhatsNewWindow.Iso(Now)),
             ["limit"] = JsonSerializer.SerializeToElement(MaxItemsPerSource),
         };
-        if (Me.Count > 0) arguments["me"] = JsonSerializer.SerializeToElement(string.Join(',', Me));
+        if (Me.Count > 0)
+            arguments["me"] = JsonSerializer.SerializeToElement(string.Join(',', Me));
         var result = await hub.CallToolAsync(userId, source.Id, WhatsNew.ToolName, arguments, ct);
-        if (result.IsError) throw new DigestSourceException($"{WhatsNew.ToolName}: {TextClip.Clip(result.Text, 300)}");
-        var structured = result.Structured ?? TryParse(result.Text)
+        if (result.IsError)
+            throw new DigestSourceException($"{WhatsNew.ToolName}: {TextClip.Clip(result.Text, 300)}");
+        var structured = result.Structured
+            ?? TryParse(result.Text)
             ?? throw new DigestSourceException($"{WhatsNew.ToolName} returned no structured result.");
         return DigestItems.From(structured, source.Id, anyLink: source.IsBuiltIn);
     }
@@ -58,7 +65,10 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
             using var doc = JsonDocument.Parse(text);
             return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 

@@ -14,7 +14,8 @@ public sealed record DigestResponse(
     [property: JsonPropertyName("summary_method")] string SummaryMethod,
     [property: JsonPropertyName("sections")] IReadOnlyList<DigestSection> Sections,
     [property: JsonPropertyName("actionable_count")] int ActionableCount,
-    [property: JsonPropertyName("from_cache")] bool FromCache);
+    [property: JsonPropertyName("from_cache")] bool FromCache
+);
 
 /// <param name="Error">Why this source could not be read (the other sections are still there).</param>
 public sealed record DigestSection(
@@ -22,7 +23,8 @@ public sealed record DigestSection(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("items")] IReadOnlyList<DigestItem> Items,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("duration_ms")] long DurationMs);
+    [property: JsonPropertyName("duration_ms")] long DurationMs
+);
 
 /// <param name="Kind">What the item is: mention, busy_channel, assigned_issue, review_requested, failed_run, new_order, low_stock, …</param>
 /// <param name="Priority">"high", "medium" or "low".</param>
@@ -36,7 +38,8 @@ public sealed record DigestItem(
     [property: JsonPropertyName("priority")] string Priority,
     [property: JsonPropertyName("timestamp")] string? Timestamp,
     [property: JsonPropertyName("summary")] string? Summary,
-    [property: JsonPropertyName("author")] string? Author = null);
+    [property: JsonPropertyName("author")] string? Author = null
+);
 
 /// <summary>Events of GET /api/digest/stream (<c>{"event_type": …}</c>): a section as soon as its source answers, then the whole digest.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event_type")]
@@ -48,7 +51,8 @@ public abstract record DigestEvent;
 
 public sealed record DigestStartEvent(
     [property: JsonPropertyName("since")] DateTimeOffset Since,
-    [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources) : DigestEvent;
+    [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources
+) : DigestEvent;
 
 public sealed record DigestSectionEvent([property: JsonPropertyName("section")] DigestSection Section) : DigestEvent;
 

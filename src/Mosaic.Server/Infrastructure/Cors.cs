@@ -11,14 +11,19 @@ public static class Cors
     public static WebApplicationBuilder AddMosaicCors(this WebApplicationBuilder builder)
     {
         builder.Services.AddCors();
-        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<MosaicSettings>>((o, s) =>
-            o.AddDefaultPolicy(p => p
-                .WithOrigins([.. s.Value.CorsOriginList])
-                .AllowCredentials()
-                .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
-                .WithHeaders("Content-Type", Csrf.HeaderName, "Last-Event-ID")
-                .WithExposedHeaders("Retry-After")
-                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        builder
+            .Services.AddOptions<CorsOptions>()
+            .Configure<IOptions<MosaicSettings>>(
+                (o, s) =>
+                    o.AddDefaultPolicy(p =>
+                        p.WithOrigins([.. s.Value.CorsOriginList])
+                            .AllowCredentials()
+                            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+                            .WithHeaders("Content-Type", Csrf.HeaderName, "Last-Event-ID")
+                            .WithExposedHeaders("Retry-After")
+                            .SetPreflightMaxAge(TimeSpan.FromHours(1))
+                    )
+            );
         return builder;
     }
 }

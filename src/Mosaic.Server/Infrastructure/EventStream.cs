@@ -33,22 +33,31 @@ public static class EventStream
 
     /// <param name="name">Names the stream in the log, e.g. "Chat with slack".</param>
     /// <param name="failed">The last event when the producer throws: the stream's own error event.</param>
-    public static async Task<IResult> WriteAsync<TEvent>(HttpContext http, ILogger logger, string name, TEvent failed,
-        Func<IEventSink<TEvent>, CancellationToken, Task> produce, CancellationToken ct)
+    public static async Task<IResult> WriteAsync<TEvent>(
+        HttpContext http,
+        ILogger logger,
+        string name,
+        TEvent failed,
+        Func<IEventSink<TEvent>, CancellationToken, Task> produce,
+        CancellationToken ct
+    )
     {
         var channel = Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var producer = Task.Run(async () =>
-        {
-            try
+        var producer = Task.Run(
+            async () =>
             {
-                if (!await GuardAsync(logger, name, () => produce(new ChannelSink<TEvent>(channel.Writer), ct), ct))
-                    channel.Writer.TryWrite(failed);
-            }
-            finally
-            {
-                channel.Writer.TryComplete();
-            }
-        }, CancellationToken.None);
+                try
+                {
+                    if (!await GuardAsync(logger, name, () => produce(new ChannelSink<TEvent>(channel.Writer), ct), ct))
+                        channel.Writer.TryWrite(failed);
+                }
+                finally
+                {
+                    channel.Writer.TryComplete();
+                }
+            },
+            CancellationToken.None
+        );
         // Written here rather than returned, so the request (and its scoped services) outlives the producer,
         // also when the client leaves and writing throws.
         try
@@ -66,8 +75,13 @@ public static class EventStream
     /// The non-streaming twin: the same producer with nobody listening, its result read directly. An unexpected
     /// exception is logged and becomes <paramref name="failed"/>; a client that left still cancels it.
     /// </summary>
-    public static async Task<TResult> ResultAsync<TResult>(ILogger logger, string name, Func<CancellationToken, Task<TResult>> produce,
-        TResult failed, CancellationToken ct)
+    public static async Task<TResult> ResultAsync<TResult>(
+        ILogger logger,
+        string name,
+        Func<CancellationToken, Task<TResult>> produce,
+        TResult failed,
+        CancellationToken ct
+    )
     {
         var result = failed;
         await GuardAsync(logger, name, async () => result = await produce(ct), ct);

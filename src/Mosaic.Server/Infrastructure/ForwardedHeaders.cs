@@ -14,17 +14,25 @@ public static class ForwardedHeaders
 {
     public static WebApplicationBuilder AddForwardedHeaders(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MosaicSettings>>((o, settings) =>
-        {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var entry in EncryptionKeyFormat.SplitList(settings.Value.TrustedProxies))
-            {
-                if (System.Net.IPNetwork.TryParse(entry, out var network)) o.KnownIPNetworks.Add(network);
-                else if (IPAddress.TryParse(entry, out var address)) o.KnownProxies.Add(address);
-            }
-        });
+        builder
+            .Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<MosaicSettings>>(
+                (o, settings) =>
+                {
+                    o.ForwardedHeaders =
+                        Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                        | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+                    o.KnownProxies.Clear();
+                    o.KnownIPNetworks.Clear();
+                    foreach (var entry in EncryptionKeyFormat.SplitList(settings.Value.TrustedProxies))
+                    {
+                        if (System.Net.IPNetwork.TryParse(entry, out var network))
+                            o.KnownIPNetworks.Add(network);
+                        else if (IPAddress.TryParse(entry, out var address))
+                            o.KnownProxies.Add(address);
+                    }
+                }
+            );
         return builder;
     }
 

@@ -15,9 +15,18 @@ public static class Logging
         var s = SettingsBinding.Read<MosaicSettings>(builder.Configuration);
         builder.Logging.ClearProviders();
         if (s.LogFormat.Equals("json", StringComparison.OrdinalIgnoreCase))
-            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
         else
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
         var level = Level(s.LogLevel);
         builder.Logging.SetMinimumLevel(level);
         // Mosaic's own categories follow LOG_LEVEL exactly; the framework stays at Warning unless asked for more.
@@ -32,29 +41,40 @@ public static class Logging
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Requests");
-        app.Use(async (http, next) =>
-        {
-            var start = Stopwatch.GetTimestamp();
-            try { await next(http); }
-            finally
+        app.Use(
+            async (http, next) =>
             {
-                if (http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/api/health"))
-                    logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms (user {UserId})",
-                        http.Request.Method, http.Request.Path.Value, http.Response.StatusCode,
-                        Stopwatch.GetElapsedTime(start).TotalMilliseconds, http.User.FindFirst("sub")?.Value ?? "-");
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await next(http);
+                }
+                finally
+                {
+                    if (http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/api/health"))
+                        logger.LogInformation(
+                            "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms (user {UserId})",
+                            http.Request.Method,
+                            http.Request.Path.Value,
+                            http.Response.StatusCode,
+                            Stopwatch.GetElapsedTime(start).TotalMilliseconds,
+                            http.User.FindFirst("sub")?.Value ?? "-"
+                        );
+                }
             }
-        });
+        );
         return app;
     }
 
-    private static LogLevel Level(string name) => name.ToUpperInvariant() switch
-    {
-        "TRACE" => LogLevel.Trace,
-        "DEBUG" => LogLevel.Debug,
-        "WARNING" or "WARN" => LogLevel.Warning,
-        "ERROR" => LogLevel.Error,
-        "CRITICAL" => LogLevel.Critical,
-        "NONE" => LogLevel.None,
-        _ => LogLevel.Information,
-    };
+    private static LogLevel Level(string name) =>
+        name.ToUpperInvariant() switch
+        {
+            "TRACE" => LogLevel.Trace,
+            "DEBUG" => LogLevel.Debug,
+            "WARNING" or "WARN" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "CRITICAL" => LogLevel.Critical,
+            "NONE" => LogLevel.None,
+            _ => LogLevel.Information,
+        };
 }

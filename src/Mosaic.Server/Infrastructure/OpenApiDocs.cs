@@ -28,7 +28,8 @@ public static class OpenApiDocs
     public static WebApplication MapOpenApiDocs(this WebApplication app)
     {
         app.MapOpenApi().DisableRateLimiting();
-        if (app.Environment.IsDevelopment()) app.MapScalarApiReference().DisableRateLimiting();
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference().DisableRateLimiting();
         return app;
     }
 
@@ -55,13 +56,17 @@ public static class OpenApiDocs
     {
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         foreach (var discriminator in schemas.Values.Select(s => s.Discriminator).OfType<OpenApiDiscriminator>())
-            foreach (var target in discriminator.Mapping?.Values ?? [])
-                if (target.Reference.Id is { } id && schemas.TryGetValue(id, out var found) && found is OpenApiSchema derived
-                    && discriminator.PropertyName is { } name)
-                {
-                    derived.Required ??= new HashSet<string>();
-                    derived.Required.Add(name);
-                }
+        foreach (var target in discriminator.Mapping?.Values ?? [])
+            if (
+                target.Reference.Id is { } id
+                && schemas.TryGetValue(id, out var found)
+                && found is OpenApiSchema derived
+                && discriminator.PropertyName is { } name
+            )
+            {
+                derived.Required ??= new HashSet<string>();
+                derived.Required.Add(name);
+            }
         return Task.CompletedTask;
     }
 
@@ -70,11 +75,16 @@ public static class OpenApiDocs
     /// <see cref="ChatMetadata"/>, the agent's <see cref="AgentMetadata"/>, or null (questions).
     /// </summary>
     private static async Task DescribeStoredMetadata(
-        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+        OpenApiDocument document,
+        OpenApiDocumentTransformerContext context,
+        CancellationToken ct
+    )
     {
         var schemas = document.Components?.Schemas;
-        if (schemas is null || !schemas.TryGetValue(nameof(ChatSessionMessage), out var found)) return;
-        if (found is not OpenApiSchema message || message.Properties is null) return;
+        if (schemas is null || !schemas.TryGetValue(nameof(ChatSessionMessage), out var found))
+            return;
+        if (found is not OpenApiSchema message || message.Properties is null)
+            return;
         if (!schemas.ContainsKey(nameof(AgentMetadata)))
             document.AddComponent(nameof(AgentMetadata), await context.GetOrCreateSchemaAsync(typeof(AgentMetadata), null, ct));
         message.Properties["metadata"] = new OpenApiSchema
@@ -96,14 +106,17 @@ public static class OpenApiDocs
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
         {
             operation.Responses ??= [];
-            operation.Responses.TryAdd("default", new OpenApiResponse
-            {
-                Description = "The request failed: a ProblemDetails with a detail a person can read.",
-                Content = new Dictionary<string, OpenApiMediaType>
+            operation.Responses.TryAdd(
+                "default",
+                new OpenApiResponse
                 {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
-                },
-            });
+                    Description = "The request failed: a ProblemDetails with a detail a person can read.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+                    },
+                }
+            );
         }
     }
 }

@@ -16,28 +16,38 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } =>
-                (400, "Invalid request body", DescribeJsonError(json)),
-            BadHttpRequestException bad =>
-                (bad.StatusCode, "Bad request", bad.Message),
-            OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
-                (499, "Client closed request", "The request was cancelled."),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Invalid request body", DescribeJsonError(json)),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (
+                499,
+                "Client closed request",
+                "The request was cancelled."
+            ),
             // Endpoints report sources themselves; this catches one that lets the hub's failure through.
             McpHubException { Failure: McpHubFailure.AtCapacity } busy => (503, "Source busy", busy.Message),
             _ => (500, "Internal server error", "An unexpected error occurred. It has been logged with the trace id."),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (http.Response.HasStarted) return true;
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        if (http.Response.HasStarted)
+            return true;
 
         http.Response.StatusCode = status;
         if (exception is McpHubException { RetryAfter: { } retry })
             http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = status,
+                    Title = title,
+                    Detail = detail,
+                },
+            }
+        );
     }
 
     // The JSON path tells the caller which member was wrong without echoing values or .NET internals.
@@ -48,7 +58,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         string what;
         if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
-            var names = Regex.Matches(message[message.IndexOf("including", StringComparison.Ordinal)..], "'([^']+)'").Select(m => m.Groups[1].Value);
+            var names = Regex
+                .Matches(message[message.IndexOf("including", StringComparison.Ordinal)..], "'([^']+)'")
+                .Select(m => m.Groups[1].Value);
             what = $"missing required properties: {string.Join(", ", names)}";
         }
         else if (message.Contains("allow null", StringComparison.Ordinal) || message.Contains("non-nullable", StringComparison.Ordinal))

@@ -14,11 +14,13 @@ public static class ProblemHandling
     public static WebApplicationBuilder AddProblemHandling(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-            c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier;
-        });
+        builder.Services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = c =>
+            {
+                c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+                c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier;
+            }
+        );
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad request bodies throw (in every environment) so ProblemExceptionHandler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -36,11 +38,13 @@ public static class ProblemHandling
 
     public static WebApplication UseProblemHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            // Client mistakes are not server errors: keep them out of the error log.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
-        });
+        app.UseExceptionHandler(
+            new ExceptionHandlerOptions
+            {
+                // Client mistakes are not server errors: keep them out of the error log.
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            }
+        );
         app.UseStatusCodePages(); // empty 401/403/404/405/… bodies become ProblemDetails
         return app;
     }

@@ -18,41 +18,60 @@ public static class RateLimits
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<MosaicSettings>, RedisConnection, ILoggerFactory>((o, settings, redis, logs) =>
-        {
-            var s = settings.Value;
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            if (!s.RateLimitEnabled) return;
-            var local = PartitionedRateLimiter.CreateChained(
-                Window(s.RateLimitPerMinute, TimeSpan.FromMinutes(1)),
-                Window(s.RateLimitPerHour, TimeSpan.FromHours(1)));
-            o.GlobalLimiter = redis.IsConfigured
-                ? RedisRateLimits.Shared(redis, s.RateLimitPerMinute, s.RateLimitPerHour, PartitionKey, local, logs.CreateLogger("Mosaic.RateLimits"))
-                : local;
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                var http = ctx.HttpContext;
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        builder
+            .Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<MosaicSettings>, RedisConnection, ILoggerFactory>(
+                (o, settings, redis, logs) =>
                 {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
+                    var s = settings.Value;
+                    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                    if (!s.RateLimitEnabled)
+                        return;
+                    var local = PartitionedRateLimiter.CreateChained(
+                        Window(s.RateLimitPerMinute, TimeSpan.FromMinutes(1)),
+                        Window(s.RateLimitPerHour, TimeSpan.FromHours(1))
+                    );
+                    o.GlobalLimiter = redis.IsConfigured
+                        ? RedisRateLimits.Shared(
+                            redis,
+                            s.RateLimitPerMinute,
+                            s.RateLimitPerHour,
+                            PartitionKey,
+                            local,
+                            logs.CreateLogger("Mosaic.RateLimits")
+                        )
+                        : local;
+                    o.OnRejected = async (ctx, ct) =>
                     {
-                        Status = 429, Title = "Too many requests",
-                        Detail = $"Rate limit reached; retry in {seconds} seconds.",
-                    },
-                });
-            };
-        });
+                        var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                        var http = ctx.HttpContext;
+                        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                        await http
+                            .RequestServices.GetRequiredService<IProblemDetailsService>()
+                            .WriteAsync(
+                                new ProblemDetailsContext
+                                {
+                                    HttpContext = http,
+                                    ProblemDetails = new ProblemDetails
+                                    {
+                                        Status = 429,
+                                        Title = "Too many requests",
+                                        Detail = $"Rate limit reached; retry in {seconds} seconds.",
+                                    },
+                                }
+                            );
+                    };
+                }
+            );
         return builder;
     }
 
     private static PartitionedRateLimiter<HttpContext> Window(int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
-            if (PartitionKey(http) is not { } key) return RateLimitPartition.GetNoLimiter("static");
+            if (PartitionKey(http) is not { } key)
+                return RateLimitPartition.GetNoLimiter("static");
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
@@ -65,5 +84,6 @@ public static class RateLimits
     /// <summary>Whose budget a request draws on; null outside /api (static files are not limited).</summary>
     private static string? PartitionKey(HttpContext http) =>
         !http.Request.Path.StartsWithSegments("/api") ? null
-        : http.User.FindUserId() is { } userId ? $"user:{userId}" : $"ip:{http.Connection.RemoteIpAddress}";
+        : http.User.FindUserId() is { } userId ? $"user:{userId}"
+        : $"ip:{http.Connection.RemoteIpAddress}";
 }

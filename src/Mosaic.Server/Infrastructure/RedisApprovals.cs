@@ -12,7 +12,8 @@ namespace Mosaic.Server.Infrastructure;
 /// write does not run, the safe way to fail.
 /// </summary>
 internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider services, TimeProvider time, ILogger<RedisApprovals> logger)
-    : RedisChannelListener(redis, logger), IApprovalRelay
+    : RedisChannelListener(redis, logger),
+        IApprovalRelay
 {
     private const string ClaimScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) return 1 end
@@ -28,8 +29,12 @@ internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider ser
     public async Task RegisterAsync(string id, string userId, DateTimeOffset expiresAt)
     {
         var ttl = expiresAt - time.GetUtcNow();
-        if (ttl <= TimeSpan.Zero) return;
-        try { await Redis.Multiplexer.GetDatabase().StringSetAsync(Key(id), userId, ttl); }
+        if (ttl <= TimeSpan.Zero)
+            return;
+        try
+        {
+            await Redis.Multiplexer.GetDatabase().StringSetAsync(Key(id), userId, ttl);
+        }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning("Approval {ApprovalId} is answerable on this replica only: Redis failed ({Error}).", id, e.Message);
@@ -41,7 +46,8 @@ internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider ser
         try
         {
             var claimed = (int)await Redis.Multiplexer.GetDatabase().ScriptEvaluateAsync(ClaimScript, [Key(id)], [userId]);
-            if (claimed != 1) return false;
+            if (claimed != 1)
+                return false;
             await Redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Message(id, approved)));
             return true;
         }
@@ -54,18 +60,33 @@ internal sealed class RedisApprovals(RedisConnection redis, IServiceProvider ser
 
     public async Task ForgetAsync(string id)
     {
-        try { await Redis.Multiplexer.GetDatabase().KeyDeleteAsync(Key(id)); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { /* it expires on its own */ }
+        try
+        {
+            await Redis.Multiplexer.GetDatabase().KeyDeleteAsync(Key(id));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        { /* it expires on its own */
+        }
     }
 
     protected override void Receive(RedisValue payload)
     {
         Message? message;
-        try { message = JsonSerializer.Deserialize<Message>(payload.ToString()); }
-        catch (JsonException) { message = null; }
-        if (message is not { Id.Length: > 0 }) return;
+        try
+        {
+            message = JsonSerializer.Deserialize<Message>(payload.ToString());
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+        if (message is not { Id.Length: > 0 })
+            return;
         // Resolved here, not injected: the broker itself depends on this relay.
-        try { services.GetRequiredService<ApprovalBroker>().DeliverForwarded(message.Id, message.Approved); }
+        try
+        {
+            services.GetRequiredService<ApprovalBroker>().DeliverForwarded(message.Id, message.Approved);
+        }
         catch (ObjectDisposedException) { }
     }
 

@@ -20,32 +20,44 @@ internal abstract class RedisChannelListener(RedisConnection redis, ILogger logg
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (!redis.IsConfigured) return;
-        if (!await TrySubscribeAsync()) redis.Multiplexer.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
+        if (!redis.IsConfigured)
+            return;
+        if (!await TrySubscribeAsync())
+            redis.Multiplexer.ConnectionRestored += async (_, _) => await TrySubscribeAsync();
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _queue, null) is not { } queue) return;
+        if (Interlocked.Exchange(ref _queue, null) is not { } queue)
+            return;
         // Shutting down: a connection that is already gone has dropped the subscription with it.
-        try { await queue.UnsubscribeAsync(); }
+        try
+        {
+            await queue.UnsubscribeAsync();
+        }
         catch (Exception e) when (e is ObjectDisposedException or RedisException or TimeoutException) { }
     }
 
     private async Task<bool> TrySubscribeAsync()
     {
-        if (_queue is not null) return true;
+        if (_queue is not null)
+            return true;
         try
         {
             var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel);
             // A queue (rather than a bare handler) hands messages over one at a time, in publish order.
             queue.OnMessage(m => Receive(m.Message));
-            if (Interlocked.CompareExchange(ref _queue, queue, null) is not null) await queue.UnsubscribeAsync();
+            if (Interlocked.CompareExchange(ref _queue, queue, null) is not null)
+                await queue.UnsubscribeAsync();
             return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            logger.LogWarning("Could not subscribe to {Channel} in Redis ({Error}); retrying when it reconnects.", Channel.ToString(), e.Message);
+            logger.LogWarning(
+                "Could not subscribe to {Channel} in Redis ({Error}); retrying when it reconnects.",
+                Channel.ToString(),
+                e.Message
+            );
             return false;
         }
     }

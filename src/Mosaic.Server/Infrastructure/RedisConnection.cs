@@ -17,16 +17,23 @@ public sealed class RedisConnection : IDisposable
     {
         var s = options.Value;
         KeyPrefix = s.RedisKeyPrefix;
-        if (string.IsNullOrWhiteSpace(s.RedisUrl)) return;
+        if (string.IsNullOrWhiteSpace(s.RedisUrl))
+            return;
         // The settings validator has already refused a malformed URL with a message naming REDIS_URL.
-        if (!RedisUrl.TryParse(s.RedisUrl, out var url, out var error)) throw new InvalidOperationException(error);
+        if (!RedisUrl.TryParse(s.RedisUrl, out var url, out var error))
+            throw new InvalidOperationException(error);
         Url = url;
         _multiplexer = new(() =>
         {
             var mux = ConnectionMultiplexer.Connect(url!.ToConfigurationOptions());
-            if (mux.IsConnected) logger.LogInformation("Redis connected at {Redis}", url);
-            else logger.LogWarning("Redis at {Redis} is not reachable; retrying in the background. Until it answers, " +
-                                   "rate limits count per replica and credential changes reach only this replica.", url);
+            if (mux.IsConnected)
+                logger.LogInformation("Redis connected at {Redis}", url);
+            else
+                logger.LogWarning(
+                    "Redis at {Redis} is not reachable; retrying in the background. Until it answers, "
+                        + "rate limits count per replica and credential changes reach only this replica.",
+                    url
+                );
             mux.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection lost ({FailureType}) at {Redis}", e.FailureType, url);
             mux.ConnectionRestored += (_, _) => logger.LogInformation("Redis connection restored at {Redis}", url);
             return mux;
@@ -50,6 +57,7 @@ public sealed class RedisConnection : IDisposable
 
     public void Dispose()
     {
-        if (_multiplexer is { IsValueCreated: true } m) m.Value.Dispose();
+        if (_multiplexer is { IsValueCreated: true } m)
+            m.Value.Dispose();
     }
 }

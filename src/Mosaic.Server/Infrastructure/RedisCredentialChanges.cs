@@ -11,7 +11,8 @@ namespace Mosaic.Server.Infrastructure;
 /// misses the notice and keeps its session until it idles out or fails with the old credentials.
 /// </summary>
 internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProvider services, ILogger<RedisCredentialChanges> logger)
-    : RedisChannelListener(redis, logger), ICredentialChangeRelay
+    : RedisChannelListener(redis, logger),
+        ICredentialChangeRelay
 {
     // Each server instance tells its own messages apart from the others' (they were raised locally already).
     private readonly string _origin = Guid.NewGuid().ToString("N");
@@ -19,7 +20,8 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
 
     public void Forward(CredentialChange change)
     {
-        if (Redis.IsConfigured) _ = PublishAsync(change);
+        if (Redis.IsConfigured)
+            _ = PublishAsync(change);
     }
 
     private async Task PublishAsync(CredentialChange change)
@@ -31,27 +33,44 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning("Other replicas were not told that user {UserId} changed {Datasource} credentials: Redis failed ({Error}).",
-                change.UserId, change.Datasource, ex.Message);
+            logger.LogWarning(
+                "Other replicas were not told that user {UserId} changed {Datasource} credentials: Redis failed ({Error}).",
+                change.UserId,
+                change.Datasource,
+                ex.Message
+            );
         }
     }
 
     protected override void Receive(RedisValue payload)
     {
         Message? message;
-        try { message = JsonSerializer.Deserialize<Message>(payload.ToString()); }
-        catch (JsonException) { message = null; }
+        try
+        {
+            message = JsonSerializer.Deserialize<Message>(payload.ToString());
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
         if (message is not { UserId.Length: > 0, Datasource.Length: > 0 })
         {
             logger.LogWarning("Ignored a malformed credential change notice from Redis.");
             return;
         }
-        if (message.Origin == _origin) return;
-        logger.LogDebug("Credential change from another replica: user {UserId}, {Datasource} {Kind}", message.UserId, message.Datasource, message.Kind);
+        if (message.Origin == _origin)
+            return;
+        logger.LogDebug(
+            "Credential change from another replica: user {UserId}, {Datasource} {Kind}",
+            message.UserId,
+            message.Datasource,
+            message.Kind
+        );
         // Resolved here, not injected: the notifier itself depends on this relay.
         try
         {
-            services.GetRequiredService<CredentialChangeNotifier>()
+            services
+                .GetRequiredService<CredentialChangeNotifier>()
                 .Deliver(new CredentialChange(message.UserId, message.Datasource, message.Kind, message.At));
         }
         catch (ObjectDisposedException) { } // a notice arriving while this server shuts down concerns no one here

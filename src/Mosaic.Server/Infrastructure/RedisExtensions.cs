@@ -21,18 +21,24 @@ public static class RedisExtensions
         services.AddSingleton<RedisConnection>();
 
         services.AddStackExchangeRedisCache(_ => { });
-        services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>((o, redis) =>
-        {
-            o.InstanceName = redis.KeyPrefix + "cache:";
-            o.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
-        });
+        services
+            .AddOptions<RedisCacheOptions>()
+            .Configure<RedisConnection>(
+                (o, redis) =>
+                {
+                    o.InstanceName = redis.KeyPrefix + "cache:";
+                    o.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+                }
+            );
         // Whether Redis is used is known only once the settings are bound, so the registration picks
         // then. The in-memory fallback is the type HybridCache recognises as "no L2".
         var redisCache = services.Last(d => d.ServiceType == typeof(IDistributedCache));
         services.Remove(redisCache);
-        services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<RedisConnection>().IsConfigured
-            ? (IDistributedCache)ActivatorUtilities.CreateInstance(sp, redisCache.ImplementationType!)
-            : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
+        services.AddSingleton<IDistributedCache>(sp =>
+            sp.GetRequiredService<RedisConnection>().IsConfigured
+                ? (IDistributedCache)ActivatorUtilities.CreateInstance(sp, redisCache.ImplementationType!)
+                : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()))
+        );
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
 

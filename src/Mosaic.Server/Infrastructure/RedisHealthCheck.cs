@@ -13,7 +13,8 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
-        if (!redis.IsConfigured) return HealthCheckResult.Healthy("memory", Data("memory"));
+        if (!redis.IsConfigured)
+            return HealthCheckResult.Healthy("memory", Data("memory"));
         try
         {
             if (redis.Multiplexer.IsConnected)

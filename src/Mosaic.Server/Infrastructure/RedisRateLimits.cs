@@ -11,26 +11,42 @@ namespace Mosaic.Server.Infrastructure;
 internal static class RedisRateLimits
 {
     public static PartitionedRateLimiter<HttpContext> Shared(
-        RedisConnection redis, int perMinute, int perHour, Func<HttpContext, string?> partitionKey,
-        PartitionedRateLimiter<HttpContext> local, ILogger logger)
+        RedisConnection redis,
+        int perMinute,
+        int perHour,
+        Func<HttpContext, string?> partitionKey,
+        PartitionedRateLimiter<HttpContext> local,
+        ILogger logger
+    )
     {
         var shared = PartitionedRateLimiter.CreateChained(
             Window(redis, "minute", perMinute, TimeSpan.FromMinutes(1), partitionKey),
-            Window(redis, "hour", perHour, TimeSpan.FromHours(1), partitionKey));
+            Window(redis, "hour", perHour, TimeSpan.FromHours(1), partitionKey)
+        );
         return new RedisOrLocalRateLimiter(redis, shared, local, logger);
     }
 
     private static PartitionedRateLimiter<HttpContext> Window(
-        RedisConnection redis, string name, int permits, TimeSpan window, Func<HttpContext, string?> partitionKey) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(http => partitionKey(http) is { } key
-            // The window name is part of the key: the minute and hour counters must not share one.
-            ? RedisRateLimitPartition.GetFixedWindowRateLimiter($"{redis.KeyPrefix}ratelimit:{name}:{key}", _ => new RedisFixedWindowRateLimiterOptions
-            {
-                ConnectionMultiplexerFactory = () => redis.Multiplexer,
-                PermitLimit = permits,
-                Window = window,
-            })
-            : RateLimitPartition.GetNoLimiter("unlimited"));
+        RedisConnection redis,
+        string name,
+        int permits,
+        TimeSpan window,
+        Func<HttpContext, string?> partitionKey
+    ) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            partitionKey(http) is { } key
+                // The window name is part of the key: the minute and hour counters must not share one.
+                ? RedisRateLimitPartition.GetFixedWindowRateLimiter(
+                    $"{redis.KeyPrefix}ratelimit:{name}:{key}",
+                    _ => new RedisFixedWindowRateLimiterOptions
+                    {
+                        ConnectionMultiplexerFactory = () => redis.Multiplexer,
+                        PermitLimit = permits,
+                        Window = window,
+                    }
+                )
+                : RateLimitPartition.GetNoLimiter("unlimited")
+        );
 }
 
 /// <summary>
@@ -39,8 +55,11 @@ internal static class RedisRateLimits
 /// become per replica until Redis is back.
 /// </summary>
 internal sealed class RedisOrLocalRateLimiter(
-    RedisConnection redis, PartitionedRateLimiter<HttpContext> shared, PartitionedRateLimiter<HttpContext> local, ILogger logger)
-    : PartitionedRateLimiter<HttpContext>
+    RedisConnection redis,
+    PartitionedRateLimiter<HttpContext> shared,
+    PartitionedRateLimiter<HttpContext> local,
+    ILogger logger
+) : PartitionedRateLimiter<HttpContext>
 {
     private int _failing;
 
@@ -49,7 +68,9 @@ internal sealed class RedisOrLocalRateLimiter(
     // Redis limiters cannot answer synchronously (their attempt always fails), so the middleware goes
     // on to AcquireAsync, which asks Redis; unlimited paths still succeed here without a round trip.
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        redis.Multiplexer.IsConnected ? new SharedLease(shared.AttemptAcquire(resource, permitCount)) : local.AttemptAcquire(resource, permitCount);
+        redis.Multiplexer.IsConnected
+            ? new SharedLease(shared.AttemptAcquire(resource, permitCount))
+            : local.AttemptAcquire(resource, permitCount);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken ct)
     {
@@ -58,7 +79,8 @@ internal sealed class RedisOrLocalRateLimiter(
             try
             {
                 var lease = await shared.AcquireAsync(resource, permitCount, ct);
-                if (Interlocked.Exchange(ref _failing, 0) == 1) logger.LogInformation("Shared rate limits are counted in Redis again.");
+                if (Interlocked.Exchange(ref _failing, 0) == 1)
+                    logger.LogInformation("Shared rate limits are counted in Redis again.");
                 return new SharedLease(lease);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -72,7 +94,8 @@ internal sealed class RedisOrLocalRateLimiter(
 
     protected override void Dispose(bool disposing)
     {
-        if (!disposing) return;
+        if (!disposing)
+            return;
         shared.Dispose();
         local.Dispose();
     }
@@ -86,8 +109,11 @@ internal sealed class RedisOrLocalRateLimiter(
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            if (metadataName == MetadataName.RetryAfter.Name
-                && inner.TryGetMetadata(RateLimitMetadataName.RetryAfter.Name, out var seconds) && seconds is not null)
+            if (
+                metadataName == MetadataName.RetryAfter.Name
+                && inner.TryGetMetadata(RateLimitMetadataName.RetryAfter.Name, out var seconds)
+                && seconds is not null
+            )
             {
                 metadata = TimeSpan.FromSeconds(Convert.ToDouble(seconds, System.Globalization.CultureInfo.InvariantCulture));
                 return true;
@@ -97,7 +123,8 @@ internal sealed class RedisOrLocalRateLimiter(
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) inner.Dispose();
+            if (disposing)
+                inner.Dispose();
         }
     }
 }

@@ -31,13 +31,16 @@ public sealed record RedisUrl(string Host, int Port, string? User, string? Passw
             return Fail($"{Variable}: the database after the last '/' must be a number such as 0 (got '/{path}').", out error);
 
         // Userinfo "user:password", ":password", or "user" alone (an ACL user without a password).
-        string? user = null, password = null;
+        string? user = null,
+            password = null;
         if (uri.UserInfo.Length > 0)
         {
             var colon = uri.UserInfo.IndexOf(':');
             user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            if (colon >= 0) password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-            if (user.Length == 0) user = null;
+            if (colon >= 0)
+                password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            if (user.Length == 0)
+                user = null;
         }
 
         var port = uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port;

@@ -17,9 +17,13 @@ public sealed class ValidationErrors
     }
 
     /// <summary>Null when nothing was wrong.</summary>
-    public ValidationProblemDetails? Problem(string title) => _errors.Count == 0 ? null
-        : new ValidationProblemDetails(_errors)
-        {
-            Status = StatusCodes.Status400BadRequest, Title = title, Detail = string.Join(" ", _errors.Values.SelectMany(v => v)),
-        };
+    public ValidationProblemDetails? Problem(string title) =>
+        _errors.Count == 0
+            ? null
+            : new ValidationProblemDetails(_errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = title,
+                Detail = string.Join(" ", _errors.Values.SelectMany(v => v)),
+            };
 }

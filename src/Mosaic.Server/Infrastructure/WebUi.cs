@@ -12,7 +12,8 @@ public static class WebUi
 {
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        if (UiFiles(app) is not { } files) return app;
+        if (UiFiles(app) is not { } files)
+            return app;
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         return app;

@@ -9,8 +9,12 @@ public static class LlmExtensions
     {
         services.AddSettings<LlmSettings>(configuration);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LlmSettings>, LlmSettingsValidator>();
-        services.AddSingleton(sp => LlmProviderFactory.Create(sp.GetRequiredService<LlmSettings>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")));
+        services.AddSingleton(sp =>
+            LlmProviderFactory.Create(
+                sp.GetRequiredService<LlmSettings>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mosaic.Server.Llm")
+            )
+        );
         services.AddByLlmMode<ISynthesizer, ModelSynthesizer, ExtractiveSynthesizer>();
         return services;
     }
@@ -20,8 +24,12 @@ public static class LlmExtensions
     /// where the two modes part: the services themselves never ask which mode they are in.
     /// </summary>
     public static IServiceCollection AddByLlmMode<TService, TModel, TOffline>(this IServiceCollection services)
-        where TService : class where TModel : class, TService where TOffline : class, TService =>
-        services.AddSingleton<TService>(sp => sp.GetRequiredService<LlmProvider>().IsOffline
-            ? ActivatorUtilities.CreateInstance<TOffline>(sp)
-            : ActivatorUtilities.CreateInstance<TModel>(sp));
+        where TService : class
+        where TModel : class, TService
+        where TOffline : class, TService =>
+        services.AddSingleton<TService>(sp =>
+            sp.GetRequiredService<LlmProvider>().IsOffline
+                ? ActivatorUtilities.CreateInstance<TOffline>(sp)
+                : ActivatorUtilities.CreateInstance<TModel>(sp)
+        );
 }

@@ -28,18 +28,23 @@ public sealed record ToolSchema(IReadOnlyList<ToolParameter> Parameters)
     public static ToolSchema Parse(JsonElement schema)
     {
         var list = new List<ToolParameter>();
-        if (schema.ValueKind != JsonValueKind.Object
-            || !schema.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+        if (
+            schema.ValueKind != JsonValueKind.Object
+            || !schema.TryGetProperty("properties", out var props)
+            || props.ValueKind != JsonValueKind.Object
+        )
             return new ToolSchema(list);
-        var required = schema.TryGetProperty("required", out var req) && req.ValueKind == JsonValueKind.Array
-            ? req.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet()
-            : [];
+        var required =
+            schema.TryGetProperty("required", out var req) && req.ValueKind == JsonValueKind.Array
+                ? req.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet()
+                : [];
         foreach (var p in props.EnumerateObject())
         {
             var type = TypeOf(p.Value);
-            var enumValues = p.Value.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array
-                ? e.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
-                : [];
+            var enumValues =
+                p.Value.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array
+                    ? e.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+                    : [];
             list.Add(new ToolParameter(p.Name, type, enumValues, required.Contains(p.Name)));
         }
         return new ToolSchema(list);
@@ -47,8 +52,10 @@ public sealed record ToolSchema(IReadOnlyList<ToolParameter> Parameters)
 
     private static string TypeOf(JsonElement prop)
     {
-        if (!prop.TryGetProperty("type", out var t)) return "string";
-        if (t.ValueKind == JsonValueKind.String) return t.GetString()!;
+        if (!prop.TryGetProperty("type", out var t))
+            return "string";
+        if (t.ValueKind == JsonValueKind.String)
+            return t.GetString()!;
         // ["integer", "null"] style unions: the first non-null type is the one that matters.
         if (t.ValueKind == JsonValueKind.Array)
             return t.EnumerateArray().Select(x => x.GetString()).FirstOrDefault(x => x is not null and not "null") ?? "string";

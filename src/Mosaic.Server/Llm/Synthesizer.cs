@@ -28,15 +28,18 @@ public sealed class ModelSynthesizer(LlmProvider llm) : ISynthesizer
     public async Task<string?> WriteAsync(SynthesisPrompt prompt, Func<string, ValueTask>? onChunk, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (prompt.Timeout is { } timeout) limit.CancelAfter(timeout);
+        if (prompt.Timeout is { } timeout)
+            limit.CancelAfter(timeout);
         var client = prompt.Fast ? llm.Fast ?? llm.Chat : llm.Chat;
         List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
         var options = new ChatOptions { Temperature = prompt.Temperature, MaxOutputTokens = prompt.MaxOutputTokens };
-        if (onChunk is null) return (await client.GetResponseAsync(messages, options, limit.Token)).Text;
+        if (onChunk is null)
+            return (await client.GetResponseAsync(messages, options, limit.Token)).Text;
         var text = new StringBuilder();
         await foreach (var update in client.GetStreamingResponseAsync(messages, options, limit.Token))
         {
-            if (update.Text is not { Length: > 0 } chunk) continue;
+            if (update.Text is not { Length: > 0 } chunk)
+                continue;
             text.Append(chunk);
             await onChunk(chunk);
         }

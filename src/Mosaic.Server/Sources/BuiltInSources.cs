@@ -17,7 +17,12 @@ public static class BuiltInSources
 {
     public static IReadOnlyList<IBuiltInSource> All { get; } =
     [
-        new S3Source(), new JiraSource(), new MySqlSource(), new SlackSource(), new GitHubSource(), new ShopifySource(),
+        new S3Source(),
+        new JiraSource(),
+        new MySqlSource(),
+        new SlackSource(),
+        new GitHubSource(),
+        new ShopifySource(),
         new GoogleWorkspaceSource(),
     ];
 

@@ -40,6 +40,6 @@ public interface IBuiltInSource
 public sealed record SourcePresentation(string? Accent, string? AccentDark, IReadOnlyList<string> Examples)
 {
     /// <summary>A custom source: no accent of its own, questions that fit any source.</summary>
-    public static SourcePresentation Custom { get; } = new(null, null,
-        ["What can you do with this source?", "Give me an overview of what is available", "What changed recently?"]);
+    public static SourcePresentation Custom { get; } =
+        new(null, null, ["What can you do with this source?", "Give me an overview of what is available", "What changed recently?"]);
 }

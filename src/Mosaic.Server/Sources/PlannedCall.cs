@@ -9,12 +9,14 @@ namespace Mosaic.Server.Sources;
 /// </summary>
 public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object?> Arguments)
 {
-    public PlannedCall(string tool) : this(tool, new Dictionary<string, object?>()) { }
+    public PlannedCall(string tool)
+        : this(tool, new Dictionary<string, object?>()) { }
 
     /// <summary>A full-text search: the tool with <c>query</c> set to the phrase, or with nothing when there is none.</summary>
-    public static PlannedCall Search(string tool, string phrase) => phrase.Length == 0
-        ? new(tool)
-        : new(tool, new Dictionary<string, object?> { ["query"] = phrase }) { Label = $"{tool} query=\"{phrase}\"" };
+    public static PlannedCall Search(string tool, string phrase) =>
+        phrase.Length == 0
+            ? new(tool)
+            : new(tool, new Dictionary<string, object?> { ["query"] = phrase }) { Label = $"{tool} query=\"{phrase}\"" };
 
     /// <summary>How the plan shows the call; by default the tool and its arguments, e.g. "get_order order=#1042".</summary>
     public string Label
@@ -25,13 +27,14 @@ public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object
 
     private string Describe() => string.Join(' ', [Tool, .. Arguments.Select(a => $"{a.Key}={Show(a.Value)}")]);
 
-    private static string? Show(object? value) => value switch
-    {
-        bool b => b ? "true" : "false",
-        string s when s.Length == 0 || s.Any(c => char.IsWhiteSpace(c) || c == '"') => $"\"{s}\"",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value?.ToString(),
-    };
+    private static string? Show(object? value) =>
+        value switch
+        {
+            bool b => b ? "true" : "false",
+            string s when s.Length == 0 || s.Any(c => char.IsWhiteSpace(c) || c == '"') => $"\"{s}\"",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value?.ToString(),
+        };
 }
 
 /// <summary>A question as an Offline plan sees it, with what a plan may need to look something up first.</summary>

@@ -18,14 +18,14 @@ public static partial class SourceSignals
     /// <summary>Every signal the question carries for one source: the items it names, then its words.</summary>
     public static IEnumerable<Signal> Find(IBuiltInSource source, string query, HashSet<string> words)
     {
-        foreach (var s in source.Entities(query)) yield return s;
+        foreach (var s in source.Entities(query))
+            yield return s;
         foreach (var group in source.Words)
-            foreach (var w in group.Words.Where(words.Contains).Take(2))
-                yield return new(source.Definition.Id, group.Weight, string.Format(CultureInfo.InvariantCulture, group.Why, w));
+        foreach (var w in group.Words.Where(words.Contains).Take(2))
+            yield return new(source.Definition.Id, group.Weight, string.Format(CultureInfo.InvariantCulture, group.Why, w));
     }
 
-    public static HashSet<string> Tokenize(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
+    public static HashSet<string> Tokenize(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
 
     /// <summary>Combines independent signals: 1 − Π(1 − w), so two weak hints beat one, and nothing reaches 1.</summary>
     public static double Combine(IEnumerable<double> weights) =>

@@ -22,7 +22,10 @@ public class KitTests
 
     [Fact]
     public void Rate_limit_hint_says_how_long_to_wait() =>
-        Assert.EndsWith("wait 30 s and try again.", new UpstreamException("Jira", 429, null, "Too many requests", TimeSpan.FromSeconds(29.2)).Message);
+        Assert.EndsWith(
+            "wait 30 s and try again.",
+            new UpstreamException("Jira", 429, null, "Too many requests", TimeSpan.FromSeconds(29.2)).Message
+        );
 
     [Fact]
     public void Slack_style_errors_read_naturally() =>
@@ -50,7 +53,10 @@ public class KitTests
         var cursor = Cursor.EncodeOffset(scope, 250);
         Assert.Equal(250, Cursor.DecodeOffset(cursor, scope));
         Assert.Equal(0, Cursor.DecodeOffset(null, scope));
-        Assert.Contains("different listing", Assert.Throws<ToolInputException>(() => Cursor.Decode(cursor, Cursor.Scope("objects", "bucket-b", "docs/"))).Message);
+        Assert.Contains(
+            "different listing",
+            Assert.Throws<ToolInputException>(() => Cursor.Decode(cursor, Cursor.Scope("objects", "bucket-b", "docs/"))).Message
+        );
         Assert.Contains("not valid", Assert.Throws<ToolInputException>(() => Cursor.Decode("%%%not-base64", scope)).Message);
         Assert.Contains("not valid", Assert.Throws<ToolInputException>(() => Cursor.Decode("aGVsbG8", scope)).Message);
     }
@@ -70,13 +76,21 @@ public class KitTests
     {
         var items = Enumerable.Range(0, 100).Select(i => new JsonObject { ["id"] = i, ["text"] = new string('x', 90) }).ToList();
         var keptSeen = -1;
-        var result = ToolResults.List(items, new ListShape<JsonObject>
-        {
-            ItemsName = "things",
-            TypeInfo = KitJson.Default.JsonObject,
-            Budget = new ResultBudget(MaxItems: 500, MaxBytes: 2_000),
-            NextCursor = kept => { keptSeen = kept; return $"after-{kept}"; },
-        }, "100 things");
+        var result = ToolResults.List(
+            items,
+            new ListShape<JsonObject>
+            {
+                ItemsName = "things",
+                TypeInfo = KitJson.Default.JsonObject,
+                Budget = new ResultBudget(MaxItems: 500, MaxBytes: 2_000),
+                NextCursor = kept =>
+                {
+                    keptSeen = kept;
+                    return $"after-{kept}";
+                },
+            },
+            "100 things"
+        );
 
         var data = result.StructuredContent!.Value;
         var returned = data.GetProperty("returned").GetInt32();
@@ -87,17 +101,27 @@ public class KitTests
         Assert.Equal($"after-{returned}", data.GetProperty("next_cursor").GetString());
         Assert.Equal(returned, keptSeen);
         var text = Assert.IsType<ModelContextProtocol.Protocol.TextContentBlock>(result.Content[0]).Text;
-        Assert.StartsWith($"100 things (truncated to fit 2000 bytes / 500 items: {100 - returned} more; call again with cursor=\"after-{returned}\"", text);
+        Assert.StartsWith(
+            $"100 things (truncated to fit 2000 bytes / 500 items: {100 - returned} more; call again with cursor=\"after-{returned}\"",
+            text
+        );
     }
 
     [Fact]
     public void Known_totals_count_what_is_left_without_a_cut()
     {
-        var result = ToolResults.List([new JsonObject { ["id"] = 1 }], new ListShape<JsonObject>
-        {
-            ItemsName = "things", TypeInfo = KitJson.Default.JsonObject, Total = 10, Offset = 4,
-            NextCursor = kept => "next",
-        }, "page");
+        var result = ToolResults.List(
+            [new JsonObject { ["id"] = 1 }],
+            new ListShape<JsonObject>
+            {
+                ItemsName = "things",
+                TypeInfo = KitJson.Default.JsonObject,
+                Total = 10,
+                Offset = 4,
+                NextCursor = kept => "next",
+            },
+            "page"
+        );
         var data = result.StructuredContent!.Value;
         Assert.False(data.GetProperty("truncated").GetBoolean());
         Assert.Equal(5, data.GetProperty("more").GetInt32());
@@ -107,10 +131,16 @@ public class KitTests
     [Fact]
     public void Last_page_has_no_cursor()
     {
-        var result = ToolResults.List([new JsonObject { ["id"] = 1 }], new ListShape<JsonObject>
-        {
-            ItemsName = "things", TypeInfo = KitJson.Default.JsonObject, NextCursor = kept => "never",
-        }, "page");
+        var result = ToolResults.List(
+            [new JsonObject { ["id"] = 1 }],
+            new ListShape<JsonObject>
+            {
+                ItemsName = "things",
+                TypeInfo = KitJson.Default.JsonObject,
+                NextCursor = kept => "never",
+            },
+            "page"
+        );
         var data = result.StructuredContent!.Value;
         Assert.False(data.GetProperty("has_more").GetBoolean());
         Assert.False(data.TryGetProperty("next_cursor", out _));

@@ -36,7 +36,14 @@ public sealed class ResilienceTests : IDisposable
         while (_listener.IsListening)
         {
             HttpListenerContext ctx;
-            try { ctx = await _listener.GetContextAsync(); } catch { return; }
+            try
+            {
+                ctx = await _listener.GetContextAsync();
+            }
+            catch
+            {
+                return;
+            }
             Interlocked.Increment(ref _requests);
             if (Interlocked.Decrement(ref _throttle) >= 0)
             {
@@ -54,9 +61,12 @@ public sealed class ResilienceTests : IDisposable
 
     private Api CreateClient()
     {
-        var host = ConnectorHost.Build([], new ConnectorInfo("sample", "Sample"),
+        var host = ConnectorHost.Build(
+            [],
+            new ConnectorInfo("sample", "Sample"),
             c => c.AddUpstreamHttpClient<Api>(http => http.BaseAddress = new Uri(_url)),
-            new EnvConfig(name => name == "MOSAIC_EGRESS_ALLOW" ? new Uri(_url).Authority : null)); // the listener is on loopback
+            new EnvConfig(name => name == "MOSAIC_EGRESS_ALLOW" ? new Uri(_url).Authority : null)
+        ); // the listener is on loopback
         return host.Services.GetRequiredService<Api>();
     }
 

@@ -24,15 +24,18 @@ public class ToolSelectionTests
 
     private static IReadOnlyList<string> ToolsWith(Dictionary<string, string> env)
     {
-        using var host = ConnectorHost.Build([], new ConnectorInfo("sample", "Sample"),
-            c => c.AddTools<SampleTools>(), new EnvConfig(n => env.GetValueOrDefault(n)));
+        using var host = ConnectorHost.Build(
+            [],
+            new ConnectorInfo("sample", "Sample"),
+            c => c.AddTools<SampleTools>(),
+            new EnvConfig(n => env.GetValueOrDefault(n))
+        );
         var options = host.Services.GetRequiredService<IOptions<McpServerOptions>>().Value;
         return options.ToolCollection!.Select(t => t.ProtocolTool.Name).Order().ToList();
     }
 
     [Fact]
-    public void All_tools_by_default() =>
-        Assert.Equal(["delete_thing", "list_things", "read_thing"], ToolsWith([]));
+    public void All_tools_by_default() => Assert.Equal(["delete_thing", "list_things", "read_thing"], ToolsWith([]));
 
     [Fact]
     public void Read_only_hides_tools_not_marked_read_only() =>

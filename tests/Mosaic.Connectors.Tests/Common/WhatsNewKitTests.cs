@@ -37,8 +37,7 @@ public sealed class WhatsNewKitTests
     }
 
     [Fact]
-    public void A_negative_limit_is_refused() =>
-        Assert.Throws<ToolInputException>(() => WhatsNewWindow.From("2025-01-31", -1, null, null));
+    public void A_negative_limit_is_refused() => Assert.Throws<ToolInputException>(() => WhatsNewWindow.From("2025-01-31", -1, null, null));
 
     [Fact]
     public void Over_the_limit_the_most_important_stay_in_the_order_found()
@@ -46,18 +45,24 @@ public sealed class WhatsNewKitTests
         var window = WhatsNewWindow.From("2025-01-01", 3, null, "2025-02-01T00:00:00Z");
         var items = new[]
         {
-            Item("old-low", false, "low", "2025-01-02T00:00:00Z"), Item("act-medium", true, "medium", "2025-01-03T00:00:00Z"),
-            Item("new-high", false, "high", "2025-01-05T00:00:00Z"), Item("act-high", true, "high", null),
+            Item("old-low", false, "low", "2025-01-02T00:00:00Z"),
+            Item("act-medium", true, "medium", "2025-01-03T00:00:00Z"),
+            Item("new-high", false, "high", "2025-01-05T00:00:00Z"),
+            Item("act-high", true, "high", null),
             Item("new-low", false, "low", "2025-01-09T00:00:00Z"),
         };
         var result = WhatsNew.Result(items, window, "Test").StructuredContent!.Value;
 
         Assert.True(result.GetProperty("truncated").GetBoolean());
-        Assert.Equal(["act-medium", "new-high", "act-high"],
-            result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(
+            ["act-medium", "new-high", "act-high"],
+            result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString())
+        );
         var first = result.GetProperty("items")[0];
-        Assert.Equal(["id", "kind", "title", "summary", "url", "author", "at", "actionable", "priority"],
-            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["id", "kind", "title", "summary", "url", "author", "at", "actionable", "priority"],
+            first.EnumerateObject().Select(p => p.Name)
+        );
 
         var all = WhatsNew.Result(items, window with { Limit = 20 }, "Test");
         Assert.False(all.StructuredContent!.Value.GetProperty("truncated").GetBoolean());

@@ -45,15 +45,18 @@ public sealed class ConnectorEgressTests(SandboxFixture sandbox) : IClassFixture
     public async Task The_mysql_connector_refuses_an_internal_host(string host)
     {
         await using var internalService = LoopbackService.Start();
-        await using var mysql = await ConnectorProcess.StartAsync("MySql", new Dictionary<string, string>
-        {
-            ["MYSQL_HOST"] = host,
-            ["MYSQL_PORT"] = internalService.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["MYSQL_USER"] = "root",
-            ["MYSQL_DATABASE"] = "acme",
-            ["MYSQL_SSL_MODE"] = "None",
-            ["MOSAIC_EGRESS_ALLOW"] = "127.0.0.1:3306", // the usual server port is allowed: not this one
-        });
+        await using var mysql = await ConnectorProcess.StartAsync(
+            "MySql",
+            new Dictionary<string, string>
+            {
+                ["MYSQL_HOST"] = host,
+                ["MYSQL_PORT"] = internalService.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["MYSQL_USER"] = "root",
+                ["MYSQL_DATABASE"] = "acme",
+                ["MYSQL_SSL_MODE"] = "None",
+                ["MOSAIC_EGRESS_ALLOW"] = "127.0.0.1:3306", // the usual server port is allowed: not this one
+            }
+        );
 
         EgressAssert.Refused(await mysql.CallAsync("list_tables"), internalService, $":{internalService.Port}");
     }
@@ -78,10 +81,16 @@ public sealed class ConnectorEgressTests(SandboxFixture sandbox) : IClassFixture
     {
         foreach (var host in new[] { "/var/run/mysqld/mysqld.sock", "db.example.invalid,127.0.0.1" })
         {
-            await using var mysql = await ConnectorProcess.StartAsync("MySql", new Dictionary<string, string>
-            {
-                ["MYSQL_HOST"] = host, ["MYSQL_USER"] = "root", ["MYSQL_DATABASE"] = "acme", ["MYSQL_SSL_MODE"] = "None",
-            });
+            await using var mysql = await ConnectorProcess.StartAsync(
+                "MySql",
+                new Dictionary<string, string>
+                {
+                    ["MYSQL_HOST"] = host,
+                    ["MYSQL_USER"] = "root",
+                    ["MYSQL_DATABASE"] = "acme",
+                    ["MYSQL_SSL_MODE"] = "None",
+                }
+            );
             var error = (await mysql.CallAsync("list_tables")).Error();
             Assert.Contains("could not be resolved", error);
             Assert.Contains("MYSQL_HOST", error);

@@ -11,7 +11,8 @@ public static class EgressAssert
         Assert.StartsWith("Refused to connect to ", error);
         Assert.Contains("MOSAIC_EGRESS_ALLOW", error);
         Assert.DoesNotContain(service.Secret, error);
-        if (address is not null) Assert.Contains(address, error);
+        if (address is not null)
+            Assert.Contains(address, error);
         Assert.Equal(0, service.Connections);
         return error;
     }

@@ -9,12 +9,13 @@ namespace Mosaic.Connectors.Tests.Egress;
 /// </summary>
 public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
-    static Dictionary<string, string> Slack(string apiUrl, string? allow) => new()
-    {
-        ["SLACK_BOT_TOKEN"] = "xoxb-test",
-        ["SLACK_API_URL"] = apiUrl,
-        ["MOSAIC_EGRESS_ALLOW"] = allow ?? "",
-    };
+    static Dictionary<string, string> Slack(string apiUrl, string? allow) =>
+        new()
+        {
+            ["SLACK_BOT_TOKEN"] = "xoxb-test",
+            ["SLACK_API_URL"] = apiUrl,
+            ["MOSAIC_EGRESS_ALLOW"] = allow ?? "",
+        };
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -34,8 +35,10 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     {
         await using var internalService = LoopbackService.Start();
         // Another loopback port is allowed: an allow list must not open more than it names.
-        await using var slack = await ConnectorProcess.StartAsync("Slack",
-            Slack($"http://{host}:{internalService.Port}/api/", "127.0.0.1:1"));
+        await using var slack = await ConnectorProcess.StartAsync(
+            "Slack",
+            Slack($"http://{host}:{internalService.Port}/api/", "127.0.0.1:1")
+        );
 
         var error = EgressAssert.Refused(await slack.CallAsync("list_channels"), internalService, $":{internalService.Port}");
 
@@ -61,10 +64,15 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
         await using var internalService = LoopbackService.Start();
         var target = $"http://localhost:{internalService.Port}/repos/acme/storefront/issues";
         await using var redirector = LoopbackService.Start(redirectTo: target);
-        await using var github = await ConnectorProcess.StartAsync("GitHub", new Dictionary<string, string>
-        {
-            ["GITHUB_TOKEN"] = "ghp_test", ["GITHUB_API_URL"] = redirector.Url, ["MOSAIC_EGRESS_ALLOW"] = $"127.0.0.1:{redirector.Port}",
-        });
+        await using var github = await ConnectorProcess.StartAsync(
+            "GitHub",
+            new Dictionary<string, string>
+            {
+                ["GITHUB_TOKEN"] = "ghp_test",
+                ["GITHUB_API_URL"] = redirector.Url,
+                ["MOSAIC_EGRESS_ALLOW"] = $"127.0.0.1:{redirector.Port}",
+            }
+        );
 
         EgressAssert.Refused(await github.CallAsync("list_issues", new { repo = "acme/storefront" }), internalService, "localhost");
 
@@ -79,8 +87,10 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal(TestServices.EgressEntry(sandbox.BaseUrl), sandboxEntry);
 
         await using var allowed = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        await using var otherPort = await ConnectorProcess.StartAsync("Slack",
-            sandbox.EnvFor("slack", ("SLACK_API_URL", $"{internalService.Url}/api/")));
+        await using var otherPort = await ConnectorProcess.StartAsync(
+            "Slack",
+            sandbox.EnvFor("slack", ("SLACK_API_URL", $"{internalService.Url}/api/"))
+        );
 
         (await allowed.CallAsync("list_channels")).Ok();
         EgressAssert.Refused(await otherPort.CallAsync("list_channels"), internalService, $"127.0.0.1:{internalService.Port}");
@@ -94,8 +104,10 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task An_allowed_range_address_or_name_reaches_the_service_on_any_port(string allow, string host)
     {
         var url = $"http://{host}:{new Uri(sandbox.BaseUrl).Port}/slack/api/";
-        await using var slack = await ConnectorProcess.StartAsync("Slack",
-            sandbox.EnvFor("slack", ("SLACK_API_URL", url), ("MOSAIC_EGRESS_ALLOW", allow)));
+        await using var slack = await ConnectorProcess.StartAsync(
+            "Slack",
+            sandbox.EnvFor("slack", ("SLACK_API_URL", url), ("MOSAIC_EGRESS_ALLOW", allow))
+        );
 
         var channels = (await slack.CallAsync("list_channels")).Ok().GetProperty("channels");
 
@@ -106,8 +118,10 @@ public sealed class HttpEgressTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_range_does_not_cover_addresses_outside_it()
     {
         await using var internalService = LoopbackService.Start();
-        await using var slack = await ConnectorProcess.StartAsync("Slack",
-            Slack($"http://[::1]:{internalService.Port}/api/", "127.0.0.0/8,fd00::/8"));
+        await using var slack = await ConnectorProcess.StartAsync(
+            "Slack",
+            Slack($"http://[::1]:{internalService.Port}/api/", "127.0.0.0/8,fd00::/8")
+        );
 
         EgressAssert.Refused(await slack.CallAsync("list_channels"), internalService, $"[::1]:{internalService.Port}");
     }

@@ -22,8 +22,9 @@ public sealed class PinningTests
         var lookups = 0;
         // First lookup: the allowed address. Every later one (a client that resolves again to connect): the internal one.
         Assert.True(EgressPolicy.TryParse("127.0.0.2", out var policy, out _));
-        policy = policy.WithResolver((_, _) => Task.FromResult(
-            new[] { Interlocked.Increment(ref lookups) == 1 ? IPAddress.Parse("127.0.0.2") : IPAddress.Loopback }));
+        policy = policy.WithResolver(
+            (_, _) => Task.FromResult(new[] { Interlocked.Increment(ref lookups) == 1 ? IPAddress.Parse("127.0.0.2") : IPAddress.Loopback })
+        );
         using var http = new HttpClient(policy.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
         var request = http.GetStringAsync($"http://rebind.test:{port}/");

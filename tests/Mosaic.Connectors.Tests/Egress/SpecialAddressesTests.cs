@@ -64,71 +64,83 @@ public sealed class SpecialAddressesTests
     [Fact]
     public void Every_IPv6_form_that_carries_an_IPv4_address_is_judged_by_it()
     {
-        AnyV4.Sample(v4 =>
-        {
-            var b = v4.GetAddressBytes();
-            var kind = SpecialAddresses.Kind(v4);
-            Assert.Equal(kind, SpecialAddresses.Kind(v4.MapToIPv6()));
-            Assert.Equal(kind, SpecialAddresses.Kind(IPAddress.Parse($"64:ff9b::{b[0]:x2}{b[1]:x2}:{b[2]:x2}{b[3]:x2}")));
-            Assert.Equal(kind, SpecialAddresses.Kind(IPAddress.Parse($"2002:{b[0]:x2}{b[1]:x2}:{b[2]:x2}{b[3]:x2}::1")));
-            if (b[0] != 0 || b[1] != 0 || b[2] != 0) // ::0.0.0.x are :: and ::1 themselves
-                Assert.Equal(kind ?? "reserved", SpecialAddresses.Kind(IPAddress.Parse($"::{v4}")));
-        }, iter: 5000);
+        AnyV4.Sample(
+            v4 =>
+            {
+                var b = v4.GetAddressBytes();
+                var kind = SpecialAddresses.Kind(v4);
+                Assert.Equal(kind, SpecialAddresses.Kind(v4.MapToIPv6()));
+                Assert.Equal(kind, SpecialAddresses.Kind(IPAddress.Parse($"64:ff9b::{b[0]:x2}{b[1]:x2}:{b[2]:x2}{b[3]:x2}")));
+                Assert.Equal(kind, SpecialAddresses.Kind(IPAddress.Parse($"2002:{b[0]:x2}{b[1]:x2}:{b[2]:x2}{b[3]:x2}::1")));
+                if (b[0] != 0 || b[1] != 0 || b[2] != 0) // ::0.0.0.x are :: and ::1 themselves
+                    Assert.Equal(kind ?? "reserved", SpecialAddresses.Kind(IPAddress.Parse($"::{v4}")));
+            },
+            iter: 5000
+        );
     }
 
     [Fact]
     public void Every_address_in_an_internal_range_is_refused_without_an_entry_and_allowed_with_one()
     {
         var ranges = new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16" };
-        Gen.Select(Gen.Int[0, ranges.Length - 1], Gen.UInt, Gen.Int[1, 65535]).Sample((i, bits, port) =>
-        {
-            var range = IPNetwork.Parse(ranges[i]);
-            var address = Inside(range, bits);
-            Assert.NotNull(EgressPolicy.Closed.Refusal(address.ToString(), address, port));
-            Assert.True(EgressPolicy.TryParse(ranges[i], out var allowed, out _));
-            Assert.Null(allowed.Refusal(address.ToString(), address, port));
-            Assert.True(EgressPolicy.TryParse($"{address}:{(port % 65535) + 1}", out var otherPort, out _));
-            Assert.NotNull(otherPort.Refusal(address.ToString(), address, port));
-        }, iter: 5000);
+        Gen.Select(Gen.Int[0, ranges.Length - 1], Gen.UInt, Gen.Int[1, 65535])
+            .Sample(
+                (i, bits, port) =>
+                {
+                    var range = IPNetwork.Parse(ranges[i]);
+                    var address = Inside(range, bits);
+                    Assert.NotNull(EgressPolicy.Closed.Refusal(address.ToString(), address, port));
+                    Assert.True(EgressPolicy.TryParse(ranges[i], out var allowed, out _));
+                    Assert.Null(allowed.Refusal(address.ToString(), address, port));
+                    Assert.True(EgressPolicy.TryParse($"{address}:{(port % 65535) + 1}", out var otherPort, out _));
+                    Assert.NotNull(otherPort.Refusal(address.ToString(), address, port));
+                },
+                iter: 5000
+            );
     }
 
     [Fact]
     public async Task However_an_IPv4_address_is_spelled_the_resolved_address_is_what_is_checked()
     {
-        await AnyV4.SampleAsync(async v4 =>
-        {
-            var b = v4.GetAddressBytes();
-            var n = (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
-            var spellings = new[]
+        await AnyV4.SampleAsync(
+            async v4 =>
             {
-                n.ToString(System.Globalization.CultureInfo.InvariantCulture), // 2130706433
-                $"0x{n:x8}",                                                   // 0x7f000001
-                string.Join('.', b.Select(x => "0" + Convert.ToString(x, 8))), // 0177.00.00.01
-                string.Join('.', b.Select(x => $"0x{x:x}")),                   // 0x7f.0x0.0x0.0x1
-                $"{b[0]}.{b[1] << 16 | b[2] << 8 | b[3]}",                     // 127.1
-                $"[{v4.MapToIPv6()}]",                                         // [::ffff:127.0.0.1]
-            };
-            var kind = SpecialAddresses.Kind(v4);
-            foreach (var spelling in spellings)
-            {
-                if (kind is null)
-                    Assert.Equal(v4, Assert.Single(await EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None)));
-                else
+                var b = v4.GetAddressBytes();
+                var n = (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
+                var spellings = new[]
                 {
-                    var refused = await Assert.ThrowsAsync<EgressRefusedException>(
-                        () => EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None));
-                    Assert.Equal(v4, refused.Address);
-                    Assert.Equal(kind, refused.Kind);
+                    n.ToString(System.Globalization.CultureInfo.InvariantCulture), // 2130706433
+                    $"0x{n:x8}", // 0x7f000001
+                    string.Join('.', b.Select(x => "0" + Convert.ToString(x, 8))), // 0177.00.00.01
+                    string.Join('.', b.Select(x => $"0x{x:x}")), // 0x7f.0x0.0x0.0x1
+                    $"{b[0]}.{b[1] << 16 | b[2] << 8 | b[3]}", // 127.1
+                    $"[{v4.MapToIPv6()}]", // [::ffff:127.0.0.1]
+                };
+                var kind = SpecialAddresses.Kind(v4);
+                foreach (var spelling in spellings)
+                {
+                    if (kind is null)
+                        Assert.Equal(v4, Assert.Single(await EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None)));
+                    else
+                    {
+                        var refused = await Assert.ThrowsAsync<EgressRefusedException>(() =>
+                            EgressPolicy.Closed.ResolveAsync(spelling, 443, CancellationToken.None)
+                        );
+                        Assert.Equal(v4, refused.Address);
+                        Assert.Equal(kind, refused.Kind);
+                    }
                 }
-            }
-        }, iter: 2000);
+            },
+            iter: 2000
+        );
     }
 
     [Fact]
     public async Task Localhost_resolves_to_loopback_and_is_refused()
     {
-        var refused = await Assert.ThrowsAsync<EgressRefusedException>(
-            () => EgressPolicy.Closed.ResolveAsync("localhost", 8080, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<EgressRefusedException>(() =>
+            EgressPolicy.Closed.ResolveAsync("localhost", 8080, CancellationToken.None)
+        );
         Assert.Equal("loopback", refused.Kind);
         Assert.StartsWith("Refused to connect to localhost:8080 (it is ", refused.Message);
         Assert.Contains("MOSAIC_EGRESS_ALLOW", refused.Message);
@@ -138,13 +150,20 @@ public sealed class SpecialAddressesTests
     public void The_refusal_names_the_address_its_kind_and_the_setting()
     {
         var e = new EgressRefusedException("127.0.0.1", IPAddress.Loopback, 8080, "loopback");
-        Assert.Equal("Refused to connect to 127.0.0.1:8080 (a loopback address): connections to internal addresses are off " +
-            "unless the operator allows them. Check the URL or host in the data source settings, or ask the operator to add it " +
-            "to MOSAIC_EGRESS_ALLOW.", e.Message);
-        Assert.StartsWith("Refused to connect to [::1]:80 (a loopback address)",
-            new EgressRefusedException("[::1]", IPAddress.IPv6Loopback, 80, "loopback").Message);
-        Assert.StartsWith("Refused to connect to 2130706433:80 (it is 127.0.0.1, a loopback address)",
-            new EgressRefusedException("2130706433", IPAddress.Loopback, 80, "loopback").Message);
+        Assert.Equal(
+            "Refused to connect to 127.0.0.1:8080 (a loopback address): connections to internal addresses are off "
+                + "unless the operator allows them. Check the URL or host in the data source settings, or ask the operator to add it "
+                + "to MOSAIC_EGRESS_ALLOW.",
+            e.Message
+        );
+        Assert.StartsWith(
+            "Refused to connect to [::1]:80 (a loopback address)",
+            new EgressRefusedException("[::1]", IPAddress.IPv6Loopback, 80, "loopback").Message
+        );
+        Assert.StartsWith(
+            "Refused to connect to 2130706433:80 (it is 127.0.0.1, a loopback address)",
+            new EgressRefusedException("2130706433", IPAddress.Loopback, 80, "loopback").Message
+        );
         Assert.Contains("(an unspecified address)", new EgressRefusedException("0.0.0.0", IPAddress.Any, 80, "unspecified").Message);
     }
 

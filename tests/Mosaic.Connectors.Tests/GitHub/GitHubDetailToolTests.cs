@@ -6,7 +6,15 @@ public sealed class GitHubDetailToolTests(GitHubFixture gh) : IClassFixture<GitH
     [Fact]
     public async Task Get_issue_returns_body_and_latest_comments()
     {
-        var result = await gh.CallAsync("get_issue", new { repo = "acme/storefront", number = 87, comments = 2 });
+        var result = await gh.CallAsync(
+            "get_issue",
+            new
+            {
+                repo = "acme/storefront",
+                number = 87,
+                comments = 2,
+            }
+        );
         var detail = result.Ok();
         var issue = detail.GetProperty("issue");
         Assert.Equal("Checkout double-charges when a discount code is applied", issue.Str("title"));

@@ -57,7 +57,7 @@ public sealed class GitHubErrorTests(GitHubFixture gh) : IClassFixture<GitHubFix
     [Fact]
     public async Task A_429_that_persists_becomes_a_wait_and_retry_error()
     {
-        await gh.Sandbox.ThrottleAsync("github", 10);   // what is left of it is cleared before the next test
+        await gh.Sandbox.ThrottleAsync("github", 10); // what is left of it is cleared before the next test
         var error = (await gh.CallAsync("list_branches", new { repo = "acme/storefront" })).Error();
         Assert.Contains("rate limit", error, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("429", error);
@@ -86,19 +86,29 @@ public sealed class GitHubErrorTests(GitHubFixture gh) : IClassFixture<GitHubFix
     [Fact]
     public async Task Bad_arguments_say_what_to_pass()
     {
-        Assert.Contains("state must be one of open, closed, all",
-            (await gh.CallAsync("list_issues", new { repo = "acme/storefront", state = "done" })).Error());
-        Assert.Contains("since must be an ISO 8601",
-            (await gh.CallAsync("list_issues", new { repo = "acme/storefront", since = "last tuesday" })).Error());
+        Assert.Contains(
+            "state must be one of open, closed, all",
+            (await gh.CallAsync("list_issues", new { repo = "acme/storefront", state = "done" })).Error()
+        );
+        Assert.Contains(
+            "since must be an ISO 8601",
+            (await gh.CallAsync("list_issues", new { repo = "acme/storefront", since = "last tuesday" })).Error()
+        );
         Assert.Contains("cursor", (await gh.CallAsync("list_issues", new { repo = "acme/storefront", cursor = "not-a-cursor" })).Error());
         var other = (await gh.CallAsync("list_branches", new { repo = "acme/storefront", limit = 1 })).Ok().Str("next_cursor");
-        Assert.Contains("different listing", (await gh.CallAsync("list_commits", new { repo = "acme/storefront", cursor = other })).Error());
+        Assert.Contains(
+            "different listing",
+            (await gh.CallAsync("list_commits", new { repo = "acme/storefront", cursor = other })).Error()
+        );
     }
 
     [Fact]
     public async Task An_enterprise_style_root_url_reaches_the_api_v3_mount()
     {
-        await using var ghe = await ConnectorProcess.StartAsync("GitHub", gh.Sandbox.EnvFor("github", ("GITHUB_API_URL", gh.Sandbox.BaseUrl)));
+        await using var ghe = await ConnectorProcess.StartAsync(
+            "GitHub",
+            gh.Sandbox.EnvFor("github", ("GITHUB_API_URL", gh.Sandbox.BaseUrl))
+        );
         var repos = (await ghe.CallAsync("list_repositories", new { owner = "acme" })).Ok().Items("repositories");
         Assert.Contains(repos, r => r.Str("full_name") == "acme/storefront");
     }

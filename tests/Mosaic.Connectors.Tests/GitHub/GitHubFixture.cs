@@ -18,7 +18,8 @@ public sealed class GitHubFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Connector is not null) await Connector.DisposeAsync();
+        if (Connector is not null)
+            await Connector.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
 
@@ -48,7 +49,8 @@ internal static class Json
 
     public static int Int(this JsonElement e, string name) => e.GetProperty(name).GetInt32();
 
-    public static string[] Strings(this JsonElement e, string name) => [.. e.GetProperty(name).EnumerateArray().Select(x => x.GetString() ?? "")];
+    public static string[] Strings(this JsonElement e, string name) =>
+        [.. e.GetProperty(name).EnumerateArray().Select(x => x.GetString() ?? "")];
 
     public static List<JsonElement> Items(this JsonElement e, string name) => [.. e.GetProperty(name).EnumerateArray()];
 }

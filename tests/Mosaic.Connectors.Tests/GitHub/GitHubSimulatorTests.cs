@@ -45,7 +45,8 @@ public sealed class GitHubSimulatorTests(SandboxFixture sandbox) : IClassFixture
             next = response.Headers.TryGetValues("Link", out var link)
                 ? link.Single().Split(", ").FirstOrDefault(l => l.EndsWith("rel=\"next\""))?.Split('>')[0].TrimStart('<')
                 : null;
-            if (next is not null) next = next[(next.IndexOf("/repos/", StringComparison.Ordinal) + 1)..];
+            if (next is not null)
+                next = next[(next.IndexOf("/repos/", StringComparison.Ordinal) + 1)..];
             pages++;
         }
         Assert.True(pages >= 4, $"expected several pages, got {pages}");

@@ -10,8 +10,8 @@ namespace Mosaic.Connectors.Tests.GitHub;
 public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private const string DoubleChargeQuery =
-        "SELECT t.ticket_key, o.total, (SELECT COUNT(*) FROM payments p WHERE p.order_id = o.id AND p.kind = 'sale') " +
-        "FROM support_tickets t JOIN orders o ON o.id = t.order_id WHERE o.order_number = 1042";
+        "SELECT t.ticket_key, o.total, (SELECT COUNT(*) FROM payments p WHERE p.order_id = o.id AND p.kind = 'sale') "
+        + "FROM support_tickets t JOIN orders o ON o.id = t.order_id WHERE o.order_number = 1042";
 
     [Fact]
     public async Task The_sqlite_demo_database_tells_the_double_charge_story_with_recent_dates()
@@ -61,7 +61,10 @@ public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture
             Assert.Equal(("SUP-2038", 224.10m, 2L), (r.GetString(0), r.GetDecimal(1), r.GetInt64(2)));
             await r.CloseAsync();
             foreach (var table in new[] { "customers", "products", "orders", "order_items", "payments", "support_tickets" })
-                Assert.Equal(await CountSqliteAsync(table), Convert.ToInt64(await new MySqlCommand($"SELECT COUNT(*) FROM {table}", server).ExecuteScalarAsync()));
+                Assert.Equal(
+                    await CountSqliteAsync(table),
+                    Convert.ToInt64(await new MySqlCommand($"SELECT COUNT(*) FROM {table}", server).ExecuteScalarAsync())
+                );
             var newest = (DateTime)(await new MySqlCommand("SELECT MAX(created_at) FROM orders", server).ExecuteScalarAsync())!;
             Assert.InRange(newest, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddHours(1));
         }
@@ -76,8 +79,15 @@ public sealed class SandboxDemoDataTests(SandboxFixture sandbox) : IClassFixture
     {
         var prefix = $"t{TestServices.UniqueSuffix()}-";
         await SandboxFixture.SeedS3Async(TestServices.S3Url, prefix);
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
-            new AmazonS3Config { ServiceURL = TestServices.S3Url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config
+            {
+                ServiceURL = TestServices.S3Url,
+                ForcePathStyle = true,
+                AuthenticationRegion = "us-east-1",
+            }
+        );
         var root = Path.Combine(Path.GetDirectoryName(SandboxFixture.DllPath)!, "Demo", "s3");
         try
         {

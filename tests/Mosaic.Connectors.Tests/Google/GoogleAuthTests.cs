@@ -70,9 +70,13 @@ public sealed class GoogleAuthTests(GoogleFixture google) : IClassFixture<Google
         (await connector.CallAsync("get_events")).Ok();
         await google.ControlAsync("expire-tokens");
 
-        var calls = Enumerable.Range(0, 6).Select(i => i % 2 == 0
-            ? connector.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Assumptions" })
-            : connector.CallAsync("list_messages", new { limit = 2 }));
+        var calls = Enumerable
+            .Range(0, 6)
+            .Select(i =>
+                i % 2 == 0
+                    ? connector.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Assumptions" })
+                    : connector.CallAsync("list_messages", new { limit = 2 })
+            );
         var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => r.Ok());

@@ -31,7 +31,9 @@ public sealed class GoogleErrorTests(GoogleFixture google) : IClassFixture<Googl
         var missing = (await google.CallAsync("get_document", new { document_id = "1NoSuchDocument_000000000000" })).Error();
         Assert.Contains("Requested entity was not found.", missing);
         Assert.Contains("HTTP 404", missing);
-        var sheet = (await google.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Nope!A1:B2" })).Error();
+        var sheet = (
+            await google.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "Nope!A1:B2" })
+        ).Error();
         Assert.Contains("Unable to parse range: Nope!A1:B2", sheet);
     }
 
@@ -65,7 +67,8 @@ public sealed class GoogleErrorTests(GoogleFixture google) : IClassFixture<Googl
     public async Task Bad_arguments_are_explained(string tool, string name, object value, string expected)
     {
         var args = new Dictionary<string, object?> { [name] = value };
-        if (tool == "get_document") args["document_id"] = GoogleFixture.LaunchPlanId;
+        if (tool == "get_document")
+            args["document_id"] = GoogleFixture.LaunchPlanId;
         Assert.Contains(expected, (await google.CallAsync(tool, args)).Error());
     }
 

@@ -23,7 +23,8 @@ public sealed class GoogleFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Connector is not null) await Connector.DisposeAsync();
+        if (Connector is not null)
+            await Connector.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
 
@@ -57,7 +58,8 @@ public sealed class GoogleFixture : IAsyncLifetime
 
 internal static class GoogleJsonElement
 {
-    public static string Str(this JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+    public static string Str(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
     public static List<JsonElement> Items(this JsonElement e, string name) => [.. e.GetProperty(name).EnumerateArray()];
 }

@@ -7,8 +7,10 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
     public async Task Lists_exactly_the_six_read_only_tools()
     {
         var tools = await google.Connector.Client.ListToolsAsync();
-        Assert.Equal(["get_document", "get_events", "get_spreadsheet", "list_messages", "search_drive_files", "whats_new"],
-            tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["get_document", "get_events", "get_spreadsheet", "list_messages", "search_drive_files", "whats_new"],
+            tools.Select(t => t.Name).Order(StringComparer.Ordinal)
+        );
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, $"{t.Name} must be read-only"));
     }
 
@@ -43,7 +45,9 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         var (single, _) = await google.AllPagesAsync("get_events", "events", new(window) { ["limit"] = 100 });
         Assert.Equal(single.Select(e => e.Str("id")), ids);
 
-        var incident = (await google.CallAsync("get_events", new Dictionary<string, object?>(window) { ["query"] = "ACME-142" })).Ok().Items("events");
+        var incident = (await google.CallAsync("get_events", new Dictionary<string, object?>(window) { ["query"] = "ACME-142" }))
+            .Ok()
+            .Items("events");
         Assert.Contains(incident, e => e.Str("summary") == "Checkout incident sync (ACME-142)");
         Assert.All(incident, e => Assert.Contains("ACME-142", e.Str("summary") + e.Str("description")));
     }
@@ -62,10 +66,18 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Equal($"https://mail.google.com/mail/u/0/#all/{mail.Str("id")}", mail.Str("link"));
 
         // Gmail HTML-escapes snippets; the tool gives plain text back.
-        var reply = Assert.Single((await google.CallAsync("list_messages", new { query = "from:dave@acme.test subject:\"Re: Charged twice\"" })).Ok().Items("messages"));
+        var reply = Assert.Single(
+            (await google.CallAsync("list_messages", new { query = "from:dave@acme.test subject:\"Re: Charged twice\"" }))
+                .Ok()
+                .Items("messages")
+        );
         Assert.Contains("I've refunded the duplicate charge", reply.Str("snippet"));
 
-        var withBody = Assert.Single((await google.CallAsync("list_messages", new { query = "subject:\"order #1042\" is:unread", include_body = true })).Ok().Items("messages"));
+        var withBody = Assert.Single(
+            (await google.CallAsync("list_messages", new { query = "subject:\"order #1042\" is:unread", include_body = true }))
+                .Ok()
+                .Items("messages")
+        );
         Assert.Contains("charged $224.10 twice", withBody.Str("body"));
         Assert.Contains("I'd still like to keep the order.", withBody.Str("body"));
     }
@@ -82,8 +94,16 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Equal(dates.OrderByDescending(d => d), dates);
 
         // Gmail's metadata format has no MIME parts, so attachment names come with the full message.
-        Assert.False(Assert.Single((await google.CallAsync("list_messages", new { query = "has:attachment from:carol" })).Ok().Items("messages")).TryGetProperty("attachments", out _));
-        var withFile = Assert.Single((await google.CallAsync("list_messages", new { query = "has:attachment from:carol", include_body = true })).Ok().Items("messages"));
+        Assert.False(
+            Assert
+                .Single((await google.CallAsync("list_messages", new { query = "has:attachment from:carol" })).Ok().Items("messages"))
+                .TryGetProperty("attachments", out _)
+        );
+        var withFile = Assert.Single(
+            (await google.CallAsync("list_messages", new { query = "has:attachment from:carol", include_body = true }))
+                .Ok()
+                .Items("messages")
+        );
         Assert.Equal(["checkout-double-submit.png"], withFile.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));
         var none = (await google.CallAsync("list_messages", new { query = "from:nobody@nowhere.example" })).Ok();
         Assert.Empty(none.Items("messages"));
@@ -112,7 +132,12 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
     [Fact]
     public async Task A_doc_reads_as_markdown_with_headings_lists_tables_and_links()
     {
-        var doc = (await google.CallAsync("get_document", new { document_id = $"https://docs.google.com/document/d/{GoogleFixture.LaunchPlanId}/edit" })).Ok();
+        var doc = (
+            await google.CallAsync(
+                "get_document",
+                new { document_id = $"https://docs.google.com/document/d/{GoogleFixture.LaunchPlanId}/edit" }
+            )
+        ).Ok();
         Assert.Equal("Acme Brew Pro launch plan", doc.Str("title"));
         var md = doc.Str("content");
         Assert.StartsWith("# Acme Brew Pro launch plan\n", md);
@@ -123,7 +148,17 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Contains("### Checkout double charge (ACME-142)", md);
         Assert.Contains("[PR #91](https://github.com/acme/storefront/pull/91)", md);
 
-        var text = (await google.CallAsync("get_document", new { document_id = GoogleFixture.LaunchPlanId, format = "text", max_chars = 120 })).Ok();
+        var text = (
+            await google.CallAsync(
+                "get_document",
+                new
+                {
+                    document_id = GoogleFixture.LaunchPlanId,
+                    format = "text",
+                    max_chars = 120,
+                }
+            )
+        ).Ok();
         Assert.StartsWith("Acme Brew Pro launch plan\n", text.Str("content"));
         Assert.DoesNotContain("**", text.Str("content"));
         Assert.True(text.GetProperty("truncated").GetBoolean());
@@ -139,7 +174,12 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Equal("Forecast!A1:Z1000", whole.Str("range"));
         Assert.Equal(10, whole.Items("values").Count);
 
-        var launch = (await google.CallAsync("get_spreadsheet", new { spreadsheet_id = GoogleFixture.ForecastId, range = "'Launch - Acme Brew Pro'!A1:C3" })).Ok();
+        var launch = (
+            await google.CallAsync(
+                "get_spreadsheet",
+                new { spreadsheet_id = GoogleFixture.ForecastId, range = "'Launch - Acme Brew Pro'!A1:C3" }
+            )
+        ).Ok();
         Assert.Equal("'Launch - Acme Brew Pro'!A1:C3", launch.Str("range"));
         var rows = launch.Items("values").Select(r => r.EnumerateArray().Select(c => c.GetString() ?? "").ToArray()).ToList();
         Assert.Equal(["Metric", "Target", "Actual"], rows[0]);

@@ -29,8 +29,9 @@ public sealed class GoogleWhatsNewTests(GoogleFixture fx) : IClassFixture<Google
         var lunch = Single(items, "event_later", "Team lunch");
         Assert.False(lunch.Actionable());
         Assert.Equal("low", lunch.Text("priority"));
-        Assert.All(items.Where(i => i.Text("kind") is "event_soon" or "event_later"),
-            e => Assert.True(e.At() <= DateTimeOffset.UtcNow.AddHours(48), e.ToString()));
+        Assert.All(items.Where(i => i.Text("kind") is "event_soon" or "event_later"), e =>
+            Assert.True(e.At() <= DateTimeOffset.UtcNow.AddHours(48), e.ToString())
+        );
     }
 
     [Fact]

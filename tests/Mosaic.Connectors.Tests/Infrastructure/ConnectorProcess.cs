@@ -25,19 +25,24 @@ public sealed class ConnectorProcess : IAsyncDisposable
     public string Stderr => string.Join("\n", _stderr);
 
     public static async Task<ConnectorProcess> StartAsync(
-        string connector, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken = default)
+        string connector,
+        IReadOnlyDictionary<string, string> env,
+        CancellationToken cancellationToken = default
+    )
     {
         var stderr = new ConcurrentQueue<string>();
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = connector,
-            Command = "dotnet",
-            Arguments = [RepoPaths.ConnectorDll(connector)],
-            InheritEnvironmentVariables = false,
-            EnvironmentVariables = ChildEnvironment(env),
-            StandardErrorLines = stderr.Enqueue,
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
-        });
+        var transport = new StdioClientTransport(
+            new StdioClientTransportOptions
+            {
+                Name = connector,
+                Command = "dotnet",
+                Arguments = [RepoPaths.ConnectorDll(connector)],
+                InheritEnvironmentVariables = false,
+                EnvironmentVariables = ChildEnvironment(env),
+                StandardErrorLines = stderr.Enqueue,
+                ShutdownTimeout = TimeSpan.FromSeconds(5),
+            }
+        );
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
@@ -47,7 +52,10 @@ public sealed class ConnectorProcess : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            throw new InvalidOperationException($"Connector {connector} did not start: {ex.Message}\nstderr:\n{string.Join("\n", stderr)}", ex);
+            throw new InvalidOperationException(
+                $"Connector {connector} did not start: {ex.Message}\nstderr:\n{string.Join("\n", stderr)}",
+                ex
+            );
         }
     }
 
@@ -68,12 +76,21 @@ public sealed class ConnectorProcess : IAsyncDisposable
 
     /// <summary>Runs a connector without a client, for start-up failures: returns its exit code and stderr.</summary>
     public static async Task<(int ExitCode, string Stderr)> RunToExitAsync(
-        string connector, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null)
+        string connector,
+        IReadOnlyDictionary<string, string> env,
+        TimeSpan? timeout = null
+    )
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+        };
         psi.ArgumentList.Add(RepoPaths.ConnectorDll(connector));
         psi.Environment.Clear();
-        foreach (var (key, value) in ChildEnvironment(env)) psi.Environment[key] = value;
+        foreach (var (key, value) in ChildEnvironment(env))
+            psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
@@ -95,10 +112,12 @@ public sealed class ConnectorProcess : IAsyncDisposable
     {
         var result = new Dictionary<string, string?>();
         foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "TMPDIR" })
-            if (Environment.GetEnvironmentVariable(name) is { } value) result[name] = value;
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+                result[name] = value;
         result["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         result["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in env) result[key] = value;
+        foreach (var (key, value) in env)
+            result[key] = value;
         return result;
     }
 

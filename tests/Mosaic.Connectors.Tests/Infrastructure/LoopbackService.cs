@@ -20,7 +20,8 @@ public sealed class LoopbackService : IAsyncDisposable
     {
         _listeners = listeners;
         _redirectTo = redirectTo;
-        foreach (var listener in listeners) _ = AcceptAsync(listener);
+        foreach (var listener in listeners)
+            _ = AcceptAsync(listener);
     }
 
     public int Port => ((IPEndPoint)_listeners[0].LocalEndpoint).Port;
@@ -59,8 +60,14 @@ public sealed class LoopbackService : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
-            try { client = await listener.AcceptTcpClientAsync(_stop.Token); }
-            catch (Exception) { return; }
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception)
+            {
+                return;
+            }
             Interlocked.Increment(ref _connections);
             _ = AnswerAsync(client);
         }
@@ -79,7 +86,8 @@ public sealed class LoopbackService : IAsyncDisposable
                 while (read < buffer.Length && !Encoding.ASCII.GetString(buffer, 0, read).Contains("\r\n\r\n"))
                 {
                     var n = await stream.ReadAsync(buffer.AsMemory(read), _stop.Token);
-                    if (n == 0) return;
+                    if (n == 0)
+                        return;
                     read += n;
                 }
                 var body = $$"""{"ok":false,"error":"{{Secret}}","message":"{{Secret}}"}""";
@@ -96,7 +104,8 @@ public sealed class LoopbackService : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        foreach (var listener in _listeners) listener.Stop();
+        foreach (var listener in _listeners)
+            listener.Stop();
         _stop.Dispose();
         return ValueTask.CompletedTask;
     }

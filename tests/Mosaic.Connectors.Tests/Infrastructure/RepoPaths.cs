@@ -17,14 +17,16 @@ public static class RepoPaths
         var path = Path.Combine(Root, "src", $"Mosaic.Connectors.{name}", "bin", Configuration, "net10.0", $"Mosaic.Connectors.{name}.dll");
         if (!File.Exists(path))
             throw new FileNotFoundException(
-                $"Connector build not found at {path}. Build it first (the test project references every connector, so `dotnet build tests/Mosaic.Connectors.Tests -c {Configuration}` does).");
+                $"Connector build not found at {path}. Build it first (the test project references every connector, so `dotnet build tests/Mosaic.Connectors.Tests -c {Configuration}` does)."
+            );
         return path;
     }
 
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx")))
+                return dir.FullName;
         throw new InvalidOperationException($"Mosaic.slnx not found above {AppContext.BaseDirectory}");
     }
 }

@@ -38,7 +38,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>What the Sandbox printed so far (for failure messages).</summary>
     public string Output => string.Join("\n", _output);
 
-    public static string DllPath => Path.Combine(RepoPaths.Root, "src", "Mosaic.Sandbox", "bin", RepoPaths.Configuration, "net10.0", "Mosaic.Sandbox.dll");
+    public static string DllPath =>
+        Path.Combine(RepoPaths.Root, "src", "Mosaic.Sandbox", "bin", RepoPaths.Configuration, "net10.0", "Mosaic.Sandbox.dll");
 
     /// <summary>The environment a connector needs for this Sandbox, by datasource id ("github", "slack", "jira", ...).</summary>
     public IReadOnlyDictionary<string, string> EnvFor(string datasource) =>
@@ -50,7 +51,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string> EnvFor(string datasource, params (string Name, string Value)[] overrides)
     {
         var env = new Dictionary<string, string>(EnvFor(datasource));
-        foreach (var (name, value) in overrides) env[name] = value;
+        foreach (var (name, value) in overrides)
+            env[name] = value;
         return env;
     }
 
@@ -67,8 +69,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     /// <summary>Makes the next <paramref name="count"/> requests to <paramref name="service"/> answer as rate-limited.</summary>
     public async Task ThrottleAsync(string service, int count = 1, CancellationToken cancellationToken = default) =>
-        (await Http.PostAsync($"/_sandbox/throttle?service={Uri.EscapeDataString(service)}&count={count}", null, cancellationToken))
-            .EnsureSuccessStatusCode();
+        (
+            await Http.PostAsync($"/_sandbox/throttle?service={Uri.EscapeDataString(service)}&count={count}", null, cancellationToken)
+        ).EnsureSuccessStatusCode();
 
     /// <summary>
     /// Uploads the Sandbox's demo S3 files to <paramref name="s3Url"/> (s3rver keys) into buckets named
@@ -88,16 +91,24 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         if (!File.Exists(DllPath))
             throw new FileNotFoundException(
-                $"Sandbox build not found at {DllPath}. Build it first (`dotnet build tests/Mosaic.Connectors.Tests -c {RepoPaths.Configuration}` builds it).");
+                $"Sandbox build not found at {DllPath}. Build it first (`dotnet build tests/Mosaic.Connectors.Tests -c {RepoPaths.Configuration}` builds it)."
+            );
 
         // A port picked by binding to 0 can in rare cases be taken before the Sandbox binds it: try again.
         Exception? last = null;
         for (var attempt = 0; attempt < 3 && _process is null; attempt++)
         {
-            try { await StartAsync(FreePort()); }
-            catch (SandboxStartException ex) { last = ex; }
+            try
+            {
+                await StartAsync(FreePort());
+            }
+            catch (SandboxStartException ex)
+            {
+                last = ex;
+            }
         }
-        if (_process is null) throw last!;
+        if (_process is null)
+            throw last!;
 
         var psiEnv = await RunPrintEnvAsync();
         _env = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(psiEnv)
@@ -108,8 +119,16 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         BaseUrl = $"http://127.0.0.1:{port}";
         var process = Start(["--urls", BaseUrl, .. Clock()]);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _output.Enqueue(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _output.Enqueue(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -124,9 +143,15 @@ public sealed class SandboxFixture : IAsyncLifetime
             {
                 using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 using var response = await Http.GetAsync("/", probe.Token);
-                if (response.IsSuccessStatusCode) { _process = process; return; }
+                if (response.IsSuccessStatusCode)
+                {
+                    _process = process;
+                    return;
+                }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException) { /* not answering yet */ }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            { /* not answering yet */
+            }
             await Task.Delay(100);
         }
         process.Kill(entireProcessTree: true);
@@ -136,13 +161,15 @@ public sealed class SandboxFixture : IAsyncLifetime
     private async Task<string> RunPrintEnvAsync()
     {
         List<string> args = ["--urls", BaseUrl, "--print-env", .. Clock()];
-        if (Environment.GetEnvironmentVariable("MOSAIC_TEST_S3_URL") is { Length: > 0 } s3) args.AddRange(["--s3-url", s3]);
+        if (Environment.GetEnvironmentVariable("MOSAIC_TEST_S3_URL") is { Length: > 0 } s3)
+            args.AddRange(["--s3-url", s3]);
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"Sandbox --print-env failed ({process.ExitCode}): {await stderr}");
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"Sandbox --print-env failed ({process.ExitCode}): {await stderr}");
         return await stdout;
     }
 
@@ -150,9 +177,15 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     internal static Process Start(IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         psi.ArgumentList.Add(DllPath);
-        foreach (var arg in args) psi.ArgumentList.Add(arg);
+        foreach (var arg in args)
+            psi.ArgumentList.Add(arg);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         return Process.Start(psi) ?? throw new InvalidOperationException("dotnet could not be started");

@@ -7,7 +7,8 @@ public static class TestServices
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{name} is not set. Start the test services (scripts/test.sh does) or export {name} before running these tests.");
+                $"{name} is not set. Start the test services (scripts/test.sh does) or export {name} before running these tests."
+            );
 
     /// <summary>ADO connection string of the test MariaDB server, without a database.</summary>
     public static string MariaDb => Require("MOSAIC_TEST_MARIADB");

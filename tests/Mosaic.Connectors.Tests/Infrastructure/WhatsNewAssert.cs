@@ -8,23 +8,38 @@ public static class WhatsNewAssert
 {
     private static readonly string[] Fields = ["id", "kind", "title", "summary", "url", "author", "at", "actionable", "priority"];
 
-    public static async Task<(List<JsonElement> Items, bool Truncated)> CallAsync(ConnectorProcess connector, DateTimeOffset since,
-        string? me = "alice", int? limit = null, DateTimeOffset? now = null)
+    public static async Task<(List<JsonElement> Items, bool Truncated)> CallAsync(
+        ConnectorProcess connector,
+        DateTimeOffset since,
+        string? me = "alice",
+        int? limit = null,
+        DateTimeOffset? now = null
+    )
     {
-        var args = new Dictionary<string, object?> { ["since"] = Iso(since), ["me"] = me, ["limit"] = limit };
-        if (now is { } n) args["now"] = Iso(n);
+        var args = new Dictionary<string, object?>
+        {
+            ["since"] = Iso(since),
+            ["me"] = me,
+            ["limit"] = limit,
+        };
+        if (now is { } n)
+            args["now"] = Iso(n);
         var result = (await connector.CallAsync("whats_new", args)).Ok();
         var items = result.GetProperty("items").EnumerateArray().ToList();
         foreach (var item in items)
         {
             Assert.All(Fields, f => Assert.True(item.TryGetProperty(f, out _), $"no {f} in {item}"));
-            Assert.All(new[] { "id", "kind", "title" },
-                f => Assert.False(string.IsNullOrEmpty(item.GetProperty(f).GetString()), $"{f}: {item}"));
+            Assert.All(new[] { "id", "kind", "title" }, f =>
+                Assert.False(string.IsNullOrEmpty(item.GetProperty(f).GetString()), $"{f}: {item}")
+            );
             Assert.Contains(item.GetProperty("priority").GetString(), new[] { "high", "medium", "low" });
             Assert.True(item.GetProperty("actionable").ValueKind is JsonValueKind.True or JsonValueKind.False, item.ToString());
             var at = item.GetProperty("at");
-            Assert.True(at.ValueKind == JsonValueKind.Null
-                || DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"at: {item}");
+            Assert.True(
+                at.ValueKind == JsonValueKind.Null
+                    || DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                $"at: {item}"
+            );
         }
         Assert.Equal(items.Count, items.Select(i => i.GetProperty("id").GetString()).Distinct().Count());
         return (items, result.GetProperty("truncated").GetBoolean());
@@ -32,8 +47,9 @@ public static class WhatsNewAssert
 
     /// <summary>The one item of that kind whose title starts so.</summary>
     public static JsonElement Single(IEnumerable<JsonElement> items, string kind, string title) =>
-        Assert.Single(items, i => i.GetProperty("kind").GetString() == kind
-            && i.GetProperty("title").GetString()!.StartsWith(title, StringComparison.Ordinal));
+        Assert.Single(items, i =>
+            i.GetProperty("kind").GetString() == kind && i.GetProperty("title").GetString()!.StartsWith(title, StringComparison.Ordinal)
+        );
 
     public static string? Text(this JsonElement item, string name) => item.GetProperty(name).GetString();
 

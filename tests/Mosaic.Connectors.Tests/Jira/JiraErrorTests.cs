@@ -6,6 +6,7 @@ namespace Mosaic.Connectors.Tests.Jira;
 public sealed class JiraErrorTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -43,7 +44,10 @@ public sealed class JiraErrorTests(SandboxFixture sandbox) : IClassFixture<Sandb
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
         Assert.Contains("Field 'sprintz' does not exist", (await jira.CallAsync("query_jira", new { jql = "sprintz = 4" })).Error());
-        Assert.Contains("The value 'Blocked' does not exist for the field 'status'", (await jira.CallAsync("query_jira", new { jql = "status = Blocked" })).Error());
+        Assert.Contains(
+            "The value 'Blocked' does not exist for the field 'status'",
+            (await jira.CallAsync("query_jira", new { jql = "status = Blocked" })).Error()
+        );
         Assert.Contains("jql is required", (await jira.CallAsync("query_jira", new { jql = "  " })).Error());
     }
 
@@ -70,9 +74,15 @@ public sealed class JiraErrorTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Bad_arguments_are_explained_before_calling_jira()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
-        Assert.Contains("key must be an issue key like ACME-142", (await jira.CallAsync("get_issue", new { key = "checkout bug" })).Error());
+        Assert.Contains(
+            "key must be an issue key like ACME-142",
+            (await jira.CallAsync("get_issue", new { key = "checkout bug" })).Error()
+        );
         Assert.Contains("Nothing to update", (await jira.CallAsync("update_issue", new { key = "ACME-142" })).Error());
-        Assert.Contains("No Jira user matches \"zed@nowhere.test\"", (await jira.CallAsync("update_issue", new { key = "ACME-142", assignee = "zed@nowhere.test" })).Error());
+        Assert.Contains(
+            "No Jira user matches \"zed@nowhere.test\"",
+            (await jira.CallAsync("update_issue", new { key = "ACME-142", assignee = "zed@nowhere.test" })).Error()
+        );
         Assert.Empty(await sandbox.CallsAsync("jira"));
     }
 

@@ -7,6 +7,7 @@ namespace Mosaic.Connectors.Tests.Jira;
 public sealed class JiraReadTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     private string Browse(string key) => $"{sandbox.EnvFor("jira")["JIRA_URL"]}/browse/{key}";
@@ -29,7 +30,12 @@ public sealed class JiraReadTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     public async Task Query_jira_follows_next_page_tokens_in_order()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
-        var (issues, pages) = await SlackTestKit.AllPagesAsync(jira, "query_jira", "issues", new() { ["jql"] = "project = ACME ORDER BY updated DESC", ["limit"] = 3 });
+        var (issues, pages) = await SlackTestKit.AllPagesAsync(
+            jira,
+            "query_jira",
+            "issues",
+            new() { ["jql"] = "project = ACME ORDER BY updated DESC", ["limit"] = 3 }
+        );
 
         Assert.Equal(3, pages);
         Assert.Equal(8, issues.Count);
@@ -74,7 +80,10 @@ public sealed class JiraReadTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Equal("ACME-142", issue.S("key"));
         Assert.Equal("Checkout double-charges when a discount code is applied", issue.S("summary"));
         Assert.Equal(("In Progress", "In Progress"), (issue.S("status"), issue.S("status_category")));
-        Assert.Equal(("Bob Martinez", "Dave Okafor", "Highest", "Bug"), (issue.S("assignee"), issue.S("reporter"), issue.S("priority"), issue.S("type")));
+        Assert.Equal(
+            ("Bob Martinez", "Dave Okafor", "Highest", "Bug"),
+            (issue.S("assignee"), issue.S("reporter"), issue.S("priority"), issue.S("type"))
+        );
         Assert.Equal(["checkout", "payments", "customer-impact"], issue.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         var description = issue.S("description");
         Assert.Contains("First report: order #1042.", description);

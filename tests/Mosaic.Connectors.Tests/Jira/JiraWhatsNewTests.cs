@@ -7,6 +7,7 @@ namespace Mosaic.Connectors.Tests.Jira;
 public sealed class JiraWhatsNewTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -38,7 +39,15 @@ public sealed class JiraWhatsNewTests(SandboxFixture sandbox) : IClassFixture<Sa
 
         var (one, truncated) = await CallAsync(jira, DateTimeOffset.UtcNow.AddDays(-7), limit: 1);
         Assert.True(truncated);
-        var best = week.OrderByDescending(i => i.Actionable()).ThenBy(i => i.Text("priority") switch { "high" => 0, "medium" => 1, _ => 2 })
+        var best = week.OrderByDescending(i => i.Actionable())
+            .ThenBy(i =>
+                i.Text("priority") switch
+                {
+                    "high" => 0,
+                    "medium" => 1,
+                    _ => 2,
+                }
+            )
             .First();
         Assert.Equal(best.Actionable(), Assert.Single(one).Actionable());
         Assert.Equal(best.Text("priority"), one[0].Text("priority"));

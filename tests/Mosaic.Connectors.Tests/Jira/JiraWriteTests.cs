@@ -8,17 +8,28 @@ namespace Mosaic.Connectors.Tests.Jira;
 public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Create_issue_sends_adf_and_an_account_id_and_the_issue_is_then_readable()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
-        var created = (await jira.CallAsync("create_issue", new
-        {
-            project = "acme", summary = "Refund flow double-sends the receipt e-mail", issue_type = "Bug",
-            description = "Seen on order #1042.\n\nSteps: refund, then check the inbox.", assignee = "bob@acme.test", priority = "High", labels = "refund, email",
-        })).Ok();
+        var created = (
+            await jira.CallAsync(
+                "create_issue",
+                new
+                {
+                    project = "acme",
+                    summary = "Refund flow double-sends the receipt e-mail",
+                    issue_type = "Bug",
+                    description = "Seen on order #1042.\n\nSteps: refund, then check the inbox.",
+                    assignee = "bob@acme.test",
+                    priority = "High",
+                    labels = "refund, email",
+                }
+            )
+        ).Ok();
 
         Assert.Equal("ACME-144", created.S("key"));
         Assert.Equal($"{sandbox.EnvFor("jira")["JIRA_URL"]}/browse/ACME-144", created.S("url"));
@@ -43,9 +54,22 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Contains("Jira says: summary: You must specify a summary of the issue.", error);
         Assert.Contains("Correct the field(s) named", error);
 
-        var badType = (await jira.CallAsync("create_issue", new { project = "ACME", summary = "x", issue_type = "Incident" })).Error();
+        var badType = (
+            await jira.CallAsync(
+                "create_issue",
+                new
+                {
+                    project = "ACME",
+                    summary = "x",
+                    issue_type = "Incident",
+                }
+            )
+        ).Error();
         Assert.Contains("issuetype: Specify a valid issue type", badType);
-        Assert.Contains("project: Specify a valid project ID or key", (await jira.CallAsync("create_issue", new { project = "NOPE", summary = "x" })).Error());
+        Assert.Contains(
+            "project: Specify a valid project ID or key",
+            (await jira.CallAsync("create_issue", new { project = "NOPE", summary = "x" })).Error()
+        );
         Assert.Empty(await sandbox.CallsAsync("jira"));
     }
 
@@ -62,13 +86,24 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Update_issue_edits_fields_adds_a_comment_and_moves_the_status()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
-        var result = (await jira.CallAsync("update_issue", new
-        {
-            key = "ACME-142", status = "in review", add_labels = "launch-blocker", assignee = "Alice Chen",
-            comment = "Fix merged behind a flag; verifying on staging.",
-        })).Ok();
+        var result = (
+            await jira.CallAsync(
+                "update_issue",
+                new
+                {
+                    key = "ACME-142",
+                    status = "in review",
+                    add_labels = "launch-blocker",
+                    assignee = "Alice Chen",
+                    comment = "Fix merged behind a flag; verifying on staging.",
+                }
+            )
+        ).Ok();
         Assert.Equal("In Review", result.S("status"));
-        Assert.Equal(["assignee", "labels", "comment", "status"], result.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(
+            ["assignee", "labels", "comment", "status"],
+            result.GetProperty("changed").EnumerateArray().Select(c => c.GetString())
+        );
 
         var calls = (await sandbox.CallsAsync("jira")).Select(c => $"{c!["method"]} {c["path"]}").ToList();
         Assert.Equal(["PUT /jira/rest/api/3/issue/ACME-142", "POST /jira/rest/api/3/issue/ACME-142/transitions"], calls);
@@ -84,7 +119,17 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task An_unreachable_status_fails_before_anything_is_written()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
-        var error = (await jira.CallAsync("update_issue", new { key = "ACME-142", summary = "New title", status = "Blocked" })).Error();
+        var error = (
+            await jira.CallAsync(
+                "update_issue",
+                new
+                {
+                    key = "ACME-142",
+                    summary = "New title",
+                    status = "Blocked",
+                }
+            )
+        ).Error();
         Assert.Contains("cannot move to \"Blocked\"", error);
         Assert.Contains("Done", error);
         Assert.Empty(await sandbox.CallsAsync("jira"));
@@ -109,8 +154,12 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
 
         await using var full = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira"));
         var tools = await full.Client.ListToolsAsync();
-        Assert.All(tools.Where(t => t.Name is "create_issue" or "update_issue"), t => Assert.True(t.ProtocolTool.Annotations!.DestructiveHint));
-        Assert.All(tools.Where(t => t.Name is not ("create_issue" or "update_issue")), t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
+        Assert.All(tools.Where(t => t.Name is "create_issue" or "update_issue"), t =>
+            Assert.True(t.ProtocolTool.Annotations!.DestructiveHint)
+        );
+        Assert.All(tools.Where(t => t.Name is not ("create_issue" or "update_issue")), t =>
+            Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint)
+        );
         Assert.Equal(6, tools.Count);
     }
 }

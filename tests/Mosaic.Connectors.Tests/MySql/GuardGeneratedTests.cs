@@ -18,11 +18,14 @@ public sealed class GuardGeneratedTests
     [InlineData(SqlDialect.MySql)]
     [InlineData(SqlDialect.Sqlite)]
     public void Every_spelling_of_a_banned_call_or_a_system_schema_read_is_refused(SqlDialect dialect) =>
-        new GuardSpellings(dialect).Refused.Sample(sql =>
-        {
-            var error = Assert.Throws<ToolInputException>(() => ReadOnlyGuard.Check(sql, dialect, "shop"));
-            Assert.StartsWith("Query refused: ", error.Message);
-        }, iter: Iterations);
+        new GuardSpellings(dialect).Refused.Sample(
+            sql =>
+            {
+                var error = Assert.Throws<ToolInputException>(() => ReadOnlyGuard.Check(sql, dialect, "shop"));
+                Assert.StartsWith("Query refused: ", error.Message);
+            },
+            iter: Iterations
+        );
 
     [Theory]
     [InlineData(SqlDialect.MySql)]
@@ -34,29 +37,34 @@ public sealed class GuardGeneratedTests
     public void System_schemas_are_refused_as_the_database_in_any_spelling_and_other_names_are_not()
     {
         var spellings = new GuardSpellings(SqlDialect.MySql);
-        spellings.RefusedDatabases.Sample(name =>
-        {
-            var error = Assert.Throws<ToolInputException>(() => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql));
-            Assert.StartsWith("Database refused: ", error.Message);
-        }, iter: 1_000);
+        spellings.RefusedDatabases.Sample(
+            name =>
+            {
+                var error = Assert.Throws<ToolInputException>(() => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql));
+                Assert.StartsWith("Database refused: ", error.Message);
+            },
+            iter: 1_000
+        );
         spellings.AcceptedDatabases.Sample(name => ReadOnlyGuard.CheckDatabase(name, SqlDialect.MySql), iter: 1_000);
     }
 
     [Theory]
     [InlineData("SELECT * FROM processlist", "information_schema", true)]
     [InlineData("SELECT info FROM `PROCESSLIST`", "INFORMATION_SCHEMA", true)]
-    [InlineData("SELECT * FROM processlist", "shop", false)]        // a table of one's own with that name
+    [InlineData("SELECT * FROM processlist", "shop", false)] // a table of one's own with that name
     [InlineData("SELECT table_name FROM tables", "information_schema", false)]
     [InlineData("SELECT * FROM information_schema.processlist", "shop", true)]
     public void Information_schema_session_tables_are_refused_qualified_or_in_information_schema(string sql, string database, bool refused)
     {
-        if (refused) Assert.Throws<ToolInputException>(() => ReadOnlyGuard.Check(sql, SqlDialect.MySql, database));
-        else ReadOnlyGuard.Check(sql, SqlDialect.MySql, database);
+        if (refused)
+            Assert.Throws<ToolInputException>(() => ReadOnlyGuard.Check(sql, SqlDialect.MySql, database));
+        else
+            ReadOnlyGuard.Check(sql, SqlDialect.MySql, database);
     }
 
     [Theory]
-    [InlineData("SELECT slëep(4)")]     // MySQL compares some names without accents
-    [InlineData("SELECT ſleep(4)")]     // long s folds to s
+    [InlineData("SELECT slëep(4)")] // MySQL compares some names without accents
+    [InlineData("SELECT ſleep(4)")] // long s folds to s
     [InlineData("SELECT ßleep(4)")]
     [InlineData("SELECT 1.sleep(4)")]
     [InlineData("SELECT * FROM ínformation_schema.processlist")]

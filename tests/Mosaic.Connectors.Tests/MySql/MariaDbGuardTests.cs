@@ -36,19 +36,24 @@ public sealed class MariaDbGuardTests(MariaDbFixture db) : IClassFixture<MariaDb
     public async Task Information_schema_stays_usable_for_catalogue_queries_but_not_for_other_sessions()
     {
         var mysql = await db.ConnectorAsync();
-        var data = (await mysql.CallAsync("execute_query", new
-        {
-            sql = $"SELECT COUNT(*) FROM tables WHERE table_schema = '{db.Database}'", database = "information_schema",
-        })).Ok();
+        var data = (
+            await mysql.CallAsync(
+                "execute_query",
+                new { sql = $"SELECT COUNT(*) FROM tables WHERE table_schema = '{db.Database}'", database = "information_schema" }
+            )
+        ).Ok();
         Assert.Equal(5, data.GetProperty("rows")[0][0].GetInt32()); // audit, big_orders, customers, events, orders
-        var tables = (await mysql.CallAsync("execute_query", new
-        {
-            sql = $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{db.Database}' ORDER BY 1",
-        })).Ok();
+        var tables = (
+            await mysql.CallAsync(
+                "execute_query",
+                new { sql = $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{db.Database}' ORDER BY 1" }
+            )
+        ).Ok();
         Assert.Equal("audit", tables.GetProperty("rows")[0][0].GetString());
-        Assert.StartsWith("Query refused: ",
-            (await mysql.CallAsync("execute_query", new { sql = "SELECT info FROM processlist", database = "information_schema" }))
-            .Error());
+        Assert.StartsWith(
+            "Query refused: ",
+            (await mysql.CallAsync("execute_query", new { sql = "SELECT info FROM processlist", database = "information_schema" })).Error()
+        );
     }
 
     [Fact]
@@ -74,10 +79,13 @@ public sealed class MariaDbGuardTests(MariaDbFixture db) : IClassFixture<MariaDb
     {
         var mysql = await db.ConnectorAsync();
         var spellings = new GuardSpellings(SqlDialect.MySql, db.Database);
-        await spellings.Refused.SampleAsync(async sql =>
-            Assert.StartsWith("Query refused: ", (await mysql.CallAsync("execute_query", new { sql })).Error()), iter: 300);
-        await spellings.Accepted(runnable: true).SampleAsync(async sql =>
-            (await mysql.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
+        await spellings.Refused.SampleAsync(
+            async sql => Assert.StartsWith("Query refused: ", (await mysql.CallAsync("execute_query", new { sql })).Error()),
+            iter: 300
+        );
+        await spellings
+            .Accepted(runnable: true)
+            .SampleAsync(async sql => (await mysql.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
         Assert.Equal(db.Baseline, await db.SnapshotAsync());
         Assert.False(File.Exists("/tmp/mosaic_guard_probe"));
     }

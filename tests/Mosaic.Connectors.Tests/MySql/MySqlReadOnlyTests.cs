@@ -55,8 +55,9 @@ public class MySqlReadOnlyTests(MariaDbFixture db) : IClassFixture<MariaDbFixtur
         var mysql = await db.ConnectorAsync();
         var result = await mysql.CallAsync("execute_query", new { sql });
         var data = result.Ok();
-        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()),
-            cell => cell.ToString().Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()), cell =>
+            cell.ToString().Contains(expected, StringComparison.Ordinal)
+        );
         Assert.Equal(db.Baseline, await db.SnapshotAsync());
     }
 
@@ -84,7 +85,8 @@ public class MySqlReadOnlyTests(MariaDbFixture db) : IClassFixture<MariaDbFixtur
     {
         var mysql = await db.ConnectorAsync();
         var data = (await mysql.CallAsync("execute_query", new { sql })).Ok();
-        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()),
-            cell => cell.ToString().Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()), cell =>
+            cell.ToString().Contains(expected, StringComparison.Ordinal)
+        );
     }
 }

@@ -43,7 +43,10 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
         Assert.Equal("VIEW", filtered.GetProperty("tables")[0].GetProperty("type").GetString());
 
         // A cursor from another listing is refused, not misread.
-        var wrong = await mysql.CallAsync("list_tables", new { name_like = "%order%", cursor = first.GetProperty("next_cursor").GetString() });
+        var wrong = await mysql.CallAsync(
+            "list_tables",
+            new { name_like = "%order%", cursor = first.GetProperty("next_cursor").GetString() }
+        );
         Assert.Contains("different listing", wrong.Error());
     }
 
@@ -74,7 +77,17 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
         var pages = 0;
         do
         {
-            var page = (await mysql.CallAsync("execute_query", new { sql = "SELECT id, label FROM events ORDER BY id", limit = 500, cursor })).Ok();
+            var page = (
+                await mysql.CallAsync(
+                    "execute_query",
+                    new
+                    {
+                        sql = "SELECT id, label FROM events ORDER BY id",
+                        limit = 500,
+                        cursor,
+                    }
+                )
+            ).Ok();
             ids.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r[0].GetInt32()));
             cursor = page.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
             pages++;
@@ -107,7 +120,17 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
         Assert.Contains("cursor=", first.Text);
         Assert.True(first.Raw.StructuredContent!.Value.GetRawText().Length < 24_000);
 
-        var second = (await mysql.CallAsync("execute_query", new { sql, limit = 200, cursor = data.GetProperty("next_cursor").GetString() })).Ok();
+        var second = (
+            await mysql.CallAsync(
+                "execute_query",
+                new
+                {
+                    sql,
+                    limit = 200,
+                    cursor = data.GetProperty("next_cursor").GetString(),
+                }
+            )
+        ).Ok();
         Assert.Equal(returned + 1, second.GetProperty("rows")[0][0].GetInt32());
     }
 
@@ -115,14 +138,18 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
     public async Task Cells_are_compact_json_values()
     {
         var mysql = await db.ConnectorAsync();
-        var data = (await mysql.CallAsync("execute_query", new { sql = "SELECT id, total, created_at, shipped_on FROM orders ORDER BY id" })).Ok();
+        var data = (
+            await mysql.CallAsync("execute_query", new { sql = "SELECT id, total, created_at, shipped_on FROM orders ORDER BY id" })
+        ).Ok();
         var row = data.GetProperty("rows")[0];
         Assert.Equal(120.50m, row[1].GetDecimal());
         Assert.Equal("2025-03-01T10:15:00", row[2].GetString());
         Assert.Equal("2025-03-02", row[3].GetString());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("rows")[1][3].ValueKind);
-        Assert.Equal(["id", "total", "created_at", "shipped_on"],
-            data.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["id", "total", "created_at", "shipped_on"],
+            data.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString())
+        );
     }
 
     [Fact]
@@ -130,7 +157,12 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
     {
         await using var mysql = await ConnectorProcess.StartAsync("MySql", db.Env(timeoutSeconds: 1));
         var started = DateTime.UtcNow;
-        var error = (await mysql.CallAsync("execute_query", new { sql = "SELECT COUNT(*) FROM events a, events b, events c WHERE a.label <> CONCAT(b.label, c.label)" })).Error();
+        var error = (
+            await mysql.CallAsync(
+                "execute_query",
+                new { sql = "SELECT COUNT(*) FROM events a, events b, events c WHERE a.label <> CONCAT(b.label, c.label)" }
+            )
+        ).Error();
         Assert.Contains("longer than 1 s", error);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
@@ -160,13 +192,19 @@ public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
     [Fact]
     public async Task Missing_configuration_stops_startup_with_what_to_set()
     {
-        var (code, stderr) = await ConnectorProcess.RunToExitAsync("MySql", new Dictionary<string, string> { ["MYSQL_HOST"] = "127.0.0.1" });
+        var (code, stderr) = await ConnectorProcess.RunToExitAsync(
+            "MySql",
+            new Dictionary<string, string> { ["MYSQL_HOST"] = "127.0.0.1" }
+        );
         Assert.Equal(2, code);
         Assert.Contains("SQLITE_PATH", stderr);
         Assert.Contains("MYSQL_USER, MYSQL_DATABASE", stderr);
 
         // SQLite files need the operator's MOSAIC_SQLITE_DIRS (SqlitePathTests covers the rules).
-        (code, stderr) = await ConnectorProcess.RunToExitAsync("MySql", new Dictionary<string, string> { ["SQLITE_PATH"] = "/nonexistent/mosaic.db" });
+        (code, stderr) = await ConnectorProcess.RunToExitAsync(
+            "MySql",
+            new Dictionary<string, string> { ["SQLITE_PATH"] = "/nonexistent/mosaic.db" }
+        );
         Assert.Equal(2, code);
         Assert.Contains("the operator must list the directories that may hold them in MOSAIC_SQLITE_DIRS", stderr);
     }

@@ -6,7 +6,9 @@ namespace Mosaic.Connectors.Tests.MySql;
 
 /// <summary>The database's whats_new: the demo's SQLite support tickets (from the Sandbox), and a MariaDB table of them.</summary>
 public sealed class MySqlWhatsNewTests(SandboxFixture sandbox, MariaDbFixture maria, SqliteFixture plain)
-    : IClassFixture<SandboxFixture>, IClassFixture<MariaDbFixture>, IClassFixture<SqliteFixture>
+    : IClassFixture<SandboxFixture>,
+        IClassFixture<MariaDbFixture>,
+        IClassFixture<SqliteFixture>
 {
     [Fact]
     public async Task The_demo_database_lists_tickets_updated_in_the_window_open_high_ones_actionable()
@@ -42,13 +44,16 @@ public sealed class MySqlWhatsNewTests(SandboxFixture sandbox, MariaDbFixture ma
         var now = DateTime.UtcNow;
         string At(double hours) => now.AddHours(hours).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         await using (var c = await maria.OpenAsync(maria.Database))
-            await MariaDbFixture.ExecAsync(c, $"""
+            await MariaDbFixture.ExecAsync(
+                c,
+                $"""
                 CREATE TABLE IF NOT EXISTS support_tickets (ticket_key VARCHAR(20) PRIMARY KEY, subject VARCHAR(200), status VARCHAR(20),
                   priority VARCHAR(10), assignee VARCHAR(120), updated_at DATETIME);
                 DELETE FROM support_tickets;
                 INSERT INTO support_tickets VALUES ('T-1', 'Refund twice', 'open', 'urgent', 'dave@acme.test', '{At(-2)}'),
                   ('T-2', 'Old question', 'open', 'high', NULL, '{At(-50)}'), ('T-3', 'Thanks!', 'closed', 'high', NULL, '{At(-1)}');
-                """);
+                """
+            );
 
         var (items, _) = await CallAsync(await maria.ConnectorAsync(), DateTimeOffset.UtcNow.AddHours(-24));
         Assert.Equal(["mysql-T-3", "mysql-T-1"], items.Select(i => i.Text("id")));

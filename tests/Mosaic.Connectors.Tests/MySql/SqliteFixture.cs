@@ -24,7 +24,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         await using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
         {
             await c.OpenAsync();
-            var sb = new StringBuilder("""
+            var sb = new StringBuilder(
+                """
                 PRAGMA journal_mode = DELETE;
                 CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, note TEXT);
                 CREATE INDEX ix_customers_email ON customers (email);
@@ -33,8 +34,11 @@ public sealed class SqliteFixture : IAsyncLifetime
                 CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100;
                 INSERT INTO customers (name, email, note) VALUES ('Ada', 'ada@acme.test', 'first'), ('Grace', 'grace@acme.test', NULL), ('Linus', NULL, 'it''s; DELETE FROM customers');
                 INSERT INTO orders (customer_id, total, created_at) VALUES (1, 120.5, '2025-03-01 10:15:00'), (2, 15, '2025-03-02 09:00:00');
-                """);
-            sb.Append("INSERT INTO events (id, label) VALUES ").AppendJoin(",", Enumerable.Range(1, 700).Select(i => $"({i}, 'event {i}')")).Append(';');
+                """
+            );
+            sb.Append("INSERT INTO events (id, label) VALUES ")
+                .AppendJoin(",", Enumerable.Range(1, 700).Select(i => $"({i}, 'event {i}')"))
+                .Append(';');
             await using var cmd = c.CreateCommand();
             cmd.CommandText = sb.ToString();
             await cmd.ExecuteNonQueryAsync();
@@ -45,7 +49,8 @@ public sealed class SqliteFixture : IAsyncLifetime
     public Dictionary<string, string> Env(int? timeoutSeconds = null)
     {
         var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path, ["MOSAIC_SQLITE_DIRS"] = Directory };
-        if (timeoutSeconds is { } t) env["MYSQL_QUERY_TIMEOUT_SECONDS"] = t.ToString();
+        if (timeoutSeconds is { } t)
+            env["MYSQL_QUERY_TIMEOUT_SECONDS"] = t.ToString();
         return env;
     }
 
@@ -60,7 +65,8 @@ public sealed class SqliteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_connector is not null) await _connector.DisposeAsync();
+        if (_connector is not null)
+            await _connector.DisposeAsync();
         SqliteConnection.ClearAllPools();
         System.IO.Directory.Delete(Directory, recursive: true);
     }

@@ -11,10 +11,13 @@ public sealed class SqliteGuardTests(SqliteFixture file) : IClassFixture<SqliteF
     {
         var sqlite = await file.ConnectorAsync();
         var spellings = new GuardSpellings(SqlDialect.Sqlite);
-        await spellings.Refused.SampleAsync(async sql =>
-            Assert.StartsWith("Query refused: ", (await sqlite.CallAsync("execute_query", new { sql })).Error()), iter: 300);
-        await spellings.Accepted(runnable: true).SampleAsync(async sql =>
-            (await sqlite.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
+        await spellings.Refused.SampleAsync(
+            async sql => Assert.StartsWith("Query refused: ", (await sqlite.CallAsync("execute_query", new { sql })).Error()),
+            iter: 300
+        );
+        await spellings
+            .Accepted(runnable: true)
+            .SampleAsync(async sql => (await sqlite.CallAsync("execute_query", new { sql })).Ok(), iter: 150);
         Assert.Equal(file.Baseline, file.Hash());
         Assert.False(File.Exists("/tmp/mosaic_guard_probe.db"));
     }
@@ -36,15 +39,9 @@ public sealed class SqliteGuardTests(SqliteFixture file) : IClassFixture<SqliteF
     {
         // No banned function here: doubling a string reaches 512 MB by the 30th row unless the engine limit stops it.
         var sqlite = await file.ConnectorAsync();
-        var error = (await sqlite.CallAsync("execute_query", new
-        {
-            sql = Doubling(30),
-        })).Error();
+        var error = (await sqlite.CallAsync("execute_query", new { sql = Doubling(30) })).Error();
         Assert.Contains("too big", error);
-        var fine = (await sqlite.CallAsync("execute_query", new
-        {
-            sql = Doubling(20),
-        })).Ok();
+        var fine = (await sqlite.CallAsync("execute_query", new { sql = Doubling(20) })).Ok();
         Assert.Equal(524288, fine.GetProperty("rows")[0][0].GetInt32());
     }
 

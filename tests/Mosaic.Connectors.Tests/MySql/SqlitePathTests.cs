@@ -17,10 +17,13 @@ public sealed class SqlitePathTests : IDisposable
 
     private string Dir(string name) => Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
 
-    private Dictionary<string, string> Env(string path) => new()
-    {
-        ["SQLITE_PATH"] = path, ["MOSAIC_SQLITE_DIRS"] = Allowed, ["MOSAIC_DATA_DIR"] = Data,
-    };
+    private Dictionary<string, string> Env(string path) =>
+        new()
+        {
+            ["SQLITE_PATH"] = path,
+            ["MOSAIC_SQLITE_DIRS"] = Allowed,
+            ["MOSAIC_DATA_DIR"] = Data,
+        };
 
     [Fact]
     public async Task Outside_through_a_link_in_the_data_dir_or_missing_all_get_one_answer()
@@ -32,9 +35,14 @@ public sealed class SqlitePathTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(Allowed, "up"), _root.FullName);
         string[] attempts =
         [
-            Path.Combine(Outside, "other.db"), Path.Combine(Allowed, "escape.db"), Path.Combine(Allowed, "app.db"),
-            Path.Combine(Data, "mosaic.db"), Path.Combine(Allowed, "up", "data", "mosaic.db"), Path.Combine(Allowed, "missing.db"),
-            Path.Combine(Allowed, "..", "outside", "other.db"), "shop.db",
+            Path.Combine(Outside, "other.db"),
+            Path.Combine(Allowed, "escape.db"),
+            Path.Combine(Allowed, "app.db"),
+            Path.Combine(Data, "mosaic.db"),
+            Path.Combine(Allowed, "up", "data", "mosaic.db"),
+            Path.Combine(Allowed, "missing.db"),
+            Path.Combine(Allowed, "..", "outside", "other.db"),
+            "shop.db",
         ];
         var answers = new HashSet<string>();
         foreach (var path in attempts)
@@ -79,7 +87,7 @@ public sealed class SqlitePathTests : IDisposable
 
     [Theory]
     [InlineData("data")]
-    [InlineData("")]          // the parent of the data dir
+    [InlineData("")] // the parent of the data dir
     [InlineData("data/sub")]
     public async Task An_allowed_directory_overlapping_the_data_dir_stops_start_up(string entry)
     {

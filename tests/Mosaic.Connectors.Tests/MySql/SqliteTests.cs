@@ -22,8 +22,10 @@ public class SqliteTests(SqliteFixture file) : IClassFixture<SqliteFixture>
     {
         var sqlite = await file.ConnectorAsync();
         var tables = (await sqlite.CallAsync("list_tables")).Ok();
-        Assert.Equal(["big_orders", "customers", "events", "orders"],
-            tables.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["big_orders", "customers", "events", "orders"],
+            tables.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString())
+        );
 
         var customers = (await sqlite.CallAsync("describe_table", new { table = "customers" })).Ok();
         var columns = customers.GetProperty("columns").EnumerateArray().ToList();
@@ -45,7 +47,17 @@ public class SqliteTests(SqliteFixture file) : IClassFixture<SqliteFixture>
         string? cursor = null;
         do
         {
-            var page = (await sqlite.CallAsync("execute_query", new { sql = "SELECT id, label FROM events ORDER BY id;", limit = 300, cursor })).Ok();
+            var page = (
+                await sqlite.CallAsync(
+                    "execute_query",
+                    new
+                    {
+                        sql = "SELECT id, label FROM events ORDER BY id;",
+                        limit = 300,
+                        cursor,
+                    }
+                )
+            ).Ok();
             ids.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r[0].GetInt64()));
             cursor = page.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
         } while (cursor is not null && ids.Count < 5000);
@@ -62,7 +74,9 @@ public class SqliteTests(SqliteFixture file) : IClassFixture<SqliteFixture>
     {
         var sqlite = await file.ConnectorAsync();
         var data = (await sqlite.CallAsync("execute_query", new { sql })).Ok();
-        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()), c => c.ToString().Contains(expected));
+        Assert.Contains(data.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateArray()), c =>
+            c.ToString().Contains(expected)
+        );
     }
 
     [Fact]
@@ -70,7 +84,9 @@ public class SqliteTests(SqliteFixture file) : IClassFixture<SqliteFixture>
     {
         await using var sqlite = await ConnectorProcess.StartAsync("MySql", file.Env(timeoutSeconds: 1));
         var started = DateTime.UtcNow;
-        var error = (await sqlite.CallAsync("execute_query", new { sql = "SELECT count(*) FROM events a, events b, events c, events d" })).Error();
+        var error = (
+            await sqlite.CallAsync("execute_query", new { sql = "SELECT count(*) FROM events a, events b, events c, events d" })
+        ).Error();
         Assert.Contains("longer than 1 s", error);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }

@@ -20,14 +20,18 @@ public sealed class S3Fixture : IAsyncLifetime
 
     private ConnectorProcess? _connector;
 
-    public AmazonS3Client Client { get; } = new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config
-    {
-        ServiceURL = TestServices.S3Url,
-        ForcePathStyle = true,
-        AuthenticationRegion = "us-east-1",
-        RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-        ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-    });
+    public AmazonS3Client Client { get; } =
+        new(
+            new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config
+            {
+                ServiceURL = TestServices.S3Url,
+                ForcePathStyle = true,
+                AuthenticationRegion = "us-east-1",
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            }
+        );
 
     public async Task InitializeAsync()
     {
@@ -41,25 +45,56 @@ public sealed class S3Fixture : IAsyncLifetime
         await PutAsync("reports/2025/q2.csv", "month,total\napr,20\n", "text/csv");
         await PutAsync("big/large.txt", Large, "text/plain");
         await PutAsync("data/config.unknown", "plain words, no type", "application/octet-stream");
-        await Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "images/logo.png", InputStream = new MemoryStream(Png), ContentType = "image/png", UseChunkEncoding = false });
-        await Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "data/blob.bin", InputStream = new MemoryStream([1, 0, 2, 0, 3]), ContentType = "application/octet-stream", UseChunkEncoding = false });
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, ct) => await PutAsync($"many/item-{i:D4}.txt", $"item {i}", "text/plain", ct));
+        await Client.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = "images/logo.png",
+                InputStream = new MemoryStream(Png),
+                ContentType = "image/png",
+                UseChunkEncoding = false,
+            }
+        );
+        await Client.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = "data/blob.bin",
+                InputStream = new MemoryStream([1, 0, 2, 0, 3]),
+                ContentType = "application/octet-stream",
+                UseChunkEncoding = false,
+            }
+        );
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await PutAsync($"many/item-{i:D4}.txt", $"item {i}", "text/plain", ct)
+        );
     }
 
     public Task PutAsync(string key, string body, string contentType, CancellationToken ct = default) =>
-        Client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = body, ContentType = contentType, UseChunkEncoding = false }, ct);
+        Client.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                ContentBody = body,
+                ContentType = contentType,
+                UseChunkEncoding = false,
+            },
+            ct
+        );
 
     public async Task<ConnectorProcess> ConnectorAsync() => _connector ??= await ConnectorProcess.StartAsync("S3", S3Env.ForS3rver());
 
     public async Task DisposeAsync()
     {
-        if (_connector is not null) await _connector.DisposeAsync();
+        if (_connector is not null)
+            await _connector.DisposeAsync();
         string? token = null;
         do
         {
             var page = await Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, ContinuationToken = token });
-            foreach (var o in page.S3Objects ?? []) await Client.DeleteObjectAsync(Bucket, o.Key);
+            foreach (var o in page.S3Objects ?? [])
+                await Client.DeleteObjectAsync(Bucket, o.Key);
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         } while (token is not null);
         await Client.DeleteBucketAsync(Bucket);

@@ -16,10 +16,15 @@ public class S3StartupTests
     [Fact]
     public async Task Unknown_tool_in_TOOLS_stops_startup()
     {
-        var (code, stderr) = await ConnectorProcess.RunToExitAsync("S3", new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "x", ["AWS_SECRET_ACCESS_KEY"] = "y", ["TOOLS"] = "list_buckets,put_object",
-        });
+        var (code, stderr) = await ConnectorProcess.RunToExitAsync(
+            "S3",
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = "x",
+                ["AWS_SECRET_ACCESS_KEY"] = "y",
+                ["TOOLS"] = "list_buckets,put_object",
+            }
+        );
         Assert.Equal(2, code);
         Assert.Contains("put_object", stderr);
     }

@@ -30,14 +30,34 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         var pages = 0;
         do
         {
-            var root = (await c.CallAsync("list_objects", new { bucket = s3.Bucket, delimiter = "/", cursor })).Ok();
+            var root = (
+                await c.CallAsync(
+                    "list_objects",
+                    new
+                    {
+                        bucket = s3.Bucket,
+                        delimiter = "/",
+                        cursor,
+                    }
+                )
+            ).Ok();
             Assert.Empty(root.GetProperty("objects").EnumerateArray());
             prefixes.AddRange(root.GetProperty("prefixes").EnumerateArray().Select(p => p.GetString()));
             cursor = root.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
         } while (cursor is not null && ++pages < 10);
         Assert.Equal(["big/", "data/", "docs/", "images/", "many/", "reports/"], prefixes.Distinct());
 
-        var docs = (await c.CallAsync("list_objects", new { bucket = s3.Bucket, prefix = "docs/", delimiter = "/" })).Ok();
+        var docs = (
+            await c.CallAsync(
+                "list_objects",
+                new
+                {
+                    bucket = s3.Bucket,
+                    prefix = "docs/",
+                    delimiter = "/",
+                }
+            )
+        ).Ok();
         Assert.Equal(["docs/notes.txt", "docs/readme.md", "docs/ünïcode.txt"], Keys(docs, "objects"));
         Assert.Equal(Encoding.UTF8.GetByteCount(S3Fixture.Notes), docs.GetProperty("objects")[0].GetProperty("size").GetInt64());
     }
@@ -52,7 +72,18 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         var sawBudgetCut = false;
         do
         {
-            var page = (await c.CallAsync("list_objects", new { bucket = s3.Bucket, prefix = "many/", limit = 1000, cursor })).Ok();
+            var page = (
+                await c.CallAsync(
+                    "list_objects",
+                    new
+                    {
+                        bucket = s3.Bucket,
+                        prefix = "many/",
+                        limit = 1000,
+                        cursor,
+                    }
+                )
+            ).Ok();
             keys.AddRange(Keys(page, "objects"));
             sawBudgetCut |= page.GetProperty("truncated").GetBoolean();
             cursor = page.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
@@ -67,10 +98,31 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
     public async Task Continuation_with_small_pages_crosses_s3_pages()
     {
         var c = await s3.ConnectorAsync();
-        var first = (await c.CallAsync("list_objects", new { bucket = s3.Bucket, prefix = "reports/2025/", limit = 1 })).Ok();
+        var first = (
+            await c.CallAsync(
+                "list_objects",
+                new
+                {
+                    bucket = s3.Bucket,
+                    prefix = "reports/2025/",
+                    limit = 1,
+                }
+            )
+        ).Ok();
         Assert.Equal(["reports/2025/q1.csv"], Keys(first, "objects"));
         Assert.True(first.GetProperty("has_more").GetBoolean());
-        var second = (await c.CallAsync("list_objects", new { bucket = s3.Bucket, prefix = "reports/2025/", limit = 1, cursor = first.GetProperty("next_cursor").GetString() })).Ok();
+        var second = (
+            await c.CallAsync(
+                "list_objects",
+                new
+                {
+                    bucket = s3.Bucket,
+                    prefix = "reports/2025/",
+                    limit = 1,
+                    cursor = first.GetProperty("next_cursor").GetString(),
+                }
+            )
+        ).Ok();
         Assert.Equal(["reports/2025/q2.csv"], Keys(second, "objects"));
     }
 
@@ -96,11 +148,21 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         var calls = 0;
         while (start is not null && calls++ < 20)
         {
-            var result = await c.CallAsync("get_object", new { bucket = s3.Bucket, key = "big/large.txt", range_start = start, max_bytes = 10_000 });
+            var result = await c.CallAsync(
+                "get_object",
+                new
+                {
+                    bucket = s3.Bucket,
+                    key = "big/large.txt",
+                    range_start = start,
+                    max_bytes = 10_000,
+                }
+            );
             var data = result.Ok();
             text.Append(data.GetProperty("text").GetString());
             start = data.GetProperty("truncated").GetBoolean() ? data.GetProperty("next_range_start").GetInt64() : null;
-            if (start is not null) Assert.Contains("range_start=", result.Text);
+            if (start is not null)
+                Assert.Contains("range_start=", result.Text);
         }
         Assert.Equal(S3Fixture.Large, text.ToString());
         Assert.True(calls >= 4);
@@ -115,7 +177,18 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         Assert.False(png.TryGetProperty("text", out _));
         Assert.Contains("image/png", png.GetProperty("description").GetString());
 
-        var preview = (await c.CallAsync("get_object", new { bucket = s3.Bucket, key = "images/logo.png", range_start = 0, range_end = 7 })).Ok();
+        var preview = (
+            await c.CallAsync(
+                "get_object",
+                new
+                {
+                    bucket = s3.Bucket,
+                    key = "images/logo.png",
+                    range_start = 0,
+                    range_end = 7,
+                }
+            )
+        ).Ok();
         Assert.Equal("89504E470D0A1A0A", preview.GetProperty("hex_preview").GetString());
 
         var blob = (await c.CallAsync("get_object", new { bucket = s3.Bucket, key = "data/blob.bin" })).Ok();
@@ -142,10 +215,30 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         var csv = (await c.CallAsync("search_objects", new { bucket = s3.Bucket, pattern = "*.CSV" })).Ok();
         Assert.Equal(["reports/2025/q1.csv", "reports/2025/q2.csv"], Keys(csv, "matches"));
 
-        var plain = (await c.CallAsync("search_objects", new { bucket = s3.Bucket, prefix = "docs/", pattern = "read" })).Ok();
+        var plain = (
+            await c.CallAsync(
+                "search_objects",
+                new
+                {
+                    bucket = s3.Bucket,
+                    prefix = "docs/",
+                    pattern = "read",
+                }
+            )
+        ).Ok();
         Assert.Equal(["docs/readme.md"], Keys(plain, "matches"));
 
-        var content = (await c.CallAsync("search_objects", new { bucket = s3.Bucket, prefix = "docs/", contains = "CHECKOUT BUG" })).Ok();
+        var content = (
+            await c.CallAsync(
+                "search_objects",
+                new
+                {
+                    bucket = s3.Bucket,
+                    prefix = "docs/",
+                    contains = "CHECKOUT BUG",
+                }
+            )
+        ).Ok();
         Assert.Equal(["docs/notes.txt"], Keys(content, "matches"));
         Assert.Contains("ACME-142", content.GetProperty("matches")[0].GetProperty("snippet").GetString());
     }
@@ -159,7 +252,19 @@ public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
         var calls = 0;
         do
         {
-            var page = (await c.CallAsync("search_objects", new { bucket = s3.Bucket, prefix = "many/", pattern = "item-00*", limit = 40, cursor })).Ok();
+            var page = (
+                await c.CallAsync(
+                    "search_objects",
+                    new
+                    {
+                        bucket = s3.Bucket,
+                        prefix = "many/",
+                        pattern = "item-00*",
+                        limit = 40,
+                        cursor,
+                    }
+                )
+            ).Ok();
             keys.AddRange(Keys(page, "matches"));
             cursor = page.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
         } while (cursor is not null && ++calls < 20);

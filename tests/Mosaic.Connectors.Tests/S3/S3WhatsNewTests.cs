@@ -21,10 +21,7 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
         var tools = TestServices.Require("MOSAIC_TEST_TOOLS");
         var port = FreePort();
         string[] args = ["-d", _storage, "-p", port.ToString(), "-a", "127.0.0.1", "--silent"];
-        var start = new ProcessStartInfo(Path.Combine(tools, "s3rver"), args)
-        {
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Path.Combine(tools, "s3rver"), args) { UseShellExecute = false };
         // s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
         start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
         _s3rver = Process.Start(start)!;
@@ -38,7 +35,10 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
                 await tcp.ConnectAsync("127.0.0.1", port);
                 break;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_s3rver.HasExited) { await Task.Delay(200); }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_s3rver.HasExited)
+            {
+                await Task.Delay(200);
+            }
         }
         _seeded = DateTimeOffset.UtcNow.AddSeconds(-2);
         await SandboxFixture.SeedS3Async(_url, "");
@@ -46,14 +46,23 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_s3rver is { HasExited: false }) { _s3rver.Kill(entireProcessTree: true); await _s3rver.WaitForExitAsync(); }
+        if (_s3rver is { HasExited: false })
+        {
+            _s3rver.Kill(entireProcessTree: true);
+            await _s3rver.WaitForExitAsync();
+        }
         Directory.Delete(_storage, recursive: true);
     }
 
-    private Task<ConnectorProcess> ConnectorAsync() => ConnectorProcess.StartAsync("S3", new Dictionary<string, string>(S3Env.ForS3rver())
-    {
-        ["AWS_ENDPOINT_URL"] = _url, ["MOSAIC_EGRESS_ALLOW"] = TestServices.EgressEntry(_url),
-    });
+    private Task<ConnectorProcess> ConnectorAsync() =>
+        ConnectorProcess.StartAsync(
+            "S3",
+            new Dictionary<string, string>(S3Env.ForS3rver())
+            {
+                ["AWS_ENDPOINT_URL"] = _url,
+                ["MOSAIC_EGRESS_ALLOW"] = TestServices.EgressEntry(_url),
+            }
+        );
 
     [Fact]
     public async Task Lists_objects_changed_in_the_window_newest_first_with_s3_links()
@@ -67,7 +76,8 @@ public sealed class S3WhatsNewTests : IAsyncLifetime
         Assert.Matches(@"^\d+ bytes$", postmortem.Text("summary"));
         Assert.InRange(items.Count, 1, 30);
         Assert.All(items, i =>
-            Assert.True(!i.Actionable() && i.Text("priority") == "low" && i.At() >= _seeded.AddSeconds(-1), i.ToString()));
+            Assert.True(!i.Actionable() && i.Text("priority") == "low" && i.At() >= _seeded.AddSeconds(-1), i.ToString())
+        );
         Assert.Equal(items.Select(i => i.At()).OrderDescending(), items.Select(i => i.At()));
     }
 

@@ -32,11 +32,18 @@ public static class SeededTimes
     public static async Task<string> GoogleTokenAsync(SandboxFixture sandbox)
     {
         var google = sandbox.EnvFor("google_workspace");
-        using var response = await sandbox.Http.PostAsync("/google/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["client_id"] = google["GOOGLE_OAUTH_CLIENT_ID"],
-            ["client_secret"] = google["GOOGLE_OAUTH_CLIENT_SECRET"], ["refresh_token"] = google["GOOGLE_REFRESH_TOKEN"],
-        }));
+        using var response = await sandbox.Http.PostAsync(
+            "/google/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "refresh_token",
+                    ["client_id"] = google["GOOGLE_OAUTH_CLIENT_ID"],
+                    ["client_secret"] = google["GOOGLE_OAUTH_CLIENT_SECRET"],
+                    ["refresh_token"] = google["GOOGLE_REFRESH_TOKEN"],
+                }
+            )
+        );
         return (string)(await Json(response))["access_token"]!;
     }
 
@@ -61,7 +68,8 @@ public static class SeededTimes
         }
         const string drive = "/google/drive/v3/files?q=trashed%20%3D%20false&pageSize=1000&fields=files(name,modifiedTime)";
         var files = await GetAsync(sandbox, drive, auth);
-        foreach (var f in files["files"]!.AsArray()) times.Add(new("drive", (string)f!["name"]!, Parse((string)f["modifiedTime"]!)));
+        foreach (var f in files["files"]!.AsArray())
+            times.Add(new("drive", (string)f!["name"]!, Parse((string)f["modifiedTime"]!)));
     }
 
     private static async Task JiraAsync(SandboxFixture sandbox, List<SeededTime> times)
@@ -69,17 +77,21 @@ public static class SeededTimes
         var jira = sandbox.EnvFor("jira");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/jira/rest/api/3/search/jql")
         {
-            Content = JsonContent.Create(new
-            {
-                jql = "project in (ACME, OPS, BREW, SEC) ORDER BY created DESC", maxResults = 100, fields = new[] { "created", "updated" },
-            }),
+            Content = JsonContent.Create(
+                new
+                {
+                    jql = "project in (ACME, OPS, BREW, SEC) ORDER BY created DESC",
+                    maxResults = 100,
+                    fields = new[] { "created", "updated" },
+                }
+            ),
         };
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{jira["JIRA_EMAIL"]}:{jira["JIRA_API_TOKEN"]}"));
         request.Headers.Authorization = new("Basic", basic);
         using var response = await sandbox.Http.SendAsync(request);
         foreach (var issue in (await Json(response))["issues"]!.AsArray())
-            foreach (var field in new[] { "created", "updated" })
-                times.Add(new("jira", $"{issue!["key"]} {field}", Parse((string)issue["fields"]![field]!)));
+        foreach (var field in new[] { "created", "updated" })
+            times.Add(new("jira", $"{issue!["key"]} {field}", Parse((string)issue["fields"]![field]!)));
     }
 
     private static async Task SlackAsync(SandboxFixture sandbox, List<SeededTime> times)
@@ -105,12 +117,14 @@ public static class SeededTimes
         {
             for (var page = 1; ; page++)
             {
-                var issues = (await GetAsync(sandbox, $"/github/repos/acme/{repo}/issues?state=all&per_page=100&page={page}", auth))
-                    .AsArray();
+                var issues = (
+                    await GetAsync(sandbox, $"/github/repos/acme/{repo}/issues?state=all&per_page=100&page={page}", auth)
+                ).AsArray();
                 foreach (var i in issues)
-                    foreach (var field in new[] { "created_at", "updated_at" })
-                        times.Add(new("github", $"{repo}#{i!["number"]} {field}", Parse((string)i[field]!)));
-                if (issues.Count < 100) break;
+                foreach (var field in new[] { "created_at", "updated_at" })
+                    times.Add(new("github", $"{repo}#{i!["number"]} {field}", Parse((string)i[field]!)));
+                if (issues.Count < 100)
+                    break;
             }
             var runs = await GetAsync(sandbox, $"/github/repos/acme/{repo}/actions/runs?per_page=100", auth);
             foreach (var run in runs["workflow_runs"]!.AsArray())
@@ -136,16 +150,25 @@ public static class SeededTimes
         db.Open();
         (string Table, string Key, string Column)[] dated =
         [
-            ("orders", "order_number", "created_at"), ("support_tickets", "ticket_key", "created_at"),
-            ("support_tickets", "ticket_key", "updated_at"), ("payments", "id", "created_at"),
+            ("orders", "order_number", "created_at"),
+            ("support_tickets", "ticket_key", "created_at"),
+            ("support_tickets", "ticket_key", "updated_at"),
+            ("payments", "id", "created_at"),
         ];
         foreach (var (table, key, column) in dated)
         {
             using var command = new SqliteCommand($"SELECT {key}, {column} FROM {table}", db);
             using var r = command.ExecuteReader();
             while (r.Read())
-                times.Add(new("mysql", $"{table} {r.GetValue(0)} {column}", new DateTimeOffset(DateTime.SpecifyKind(
-                    DateTime.Parse(r.GetString(1), CultureInfo.InvariantCulture), DateTimeKind.Utc))));
+                times.Add(
+                    new(
+                        "mysql",
+                        $"{table} {r.GetValue(0)} {column}",
+                        new DateTimeOffset(
+                            DateTime.SpecifyKind(DateTime.Parse(r.GetString(1), CultureInfo.InvariantCulture), DateTimeKind.Utc)
+                        )
+                    )
+                );
         }
     }
 

@@ -8,7 +8,10 @@ public sealed class ShopifyErrorTests(ShopifyFixture shop) : IClassFixture<Shopi
     [Fact]
     public async Task A_wrong_access_token_is_a_401_tool_error_without_the_token()
     {
-        await using var bad = await ConnectorProcess.StartAsync("Shopify", shop.Sandbox.EnvFor("shopify", ("SHOPIFY_ACCESS_TOKEN", "shpat_revoked_123")));
+        await using var bad = await ConnectorProcess.StartAsync(
+            "Shopify",
+            shop.Sandbox.EnvFor("shopify", ("SHOPIFY_ACCESS_TOKEN", "shpat_revoked_123"))
+        );
         var error = (await bad.CallAsync("list_orders")).Error();
         Assert.Contains("Shopify says: [API] Invalid API key or access token", error);
         Assert.Contains("(HTTP 401)", error);
@@ -19,7 +22,10 @@ public sealed class ShopifyErrorTests(ShopifyFixture shop) : IClassFixture<Shopi
     [Fact]
     public async Task A_token_without_read_orders_is_a_403_naming_the_scope()
     {
-        await using var limited = await ConnectorProcess.StartAsync("Shopify", shop.Sandbox.EnvFor("shopify", ("SHOPIFY_ACCESS_TOKEN", "shpat_sandbox_acme_products_only")));
+        await using var limited = await ConnectorProcess.StartAsync(
+            "Shopify",
+            shop.Sandbox.EnvFor("shopify", ("SHOPIFY_ACCESS_TOKEN", "shpat_sandbox_acme_products_only"))
+        );
         var error = (await limited.CallAsync("get_order", new { order = "#1042" })).Error();
         Assert.Contains("read_orders", error);
         Assert.Contains("HTTP 403", error);
@@ -58,7 +64,8 @@ public sealed class ShopifyErrorTests(ShopifyFixture shop) : IClassFixture<Shopi
     public async Task Bad_arguments_are_explained(string tool, string name, object value, string expected)
     {
         var args = new Dictionary<string, object?> { [name] = value };
-        if (tool == "get_order" && name != "order") args["order"] = "#1001";
+        if (tool == "get_order" && name != "order")
+            args["order"] = "#1001";
         Assert.Contains(expected, (await shop.CallAsync(tool, args)).Error());
     }
 

@@ -19,7 +19,8 @@ public sealed class ShopifyFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Connector is not null) await Connector.DisposeAsync();
+        if (Connector is not null)
+            await Connector.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
 

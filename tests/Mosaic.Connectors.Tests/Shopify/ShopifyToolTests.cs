@@ -7,8 +7,10 @@ public sealed class ShopifyToolTests(ShopifyFixture shop) : IClassFixture<Shopif
     public async Task Lists_exactly_the_five_read_only_tools()
     {
         var tools = await shop.Connector.Client.ListToolsAsync();
-        Assert.Equal(["get_inventory", "get_order", "list_orders", "list_products", "whats_new"],
-            tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["get_inventory", "get_order", "list_orders", "list_products", "whats_new"],
+            tools.Select(t => t.Name).Order(StringComparer.Ordinal)
+        );
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, $"{t.Name} must be read-only"));
     }
 
@@ -33,7 +35,9 @@ public sealed class ShopifyToolTests(ShopifyFixture shop) : IClassFixture<Shopif
         Assert.Equal(["#1042", "#1038"], refunded.Items("orders").Select(o => o.Str("name")));
         Assert.Equal("financial_status:partially_refunded", refunded.Str("search"));
 
-        var recent = (await shop.CallAsync("list_orders", new { created_after = DateTime.UtcNow.AddDays(-3).ToString("o"), limit = 50 })).Ok().Items("orders");
+        var recent = (await shop.CallAsync("list_orders", new { created_after = DateTime.UtcNow.AddDays(-3).ToString("o"), limit = 50 }))
+            .Ok()
+            .Items("orders");
         Assert.InRange(recent.Count, 4, 6);
         Assert.All(recent, o => Assert.True(o.GetProperty("created_at").GetDateTimeOffset() >= DateTimeOffset.UtcNow.AddDays(-3.01)));
 

@@ -10,6 +10,7 @@ namespace Mosaic.Connectors.Tests.Slack;
 public sealed class SlackErrorTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -36,7 +37,10 @@ public sealed class SlackErrorTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task Unknown_channels_are_not_found_by_name_or_id()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        Assert.Contains("No channel named #does-not-exist", (await slack.CallAsync("read_messages", new { channel = "#does-not-exist" })).Error());
+        Assert.Contains(
+            "No channel named #does-not-exist",
+            (await slack.CallAsync("read_messages", new { channel = "#does-not-exist" })).Error()
+        );
         Assert.Contains("Slack says: channel_not_found", (await slack.CallAsync("read_messages", new { channel = "C0NOSUCH99" })).Error());
     }
 
@@ -44,7 +48,12 @@ public sealed class SlackErrorTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_private_channel_the_bot_is_not_in_does_not_exist_for_it()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", SlackTestKit.BotOnly(sandbox));
-        var channels = (await slack.CallAsync("list_channels", new { limit = 50 })).Ok().GetProperty("channels").EnumerateArray().Select(c => c.S("name")).ToList();
+        var channels = (await slack.CallAsync("list_channels", new { limit = 50 }))
+            .Ok()
+            .GetProperty("channels")
+            .EnumerateArray()
+            .Select(c => c.S("name"))
+            .ToList();
         Assert.DoesNotContain("leadership", channels);
         Assert.Contains("Slack says: channel_not_found", (await slack.CallAsync("read_messages", new { channel = "C0LEADERS1" })).Error());
     }
@@ -90,7 +99,10 @@ public sealed class SlackErrorTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task Bad_arguments_are_explained()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        Assert.Contains("oldest must be an ISO date", (await slack.CallAsync("read_messages", new { channel = "#general", oldest = "last tuesday" })).Error());
+        Assert.Contains(
+            "oldest must be an ISO date",
+            (await slack.CallAsync("read_messages", new { channel = "#general", oldest = "last tuesday" })).Error()
+        );
         Assert.Contains("cursor is not valid", (await slack.CallAsync("list_users", new { cursor = "garbage!" })).Error());
         Assert.Contains("kind must be", (await slack.CallAsync("list_channels", new { kind = "secret" })).Error());
     }
@@ -98,7 +110,10 @@ public sealed class SlackErrorTests(SandboxFixture sandbox) : IClassFixture<Sand
     [Fact]
     public async Task A_missing_bot_token_stops_startup_naming_it()
     {
-        var (code, stderr) = await ConnectorProcess.RunToExitAsync("Slack", new Dictionary<string, string> { ["SLACK_API_URL"] = sandbox.BaseUrl + "/slack/api" });
+        var (code, stderr) = await ConnectorProcess.RunToExitAsync(
+            "Slack",
+            new Dictionary<string, string> { ["SLACK_API_URL"] = sandbox.BaseUrl + "/slack/api" }
+        );
         Assert.Equal(2, code);
         Assert.Contains("SLACK_BOT_TOKEN", stderr);
     }

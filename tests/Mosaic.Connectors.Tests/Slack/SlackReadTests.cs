@@ -8,6 +8,7 @@ namespace Mosaic.Connectors.Tests.Slack;
 public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -43,7 +44,12 @@ public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Read_messages_resolves_names_dates_and_permalinks_and_pages_newest_first()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        var (messages, pages) = await SlackTestKit.AllPagesAsync(slack, "read_messages", "messages", new() { ["channel"] = "#checkout-eng", ["limit"] = 2 });
+        var (messages, pages) = await SlackTestKit.AllPagesAsync(
+            slack,
+            "read_messages",
+            "messages",
+            new() { ["channel"] = "#checkout-eng", ["limit"] = 2 }
+        );
 
         Assert.True(pages >= 3, $"took {pages} page(s)");
         var times = messages.Select(m => DateTimeOffset.Parse(m.S("time"))).ToList();
@@ -76,9 +82,13 @@ public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Read_messages_honours_oldest_and_latest()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        var all = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", limit = 50 })).Ok()
-            .GetProperty("messages").EnumerateArray().Select(m => DateTimeOffset.Parse(m.S("time"))).ToList();
-        var cut = all[2].AddSeconds(-1);   // a second before the third-newest message
+        var all = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", limit = 50 }))
+            .Ok()
+            .GetProperty("messages")
+            .EnumerateArray()
+            .Select(m => DateTimeOffset.Parse(m.S("time")))
+            .ToList();
+        var cut = all[2].AddSeconds(-1); // a second before the third-newest message
 
         var recent = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", oldest = cut.ToString("O") })).Ok();
         Assert.Equal(3, recent.GetProperty("messages").GetArrayLength());
@@ -90,7 +100,12 @@ public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Search_messages_with_the_user_token_finds_and_pages()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        var (hits, pages) = await SlackTestKit.AllPagesAsync(slack, "search_messages", "matches", new() { ["query"] = "discount in:#checkout-eng", ["limit"] = 1 });
+        var (hits, pages) = await SlackTestKit.AllPagesAsync(
+            slack,
+            "search_messages",
+            "matches",
+            new() { ["query"] = "discount in:#checkout-eng", ["limit"] = 1 }
+        );
 
         Assert.Equal(2, pages);
         Assert.All(hits, h => Assert.Equal("#checkout-eng", h.S("channel")));

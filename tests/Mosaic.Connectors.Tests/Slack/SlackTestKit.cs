@@ -11,7 +11,12 @@ public static class SlackTestKit
 
     /// <summary>Follows next_cursor until the listing ends, returning every item and how many pages it took.</summary>
     public static async Task<(List<JsonElement> Items, int Pages)> AllPagesAsync(
-        ConnectorProcess connector, string tool, string itemsName, Dictionary<string, object?> args, int maxPages = 20)
+        ConnectorProcess connector,
+        string tool,
+        string itemsName,
+        Dictionary<string, object?> args,
+        int maxPages = 20
+    )
     {
         var items = new List<JsonElement>();
         string? cursor = null;
@@ -20,11 +25,14 @@ public static class SlackTestKit
             var data = (await connector.CallAsync(tool, new Dictionary<string, object?>(args) { ["cursor"] = cursor })).Ok();
             items.AddRange(data.GetProperty(itemsName).EnumerateArray());
             cursor = data.TryGetProperty("next_cursor", out var next) ? next.GetString() : null;
-            if (cursor is null) return (items, page);
+            if (cursor is null)
+                return (items, page);
         }
         throw new Xunit.Sdk.XunitException($"{tool} still had a next_cursor after {maxPages} pages");
     }
 
     public static string S(this JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new Xunit.Sdk.XunitException($"no string '{name}' in {e}");
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : throw new Xunit.Sdk.XunitException($"no string '{name}' in {e}");
 }

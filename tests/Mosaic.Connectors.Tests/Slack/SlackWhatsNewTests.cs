@@ -7,6 +7,7 @@ namespace Mosaic.Connectors.Tests.Slack;
 public sealed class SlackWhatsNewTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -32,8 +33,9 @@ public sealed class SlackWhatsNewTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.StartsWith("Latest from ", busy.Text("summary"));
         Assert.All(items, i => Assert.True(i.At() >= since.AddSeconds(-1), i.ToString()));
         // Direct messages come first, as the connector found them.
-        Assert.All(items.TakeWhile(i => i.Text("kind") is "direct_message" or "app_message"),
-            i => Assert.StartsWith("slack-dm-", i.Text("id")));
+        Assert.All(items.TakeWhile(i => i.Text("kind") is "direct_message" or "app_message"), i =>
+            Assert.StartsWith("slack-dm-", i.Text("id"))
+        );
     }
 
     [Fact]
@@ -57,7 +59,9 @@ public sealed class SlackWhatsNewTests(SandboxFixture sandbox) : IClassFixture<S
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
         Assert.Contains("since is required", (await slack.CallAsync("whats_new", new { since = " " })).Error());
         Assert.Contains("ISO 8601", (await slack.CallAsync("whats_new", new { since = "last tuesday" })).Error());
-        Assert.Contains("after now", (await slack.CallAsync("whats_new",
-            new { since = "2025-02-01T00:00:00Z", now = "2025-01-01T00:00:00Z" })).Error());
+        Assert.Contains(
+            "after now",
+            (await slack.CallAsync("whats_new", new { since = "2025-02-01T00:00:00Z", now = "2025-01-01T00:00:00Z" })).Error()
+        );
     }
 }

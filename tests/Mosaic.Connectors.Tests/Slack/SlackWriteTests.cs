@@ -6,6 +6,7 @@ namespace Mosaic.Connectors.Tests.Slack;
 public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
@@ -31,11 +32,26 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task Send_message_replies_in_a_thread()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        var parent = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", limit = 50 })).Ok()
-            .GetProperty("messages").EnumerateArray().Single(m => m.TryGetProperty("reply_count", out _));
-        (await slack.CallAsync("send_message", new { channel = "#checkout-eng", text = "CI is green now", thread_ts = parent.S("ts") })).Ok();
+        var parent = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", limit = 50 }))
+            .Ok()
+            .GetProperty("messages")
+            .EnumerateArray()
+            .Single(m => m.TryGetProperty("reply_count", out _));
+        (
+            await slack.CallAsync(
+                "send_message",
+                new
+                {
+                    channel = "#checkout-eng",
+                    text = "CI is green now",
+                    thread_ts = parent.S("ts"),
+                }
+            )
+        ).Ok();
 
-        var thread = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", thread_ts = parent.S("ts") })).Ok().GetProperty("messages");
+        var thread = (await slack.CallAsync("read_messages", new { channel = "#checkout-eng", thread_ts = parent.S("ts") }))
+            .Ok()
+            .GetProperty("messages");
         Assert.Equal(5, thread.GetArrayLength());
         Assert.Equal("CI is green now", thread[4].S("text"));
         Assert.Equal(parent.S("ts"), Assert.Single(await sandbox.CallsAsync("slack"))!["body"]!["thread_ts"]!.GetValue<string>());
@@ -54,7 +70,7 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_throttled_post_is_not_retried_so_it_is_never_sent_twice()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        (await slack.CallAsync("read_messages", new { channel = "#launch", limit = 1 })).Ok();   // warm the caches: the next request is the post itself
+        (await slack.CallAsync("read_messages", new { channel = "#launch", limit = 1 })).Ok(); // warm the caches: the next request is the post itself
         await sandbox.ThrottleAsync("slack", 1);
         var error = (await slack.CallAsync("send_message", new { channel = "C0LAUNCH01", text = "once" })).Error();
         Assert.Contains("(HTTP 429)", error);
@@ -77,8 +93,10 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
         var tools = await slack.Client.ListToolsAsync();
-        Assert.Equal(["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "send_message", "whats_new"],
-            tools.Select(t => t.Name).Order());
+        Assert.Equal(
+            ["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "send_message", "whats_new"],
+            tools.Select(t => t.Name).Order()
+        );
         Assert.True(tools.Single(t => t.Name == "send_message").ProtocolTool.Annotations!.DestructiveHint);
         Assert.All(tools.Where(t => t.Name != "send_message"), t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
     }

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Mosaic.Server.Connectors;
-using Mosaic.Server.Sources;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Demo;
+using Mosaic.Server.Sources;
 using Mosaic.Server.Tests.Chat.Support;
 using Mosaic.Server.Tests.Fakes;
 
@@ -21,7 +21,8 @@ public sealed class AgentAppFactory : MosaicAppFactory
 {
     public AgentAppFactory(FakeAnthropic? anthropic)
     {
-        if (anthropic is null) Settings["MOSAIC_LLM_PROVIDER"] = "offline";
+        if (anthropic is null)
+            Settings["MOSAIC_LLM_PROVIDER"] = "offline";
         else
         {
             Settings["MOSAIC_LLM_PROVIDER"] = "anthropic";
@@ -39,9 +40,11 @@ public sealed class AgentAppFactory : MosaicAppFactory
             var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = testBin.Parent!.Name;
             var root = testBin;
-            while (!File.Exists(Path.Combine(root.FullName, "Mosaic.slnx"))) root = root.Parent!;
-            return new BuiltInConnectorLocator(Path.Combine(root.FullName, "tests", "Mosaic.TestMcpServer", "bin", configuration, "net10.0"))
-                .Locate("Mosaic.TestMcpServer");
+            while (!File.Exists(Path.Combine(root.FullName, "Mosaic.slnx")))
+                root = root.Parent!;
+            return new BuiltInConnectorLocator(
+                Path.Combine(root.FullName, "tests", "Mosaic.TestMcpServer", "bin", configuration, "net10.0")
+            ).Locate("Mosaic.TestMcpServer");
         }
     }
 
@@ -49,14 +52,34 @@ public sealed class AgentAppFactory : MosaicAppFactory
     {
         base.ConfigureWebHost(builder);
         var (command, args) = TestServer;
-        builder.ConfigureTestServices(services => services.AddSingleton(new ConnectorRegistry([.. BuiltInSources.Definitions,
-            .. Enumerable.Range(1, 3).Select(i => new ConnectorDefinition
-            {
-                Id = $"slow{i}", Name = $"Slow source {i}", Description = "Answers after a pause", Icon = "mcp", Command = command, Args = args,
-                // Vouched for as an operator would in connectors.json; crash, save_note and the rest still need approval.
-                ReadOnlyTools = ["pid", "hang", "sleep"],
-            }),
-            new ConnectorDefinition { Id = "broken", Name = "Broken source", Description = "Cannot start", Icon = "mcp", Command = "/nonexistent/mcp-server" }])));
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton(
+                new ConnectorRegistry([
+                    .. BuiltInSources.Definitions,
+                    .. Enumerable
+                        .Range(1, 3)
+                        .Select(i => new ConnectorDefinition
+                        {
+                            Id = $"slow{i}",
+                            Name = $"Slow source {i}",
+                            Description = "Answers after a pause",
+                            Icon = "mcp",
+                            Command = command,
+                            Args = args,
+                            // Vouched for as an operator would in connectors.json; crash, save_note and the rest still need approval.
+                            ReadOnlyTools = ["pid", "hang", "sleep"],
+                        }),
+                    new ConnectorDefinition
+                    {
+                        Id = "broken",
+                        Name = "Broken source",
+                        Description = "Cannot start",
+                        Icon = "mcp",
+                        Command = "/nonexistent/mcp-server",
+                    },
+                ])
+            )
+        );
     }
 
     /// <summary>
@@ -100,7 +123,8 @@ public static class AgentCalls
 
     public static string EventType(JsonElement e) => e.GetProperty("event_type").GetString()!;
 
-    public static IReadOnlyList<string> Strings(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).ToList();
+    public static IReadOnlyList<string> Strings(JsonElement e, string name) =>
+        e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).ToList();
 
     public static JsonElement Result(JsonElement response, string source) =>
         response.GetProperty("source_results").EnumerateArray().Single(r => r.GetProperty("source").GetString() == source);

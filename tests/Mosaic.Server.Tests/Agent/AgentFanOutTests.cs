@@ -37,7 +37,7 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         Assert.Contains("start", broken.GetProperty("error").GetString());
         var text = response.GetProperty("response").GetString()!;
         Assert.Contains("Slow source 1", text);
-        Assert.Contains("Broken source", text);          // the failure is in the answer too
+        Assert.Contains("Broken source", text); // the failure is in the answer too
         Assert.Contains("https://example.test/sleep/10", text); // and the answering source's fact with its link
     }
 
@@ -57,7 +57,8 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         Assert.Equal("session_id", types[0]);
         Assert.True(types.IndexOf("planning") < types.IndexOf("plan_complete"), seen);
         // On a loaded machine the 3 s may run out before the tool call starts; when it did start, it was inside the source's run.
-        if (types.Contains("tool_start")) Assert.True(types.IndexOf("source_start") < types.IndexOf("tool_start"), seen);
+        if (types.Contains("tool_start"))
+            Assert.True(types.IndexOf("source_start") < types.IndexOf("tool_start"), seen);
         Assert.True(types.IndexOf("source_complete") < types.IndexOf("synthesizing"), seen);
         Assert.Equal("done", types[^1]);
         var complete = events.Single(e => EventType(e) == "source_complete");
@@ -75,7 +76,10 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         Assert.Equal("slow2", request.GetProperty("source").GetString());
         Assert.Equal("crash", request.GetProperty("tool").GetString());
 
-        var answer = await user.Http.PostAsJsonAsync($"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}", new { approved = false });
+        var answer = await user.Http.PostAsJsonAsync(
+            $"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
+            new { approved = false }
+        );
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var resolved = await sse.UntilAsync("approval_resolved");
         Assert.Equal("refused", resolved.GetProperty("status").GetString());
@@ -97,8 +101,10 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         var request = await sse.UntilAsync("approval_required");
 
         await Task.Delay(TimeSpan.FromSeconds(6.5)); // longer than the source may take on its own
-        var answer = await user.Http.PostAsJsonAsync($"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
-            new { approved = false });
+        var answer = await user.Http.PostAsJsonAsync(
+            $"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
+            new { approved = false }
+        );
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal("refused", (await sse.UntilAsync("approval_resolved")).GetProperty("status").GetString());
         var complete = await sse.UntilAsync("source_complete");
@@ -120,7 +126,15 @@ public sealed class AgentFanOutTests(OfflineAgentFixture fixture) : IClassFixtur
         Assert.Equal(["slow3"], Strings(rows[1].GetProperty("metadata"), "successful_sources"));
 
         var stranger = await fixture.App.SignInAsync();
-        var taken = await stranger.Http.PostAsJsonAsync("/api/agent/query", new { query = "sleep 5", sources = new[] { "slow3" }, session_id = session });
+        var taken = await stranger.Http.PostAsJsonAsync(
+            "/api/agent/query",
+            new
+            {
+                query = "sleep 5",
+                sources = new[] { "slow3" },
+                session_id = session,
+            }
+        );
         await ProblemAssert.IsProblemAsync(taken, HttpStatusCode.NotFound);
     }
 

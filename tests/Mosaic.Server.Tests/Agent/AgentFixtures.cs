@@ -24,7 +24,9 @@ public sealed class DemoAgentFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MOSAIC_TEST_TOOLS")))
-            throw new InvalidOperationException("MOSAIC_TEST_TOOLS is not set: the demo's S3 source needs its s3rver (scripts/test.sh sets it up).");
+            throw new InvalidOperationException(
+                "MOSAIC_TEST_TOOLS is not set: the demo's S3 source needs its s3rver (scripts/test.sh sets it up)."
+            );
         await App.InitializeAsync();
         User = await App.SignUpAliceAsync();
         Demo = await App.WithDemoAsync(User);

@@ -18,7 +18,9 @@ public sealed class AnthropicAgentTests(AnthropicAgentFixture fixture) : IClassF
     private static FakeReply Script(FakeRequest r)
     {
         if (r.SystemText.Contains(Synthesis))
-            return FakeReply.Text("All three slow sources answered (Slow source 1, Slow source 2, Slow source 3): [sleep](https://example.test/sleep/2000).");
+            return FakeReply.Text(
+                "All three slow sources answered (Slow source 1, Slow source 2, Slow source 3): [sleep](https://example.test/sleep/2000)."
+            );
         return r.ToolResults.Any()
             ? FakeReply.Text($"It slept: {r.ToolResults.First().Content}")
             : FakeReply.ToolUse("sleep", new { ms = 2000 });
@@ -31,14 +33,19 @@ public sealed class AnthropicAgentTests(AnthropicAgentFixture fixture) : IClassF
         fixture.Fake.DefaultFor("claude-haiku-4-5", _ => FakeReply.Text("[]"));
         var user = await fixture.App.SignInAsync();
 
-        await using var sse = await user.StreamAsync(new { query = "How long do the slow sources take?", sources = new[] { "slow1", "slow2", "slow3" } });
+        await using var sse = await user.StreamAsync(
+            new { query = "How long do the slow sources take?", sources = new[] { "slow1", "slow2", "slow3" } }
+        );
         var events = await sse.ReadToEndAsync(TimeSpan.FromSeconds(120));
         var result = events[^1].GetProperty("result");
 
         Assert.Equal("done", EventType(events[^1]));
         Assert.Equal(["slow1", "slow2", "slow3"], Strings(result, "successful_sources").Order());
         var durations = new[] { "slow1", "slow2", "slow3" }.Select(s => Result(result, s).GetProperty("duration_ms").GetInt64()).ToList();
-        Assert.True(result.GetProperty("duration_ms").GetInt64() < durations.Sum() - 2000, $"wall {result.GetProperty("duration_ms")} vs {string.Join("+", durations)}");
+        Assert.True(
+            result.GetProperty("duration_ms").GetInt64() < durations.Sum() - 2000,
+            $"wall {result.GetProperty("duration_ms")} vs {string.Join("+", durations)}"
+        );
         Assert.Equal("model", result.GetProperty("synthesis").GetString());
         var chunks = string.Concat(events.Where(e => EventType(e) == "synthesis_chunk").Select(e => e.GetProperty("chunk").GetString()));
         Assert.Contains("(Slow source 1, Slow source 2, Slow source 3)", chunks);
@@ -47,17 +54,24 @@ public sealed class AnthropicAgentTests(AnthropicAgentFixture fixture) : IClassF
         // The synthesis saw every source's answer, labelled with its name.
         var synthesis = fixture.Fake.Requests.Last(r => r.SystemText.Contains(Synthesis));
         var prompt = string.Concat(synthesis.MessageTexts.Select(m => m.Text));
-        foreach (var i in new[] { 1, 2, 3 }) Assert.Contains($"name=\"Slow source {i}\" status=\"answered\"", prompt);
+        foreach (var i in new[] { 1, 2, 3 })
+            Assert.Contains($"name=\"Slow source {i}\" status=\"answered\"", prompt);
         Assert.Contains("Slept 2000 ms", prompt);
     }
 
     [Fact]
     public async Task The_fast_model_ranks_the_sources_with_a_JSON_answer()
     {
-        fixture.Fake.EnqueueFor("claude-haiku-4-5", FakeReply.Text(
-            """{"sources":[{"source":"slow2","confidence":0.92,"reasoning":"It sleeps."},{"source":"nosuch","confidence":0.9,"reasoning":"x"},{"source":"slow1","confidence":0.1,"reasoning":"Barely."}]}"""));
+        fixture.Fake.EnqueueFor(
+            "claude-haiku-4-5",
+            FakeReply.Text(
+                """{"sources":[{"source":"slow2","confidence":0.92,"reasoning":"It sleeps."},{"source":"nosuch","confidence":0.9,"reasoning":"x"},{"source":"slow1","confidence":0.1,"reasoning":"Barely."}]}"""
+            )
+        );
         var user = await fixture.App.SignInAsync();
-        var body = await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/agent/detect-sources", new { query = "Which source sleeps best?" }));
+        var body = await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync("/api/agent/detect-sources", new { query = "Which source sleeps best?" })
+        );
 
         Assert.Equal("model", body.GetProperty("method").GetString());
         var ranked = body.GetProperty("relevant_sources").EnumerateArray().ToList();
@@ -73,7 +87,9 @@ public sealed class AnthropicAgentTests(AnthropicAgentFixture fixture) : IClassF
     {
         fixture.Fake.EnqueueFor("claude-haiku-4-5", FakeReply.Error(500), FakeReply.Error(500), FakeReply.Error(500));
         var user = await fixture.App.SignInAsync();
-        var body = await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/agent/detect-sources", new { query = "Ask slow1 please" }));
+        var body = await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync("/api/agent/detect-sources", new { query = "Ask slow1 please" })
+        );
         Assert.Equal("heuristic", body.GetProperty("method").GetString());
         Assert.Equal("slow1", body.GetProperty("relevant_sources")[0].GetProperty("source").GetString());
     }

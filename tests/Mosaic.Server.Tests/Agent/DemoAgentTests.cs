@@ -41,14 +41,20 @@ public sealed class DemoAgentTests(DemoAgentFixture fixture)
         Assert.Matches(@"\(http://127\.0\.0\.1:\d+/github/acme/storefront/issues/87\).*\(source: GitHub\)", text);
         Assert.Matches(@"https://acme-test\.slack\.com/archives/C0CHECKOUT/p\d+.*\(source: Slack\)", text);
         Assert.Equal("extractive", response.GetProperty("synthesis").GetString());
-        Assert.Contains(Result(response, "jira").GetProperty("links").EnumerateArray(), l => l.GetProperty("title").GetString() == "ACME-142");
+        Assert.Contains(Result(response, "jira").GetProperty("links").EnumerateArray(), l =>
+            l.GetProperty("title").GetString() == "ACME-142"
+        );
     }
 
     [Fact]
     public async Task A_named_entity_is_fetched_directly_from_its_source()
     {
         var response = await fixture.User.AskAsync(new { query = "Summarize ACME-142 and order #1042" });
-        var plan = response.GetProperty("plan").GetProperty("sources").EnumerateArray().ToDictionary(p => p.GetProperty("source").GetString()!);
+        var plan = response
+            .GetProperty("plan")
+            .GetProperty("sources")
+            .EnumerateArray()
+            .ToDictionary(p => p.GetProperty("source").GetString()!);
         Assert.Equal("get issue ACME-142", plan["jira"].GetProperty("query").GetString());
         Assert.Equal("get_order order=#1042", plan["shopify"].GetProperty("query").GetString());
         var text = response.GetProperty("response").GetString()!;
@@ -64,8 +70,11 @@ public sealed class DemoAgentTests(DemoAgentFixture fixture)
         var events = await sse.ReadToEndAsync(TimeSpan.FromSeconds(120));
         var plan = events.Single(e => EventType(e) == "plan_complete");
         Assert.Equal("slack", plan.GetProperty("sources")[0].GetProperty("source").GetString());
-        Assert.Contains(events, e => EventType(e) == "tool_start" && e.GetProperty("source").GetString() == "slack"
-                                     && e.GetProperty("tool").GetString() == "read_messages");
+        Assert.Contains(events, e =>
+            EventType(e) == "tool_start"
+            && e.GetProperty("source").GetString() == "slack"
+            && e.GetProperty("tool").GetString() == "read_messages"
+        );
         var chunks = string.Concat(events.Where(e => EventType(e) == "synthesis_chunk").Select(e => e.GetProperty("chunk").GetString()));
         var done = events[^1];
         Assert.Equal("done", EventType(done));

@@ -4,8 +4,7 @@ namespace Mosaic.Server.Tests.Agent;
 
 public sealed class ExtractiveSummaryTests
 {
-    private static SourceResult GitHub(string response) =>
-        new("github", "GitHub", true, response, null, ["list_issues"], [], 12);
+    private static SourceResult GitHub(string response) => new("github", "GitHub", true, response, null, ["list_issues"], [], 12);
 
     [Fact]
     public void Table_rows_keep_their_column_names_for_numbers_and_flags()
@@ -18,10 +17,12 @@ public sealed class ExtractiveSummaryTests
             """;
         var items = ExtractiveSummary.Items(table);
         Assert.Equal(
-        [
-            "#91 · [Fix double charge on discounted checkout](https://github.com/acme/storefront/pull/91) · open · comments: 1 · draft",
-            "#87 · Checkout double-charges when a discount code is applied · open · comments: 4",
-        ], items);
+            [
+                "#91 · [Fix double charge on discounted checkout](https://github.com/acme/storefront/pull/91) · open · comments: 1 · draft",
+                "#87 · Checkout double-charges when a discount code is applied · open · comments: 4",
+            ],
+            items
+        );
     }
 
     [Fact]

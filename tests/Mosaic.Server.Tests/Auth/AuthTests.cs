@@ -11,7 +11,10 @@ public sealed class AuthTests(MosaicAppFactory app) : IClassFixture<MosaicAppFac
         var browser = app.CreateBrowser();
         var email = $"ada-{Guid.NewGuid():N}@Example.COM";
 
-        var signup = await ProblemAssert.JsonAsync(await browser.SignupAsync(email, "a long enough passphrase", "Ada"), HttpStatusCode.Created);
+        var signup = await ProblemAssert.JsonAsync(
+            await browser.SignupAsync(email, "a long enough passphrase", "Ada"),
+            HttpStatusCode.Created
+        );
         Assert.Equal("Account created", signup.GetProperty("message").GetString());
         Assert.Equal(email.ToLowerInvariant(), signup.GetProperty("user").GetProperty("email").GetString());
         Assert.False(signup.GetProperty("user").TryGetProperty("password_hash", out _));
@@ -61,7 +64,8 @@ public sealed class AuthTests(MosaicAppFactory app) : IClassFixture<MosaicAppFac
     {
         var client = app.CreateClient();
         // Signed with another key: header.payload are valid base64url, the signature is not ours.
-        const string forged = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4IiwiaXNzIjoibW9zYWljIiwiYXVkIjoibW9zYWljIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLW5vdC1vdXJzLXNpZ25hdHVyZS1ub3Qtb3Vycw";
+        const string forged =
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4IiwiaXNzIjoibW9zYWljIiwiYXVkIjoibW9zYWljIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLW5vdC1vdXJzLXNpZ25hdHVyZS1ub3Qtb3Vycw";
         client.DefaultRequestHeaders.Add("Cookie", $"access_token={forged}");
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
     }

@@ -5,7 +5,11 @@ namespace Mosaic.Server.Tests.Auth;
 
 public sealed class CsrfTests(MosaicAppFactory app) : IClassFixture<MosaicAppFactory>
 {
-    private static readonly object S3 = new { datasource = "s3", credentials = new { aws_access_key_id = "AKIAEXAMPLE", aws_secret_access_key = "s3cr3t-value" } };
+    private static readonly object S3 = new
+    {
+        datasource = "s3",
+        credentials = new { aws_access_key_id = "AKIAEXAMPLE", aws_secret_access_key = "s3cr3t-value" },
+    };
 
     [Fact]
     public async Task A_state_changing_request_without_the_header_is_refused()

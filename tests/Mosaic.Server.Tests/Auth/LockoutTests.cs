@@ -12,13 +12,17 @@ public sealed class LockoutTests : IAsyncLifetime
     private readonly GatedHasher _hasher = new();
     private MosaicAppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await MosaicAppFactory.StartNewAsync(f =>
-    {
-        f.Time = _time;
-        f.Settings["RATE_LIMIT_ENABLED"] = "false"; // the burst must reach the lockout, not the rate limiter
-        f.ServiceOverrides.Add(s => s.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(sp =>
-            _hasher.Wrap(ActivatorUtilities.CreateInstance<PasswordHasher>(sp)))));
-    });
+    public async Task InitializeAsync() =>
+        _app = await MosaicAppFactory.StartNewAsync(f =>
+        {
+            f.Time = _time;
+            f.Settings["RATE_LIMIT_ENABLED"] = "false"; // the burst must reach the lockout, not the rate limiter
+            f.ServiceOverrides.Add(s =>
+                s.Replace(
+                    ServiceDescriptor.Singleton<IPasswordHasher>(sp => _hasher.Wrap(ActivatorUtilities.CreateInstance<PasswordHasher>(sp)))
+                )
+            );
+        });
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
@@ -33,7 +37,10 @@ public sealed class LockoutTests : IAsyncLifetime
         // Locked: the right password is refused, with the same answer as a wrong one.
         var locked = await ProblemAssert.IsProblemAsync(await browser.LoginAsync(user.Email, user.Password), HttpStatusCode.Unauthorized);
         // The same answer as a wrong password, which states the rule so a locked-out person knows why and for how long.
-        Assert.Equal("Invalid email or password. After 5 failed attempts in a row an account is locked for 15 minutes.", locked.GetProperty("detail").GetString());
+        Assert.Equal(
+            "Invalid email or password. After 5 failed attempts in a row an account is locked for 15 minutes.",
+            locked.GetProperty("detail").GetString()
+        );
 
         _time.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
@@ -47,9 +54,11 @@ public sealed class LockoutTests : IAsyncLifetime
     {
         var user = await _app.SignUpAndLogInAsync();
         var browser = _app.CreateBrowser();
-        for (var i = 0; i < 4; i++) await browser.LoginAsync(user.Email, "wrong password");
+        for (var i = 0; i < 4; i++)
+            await browser.LoginAsync(user.Email, "wrong password");
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
-        for (var i = 0; i < 4; i++) await browser.LoginAsync(user.Email, "wrong password");
+        for (var i = 0; i < 4; i++)
+            await browser.LoginAsync(user.Email, "wrong password");
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
     }
 
@@ -73,11 +82,13 @@ public sealed class LockoutTests : IAsyncLifetime
         var browser = _app.CreateBrowser();
         // Every evaluated guess is held until all the others have answered, so they all overlap: a lockout read
         // before the check would let all 30 through to bcrypt.
-        var responses = await _hasher.HoldWhileAsync(
-            [.. Enumerable.Range(0, 30).Select(i => Send(() => browser.LoginAsync(user.Email, "wrong " + i)))]);
+        var responses = await _hasher.HoldWhileAsync([
+            .. Enumerable.Range(0, 30).Select(i => Send(() => browser.LoginAsync(user.Email, "wrong " + i))),
+        ]);
 
         Assert.Equal(5, _hasher.Evaluated);
-        foreach (var response in responses) await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        foreach (var response in responses)
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
 
         // Locked: the right password is refused without being evaluated, until the window passes.
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
@@ -93,14 +104,21 @@ public sealed class LockoutTests : IAsyncLifetime
     {
         var user = await _app.SignUpAndLogInAsync();
         var browser = _app.CreateBrowser();
-        var responses = await _hasher.HoldWhileAsync([.. Enumerable.Range(0, 5).Select(i =>
-            Send(() => browser.LoginAsync(user.Email, i == 2 ? user.Password : "wrong " + i)))]);
+        var responses = await _hasher.HoldWhileAsync([
+            .. Enumerable.Range(0, 5).Select(i => Send(() => browser.LoginAsync(user.Email, i == 2 ? user.Password : "wrong " + i))),
+        ]);
 
         Assert.Equal(5, _hasher.Evaluated);
         Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Unauthorized,
-                HttpStatusCode.Unauthorized],
-            responses.Select(r => r.StatusCode));
+            [
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.OK,
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.Unauthorized,
+            ],
+            responses.Select(r => r.StatusCode)
+        );
         // The success reset the count: the account is not locked.
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(user.Email, user.Password)).StatusCode);
     }
@@ -132,16 +150,27 @@ public sealed class LockoutTests : IAsyncLifetime
             _evaluated = 0;
             var gate = _gate = new ManualResetEventSlim();
             var answered = 0;
-            var all = Task.WhenAll(burst.Select(send => Task.Run(async () =>
-            {
-                try { return await send(); }
-                finally { Interlocked.Increment(ref answered); }
-            })));
+            var all = Task.WhenAll(
+                burst.Select(send =>
+                    Task.Run(async () =>
+                    {
+                        try
+                        {
+                            return await send();
+                        }
+                        finally
+                        {
+                            Interlocked.Increment(ref answered);
+                        }
+                    })
+                )
+            );
             // Once every request is either answered or held here, the held ones are let go. The deadline only keeps
             // a broken lockout (every request held, none answered, thread pool starved) from hanging the test.
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!all.IsCompleted && DateTime.UtcNow < deadline
-                   && Volatile.Read(ref _waiting) + Volatile.Read(ref answered) < burst.Count)
+            while (
+                !all.IsCompleted && DateTime.UtcNow < deadline && Volatile.Read(ref _waiting) + Volatile.Read(ref answered) < burst.Count
+            )
                 await Task.WhenAny(all, Task.Delay(10));
             _gate = null;
             gate.Set();

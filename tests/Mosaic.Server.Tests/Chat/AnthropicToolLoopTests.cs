@@ -30,8 +30,10 @@ public sealed class AnthropicToolLoopTests : IAsyncLifetime
     [Fact]
     public async Task Streams_text_runs_the_tool_and_hands_its_result_back_to_the_model()
     {
-        _fake.Enqueue(FakeReply.ToolUse("list_directory", new { path = _dir }, preamble: "Let me look."),
-                      FakeReply.Text("The folder holds hello.txt."));
+        _fake.Enqueue(
+            FakeReply.ToolUse("list_directory", new { path = _dir }, preamble: "Let me look."),
+            FakeReply.Text("The folder holds hello.txt.")
+        );
         var harness = new LoopHarness(_hub, LoopHarness.Anthropic(_fake.BaseUrl));
 
         var (result, _) = await harness.RunAsync("files", "what is in the folder?");
@@ -91,7 +93,8 @@ public sealed class AnthropicToolLoopTests : IAsyncLifetime
     [Fact]
     public async Task The_loop_stops_after_the_round_limit()
     {
-        for (var i = 0; i < 3; i++) _fake.Enqueue(FakeReply.ToolUse("list_allowed_directories", new { }));
+        for (var i = 0; i < 3; i++)
+            _fake.Enqueue(FakeReply.ToolUse("list_allowed_directories", new { }));
         var harness = new LoopHarness(_hub, LoopHarness.Anthropic(_fake.BaseUrl), settings: new ChatSettings { MaxToolRounds = 3 });
 
         var (result, _) = await harness.RunAsync("files", "loop forever");

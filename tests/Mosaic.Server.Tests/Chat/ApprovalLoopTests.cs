@@ -19,8 +19,10 @@ public sealed class ApprovalLoopTests : IAsyncLifetime
         _fake = await FakeAnthropic.StartAsync();
         _loopHub = new LoopHub(_dir);
         _hub = _loopHub.Hub;
-        _fake.Enqueue(FakeReply.ToolUse("write_file", new { path = Path.Combine(_dir, "note.txt"), content = "written after approval" }),
-                      FakeReply.Text("All done."));
+        _fake.Enqueue(
+            FakeReply.ToolUse("write_file", new { path = Path.Combine(_dir, "note.txt"), content = "written after approval" }),
+            FakeReply.Text("All done.")
+        );
     }
 
     public async Task DisposeAsync()

@@ -47,12 +47,24 @@ public sealed class ArgumentExtractorTests
         var kv = ArgumentExtractor.Extract("list channels limit=3 cursor=\"abc def\"", Tools.Slack[0].Schema);
         Assert.Equal(3L, kv["limit"]);
         Assert.Equal("abc def", kv["cursor"]);
-        var s3 = ArgumentExtractor.Extract("objects in s3://acme-reports/2024/ please", Tools.Props("list_objects", "bucket", "bucket", "prefix").Schema);
+        var s3 = ArgumentExtractor.Extract(
+            "objects in s3://acme-reports/2024/ please",
+            Tools.Props("list_objects", "bucket", "bucket", "prefix").Schema
+        );
         Assert.Equal("acme-reports", s3["bucket"]);
         Assert.Equal("2024/", s3["prefix"]);
-        Assert.Equal("logs", ArgumentExtractor.Extract("files in the logs bucket", Tools.Props("list_objects", "bucket", "bucket").Schema)["bucket"]);
-        Assert.Equal("orders", ArgumentExtractor.Extract("describe the table orders", Tools.Props("describe_table", "table", "table").Schema)["table"]);
-        Assert.Equal("/srv/share/a.txt", ArgumentExtractor.Extract("read /srv/share/a.txt", Tools.Props("read_file", "path", "path").Schema)["path"]);
+        Assert.Equal(
+            "logs",
+            ArgumentExtractor.Extract("files in the logs bucket", Tools.Props("list_objects", "bucket", "bucket").Schema)["bucket"]
+        );
+        Assert.Equal(
+            "orders",
+            ArgumentExtractor.Extract("describe the table orders", Tools.Props("describe_table", "table", "table").Schema)["table"]
+        );
+        Assert.Equal(
+            "/srv/share/a.txt",
+            ArgumentExtractor.Extract("read /srv/share/a.txt", Tools.Props("read_file", "path", "path").Schema)["path"]
+        );
     }
 
     [Fact]
@@ -68,7 +80,10 @@ public sealed class ArgumentExtractorTests
         var add = ArgumentExtractor.Extract("add 2 and 40", Tools.Props("add", "a,b", "a:number", "b:number").Schema);
         Assert.Equal(2.0, add["a"]);
         Assert.Equal(40.0, add["b"]);
-        var tool = Tools.Make("list_issues", """{"type":"object","properties":{"state":{"type":"string","enum":["open","closed","all"]}}}""");
+        var tool = Tools.Make(
+            "list_issues",
+            """{"type":"object","properties":{"state":{"type":"string","enum":["open","closed","all"]}}}"""
+        );
         Assert.Equal("closed", ArgumentExtractor.Extract("show closed issues", tool.Schema)["state"]);
     }
 }

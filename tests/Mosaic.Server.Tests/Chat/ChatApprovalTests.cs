@@ -36,10 +36,19 @@ public sealed class ChatApprovalTests(AnthropicChatFixture fx) : IClassFixture<A
         Assert.False(File.Exists(path));
 
         // Bob can't answer it, nor can a request without the XSRF header.
-        await ProblemAssert.IsProblemAsync(await bob.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await bob.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }),
+            HttpStatusCode.NotFound
+        );
         var noXsrf = fx.App.CreateDefaultClient(new CookieContainerHandler(alice.Browser.Cookies));
-        await ProblemAssert.IsProblemAsync(await noXsrf.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(
+            await noXsrf.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }),
+            HttpStatusCode.Forbidden
+        );
+        await ProblemAssert.IsProblemAsync(
+            await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { }),
+            HttpStatusCode.BadRequest
+        );
         Assert.False(File.Exists(path));
 
         var answer = await ProblemAssert.JsonAsync(await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }));
@@ -50,7 +59,10 @@ public sealed class ChatApprovalTests(AnthropicChatFixture fx) : IClassFixture<A
         var after = sse.Types.SkipWhile(t => t != "approval_required").Distinct().ToList();
         Assert.Equal(["approval_required", "approval_resolved", "tool_start", "tool_end", "chunk", "done"], after);
         Assert.Equal("approved", events[^1].GetProperty("metadata").GetProperty("tools_used")[0].GetProperty("approval").GetString());
-        await ProblemAssert.IsProblemAsync(await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }),
+            HttpStatusCode.NotFound
+        );
     }
 
     [Fact]
@@ -95,7 +107,10 @@ public sealed class ChatApprovalTests(AnthropicChatFixture fx) : IClassFixture<A
         Assert.False(File.Exists(path));
         Assert.DoesNotContain("tool_start", sse.Types);
         var id = request.GetProperty("approval_id").GetString()!;
-        await ProblemAssert.IsProblemAsync(await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }),
+            HttpStatusCode.NotFound
+        );
         Assert.False(File.Exists(path));
     }
 
@@ -104,7 +119,9 @@ public sealed class ChatApprovalTests(AnthropicChatFixture fx) : IClassFixture<A
     {
         var alice = await fx.App.SignInAsync();
         var path = Script("whole.txt", "no way to approve");
-        var body = await ProblemAssert.JsonAsync(await alice.Http.PostAsJsonAsync("/api/chat/message", new { message = Ask, datasource = "files" }));
+        var body = await ProblemAssert.JsonAsync(
+            await alice.Http.PostAsJsonAsync("/api/chat/message", new { message = Ask, datasource = "files" })
+        );
         Assert.False(File.Exists(path));
         Assert.False(body.GetProperty("sources")[0].GetProperty("success").GetBoolean());
     }

@@ -12,7 +12,12 @@ public sealed class ChatDisconnectTests(AnthropicChatFixture fx) : IClassFixture
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline) { if (await condition()) return true; await Task.Delay(100); }
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+                return true;
+            await Task.Delay(100);
+        }
         return await condition();
     }
 
@@ -23,7 +28,10 @@ public sealed class ChatDisconnectTests(AnthropicChatFixture fx) : IClassFixture
         fx.Fake.Enqueue(FakeReply.Hanging("Let me think about"));
         var before = fx.Fake.Requests.Count;
 
-        var sse = await SseStream.OpenAsync(user.Http, new { message = "Tell me a long story about our shared folder and its many files.", datasource = "files" });
+        var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = "Tell me a long story about our shared folder and its many files.", datasource = "files" }
+        );
         var sessionId = (await sse.UntilAsync("session_id")).GetProperty("session_id").GetString()!;
         await sse.UntilAsync("chunk");
         var modelCall = fx.Fake.Requests.Skip(before).Single(r => r.Model == "claude-sonnet-4-5");
@@ -31,8 +39,10 @@ public sealed class ChatDisconnectTests(AnthropicChatFixture fx) : IClassFixture
         await sse.DisposeAsync();
 
         Assert.True(await EventuallyAsync(() => modelCall.Aborted), "the model request was not aborted");
-        Assert.True(await EventuallyAsync(async () =>
-            (await user.Http.GetAsync($"/api/chat/sessions/{sessionId}")).IsSuccessStatusCode), "the turn was not saved");
+        Assert.True(
+            await EventuallyAsync(async () => (await user.Http.GetAsync($"/api/chat/sessions/{sessionId}")).IsSuccessStatusCode),
+            "the turn was not saved"
+        );
         var session = await ProblemAssert.JsonAsync(await user.Http.GetAsync($"/api/chat/sessions/{sessionId}"));
         var assistant = session.GetProperty("messages")[1];
         Assert.True(assistant.GetProperty("metadata").GetProperty("cancelled").GetBoolean());
@@ -43,16 +53,27 @@ public sealed class ChatDisconnectTests(AnthropicChatFixture fx) : IClassFixture
     {
         var user = await fx.App.SignInAsync();
         fx.Fake.EnqueueFor("claude-haiku-4-5", FakeReply.Text("""["trigger-long-running-operation"]"""));
-        fx.Fake.Enqueue(FakeReply.ToolUse("trigger-long-running-operation", new { duration = 60, steps = 60 }), FakeReply.Text("Finished."));
+        fx.Fake.Enqueue(
+            FakeReply.ToolUse("trigger-long-running-operation", new { duration = 60, steps = 60 }),
+            FakeReply.Text("Finished.")
+        );
 
-        var sse = await SseStream.OpenAsync(user.Http,
-            new { message = "Please start the long running operation on the test server and wait for it to complete.", datasource = "everything" });
+        var sse = await SseStream.OpenAsync(
+            user.Http,
+            new
+            {
+                message = "Please start the long running operation on the test server and wait for it to complete.",
+                datasource = "everything",
+            }
+        );
         await sse.UntilAsync("tool_start");
         await Task.Delay(500);
         await sse.DisposeAsync();
 
-        Assert.True(await EventuallyAsync(() => fx.App.Hub.Calls.Any(c => c.UserId == user.Id && c.Tool == "trigger-long-running-operation")),
-            "the tool call did not end after the client left");
+        Assert.True(
+            await EventuallyAsync(() => fx.App.Hub.Calls.Any(c => c.UserId == user.Id && c.Tool == "trigger-long-running-operation")),
+            "the tool call did not end after the client left"
+        );
         var call = fx.App.Hub.Calls.Single(c => c.UserId == user.Id && c.Tool == "trigger-long-running-operation");
         Assert.Equal("cancelled", call.Outcome);
         Assert.True(call.Elapsed < TimeSpan.FromSeconds(30), $"took {call.Elapsed}");

@@ -10,7 +10,15 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
 {
     private async Task<string> AskAsync(TestUser user, string message, string? sessionId = null)
     {
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message, datasource = "files", session_id = sessionId });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new
+            {
+                message,
+                datasource = "files",
+                session_id = sessionId,
+            }
+        );
         var events = await sse.ReadToEndAsync();
         Assert.Equal("done", SseStream.Type(events[^1]));
         return events[0].GetProperty("session_id").GetString()!;
@@ -27,8 +35,14 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
         Assert.Equal(session, await AskAsync(alice, "Which secret word did I ask you to remember a moment ago?", session));
 
         var context = fx.Fake.Requests.Skip(before).Single(r => r.Model == "claude-sonnet-4-5").MessageTexts.ToList();
-        Assert.Equal([("user", "Please remember the secret word pineapple for me."), ("assistant", "Noted: pineapple."),
-                      ("user", "Which secret word did I ask you to remember a moment ago?")], context);
+        Assert.Equal(
+            [
+                ("user", "Please remember the secret word pineapple for me."),
+                ("assistant", "Noted: pineapple."),
+                ("user", "Which secret word did I ask you to remember a moment ago?"),
+            ],
+            context
+        );
 
         var list = await ProblemAssert.JsonAsync(await alice.Http.GetAsync("/api/chat/sessions"));
         var item = Assert.Single(list.EnumerateArray());
@@ -38,8 +52,10 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
         Assert.Equal(4, item.GetProperty("message_count").GetInt32());
 
         var loaded = await ProblemAssert.JsonAsync(await alice.Http.GetAsync($"/api/chat/sessions/{session}"));
-        Assert.Equal(["user", "assistant", "user", "assistant"],
-            loaded.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal(
+            ["user", "assistant", "user", "assistant"],
+            loaded.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString())
+        );
         Assert.Equal("anthropic", loaded.GetProperty("messages")[3].GetProperty("metadata").GetProperty("provider").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await alice.Http.DeleteAsync($"/api/chat/sessions/{session}")).StatusCode);
@@ -57,14 +73,40 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
         var requests = fx.Fake.Requests.Count;
 
         Assert.Empty((await ProblemAssert.JsonAsync(await bob.Http.GetAsync("/api/chat/sessions"))).EnumerateArray());
-        var notFound = await ProblemAssert.IsProblemAsync(await bob.Http.GetAsync($"/api/chat/sessions/{session}"), HttpStatusCode.NotFound);
-        var unknown = await ProblemAssert.IsProblemAsync(await bob.Http.GetAsync("/api/chat/sessions/no-such-session"), HttpStatusCode.NotFound);
+        var notFound = await ProblemAssert.IsProblemAsync(
+            await bob.Http.GetAsync($"/api/chat/sessions/{session}"),
+            HttpStatusCode.NotFound
+        );
+        var unknown = await ProblemAssert.IsProblemAsync(
+            await bob.Http.GetAsync("/api/chat/sessions/no-such-session"),
+            HttpStatusCode.NotFound
+        );
         Assert.Equal(unknown.GetProperty("detail").GetString(), notFound.GetProperty("detail").GetString());
         await ProblemAssert.IsProblemAsync(await bob.Http.DeleteAsync($"/api/chat/sessions/{session}"), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await bob.Http.PostAsJsonAsync("/api/chat/message/stream",
-            new { message = "what did she say?", datasource = "files", session_id = session }), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await bob.Http.PostAsJsonAsync("/api/chat/message",
-            new { message = "what did she say?", datasource = "files", session_id = session }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await bob.Http.PostAsJsonAsync(
+                "/api/chat/message/stream",
+                new
+                {
+                    message = "what did she say?",
+                    datasource = "files",
+                    session_id = session,
+                }
+            ),
+            HttpStatusCode.NotFound
+        );
+        await ProblemAssert.IsProblemAsync(
+            await bob.Http.PostAsJsonAsync(
+                "/api/chat/message",
+                new
+                {
+                    message = "what did she say?",
+                    datasource = "files",
+                    session_id = session,
+                }
+            ),
+            HttpStatusCode.NotFound
+        );
 
         Assert.Equal(requests, fx.Fake.Requests.Count); // nothing of Bob's reached the model
         var kept = await ProblemAssert.JsonAsync(await alice.Http.GetAsync($"/api/chat/sessions/{session}"));
@@ -86,7 +128,8 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
         {
             var response = await user.Http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-            if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+            if (field is not null)
+                Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
         }
         var tooLong = await user.Http.PostAsJsonAsync("/api/chat/message", new { message = new string('x', 10_001), datasource = "files" });
         await ProblemAssert.IsProblemAsync(tooLong, HttpStatusCode.BadRequest);
@@ -97,12 +140,18 @@ public sealed class ChatSessionsTests(AnthropicChatFixture fx) : IClassFixture<A
     public async Task Chat_needs_a_session_and_the_xsrf_header()
     {
         var anonymous = fx.App.CreateClient();
-        await ProblemAssert.IsProblemAsync(await anonymous.PostAsJsonAsync("/api/chat/message/stream", new { message = "hi", datasource = "files" }), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(
+            await anonymous.PostAsJsonAsync("/api/chat/message/stream", new { message = "hi", datasource = "files" }),
+            HttpStatusCode.Unauthorized
+        );
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/chat/sessions"), HttpStatusCode.Unauthorized);
 
         var user = await fx.App.SignInAsync();
         var bare = fx.App.CreateBrowser(sendXsrfHeader: false);
         await bare.LoginAsync(user.Email, user.Password);
-        await ProblemAssert.IsProblemAsync(await bare.Http.PostAsJsonAsync("/api/chat/message", new { message = "hi", datasource = "files" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(
+            await bare.Http.PostAsJsonAsync("/api/chat/message", new { message = "hi", datasource = "files" }),
+            HttpStatusCode.Forbidden
+        );
     }
 }

@@ -12,8 +12,12 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
     private const string LongQuestion = "Could you tell me which documents we have in the shared folder at the moment, please?";
 
     /// <summary>Event types with consecutive repeats folded (chunks, thinking lines).</summary>
-    private static List<string> Shape(IEnumerable<string> types) =>
-        types.Aggregate(new List<string>(), (acc, t) => { if (acc.Count == 0 || acc[^1] != t) acc.Add(t); return acc; });
+    private static List<string> Shape(IEnumerable<string> types) => types.Aggregate(new List<string>(), (acc, t) =>
+        {
+            if (acc.Count == 0 || acc[^1] != t)
+                acc.Add(t);
+            return acc;
+        });
 
     [Fact]
     public async Task A_tool_call_streams_the_spec_events_in_order_and_the_result_reaches_the_model()
@@ -22,14 +26,18 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
         await File.WriteAllTextAsync(Path.Combine(fx.App.FilesDir, "report-q3.txt"), "numbers");
         var before = fx.Fake.Requests.Count;
         var dayBefore = DateTime.UtcNow.ToString("yyyy-MM-dd");
-        fx.Fake.Enqueue(FakeReply.ToolUse("list_directory", new { path = fx.App.FilesDir }, preamble: "I'll check the folder."),
-                        FakeReply.Text("There is one file: report-q3.txt."));
+        fx.Fake.Enqueue(
+            FakeReply.ToolUse("list_directory", new { path = fx.App.FilesDir }, preamble: "I'll check the folder."),
+            FakeReply.Text("There is one file: report-q3.txt.")
+        );
 
         await using var sse = await SseStream.OpenAsync(user.Http, new { message = LongQuestion, datasource = "files" });
         var events = await sse.ReadToEndAsync();
 
-        Assert.Equal(["session_id", "thinking_start", "thinking", "thinking_end", "chunk", "tool_start", "tool_end", "chunk", "done"],
-            Shape(sse.Types));
+        Assert.Equal(
+            ["session_id", "thinking_start", "thinking", "thinking_end", "chunk", "tool_start", "tool_end", "chunk", "done"],
+            Shape(sse.Types)
+        );
         var sessionId = events[0].GetProperty("session_id").GetString()!;
         var start = events.Single(e => SseStream.Type(e) == "tool_start");
         Assert.Equal("list_directory", start.GetProperty("tool").GetString());
@@ -57,8 +65,10 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
         Assert.Contains("Team files", requests[0].SystemText);
         Assert.Contains("Test User", requests[0].SystemText);
         // Today's date, read before and after the answer: the day may change while it streams (just after midnight).
-        Assert.True(requests[0].SystemText.Contains(dayBefore) || requests[0].SystemText.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd")),
-            requests[0].SystemText);
+        Assert.True(
+            requests[0].SystemText.Contains(dayBefore) || requests[0].SystemText.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd")),
+            requests[0].SystemText
+        );
         Assert.Contains("list_directory", requests[0].ToolNames);
 
         var saved = await ProblemAssert.JsonAsync(await user.Http.GetAsync($"/api/chat/sessions/{sessionId}"));
@@ -77,8 +87,14 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
         fx.Fake.EnqueueFor("claude-haiku-4-5", FakeReply.Text("""["get-sum"]"""));
         fx.Fake.Enqueue(FakeReply.ToolUse("get-sum", new { a = 2, b = 40 }), FakeReply.Text("It is 42."));
 
-        await using var sse = await SseStream.OpenAsync(user.Http,
-            new { message = "I need the result of adding the numbers two and forty together, can you work it out for me?", datasource = "everything" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new
+            {
+                message = "I need the result of adding the numbers two and forty together, can you work it out for me?",
+                datasource = "everything",
+            }
+        );
         var events = await sse.ReadToEndAsync();
 
         var meta = events[^1].GetProperty("metadata");
@@ -100,7 +116,10 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
         await using var sse = await SseStream.OpenAsync(user.Http, new { message = "echo \"hello mosaic\"", datasource = "everything" });
         var events = await sse.ReadToEndAsync();
 
-        Assert.Equal(["session_id", "thinking_start", "thinking", "thinking_end", "tool_start", "tool_end", "chunk", "done"], Shape(sse.Types));
+        Assert.Equal(
+            ["session_id", "thinking_start", "thinking", "thinking_end", "tool_start", "tool_end", "chunk", "done"],
+            Shape(sse.Types)
+        );
         Assert.Equal("direct", events[^1].GetProperty("metadata").GetProperty("tier").GetString());
         var request = Assert.Single(fx.Fake.Requests.Skip(before));
         Assert.Contains("hello mosaic", Assert.Single(request.ToolResults).Content);
@@ -141,14 +160,29 @@ public sealed class ChatStreamTests(AnthropicChatFixture fx) : IClassFixture<Ant
         await File.WriteAllTextAsync(Path.Combine(fx.App.FilesDir, "plan.md"), "# plan");
         fx.Fake.Enqueue(FakeReply.ToolUse("list_directory", new { path = fx.App.FilesDir }), FakeReply.Text("You have plan.md."));
 
-        var body = await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/chat/message",
-            new { message = LongQuestion, datasource = "files", session_id = "my-session-1" }));
+        var body = await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync(
+                "/api/chat/message",
+                new
+                {
+                    message = LongQuestion,
+                    datasource = "files",
+                    session_id = "my-session-1",
+                }
+            )
+        );
 
         Assert.Equal("You have plan.md.", body.GetProperty("response").GetString());
         Assert.Equal("my-session-1", body.GetProperty("session_id").GetString());
         var source = Assert.Single(body.GetProperty("sources").EnumerateArray());
-        Assert.Equal(("files", "list_directory", true),
-            (source.GetProperty("datasource").GetString(), source.GetProperty("tool").GetString(), source.GetProperty("success").GetBoolean()));
+        Assert.Equal(
+            ("files", "list_directory", true),
+            (
+                source.GetProperty("datasource").GetString(),
+                source.GetProperty("tool").GetString(),
+                source.GetProperty("success").GetBoolean()
+            )
+        );
     }
 
     [Fact]

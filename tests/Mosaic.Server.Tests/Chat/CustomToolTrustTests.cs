@@ -48,8 +48,10 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
         var file = await user.UseNotesFileAsync();
         fx.Fake.Enqueue(FakeReply.ToolUse("save_note", new { text = "pay the invoice" }), FakeReply.Text("Saved."));
 
-        await using var sse = await SseStream.OpenAsync(user.Http,
-            new { message = "Please keep a note to pay the invoice.", datasource = "notes" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = "Please keep a note to pay the invoice.", datasource = "notes" }
+        );
         var request = await sse.UntilAsync("approval_required");
 
         Assert.Equal("save_note", request.GetProperty("tool").GetString());
@@ -75,8 +77,10 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
         for (var i = 0; i < 2; i++)
         {
             fx.Fake.Enqueue(FakeReply.ToolUse("save_note", new { text = "same note" }), FakeReply.Text("Saved."));
-            await using var sse = await SseStream.OpenAsync(user.Http,
-                new { message = "Please keep a note of this for me.", datasource = "vouched" });
+            await using var sse = await SseStream.OpenAsync(
+                user.Http,
+                new { message = "Please keep a note of this for me.", datasource = "vouched" }
+            );
             var events = await sse.ReadToEndAsync();
             Assert.DoesNotContain("approval_required", sse.Types);
             uses.Add(events[^1].GetProperty("metadata").GetProperty("tools_used")[0]);
@@ -88,13 +92,14 @@ public sealed class CustomToolTrustTests(TrustAnthropicFixture fx) : IClassFixtu
 }
 
 /// <summary>Offline mode: keyword routing never picks an unvouched custom tool unless the question names it.</summary>
-public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixture fx)
-    : IClassFixture<OfflineCustomToolTrustTests.Fixture>
+public sealed class OfflineCustomToolTrustTests(OfflineCustomToolTrustTests.Fixture fx) : IClassFixture<OfflineCustomToolTrustTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime
     {
         public ChatAppFactory App { get; } = new(null, TrustSources.Json);
+
         public Task InitializeAsync() => App.InitializeAsync();
+
         public Task DisposeAsync() => App.DisposeAsync();
     }
 

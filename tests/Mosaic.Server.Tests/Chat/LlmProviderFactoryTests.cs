@@ -8,15 +8,31 @@ public sealed class LlmProviderFactoryTests
 {
     private static LlmProvider Create(Dictionary<string, string?> env) =>
         LlmProviderFactory.Create(
-            SettingsBinding.Read<LlmSettings>(new ConfigurationBuilder().AddInMemoryCollection(env).Build()), NullLogger.Instance);
+            SettingsBinding.Read<LlmSettings>(new ConfigurationBuilder().AddInMemoryCollection(env).Build()),
+            NullLogger.Instance
+        );
 
     [Fact]
     public void Anthropic_when_keyed_with_configurable_models()
     {
-        var p = Create(new() { ["ANTHROPIC_API_KEY"] = "sk-ant-x", ["OPENAI_MODEL"] = "llama3", ["OPENAI_BASE_URL"] = "http://127.0.0.1:1/v1" });
+        var p = Create(
+            new()
+            {
+                ["ANTHROPIC_API_KEY"] = "sk-ant-x",
+                ["OPENAI_MODEL"] = "llama3",
+                ["OPENAI_BASE_URL"] = "http://127.0.0.1:1/v1",
+            }
+        );
         Assert.Equal(("anthropic", "claude-sonnet-4-5", "claude-haiku-4-5"), (p.Name, p.Model, p.FastModel));
         Assert.NotNull(p.Fast);
-        p = Create(new() { ["ANTHROPIC_API_KEY"] = "sk-ant-x", ["ANTHROPIC_MODEL"] = "claude-opus-4-1", ["ANTHROPIC_FAST_MODEL"] = "claude-3-5-haiku-latest" });
+        p = Create(
+            new()
+            {
+                ["ANTHROPIC_API_KEY"] = "sk-ant-x",
+                ["ANTHROPIC_MODEL"] = "claude-opus-4-1",
+                ["ANTHROPIC_FAST_MODEL"] = "claude-3-5-haiku-latest",
+            }
+        );
         Assert.Equal(("claude-opus-4-1", "claude-3-5-haiku-latest"), (p.Model, p.FastModel));
     }
 
@@ -25,7 +41,10 @@ public sealed class LlmProviderFactoryTests
     {
         var p = Create(new() { ["OPENAI_BASE_URL"] = "http://127.0.0.1:11434/v1", ["OPENAI_MODEL"] = "llama3.1" });
         Assert.Equal(("openai", "llama3.1", "llama3.1"), (p.Name, p.Model, p.FastModel));
-        Assert.Equal("openai", Microsoft.Extensions.AI.ChatClientExtensions.GetService<Microsoft.Extensions.AI.ChatClientMetadata>(p.Chat)?.ProviderName);
+        Assert.Equal(
+            "openai",
+            Microsoft.Extensions.AI.ChatClientExtensions.GetService<Microsoft.Extensions.AI.ChatClientMetadata>(p.Chat)?.ProviderName
+        );
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public sealed class OfflineChatClientTests
     [Fact]
     public async Task Picks_a_tool_by_its_words_and_fills_arguments()
     {
-        var response = await _client.GetResponseAsync([new ChatMessage(ChatRole.User, "read the latest messages in #checkout-eng")], Options);
+        var response = await _client.GetResponseAsync(
+            [new ChatMessage(ChatRole.User, "read the latest messages in #checkout-eng")],
+            Options
+        );
         var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
         Assert.Equal("read_messages", call.Name);
         Assert.Equal("checkout-eng", call.Arguments!["channel"]);
@@ -29,7 +32,9 @@ public sealed class OfflineChatClientTests
             RawRepresentation = new McpToolResult(false, """[{"name":"general"},{"name":"random"}]""", null, TimeSpan.Zero, false),
         };
         var response = await _client.GetResponseAsync(
-            [new(ChatRole.User, "list channels"), new(ChatRole.Assistant, [call]), new(ChatRole.Tool, [result])], Options);
+            [new(ChatRole.User, "list channels"), new(ChatRole.Assistant, [call]), new(ChatRole.Tool, [result])],
+            Options
+        );
         Assert.Contains("| general |", response.Text);
         Assert.Contains("**list_channels**", response.Text);
     }
@@ -59,11 +64,16 @@ public sealed class OfflineChatClientTests
     [InlineData("save a note \"milk\"", false, true)]
     public void An_untrusted_tool_is_picked_only_when_the_question_names_it(string question, bool untrusted, bool picked)
     {
-        var tool = Tools.Make("save_note", """{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""",
-            readOnly: !untrusted, trusted: !untrusted);
+        var tool = Tools.Make(
+            "save_note",
+            """{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""",
+            readOnly: !untrusted,
+            trusted: !untrusted
+        );
         var match = ToolMatcher.Best(question, [tool]);
         Assert.Equal(picked, match is not null);
-        if (picked) Assert.Equal("milk", match!.Arguments["text"]);
+        if (picked)
+            Assert.Equal("milk", match!.Arguments["text"]);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public sealed class OfflineChatTests(OfflineChatFixture fx) : IClassFixture<Offl
         await File.WriteAllTextAsync(Path.Combine(fx.App.FilesDir, "budget-2025.xlsx"), "x");
         Directory.CreateDirectory(Path.Combine(fx.App.FilesDir, "contracts"));
 
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = $"list directory {fx.App.FilesDir}", datasource = "files" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = $"list directory {fx.App.FilesDir}", datasource = "files" }
+        );
         var events = await sse.ReadToEndAsync();
 
         var start = events.Single(e => SseStream.Type(e) == "tool_start");
@@ -33,7 +36,10 @@ public sealed class OfflineChatTests(OfflineChatFixture fx) : IClassFixture<Offl
     public async Task Structured_results_become_tables_and_quoted_text_becomes_an_argument()
     {
         var user = await fx.App.SignInAsync();
-        await using var echo = await SseStream.OpenAsync(user.Http, new { message = "echo \"hello from offline mode\"", datasource = "everything" });
+        await using var echo = await SseStream.OpenAsync(
+            user.Http,
+            new { message = "echo \"hello from offline mode\"", datasource = "everything" }
+        );
         Assert.Contains("hello from offline mode", Text(await echo.ReadToEndAsync()));
 
         await using var sum = await SseStream.OpenAsync(user.Http, new { message = "get sum of 19 and 23", datasource = "everything" });
@@ -47,7 +53,10 @@ public sealed class OfflineChatTests(OfflineChatFixture fx) : IClassFixture<Offl
     public async Task It_says_when_it_does_not_understand_and_what_it_can_do()
     {
         var user = await fx.App.SignInAsync();
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = "how do you feel about the weather on Mars?", datasource = "files" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = "how do you feel about the weather on Mars?", datasource = "files" }
+        );
         var events = await sse.ReadToEndAsync();
         Assert.DoesNotContain("tool_start", sse.Types);
         var text = Text(events);
@@ -62,8 +71,12 @@ public sealed class OfflineChatTests(OfflineChatFixture fx) : IClassFixture<Offl
     {
         var user = await fx.App.SignInAsync();
         await File.WriteAllTextAsync(Path.Combine(fx.App.FilesDir, "readme.md"), "hi");
-        var body = await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync("/api/chat/message",
-            new { message = $"list directory {fx.App.FilesDir}", datasource = "files" }));
+        var body = await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync(
+                "/api/chat/message",
+                new { message = $"list directory {fx.App.FilesDir}", datasource = "files" }
+            )
+        );
         Assert.Contains("readme.md", body.GetProperty("response").GetString());
         Assert.Equal("list_directory", body.GetProperty("sources")[0].GetProperty("tool").GetString());
 
@@ -78,11 +91,19 @@ public sealed class OfflineChatTests(OfflineChatFixture fx) : IClassFixture<Offl
     {
         var user = await fx.App.SignInAsync();
         var path = Path.Combine(fx.App.FilesDir, "offline-note.txt");
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = $"write file {path} content=\"from offline\"", datasource = "files" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = $"write file {path} content=\"from offline\"", datasource = "files" }
+        );
         var request = await sse.UntilAsync("approval_required");
         Assert.Equal("write_file", request.GetProperty("tool").GetString());
         Assert.False(File.Exists(path));
-        await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync($"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}", new { approved = true }));
+        await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync(
+                $"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
+                new { approved = true }
+            )
+        );
         await sse.ReadToEndAsync();
         Assert.Equal("from offline", await File.ReadAllTextAsync(path));
     }

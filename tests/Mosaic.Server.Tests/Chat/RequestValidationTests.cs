@@ -8,9 +8,21 @@ namespace Mosaic.Server.Tests.Chat;
 /// <summary>The 400 bodies of the chat and agent request records' Validate(): every field named, all messages in detail.</summary>
 public sealed class RequestValidationTests
 {
-    private static readonly ConnectorDefinition Notes = new() { Id = "notes", Name = "Notes", Description = "d", Icon = "i" };
-    private static readonly ConnectorDefinition Off =
-        new() { Id = "off", Name = "Archive", Description = "d", Icon = "i", Enabled = false };
+    private static readonly ConnectorDefinition Notes = new()
+    {
+        Id = "notes",
+        Name = "Notes",
+        Description = "d",
+        Icon = "i",
+    };
+    private static readonly ConnectorDefinition Off = new()
+    {
+        Id = "off",
+        Name = "Archive",
+        Description = "d",
+        Icon = "i",
+        Enabled = false,
+    };
     private static readonly ConnectorRegistry Registry = new([Notes, Off]);
     private static readonly ChatSettings Chat = new() { MaxMessageChars = 20 };
     private static readonly AgentSettings Agent = new() { MaxQueryChars = 20 };
@@ -26,8 +38,10 @@ public sealed class RequestValidationTests
         Assert.Equal(400, problem.Status);
         Assert.Equal("The chat request is not valid", problem.Title);
         Assert.Equal(["message", "datasource", "session_id"], problem.Errors.Keys);
-        Assert.Equal("Ask something: the message is empty. Unknown datasource 'nosuch'. A session id is 1-100 letters, digits, '-' or '_'.",
-            problem.Detail);
+        Assert.Equal(
+            "Ask something: the message is empty. Unknown datasource 'nosuch'. A session id is 1-100 letters, digits, '-' or '_'.",
+            problem.Detail
+        );
     }
 
     [Fact]
@@ -46,11 +60,16 @@ public sealed class RequestValidationTests
         var problem = new AgentQueryRequest("", ["notes", "jira"], "a b").Validate(Agent, [Notes])!;
         Assert.Equal("The agent request is not valid", problem.Title);
         Assert.Equal(["query", "sources", "session_id"], problem.Errors.Keys);
-        Assert.Equal("Ask something: the query is empty. Not configured or unknown: jira. Add credentials under Data sources first. "
-            + "A session id is 1-100 letters, digits, '-' or '_'.", problem.Detail);
+        Assert.Equal(
+            "Ask something: the query is empty. Not configured or unknown: jira. Add credentials under Data sources first. "
+                + "A session id is 1-100 letters, digits, '-' or '_'.",
+            problem.Detail
+        );
         Assert.Null(new AgentQueryRequest("who is on call?").Validate(Agent, null));
-        Assert.Equal(["The query is longer than 20 characters."],
-            new AgentQueryRequest(new string('q', 21)).Validate(Agent, null)!.Errors["query"]);
+        Assert.Equal(
+            ["The query is longer than 20 characters."],
+            new AgentQueryRequest(new string('q', 21)).Validate(Agent, null)!.Errors["query"]
+        );
     }
 
     [Fact]

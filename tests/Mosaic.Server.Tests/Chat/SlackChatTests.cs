@@ -30,15 +30,20 @@ public sealed class SlackChatFixture : IAsyncLifetime
     {
         var user = await app.SignInAsync();
         var env = Sandbox.EnvFor("slack");
-        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new
-        {
-            datasource = "slack",
-            credentials = new
+        var saved = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new
             {
-                bot_token = env["SLACK_BOT_TOKEN"], user_token = env["SLACK_USER_TOKEN"], api_url = env["SLACK_API_URL"],
-                default_channel = "#checkout-eng",
-            },
-        });
+                datasource = "slack",
+                credentials = new
+                {
+                    bot_token = env["SLACK_BOT_TOKEN"],
+                    user_token = env["SLACK_USER_TOKEN"],
+                    api_url = env["SLACK_API_URL"],
+                    default_channel = "#checkout-eng",
+                },
+            }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         return user;
     }
@@ -83,11 +88,14 @@ public sealed class SlackChatTests(SlackChatFixture fx) : IClassFixture<SlackCha
     {
         await using var internalService = LoopbackService.Start();
         var user = await fx.Offline.SignInAsync();
-        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new
-        {
-            datasource = "slack",
-            credentials = new { bot_token = "xoxb-test", api_url = $"http://2130706433:{internalService.Port}/api/" },
-        });
+        var saved = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new
+            {
+                datasource = "slack",
+                credentials = new { bot_token = "xoxb-test", api_url = $"http://2130706433:{internalService.Port}/api/" },
+            }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
 
         await using var sse = await SseStream.OpenAsync(user.Http, new { message = "list channels", datasource = "slack" });
@@ -123,14 +131,25 @@ public sealed class SlackChatTests(SlackChatFixture fx) : IClassFixture<SlackCha
         var marker = $"Deploy finished {Guid.NewGuid():N}";
         fx.Fake.Enqueue(FakeReply.ToolUse("send_message", new { channel = "#checkout-eng", text = marker }), FakeReply.Text("Posted."));
 
-        await using var sse = await SseStream.OpenAsync(user.Http,
-            new { message = "Please post a note in the checkout engineering channel telling everyone the deploy is finished", datasource = "slack" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new
+            {
+                message = "Please post a note in the checkout engineering channel telling everyone the deploy is finished",
+                datasource = "slack",
+            }
+        );
         var request = await sse.UntilAsync("approval_required");
         Assert.Equal("send_message", request.GetProperty("tool").GetString());
         await Task.Delay(300);
         Assert.DoesNotContain(marker, (await fx.Sandbox.CallsAsync("slack")).ToJsonString());
 
-        await ProblemAssert.JsonAsync(await user.Http.PostAsJsonAsync($"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}", new { approved = true }));
+        await ProblemAssert.JsonAsync(
+            await user.Http.PostAsJsonAsync(
+                $"/api/chat/approvals/{request.GetProperty("approval_id").GetString()}",
+                new { approved = true }
+            )
+        );
         var events = await sse.ReadToEndAsync();
 
         Assert.True(events.Single(e => SseStream.Type(e) == "tool_end").GetProperty("success").GetBoolean());

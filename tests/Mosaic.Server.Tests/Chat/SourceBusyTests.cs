@@ -30,8 +30,12 @@ public sealed class SourceBusyTests : IAsyncLifetime
         await user.UseNotesFileAsync();
         await using var slow = await SseStream.OpenAsync(user.Http, new { message = "sleep ms=5000", datasource = "vouched" });
         await slow.UntilAsync("tool_start");
-        Assert.True(await TestTools.EventuallyAsync(() => _app.Hub.GetStatus().Sessions
-            .Any(s => s.UserId == user.Id && s.Datasource == "vouched" && s.InFlight > 0)), "the sleep never started");
+        Assert.True(
+            await TestTools.EventuallyAsync(() =>
+                _app.Hub.GetStatus().Sessions.Any(s => s.UserId == user.Id && s.Datasource == "vouched" && s.InFlight > 0)
+            ),
+            "the sleep never started"
+        );
 
         var rest = await user.Http.PostAsJsonAsync("/api/chat/message", new { message = "pid", datasource = "notes" });
         var problem = await ProblemAssert.IsProblemAsync(rest, HttpStatusCode.ServiceUnavailable);

@@ -20,7 +20,9 @@ public sealed class ToolRouterTests
     /// <summary>The router the app registers for this provider's mode.</summary>
     private static IToolRouter Router(LlmProvider llm, ChatSettings? settings = null)
     {
-        var services = new ServiceCollection().AddSingleton(llm).AddSingleton(settings ?? new ChatSettings())
+        var services = new ServiceCollection()
+            .AddSingleton(llm)
+            .AddSingleton(settings ?? new ChatSettings())
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         return services.AddByLlmMode<IToolRouter, ToolRouter, OfflineToolRouter>().BuildServiceProvider().GetRequiredService<IToolRouter>();
     }
@@ -44,8 +46,14 @@ public sealed class ToolRouterTests
     {
         var plan = await Router(Offline).RouteAsync("show messages", Tools.Slack, SlackRoutes, null, default);
         Assert.Equal(RouteTiers.Offline, plan.Tier);
-        plan = await Router(Offline).RouteAsync("show messages", Tools.Slack, SlackRoutes,
-            new Dictionary<string, string> { ["default_channel"] = "general" }, default);
+        plan = await Router(Offline)
+            .RouteAsync(
+                "show messages",
+                Tools.Slack,
+                SlackRoutes,
+                new Dictionary<string, string> { ["default_channel"] = "general" },
+                default
+            );
         Assert.Equal("read_messages", plan.DirectTool?.Name);
         Assert.False(plan.DirectArguments!.ContainsKey("channel")); // left for the executor to inject and record
         plan = await Router(Offline).RouteAsync("send_message #general text=hi", Tools.Slack, SlackRoutes, null, default);
@@ -90,8 +98,14 @@ public sealed class ToolRouterTests
         var llm = LoopHarness.Anthropic(fake.BaseUrl);
         var plan = await Router(llm).RouteAsync("list channels", Tools.Slack, SlackRoutes, null, default);
         Assert.Equal(RouteTiers.Direct, plan.Tier);
-        plan = await Router(llm).RouteAsync("which channels talk about the checkout bug and who in them reported it first, and when?",
-            Tools.Slack, SlackRoutes, null, default);
+        plan = await Router(llm)
+            .RouteAsync(
+                "which channels talk about the checkout bug and who in them reported it first, and when?",
+                Tools.Slack,
+                SlackRoutes,
+                null,
+                default
+            );
         Assert.Equal(RouteTiers.Standard, plan.Tier);
         Assert.Empty(fake.Requests);
     }
@@ -99,7 +113,12 @@ public sealed class ToolRouterTests
     [Fact]
     public void Parameter_injection_fills_only_empty_parameters_the_tool_has()
     {
-        var fields = new Dictionary<string, string> { ["default_channel"] = "general", ["default_project"] = "ACME", ["bot_token"] = "x" };
+        var fields = new Dictionary<string, string>
+        {
+            ["default_channel"] = "general",
+            ["default_project"] = "ACME",
+            ["bot_token"] = "x",
+        };
         var args = new Dictionary<string, object?> { ["channel"] = "" };
         Assert.Equal(["channel"], ParameterInjection.Inject(args, Tools.Slack[2].Schema, fields));
         Assert.Equal("general", args["channel"]);

@@ -37,14 +37,31 @@ public sealed class KeyRotationTests : IAsyncLifetime
     [Fact]
     public async Task Rotation_moves_every_row_to_the_new_key()
     {
-        string aliceId, bobId;
+        string aliceId,
+            bobId;
         await using (var before = await ServerAsync(_oldKey))
         {
             var alice = await before.SignUpAndLogInAsync();
             var bob = await before.SignUpAndLogInAsync();
             (aliceId, bobId) = (alice.Id, bob.Id);
-            Assert.Equal(HttpStatusCode.OK, (await alice.Http.PostAsJsonAsync("/api/credentials", new { datasource = "slack", credentials = new { bot_token = "xoxb-alice" } })).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await bob.Http.PostAsJsonAsync("/api/credentials", new { datasource = "slack", credentials = new { bot_token = "xoxb-bob" } })).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (
+                    await alice.Http.PostAsJsonAsync(
+                        "/api/credentials",
+                        new { datasource = "slack", credentials = new { bot_token = "xoxb-alice" } }
+                    )
+                ).StatusCode
+            );
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (
+                    await bob.Http.PostAsJsonAsync(
+                        "/api/credentials",
+                        new { datasource = "slack", credentials = new { bot_token = "xoxb-bob" } }
+                    )
+                ).StatusCode
+            );
         }
         var oldId = CredentialEncryptor.KeyId(Convert.FromBase64String(_oldKey));
         var newId = CredentialEncryptor.KeyId(Convert.FromBase64String(_newKey));

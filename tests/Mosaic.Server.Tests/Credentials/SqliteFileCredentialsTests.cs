@@ -35,15 +35,15 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
         var user = await app.SignUpAndLogInAsync();
         var attempts = new List<string>
         {
-            Path.Combine(app.Allowed, "missing.db"),              // does not exist
-            Path.Combine(app.Outside, "other.db"),                // exists, outside
-            Path.Combine(app.Allowed, "escape.db"),               // a link in the allowed directory pointing out
-            Path.Combine(app.Allowed, "linked", "other.db"),      // a linked directory pointing out
+            Path.Combine(app.Allowed, "missing.db"), // does not exist
+            Path.Combine(app.Outside, "other.db"), // exists, outside
+            Path.Combine(app.Allowed, "escape.db"), // a link in the allowed directory pointing out
+            Path.Combine(app.Allowed, "linked", "other.db"), // a linked directory pointing out
             Path.Combine(app.Allowed, "..", "outside", "other.db"),
-            Path.Combine(app.Database.DataDir, "copy.db"),        // the server's own data dir
+            Path.Combine(app.Database.DataDir, "copy.db"), // the server's own data dir
             Path.Combine(app.Database.DataDir, "mosaic.db"),
-            "shop.db",                                            // relative
-            app.Allowed,                                          // a directory, not a file
+            "shop.db", // relative
+            app.Allowed, // a directory, not a file
             "/etc/passwd",
         };
         var answers = new HashSet<string>();
@@ -66,11 +66,18 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
         // As if saved before this rule existed: the connector, given the host's settings, refuses to open it.
         var user = await app.SignUpAndLogInAsync();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<CredentialVault>().SaveAsync(user.Id, "mysql",
-                new Dictionary<string, string> { ["sqlite_path"] = Path.Combine(app.Allowed, "escape.db") }, default);
+            await scope
+                .ServiceProvider.GetRequiredService<CredentialVault>()
+                .SaveAsync(
+                    user.Id,
+                    "mysql",
+                    new Dictionary<string, string> { ["sqlite_path"] = Path.Combine(app.Allowed, "escape.db") },
+                    default
+                );
         var hub = app.Services.GetRequiredService<IMcpHub>();
         var error = await Assert.ThrowsAsync<McpHubException>(() =>
-            hub.CallToolAsync(user.Id, "mysql", "execute_query", Args("""{"sql":"SELECT name FROM secrets"}"""), CancellationToken.None));
+            hub.CallToolAsync(user.Id, "mysql", "execute_query", Args("""{"sql":"SELECT name FROM secrets"}"""), CancellationToken.None)
+        );
         Assert.Equal(McpHubFailure.StartFailed, error.Failure);
         Assert.DoesNotContain("row one", error.Message);
     }
@@ -102,11 +109,20 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
     public async Task A_system_schema_as_the_saved_database_is_refused(string database)
     {
         var user = await app.SignUpAndLogInAsync();
-        var response = await user.Http.PostAsJsonAsync("/api/credentials", Mysql(new { host = "db.internal", user = "u", database }));
+        var response = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            Mysql(
+                new
+                {
+                    host = "db.internal",
+                    user = "u",
+                    database,
+                }
+            )
+        );
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("system schema", Assert.Single(ProblemAssert.FieldErrors(problem, "credentials.database")));
     }
 
-    private static Dictionary<string, JsonElement> Args(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
+    private static Dictionary<string, JsonElement> Args(string json) => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
 }

@@ -14,19 +14,27 @@ public sealed class DemoClockTests
     [InlineData("2026-01-15T03:10:00", "--demo", "development", "MOSAIC_FAKE_NOW must be an ISO 8601 time with a zone")]
     [InlineData("tomorrow at noon", "--demo", "development", "MOSAIC_FAKE_NOW must be an ISO 8601 time with a zone")]
     public async Task A_fake_clock_outside_the_demo_or_unreadable_stops_start_up(
-        string fakeNow, string demo, string environment, string message)
+        string fakeNow,
+        string demo,
+        string environment,
+        string message
+    )
     {
         var dataDir = Directory.CreateTempSubdirectory("mosaic-fake-now-").FullName;
         try
         {
             var psi = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = dataDir, RedirectStandardOutput = true, RedirectStandardError = true,
+                WorkingDirectory = dataDir,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             };
             psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-            if (demo.Length > 0) psi.ArgumentList.Add(demo);
+            if (demo.Length > 0)
+                psi.ArgumentList.Add(demo);
             var services = psi.Environment.Keys.Where(k => k.StartsWith("LOCAL_MYSQL_", StringComparison.Ordinal) || k is "REDIS_URL");
-            foreach (var key in services.ToList()) psi.Environment.Remove(key);
+            foreach (var key in services.ToList())
+                psi.Environment.Remove(key);
             psi.Environment["MOSAIC_FAKE_NOW"] = fakeNow;
             psi.Environment["ENVIRONMENT"] = environment;
             psi.Environment["MOSAIC_DATA_DIR"] = dataDir;

@@ -12,8 +12,10 @@ namespace Mosaic.Server.Tests.Digest;
 /// </summary>
 public sealed class CustomSourceDigestTests : IAsyncLifetime
 {
-    private readonly ChatAppFactory _app =
-        new(null, ToolTrustTests.SourceJson("news", "\"whats_new\"") + "," + ToolTrustTests.SourceJson("unvouched"));
+    private readonly ChatAppFactory _app = new(
+        null,
+        ToolTrustTests.SourceJson("news", "\"whats_new\"") + "," + ToolTrustTests.SourceJson("unvouched")
+    );
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -25,7 +27,8 @@ public sealed class CustomSourceDigestTests : IAsyncLifetime
         var dir = Directory.CreateTempSubdirectory("mosaic-news").FullName;
         var files = new Dictionary<string, string>
         {
-            ["news"] = Path.Combine(dir, "news.txt"), ["unvouched"] = Path.Combine(dir, "unvouched.txt"),
+            ["news"] = Path.Combine(dir, "news.txt"),
+            ["unvouched"] = Path.Combine(dir, "unvouched.txt"),
         };
         foreach (var (datasource, file) in files)
         {
@@ -80,8 +83,11 @@ public sealed class CustomSourceDigestTests : IAsyncLifetime
     {
         var (user, _, unvouched) = await UserAsync();
         using var response = await user.Http.GetAsync("/api/digest/stream?hours=24&refresh=true");
-        var events = (await response.Content.ReadAsStringAsync()).Split('\n').Where(l => l.StartsWith("data:"))
-            .Select(l => JsonDocument.Parse(l[5..]).RootElement.Clone()).ToList();
+        var events = (await response.Content.ReadAsStringAsync())
+            .Split('\n')
+            .Where(l => l.StartsWith("data:"))
+            .Select(l => JsonDocument.Parse(l[5..]).RootElement.Clone())
+            .ToList();
 
         Assert.Equal(["news"], events[0].GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
         var section = Assert.Single(events, e => e.GetProperty("event_type").GetString() == "section");

@@ -40,14 +40,21 @@ public sealed class DigestClockTests
             var digest = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/digest"));
             // A first sign-in: the last day, to the second, on the server's clock.
             Assert.Equal(now.AddDays(-1), digest.GetProperty("since").GetDateTimeOffset());
-            var items = digest.GetProperty("sections").EnumerateArray().SelectMany(s =>
-            {
-                var error = s.GetProperty("error");
-                Assert.True(error.ValueKind == JsonValueKind.Null, $"{hour} {s.GetProperty("source")}: {error}");
-                return s.GetProperty("items").EnumerateArray();
-            }).ToList();
-            JsonElement Item(string kind, string title) => Assert.Single(items, i => i.GetProperty("kind").GetString() == kind
-                && i.GetProperty("title").GetString()!.StartsWith(title, StringComparison.Ordinal));
+            var items = digest
+                .GetProperty("sections")
+                .EnumerateArray()
+                .SelectMany(s =>
+                {
+                    var error = s.GetProperty("error");
+                    Assert.True(error.ValueKind == JsonValueKind.Null, $"{hour} {s.GetProperty("source")}: {error}");
+                    return s.GetProperty("items").EnumerateArray();
+                })
+                .ToList();
+            JsonElement Item(string kind, string title) =>
+                Assert.Single(items, i =>
+                    i.GetProperty("kind").GetString() == kind
+                    && i.GetProperty("title").GetString()!.StartsWith(title, StringComparison.Ordinal)
+                );
             bool Actionable(JsonElement i) => i.GetProperty("actionable").GetBoolean();
 
             Assert.True(Actionable(Item("important_mail", "Charged twice for my order #1042")), hour);
@@ -59,19 +66,27 @@ public sealed class DigestClockTests
             Assert.False(Actionable(Item("event_later", "Team lunch")), hour);
             Item("support_ticket", "SUP-2038");
             // Failed runs and new issues only from inside the window, though GitHub is asked by the day.
-            Assert.All(items.Where(i => i.GetProperty("kind").GetString() is "failed_run" or "new_issue"),
-                i => Assert.True(i.GetProperty("timestamp").GetDateTimeOffset() >= now.AddDays(-1), $"{hour}: {i}"));
+            Assert.All(items.Where(i => i.GetProperty("kind").GetString() is "failed_run" or "new_issue"), i =>
+                Assert.True(i.GetProperty("timestamp").GetDateTimeOffset() >= now.AddDays(-1), $"{hour}: {i}")
+            );
 
             // Recurring meetings (a weekday standup, a weekly 1:1) fall where the calendar puts them; the rest is the same
             // (by kind and title: ids such as a Slack message's timestamp move with the clock).
             bool Recurring(JsonElement i) =>
                 i.GetProperty("source").GetString() == "google_workspace" && i.GetProperty("id").GetString()!.Contains('_');
-            seen[hour] = items.Where(i => !Recurring(i))
+            seen[hour] = items
+                .Where(i => !Recurring(i))
                 .Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("title").GetString()} actionable={Actionable(i)}")
-                .Order(StringComparer.Ordinal).ToList();
+                .Order(StringComparer.Ordinal)
+                .ToList();
         }
         foreach (var hour in Hours.Skip(1))
-            Assert.True(seen[hour].SequenceEqual(seen[Hours[0]]), $"{Hours[0]} and {hour} differ:\n- "
-                + string.Join("\n- ", seen[Hours[0]].Except(seen[hour])) + "\n+ " + string.Join("\n+ ", seen[hour].Except(seen[Hours[0]])));
+            Assert.True(
+                seen[hour].SequenceEqual(seen[Hours[0]]),
+                $"{Hours[0]} and {hour} differ:\n- "
+                    + string.Join("\n- ", seen[Hours[0]].Except(seen[hour]))
+                    + "\n+ "
+                    + string.Join("\n+ ", seen[hour].Except(seen[Hours[0]]))
+            );
     }
 }

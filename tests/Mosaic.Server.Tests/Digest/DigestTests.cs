@@ -25,19 +25,31 @@ public sealed class DigestTests(DemoAgentFixture fixture)
             var actionable = items.Select(i => i.GetProperty("actionable").GetBoolean()).ToList();
             Assert.Equal(actionable.OrderByDescending(a => a), actionable); // needs-action first
             Assert.All(items, i => Assert.Equal(source, i.GetProperty("source").GetString()));
-            if (source != "mysql") Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("url").GetString()), $"{source}: {i}"));
+            if (source != "mysql")
+                Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("url").GetString()), $"{source}: {i}"));
         }
         var all = sections.Values.SelectMany(s => s.GetProperty("items").EnumerateArray()).ToList();
-        Assert.Contains(all, i => i.GetProperty("kind").GetString() == "review_requested" && i.GetProperty("actionable").GetBoolean()
-                                  && i.GetProperty("title").GetString()!.StartsWith("PR #91"));
-        Assert.Contains(all, i => i.GetProperty("kind").GetString() == "important_mail" && i.GetProperty("title").GetString() == "Charged twice for my order #1042");
+        Assert.Contains(all, i =>
+            i.GetProperty("kind").GetString() == "review_requested"
+            && i.GetProperty("actionable").GetBoolean()
+            && i.GetProperty("title").GetString()!.StartsWith("PR #91")
+        );
+        Assert.Contains(all, i =>
+            i.GetProperty("kind").GetString() == "important_mail"
+            && i.GetProperty("title").GetString() == "Charged twice for my order #1042"
+        );
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "low_stock");
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "mention");
         // A person's DM needs an answer; the app's own DM is listed without asking for action.
-        Assert.Contains(all, i => i.GetProperty("kind").GetString() == "direct_message" && i.GetProperty("actionable").GetBoolean()
-                                  && i.GetProperty("title").GetString() == "Dave Okafor sent you a direct message");
+        Assert.Contains(all, i =>
+            i.GetProperty("kind").GetString() == "direct_message"
+            && i.GetProperty("actionable").GetBoolean()
+            && i.GetProperty("title").GetString() == "Dave Okafor sent you a direct message"
+        );
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "app_message" && !i.GetProperty("actionable").GetBoolean());
-        Assert.DoesNotContain(all, i => i.GetProperty("kind").GetString() == "direct_message" && i.GetProperty("author").GetString() == "Alice Chen");
+        Assert.DoesNotContain(all, i =>
+            i.GetProperty("kind").GetString() == "direct_message" && i.GetProperty("author").GetString() == "Alice Chen"
+        );
         Assert.Contains(all, i => i.GetProperty("kind").GetString() == "failed_run");
         Assert.Contains(all, i => i.GetProperty("title").GetString() == "acme-engineering/postmortems/2025-checkout-double-charge.md");
         Assert.Contains(all, i => i.GetProperty("title").GetString()!.StartsWith("SUP-2038"));
@@ -45,7 +57,11 @@ public sealed class DigestTests(DemoAgentFixture fixture)
         Assert.Equal("grouped", digest.GetProperty("summary_method").GetString());
         Assert.Contains("need your attention", digest.GetProperty("summary").GetString());
         // Sections with more that needs action come first.
-        var counts = digest.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("actionable").GetBoolean())).ToList();
+        var counts = digest
+            .GetProperty("sections")
+            .EnumerateArray()
+            .Select(s => s.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("actionable").GetBoolean()))
+            .ToList();
         Assert.Equal(counts.OrderByDescending(c => c), counts);
     }
 
@@ -64,7 +80,9 @@ public sealed class DigestTests(DemoAgentFixture fixture)
         // Another user has no sources, and never sees the first user's cached digest.
         var other = await fixture.App.SignInAsync();
         var theirs = await ProblemAssert.JsonAsync(await other.Http.GetAsync($"/api/digest?since={since}"));
-        Assert.DoesNotContain(theirs.GetProperty("sections").EnumerateArray(), s => s.GetProperty("source").GetString() is "slack" or "jira");
+        Assert.DoesNotContain(theirs.GetProperty("sections").EnumerateArray(), s =>
+            s.GetProperty("source").GetString() is "slack" or "jira"
+        );
     }
 
     [Fact]
@@ -90,12 +108,18 @@ public sealed class DigestTests(DemoAgentFixture fixture)
         using var response = await fixture.User.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
-        var events = text.Split('\n').Where(l => l.StartsWith("data:")).Select(l => JsonDocument.Parse(l[5..]).RootElement.Clone()).ToList();
+        var events = text.Split('\n')
+            .Where(l => l.StartsWith("data:"))
+            .Select(l => JsonDocument.Parse(l[5..]).RootElement.Clone())
+            .ToList();
         var types = events.Select(e => e.GetProperty("event_type").GetString()).ToList();
         Assert.Equal("digest_start", types[0]);
         var announced = events[0].GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Order().ToList();
-        var delivered = events.Where(e => e.GetProperty("event_type").GetString() == "section")
-            .Select(e => e.GetProperty("section").GetProperty("source").GetString()).Order().ToList();
+        var delivered = events
+            .Where(e => e.GetProperty("event_type").GetString() == "section")
+            .Select(e => e.GetProperty("section").GetProperty("source").GetString())
+            .Order()
+            .ToList();
         Assert.Equal(7, announced.Count);
         Assert.Equal(announced, delivered);
         Assert.Equal(7, types.Count(t => t == "section"));

@@ -29,7 +29,14 @@ public sealed class FakeAnthropic : IAsyncDisposable
     /// <summary>Answers for requests not covered by the script (e.g. the fast routing model); default: a plain text.</summary>
     public Func<FakeRequest, FakeReply>? Fallback { get; set; }
 
-    public IReadOnlyList<FakeRequest> Requests { get { lock (_requests) return [.. _requests]; } }
+    public IReadOnlyList<FakeRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+                return [.. _requests];
+        }
+    }
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeReply>> _byModel = new();
 
@@ -38,13 +45,18 @@ public sealed class FakeAnthropic : IAsyncDisposable
     /// <summary>How to answer requests to this model when nothing is queued for it (keeps them off the shared script).</summary>
     public void DefaultFor(string model, Func<FakeRequest, FakeReply> reply) => _defaults[model] = reply;
 
-    public void Enqueue(params FakeReply[] replies) { foreach (var r in replies) _script.Enqueue(r); }
+    public void Enqueue(params FakeReply[] replies)
+    {
+        foreach (var r in replies)
+            _script.Enqueue(r);
+    }
 
     /// <summary>Replies only for requests to this model (e.g. the fast routing model), taken before the shared script.</summary>
     public void EnqueueFor(string model, params FakeReply[] replies)
     {
         var queue = _byModel.GetOrAdd(model, _ => new ConcurrentQueue<FakeReply>());
-        foreach (var r in replies) queue.Enqueue(r);
+        foreach (var r in replies)
+            queue.Enqueue(r);
     }
 
     public static async Task<FakeAnthropic> StartAsync()
@@ -65,8 +77,10 @@ public sealed class FakeAnthropic : IAsyncDisposable
         using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
         var headers = ctx.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
         var request = new FakeRequest(doc.RootElement.Clone(), headers);
-        lock (_requests) _requests.Add(request);
-        var reply = _byModel.TryGetValue(request.Model, out var own) && own.TryDequeue(out var mine) ? mine
+        lock (_requests)
+            _requests.Add(request);
+        var reply =
+            _byModel.TryGetValue(request.Model, out var own) && own.TryDequeue(out var mine) ? mine
             : _defaults.TryGetValue(request.Model, out var byDefault) ? byDefault(request)
             : _script.TryDequeue(out var next) ? next
             : Fallback?.Invoke(request) ?? FakeReply.Text("(unscripted)");
@@ -90,7 +104,8 @@ public sealed class FakeAnthropic : IAsyncDisposable
                 await ctx.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n", ctx.RequestAborted);
                 await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
             }
-            if (reply.Hang) await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+            if (reply.Hang)
+                await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {

@@ -25,7 +25,10 @@ public sealed class HealthTests(MosaicAppFactory app) : IClassFixture<MosaicAppF
     [Fact]
     public async Task Detailed_needs_a_signed_in_user()
     {
-        var problem = await ProblemAssert.IsProblemAsync(await app.CreateClient().GetAsync("/api/health/detailed"), HttpStatusCode.Unauthorized);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await app.CreateClient().GetAsync("/api/health/detailed"),
+            HttpStatusCode.Unauthorized
+        );
         Assert.Equal("/api/health/detailed", problem.GetProperty("instance").GetString());
         Assert.DoesNotContain("version", problem.EnumerateObject().Select(p => p.Name));
     }
@@ -104,8 +107,9 @@ public sealed class McpConnectionCountTests
     [Fact]
     public async Task Detailed_health_shows_what_the_counter_reports()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f => f.ServiceOverrides.Add(s =>
-            s.AddSingleton<Mosaic.Server.Health.IMcpConnectionCounter, ThreeSessions>()));
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+            f.ServiceOverrides.Add(s => s.AddSingleton<Mosaic.Server.Health.IMcpConnectionCounter, ThreeSessions>())
+        );
         var user = await app.SignUpAndLogInAsync();
         var body = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/health/detailed"));
         Assert.Equal(3, body.GetProperty("mcp_connections").GetInt32());

@@ -15,8 +15,11 @@ public class ConnectorStderrTests
     {
         var h = new HubHarness(logs: logs, minimum: minimum);
         var (command, arguments) = TestServerTests.Locate();
-        h.Resolver.Set("alice", "test",
-            new StdioLaunchSpec(command, arguments, new Dictionary<string, string> { ["TEST_SECRET"] = Secret }));
+        h.Resolver.Set(
+            "alice",
+            "test",
+            new StdioLaunchSpec(command, arguments, new Dictionary<string, string> { ["TEST_SECRET"] = Secret })
+        );
         return h;
     }
 
@@ -34,8 +37,10 @@ public class ConnectorStderrTests
 
         Assert.Equal("complained (tag-debug-1)", (await Complain(h, "tag-debug-1")).Text);
 
-        Assert.True(await TestTools.EventuallyAsync(() => logs.Lines.Any(l => l.Contains("tag-debug-1"))),
-            "the stderr line never reached the Debug log");
+        Assert.True(
+            await TestTools.EventuallyAsync(() => logs.Lines.Any(l => l.Contains("tag-debug-1"))),
+            "the stderr line never reached the Debug log"
+        );
         var line = Assert.Single(logs.Lines, l => l.Contains("tag-debug-1: upstream said 401"));
         Assert.StartsWith("Debug", line);
         Assert.Contains("key [redacted]", line);
@@ -53,7 +58,8 @@ public class ConnectorStderrTests
         await Complain(h, "tag-info-1");
         // Exiting makes the SDK read the rest of stderr and put its tail into the exception it raises.
         var e = await Assert.ThrowsAsync<McpHubException>(() =>
-            h.Hub.CallToolAsync("alice", "test", "crash", HubHarness.Args(new { code = 3 }), CancellationToken.None));
+            h.Hub.CallToolAsync("alice", "test", "crash", HubHarness.Args(new { code = 3 }), CancellationToken.None)
+        );
 
         Assert.Equal(McpHubFailure.ProcessDied, e.Failure);
         Assert.Contains(logs.Lines, l => l.Contains("Started test connector")); // the log did capture this session

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Mosaic.Server.Connectors.Custom;
 using Mosaic.Connectors.Tests.Infrastructure;
+using Mosaic.Server.Connectors.Custom;
 using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Tests.Hub;
@@ -23,10 +23,14 @@ public class CustomSourceTests
     [Fact]
     public async Task A_custom_stdio_source_lists_and_calls_tools_through_the_hub()
     {
-        var source = LoadSingle($$"""
-            { "sources": [ { "id": "everything", "name": "Everything", "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
+        var source = LoadSingle(
+            $$"""
+            { "sources": [ { "id": "everything", "name": "Everything", "command": {{JsonSerializer.Serialize(
+                TestTools.Everything
+            )}}, "args": ["stdio"],
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
-            """);
+            """
+        );
         await using var h = new HubHarness();
         h.Resolver.Set("alice", "everything", Spec(source, new Dictionary<string, string> { ["token"] = "alice-token" }));
 
@@ -43,10 +47,12 @@ public class CustomSourceTests
     [Fact]
     public void A_missing_required_credential_is_reported_by_its_label()
     {
-        var source = LoadSingle("""
+        var source = LoadSingle(
+            """
             { "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer {token}" },
                 "credentials": [ { "name": "token", "label": "API token", "required": true } ] } ] }
-            """);
+            """
+        );
         var e = Assert.Throws<McpHubException>(() => Spec(source, new Dictionary<string, string>()));
         Assert.Equal(McpHubFailure.NotConfigured, e.Failure);
         Assert.Contains("Wiki needs API token", e.Message);
@@ -60,19 +66,23 @@ public class CustomSourceTests
     public async Task A_custom_streamable_http_source_works_through_the_hub()
     {
         var port = FreePort();
-        using var server = Process.Start(new ProcessStartInfo(TestTools.Everything, ["streamableHttp"])
-        {
-            Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
+        using var server = Process.Start(
+            new ProcessStartInfo(TestTools.Everything, ["streamableHttp"])
+            {
+                Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            }
+        )!;
         try
         {
             Assert.True(await TestTools.EventuallyAsync(() => CanConnect(port)), "server-everything (streamableHttp) did not start");
-            var source = LoadSingle($$"""
+            var source = LoadSingle(
+                $$"""
                 { "sources": [ { "id": "remote", "name": "Remote", "url": "http://127.0.0.1:{{port}}/mcp",
                     "headers": { "Authorization": "Bearer {token}" }, "credentials": [ { "name": "token", "required": true } ] } ] }
-                """);
+                """
+            );
             await using var h = new HubHarness(egressAllow: $"127.0.0.1:{port}");
             h.Resolver.Set("alice", "remote", Spec(source, new Dictionary<string, string> { ["token"] = "t" }));
 
@@ -82,16 +92,21 @@ public class CustomSourceTests
             var session = Assert.Single(h.Hub.GetStatus().Sessions);
             Assert.Null(session.ProcessId); // remote: no child process of ours
         }
-        finally { server.Kill(entireProcessTree: true); }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
     }
 
     [Fact]
     public async Task A_custom_streamable_http_source_on_an_internal_address_is_refused_unless_allowed()
     {
         await using var internalService = LoopbackService.Start();
-        var source = LoadSingle($$"""
+        var source = LoadSingle(
+            $$"""
             { "sources": [ { "id": "remote", "name": "Remote", "url": "http://localhost:{{internalService.Port}}/mcp" } ] }
-            """);
+            """
+        );
         await using var h = new HubHarness(egressAllow: "127.0.0.1:1"); // another port only
         h.Resolver.Set("alice", "remote", Spec(source, new Dictionary<string, string>()));
 
@@ -113,7 +128,15 @@ public class CustomSourceTests
 
     static bool CanConnect(int port)
     {
-        try { using var c = new TcpClient(); c.Connect(IPAddress.Loopback, port); return true; }
-        catch (SocketException) { return false; }
+        try
+        {
+            using var c = new TcpClient();
+            c.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

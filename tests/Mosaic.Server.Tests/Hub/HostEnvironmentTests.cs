@@ -20,7 +20,8 @@ public class HostEnvironmentTests
             ["MOSAIC_TEST_HOST_ONLY"] = "host-only",
         };
         var saved = planted.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        foreach (var (k, v) in planted) Environment.SetEnvironmentVariable(k, v);
+        foreach (var (k, v) in planted)
+            Environment.SetEnvironmentVariable(k, v);
         try
         {
             await using var h = new HubHarness();
@@ -30,15 +31,18 @@ public class HostEnvironmentTests
 
             Assert.Equal("alice-token", env["EVERYTHING_TOKEN"]);
             Assert.True(env.ContainsKey("PATH"));
-            foreach (var name in planted.Keys) Assert.DoesNotContain(name, env.Keys);
+            foreach (var name in planted.Keys)
+                Assert.DoesNotContain(name, env.Keys);
             Assert.DoesNotContain("MOSAIC_TEST_MARIADB", env.Keys); // a database password in the test run's env
             Assert.DoesNotContain(env.Values, v => planted.Values.Contains(v));
-            Assert.All(env.Keys, k => Assert.True(ChildEnvironment.IsInherited(k) || k is "EVERYTHING_TOKEN" or "MOSAIC_MCP_SESSION",
-                $"unexpected variable {k}"));
+            Assert.All(env.Keys, k =>
+                Assert.True(ChildEnvironment.IsInherited(k) || k is "EVERYTHING_TOKEN" or "MOSAIC_MCP_SESSION", $"unexpected variable {k}")
+            );
         }
         finally
         {
-            foreach (var (k, v) in saved) Environment.SetEnvironmentVariable(k, v);
+            foreach (var (k, v) in saved)
+                Environment.SetEnvironmentVariable(k, v);
         }
     }
 

@@ -13,11 +13,14 @@ public class HubAppTests
     static string ConnectorsFileWithEverything()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
-        File.WriteAllText(path, $$"""
+        File.WriteAllText(
+            path,
+            $$"""
             { "sources": [ { "id": "everything", "name": "Everything", "description": "Reference MCP server",
                 "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
-            """);
+            """
+        );
         return path;
     }
 
@@ -38,7 +41,9 @@ public class HubAppTests
     [Fact]
     public async Task A_custom_source_from_connectors_json_is_listed_and_runs_with_the_users_saved_credentials()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = ConnectorsFileWithEverything());
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+            f.Settings["MOSAIC_CONNECTORS_FILE"] = ConnectorsFileWithEverything()
+        );
         var alice = await app.SignUpAndLogInAsync();
         var bob = await app.SignUpAndLogInAsync();
         var hub = app.Services.GetRequiredService<IMcpHub>();
@@ -69,7 +74,9 @@ public class HubAppTests
     [Fact]
     public async Task Saving_or_deleting_credentials_replaces_the_connector_process_at_once()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = ConnectorsFileWithEverything());
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+            f.Settings["MOSAIC_CONNECTORS_FILE"] = ConnectorsFileWithEverything()
+        );
         var alice = await app.SignUpAndLogInAsync();
         var hub = app.Services.GetRequiredService<McpHub>();
         await SaveAsync(alice, "everything", new { token = "first" });
@@ -104,7 +111,10 @@ public class HubAppTests
     public async Task A_malformed_connectors_json_refuses_start_up_naming_the_problem()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
-        File.WriteAllText(path, """{ "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" } } ] }""");
+        File.WriteAllText(
+            path,
+            """{ "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" } } ] }"""
+        );
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = path);
 
         var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -115,6 +125,7 @@ public class HubAppTests
 
     static IEnumerable<Exception> Flatten(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            yield return x;
     }
 }

@@ -14,18 +14,28 @@ public sealed class HubHarness : IAsyncDisposable
 
     /// <param name="egressAllow">The host's MOSAIC_EGRESS_ALLOW (remote MCP servers on loopback need their host:port).</param>
     /// <param name="logs">Where the hub's (and the MCP SDK's) log lines go, at <paramref name="minimum"/> and above.</param>
-    public HubHarness(Action<McpHubOptions>? configure = null, FakeTimeProvider? time = null, string? egressAllow = null,
-        CapturedLogs? logs = null, LogLevel minimum = LogLevel.Debug)
+    public HubHarness(
+        Action<McpHubOptions>? configure = null,
+        FakeTimeProvider? time = null,
+        string? egressAllow = null,
+        CapturedLogs? logs = null,
+        LogLevel minimum = LogLevel.Debug
+    )
     {
         var services = new ServiceCollection().AddLogging(l =>
         {
             l.SetMinimumLevel(minimum);
-            if (logs is not null) l.AddProvider(logs);
+            if (logs is not null)
+                l.AddProvider(logs);
         });
-        if (time is not null) services.AddSingleton<TimeProvider>(time);
+        if (time is not null)
+            services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IConnectorLaunchResolver>(Resolver);
-        services.AddMcpHub(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["MOSAIC_EGRESS_ALLOW"] = egressAllow }).Build());
+        services.AddMcpHub(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["MOSAIC_EGRESS_ALLOW"] = egressAllow })
+                .Build()
+        );
         services.Configure<McpHubOptions>(o => configure?.Invoke(o));
         _services = services.BuildServiceProvider();
         Hub = _services.GetRequiredService<McpHub>();
@@ -39,8 +49,11 @@ public sealed class HubHarness : IAsyncDisposable
     /// built-in connector; these tests are about sessions and caches, ToolTrustTests about trust).
     /// </summary>
     public void UseEverything(string user, string datasource = "everything", IReadOnlyDictionary<string, string>? env = null) =>
-        Resolver.Set(user, datasource, new StdioLaunchSpec(TestTools.Everything, ["stdio"], env ?? new Dictionary<string, string>())
-            { Trust = ToolTrust.Annotations });
+        Resolver.Set(
+            user,
+            datasource,
+            new StdioLaunchSpec(TestTools.Everything, ["stdio"], env ?? new Dictionary<string, string>()) { Trust = ToolTrust.Annotations }
+        );
 
     public int? Pid(string user, string datasource = "everything") =>
         Hub.GetStatus().Sessions.SingleOrDefault(s => s.UserId == user && s.Datasource == datasource)?.ProcessId;
@@ -60,6 +73,7 @@ public sealed class TestResolver : IConnectorLaunchResolver
     public int Calls;
 
     public void Set(string user, string datasource, McpLaunchSpec spec) => _specs[(user, datasource)] = spec;
+
     public void Remove(string user, string datasource) => _specs.TryRemove((user, datasource), out _);
 
     public Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct)

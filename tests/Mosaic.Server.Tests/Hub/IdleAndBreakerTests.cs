@@ -9,7 +9,14 @@ public class IdleAndBreakerTests
     public async Task An_idle_session_is_closed_after_the_idle_timeout()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var h = new HubHarness(o => { o.IdleTimeout = TimeSpan.FromSeconds(300); o.SweepInterval = TimeSpan.FromSeconds(10); }, clock);
+        await using var h = new HubHarness(
+            o =>
+            {
+                o.IdleTimeout = TimeSpan.FromSeconds(300);
+                o.SweepInterval = TimeSpan.FromSeconds(10);
+            },
+            clock
+        );
         h.UseEverything("alice");
         await h.EchoAsync("alice", "hi");
         var pid = h.Pid("alice")!.Value;
@@ -27,12 +34,20 @@ public class IdleAndBreakerTests
     public async Task The_breaker_opens_after_repeated_failures_and_recovers_after_the_cooldown()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var h = new HubHarness(o => { o.BreakerFailureThreshold = 3; o.BreakerCooldown = TimeSpan.FromSeconds(30); }, clock);
+        await using var h = new HubHarness(
+            o =>
+            {
+                o.BreakerFailureThreshold = 3;
+                o.BreakerCooldown = TimeSpan.FromSeconds(30);
+            },
+            clock
+        );
         // The same launch spec throughout (a changed spec would count as new credentials and reset the
         // breaker): a script that first fails to start, then, once "repaired", runs the real server.
         var script = Path.Combine(Directory.CreateTempSubdirectory("mosaic-breaker").FullName, "server.sh");
         File.WriteAllText(script, "#!/bin/sh\nexit 3\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         h.Resolver.Set("alice", "everything", new StdioLaunchSpec(script, [], new Dictionary<string, string>()));
 
         for (var i = 0; i < 3; i++)

@@ -10,11 +10,18 @@ public class SessionCapTests
 {
     static HubHarness Start(Action<McpHubOptions> configure, params (string User, string Source)[] keys)
     {
-        var h = new HubHarness(o => { o.CallTimeout = TimeSpan.FromSeconds(60); configure(o); });
+        var h = new HubHarness(o =>
+        {
+            o.CallTimeout = TimeSpan.FromSeconds(60);
+            configure(o);
+        });
         var (command, arguments) = TestServerTests.Locate();
         foreach (var (user, source) in keys)
-            h.Resolver.Set(user, source,
-                new StdioLaunchSpec(command, arguments, new Dictionary<string, string>()) { Trust = ToolTrust.Annotations });
+            h.Resolver.Set(
+                user,
+                source,
+                new StdioLaunchSpec(command, arguments, new Dictionary<string, string>()) { Trust = ToolTrust.Annotations }
+            );
         return h;
     }
 
@@ -27,8 +34,12 @@ public class SessionCapTests
         // Listed (and cached) first, so the call seen in flight below is the sleep itself, not its tool listing.
         await h.Hub.ListToolsAsync(user, source, CancellationToken.None);
         var call = h.Hub.CallToolAsync(user, source, "sleep", HubHarness.Args(new { ms }), CancellationToken.None);
-        Assert.True(await TestTools.EventuallyAsync(() => h.Hub.GetStatus().Sessions
-            .Any(s => s.UserId == user && s.Datasource == source && s.InFlight > 0)), "the sleep call never started");
+        Assert.True(
+            await TestTools.EventuallyAsync(() =>
+                h.Hub.GetStatus().Sessions.Any(s => s.UserId == user && s.Datasource == source && s.InFlight > 0)
+            ),
+            "the sleep call never started"
+        );
         return call;
     }
 
@@ -74,8 +85,18 @@ public class SessionCapTests
     [Fact]
     public async Task A_users_own_cap_closes_only_that_users_idle_sessions()
     {
-        await using var h = Start(o => { o.MaxSessions = 10; o.MaxSessionsPerUser = 2; },
-            ("b", "t1"), ("b", "t2"), ("a", "t1"), ("a", "t2"), ("a", "t3"));
+        await using var h = Start(
+            o =>
+            {
+                o.MaxSessions = 10;
+                o.MaxSessionsPerUser = 2;
+            },
+            ("b", "t1"),
+            ("b", "t2"),
+            ("a", "t1"),
+            ("a", "t2"),
+            ("a", "t3")
+        );
         await Pid(h, "b", "t1"); // b's sessions are the least recently used of all
         await Pid(h, "b", "t2");
         await Pid(h, "a", "t1");
@@ -91,7 +112,16 @@ public class SessionCapTests
     [Fact]
     public async Task When_all_of_a_users_sessions_are_busy_that_user_waits_and_others_are_unaffected()
     {
-        await using var h = Start(o => { o.MaxSessions = 10; o.MaxSessionsPerUser = 1; }, ("a", "t1"), ("a", "t2"), ("b", "t1"));
+        await using var h = Start(
+            o =>
+            {
+                o.MaxSessions = 10;
+                o.MaxSessionsPerUser = 1;
+            },
+            ("a", "t1"),
+            ("a", "t2"),
+            ("b", "t1")
+        );
         var busy = await BusyAsync(h, "a", "t1");
 
         var e = await Assert.ThrowsAsync<McpHubException>(() => h.Hub.ListToolsAsync("a", "t2", CancellationToken.None));

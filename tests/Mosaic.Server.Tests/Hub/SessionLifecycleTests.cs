@@ -32,8 +32,13 @@ public class SessionLifecycleTests
         var pid = h.Pid("alice")!.Value;
 
         var sw = Stopwatch.StartNew();
-        var inFlight = h.Hub.CallToolAsync("alice", "everything", "trigger-long-running-operation",
-            HubHarness.Args(new { duration = 200, steps = 200 }), CancellationToken.None);
+        var inFlight = h.Hub.CallToolAsync(
+            "alice",
+            "everything",
+            "trigger-long-running-operation",
+            HubHarness.Args(new { duration = 200, steps = 200 }),
+            CancellationToken.None
+        );
         await Task.Delay(500);
         Process.GetProcessById(pid).Kill();
 
@@ -58,8 +63,15 @@ public class SessionLifecycleTests
         var pid = h.Pid("alice");
 
         var sw = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<McpHubException>(() => h.Hub.CallToolAsync("alice", "everything",
-            "trigger-long-running-operation", HubHarness.Args(new { duration = 30, steps = 30 }), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<McpHubException>(() =>
+            h.Hub.CallToolAsync(
+                "alice",
+                "everything",
+                "trigger-long-running-operation",
+                HubHarness.Args(new { duration = 30, steps = 30 }),
+                CancellationToken.None
+            )
+        );
 
         Assert.Equal(McpHubFailure.Timeout, error.Failure);
         Assert.Contains("did not answer within 2 s", error.Message);
@@ -71,14 +83,25 @@ public class SessionLifecycleTests
     [Fact]
     public async Task A_caller_going_away_cancels_the_call_without_counting_against_the_source()
     {
-        await using var h = new HubHarness(o => { o.CallTimeout = TimeSpan.FromSeconds(60); o.BreakerFailureThreshold = 1; });
+        await using var h = new HubHarness(o =>
+        {
+            o.CallTimeout = TimeSpan.FromSeconds(60);
+            o.BreakerFailureThreshold = 1;
+        });
         h.UseEverything("alice");
         await h.EchoAsync("alice", "warm up");
 
         using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
         var sw = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<McpHubException>(() => h.Hub.CallToolAsync("alice", "everything",
-            "trigger-long-running-operation", HubHarness.Args(new { duration = 30, steps = 30 }), gone.Token));
+        var error = await Assert.ThrowsAsync<McpHubException>(() =>
+            h.Hub.CallToolAsync(
+                "alice",
+                "everything",
+                "trigger-long-running-operation",
+                HubHarness.Args(new { duration = 30, steps = 30 }),
+                gone.Token
+            )
+        );
 
         Assert.Equal(McpHubFailure.Cancelled, error.Failure);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(25), $"took {sw.Elapsed}");
@@ -90,7 +113,8 @@ public class SessionLifecycleTests
     public async Task At_the_cap_the_least_recently_used_session_is_closed()
     {
         await using var h = new HubHarness(o => o.MaxSessions = 2);
-        foreach (var user in new[] { "a", "b", "c" }) h.UseEverything(user);
+        foreach (var user in new[] { "a", "b", "c" })
+            h.UseEverything(user);
 
         await h.EchoAsync("a", "1");
         await h.EchoAsync("b", "1");

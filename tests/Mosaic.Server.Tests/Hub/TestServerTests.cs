@@ -11,7 +11,8 @@ public class TestServerTests
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name; // .../bin/<Configuration>/net10.0
         var root = testBin;
-        while (!File.Exists(Path.Combine(root.FullName, "Mosaic.slnx"))) root = root.Parent!;
+        while (!File.Exists(Path.Combine(root.FullName, "Mosaic.slnx")))
+            root = root.Parent!;
         var dir = Path.Combine(root.FullName, "tests", "Mosaic.TestMcpServer", "bin", configuration, "net10.0");
         return new BuiltInConnectorLocator(connectorsDir: dir).Locate("Mosaic.TestMcpServer");
     }
@@ -37,8 +38,10 @@ public class TestServerTests
         var e = await Assert.ThrowsAsync<McpHubException>(() => Hang(h, "t1"));
 
         Assert.Equal(McpHubFailure.Timeout, e.Failure);
-        Assert.True(await TestTools.EventuallyAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("cancelled t1")),
-            "the server never heard of the cancellation");
+        Assert.True(
+            await TestTools.EventuallyAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("cancelled t1")),
+            "the server never heard of the cancellation"
+        );
     }
 
     [Fact]
@@ -52,8 +55,10 @@ public class TestServerTests
         var e = await Assert.ThrowsAsync<McpHubException>(() => Hang(h, "t2", gone.Token));
 
         Assert.Equal(McpHubFailure.Cancelled, e.Failure);
-        Assert.True(await TestTools.EventuallyAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("cancelled t2")),
-            "the server never heard of the cancellation");
+        Assert.True(
+            await TestTools.EventuallyAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("cancelled t2")),
+            "the server never heard of the cancellation"
+        );
     }
 
     [Fact]
@@ -65,7 +70,8 @@ public class TestServerTests
         Assert.Equal(pid, h.Pid("alice", "test").ToString());
 
         var e = await Assert.ThrowsAsync<McpHubException>(() =>
-            h.Hub.CallToolAsync("alice", "test", "crash", HubHarness.Args(new { code = 42 }), CancellationToken.None));
+            h.Hub.CallToolAsync("alice", "test", "crash", HubHarness.Args(new { code = 42 }), CancellationToken.None)
+        );
 
         Assert.Equal(McpHubFailure.ProcessDied, e.Failure);
         Assert.Contains("exit code 42", e.Message);

@@ -11,9 +11,11 @@ public static class TestTools
         var dir = Environment.GetEnvironmentVariable("MOSAIC_TEST_TOOLS");
         if (string.IsNullOrWhiteSpace(dir))
             throw new InvalidOperationException(
-                "MOSAIC_TEST_TOOLS is not set: it must name tests/tools/node_modules/.bin (scripts/test.sh sets it up).");
+                "MOSAIC_TEST_TOOLS is not set: it must name tests/tools/node_modules/.bin (scripts/test.sh sets it up)."
+            );
         var path = Path.Combine(dir, name);
-        return File.Exists(path) ? path
+        return File.Exists(path)
+            ? path
             : throw new InvalidOperationException($"{name} is missing from MOSAIC_TEST_TOOLS ({dir}); run npm ci in tests/tools.");
     }
 
@@ -25,7 +27,10 @@ public static class TestTools
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
         }
-        catch (IOException) { return true; }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
@@ -33,7 +38,8 @@ public static class TestTools
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
-            if (condition()) return true;
+            if (condition())
+                return true;
             await Task.Delay(50);
         }
         return condition();

@@ -93,7 +93,8 @@ public class ToolTrustTests
         do
         {
             after = await h.Hub.ListToolsAsync("alice", "notes", CancellationToken.None);
-            if (after.Count(t => t.Name.StartsWith("late_", StringComparison.Ordinal)) == 2) break;
+            if (after.Count(t => t.Name.StartsWith("late_", StringComparison.Ordinal)) == 2)
+                break;
             await Task.Delay(100);
         } while (DateTime.UtcNow < deadline);
         Assert.Contains(after, t => t is { Name: "late_read", ReadOnly: true, Trusted: true });
@@ -118,10 +119,14 @@ public class ToolTrustTests
         var custom = CustomSourceTests.LoadSingle($$"""{ "sources": [ {{SourceJson("notes")}} ] }""").ToDefinition();
 
         Assert.True(ToolTrust.For(builtIn).Apply(claim) is { ReadOnly: true, Trusted: true });
-        Assert.True(ToolTrust.For(builtIn).Apply(claim with { ReadOnlyHint = null, DestructiveHint = null })
-            is { ReadOnly: false, Destructive: true });
+        Assert.True(
+            ToolTrust.For(builtIn).Apply(claim with { ReadOnlyHint = null, DestructiveHint = null })
+                is { ReadOnly: false, Destructive: true }
+        );
         Assert.True(ToolTrust.For(custom).Apply(claim) is { ReadOnly: false, Destructive: true, Trusted: false });
-        Assert.True(ToolTrust.For(custom with { ReadOnlyTools = ["save_note"] }).Apply(claim with { ReadOnlyHint = false })
-            is { ReadOnly: true, Trusted: true });
+        Assert.True(
+            ToolTrust.For(custom with { ReadOnlyTools = ["save_note"] }).Apply(claim with { ReadOnlyHint = false })
+                is { ReadOnly: true, Trusted: true }
+        );
     }
 }

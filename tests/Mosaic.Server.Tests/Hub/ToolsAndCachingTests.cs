@@ -47,8 +47,20 @@ public class ToolsAndCachingTests
         Assert.False(second.FromCache);
         Assert.Equal("v1", File.ReadAllText(file)); // the second write really ran
 
-        var read1 = await h.Hub.CallToolAsync("alice", "files", "read_text_file", HubHarness.Args(new { path = file }), CancellationToken.None);
-        var read2 = await h.Hub.CallToolAsync("alice", "files", "read_text_file", HubHarness.Args(new { path = file }), CancellationToken.None);
+        var read1 = await h.Hub.CallToolAsync(
+            "alice",
+            "files",
+            "read_text_file",
+            HubHarness.Args(new { path = file }),
+            CancellationToken.None
+        );
+        var read2 = await h.Hub.CallToolAsync(
+            "alice",
+            "files",
+            "read_text_file",
+            HubHarness.Args(new { path = file }),
+            CancellationToken.None
+        );
         Assert.Contains("v1", read1.Text);
         Assert.False(read1.FromCache);
         Assert.True(read2.FromCache);
@@ -103,6 +115,5 @@ public class ToolsAndCachingTests
     [InlineData("table_schema", true)]
     [InlineData("query", false)]
     [InlineData("list_channels", false)]
-    public void Schema_like_tools_get_the_long_ttl(string tool, bool schema) =>
-        Assert.Equal(schema, McpHubCache.IsSchemaTool(tool));
+    public void Schema_like_tools_get_the_long_ttl(string tool, bool schema) => Assert.Equal(schema, McpHubCache.IsSchemaTool(tool));
 }

@@ -12,17 +12,23 @@ public sealed class UsableSourcesTests
     public async Task A_user_can_ask_the_sources_with_saved_credentials_and_those_needing_none_and_the_hub_agrees()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-usable").FullName, "connectors.json");
-        File.WriteAllText(path, $$"""
+        File.WriteAllText(
+            path,
+            $$"""
             { "sources": [
               { "id": "open", "name": "Open", "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": false, "env_var": "EVERYTHING_TOKEN" } ] },
               { "id": "locked", "name": "Locked", "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
-            """);
+            """
+        );
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = path);
         var alice = await app.SignUpAndLogInAsync();
         (await alice.Http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode();
-        var save = await alice.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_x" } });
+        var save = await alice.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "github", credentials = new { token = "ghp_x" } }
+        );
         save.EnsureSuccessStatusCode();
 
         using var scope = app.Services.CreateScope();
@@ -31,10 +37,16 @@ public sealed class UsableSourcesTests
 
         // The agent's list says the same; /api/datasources' "configured" stays "credentials saved".
         var agent = await alice.Http.GetFromJsonAsync<JsonElement>("/api/agent/sources");
-        var ready = agent.EnumerateArray().Where(s => s.GetProperty("configured").GetBoolean()).Select(s => s.GetProperty("id").GetString());
+        var ready = agent
+            .EnumerateArray()
+            .Where(s => s.GetProperty("configured").GetBoolean())
+            .Select(s => s.GetProperty("id").GetString());
         Assert.Equal(["github", "open"], ready.Order());
         var listed = await alice.Http.GetFromJsonAsync<JsonElement>("/api/datasources");
-        var saved = listed.EnumerateArray().Where(s => s.GetProperty("configured").GetBoolean()).Select(s => s.GetProperty("id").GetString());
+        var saved = listed
+            .EnumerateArray()
+            .Where(s => s.GetProperty("configured").GetBoolean())
+            .Select(s => s.GetProperty("id").GetString());
         Assert.Equal(["github"], saved);
 
         // The hub runs what is usable and refuses what is not, for the same reason.

@@ -26,13 +26,27 @@ public sealed class ConfigurationTests
         var s = new MosaicSettings();
         switch (variable)
         {
-            case "ENVIRONMENT": s.Environment = "prod"; break;
-            case "JWT_SECRET_KEY": s.JwtSecretKey = "too-short"; break;
-            case "JWT_ALGORITHM": s.JwtAlgorithm = "none"; break;
-            case "ENCRYPTION_KEY": s.EncryptionKey = "bm90LTMyLWJ5dGVz"; break;
-            case "CORS_ORIGINS": s.CorsOrigins = "localhost:5173"; break;
-            case "RATE_LIMIT_REQUESTS_PER_MINUTE": s.RateLimitPerMinute = 0; break;
-            case "LOG_FORMAT": s.LogFormat = "xml"; break;
+            case "ENVIRONMENT":
+                s.Environment = "prod";
+                break;
+            case "JWT_SECRET_KEY":
+                s.JwtSecretKey = "too-short";
+                break;
+            case "JWT_ALGORITHM":
+                s.JwtAlgorithm = "none";
+                break;
+            case "ENCRYPTION_KEY":
+                s.EncryptionKey = "bm90LTMyLWJ5dGVz";
+                break;
+            case "CORS_ORIGINS":
+                s.CorsOrigins = "localhost:5173";
+                break;
+            case "RATE_LIMIT_REQUESTS_PER_MINUTE":
+                s.RateLimitPerMinute = 0;
+                break;
+            case "LOG_FORMAT":
+                s.LogFormat = "xml";
+                break;
         }
         Assert.Contains(Errors(s), e => e.StartsWith(variable, StringComparison.Ordinal));
     }
@@ -44,8 +58,10 @@ public sealed class ConfigurationTests
     public void The_egress_allow_list_is_checked_entry_by_entry(string value, string? error)
     {
         var errors = Errors(new MosaicSettings { EgressAllow = value });
-        if (error is null) Assert.Empty(errors);
-        else Assert.StartsWith(error, Assert.Single(errors));
+        if (error is null)
+            Assert.Empty(errors);
+        else
+            Assert.StartsWith(error, Assert.Single(errors));
     }
 
     [Fact]

@@ -28,10 +28,25 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         _fake.Fallback = _ => FakeReply.Hanging("Let me look that up");
         var (command, args) = AgentAppFactory.TestServer;
         _connectors = Path.Combine(_db.DataDir, "connectors.json");
-        await File.WriteAllTextAsync(_connectors, JsonSerializer.Serialize(new
-        {
-            sources = new[] { new { id = "tester", name = "Tester", description = "tests/Mosaic.TestMcpServer", command, args } },
-        }));
+        await File.WriteAllTextAsync(
+            _connectors,
+            JsonSerializer.Serialize(
+                new
+                {
+                    sources = new[]
+                    {
+                        new
+                        {
+                            id = "tester",
+                            name = "Tester",
+                            description = "tests/Mosaic.TestMcpServer",
+                            command,
+                            args,
+                        },
+                    },
+                }
+            )
+        );
     }
 
     public async Task DisposeAsync()
@@ -61,19 +76,43 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await using (var first = await starting)
         {
             using var http = first.Client(cookies);
-            var signup = await http.PostAsJsonAsync("/api/auth/signup",
-                new { email = $"crash-{Guid.NewGuid():N}@example.com", password = "correct horse battery staple", name = "Crash Test" });
+            var signup = await http.PostAsJsonAsync(
+                "/api/auth/signup",
+                new
+                {
+                    email = $"crash-{Guid.NewGuid():N}@example.com",
+                    password = "correct horse battery staple",
+                    name = "Crash Test",
+                }
+            );
             Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
             (await http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode();
 
-            await using var chat = await SseStream.OpenAsync(http,
-                new { message = ChatQuestion, datasource = "tester", session_id = "crash-chat" });
+            await using var chat = await SseStream.OpenAsync(
+                http,
+                new
+                {
+                    message = ChatQuestion,
+                    datasource = "tester",
+                    session_id = "crash-chat",
+                }
+            );
             await chat.UntilAsync("chunk"); // the model started answering, and stalls there
-            await using var agent = await SseStream.OpenAsync(http,
-                new { query = AgentQuestion, sources = new[] { "tester" }, session_id = "crash-agent" }, "/api/agent/query/stream");
+            await using var agent = await SseStream.OpenAsync(
+                http,
+                new
+                {
+                    query = AgentQuestion,
+                    sources = new[] { "tester" },
+                    session_id = "crash-agent",
+                },
+                "/api/agent/query/stream"
+            );
             await agent.UntilAsync("source_start");
-            await EventuallyAsync(() => Task.FromResult(_fake.Requests.Any(r => r.MessageTexts.Any(m => m.Text.Contains(AgentQuestion)))),
-                "the agent's source run to reach the model");
+            await EventuallyAsync(
+                () => Task.FromResult(_fake.Requests.Any(r => r.MessageTexts.Any(m => m.Text.Contains(AgentQuestion)))),
+                "the agent's source run to reach the model"
+            );
 
             // Past the interrupted window, a live server's turns are still in progress: its heartbeat keeps them fresh.
             await Task.Delay(TimeSpan.FromSeconds(4));
@@ -83,20 +122,26 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
             await first.KillAsync();
         }
-        await EventuallyAsync(async () => (await AnswerAsync(onReplica, "crash-chat")).Status == "interrupted",
-            "the other replica to see the killed server's turn as interrupted");
+        await EventuallyAsync(
+            async () => (await AnswerAsync(onReplica, "crash-chat")).Status == "interrupted",
+            "the other replica to see the killed server's turn as interrupted"
+        );
 
         await using var second = await ServerProcess.StartAsync(Settings());
         using var after = second.Client(cookies); // the same session cookie: tokens survive a restart
         foreach (var (session, question) in new[] { ("crash-chat", ChatQuestion), ("crash-agent", AgentQuestion) })
         {
-            await EventuallyAsync(async () => (await AnswerAsync(after, session)).Status == "interrupted",
-                $"{session} to read as interrupted");
+            await EventuallyAsync(
+                async () => (await AnswerAsync(after, session)).Status == "interrupted",
+                $"{session} to read as interrupted"
+            );
             var messages = (await ProblemAssert.JsonAsync(await after.GetAsync($"/api/chat/sessions/{session}"))).GetProperty("messages");
             Assert.Equal(2, messages.GetArrayLength());
             Assert.Equal(("user", question), (messages[0].GetProperty("role").GetString(), messages[0].GetProperty("content").GetString()));
-            Assert.Equal(("assistant", "interrupted"),
-                (messages[1].GetProperty("role").GetString(), messages[1].GetProperty("status").GetString()));
+            Assert.Equal(
+                ("assistant", "interrupted"),
+                (messages[1].GetProperty("role").GetString(), messages[1].GetProperty("status").GetString())
+            );
         }
         var sessions = await ProblemAssert.JsonAsync(await after.GetAsync("/api/chat/sessions"));
         Assert.Equal(["crash-agent", "crash-chat"], sessions.EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order());
@@ -104,8 +149,15 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         // Asking again in the same session works; the interrupted turn is not handed to the model as context.
         _fake.Fallback = _ => FakeReply.Text("Answered after the restart.");
         var asked = _fake.Requests.Count;
-        await using var again = await SseStream.OpenAsync(after,
-            new { message = "And now?", datasource = "tester", session_id = "crash-chat" });
+        await using var again = await SseStream.OpenAsync(
+            after,
+            new
+            {
+                message = "And now?",
+                datasource = "tester",
+                session_id = "crash-chat",
+            }
+        );
         Assert.Equal("done", SseStream.Type((await again.ReadToEndAsync())[^1]));
         var context = _fake.Requests.Skip(asked).Single().MessageTexts.Select(m => m.Text).ToList();
         Assert.Equal(["And now?"], context);
@@ -127,7 +179,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited 30 s for {what}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"waited 30 s for {what}");
             await Task.Delay(250);
         }
     }

@@ -24,7 +24,8 @@ public sealed class ErrorHandlingTests(MosaicAppFactory app) : IClassFixture<Mos
     {
         var response = await app.CreateClient().PostAsync("/api/auth/signup", Json(body));
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        if (mentions is not null) Assert.Contains(mentions, problem.GetProperty("detail").GetString());
+        if (mentions is not null)
+            Assert.Contains(mentions, problem.GetProperty("detail").GetString());
     }
 
     [Theory]
@@ -60,8 +61,10 @@ public sealed class ErrorHandlingTests(MosaicAppFactory app) : IClassFixture<Mos
         await using var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var http = new DefaultHttpContext { RequestServices = services };
         http.Response.Body = new MemoryStream();
-        var handler = new ProblemExceptionHandler(services.GetRequiredService<IProblemDetailsService>(),
-            NullLogger<ProblemExceptionHandler>.Instance);
+        var handler = new ProblemExceptionHandler(
+            services.GetRequiredService<IProblemDetailsService>(),
+            NullLogger<ProblemExceptionHandler>.Instance
+        );
         var busy = new McpHubException(McpHubFailure.AtCapacity, "notes", "All busy; try notes again in 5 seconds.")
         {
             RetryAfter = TimeSpan.FromSeconds(5),

@@ -33,10 +33,13 @@ public sealed class EventStreamTests : IDisposable
     [Fact]
     public async Task Events_arrive_in_order_and_the_stream_ends_with_the_producer()
     {
-        await using var app = await StartAsync(async (_, events, ct) =>
-        {
-            foreach (var name in new[] { "one", "two", "three" }) await events.EmitAsync(new Note(name), ct);
-        });
+        await using var app = await StartAsync(
+            async (_, events, ct) =>
+            {
+                foreach (var name in new[] { "one", "two", "three" })
+                    await events.EmitAsync(new Note(name), ct);
+            }
+        );
         using var response = await _client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -47,17 +50,20 @@ public sealed class EventStreamTests : IDisposable
     [Fact]
     public async Task A_producer_that_throws_is_logged_and_the_stream_ends_with_its_error_event()
     {
-        await using var app = await StartAsync(async (_, events, ct) =>
-        {
-            await events.EmitAsync(new Note("one"), ct);
-            throw new InvalidOperationException("the secret reason");
-        });
+        await using var app = await StartAsync(
+            async (_, events, ct) =>
+            {
+                await events.EmitAsync(new Note("one"), ct);
+                throw new InvalidOperationException("the secret reason");
+            }
+        );
         using var response = await _client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
 
         var names = await ReadToEndAsync(response);
         Assert.Equal(["one", "failed"], names);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test stream failed")
-            && l.Contains("the secret reason"));
+        Assert.Contains(_logs.Lines, l =>
+            l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test stream failed") && l.Contains("the secret reason")
+        );
     }
 
     [Fact]
@@ -65,32 +71,40 @@ public sealed class EventStreamTests : IDisposable
     {
         var scopeAliveAtEnd = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Probe? seen = null;
-        await using var app = await StartAsync(async (probe, events, ct) =>
-        {
-            seen = probe;
-            await events.EmitAsync(new Note("one"), ct);
-            try
+        await using var app = await StartAsync(
+            async (probe, events, ct) =>
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                seen = probe;
+                await events.EmitAsync(new Note("one"), ct);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                finally
+                {
+                    // Work after the client left (saving the turn) still has its scoped services.
+                    await Task.Delay(300, CancellationToken.None);
+                    scopeAliveAtEnd.TrySetResult(!probe.Disposed);
+                }
             }
-            finally
-            {
-                // Work after the client left (saving the turn) still has its scoped services.
-                await Task.Delay(300, CancellationToken.None);
-                scopeAliveAtEnd.TrySetResult(!probe.Disposed);
-            }
-        });
+        );
         var response = await _client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
         Assert.Equal("one", await NextAsync(reader));
         response.Dispose();
 
         Assert.True(await scopeAliveAtEnd.Task.WaitAsync(TimeSpan.FromSeconds(20)), "the request scope ended before the producer");
-        Assert.True(await TestTools.EventuallyAsync(() => _logs.Lines.Any(l =>
-            l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("Test stream cancelled: the client went away"))));
+        Assert.True(
+            await TestTools.EventuallyAsync(() =>
+                _logs.Lines.Any(l =>
+                    l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("Test stream cancelled: the client went away")
+                )
+            )
+        );
         Assert.True(await TestTools.EventuallyAsync(() => seen!.Disposed), "the request scope was never disposed");
         Assert.DoesNotContain(_logs.Lines, l =>
-            l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Warning", StringComparison.Ordinal));
+            l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Warning", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -105,11 +119,17 @@ public sealed class EventStreamTests : IDisposable
     public async Task The_result_form_logs_an_unexpected_failure_and_returns_the_failed_value()
     {
         var logger = _logs.CreateLogger("test");
-        var result = await EventStream.ResultAsync<int>(logger, "Test run", _ => throw new InvalidOperationException("boom"), -1,
-            CancellationToken.None);
+        var result = await EventStream.ResultAsync<int>(
+            logger,
+            "Test run",
+            _ => throw new InvalidOperationException("boom"),
+            -1,
+            CancellationToken.None
+        );
         Assert.Equal(-1, result);
         Assert.Contains(_logs.Lines, l =>
-            l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test run failed") && l.Contains("boom"));
+            l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Test run failed") && l.Contains("boom")
+        );
     }
 
     [Fact]
@@ -119,12 +139,28 @@ public sealed class EventStreamTests : IDisposable
         using var left = new CancellationTokenSource();
         await left.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            EventStream.ResultAsync(logger, "Test run", async ct => { await Task.Delay(Timeout.Infinite, ct); return 1; }, -1, left.Token));
+            EventStream.ResultAsync(
+                logger,
+                "Test run",
+                async ct =>
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                    return 1;
+                },
+                -1,
+                left.Token
+            )
+        );
         Assert.Contains(_logs.Lines, l => l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("Test run cancelled"));
 
         // A timeout of the producer's own is not the client leaving: it is a failure like any other.
-        var timedOut = await EventStream.ResultAsync<int>(logger, "Test run", _ => throw new TaskCanceledException("inner timeout"), -1,
-            CancellationToken.None);
+        var timedOut = await EventStream.ResultAsync<int>(
+            logger,
+            "Test run",
+            _ => throw new TaskCanceledException("inner timeout"),
+            -1,
+            CancellationToken.None
+        );
         Assert.Equal(-1, timedOut);
         Assert.Contains(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("inner timeout"));
     }
@@ -140,7 +176,8 @@ public sealed class EventStreamTests : IDisposable
         builder.Services.AddScoped<Probe>();
         var app = builder.Build();
         app.MapGet("/stream", (HttpContext http, Probe probe, ILogger<EventStreamTests> logger, CancellationToken ct) =>
-            EventStream.WriteAsync(http, logger, "Test stream", new Note("failed"), (events, token) => produce(probe, events, token), ct));
+            EventStream.WriteAsync(http, logger, "Test stream", new Note("failed"), (events, token) => produce(probe, events, token), ct)
+        );
         await app.StartAsync();
         _client.BaseAddress = new Uri(app.Urls.First());
         return app;
@@ -150,7 +187,8 @@ public sealed class EventStreamTests : IDisposable
     {
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
         var names = new List<string>();
-        while (await NextAsync(reader) is { } name) names.Add(name);
+        while (await NextAsync(reader) is { } name)
+            names.Add(name);
         return names;
     }
 

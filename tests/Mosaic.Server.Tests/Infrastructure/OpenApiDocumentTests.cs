@@ -28,9 +28,11 @@ public sealed class OpenApiDocumentTests(MosaicAppFactory app) : IClassFixture<M
         }
         Assert.True(File.Exists(CheckedInPath), $"{CheckedInPath} is missing: run scripts/openapi.sh");
         var checkedIn = Normalise(await File.ReadAllTextAsync(CheckedInPath));
-        Assert.True(served == checkedIn,
+        Assert.True(
+            served == checkedIn,
             "web/src/api/openapi.json is not what the server serves: run scripts/openapi.sh and commit the result.\n"
-            + FirstDifference(served, checkedIn));
+                + FirstDifference(served, checkedIn)
+        );
     }
 
     /// <summary>Indented, LF line ends, no "servers" (the test host's address is not part of the contract).</summary>
@@ -50,7 +52,8 @@ public sealed class OpenApiDocumentTests(MosaicAppFactory app) : IClassFixture<M
         {
             var x = i < a.Length ? a[i] : "(end)";
             var y = i < b.Length ? b[i] : "(end)";
-            if (x != y) return $"line {i + 1}: served `{x.Trim()}`, checked in `{y.Trim()}`";
+            if (x != y)
+                return $"line {i + 1}: served `{x.Trim()}`, checked in `{y.Trim()}`";
         }
         return "";
     }

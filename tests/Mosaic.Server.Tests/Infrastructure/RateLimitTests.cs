@@ -10,7 +10,8 @@ public sealed class RateLimitTests
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "5");
         // Signup is anonymous (per IP); signup also signs in, so the login already counts for alice.
         var alice = await app.SignUpAndLogInAsync();
-        for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync("/api/auth/me")).StatusCode);
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync("/api/auth/me")).StatusCode);
 
         var limited = await alice.Http.GetAsync("/api/auth/me");
         var problem = await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
@@ -21,7 +22,8 @@ public sealed class RateLimitTests
         // Another user has their own budget; health probes are never limited.
         var bob = await app.SignUpAndLogInAsync();
         Assert.Equal(HttpStatusCode.OK, (await bob.Http.GetAsync("/api/auth/me")).StatusCode);
-        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync("/api/health/live")).StatusCode);
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync("/api/health/live")).StatusCode);
     }
 
     [Fact]
@@ -33,7 +35,8 @@ public sealed class RateLimitTests
             f.Settings["RATE_LIMIT_REQUESTS_PER_HOUR"] = "3";
         });
         var client = app.CreateClient(); // anonymous: limited per IP
-        for (var i = 0; i < 3; i++) await client.GetAsync("/api/auth/me");
+        for (var i = 0; i < 3; i++)
+            await client.GetAsync("/api/auth/me");
         var limited = await client.GetAsync("/api/auth/me");
         await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
         Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 61, 3600);
@@ -48,6 +51,7 @@ public sealed class RateLimitTests
             f.Settings["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1";
         });
         var client = app.CreateClient();
-        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
     }
 }

@@ -15,12 +15,18 @@ public sealed class RestartTests : IAsyncLifetime
     [Fact]
     public async Task Users_sessions_credentials_and_logouts_survive_a_restart()
     {
-        string? token, loggedOutToken, xsrf, antiforgery;
+        string? token,
+            loggedOutToken,
+            xsrf,
+            antiforgery;
         TestUser user;
         await using (var first = MosaicAppFactory.On(_db))
         {
             user = await first.SignUpAndLogInAsync();
-            await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_persisted" } });
+            await user.Http.PostAsJsonAsync(
+                "/api/credentials",
+                new { datasource = "github", credentials = new { token = "ghp_persisted" } }
+            );
             token = user.Browser.Cookie("access_token");
             xsrf = user.Browser.Cookie("XSRF-TOKEN");
             antiforgery = user.Browser.Cookie("mosaic.antiforgery");
@@ -30,7 +36,10 @@ public sealed class RestartTests : IAsyncLifetime
         }
         Assert.True(File.Exists(Path.Combine(_db.DataDir, "secrets", "jwt.key")));
         if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_db.DataDir, "secrets", "encryption.key")));
+            Assert.Equal(
+                UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                File.GetUnixFileMode(Path.Combine(_db.DataDir, "secrets", "encryption.key"))
+            );
 
         await using var second = MosaicAppFactory.On(_db);
         var client = second.CreateClient();

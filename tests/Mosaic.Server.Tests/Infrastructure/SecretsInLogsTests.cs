@@ -12,7 +12,10 @@ public sealed class SecretsInLogsTests(MosaicAppFactory app) : IClassFixture<Mos
         var user = await app.SignUpAndLogInAsync(password: password);
         await user.Browser.LoginAsync(user.Email, "Wrong-Password-Also-Secret");
         await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "slack", credentials = new { bot_token = secret } });
-        await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "slack", credentials = new { bot_token = secret, bogus = secret } });
+        await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "slack", credentials = new { bot_token = secret, bogus = secret } }
+        );
         await user.Http.GetAsync("/api/datasources");
         await user.Http.PostAsync("/api/auth/logout", null);
 
@@ -23,6 +26,7 @@ public sealed class SecretsInLogsTests(MosaicAppFactory app) : IClassFixture<Mos
         Assert.DoesNotContain(secret, logs);
         Assert.DoesNotContain(user.Browser.Cookie("XSRF-TOKEN") ?? "<none>", logs);
         var jwt = user.Browser.Cookie("access_token");
-        if (jwt is not null) Assert.DoesNotContain(jwt, logs);
+        if (jwt is not null)
+            Assert.DoesNotContain(jwt, logs);
     }
 }

@@ -69,8 +69,9 @@ public sealed class ProductionCookieTests
         var signup = await browser.SignupAsync(email, "a long enough passphrase");
         Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
         var cookies = signup.Headers.GetValues("Set-Cookie").ToList();
-        Assert.All(cookies.Where(c => c.StartsWith("access_token=") || c.StartsWith("XSRF-TOKEN=")),
-            c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies.Where(c => c.StartsWith("access_token=") || c.StartsWith("XSRF-TOKEN=")), c =>
+            Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase)
+        );
         Assert.False(File.Exists(Path.Combine(app.Database.DataDir, "secrets", "jwt.key"))); // nothing generated
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.PostAsync("/api/auth/logout", null)).StatusCode);

@@ -95,20 +95,25 @@ public sealed class SettingsStartupTests
         var llm = app.Services.GetRequiredService<LlmSettings>();
         Assert.Equal((1000, "claude-sonnet-4-5", null), (llm.MaxOutputTokens, llm.AnthropicModel, llm.Provider)); // blank: the default
         var hub = app.Services.GetRequiredService<IOptions<McpHubOptions>>().Value;
-        Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(12.5), 3, 5), (hub.IdleTimeout, hub.CallTimeout, hub.MaxSessionsPerUser,
-            hub.BreakerFailureThreshold));
+        Assert.Equal(
+            (TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(12.5), 3, 5),
+            (hub.IdleTimeout, hub.CallTimeout, hub.MaxSessionsPerUser, hub.BreakerFailureThreshold)
+        );
         Assert.Equal((TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(9), 64), (hub.ResultCacheTtl, hub.BusyRetryAfter, hub.MaxSessions));
         Assert.Equal(["HTTP_USER_AGENT", "CORP_CA"], hub.InheritedVariables);
         var digest = app.Services.GetRequiredService<DigestSettings>();
-        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(45)),
-            (digest.CacheTtl, digest.SummaryTimeout, digest.SourceTimeout));
+        Assert.Equal(
+            (TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(45)),
+            (digest.CacheTtl, digest.SummaryTimeout, digest.SourceTimeout)
+        );
     }
 
     [Fact]
     public void Reading_outside_the_host_reports_an_unreadable_value_by_name()
     {
         var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["MCP_MAX_SESSIONS"] = "1e3" }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MCP_MAX_SESSIONS"] = "1e3" })
+            .Build();
         var error = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<McpHubOptions>(config));
         Assert.Equal("MCP_MAX_SESSIONS must be a whole number (got '1e3').", Assert.Single(error.Failures));
     }

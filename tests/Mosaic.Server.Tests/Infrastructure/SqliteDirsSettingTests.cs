@@ -28,7 +28,7 @@ public sealed class SqliteDirsSettingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{data}", "is MOSAIC_DATA_DIR")]  // the data dir itself
+    [InlineData("{data}", "is MOSAIC_DATA_DIR")] // the data dir itself
     [InlineData("{data}/secrets", "is inside MOSAIC_DATA_DIR")]
     [InlineData("{root}", "contains MOSAIC_DATA_DIR")] // a parent of the data dir
     [InlineData("{root}/to-data", "is MOSAIC_DATA_DIR")] // a link to the data dir

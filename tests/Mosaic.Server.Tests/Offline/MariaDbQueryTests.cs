@@ -11,10 +11,12 @@ namespace Mosaic.Server.Tests.Offline;
 public sealed class MariaDbQueryFixture : IAsyncLifetime
 {
     public string Database { get; } = $"mosaic_offline_{Guid.NewGuid():N}"[..26];
-    public MySqlConnectionStringBuilder Server { get; } = new(
-        Environment.GetEnvironmentVariable("MOSAIC_TEST_MARIADB") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("MOSAIC_TEST_MARIADB is not set: these tests need the test MariaDB."));
+    public MySqlConnectionStringBuilder Server { get; } =
+        new(
+            Environment.GetEnvironmentVariable("MOSAIC_TEST_MARIADB") is { Length: > 0 } cs
+                ? cs
+                : throw new InvalidOperationException("MOSAIC_TEST_MARIADB is not set: these tests need the test MariaDB.")
+        );
     public ChatAppFactory App { get; } = new(null);
 
     public async Task InitializeAsync()
@@ -24,23 +26,31 @@ public sealed class MariaDbQueryFixture : IAsyncLifetime
         await using (var cmd = new MySqlCommand($"CREATE DATABASE `{Database}`; USE `{Database}`;\n{sql}", c))
             await cmd.ExecuteNonQueryAsync();
         // The test server is on loopback: the operator's allow list names exactly it.
-        App.Settings["MOSAIC_EGRESS_ALLOW"] =
-            Server.Server.Contains(':') ? $"[{Server.Server}]:{Server.Port}" : $"{Server.Server}:{Server.Port}";
+        App.Settings["MOSAIC_EGRESS_ALLOW"] = Server.Server.Contains(':')
+            ? $"[{Server.Server}]:{Server.Port}"
+            : $"{Server.Server}:{Server.Port}";
         await App.InitializeAsync();
     }
 
     public async Task<TestUser> UserAsync()
     {
         var user = await App.SignInAsync();
-        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new
-        {
-            datasource = "mysql",
-            credentials = new
+        var saved = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new
             {
-                host = Server.Server, port = Server.Port.ToString(), user = Server.UserID, password = Server.Password,
-                database = Database, ssl_mode = "None",
-            },
-        });
+                datasource = "mysql",
+                credentials = new
+                {
+                    host = Server.Server,
+                    port = Server.Port.ToString(),
+                    user = Server.UserID,
+                    password = Server.Password,
+                    database = Database,
+                    ssl_mode = "None",
+                },
+            }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         return user;
     }
@@ -55,8 +65,9 @@ public sealed class MariaDbQueryFixture : IAsyncLifetime
 
     private async Task<MySqlConnection> OpenAsync()
     {
-        var c = new MySqlConnection(new MySqlConnectionStringBuilder(Server.ConnectionString) { Database = "", AllowUserVariables = true }
-            .ConnectionString);
+        var c = new MySqlConnection(
+            new MySqlConnectionStringBuilder(Server.ConnectionString) { Database = "", AllowUserVariables = true }.ConnectionString
+        );
         await c.OpenAsync();
         return c;
     }
@@ -69,12 +80,15 @@ public sealed class MariaDbQueryTests(MariaDbQueryFixture fx) : IClassFixture<Ma
     public async Task Offline_chat_answers_execute_query_on_MariaDB_with_the_rows()
     {
         var user = await fx.UserAsync();
-        await using var sse = await SseStream.OpenAsync(user.Http, new
-        {
-            message = "execute_query sql=\"SELECT order_number, financial_status FROM orders "
-                      + "WHERE order_number IN (1038, 1042) ORDER BY 1\"",
-            datasource = "mysql",
-        });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new
+            {
+                message = "execute_query sql=\"SELECT order_number, financial_status FROM orders "
+                    + "WHERE order_number IN (1038, 1042) ORDER BY 1\"",
+                datasource = "mysql",
+            }
+        );
         var events = await sse.ReadToEndAsync();
 
         Assert.Equal("execute_query", events.Single(e => SseStream.Type(e) == "tool_start").GetProperty("tool").GetString());

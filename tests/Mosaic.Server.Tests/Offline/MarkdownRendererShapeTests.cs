@@ -11,10 +11,12 @@ public sealed class MarkdownRendererShapeTests
     [Fact]
     public void Rows_of_cells_are_shown_under_their_column_descriptors_even_when_there_are_as_many_columns_as_rows()
     {
-        var md = Render("""
+        var md = Render(
+            """
             {"rows":[[1,"Ada"],[2,"Grace"]],"returned":2,"has_more":false,"truncated":false,
              "columns":[{"name":"id","type":"INT"},{"name":"name","type":"VARCHAR"}]}
-            """);
+            """
+        );
         Assert.Equal("| id | name |\n| --- | --- |\n| 1 | Ada |\n| 2 | Grace |", md);
     }
 
@@ -62,11 +64,13 @@ public sealed class MarkdownRendererShapeTests
     public void A_record_shows_its_subject_its_text_in_full_and_its_parts()
     {
         var body = string.Join(" ", Enumerable.Repeat("words", 40)) + "\nsecond line";
-        var md = Render($$"""
+        var md = Render(
+            $$"""
             {"issue":{"number":7,"title":"Broken checkout","labels":["bug","p1"],"html_url":"https://example.test/7"},
              "body":{{JsonSerializer.Serialize(body)}},"comments_total":30,
              "recent_comments":[{"author":"bob","body":"On it"}]}
-            """);
+            """
+        );
         Assert.Contains("- **title**: [Broken checkout](https://example.test/7)", md);
         Assert.Contains("- **labels**: bug, p1", md);
         Assert.Contains("> " + body.Split('\n')[0], md);
@@ -79,10 +83,12 @@ public sealed class MarkdownRendererShapeTests
     public void List_items_with_a_body_are_read_one_by_one_and_a_snippet_of_the_body_is_not_repeated()
     {
         var text = "Hello Alice,\nthe fix ships today.\nBob";
-        var md = Render($$"""
+        var md = Render(
+            $$"""
             {"messages":[{"id":"m1","subject":"Fix ships","from":"Bob","snippet":"Hello Alice, the fix ships…",
                           "body":{{JsonSerializer.Serialize(text)}},"link":"https://mail.example.test/m1"}],"returned":1}
-            """);
+            """
+        );
         Assert.Contains("**[Fix ships](https://mail.example.test/m1)**", md);
         Assert.Contains("from: Bob", md);
         Assert.Contains("> Hello Alice,\n> the fix ships today.\n> Bob", md);

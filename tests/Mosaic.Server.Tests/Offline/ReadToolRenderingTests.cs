@@ -30,7 +30,8 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
     public async Task The_rendering_shows_the_data(ReadToolCase c)
     {
         var md = await RenderAsync(c.Source, c.Tool, c.Arguments);
-        foreach (var expected in c.Shows) Assert.True(md.Contains(expected, StringComparison.Ordinal), $"{c} lacks \"{expected}\":\n{md}");
+        foreach (var expected in c.Shows)
+            Assert.True(md.Contains(expected, StringComparison.Ordinal), $"{c} lacks \"{expected}\":\n{md}");
     }
 
     [Fact]
@@ -39,9 +40,12 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
         var cases = ReadToolCases.All.Select(c => $"{c.Source}.{c.Tool}").ToHashSet();
         var readTools = new List<string>();
         foreach (var source in BuiltInSources.Definitions.Select(s => s.Id))
-            readTools.AddRange((await Hub.ListToolsAsync(fx.User.Id, source, CancellationToken.None))
-                .Where(t => t.ReadOnly && t.Name != "whats_new").Select(t => $"{source}.{t.Name}"));
-            // whats_new is in every source: A_source_s_news_shows_its_items covers it for each of them.
+            readTools.AddRange(
+                (await Hub.ListToolsAsync(fx.User.Id, source, CancellationToken.None))
+                    .Where(t => t.ReadOnly && t.Name != "whats_new")
+                    .Select(t => $"{source}.{t.Name}")
+            );
+        // whats_new is in every source: A_source_s_news_shows_its_items covers it for each of them.
 
         Assert.Equal(readTools.Order(), cases.Order());
         Assert.Equal(ReadToolCases.All.Length, cases.Count);
@@ -56,14 +60,20 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
         var args = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{"since":"2000-01-01T00:00:00Z","limit":10}""");
         var result = await Hub.CallToolAsync(fx.User.Id, source, "whats_new", args, CancellationToken.None);
         Assert.False(result.IsError, $"{source}.whats_new failed: {result.Text}");
-        var titles = result.Structured!.Value.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+        var titles = result
+            .Structured!.Value.GetProperty("items")
+            .EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()!)
+            .ToList();
         Assert.NotEmpty(titles);
 
         var md = MarkdownRenderer.Render("whats_new", false, result.Text, result.Structured);
         // Cells are clipped and pipes escaped: the start of every title is enough to show the item is there.
         foreach (var title in titles.Take(10))
-            Assert.True(md.Contains(title[..Math.Min(30, title.Length)].Replace("|", "\\|"), StringComparison.Ordinal),
-                $"{source}.whats_new lacks \"{title}\":\n{md}");
+            Assert.True(
+                md.Contains(title[..Math.Min(30, title.Length)].Replace("|", "\\|"), StringComparison.Ordinal),
+                $"{source}.whats_new lacks \"{title}\":\n{md}"
+            );
         Assert.DoesNotContain("| name | type |", md);
     }
 
@@ -97,11 +107,14 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
     [Fact]
     public async Task Offline_chat_answers_execute_query_with_the_rows()
     {
-        await using var sse = await SseStream.OpenAsync(fx.User.Http, new
-        {
-            message = "execute_query sql=\"SELECT first_name, last_name, city FROM customers WHERE city = 'Seattle' ORDER BY id\"",
-            datasource = "mysql",
-        });
+        await using var sse = await SseStream.OpenAsync(
+            fx.User.Http,
+            new
+            {
+                message = "execute_query sql=\"SELECT first_name, last_name, city FROM customers WHERE city = 'Seattle' ORDER BY id\"",
+                datasource = "mysql",
+            }
+        );
         var events = await sse.ReadToEndAsync();
 
         var start = events.Single(e => SseStream.Type(e) == "tool_start");

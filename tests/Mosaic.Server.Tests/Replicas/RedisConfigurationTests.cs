@@ -44,7 +44,9 @@ public sealed class RedisConfigurationTests
     [Fact]
     public async Task The_server_refuses_to_start_with_a_bad_REDIS_URL_and_names_it()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["REDIS_URL"] = "redis://:hunter2-secret@localhost:6379/zero");
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+            f.Settings["REDIS_URL"] = "redis://:hunter2-secret@localhost:6379/zero"
+        );
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
         Assert.Contains("REDIS_URL", error);
         Assert.DoesNotContain("hunter2-secret", error);

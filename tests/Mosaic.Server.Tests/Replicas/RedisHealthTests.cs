@@ -15,7 +15,10 @@ public sealed class RedisHealthTests
         var signedInOnB = await replicas.B.SignUpAndLogInAsync();
         var detailed = await ProblemAssert.JsonAsync(await signedInOnB.Http.GetAsync("/api/health/detailed"));
         Assert.Equal("healthy", detailed.GetProperty("status").GetString());
-        Assert.Equal(("available", "redis"), (detailed.GetProperty("cache").GetString(), detailed.GetProperty("cache_backend").GetString()));
+        Assert.Equal(
+            ("available", "redis"),
+            (detailed.GetProperty("cache").GetString(), detailed.GetProperty("cache_backend").GetString())
+        );
 
         // The distributed cache is Redis, under the key prefix: what A stores, B reads.
         var key = $"probe-{Guid.NewGuid():N}";
@@ -26,18 +29,22 @@ public sealed class RedisHealthTests
 
         // The app's HybridCache (the MCP hub's tool and result caches) takes it as its L2 without further wiring.
         var computedOnB = false;
-        var onA = await replicas.A.Services.GetRequiredService<HybridCache>().GetOrCreateAsync("tools:github", _ => ValueTask.FromResult("listed on A"));
+        var onA = await replicas
+            .A.Services.GetRequiredService<HybridCache>()
+            .GetOrCreateAsync("tools:github", _ => ValueTask.FromResult("listed on A"));
         // HybridCache may finish its L2 write after answering; B asks once the entry is in Redis.
         await using (var redis = await ReplicaPair.ConnectRedisAsync())
         {
             var l2Key = $"{replicas.KeyPrefix}cache:tools:github";
             await ReplicaPair.EventuallyAsync(() => redis.GetDatabase().KeyExists(l2Key), "A's entry to reach Redis");
         }
-        var onB = await replicas.B.Services.GetRequiredService<HybridCache>().GetOrCreateAsync("tools:github", _ =>
-        {
-            computedOnB = true;
-            return ValueTask.FromResult("listed on B");
-        });
+        var onB = await replicas
+            .B.Services.GetRequiredService<HybridCache>()
+            .GetOrCreateAsync("tools:github", _ =>
+            {
+                computedOnB = true;
+                return ValueTask.FromResult("listed on B");
+            });
         Assert.Equal(("listed on A", "listed on A", false), (onA, onB, computedOnB));
     }
 
@@ -59,7 +66,8 @@ public sealed class RedisHealthTests
 
         // Requests are served and still limited (per replica) instead of failing on the missing Redis.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 8; i++) statuses.Add((await user.Http.GetAsync("/api/auth/me")).StatusCode);
+        for (var i = 0; i < 8; i++)
+            statuses.Add((await user.Http.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
 

@@ -26,7 +26,10 @@ public sealed class ReplicaApprovalTests
         await ReplicaPair.EventuallyAsync(() => KeyExists(replicas, id), "replica A to register the approval in Redis");
 
         // Someone else's answer, through B, is refused and changes nothing.
-        await ProblemAssert.IsProblemAsync(await mallory.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await mallory.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true }),
+            HttpStatusCode.NotFound
+        );
         Assert.False(waiting.IsCompleted);
 
         var answer = await aliceOnB.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = true });
@@ -34,8 +37,14 @@ public sealed class ReplicaApprovalTests
         Assert.Equal(ApprovalOutcome.Approved, await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
 
         // Answered once: a second answer, on either replica, finds nothing.
-        await ProblemAssert.IsProblemAsync(await aliceOnB.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await aliceOnB.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }),
+            HttpStatusCode.NotFound
+        );
+        await ProblemAssert.IsProblemAsync(
+            await alice.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false }),
+            HttpStatusCode.NotFound
+        );
     }
 
     [Fact]
@@ -49,7 +58,9 @@ public sealed class ReplicaApprovalTests
         var waiting = brokerOnA.WaitAsync(id, CancellationToken.None);
         await ReplicaPair.EventuallyAsync(() => KeyExists(replicas, id), "replica A to register the approval in Redis");
 
-        var answer = await ReplicaPair.SameBrowserOn(replicas.B, alice.Browser).PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false });
+        var answer = await ReplicaPair
+            .SameBrowserOn(replicas.B, alice.Browser)
+            .PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(ApprovalOutcome.Refused, await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
         await ReplicaPair.EventuallyAsync(() => !KeyExists(replicas, id), "the approval to leave Redis once answered");

@@ -18,7 +18,10 @@ public sealed class ReplicaCredentialTests
         var heardOnA = Listen(replicas.A, user.Id);
         var heardOnB = Listen(replicas.B, user.Id);
 
-        var save = await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_first" } });
+        var save = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "github", credentials = new { token = "ghp_first" } }
+        );
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
         await ReplicaPair.EventuallyAsync(() => !heardOnB.IsEmpty, "replica B to hear of the save made on A");
         var remote = Assert.Single(heardOnB);
@@ -38,28 +41,39 @@ public sealed class ReplicaCredentialTests
     {
         await using var replicas = await ReplicaPair.StartAsync();
         var user = await replicas.A.SignUpAndLogInAsync();
-        var save = await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_saved_on_a" } });
+        var save = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "github", credentials = new { token = "ghp_saved_on_a" } }
+        );
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
 
         using (var scope = replicas.B.Services.CreateScope())
         {
-            var fields = await scope.ServiceProvider.GetRequiredService<CredentialVault>().GetAsync(user.Id, "github", CancellationToken.None);
+            var fields = await scope
+                .ServiceProvider.GetRequiredService<CredentialVault>()
+                .GetAsync(user.Id, "github", CancellationToken.None);
             Assert.Equal("ghp_saved_on_a", fields!["token"]);
         }
 
         // The control: a server on the same data with a different ENCRYPTION_KEY cannot read them.
         await using var stranger = MosaicAppFactory.On(replicas.Database);
-        foreach (var (k, v) in replicas.B.Settings) stranger.Settings[k] = v;
+        foreach (var (k, v) in replicas.B.Settings)
+            stranger.Settings[k] = v;
         stranger.Settings["ENCRYPTION_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         using var strangerScope = stranger.Services.CreateScope();
         await Assert.ThrowsAsync<CredentialDecryptionException>(() =>
-            strangerScope.ServiceProvider.GetRequiredService<CredentialVault>().GetAsync(user.Id, "github", CancellationToken.None));
+            strangerScope.ServiceProvider.GetRequiredService<CredentialVault>().GetAsync(user.Id, "github", CancellationToken.None)
+        );
     }
 
     private static ConcurrentQueue<CredentialChange> Listen(MosaicAppFactory replica, string userId)
     {
         var heard = new ConcurrentQueue<CredentialChange>();
-        replica.Services.GetRequiredService<ICredentialChangeNotifier>().Changed += c => { if (c.UserId == userId) heard.Enqueue(c); };
+        replica.Services.GetRequiredService<ICredentialChangeNotifier>().Changed += c =>
+        {
+            if (c.UserId == userId)
+                heard.Enqueue(c);
+        };
         return heard;
     }
 }

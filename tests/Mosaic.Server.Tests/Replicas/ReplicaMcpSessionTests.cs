@@ -16,15 +16,29 @@ public sealed class ReplicaMcpSessionTests
         await using var replicas = await ReplicaPair.StartAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = connectors);
         var alice = await replicas.A.SignUpAndLogInAsync();
         (await alice.Http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode(); // hands out the XSRF token
-        Assert.Equal(HttpStatusCode.OK, (await alice.Http.PostAsJsonAsync("/api/credentials",
-            new { datasource = "everything", credentials = new { token = "first" } })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await alice.Http.PostAsJsonAsync(
+                    "/api/credentials",
+                    new { datasource = "everything", credentials = new { token = "first" } }
+                )
+            ).StatusCode
+        );
 
         var hubOnB = replicas.B.Services.GetRequiredService<McpHub>();
         Assert.Equal("first", await TokenSeenByChildAsync(hubOnB, alice.Id));
         var oldProcess = hubOnB.GetStatus().Sessions.Single().ProcessId!.Value;
 
-        Assert.Equal(HttpStatusCode.OK, (await alice.Http.PostAsJsonAsync("/api/credentials",
-            new { datasource = "everything", credentials = new { token = "second" } })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await alice.Http.PostAsJsonAsync(
+                    "/api/credentials",
+                    new { datasource = "everything", credentials = new { token = "second" } }
+                )
+            ).StatusCode
+        );
 
         // Only the notice from A can end B's process: nothing has asked B for anything since.
         await ReplicaPair.EventuallyAsync(() => TestTools.HasExited(oldProcess), "replica B to stop the process holding the old token");
@@ -41,11 +55,14 @@ public sealed class ReplicaMcpSessionTests
     private static string ConnectorsFileWithEverything()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-replica-cf").FullName, "connectors.json");
-        File.WriteAllText(path, $$"""
+        File.WriteAllText(
+            path,
+            $$"""
             { "sources": [ { "id": "everything", "name": "Everything", "description": "Reference MCP server",
                 "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
                 "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
-            """);
+            """
+        );
         return path;
     }
 }

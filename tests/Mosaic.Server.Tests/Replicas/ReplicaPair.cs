@@ -36,8 +36,9 @@ public sealed class ReplicaPair : IAsyncDisposable
     {
         if (string.IsNullOrWhiteSpace(endpoint))
             throw new InvalidOperationException(
-                "The replica tests need a real Redis: set MOSAIC_TEST_REDIS to host:port (scripts/test.sh starts one and sets it; " +
-                "or `source /tmp/mosaic-services/env`).");
+                "The replica tests need a real Redis: set MOSAIC_TEST_REDIS to host:port (scripts/test.sh starts one and sets it; "
+                    + "or `source /tmp/mosaic-services/env`)."
+            );
         return endpoint.StartsWith("redis", StringComparison.Ordinal) ? endpoint : $"redis://{endpoint}";
     }
 
@@ -57,7 +58,8 @@ public sealed class ReplicaPair : IAsyncDisposable
             f.Settings["REDIS_KEY_PREFIX"] = prefix;
             f.Settings["JWT_SECRET_KEY"] = jwtKey;
             f.Settings["ENCRYPTION_KEY"] = encryptionKey;
-            if (dataDir is not null) f.Settings["MOSAIC_DATA_DIR"] = dataDir;
+            if (dataDir is not null)
+                f.Settings["MOSAIC_DATA_DIR"] = dataDir;
             configure?.Invoke(f);
             return f;
         }
@@ -71,12 +73,18 @@ public sealed class ReplicaPair : IAsyncDisposable
 
     /// <summary>The same browser (one cookie jar, XSRF header echoed) talking to another replica.</summary>
     public static HttpClient SameBrowserOn(MosaicAppFactory replica, BrowserClient browser) =>
-        replica.CreateDefaultClient(replica.ClientOptions.BaseAddress, new CookieContainerHandler(browser.Cookies), new XsrfHeader(browser.Cookies));
+        replica.CreateDefaultClient(
+            replica.ClientOptions.BaseAddress,
+            new CookieContainerHandler(browser.Cookies),
+            new XsrfHeader(browser.Cookies)
+        );
 
     public static async Task<IConnectionMultiplexer> ConnectRedisAsync() =>
-        await ConnectionMultiplexer.ConnectAsync(Mosaic.Server.Infrastructure.RedisUrl.TryParse(RedisUrl, out var url, out var error)
-            ? url!.ToConfigurationOptions()
-            : throw new InvalidOperationException(error));
+        await ConnectionMultiplexer.ConnectAsync(
+            Mosaic.Server.Infrastructure.RedisUrl.TryParse(RedisUrl, out var url, out var error)
+                ? url!.ToConfigurationOptions()
+                : throw new InvalidOperationException(error)
+        );
 
     /// <summary>Waits (up to 15 s) for something another replica causes asynchronously; fails naming it.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, string what)
@@ -84,7 +92,8 @@ public sealed class ReplicaPair : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for: {what}");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Timed out waiting for: {what}");
             await Task.Delay(20);
         }
     }
@@ -98,10 +107,16 @@ public sealed class ReplicaPair : IAsyncDisposable
             // Rate-limit keys look like rl:fw:{<prefix>ratelimit:...}; cache keys start with the prefix.
             var server = redis.GetServer(redis.GetEndPoints().Single());
             var db = redis.GetDatabase();
-            await foreach (var key in server.KeysAsync(db.Database, $"*{KeyPrefix}*")) await db.KeyDeleteAsync(key);
+            await foreach (var key in server.KeysAsync(db.Database, $"*{KeyPrefix}*"))
+                await db.KeyDeleteAsync(key);
         }
         await Database.DisposeAsync();
-        if (_ownDataDir is not null) try { Directory.Delete(_ownDataDir, recursive: true); } catch (IOException) { }
+        if (_ownDataDir is not null)
+            try
+            {
+                Directory.Delete(_ownDataDir, recursive: true);
+            }
+            catch (IOException) { }
     }
 
     private sealed class XsrfHeader(CookieContainer cookies) : DelegatingHandler
@@ -109,7 +124,8 @@ public sealed class ReplicaPair : IAsyncDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
             request.Headers.Remove("X-XSRF-TOKEN");
-            if (cookies.GetCookies(request.RequestUri!)["XSRF-TOKEN"]?.Value is { } token) request.Headers.Add("X-XSRF-TOKEN", token);
+            if (cookies.GetCookies(request.RequestUri!)["XSRF-TOKEN"]?.Value is { } token)
+                request.Headers.Add("X-XSRF-TOKEN", token);
             return base.SendAsync(request, ct);
         }
     }

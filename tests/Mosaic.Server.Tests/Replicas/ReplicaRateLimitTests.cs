@@ -19,7 +19,8 @@ public sealed class ReplicaRateLimitTests
         for (; turn < 20 && limited is null; turn++)
         {
             var response = await clients[turn % 2].GetAsync("/api/auth/me");
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                limited = response;
             else
             {
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -38,7 +38,8 @@ public sealed class ReplicaSessionTests
         var user = await replicas.A.SignUpAndLogInAsync();
         var token = user.Browser.Cookie("access_token");
         // A has seen and accepted this token several times before the logout happens elsewhere.
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await user.Http.GetAsync("/api/auth/me")).StatusCode);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await user.Http.GetAsync("/api/auth/me")).StatusCode);
 
         var onB = ReplicaPair.SameBrowserOn(replicas.B, user.Browser);
         Assert.Equal(HttpStatusCode.OK, (await onB.PostAsync("/api/auth/logout", null)).StatusCode);

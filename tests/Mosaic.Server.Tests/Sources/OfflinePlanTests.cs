@@ -16,44 +16,103 @@ namespace Mosaic.Server.Tests.Sources;
 public sealed class OfflinePlanTests(DemoAgentFixture fixture)
 {
     /// <summary>Question → source → the planned tool, its arguments as JSON, and how the plan shows it.</summary>
-    public static TheoryData<string, string, string, string, string> Shapes => new()
-    {
-        { "What did people say in #checkout-eng today?", "slack", "read_messages", """{"channel":"checkout-eng"}""",
-            "read messages #checkout-eng" },
-        { "What is going on with the checkout double-charge bug?", "slack", "search_messages", """{"query":"checkout double charge"}""",
-            "search messages \"checkout double charge\"" },
-        { "What's the status of ACME-142?", "jira", "get_issue", """{"key":"ACME-142"}""", "get issue ACME-142" },
-        { "Any tickets about the checkout double charge?", "jira", "query_jira",
-            """{"jql":"text ~ 'checkout double charge' ORDER BY updated DESC"}""",
-            "query_jira jql=\"text ~ 'checkout double charge' ORDER BY updated DESC\"" },
-        { "What's the status?", "jira", "query_jira", """{"jql":"statusCategory != Done ORDER BY updated DESC"}""",
-            "query_jira jql=\"statusCategory != Done ORDER BY updated DESC\"" },
-        { "Has PR #91 in acme/storefront been approved yet?", "github", "get_pull_request", """{"repo":"acme/storefront","number":91}""",
-            "get_pull_request repo=acme/storefront number=91" },
-        { "Did the CI build fail in acme/storefront?", "github", "get_workflow_runs", """{"repo":"acme/storefront"}""",
-            "get_workflow_runs repo=acme/storefront" },
-        // No repository named: the user's repository that shares the question's words (the Sandbox's storefront).
-        { "What is going on with the storefront checkout bug?", "github", "list_issues",
-            """{"repo":"acme/storefront","state":"all","include_pull_requests":true,"limit":50}""",
-            "list_issues repo=acme/storefront state=all include_pull_requests=true limit=50" },
-        { "Show me order #1042", "shopify", "get_order", """{"order":"#1042"}""", "get_order order=#1042" },
-        { "Is the grinder in stock?", "shopify", "get_inventory", """{"product":"grinder stock"}""",
-            "get_inventory product=\"grinder stock\"" },
-        { "List our products", "shopify", "list_products", """{"query":"products"}""", "list_products query=\"products\"" },
-        { "How many orders did we get this week?", "shopify", "list_orders", "{}", "list_orders" },
-        { "Any refunds for Maya?", "shopify", "list_orders", """{"query":"refunds maya"}""", "list_orders query=\"refunds maya\"" },
-        { "What meetings do I have tomorrow?", "google_workspace", "get_events", "{}", "get_events" },
-        { "Find the launch plan doc in Drive", "google_workspace", "search_drive_files", """{"query":"launch plan doc"}""",
-            "search_drive_files query=\"launch plan doc\"" },
-        { "Any unread emails from Maya?", "google_workspace", "list_messages", """{"query":"unread maya"}""",
-            "list_messages query=\"unread maya\"" },
-        { "How many rows are in the customers table?", "mysql", "execute_query", """{"sql":"SELECT * FROM customers LIMIT 20"}""",
-            "execute_query sql=\"SELECT * FROM customers LIMIT 20\"" },
-        { "Run a SQL query counting support tickets by status", "mysql", "list_tables", "{}", "list_tables" },
-        { "Which files are in the acme-finance bucket?", "s3", "search_objects", """{"bucket":"acme-finance","contains":"files"}""",
-            "search_objects bucket=acme-finance contains=\"files\"" },
-        { "List my S3 buckets", "s3", "list_buckets", "{}", "list_buckets" },
-    };
+    public static TheoryData<string, string, string, string, string> Shapes =>
+        new()
+        {
+            {
+                "What did people say in #checkout-eng today?",
+                "slack",
+                "read_messages",
+                """{"channel":"checkout-eng"}""",
+                "read messages #checkout-eng"
+            },
+            {
+                "What is going on with the checkout double-charge bug?",
+                "slack",
+                "search_messages",
+                """{"query":"checkout double charge"}""",
+                "search messages \"checkout double charge\""
+            },
+            { "What's the status of ACME-142?", "jira", "get_issue", """{"key":"ACME-142"}""", "get issue ACME-142" },
+            {
+                "Any tickets about the checkout double charge?",
+                "jira",
+                "query_jira",
+                """{"jql":"text ~ 'checkout double charge' ORDER BY updated DESC"}""",
+                "query_jira jql=\"text ~ 'checkout double charge' ORDER BY updated DESC\""
+            },
+            {
+                "What's the status?",
+                "jira",
+                "query_jira",
+                """{"jql":"statusCategory != Done ORDER BY updated DESC"}""",
+                "query_jira jql=\"statusCategory != Done ORDER BY updated DESC\""
+            },
+            {
+                "Has PR #91 in acme/storefront been approved yet?",
+                "github",
+                "get_pull_request",
+                """{"repo":"acme/storefront","number":91}""",
+                "get_pull_request repo=acme/storefront number=91"
+            },
+            {
+                "Did the CI build fail in acme/storefront?",
+                "github",
+                "get_workflow_runs",
+                """{"repo":"acme/storefront"}""",
+                "get_workflow_runs repo=acme/storefront"
+            },
+            // No repository named: the user's repository that shares the question's words (the Sandbox's storefront).
+            {
+                "What is going on with the storefront checkout bug?",
+                "github",
+                "list_issues",
+                """{"repo":"acme/storefront","state":"all","include_pull_requests":true,"limit":50}""",
+                "list_issues repo=acme/storefront state=all include_pull_requests=true limit=50"
+            },
+            { "Show me order #1042", "shopify", "get_order", """{"order":"#1042"}""", "get_order order=#1042" },
+            {
+                "Is the grinder in stock?",
+                "shopify",
+                "get_inventory",
+                """{"product":"grinder stock"}""",
+                "get_inventory product=\"grinder stock\""
+            },
+            { "List our products", "shopify", "list_products", """{"query":"products"}""", "list_products query=\"products\"" },
+            { "How many orders did we get this week?", "shopify", "list_orders", "{}", "list_orders" },
+            { "Any refunds for Maya?", "shopify", "list_orders", """{"query":"refunds maya"}""", "list_orders query=\"refunds maya\"" },
+            { "What meetings do I have tomorrow?", "google_workspace", "get_events", "{}", "get_events" },
+            {
+                "Find the launch plan doc in Drive",
+                "google_workspace",
+                "search_drive_files",
+                """{"query":"launch plan doc"}""",
+                "search_drive_files query=\"launch plan doc\""
+            },
+            {
+                "Any unread emails from Maya?",
+                "google_workspace",
+                "list_messages",
+                """{"query":"unread maya"}""",
+                "list_messages query=\"unread maya\""
+            },
+            {
+                "How many rows are in the customers table?",
+                "mysql",
+                "execute_query",
+                """{"sql":"SELECT * FROM customers LIMIT 20"}""",
+                "execute_query sql=\"SELECT * FROM customers LIMIT 20\""
+            },
+            { "Run a SQL query counting support tickets by status", "mysql", "list_tables", "{}", "list_tables" },
+            {
+                "Which files are in the acme-finance bucket?",
+                "s3",
+                "search_objects",
+                """{"bucket":"acme-finance","contains":"files"}""",
+                "search_objects bucket=acme-finance contains=\"files\""
+            },
+            { "List my S3 buckets", "s3", "list_buckets", "{}", "list_buckets" },
+        };
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -73,7 +132,14 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
         Assert.IsType<OfflineSourcePlanner>(Planner);
         Assert.IsType<ExtractiveSynthesizer>(fixture.App.Services.GetRequiredService<ISynthesizer>());
         Assert.Null(await PlanAsync("What is going on?", "slack"));
-        var custom = new ConnectorDefinition { Id = "notes", Name = "Notes", Description = "notes", Icon = "mcp", Command = "notes" };
+        var custom = new ConnectorDefinition
+        {
+            Id = "notes",
+            Name = "Notes",
+            Description = "notes",
+            Icon = "mcp",
+            Command = "notes",
+        };
         Assert.Null(await Planner.PlanCallAsync(fixture.User.Id, "List my S3 buckets", custom, CancellationToken.None));
         Assert.Null(await Planner.RankAsync("List my S3 buckets", [custom], CancellationToken.None));
     }

@@ -13,16 +13,23 @@ public sealed partial class SourceIdLiteralTests
     private static readonly string ServerDir = Path.Combine(RepositoryRoot(), "src", "Mosaic.Server");
 
     /// <summary>Source id → its folder, from the types themselves (SlackSource lives in Sources/Slack/).</summary>
-    private static readonly Dictionary<string, string> Homes = BuiltInSources.All.ToDictionary(s => s.Definition.Id,
-        s => Path.Combine(ServerDir, "Sources", s.GetType().Namespace!.Split('.')[^1]) + Path.DirectorySeparatorChar);
+    private static readonly Dictionary<string, string> Homes = BuiltInSources.All.ToDictionary(
+        s => s.Definition.Id,
+        s => Path.Combine(ServerDir, "Sources", s.GetType().Namespace!.Split('.')[^1]) + Path.DirectorySeparatorChar
+    );
 
     [Fact]
     public void Source_id_literals_appear_only_in_their_own_source_folder()
     {
         var offenders = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(ServerDir, "*.cs", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
-                                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        foreach (
+            var file in Directory
+                .EnumerateFiles(ServerDir, "*.cs", SearchOption.AllDirectories)
+                .Where(f =>
+                    !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                    && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                )
+        )
         {
             var code = WithoutComments(File.ReadAllText(file));
             foreach (var (id, home) in Homes.Where(h => !file.StartsWith(h.Value, StringComparison.Ordinal)))
@@ -54,7 +61,8 @@ public sealed partial class SourceIdLiteralTests
             var next = i + 1 < code.Length ? code[i + 1] : '\0';
             if (c == '/' && next == '/')
             {
-                while (i < code.Length && code[i] != '\n') i++;
+                while (i < code.Length && code[i] != '\n')
+                    i++;
                 sb.Append('\n');
             }
             else if (c == '/' && next == '*')
@@ -70,7 +78,8 @@ public sealed partial class SourceIdLiteralTests
                 sb.Append(code, i, length);
                 i += length - 1;
             }
-            else sb.Append(c);
+            else
+                sb.Append(c);
         }
         return sb.ToString();
     }
@@ -82,7 +91,8 @@ public sealed partial class SourceIdLiteralTests
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx"))) dir = dir.Parent!;
+        while (!File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx")))
+            dir = dir.Parent!;
         return dir.FullName;
     }
 }

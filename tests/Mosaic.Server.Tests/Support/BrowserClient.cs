@@ -14,7 +14,8 @@ public sealed class BrowserClient
     {
         Cookies = new CookieContainer();
         var handlers = new List<DelegatingHandler> { new CookieContainerHandler(Cookies) };
-        if (sendXsrfHeader) handlers.Add(new XsrfHeaderHandler(Cookies));
+        if (sendXsrfHeader)
+            handlers.Add(new XsrfHeaderHandler(Cookies));
         Http = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, [.. handlers]);
     }
 
@@ -24,7 +25,15 @@ public sealed class BrowserClient
     public string? Cookie(string name) => Cookies.GetCookies(Http.BaseAddress!)[name]?.Value;
 
     public Task<HttpResponseMessage> SignupAsync(string email, string password, string? name = null) =>
-        Http.PostAsJsonAsync("/api/auth/signup", new { email, password, name });
+        Http.PostAsJsonAsync(
+            "/api/auth/signup",
+            new
+            {
+                email,
+                password,
+                name,
+            }
+        );
 
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         Http.PostAsJsonAsync("/api/auth/login", new { email, password });

@@ -55,19 +55,22 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Service replacements applied after the app's own registrations (e.g. a fake LLM endpoint).</summary>
     public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
 
-    public TestDatabase Database => _database ?? throw new InvalidOperationException("Call InitializeAsync first (xUnit does it for fixtures).");
+    public TestDatabase Database =>
+        _database ?? throw new InvalidOperationException("Call InitializeAsync first (xUnit does it for fixtures).");
 
     public async Task InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = Database.Settings();
-        foreach (var (k, v) in Settings) settings[k] = v;
+        foreach (var (k, v) in Settings)
+            settings[k] = v;
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         builder.ConfigureLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug).AddFilter("Mosaic", LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
-            if (Time is { } time) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+            if (Time is { } time)
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         });
         builder.ConfigureTestServices(services => ServiceOverrides.ForEach(o => o(services)));
     }
@@ -81,9 +84,11 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var browser = CreateBrowser();
         var signup = await browser.SignupAsync(email, password, "Test User");
-        if (!signup.IsSuccessStatusCode) throw new InvalidOperationException($"signup failed: {(int)signup.StatusCode} {await signup.Content.ReadAsStringAsync()}");
+        if (!signup.IsSuccessStatusCode)
+            throw new InvalidOperationException($"signup failed: {(int)signup.StatusCode} {await signup.Content.ReadAsStringAsync()}");
         var login = await browser.LoginAsync(email, password);
-        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"login failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        if (!login.IsSuccessStatusCode)
+            throw new InvalidOperationException($"login failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
         var body = await login.Content.ReadFromJsonAsync<JsonElement>();
         return new TestUser(browser, body.GetProperty("user").GetProperty("id").GetString()!, email, password);
     }
@@ -91,6 +96,7 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownsDatabase && _database is not null) await _database.DisposeAsync();
+        if (_ownsDatabase && _database is not null)
+            await _database.DisposeAsync();
     }
 }

@@ -23,12 +23,22 @@ public sealed class ServerProcess : IAsyncDisposable
         // Set explicitly (empty when not given), so nothing in the test run's own environment picks a cache, model or mode.
         var env = new Dictionary<string, string>
         {
-            ["ENVIRONMENT"] = "development", ["BCRYPT_WORK_FACTOR"] = "4", ["REDIS_URL"] = "",
-            ["OPENAI_BASE_URL"] = "", ["OPENAI_API_KEY"] = "", ["OPENAI_MODEL"] = "",
+            ["ENVIRONMENT"] = "development",
+            ["BCRYPT_WORK_FACTOR"] = "4",
+            ["REDIS_URL"] = "",
+            ["OPENAI_BASE_URL"] = "",
+            ["OPENAI_API_KEY"] = "",
+            ["OPENAI_MODEL"] = "",
         };
-        foreach (var (k, v) in settings) env[k] = v ?? "";
-        var child = await ChildProcess.StartAsync("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:{port}"], env,
-            TimeSpan.FromSeconds(90), CancellationToken.None);
+        foreach (var (k, v) in settings)
+            env[k] = v ?? "";
+        var child = await ChildProcess.StartAsync(
+            "dotnet",
+            [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:{port}"],
+            env,
+            TimeSpan.FromSeconds(90),
+            CancellationToken.None
+        );
         return new ServerProcess(child);
     }
 
@@ -36,7 +46,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public HttpClient Client(CookieContainer cookies) =>
         new(new BrowserClient.XsrfHeaderHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies } })
         {
-            BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100),
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
         };
 
     /// <summary>SIGKILL to the server alone, as a crash would end it; its connector children notice their closed stdin.</summary>

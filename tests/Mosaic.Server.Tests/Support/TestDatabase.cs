@@ -38,13 +38,17 @@ public sealed class TestDatabase : IAsyncDisposable
                 var admin = Environment.GetEnvironmentVariable("MOSAIC_TEST_MARIADB");
                 if (string.IsNullOrWhiteSpace(admin))
                     throw new InvalidOperationException(
-                        "MOSAIC_TEST_DB=mariadb needs MOSAIC_TEST_MARIADB (an ADO connection string without a database). " +
-                        "scripts/test.sh starts MariaDB and sets it; or `source /tmp/mosaic-services/env`.");
+                        "MOSAIC_TEST_DB=mariadb needs MOSAIC_TEST_MARIADB (an ADO connection string without a database). "
+                            + "scripts/test.sh starts MariaDB and sets it; or `source /tmp/mosaic-services/env`."
+                    );
                 var name = $"mosaic_test_{Guid.NewGuid():N}"[..30];
                 await using (var conn = new MySqlConnection(admin))
                 {
                     await conn.OpenAsync();
-                    await using var cmd = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", conn);
+                    await using var cmd = new MySqlCommand(
+                        $"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+                        conn
+                    );
                     await cmd.ExecuteNonQueryAsync();
                 }
                 return new TestDatabase("mariadb", dataDir, admin, name);
@@ -57,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public Dictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?> { ["MOSAIC_DATA_DIR"] = DataDir, ["LOCAL_MYSQL_HOST"] = "" };
-        if (!IsMariaDb) return settings;
+        if (!IsMariaDb)
+            return settings;
         var b = new MySqlConnectionStringBuilder(_adminConnectionString!);
         settings["LOCAL_MYSQL_HOST"] = b.Server;
         settings["LOCAL_MYSQL_PORT"] = b.Port.ToString();
@@ -78,16 +83,20 @@ public sealed class TestDatabase : IAsyncDisposable
             await conn.OpenAsync();
             await using var cmd = new MySqlCommand(sql, conn);
             await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) result.Add(reader.GetValue(0)?.ToString() ?? "");
+            while (await reader.ReadAsync())
+                result.Add(reader.GetValue(0)?.ToString() ?? "");
         }
         else
         {
-            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDir, "mosaic.db")};Pooling=False");
+            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection(
+                $"Data Source={Path.Combine(DataDir, "mosaic.db")};Pooling=False"
+            );
             await conn.OpenAsync();
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = sql;
             await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) result.Add(reader.GetValue(0)?.ToString() ?? "");
+            while (await reader.ReadAsync())
+                result.Add(reader.GetValue(0)?.ToString() ?? "");
         }
         return result;
     }
@@ -102,12 +111,19 @@ public sealed class TestDatabase : IAsyncDisposable
             await cmd.ExecuteNonQueryAsync();
             // The servers' idle pooled connections to the dropped database would linger for minutes and, over a whole
             // run on a shared MariaDB, reach its connection limit.
-            var settings = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build()
+            var settings = new ConfigurationBuilder()
+                .AddInMemoryCollection(Settings())
+                .Build()
                 .Get<Mosaic.Server.Configuration.MosaicSettings>()!;
             await using var pooled = new MySqlConnection(Mosaic.Server.Data.DatabaseConnections.MySqlConnectionString(settings));
             await MySqlConnection.ClearPoolAsync(pooled);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -2,12 +2,20 @@ using Mosaic.Sandbox.Acme;
 
 namespace Mosaic.Sandbox.Google.Calendar;
 
-public sealed record CalendarEvent(string Id, string Summary, DateTimeOffset Start, TimeSpan Duration, AcmePerson Organizer, AcmePerson[] Attendees)
+public sealed record CalendarEvent(
+    string Id,
+    string Summary,
+    DateTimeOffset Start,
+    TimeSpan Duration,
+    AcmePerson Organizer,
+    AcmePerson[] Attendees
+)
 {
     public string? Description { get; init; }
     public string? Location { get; init; }
     public bool AllDay { get; init; }
     public bool Meet { get; init; }
+
     /// <summary>Days a weekly recurring event repeats on; empty for a single event.</summary>
     public DayOfWeek[] RepeatsOn { get; init; } = [];
     public DateTimeOffset Created { get; init; }
@@ -47,14 +55,26 @@ public static class CalendarSeed
         [
             E("7k3launchreview01", AcmeCompany.Launch.CalendarEvent, InHours(2 * 24 + 5), 60, erin, everyone) with
             {
-                Description = $"Go/no-go for {AcmeCompany.Launch.ProductName}. Please read the \"{AcmeCompany.Launch.PlanDocument}\" doc and the \"{AcmeCompany.Launch.Spreadsheet}\" sheet first. Open question: is the checkout double-charge bug ({AcmeCompany.CheckoutBug.JiraKey}) fixed before launch?",
+                Description =
+                    $"Go/no-go for {AcmeCompany.Launch.ProductName}. Please read the \"{AcmeCompany.Launch.PlanDocument}\" doc and the \"{AcmeCompany.Launch.Spreadsheet}\" sheet first. Open question: is the checkout double-charge bug ({AcmeCompany.CheckoutBug.JiraKey}) fixed before launch?",
                 Location = "Espresso room (3F)",
             },
-            E("7k3launchday00001", $"{AcmeCompany.Launch.ProductName} launch day", Day(7, 0), 24 * 60, erin, everyone) with { AllDay = true, Meet = false },
-            E("7k3checkoutsync01", $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})", InHours(3), 30, alice,
-                [alice, bob, carol, dave]) with
+            E("7k3launchday00001", $"{AcmeCompany.Launch.ProductName} launch day", Day(7, 0), 24 * 60, erin, everyone) with
             {
-                Description = $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order {AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
+                AllDay = true,
+                Meet = false,
+            },
+            E(
+                "7k3checkoutsync01",
+                $"Checkout incident sync ({AcmeCompany.CheckoutBug.JiraKey})",
+                InHours(3),
+                30,
+                alice,
+                [alice, bob, carol, dave]
+            ) with
+            {
+                Description =
+                    $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order {AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
                 Created = AcmeCompany.Now.AddDays(-1),
             },
             E("7k3standup0000001", "Engineering standup", Day(-30, 17, 30), 15, alice, [alice, bob, carol]) with
@@ -62,7 +82,11 @@ public static class CalendarSeed
                 RepeatsOn = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
                 Created = AcmeCompany.Now.AddDays(-60),
             },
-            E("7k3oneonebob00001", "1:1 Alice / Bob", Day(-27, 22), 30, alice, [alice, bob]) with { RepeatsOn = [DayOfWeek.Thursday], Created = AcmeCompany.Now.AddDays(-60) },
+            E("7k3oneonebob00001", "1:1 Alice / Bob", Day(-27, 22), 30, alice, [alice, bob]) with
+            {
+                RepeatsOn = [DayOfWeek.Thursday],
+                Created = AcmeCompany.Now.AddDays(-60),
+            },
             E("7k3triage0000001", "Support backlog triage", InHours(-20), 45, dave, [dave, alice, erin]) with
             {
                 Description = "Three double-charge reports since the BREW10 promo started; refunds issued manually.",
@@ -76,9 +100,14 @@ public static class CalendarSeed
             E("7k3vendor00000001", "Vendor call: burr supplier (Brew Pro restock)", InHours(5 * 24 - 2), 30, erin, [erin, dave]) with
             {
                 Description = "Brew Pro Brushed Steel is almost out of stock; confirm the 60-unit restock date.",
-                Meet = false, Location = "Phone",
+                Meet = false,
+                Location = "Phone",
             },
-            E("7k3teamlunch00001", "Team lunch", InHours(27), 90, erin, everyone) with { Meet = false, Location = "Caffè Lupo" },
+            E("7k3teamlunch00001", "Team lunch", InHours(27), 90, erin, everyone) with
+            {
+                Meet = false,
+                Location = "Caffè Lupo",
+            },
         ];
     }
 }

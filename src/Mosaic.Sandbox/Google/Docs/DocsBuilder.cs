@@ -17,20 +17,46 @@ public sealed partial class DocsBuilder
     public static JsonArray Build(IEnumerable<string> lines)
     {
         var builder = new DocsBuilder();
-        builder._content.Add(new JsonObject { ["endIndex"] = 1, ["sectionBreak"] = new JsonObject { ["sectionStyle"] = new JsonObject { ["columnSeparatorStyle"] = "NONE", ["contentDirection"] = "LEFT_TO_RIGHT", ["sectionType"] = "CONTINUOUS" } } });
+        builder._content.Add(
+            new JsonObject
+            {
+                ["endIndex"] = 1,
+                ["sectionBreak"] = new JsonObject
+                {
+                    ["sectionStyle"] = new JsonObject
+                    {
+                        ["columnSeparatorStyle"] = "NONE",
+                        ["contentDirection"] = "LEFT_TO_RIGHT",
+                        ["sectionType"] = "CONTINUOUS",
+                    },
+                },
+            }
+        );
         var table = new List<string[]>();
         foreach (var line in lines)
         {
-            if (line.StartsWith('|')) { table.Add([.. line.Trim('|').Split('|').Select(c => c.Trim())]); continue; }
-            if (table.Count > 0) { builder._content.Add(builder.Table(table)); table = []; }
+            if (line.StartsWith('|'))
+            {
+                table.Add([.. line.Trim('|').Split('|').Select(c => c.Trim())]);
+                continue;
+            }
+            if (table.Count > 0)
+            {
+                builder._content.Add(builder.Table(table));
+                table = [];
+            }
             builder._content.Add(builder.Line(line));
         }
-        if (table.Count > 0) builder._content.Add(builder.Table(table));
+        if (table.Count > 0)
+            builder._content.Add(builder.Table(table));
         return builder._content;
     }
 
     public static string PlainText(IEnumerable<string> lines) =>
-        string.Join('\n', lines.Select(l => LinkPattern().Replace(l.TrimStart('=', '#', '-', ' ').Replace("**", ""), "$1").Replace("|", " ")));
+        string.Join(
+            '\n',
+            lines.Select(l => LinkPattern().Replace(l.TrimStart('=', '#', '-', ' ').Replace("**", ""), "$1").Replace("|", " "))
+        );
 
     private JsonObject Line(string line)
     {
@@ -54,21 +80,35 @@ public sealed partial class DocsBuilder
         foreach (var run in runs)
         {
             var textStyle = new JsonObject();
-            if (run.Bold) textStyle["bold"] = true;
-            if (run.Link is not null) { textStyle["link"] = new JsonObject { ["url"] = run.Link }; textStyle["underline"] = true; }
-            elements.Add(new JsonObject
+            if (run.Bold)
+                textStyle["bold"] = true;
+            if (run.Link is not null)
             {
-                ["startIndex"] = _index,
-                ["endIndex"] = _index + run.Text.Length,
-                ["textRun"] = new JsonObject { ["content"] = run.Text, ["textStyle"] = textStyle },
-            });
+                textStyle["link"] = new JsonObject { ["url"] = run.Link };
+                textStyle["underline"] = true;
+            }
+            elements.Add(
+                new JsonObject
+                {
+                    ["startIndex"] = _index,
+                    ["endIndex"] = _index + run.Text.Length,
+                    ["textRun"] = new JsonObject { ["content"] = run.Text, ["textStyle"] = textStyle },
+                }
+            );
             _index += run.Text.Length;
         }
         var paragraphStyle = new JsonObject { ["namedStyleType"] = style, ["direction"] = "LEFT_TO_RIGHT" };
-        if (style.StartsWith("HEADING")) paragraphStyle["headingId"] = $"h.{Math.Abs(text.Length * 7919 + start)}";
+        if (style.StartsWith("HEADING"))
+            paragraphStyle["headingId"] = $"h.{Math.Abs(text.Length * 7919 + start)}";
         var paragraph = new JsonObject { ["elements"] = elements, ["paragraphStyle"] = paragraphStyle };
-        if (bullet) paragraph["bullet"] = new JsonObject { ["listId"] = ListId, ["textStyle"] = new JsonObject() };
-        return new JsonObject { ["startIndex"] = start, ["endIndex"] = _index, ["paragraph"] = paragraph };
+        if (bullet)
+            paragraph["bullet"] = new JsonObject { ["listId"] = ListId, ["textStyle"] = new JsonObject() };
+        return new JsonObject
+        {
+            ["startIndex"] = start,
+            ["endIndex"] = _index,
+            ["paragraph"] = paragraph,
+        };
     }
 
     private JsonObject Table(List<string[]> rows)
@@ -84,16 +124,38 @@ public sealed partial class DocsBuilder
             {
                 var cellStart = _index++;
                 var paragraph = Paragraph(c < row.Length ? row[c] : "", "NORMAL_TEXT", false);
-                cells.Add(new JsonObject { ["startIndex"] = cellStart, ["endIndex"] = _index, ["content"] = new JsonArray(paragraph), ["tableCellStyle"] = new JsonObject { ["rowSpan"] = 1, ["columnSpan"] = 1 } });
+                cells.Add(
+                    new JsonObject
+                    {
+                        ["startIndex"] = cellStart,
+                        ["endIndex"] = _index,
+                        ["content"] = new JsonArray(paragraph),
+                        ["tableCellStyle"] = new JsonObject { ["rowSpan"] = 1, ["columnSpan"] = 1 },
+                    }
+                );
             }
-            tableRows.Add(new JsonObject { ["startIndex"] = rowStart, ["endIndex"] = _index, ["tableCells"] = cells, ["tableRowStyle"] = new JsonObject { ["minRowHeight"] = new JsonObject { ["unit"] = "PT" } } });
+            tableRows.Add(
+                new JsonObject
+                {
+                    ["startIndex"] = rowStart,
+                    ["endIndex"] = _index,
+                    ["tableCells"] = cells,
+                    ["tableRowStyle"] = new JsonObject { ["minRowHeight"] = new JsonObject { ["unit"] = "PT" } },
+                }
+            );
         }
         _index++;
         return new JsonObject
         {
             ["startIndex"] = start,
             ["endIndex"] = _index,
-            ["table"] = new JsonObject { ["rows"] = rows.Count, ["columns"] = columns, ["tableRows"] = tableRows, ["tableStyle"] = new JsonObject() },
+            ["table"] = new JsonObject
+            {
+                ["rows"] = rows.Count,
+                ["columns"] = columns,
+                ["tableRows"] = tableRows,
+                ["tableStyle"] = new JsonObject(),
+            },
         };
     }
 
@@ -104,13 +166,15 @@ public sealed partial class DocsBuilder
         var position = 0;
         foreach (Match m in InlinePattern().Matches(text))
         {
-            if (m.Index > position) yield return new Run(text[position..m.Index], false, null);
+            if (m.Index > position)
+                yield return new Run(text[position..m.Index], false, null);
             yield return m.Groups["bold"].Success
                 ? new Run(m.Groups["bold"].Value, true, null)
                 : new Run(m.Groups["label"].Value, false, m.Groups["url"].Value);
             position = m.Index + m.Length;
         }
-        if (position < text.Length || position == 0) yield return new Run(text[position..], false, null);
+        if (position < text.Length || position == 0)
+            yield return new Run(text[position..], false, null);
     }
 
     [GeneratedRegex(@"\*\*(?<bold>[^*]+)\*\*|\[(?<label>[^\]]+)\]\((?<url>[^)]+)\)")]

@@ -9,34 +9,63 @@ namespace Mosaic.Sandbox.Google;
 /// <summary>Drive API v3 <c>files.list</c>: q, orderBy, pageSize/pageToken and the <c>fields</c> partial response.</summary>
 public static class DriveApi
 {
-    private static readonly string[] Scopes = [GoogleAuth.Drive, "https://www.googleapis.com/auth/drive", "https://www.googleapis.com/auth/drive.metadata.readonly"];
+    private static readonly string[] Scopes =
+    [
+        GoogleAuth.Drive,
+        "https://www.googleapis.com/auth/drive",
+        "https://www.googleapis.com/auth/drive.metadata.readonly",
+    ];
 
     public static void MapDriveApi(this RouteGroupBuilder google, GoogleGuard guard) =>
-        google.MapGet("/drive/v3/files", (HttpRequest request, string? q, string? pageToken, int? pageSize, string? fields, string? orderBy) =>
-        {
-            if (guard.Check(request, "drive.googleapis.com", Scopes) is { } denied) return denied;
-            Func<DriveFile, bool> filter;
-            try { filter = string.IsNullOrWhiteSpace(q) ? _ => true : DriveQuery.Parse(q, FullText); }
-            catch (FormatException) { return GoogleErrors.InvalidValue("q"); }
-            FieldSelection selection;
-            try { selection = FieldSelection.Parse(fields ?? "kind,incompleteSearch,files(kind,id,name,mimeType)"); }
-            catch (FormatException e) { return GoogleErrors.BadRequest($"Invalid field selection {e.Message}", "fields"); }
+        google.MapGet(
+            "/drive/v3/files",
+            (HttpRequest request, string? q, string? pageToken, int? pageSize, string? fields, string? orderBy) =>
+            {
+                if (guard.Check(request, "drive.googleapis.com", Scopes) is { } denied)
+                    return denied;
+                Func<DriveFile, bool> filter;
+                try
+                {
+                    filter = string.IsNullOrWhiteSpace(q) ? _ => true : DriveQuery.Parse(q, FullText);
+                }
+                catch (FormatException)
+                {
+                    return GoogleErrors.InvalidValue("q");
+                }
+                FieldSelection selection;
+                try
+                {
+                    selection = FieldSelection.Parse(fields ?? "kind,incompleteSearch,files(kind,id,name,mimeType)");
+                }
+                catch (FormatException e)
+                {
+                    return GoogleErrors.BadRequest($"Invalid field selection {e.Message}", "fields");
+                }
 
-            var files = DriveSeed.Files.Where(f => DriveQuery.MentionsTrashed(q) || !f.Trashed).Where(filter);
-            files = Order(files, orderBy);
-            var all = files.Select(ToJson).ToList();
-            if (!GoogleErrors.TryPage(all, pageToken, Math.Clamp(pageSize ?? 100, 1, 1000), out var page, out var next))
-                return GoogleErrors.InvalidValue("pageToken");
-            var full = new JsonObject { ["kind"] = "drive#fileList", ["incompleteSearch"] = false, ["files"] = new JsonArray([.. page]) };
-            if (next is not null) full["nextPageToken"] = next;
-            return Results.Json(selection.Apply(full));
-        });
+                var files = DriveSeed.Files.Where(f => DriveQuery.MentionsTrashed(q) || !f.Trashed).Where(filter);
+                files = Order(files, orderBy);
+                var all = files.Select(ToJson).ToList();
+                if (!GoogleErrors.TryPage(all, pageToken, Math.Clamp(pageSize ?? 100, 1, 1000), out var page, out var next))
+                    return GoogleErrors.InvalidValue("pageToken");
+                var full = new JsonObject
+                {
+                    ["kind"] = "drive#fileList",
+                    ["incompleteSearch"] = false,
+                    ["files"] = new JsonArray([.. page]),
+                };
+                if (next is not null)
+                    full["nextPageToken"] = next;
+                return Results.Json(selection.Apply(full));
+            }
+        );
 
     /// <summary>What fullText search looks at: name, description, and the text inside Docs and Sheets.</summary>
     private static string FullText(DriveFile f) =>
-        $"{f.Name} {f.Description} " +
-        (DocsSeed.Bodies.TryGetValue(f.Id, out var lines) ? DocsBuilder.PlainText(lines) : "") +
-        (SheetsSeed.Spreadsheets.TryGetValue(f.Id, out var tabs) ? string.Join(' ', tabs.SelectMany(t => t.Rows.SelectMany(r => r))) : "");
+        $"{f.Name} {f.Description} "
+        + (DocsSeed.Bodies.TryGetValue(f.Id, out var lines) ? DocsBuilder.PlainText(lines) : "")
+        + (
+            SheetsSeed.Spreadsheets.TryGetValue(f.Id, out var tabs) ? string.Join(' ', tabs.SelectMany(t => t.Rows.SelectMany(r => r))) : ""
+        );
 
     private static IEnumerable<DriveFile> Order(IEnumerable<DriveFile> files, string? orderBy)
     {
@@ -52,8 +81,12 @@ public static class DriveApi
                 _ => f => f.Name,
             };
             ordered = ordered is null
-                ? desc ? files.OrderByDescending(by) : files.OrderBy(by)
-                : desc ? ordered.ThenByDescending(by) : ordered.ThenBy(by);
+                ? desc
+                    ? files.OrderByDescending(by)
+                    : files.OrderBy(by)
+                : desc
+                    ? ordered.ThenByDescending(by)
+                    : ordered.ThenBy(by);
         }
         return ordered ?? files;
     }
@@ -67,7 +100,14 @@ public static class DriveApi
             DriveSeed.Folder => $"https://drive.google.com/drive/folders/{f.Id}",
             _ => $"https://drive.google.com/file/d/{f.Id}/view?usp=drivesdk",
         };
-        JsonObject User(AcmePerson p) => new() { ["kind"] = "drive#user", ["displayName"] = p.Name, ["emailAddress"] = p.Email, ["me"] = p == AcmeCompany.Alice };
+        JsonObject User(AcmePerson p) =>
+            new()
+            {
+                ["kind"] = "drive#user",
+                ["displayName"] = p.Name,
+                ["emailAddress"] = p.Email,
+                ["me"] = p == AcmeCompany.Alice,
+            };
         var json = new JsonObject
         {
             ["kind"] = "drive#file",
@@ -89,7 +129,8 @@ public static class DriveApi
             ["size"] = f.Size?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["version"] = "42",
         };
-        foreach (var key in json.Where(p => p.Value is null).Select(p => p.Key).ToList()) json.Remove(key);
+        foreach (var key in json.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            json.Remove(key);
         return json;
     }
 }

@@ -15,13 +15,18 @@ public sealed class DriveQuery
     private int _pos;
     private readonly Func<DriveFile, string> _fullText;
 
-    private DriveQuery(string q, Func<DriveFile, string> fullText) { _tokens = Tokenize(q); _fullText = fullText; }
+    private DriveQuery(string q, Func<DriveFile, string> fullText)
+    {
+        _tokens = Tokenize(q);
+        _fullText = fullText;
+    }
 
     public static Func<DriveFile, bool> Parse(string q, Func<DriveFile, string> fullText)
     {
         var parser = new DriveQuery(q, fullText);
         var predicate = parser.Or();
-        if (parser._pos != parser._tokens.Count) throw new FormatException($"unexpected '{parser._tokens[parser._pos]}'");
+        if (parser._pos != parser._tokens.Count)
+            throw new FormatException($"unexpected '{parser._tokens[parser._pos]}'");
         return predicate;
     }
 
@@ -29,37 +34,64 @@ public sealed class DriveQuery
     public static bool MentionsTrashed(string? q) => q?.Contains("trashed", StringComparison.Ordinal) == true;
 
     private string Next() => _pos < _tokens.Count ? _tokens[_pos++] : throw new FormatException("unexpected end of query");
+
     private string? Peek => _pos < _tokens.Count ? _tokens[_pos] : null;
 
     private Func<DriveFile, bool> Or()
     {
         var left = And();
-        while (Peek is "or") { Next(); var l = left; var r = And(); left = f => l(f) || r(f); }
+        while (Peek is "or")
+        {
+            Next();
+            var l = left;
+            var r = And();
+            left = f => l(f) || r(f);
+        }
         return left;
     }
 
     private Func<DriveFile, bool> And()
     {
         var left = Unary();
-        while (Peek is "and") { Next(); var l = left; var r = Unary(); left = f => l(f) && r(f); }
+        while (Peek is "and")
+        {
+            Next();
+            var l = left;
+            var r = Unary();
+            left = f => l(f) && r(f);
+        }
         return left;
     }
 
     private Func<DriveFile, bool> Unary()
     {
-        if (Peek is "not") { Next(); var inner = Unary(); return f => !inner(f); }
-        if (Peek is "(") { Next(); var inner = Or(); if (Next() != ")") throw new FormatException("missing ')'"); return inner; }
+        if (Peek is "not")
+        {
+            Next();
+            var inner = Unary();
+            return f => !inner(f);
+        }
+        if (Peek is "(")
+        {
+            Next();
+            var inner = Or();
+            if (Next() != ")")
+                throw new FormatException("missing ')'");
+            return inner;
+        }
         return Clause();
     }
 
     private Func<DriveFile, bool> Clause()
     {
         var first = Next();
-        if (first == "sharedWithMe") return f => f.SharedWithMe;
+        if (first == "sharedWithMe")
+            return f => f.SharedWithMe;
         if (first.StartsWith('\''))
         {
             var value = first[1..];
-            if (Next() != "in") throw new FormatException("expected 'in'");
+            if (Next() != "in")
+                throw new FormatException("expected 'in'");
             return Next() switch
             {
                 "parents" => f => f.Parent == value || (value == "root" && f.Parent == DriveSeed.RootId),
@@ -89,34 +121,51 @@ public sealed class DriveQuery
 
     private static Func<DriveFile, bool> Bool(string text, string op, Func<DriveFile, bool> field)
     {
-        if (text is not ("true" or "false")) throw new FormatException("expected true or false");
+        if (text is not ("true" or "false"))
+            throw new FormatException("expected true or false");
         var wanted = (text == "true") == (op == "=");
         return f => field(f) == wanted;
     }
 
     private static Func<DriveFile, bool> Time(string text, string op)
     {
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) throw new FormatException("bad time");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+            throw new FormatException("bad time");
         return op switch
         {
-            ">" => f => f.Modified > t, ">=" => f => f.Modified >= t, "<" => f => f.Modified < t, "<=" => f => f.Modified <= t,
-            "=" => f => f.Modified == t, _ => throw new FormatException("bad operator"),
+            ">" => f => f.Modified > t,
+            ">=" => f => f.Modified >= t,
+            "<" => f => f.Modified < t,
+            "<=" => f => f.Modified <= t,
+            "=" => f => f.Modified == t,
+            _ => throw new FormatException("bad operator"),
         };
     }
 
     private static List<string> Tokenize(string q)
     {
         var tokens = new List<string>();
-        for (var i = 0; i < q.Length;)
+        for (var i = 0; i < q.Length; )
         {
             var c = q[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c is '(' or ')') { tokens.Add(c.ToString()); i++; continue; }
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (c is '(' or ')')
+            {
+                tokens.Add(c.ToString());
+                i++;
+                continue;
+            }
             if (c is '\'' or '"')
             {
                 var sb = new StringBuilder("'");
-                for (i++; i < q.Length && q[i] != c; i++) sb.Append(q[i] == '\\' && i + 1 < q.Length ? q[++i] : q[i]);
-                if (i >= q.Length) throw new FormatException("unterminated string");
+                for (i++; i < q.Length && q[i] != c; i++)
+                    sb.Append(q[i] == '\\' && i + 1 < q.Length ? q[++i] : q[i]);
+                if (i >= q.Length)
+                    throw new FormatException("unterminated string");
                 i++;
                 tokens.Add(sb.ToString());
                 continue;
@@ -124,10 +173,13 @@ public sealed class DriveQuery
             if (c is '=' or '<' or '>' or '!')
             {
                 var op = i + 1 < q.Length && q[i + 1] == '=' ? q.Substring(i, 2) : c.ToString();
-                tokens.Add(op); i += op.Length; continue;
+                tokens.Add(op);
+                i += op.Length;
+                continue;
             }
             var start = i;
-            while (i < q.Length && !char.IsWhiteSpace(q[i]) && q[i] is not ('(' or ')' or '=' or '<' or '>' or '!' or '\'')) i++;
+            while (i < q.Length && !char.IsWhiteSpace(q[i]) && q[i] is not ('(' or ')' or '=' or '<' or '>' or '!' or '\''))
+                i++;
             tokens.Add(q[start..i]);
         }
         return tokens;

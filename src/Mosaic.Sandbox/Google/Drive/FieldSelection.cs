@@ -11,11 +11,49 @@ public sealed class FieldSelection
 {
     private static readonly HashSet<string> Known =
     [
-        "kind", "nextPageToken", "incompleteSearch", "files", "id", "name", "mimeType", "description", "starred", "trashed",
-        "parents", "webViewLink", "webContentLink", "iconLink", "thumbnailLink", "createdTime", "modifiedTime", "modifiedByMeTime",
-        "viewedByMeTime", "owners", "lastModifyingUser", "shared", "ownedByMe", "size", "version", "displayName", "emailAddress",
-        "me", "permissionId", "photoLink", "fileExtension", "fullFileExtension", "md5Checksum", "headRevisionId", "capabilities",
-        "permissions", "sharingUser", "driveId", "spaces", "exportLinks", "originalFilename", "quotaBytesUsed", "explicitlyTrashed",
+        "kind",
+        "nextPageToken",
+        "incompleteSearch",
+        "files",
+        "id",
+        "name",
+        "mimeType",
+        "description",
+        "starred",
+        "trashed",
+        "parents",
+        "webViewLink",
+        "webContentLink",
+        "iconLink",
+        "thumbnailLink",
+        "createdTime",
+        "modifiedTime",
+        "modifiedByMeTime",
+        "viewedByMeTime",
+        "owners",
+        "lastModifyingUser",
+        "shared",
+        "ownedByMe",
+        "size",
+        "version",
+        "displayName",
+        "emailAddress",
+        "me",
+        "permissionId",
+        "photoLink",
+        "fileExtension",
+        "fullFileExtension",
+        "md5Checksum",
+        "headRevisionId",
+        "capabilities",
+        "permissions",
+        "sharingUser",
+        "driveId",
+        "spaces",
+        "exportLinks",
+        "originalFilename",
+        "quotaBytesUsed",
+        "explicitlyTrashed",
     ];
 
     private readonly Dictionary<string, FieldSelection?> _children = [];
@@ -26,7 +64,8 @@ public sealed class FieldSelection
         var text = fields.Replace(" ", "");
         var pos = 0;
         var selection = ParseList(text, ref pos);
-        if (pos != text.Length) throw new FormatException(text[pos..]);
+        if (pos != text.Length)
+            throw new FormatException(text[pos..]);
         return selection;
     }
 
@@ -36,28 +75,41 @@ public sealed class FieldSelection
         while (pos < text.Length && text[pos] != ')')
         {
             var start = pos;
-            while (pos < text.Length && text[pos] is not (',' or '(' or ')')) pos++;
+            while (pos < text.Length && text[pos] is not (',' or '(' or ')'))
+                pos++;
             var path = text[start..pos].Split('/');
             FieldSelection? child = null;
             if (pos < text.Length && text[pos] == '(')
             {
                 pos++;
                 child = ParseList(text, ref pos);
-                if (pos >= text.Length || text[pos] != ')') throw new FormatException(text[start..]);
+                if (pos >= text.Length || text[pos] != ')')
+                    throw new FormatException(text[start..]);
                 pos++;
             }
             // a/b/c is shorthand for a(b(c)).
-            for (var i = path.Length - 1; i >= 1; i--) { var wrap = new FieldSelection(); wrap.Add(path[i], child); child = wrap; }
+            for (var i = path.Length - 1; i >= 1; i--)
+            {
+                var wrap = new FieldSelection();
+                wrap.Add(path[i], child);
+                child = wrap;
+            }
             selection.Add(path[0], child);
-            if (pos < text.Length && text[pos] == ',') pos++;
+            if (pos < text.Length && text[pos] == ',')
+                pos++;
         }
         return selection;
     }
 
     private void Add(string name, FieldSelection? child)
     {
-        if (name == "*") { _all = true; return; }
-        if (!Known.Contains(name)) throw new FormatException(name);
+        if (name == "*")
+        {
+            _all = true;
+            return;
+        }
+        if (!Known.Contains(name))
+            throw new FormatException(name);
         _children[name] = child;
     }
 

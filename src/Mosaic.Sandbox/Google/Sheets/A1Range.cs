@@ -11,21 +11,42 @@ public sealed partial record A1Range(SheetTab Sheet, int Row1, int Col1, int Row
     public static bool TryParse(string text, SheetTab[] tabs, out A1Range range)
     {
         range = null!;
-        string sheetName, cells;
+        string sheetName,
+            cells;
         var bang = text.LastIndexOf('!');
-        if (bang >= 0) { sheetName = text[..bang]; cells = text[(bang + 1)..]; }
-        else if (tabs.Any(t => t.Title == text.Trim('\''))) { sheetName = text; cells = ""; }
-        else { sheetName = tabs[0].Title; cells = text; }
-        if (sheetName.StartsWith('\'') && sheetName.EndsWith('\'') && sheetName.Length >= 2) sheetName = sheetName[1..^1].Replace("''", "'");
+        if (bang >= 0)
+        {
+            sheetName = text[..bang];
+            cells = text[(bang + 1)..];
+        }
+        else if (tabs.Any(t => t.Title == text.Trim('\'')))
+        {
+            sheetName = text;
+            cells = "";
+        }
+        else
+        {
+            sheetName = tabs[0].Title;
+            cells = text;
+        }
+        if (sheetName.StartsWith('\'') && sheetName.EndsWith('\'') && sheetName.Length >= 2)
+            sheetName = sheetName[1..^1].Replace("''", "'");
         var sheet = tabs.FirstOrDefault(t => t.Title == sheetName);
-        if (sheet is null) return false;
-        if (cells == "") { range = new A1Range(sheet, 1, 1, sheet.RowCount, sheet.ColumnCount); return true; }
+        if (sheet is null)
+            return false;
+        if (cells == "")
+        {
+            range = new A1Range(sheet, 1, 1, sheet.RowCount, sheet.ColumnCount);
+            return true;
+        }
 
         var m = Cells().Match(cells.ToUpperInvariant());
-        if (!m.Success) return false;
+        if (!m.Success)
+            return false;
         if (!cells.Contains(':'))
         {
-            if (m.Groups["c1"].Value == "" || m.Groups["r1"].Value == "") return false;
+            if (m.Groups["c1"].Value == "" || m.Groups["r1"].Value == "")
+                return false;
             var (row, column) = (Row(m.Groups["r1"].Value)!.Value, Column(m.Groups["c1"].Value)!.Value);
             range = new A1Range(sheet, row, column, row, column);
             return true;
@@ -34,7 +55,8 @@ public sealed partial record A1Range(SheetTab Sheet, int Row1, int Col1, int Row
         var r1 = Row(m.Groups["r1"].Value) ?? 1;
         var c2 = Column(m.Groups["c2"].Value) ?? sheet.ColumnCount;
         var r2 = Row(m.Groups["r2"].Value) ?? sheet.RowCount;
-        if (c2 < c1 || r2 < r1 || r1 < 1) return false;
+        if (c2 < c1 || r2 < r1 || r1 < 1)
+            return false;
         range = new A1Range(sheet, r1, c1, Math.Min(r2, sheet.RowCount), Math.Min(c2, sheet.ColumnCount));
         return true;
     }
@@ -47,10 +69,12 @@ public sealed partial record A1Range(SheetTab Sheet, int Row1, int Col1, int Row
         {
             var source = Sheet.Rows[r - 1];
             var row = Enumerable.Range(Col1, Math.Max(0, Math.Min(Col2, source.Length) - Col1 + 1)).Select(c => source[c - 1]).ToList();
-            while (row.Count > 0 && row[^1] == "") row.RemoveAt(row.Count - 1);
+            while (row.Count > 0 && row[^1] == "")
+                row.RemoveAt(row.Count - 1);
             rows.Add([.. row]);
         }
-        while (rows.Count > 0 && rows[^1].Length == 0) rows.RemoveAt(rows.Count - 1);
+        while (rows.Count > 0 && rows[^1].Length == 0)
+            rows.RemoveAt(rows.Count - 1);
         return rows;
     }
 
@@ -67,7 +91,8 @@ public sealed partial record A1Range(SheetTab Sheet, int Row1, int Col1, int Row
     private static string ColumnName(int column)
     {
         var name = "";
-        for (; column > 0; column = (column - 1) / 26) name = (char)('A' + (column - 1) % 26) + name;
+        for (; column > 0; column = (column - 1) / 26)
+            name = (char)('A' + (column - 1) % 26) + name;
         return name;
     }
 

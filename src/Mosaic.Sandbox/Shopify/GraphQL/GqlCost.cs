@@ -11,9 +11,11 @@ public static class GqlCost
 
     private static int FieldCost(GqlField field)
     {
-        if (field.Selection is null) return 0;
+        if (field.Selection is null)
+            return 0;
         var size = GqlProjector.IntArg(field, "first") ?? GqlProjector.IntArg(field, "last");
-        if (size is null) return 1 + Requested(field.Selection);
+        if (size is null)
+            return 1 + Requested(field.Selection);
         return 2 + size.Value * (1 + NodeCost(field.Selection));
     }
 
@@ -23,7 +25,8 @@ public static class GqlCost
         var cost = 0;
         foreach (var sub in connectionSelection)
         {
-            if (sub.Name == "nodes" && sub.Selection is not null) cost = Math.Max(cost, Requested(sub.Selection));
+            if (sub.Name == "nodes" && sub.Selection is not null)
+                cost = Math.Max(cost, Requested(sub.Selection));
             if (sub.Name == "edges" && sub.Selection is not null)
                 foreach (var node in sub.Selection.Where(s => s.Name == "node" && s.Selection is not null))
                     cost = Math.Max(cost, Requested(node.Selection!));

@@ -17,7 +17,10 @@ public sealed class GqlProjector
     public int ActualCost { get; private set; }
 
     /// <summary>Fields whose value depends on their arguments, e.g. <c>InventoryLevel.quantities(names:)</c>.</summary>
-    public Dictionary<(string Type, string Field), Func<JsonNode?, IReadOnlyDictionary<string, JsonNode?>, JsonNode?>> ArgumentFields { get; } = [];
+    public Dictionary<
+        (string Type, string Field),
+        Func<JsonNode?, IReadOnlyDictionary<string, JsonNode?>, JsonNode?>
+    > ArgumentFields { get; } = [];
 
     public static JsonObject Connection(string typeName, IEnumerable<JsonObject> nodes) =>
         new() { ["__typename"] = typeName, ["__nodes"] = new JsonArray([.. nodes]) };
@@ -29,10 +32,15 @@ public sealed class GqlProjector
         var result = new JsonObject();
         foreach (var field in selection)
         {
-            if (field.Name == "__typename") { result[field.ResponseKey] = type; continue; }
+            if (field.Name == "__typename")
+            {
+                result[field.ResponseKey] = type;
+                continue;
+            }
             if (!source.TryGetPropertyValue(field.Name, out var value) || field.Name.StartsWith("__"))
                 throw new GqlException($"Field '{field.Name}' doesn't exist on type '{type}'", "undefinedField");
-            if (ArgumentFields.TryGetValue((type, field.Name), out var resolve)) value = resolve(value, field.Args);
+            if (ArgumentFields.TryGetValue((type, field.Name), out var resolve))
+                value = resolve(value, field.Args);
             result[field.ResponseKey] = ProjectValue(value, field, type);
         }
         return result;
@@ -48,17 +56,27 @@ public sealed class GqlProjector
                 return ProjectConnection(o, field);
             case JsonObject o:
                 if (field.Selection is null)
-                    throw new GqlException($"Field must have selections (field '{field.Name}' returns {o["__typename"]} but has no selections. Did you mean '{field.Name} {{ ... }}'?)", "selectionMismatch");
+                    throw new GqlException(
+                        $"Field must have selections (field '{field.Name}' returns {o["__typename"]} but has no selections. Did you mean '{field.Name} {{ ... }}'?)",
+                        "selectionMismatch"
+                    );
                 return ProjectObject(o, field.Selection);
             case JsonArray a when a.Any(e => e is JsonObject):
                 if (field.Selection is null)
-                    throw new GqlException($"Field must have selections (field '{field.Name}' on type '{parentType}' returns a list of objects)", "selectionMismatch");
+                    throw new GqlException(
+                        $"Field must have selections (field '{field.Name}' on type '{parentType}' returns a list of objects)",
+                        "selectionMismatch"
+                    );
                 var items = a.OfType<JsonObject>();
-                if (IntArg(field, "first") is { } n) items = items.Take(n);
+                if (IntArg(field, "first") is { } n)
+                    items = items.Take(n);
                 return new JsonArray([.. items.Select(i => (JsonNode)ProjectObject(i, field.Selection))]);
             default:
                 if (field.Selection is not null)
-                    throw new GqlException($"Selections can't be made on scalars (field '{field.Name}' on type '{parentType}')", "selectionMismatch");
+                    throw new GqlException(
+                        $"Selections can't be made on scalars (field '{field.Name}' on type '{parentType}')",
+                        "selectionMismatch"
+                    );
                 return value.DeepClone();
         }
     }
@@ -69,7 +87,10 @@ public sealed class GqlProjector
         var all = connection["__nodes"]!.AsArray().OfType<JsonObject>().ToList();
         var (page, hasNext, hasPrevious) = Page(all, field);
         var result = new JsonObject();
-        foreach (var sub in field.Selection ?? throw new GqlException($"Field must have selections (field '{field.Name}' returns a connection)", "selectionMismatch"))
+        foreach (
+            var sub in field.Selection
+                ?? throw new GqlException($"Field must have selections (field '{field.Name}' returns a connection)", "selectionMismatch")
+        )
         {
             result[sub.ResponseKey] = sub.Name switch
             {
@@ -87,16 +108,21 @@ public sealed class GqlProjector
     {
         var first = IntArg(field, "first");
         var last = IntArg(field, "last");
-        if (first is null && last is null) throw new GqlException($"you must provide one of first or last (field '{field.Name}')", "argumentError");
+        if (first is null && last is null)
+            throw new GqlException($"you must provide one of first or last (field '{field.Name}')", "argumentError");
         if (first is < 0 || last is < 0 || first > MaxPageSize || last > MaxPageSize)
             throw new GqlException($"The page size for '{field.Name}' must be between 0 and {MaxPageSize}", "argumentError");
         var start = 0;
         var end = all.Count;
-        if (StringArg(field, "after") is { } after) start = IndexOf(all, after) + 1;
-        if (StringArg(field, "before") is { } before) end = IndexOf(all, before);
+        if (StringArg(field, "after") is { } after)
+            start = IndexOf(all, after) + 1;
+        if (StringArg(field, "before") is { } before)
+            end = IndexOf(all, before);
         var window = all.GetRange(start, Math.Max(0, end - start));
-        if (first is { } f && window.Count > f) return (window[..f], true, start > 0);
-        if (last is { } l && window.Count > l) return (window[^l..], end < all.Count, true);
+        if (first is { } f && window.Count > f)
+            return (window[..f], true, start > 0);
+        if (last is { } l && window.Count > l)
+            return (window[^l..], end < all.Count, true);
         return (window, end < all.Count, start > 0);
     }
 
@@ -132,7 +158,11 @@ public sealed class GqlProjector
 
     /// <summary>Opaque like Shopify's: base64 of the last id seen, so a cursor survives new items being added.</summary>
     private static string CursorOf(JsonObject node) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["last_id"] = node["id"]!.GetValue<string>() })));
+        Convert.ToBase64String(
+            Encoding.UTF8.GetBytes(
+                JsonSerializer.Serialize(new Dictionary<string, string> { ["last_id"] = node["id"]!.GetValue<string>() })
+            )
+        );
 
     private static int IndexOf(List<JsonObject> all, string cursor)
     {
@@ -141,7 +171,8 @@ public sealed class GqlProjector
             var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(cursor)));
             var id = json?["last_id"]?.GetValue<string>();
             var index = all.FindIndex(n => n["id"]?.GetValue<string>() == id);
-            if (index >= 0) return index;
+            if (index >= 0)
+                return index;
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException) { }
         throw new GqlException("Invalid cursor for current pagination sort.", "argumentError");

@@ -16,21 +16,29 @@ public static partial class ConnectorsFile
     public static string? Locate(string? explicitFile, string? dataDir)
     {
         if (!string.IsNullOrWhiteSpace(explicitFile))
-            return File.Exists(explicitFile) ? Path.GetFullPath(explicitFile)
+            return File.Exists(explicitFile)
+                ? Path.GetFullPath(explicitFile)
                 : throw new ConnectorsFileException($"{FileVariable} names {explicitFile}, which does not exist.");
-        if (string.IsNullOrWhiteSpace(dataDir)) return null;
+        if (string.IsNullOrWhiteSpace(dataDir))
+            return null;
         var path = Path.Combine(dataDir, "connectors.json");
         return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
 
     /// <param name="inheritedVariables">MCP_INHERITED_VARIABLES: names every connector gets, so no env_var may use them.</param>
-    public static IReadOnlyList<CustomSource> Load(string path, IReadOnlySet<string> reservedIds,
-        IReadOnlyCollection<string>? inheritedVariables = null)
+    public static IReadOnlyList<CustomSource> Load(
+        string path,
+        IReadOnlySet<string> reservedIds,
+        IReadOnlyCollection<string>? inheritedVariables = null
+    )
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.Parse(
+                File.ReadAllText(path),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }
+            );
         }
         catch (JsonException e)
         {
@@ -38,8 +46,11 @@ public static partial class ConnectorsFile
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object ||
-                !doc.RootElement.TryGetProperty("sources", out var sources) || sources.ValueKind != JsonValueKind.Array)
+            if (
+                doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("sources", out var sources)
+                || sources.ValueKind != JsonValueKind.Array
+            )
                 throw new ConnectorsFileException($"{path}: expected an object with a \"sources\" array.");
 
             var result = new List<CustomSource>();

@@ -15,6 +15,7 @@ public sealed record CustomSource
     public Uri? Url { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<CustomCredentialField> Credentials { get; init; } = [];
+
     /// <summary>Tools the operator vouches only read; every other tool needs approval, whatever the server says.</summary>
     public IReadOnlyList<string> ReadOnlyTools { get; init; } = [];
 }

@@ -9,7 +9,8 @@ internal sealed class CustomSourcesStartupCheck(ConnectorRegistry registry, ILog
     public Task StartAsync(CancellationToken ct)
     {
         var custom = registry.All.Where(c => !c.IsBuiltIn).Select(c => c.Id).ToList();
-        if (custom.Count > 0) log.LogInformation("Custom sources: {Sources}", string.Join(", ", custom));
+        if (custom.Count > 0)
+            log.LogInformation("Custom sources: {Sources}", string.Join(", ", custom));
         return Task.CompletedTask;
     }
 

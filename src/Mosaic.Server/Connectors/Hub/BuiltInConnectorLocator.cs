@@ -24,14 +24,14 @@ public sealed class BuiltInConnectorLocator(string? connectorsDir = null, string
         foreach (var candidate in Candidates(assemblyName))
         {
             tried.Add(candidate);
-            if (!File.Exists(candidate)) continue;
-            return candidate.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-                ? (DotnetHost(), [candidate])
-                : (candidate, []);
+            if (!File.Exists(candidate))
+                continue;
+            return candidate.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? (DotnetHost(), [candidate]) : (candidate, []);
         }
         throw new FileNotFoundException(
-            $"The connector program {assemblyName} was not found. Looked in: {string.Join(", ", tried)}. " +
-            $"Publish the connectors and set {DirVariable}, or build the solution.");
+            $"The connector program {assemblyName} was not found. Looked in: {string.Join(", ", tried)}. "
+                + $"Publish the connectors and set {DirVariable}, or build the solution."
+        );
     }
 
     IEnumerable<string> Candidates(string name)
@@ -62,14 +62,16 @@ public sealed class BuiltInConnectorLocator(string? connectorsDir = null, string
     string? FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(_baseDir); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Mosaic.slnx")))
+                return dir.FullName;
         return null;
     }
 
     /// <summary>The dotnet host running us (set by the SDK and by dotnet itself), else dotnet on PATH.</summary>
     static string DotnetHost()
     {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+            return host;
         var self = Environment.ProcessPath;
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }

@@ -9,17 +9,21 @@ internal static class ChildProcessFinder
 {
     public static int? Find(string marker)
     {
-        if (!OperatingSystem.IsLinux()) return null;
+        if (!OperatingSystem.IsLinux())
+            return null;
         var self = Environment.ProcessId;
         var needle = $"{ChildEnvironment.SessionMarker}={marker}";
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
             try
             {
-                if (ParentOf(pid) != self) continue;
+                if (ParentOf(pid) != self)
+                    continue;
                 var environ = File.ReadAllText($"/proc/{pid}/environ");
-                if (environ.Split('\0').Contains(needle)) return pid;
+                if (environ.Split('\0').Contains(needle))
+                    return pid;
             }
             catch (IOException) { } // the process went away while we looked
             catch (UnauthorizedAccessException) { }

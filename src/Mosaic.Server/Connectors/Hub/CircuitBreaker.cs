@@ -16,7 +16,8 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvi
     {
         get
         {
-            lock (_gate) return StateUnlocked();
+            lock (_gate)
+                return StateUnlocked();
         }
     }
 
@@ -25,7 +26,11 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvi
         get
         {
             lock (_gate)
-                return _openedAt is { } at ? (at + cooldown - time.GetUtcNow()) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero : TimeSpan.Zero;
+                return _openedAt is { } at
+                    ? (at + cooldown - time.GetUtcNow()) is var left && left > TimeSpan.Zero
+                        ? left
+                        : TimeSpan.Zero
+                    : TimeSpan.Zero;
         }
     }
 
@@ -36,16 +41,25 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvi
         {
             switch (StateUnlocked())
             {
-                case BreakerState.Closed: return true;
-                case BreakerState.HalfOpen when !_trialInFlight: _trialInFlight = true; return true;
-                default: return false;
+                case BreakerState.Closed:
+                    return true;
+                case BreakerState.HalfOpen when !_trialInFlight:
+                    _trialInFlight = true;
+                    return true;
+                default:
+                    return false;
             }
         }
     }
 
     public void RecordSuccess()
     {
-        lock (_gate) { _failures = 0; _openedAt = null; _trialInFlight = false; }
+        lock (_gate)
+        {
+            _failures = 0;
+            _openedAt = null;
+            _trialInFlight = false;
+        }
     }
 
     public void RecordFailure()
@@ -53,7 +67,8 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvi
         lock (_gate)
         {
             _failures++;
-            if (_trialInFlight || _failures >= threshold) _openedAt = time.GetUtcNow();
+            if (_trialInFlight || _failures >= threshold)
+                _openedAt = time.GetUtcNow();
             _trialInFlight = false;
         }
     }
@@ -61,13 +76,15 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvi
     /// <summary>The call ended without telling us anything about the source (e.g. the caller cancelled).</summary>
     public void RecordNeutral()
     {
-        lock (_gate) _trialInFlight = false;
+        lock (_gate)
+            _trialInFlight = false;
     }
 
-    BreakerState StateUnlocked() => _openedAt switch
-    {
-        null => BreakerState.Closed,
-        { } at when time.GetUtcNow() - at >= cooldown => BreakerState.HalfOpen,
-        _ => BreakerState.Open,
-    };
+    BreakerState StateUnlocked() =>
+        _openedAt switch
+        {
+            null => BreakerState.Closed,
+            { } at when time.GetUtcNow() - at >= cooldown => BreakerState.HalfOpen,
+            _ => BreakerState.Open,
+        };
 }

@@ -35,14 +35,21 @@ internal sealed class ConnectorLogging(ILoggerFactory inner, SecretRedactor reda
 
     sealed class Redacting(ILogger inner, SecretRedactor redactor) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
-            if (!inner.IsEnabled(logLevel) || IsStderr(state)) return;
+            if (!inner.IsEnabled(logLevel) || IsStderr(state))
+                return;
             var text = redactor.Redact(formatter(state, exception));
             if (exception is not null)
                 text += Environment.NewLine + redactor.Redact(logLevel <= LogLevel.Debug ? exception.ToString() : Summary(exception));
@@ -51,8 +58,10 @@ internal sealed class ConnectorLogging(ILoggerFactory inner, SecretRedactor reda
 
         // The SDK's StdioClientTransport logs every stderr line itself; StderrLine already logged it at Debug.
         static bool IsStderr<TState>(TState state) =>
-            state is IEnumerable<KeyValuePair<string, object?>> pairs &&
-            pairs.Any(p => p.Key == "{OriginalFormat}" && p.Value is string f && f.Contains("stderr", StringComparison.OrdinalIgnoreCase));
+            state is IEnumerable<KeyValuePair<string, object?>> pairs
+            && pairs.Any(p =>
+                p.Key == "{OriginalFormat}" && p.Value is string f && f.Contains("stderr", StringComparison.OrdinalIgnoreCase)
+            );
 
         static string Summary(Exception e)
         {
@@ -72,13 +81,18 @@ internal sealed partial class SecretRedactor
 
     public SecretRedactor(IEnumerable<string> secrets) =>
         // Very short values ("1", "yes") would blank out ordinary words; longest first so no secret is half-replaced.
-        _secrets = [.. secrets.Where(s => s.Length >= 4)
-            .SelectMany(s => new[] { s, Uri.EscapeDataString(s), System.Text.Json.JsonEncodedText.Encode(s).ToString() })
-            .Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        _secrets = [
+            .. secrets
+                .Where(s => s.Length >= 4)
+                .SelectMany(s => new[] { s, Uri.EscapeDataString(s), System.Text.Json.JsonEncodedText.Encode(s).ToString() })
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(s => s.Length),
+        ];
 
     public string Redact(string text)
     {
-        foreach (var secret in _secrets) text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        foreach (var secret in _secrets)
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
         text = Scheme().Replace(text, m => $"{m.Groups[1].Value} {Mask}");
         return Pair().Replace(text, m => $"{m.Groups[1].Value}{m.Groups[2].Value}{Mask}");
     }
@@ -90,7 +104,9 @@ internal sealed partial class SecretRedactor
         @"password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|access[_-]?key|authorization";
 
     // "Authorization: Bearer x" keeps its scheme word, so the line still says what it was.
-    [GeneratedRegex(@"\b(" + SecretName + @")([""']?\s*[=:]\s*(?:(?:Bearer|Basic)\s+)?)(""[^""]*""|'[^']*'|[^\s,;&""']+)",
-        RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(" + SecretName + @")([""']?\s*[=:]\s*(?:(?:Bearer|Basic)\s+)?)(""[^""]*""|'[^']*'|[^\s,;&""']+)",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Pair();
 }

@@ -21,56 +21,81 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
 
     /// <summary>Breakers that are not closed, including those of sources with no live session.</summary>
     public IReadOnlyList<McpBreakerStatus> OpenBreakers() =>
-    [
-        .. _breakers.Select(b => new McpBreakerStatus(b.Key.UserId, b.Key.Datasource, b.Value.State))
-            .Where(b => b.State != BreakerState.Closed),
-    ];
+        [
+            .. _breakers
+                .Select(b => new McpBreakerStatus(b.Key.UserId, b.Key.Datasource, b.Value.State))
+                .Where(b => b.State != BreakerState.Closed),
+        ];
 
     /// <summary>New credentials are a new start: the failures of the old ones say nothing about them.</summary>
     public void ForgetBreaker(SessionKey key) => _breakers.TryRemove(key, out _);
 
     /// <summary>The tools exactly as the server declares them (the caller judges them with its <see cref="ToolTrust"/>).</summary>
     public Task<IReadOnlyList<DeclaredTool>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>
-        GuardedAsync(key, spec, async (s, c) =>
-        {
-            var listed = await s.Client.ListToolsAsync(cancellationToken: c);
-            IReadOnlyList<DeclaredTool> tools = [.. listed.Select(McpResultMapper.ToDeclared)];
-            foreach (var note in spec.Trust.Review(tools)) log.LogWarning("{Datasource}: {Note}", key.Datasource, note);
-            return tools;
-        }, ct);
+        GuardedAsync(
+            key,
+            spec,
+            async (s, c) =>
+            {
+                var listed = await s.Client.ListToolsAsync(cancellationToken: c);
+                IReadOnlyList<DeclaredTool> tools = [.. listed.Select(McpResultMapper.ToDeclared)];
+                foreach (var note in spec.Trust.Review(tools))
+                    log.LogWarning("{Datasource}: {Note}", key.Datasource, note);
+                return tools;
+            },
+            ct
+        );
 
     /// <summary>Calls a tool. An error the server answers with comes back as an error result, not an exception.</summary>
-    public Task<CachedToolResult> CallToolAsync(SessionKey key, McpLaunchSpec spec, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct) =>
-        GuardedAsync(key, spec, async (s, c) =>
-        {
-            try
+    public Task<CachedToolResult> CallToolAsync(
+        SessionKey key,
+        McpLaunchSpec spec,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    ) =>
+        GuardedAsync(
+            key,
+            spec,
+            async (s, c) =>
             {
-                var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
-                var result = await s.Client.CallToolAsync(tool, args, cancellationToken: c);
-                return McpResultMapper.ToResult(result);
-            }
-            catch (McpProtocolException e)
-            {
-                // The server answered with a JSON-RPC error (unknown tool, invalid arguments): the model can fix that.
-                return new CachedToolResult(true, $"{key.Datasource} says: {e.Message}", null);
-            }
-        }, ct);
+                try
+                {
+                    var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
+                    var result = await s.Client.CallToolAsync(tool, args, cancellationToken: c);
+                    return McpResultMapper.ToResult(result);
+                }
+                catch (McpProtocolException e)
+                {
+                    // The server answered with a JSON-RPC error (unknown tool, invalid arguments): the model can fix that.
+                    return new CachedToolResult(true, $"{key.Datasource} says: {e.Message}", null);
+                }
+            },
+            ct
+        );
 
     /// <summary>Runs one request in the user's session behind the breaker, with a timeout.</summary>
-    async Task<T> GuardedAsync<T>(SessionKey key, McpLaunchSpec spec,
-        Func<McpSession, CancellationToken, Task<T>> request, CancellationToken ct)
+    async Task<T> GuardedAsync<T>(
+        SessionKey key,
+        McpLaunchSpec spec,
+        Func<McpSession, CancellationToken, Task<T>> request,
+        CancellationToken ct
+    )
     {
         var breaker = _breakers.GetOrAdd(key, _ => new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakerCooldown, time));
         if (!breaker.TryEnter())
-            throw new McpHubException(McpHubFailure.BreakerOpen, key.Datasource,
-                $"The {key.Datasource} connector failed {_options.BreakerFailureThreshold} times in a row; " +
-                $"Mosaic will try it again in {Math.Ceiling(breaker.RetryAfter.TotalSeconds)} s.");
+            throw new McpHubException(
+                McpHubFailure.BreakerOpen,
+                key.Datasource,
+                $"The {key.Datasource} connector failed {_options.BreakerFailureThreshold} times in a row; "
+                    + $"Mosaic will try it again in {Math.Ceiling(breaker.RetryAfter.TotalSeconds)} s."
+            );
         try
         {
             var (session, call) = await sessions.AcquireAsync(key, spec, ct);
             T result;
-            using (call) result = await CallAsync(session, request, ct);
+            using (call)
+                result = await CallAsync(session, request, ct);
             breaker.RecordSuccess();
             return result;
         }
@@ -124,8 +149,11 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             _ = CheckAliveAfterTimeoutAsync(session);
-            throw new McpHubException(McpHubFailure.Timeout, ds,
-                $"The {ds} connector did not answer within {_options.CallTimeout.TotalSeconds:0} s; the request was cancelled.");
+            throw new McpHubException(
+                McpHubFailure.Timeout,
+                ds,
+                $"The {ds} connector did not answer within {_options.CallTimeout.TotalSeconds:0} s; the request was cancelled."
+            );
         }
         catch (Exception e) when (e is not McpHubException)
         {
@@ -144,12 +172,24 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
             if (await session.Client.Completion.WaitAsync(TimeSpan.FromSeconds(3)) is StdioClientCompletionDetails { ExitCode: { } code })
                 detail = $" (exit code {code})";
         }
-        catch (TimeoutException) { detail = cause is null ? "" : $" ({cause.GetType().Name})"; }
-        log.LogWarning("The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
-            ds, session.Key.UserId, session.ProcessId, detail);
+        catch (TimeoutException)
+        {
+            detail = cause is null ? "" : $" ({cause.GetType().Name})";
+        }
+        log.LogWarning(
+            "The {Datasource} connector for user {UserId} (pid {Pid}) stopped{Detail}",
+            ds,
+            session.Key.UserId,
+            session.ProcessId,
+            detail
+        );
         await sessions.CloseAsync(session);
-        return new McpHubException(McpHubFailure.ProcessDied, ds,
-            $"The {ds} connector stopped while handling the request{detail}. The next request starts it again.", cause);
+        return new McpHubException(
+            McpHubFailure.ProcessDied,
+            ds,
+            $"The {ds} connector stopped while handling the request{detail}. The next request starts it again.",
+            cause
+        );
     }
 
     /// <summary>
@@ -166,7 +206,13 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
         catch (Exception)
         {
             log.LogWarning("{Session} stopped answering; closing it", session.Key);
-            try { await sessions.CloseAsync(session); } catch (Exception) { /* already gone */ }
+            try
+            {
+                await sessions.CloseAsync(session);
+            }
+            catch (Exception)
+            { /* already gone */
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class HostEgress
     /// <summary>Allows more entries from now on (sessions started later see them).</summary>
     public void Allow(params IEnumerable<string> entries)
     {
-        lock (_gate) _policy = _policy.With(entries);
+        lock (_gate)
+            _policy = _policy.With(entries);
     }
 
     /// <summary>The allow entry for exactly the host and port of <paramref name="url"/>, e.g. "127.0.0.1:5221".</summary>

@@ -17,8 +17,13 @@ public interface IMcpHub
     /// the server comes back as <see cref="McpToolResult.IsError"/>; a dead process, timeout or open
     /// breaker throws <see cref="McpHubException"/>.
     /// </summary>
-    Task<McpToolResult> CallToolAsync(string userId, string datasource, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct);
+    Task<McpToolResult> CallToolAsync(
+        string userId,
+        string datasource,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    );
 
     /// <summary>Live sessions and breaker states, for health and the datasource list.</summary>
     McpHubStatus GetStatus();
@@ -50,13 +55,28 @@ public sealed record McpSessionStatus(string UserId, string Datasource, int? Pro
     public int InFlight { get; init; }
 }
 
-public enum BreakerState { Closed, Open, HalfOpen }
+public enum BreakerState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}
 
 /// <summary>
 /// Why a source could not be reached. <see cref="AtCapacity"/>: no session could be started because every one
 /// that would have to close has a call in flight; it is worth retrying after <see cref="McpHubException.RetryAfter"/>.
 /// </summary>
-public enum McpHubFailure { NotConfigured, UnknownSource, StartFailed, ProcessDied, Timeout, BreakerOpen, Cancelled, AtCapacity }
+public enum McpHubFailure
+{
+    NotConfigured,
+    UnknownSource,
+    StartFailed,
+    ProcessDied,
+    Timeout,
+    BreakerOpen,
+    Cancelled,
+    AtCapacity,
+}
 
 /// <summary>A failure to reach a source, with a message a person can act on.</summary>
 public sealed class McpHubException(McpHubFailure failure, string datasource, string message, Exception? inner = null)
@@ -64,6 +84,7 @@ public sealed class McpHubException(McpHubFailure failure, string datasource, st
 {
     public McpHubFailure Failure { get; } = failure;
     public string Datasource { get; } = datasource;
+
     /// <summary>Set when trying again later can help (<see cref="McpHubFailure.AtCapacity"/>); sent as Retry-After.</summary>
     public TimeSpan? RetryAfter { get; init; }
 }

@@ -10,8 +10,13 @@ namespace Mosaic.Server.Connectors.Hub;
 /// waiting for a request. However it was seen, a change does one thing, <see cref="ChangedAsync"/>: the old
 /// session closes, and its breaker and everything cached under the old credentials are forgotten.
 /// </summary>
-internal sealed class LaunchChanges(IConnectorLaunchResolver resolver, SessionTable sessions, GuardedCaller caller,
-    McpHubCache cache, ILogger<McpHub> log)
+internal sealed class LaunchChanges(
+    IConnectorLaunchResolver resolver,
+    SessionTable sessions,
+    GuardedCaller caller,
+    McpHubCache cache,
+    ILogger<McpHub> log
+)
 {
     // A notice does not say what the new launch is; whatever the next request finds counts as new.
     const string AfterNotice = "";
@@ -29,15 +34,19 @@ internal sealed class LaunchChanges(IConnectorLaunchResolver resolver, SessionTa
         }
         catch (McpHubException e) when (e.Failure == McpHubFailure.NotConfigured)
         {
-            if (_seen.TryRemove(key, out _)) await ChangedAsync(key, ct); // credentials deleted
+            if (_seen.TryRemove(key, out _))
+                await ChangedAsync(key, ct); // credentials deleted
             throw;
         }
         var fingerprint = spec.Fingerprint();
         if (_seen.TryGetValue(key, out var previous) && previous != fingerprint)
         {
             if (previous != AfterNotice)
-                log.LogInformation("Credentials for {Datasource} changed for user {UserId}; replacing the session",
-                    key.Datasource, key.UserId);
+                log.LogInformation(
+                    "Credentials for {Datasource} changed for user {UserId}; replacing the session",
+                    key.Datasource,
+                    key.UserId
+                );
             // Again after a notice: a request that resolved the old launch just before it may have started a session
             // or cached a result with it since.
             await ChangedAsync(key, ct);
@@ -60,6 +69,7 @@ internal sealed class LaunchChanges(IConnectorLaunchResolver resolver, SessionTa
         // made after this point sees the old credentials' session or results.
         var old = sessions.Detach(key);
         await cache.ForgetAsync(key, ct);
-        if (old is not null) await old.DisposeAsync();
+        if (old is not null)
+            await old.DisposeAsync();
     }
 }

@@ -37,8 +37,13 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
         }
     }
 
-    public async Task<McpToolResult> CallToolAsync(string userId, string datasource, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
+    public async Task<McpToolResult> CallToolAsync(
+        string userId,
+        string datasource,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         var key = Key(userId, datasource);
@@ -48,13 +53,16 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
             var started = Stopwatch.GetTimestamp();
             var info = (await ListToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
             if (info is null)
-                return new McpToolResult(true, $"The {datasource} source has no tool named '{tool}'.", null,
-                    Stopwatch.GetElapsedTime(started), false);
+                return new McpToolResult(
+                    true,
+                    $"The {datasource} source has no tool named '{tool}'.",
+                    null,
+                    Stopwatch.GetElapsedTime(started),
+                    false
+                );
 
             Func<CancellationToken, Task<CachedToolResult>> call = t => _caller.CallToolAsync(key, spec, tool, arguments, t);
-            var (result, fromCache) = info.ReadOnly
-                ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
-                : (await call(ct), false);
+            var (result, fromCache) = info.ReadOnly ? await _cache.GetResultAsync(key, tool, arguments, call, ct) : (await call(ct), false);
             return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -66,19 +74,23 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     /// <summary>The tools as the host treats them: judged by the source's <see cref="ToolTrust"/> on every read.</summary>
     async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
-        var declared = await _cache.GetToolsAsync(key, t => new ValueTask<IReadOnlyList<DeclaredTool>>(
-            _caller.ListToolsAsync(key, spec, t)), ct);
+        var declared = await _cache.GetToolsAsync(
+            key,
+            t => new ValueTask<IReadOnlyList<DeclaredTool>>(_caller.ListToolsAsync(key, spec, t)),
+            ct
+        );
         return [.. declared.Select(spec.Trust.Apply)];
     }
 
     public McpHubStatus GetStatus()
     {
-        var sessions = _sessions.Live
-            .Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, _caller.StateOf(s.Key))
+        var sessions = _sessions
+            .Live.Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, _caller.StateOf(s.Key))
             {
                 InFlight = s.InFlight,
             })
-            .OrderBy(s => s.Datasource).ThenBy(s => s.UserId)
+            .OrderBy(s => s.Datasource)
+            .ThenBy(s => s.UserId)
             .ToList();
         return new McpHubStatus(sessions.Count, sessions) { Breakers = _caller.OpenBreakers() };
     }
@@ -92,8 +104,7 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     public Task ResetAsync(string userId, string datasource, CancellationToken ct = default) =>
         _changes.NoticeAsync(Key(userId, datasource), ct);
 
-    internal static McpHubException Cancelled(string datasource) =>
-        new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
+    internal static McpHubException Cancelled(string datasource) => new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
 
     static SessionKey Key(string userId, string datasource)
     {

@@ -15,9 +15,11 @@ namespace Mosaic.Server.Connectors.Hub;
 internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> options)
 {
     /// <summary>The server's own descriptions; <see cref="ToolTrust"/> judges them after every read.</summary>
-    public ValueTask<IReadOnlyList<DeclaredTool>> GetToolsAsync(SessionKey key,
-        Func<CancellationToken, ValueTask<IReadOnlyList<DeclaredTool>>> load, CancellationToken ct) =>
-        cache.GetOrCreateAsync(ToolsKey(key), load, Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+    public ValueTask<IReadOnlyList<DeclaredTool>> GetToolsAsync(
+        SessionKey key,
+        Func<CancellationToken, ValueTask<IReadOnlyList<DeclaredTool>>> load,
+        CancellationToken ct
+    ) => cache.GetOrCreateAsync(ToolsKey(key), load, Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
 
     /// <summary>The server said its tools changed (notifications/tools/list_changed).</summary>
     public ValueTask ForgetToolsAsync(SessionKey key) => cache.RemoveAsync(ToolsKey(key));
@@ -27,23 +29,36 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
     /// <summary>
     /// Returns the cached result or runs <paramref name="call"/>; only successful results are stored.
     /// </summary>
-    public async Task<(CachedToolResult Result, bool FromCache)> GetResultAsync(SessionKey key, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, Func<CancellationToken, Task<CachedToolResult>> call,
-        CancellationToken ct)
+    public async Task<(CachedToolResult Result, bool FromCache)> GetResultAsync(
+        SessionKey key,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        Func<CancellationToken, Task<CachedToolResult>> call,
+        CancellationToken ct
+    )
     {
         var ran = false;
         try
         {
-            var result = await cache.GetOrCreateAsync(ResultKey(key, tool, arguments), async token =>
-            {
-                ran = true;
-                var r = await call(token);
-                // Throwing keeps an error out of the cache; it is unwrapped below.
-                return r.IsError ? throw new UncacheableResult(r) : r;
-            }, Entry(IsSchemaTool(tool) ? options.Value.SchemaCacheTtl : options.Value.ResultCacheTtl), [Tag(key)], ct);
+            var result = await cache.GetOrCreateAsync(
+                ResultKey(key, tool, arguments),
+                async token =>
+                {
+                    ran = true;
+                    var r = await call(token);
+                    // Throwing keeps an error out of the cache; it is unwrapped below.
+                    return r.IsError ? throw new UncacheableResult(r) : r;
+                },
+                Entry(IsSchemaTool(tool) ? options.Value.SchemaCacheTtl : options.Value.ResultCacheTtl),
+                [Tag(key)],
+                ct
+            );
             return (result, !ran);
         }
-        catch (UncacheableResult u) { return (u.Result, false); }
+        catch (UncacheableResult u)
+        {
+            return (u.Result, false);
+        }
     }
 
     /// <summary>Drops everything cached for this user and source (credentials changed or deleted).</summary>
@@ -55,9 +70,10 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
     /// Table structure changes far less often than the data in it.
     /// </summary>
     public static bool IsSchemaTool(string tool) =>
-        tool.StartsWith("describe_", StringComparison.Ordinal) || tool.StartsWith("get_schema", StringComparison.Ordinal) ||
-        tool.EndsWith("_schema", StringComparison.Ordinal) ||
-        tool is "list_tables" or "list_schemas" or "list_databases";
+        tool.StartsWith("describe_", StringComparison.Ordinal)
+        || tool.StartsWith("get_schema", StringComparison.Ordinal)
+        || tool.EndsWith("_schema", StringComparison.Ordinal)
+        || tool is "list_tables" or "list_schemas" or "list_databases";
 
     /// <summary>Same arguments in any property order give the same key.</summary>
     internal static string ResultKey(SessionKey key, string tool, IReadOnlyDictionary<string, JsonElement>? arguments)
@@ -73,8 +89,7 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
             }
             writer.WriteEndObject();
         }
-        var hash = Convert.ToHexString(SHA256.HashData(
-            [.. Encoding.UTF8.GetBytes($"{tool}\0"), .. buffer.ToArray()]));
+        var hash = Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes($"{tool}\0"), .. buffer.ToArray()]));
         return $"mcp:result:{Escape(key.UserId)}:{key.Datasource}:{hash}";
     }
 
@@ -93,7 +108,8 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in value.EnumerateArray()) WriteCanonical(writer, item);
+                foreach (var item in value.EnumerateArray())
+                    WriteCanonical(writer, item);
                 writer.WriteEndArray();
                 break;
             default:

@@ -29,7 +29,10 @@ internal sealed class McpHubConnectionCounter(McpHub hub) : IMcpConnectionCounte
         get
         {
             var breakers = hub.GetStatus().Breakers;
-            return new McpBreakerCounts(breakers.Count(b => b.State == BreakerState.Open), breakers.Count(b => b.State == BreakerState.HalfOpen));
+            return new McpBreakerCounts(
+                breakers.Count(b => b.State == BreakerState.Open),
+                breakers.Count(b => b.State == BreakerState.HalfOpen)
+            );
         }
     }
 }

@@ -43,11 +43,18 @@ public static class McpHubServiceCollectionExtensions
 
     static async Task NoticeAsync(LaunchChanges changes, CredentialChange change, ILogger log)
     {
-        try { await changes.NoticeAsync(new SessionKey(change.UserId, change.Datasource)); }
+        try
+        {
+            await changes.NoticeAsync(new SessionKey(change.UserId, change.Datasource));
+        }
         catch (Exception e)
         {
-            log.LogWarning("Could not replace the {Datasource} session of user {UserId} after a credential change: {Error}",
-                change.Datasource, change.UserId, e.Message);
+            log.LogWarning(
+                "Could not replace the {Datasource} session of user {UserId} after a credential change: {Error}",
+                change.Datasource,
+                change.UserId,
+                e.Message
+            );
         }
     }
 }

@@ -14,12 +14,21 @@ public abstract record McpLaunchSpec
 }
 
 /// <param name="Environment">Only these variables reach the child, besides the host allow-list.</param>
-public sealed record StdioLaunchSpec(string Command, IReadOnlyList<string> Arguments,
-    IReadOnlyDictionary<string, string> Environment, string? WorkingDirectory = null) : McpLaunchSpec
+public sealed record StdioLaunchSpec(
+    string Command,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    string? WorkingDirectory = null
+) : McpLaunchSpec
 {
-    internal override string Fingerprint() => LaunchFingerprint.Of(
-        ["stdio", Command, WorkingDirectory ?? "", .. Arguments,
-         .. Environment.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { e.Key, e.Value })]);
+    internal override string Fingerprint() =>
+        LaunchFingerprint.Of([
+            "stdio",
+            Command,
+            WorkingDirectory ?? "",
+            .. Arguments,
+            .. Environment.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { e.Key, e.Value }),
+        ]);
 
     internal override IEnumerable<string> Secrets() => Environment.Values;
 }
@@ -27,8 +36,12 @@ public sealed record StdioLaunchSpec(string Command, IReadOnlyList<string> Argum
 /// <param name="Headers">Sent with every request, credentials already filled in.</param>
 public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string> Headers) : McpLaunchSpec
 {
-    internal override string Fingerprint() => LaunchFingerprint.Of(
-        ["http", Url.AbsoluteUri, .. Headers.OrderBy(h => h.Key, StringComparer.Ordinal).SelectMany(h => new[] { h.Key, h.Value })]);
+    internal override string Fingerprint() =>
+        LaunchFingerprint.Of([
+            "http",
+            Url.AbsoluteUri,
+            .. Headers.OrderBy(h => h.Key, StringComparer.Ordinal).SelectMany(h => new[] { h.Key, h.Value }),
+        ]);
 
     // "Bearer abc": the credential alone may show up too.
     internal override IEnumerable<string> Secrets() =>
@@ -38,9 +51,12 @@ public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string>
 internal static class LaunchFingerprint
 {
     // A hash so the session table never holds a second plain copy of the secrets it compares.
-    public static string Of(IEnumerable<string> parts) => Convert.ToHexString(
-        System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(string.Join('\0', parts.Select(p => p.Length + ":" + p)))));
+    public static string Of(IEnumerable<string> parts) =>
+        Convert.ToHexString(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\0', parts.Select(p => p.Length + ":" + p)))
+            )
+        );
 }
 
 /// <summary>

@@ -20,20 +20,24 @@ internal static class McpResultMapper
         var text = new StringBuilder();
         foreach (var block in result.Content)
         {
-            if (text.Length > 0) text.Append('\n');
-            text.Append(block switch
-            {
-                TextContentBlock t => t.Text,
-                ImageContentBlock i => $"[image {i.MimeType}]",
-                AudioContentBlock a => $"[audio {a.MimeType}]",
-                ResourceLinkBlock l => $"[{l.Name}]({l.Uri})",
-                EmbeddedResourceBlock { Resource: TextResourceContents r } => r.Text,
-                EmbeddedResourceBlock e => $"[resource {e.Resource.Uri}]",
-                _ => $"[{block.Type}]",
-            });
+            if (text.Length > 0)
+                text.Append('\n');
+            text.Append(
+                block switch
+                {
+                    TextContentBlock t => t.Text,
+                    ImageContentBlock i => $"[image {i.MimeType}]",
+                    AudioContentBlock a => $"[audio {a.MimeType}]",
+                    ResourceLinkBlock l => $"[{l.Name}]({l.Uri})",
+                    EmbeddedResourceBlock { Resource: TextResourceContents r } => r.Text,
+                    EmbeddedResourceBlock e => $"[resource {e.Resource.Uri}]",
+                    _ => $"[{block.Type}]",
+                }
+            );
         }
         JsonElement? structured = result.StructuredContent?.Clone();
-        if (text.Length == 0 && structured is { } st) text.Append(st.GetRawText());
+        if (text.Length == 0 && structured is { } st)
+            text.Append(st.GetRawText());
         return new CachedToolResult(result.IsError ?? false, text.ToString(), structured);
     }
 }

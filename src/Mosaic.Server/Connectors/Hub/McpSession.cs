@@ -3,10 +3,11 @@ using ModelContextProtocol.Client;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>One live MCP connection for one (user, datasource): a child process or a remote session.</summary>
-internal sealed class McpSession(SessionKey key, McpClient client, int? processId, string fingerprint,
-    DateTimeOffset now) : IAsyncDisposable
+internal sealed class McpSession(SessionKey key, McpClient client, int? processId, string fingerprint, DateTimeOffset now)
+    : IAsyncDisposable
 {
     long _lastUsedTicks = now.UtcTicks;
+
     // Calls in flight; -1 once claimed for closing, after which no call may begin.
     int _inFlight;
     int _disposed;
@@ -30,8 +31,10 @@ internal sealed class McpSession(SessionKey key, McpClient client, int? processI
         while (true)
         {
             var n = Volatile.Read(ref _inFlight);
-            if (n < 0) return null;
-            if (Interlocked.CompareExchange(ref _inFlight, n + 1, n) != n) continue;
+            if (n < 0)
+                return null;
+            if (Interlocked.CompareExchange(ref _inFlight, n + 1, n) != n)
+                continue;
             Touch(now);
             return new CallScope(this);
         }
@@ -47,17 +50,25 @@ internal sealed class McpSession(SessionKey key, McpClient client, int? processI
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        try { await Client.DisposeAsync(); }
-        catch (Exception) { /* closing a broken connection may throw; it is gone either way */ }
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        try
+        {
+            await Client.DisposeAsync();
+        }
+        catch (Exception)
+        { /* closing a broken connection may throw; it is gone either way */
+        }
     }
 
     sealed class CallScope(McpSession session) : IDisposable
     {
         int _done;
+
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Decrement(ref session._inFlight);
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+                Interlocked.Decrement(ref session._inFlight);
         }
     }
 }

@@ -6,8 +6,7 @@ using Mosaic.Connectors.Common.Egress;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>Starts the MCP server described by a launch spec and completes the MCP handshake.</summary>
-internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILoggerFactory loggerFactory,
-    TimeProvider time, HostEgress egress)
+internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILoggerFactory loggerFactory, TimeProvider time, HostEgress egress)
 {
     readonly ILogger _log = loggerFactory.CreateLogger<McpHub>();
 
@@ -18,27 +17,35 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         var logs = ConnectorLogging.For(loggerFactory, spec);
         IClientTransport transport = spec switch
         {
-            StdioLaunchSpec s => new StdioClientTransport(new StdioClientTransportOptions
-            {
-                Name = key.Datasource,
-                Command = s.Command,
-                Arguments = [.. s.Arguments],
-                WorkingDirectory = s.WorkingDirectory,
-                // Off: otherwise the child would get the host's whole environment, secrets included.
-                InheritEnvironmentVariables = false,
-                EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker, egress.Variable),
-                ShutdownTimeout = TimeSpan.FromSeconds(2),
-                // stderr may echo what the connector was given: Debug only, redacted.
-                StandardErrorLines = logs.StderrLine(key),
-            }, logs),
-            HttpLaunchSpec h => new HttpClientTransport(new HttpClientTransportOptions
-            {
-                Name = key.Datasource,
-                Endpoint = h.Url,
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = h.Headers.ToDictionary(),
-                ConnectionTimeout = options.Value.StartTimeout,
-            }, new HttpClient(egress.Policy.CreateHandler()), logs, ownsHttpClient: true), // internal addresses only if allowed
+            StdioLaunchSpec s => new StdioClientTransport(
+                new StdioClientTransportOptions
+                {
+                    Name = key.Datasource,
+                    Command = s.Command,
+                    Arguments = [.. s.Arguments],
+                    WorkingDirectory = s.WorkingDirectory,
+                    // Off: otherwise the child would get the host's whole environment, secrets included.
+                    InheritEnvironmentVariables = false,
+                    EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker, egress.Variable),
+                    ShutdownTimeout = TimeSpan.FromSeconds(2),
+                    // stderr may echo what the connector was given: Debug only, redacted.
+                    StandardErrorLines = logs.StderrLine(key),
+                },
+                logs
+            ),
+            HttpLaunchSpec h => new HttpClientTransport(
+                new HttpClientTransportOptions
+                {
+                    Name = key.Datasource,
+                    Endpoint = h.Url,
+                    TransportMode = HttpTransportMode.StreamableHttp,
+                    AdditionalHeaders = h.Headers.ToDictionary(),
+                    ConnectionTimeout = options.Value.StartTimeout,
+                },
+                new HttpClient(egress.Policy.CreateHandler()),
+                logs,
+                ownsHttpClient: true
+            ), // internal addresses only if allowed
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
 
@@ -47,11 +54,16 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         McpClient client;
         try
         {
-            client = await McpClient.CreateAsync(transport, new McpClientOptions
-            {
-                ClientInfo = new() { Name = "mosaic", Version = "1.0" },
-                InitializationTimeout = options.Value.StartTimeout,
-            }, logs, timeout.Token);
+            client = await McpClient.CreateAsync(
+                transport,
+                new McpClientOptions
+                {
+                    ClientInfo = new() { Name = "mosaic", Version = "1.0" },
+                    InitializationTimeout = options.Value.StartTimeout,
+                },
+                logs,
+                timeout.Token
+            );
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -59,10 +71,18 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         }
         catch (Exception ex)
         {
-            _log.LogWarning("Could not start the {Datasource} connector for user {UserId}: {Error}",
-                key.Datasource, key.UserId, ex.GetType().Name);
-            throw new McpHubException(McpHubFailure.StartFailed, key.Datasource,
-                $"Could not start the {key.Datasource} connector: {Describe(ex)}", ex);
+            _log.LogWarning(
+                "Could not start the {Datasource} connector for user {UserId}: {Error}",
+                key.Datasource,
+                key.UserId,
+                ex.GetType().Name
+            );
+            throw new McpHubException(
+                McpHubFailure.StartFailed,
+                key.Datasource,
+                $"Could not start the {key.Datasource} connector: {Describe(ex)}",
+                ex
+            );
         }
 
         var pid = spec is StdioLaunchSpec ? ChildProcessFinder.Find(marker) : null;
@@ -70,14 +90,16 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         return new McpSession(key, client, pid, spec.Fingerprint(), time.GetUtcNow());
     }
 
-    static string Describe(Exception ex) => EgressRefusedException.Find(ex)?.Message ?? ex switch
-    {
-        OperationCanceledException => "it did not answer the MCP handshake in time.",
-        ClientTransportClosedException { Details: StdioClientCompletionDetails d } =>
-            $"the process exited{(d.ExitCode is { } code ? $" with code {code}" : "")} before the MCP handshake completed.",
-        System.ComponentModel.Win32Exception => "the command could not be run (not found or not executable).",
-        HttpRequestException h => $"the server could not be reached ({h.StatusCode?.ToString() ?? h.HttpRequestError.ToString()}).",
-        // Only the first line: the SDK appends the connector's stderr tail, which is not for the user's screen.
-        _ => ex.Message.Split('\n', 2)[0].TrimEnd(),
-    };
+    static string Describe(Exception ex) =>
+        EgressRefusedException.Find(ex)?.Message
+        ?? ex switch
+        {
+            OperationCanceledException => "it did not answer the MCP handshake in time.",
+            ClientTransportClosedException { Details: StdioClientCompletionDetails d } =>
+                $"the process exited{(d.ExitCode is { } code ? $" with code {code}" : "")} before the MCP handshake completed.",
+            System.ComponentModel.Win32Exception => "the command could not be run (not found or not executable).",
+            HttpRequestException h => $"the server could not be reached ({h.StatusCode?.ToString() ?? h.HttpRequestError.ToString()}).",
+            // Only the first line: the SDK appends the connector's stderr tail, which is not for the user's screen.
+            _ => ex.Message.Split('\n', 2)[0].TrimEnd(),
+        };
 }

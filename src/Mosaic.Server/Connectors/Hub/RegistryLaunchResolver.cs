@@ -6,8 +6,12 @@ namespace Mosaic.Server.Connectors.Hub;
 /// The hub's view of the registry and the vault: which program or URL a source runs, with the
 /// user's decrypted credentials. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
 /// </summary>
-internal sealed class RegistryLaunchResolver(ConnectorRegistry registry, IServiceScopeFactory scopes,
-    BuiltInConnectorLocator locator, SqliteFileAccess sqliteFiles) : IConnectorLaunchResolver
+internal sealed class RegistryLaunchResolver(
+    ConnectorRegistry registry,
+    IServiceScopeFactory scopes,
+    BuiltInConnectorLocator locator,
+    SqliteFileAccess sqliteFiles
+) : IConnectorLaunchResolver
 {
     public async Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct)
     {
@@ -24,12 +28,19 @@ internal sealed class RegistryLaunchResolver(ConnectorRegistry registry, IServic
         }
         catch (CredentialDecryptionException e)
         {
-            throw new McpHubException(McpHubFailure.NotConfigured, datasource,
-                $"The saved {source.Name} credentials cannot be decrypted; save them again.", e);
+            throw new McpHubException(
+                McpHubFailure.NotConfigured,
+                datasource,
+                $"The saved {source.Name} credentials cannot be decrypted; save them again.",
+                e
+            );
         }
         if (!UsableSources.CredentialsReady(source, saved: credentials is not null))
-            throw new McpHubException(McpHubFailure.NotConfigured, datasource,
-                $"{source.Name} is not set up for you yet; add its credentials first.");
+            throw new McpHubException(
+                McpHubFailure.NotConfigured,
+                datasource,
+                $"{source.Name} is not set up for you yet; add its credentials first."
+            );
         return ConnectorLaunch.ToSpec(source, credentials ?? new Dictionary<string, string>(), locator, sqliteFiles.OperatorValues);
     }
 }

@@ -52,7 +52,8 @@ internal sealed class SessionTable : IAsyncDisposable
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var session = await GetSessionAsync(key, spec, ct);
-            if (session.TryBeginCall(_time.GetUtcNow()) is { } call) return (session, call);
+            if (session.TryBeginCall(_time.GetUtcNow()) is { } call)
+                return (session, call);
         }
         throw AtCapacity(key, perUser: false);
     }
@@ -66,14 +67,17 @@ internal sealed class SessionTable : IAsyncDisposable
     {
         var slot = _slots.GetOrAdd(key, k => new Slot(k));
         var fingerprint = spec.Fingerprint();
-        if (Volatile.Read(ref slot.Session) is { IsDead: false } live && live.Fingerprint == fingerprint) return live;
+        if (Volatile.Read(ref slot.Session) is { IsDead: false } live && live.Fingerprint == fingerprint)
+            return live;
 
         await slot.Gate.WaitAsync(ct);
         try
         {
             var current = slot.Session;
-            if (current is { IsDead: false } && current.Fingerprint == fingerprint) return current;
-            if (current is not null) await CloseAsync(slot, current);
+            if (current is { IsDead: false } && current.Fingerprint == fingerprint)
+                return current;
+            if (current is not null)
+                await CloseAsync(slot, current);
 
             var victims = MakeRoom(key, slot);
             McpSession started;
@@ -88,7 +92,8 @@ internal sealed class SessionTable : IAsyncDisposable
             }
             catch
             {
-                lock (_evictGate) slot.Starting = false;
+                lock (_evictGate)
+                    slot.Starting = false;
                 throw;
             }
             lock (_evictGate)
@@ -99,7 +104,10 @@ internal sealed class SessionTable : IAsyncDisposable
             Started?.Invoke(started);
             return started;
         }
-        finally { slot.Gate.Release(); }
+        finally
+        {
+            slot.Gate.Release();
+        }
     }
 
     /// <summary>
@@ -112,12 +120,12 @@ internal sealed class SessionTable : IAsyncDisposable
     {
         lock (_evictGate)
         {
-            var others = _slots.Values.Where(s => s != self)
+            var others = _slots
+                .Values.Where(s => s != self)
                 .Select(s => (Slot: s, Session: Volatile.Read(ref s.Session)))
                 .Where(o => o.Slot.Starting || o.Session is { IsDead: false })
                 .ToList();
-            var idle = others.Where(o => !o.Slot.Starting && o.Session!.InFlight == 0)
-                .OrderBy(o => o.Session!.LastUsed).ToList();
+            var idle = others.Where(o => !o.Slot.Starting && o.Session!.InFlight == 0).OrderBy(o => o.Session!.LastUsed).ToList();
             var victims = new List<(Slot Slot, McpSession Session, string Reason)>();
 
             var mine = others.Count(o => o.Slot.Key.UserId == key.UserId);
@@ -125,22 +133,34 @@ internal sealed class SessionTable : IAsyncDisposable
             var userReason = $"user {key.UserId} is at MCP_MAX_SESSIONS_PER_USER ({_options.MaxSessionsPerUser})";
             foreach (var o in idle.Where(o => o.Slot.Key.UserId == key.UserId))
             {
-                if (userExcess <= 0) break;
-                if (o.Session!.TryClaimIdle()) { victims.Add((o.Slot, o.Session, userReason)); userExcess--; }
+                if (userExcess <= 0)
+                    break;
+                if (o.Session!.TryClaimIdle())
+                {
+                    victims.Add((o.Slot, o.Session, userReason));
+                    userExcess--;
+                }
             }
             var globalExcess = others.Count - victims.Count + 1 - _options.MaxSessions;
             var globalReason = $"the server is at MCP_MAX_SESSIONS ({_options.MaxSessions})";
             foreach (var o in idle.Where(o => victims.All(v => v.Session != o.Session)))
             {
-                if (globalExcess <= 0) break;
-                if (o.Session!.TryClaimIdle()) { victims.Add((o.Slot, o.Session, globalReason)); globalExcess--; }
+                if (globalExcess <= 0)
+                    break;
+                if (o.Session!.TryClaimIdle())
+                {
+                    victims.Add((o.Slot, o.Session, globalReason));
+                    globalExcess--;
+                }
             }
             if (userExcess > 0 || globalExcess > 0)
             {
-                foreach (var v in victims) v.Session.Unclaim();
+                foreach (var v in victims)
+                    v.Session.Unclaim();
                 throw AtCapacity(key, perUser: userExcess > 0);
             }
-            foreach (var v in victims) Interlocked.CompareExchange(ref v.Slot.Session, null, v.Session);
+            foreach (var v in victims)
+                Interlocked.CompareExchange(ref v.Slot.Session, null, v.Session);
             self.Starting = true;
             return [.. victims.Select(v => (v.Session, v.Reason))];
         }
@@ -149,13 +169,19 @@ internal sealed class SessionTable : IAsyncDisposable
     McpHubException AtCapacity(SessionKey key, bool perUser)
     {
         var retry = _options.BusyRetryAfter;
-        return new(McpHubFailure.AtCapacity, key.Datasource, perUser
-            ? "You already have as many sources busy answering as Mosaic runs at once for one person " +
-              $"({_options.MaxSessionsPerUser}); " +
-              $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds."
-            : $"Mosaic is running as many sources as it may ({_options.MaxSessions}) and all are busy answering; " +
-              $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds.")
-        { RetryAfter = retry };
+        return new(
+            McpHubFailure.AtCapacity,
+            key.Datasource,
+            perUser
+                ? "You already have as many sources busy answering as Mosaic runs at once for one person "
+                    + $"({_options.MaxSessionsPerUser}); "
+                    + $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds."
+                : $"Mosaic is running as many sources as it may ({_options.MaxSessions}) and all are busy answering; "
+                    + $"try {key.Datasource} again in {retry.TotalSeconds:0} seconds."
+        )
+        {
+            RetryAfter = retry,
+        };
     }
 
     /// <summary>Closes sessions idle for longer than the idle timeout and clears out dead ones.</summary>
@@ -164,26 +190,40 @@ internal sealed class SessionTable : IAsyncDisposable
         var now = _time.GetUtcNow();
         foreach (var slot in _slots.Values)
         {
-            if (Volatile.Read(ref slot.Session) is not { } session) continue;
+            if (Volatile.Read(ref slot.Session) is not { } session)
+                continue;
             // Claimed first, so a call that begins at this moment is never cut off.
             var idle = !session.IsDead && now - session.LastUsed >= _options.IdleTimeout && session.TryClaimIdle();
-            if (!idle && !session.IsDead) continue;
-            if (idle) _log.LogInformation("Closing idle session {Session}", session.Key);
-            try { await CloseAsync(slot, session); }
-            catch (Exception e) { _log.LogWarning(e, "Closing {Session} failed", session.Key); }
+            if (!idle && !session.IsDead)
+                continue;
+            if (idle)
+                _log.LogInformation("Closing idle session {Session}", session.Key);
+            try
+            {
+                await CloseAsync(slot, session);
+            }
+            catch (Exception e)
+            {
+                _log.LogWarning(e, "Closing {Session} failed", session.Key);
+            }
         }
     }
 
     /// <summary>Takes the key's session out of the table (the caller disposes it).</summary>
     public McpSession? Detach(SessionKey key) =>
-        _slots.TryGetValue(key, out var slot) && Volatile.Read(ref slot.Session) is { } s &&
-        Interlocked.CompareExchange(ref slot.Session, null, s) == s ? s : null;
+        _slots.TryGetValue(key, out var slot)
+        && Volatile.Read(ref slot.Session) is { } s
+        && Interlocked.CompareExchange(ref slot.Session, null, s) == s
+            ? s
+            : null;
 
     /// <summary>Closes a session that died or stopped answering; a new one starts on the next call.</summary>
     public async Task CloseAsync(McpSession session)
     {
-        if (_slots.TryGetValue(session.Key, out var slot)) await CloseAsync(slot, session);
-        else await session.DisposeAsync();
+        if (_slots.TryGetValue(session.Key, out var slot))
+            await CloseAsync(slot, session);
+        else
+            await session.DisposeAsync();
     }
 
     static async Task CloseAsync(Slot slot, McpSession session)
@@ -196,6 +236,7 @@ internal sealed class SessionTable : IAsyncDisposable
     {
         _sweep.Dispose();
         foreach (var slot in _slots.Values)
-            if (Volatile.Read(ref slot.Session) is { } s) await CloseAsync(slot, s);
+            if (Volatile.Read(ref slot.Session) is { } s)
+                await CloseAsync(slot, s);
     }
 }

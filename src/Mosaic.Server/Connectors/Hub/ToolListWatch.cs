@@ -17,10 +17,14 @@ internal sealed class ToolListWatch(McpHubCache cache, ILogger<McpHub> log)
     public void Watch(McpSession session)
     {
         var key = session.Key;
-        _ = session.Client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification,
-            (_, _) => cache.ForgetToolsAsync(key));
-        if (session.Client.ServerCapabilities.Tools?.ListChanged != true ||
-            string.CompareOrdinal(session.Client.NegotiatedProtocolVersion, ListenRevision) < 0) return;
+        _ = session.Client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
+            cache.ForgetToolsAsync(key)
+        );
+        if (
+            session.Client.ServerCapabilities.Tools?.ListChanged != true
+            || string.CompareOrdinal(session.Client.NegotiatedProtocolVersion, ListenRevision) < 0
+        )
+            return;
         _ = ListenAsync(session);
     }
 
@@ -32,11 +36,15 @@ internal sealed class ToolListWatch(McpHubCache cache, ILogger<McpHub> log)
             Method = RequestMethods.SubscriptionsListen,
             Params = JsonSerializer.SerializeToNode(listen, McpJsonUtilities.DefaultOptions),
         };
-        try { await session.Client.SendRequestAsync(request, CancellationToken.None); }
+        try
+        {
+            await session.Client.SendRequestAsync(request, CancellationToken.None);
+        }
         catch (Exception e)
         {
             // The session closed, or the server refused: its list is still fetched again after the cache TTL.
-            if (!session.IsDead) log.LogDebug("{Session}: no tool-list subscription ({Error})", session.Key, e.GetType().Name);
+            if (!session.IsDead)
+                log.LogDebug("{Session}: no tool-list subscription ({Error})", session.Key, e.GetType().Name);
         }
     }
 }

@@ -28,8 +28,7 @@ public sealed class ToolTrust
     /// <summary>Only the listed tools are read-only; the server's annotations are ignored.</summary>
     public static ToolTrust OnlyListed(IEnumerable<string> readOnlyTools) => new(readOnlyTools.ToHashSet(StringComparer.Ordinal));
 
-    public static ToolTrust For(ConnectorDefinition source) =>
-        source.IsBuiltIn ? Annotations : OnlyListed(source.ReadOnlyTools);
+    public static ToolTrust For(ConnectorDefinition source) => source.IsBuiltIn ? Annotations : OnlyListed(source.ReadOnlyTools);
 
     public McpToolInfo Apply(DeclaredTool tool)
     {
@@ -37,8 +36,14 @@ public sealed class ToolTrust
         {
             // MCP's defaults: a tool is not read-only and is destructive unless it says otherwise.
             var readOnly = tool.ReadOnlyHint ?? false;
-            return new McpToolInfo(tool.Name, tool.Description, tool.InputSchema, readOnly, tool.DestructiveHint ?? !readOnly,
-                Trusted: true);
+            return new McpToolInfo(
+                tool.Name,
+                tool.Description,
+                tool.InputSchema,
+                readOnly,
+                tool.DestructiveHint ?? !readOnly,
+                Trusted: true
+            );
         }
         return _readOnly.Contains(tool.Name)
             ? new McpToolInfo(tool.Name, tool.Description, tool.InputSchema, ReadOnly: true, Destructive: false, Trusted: true)
@@ -48,7 +53,8 @@ public sealed class ToolTrust
     /// <summary>What the operator should hear about a fresh listing: listed names it lacks, listed tools it calls writes.</summary>
     public IEnumerable<string> Review(IReadOnlyList<DeclaredTool> tools)
     {
-        if (_readOnly is null) yield break;
+        if (_readOnly is null)
+            yield break;
         foreach (var name in _readOnly.Order(StringComparer.Ordinal))
         {
             var tool = tools.FirstOrDefault(t => t.Name == name);

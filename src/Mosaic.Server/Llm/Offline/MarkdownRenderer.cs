@@ -12,13 +12,16 @@ namespace Mosaic.Server.Llm.Offline;
 /// </summary>
 public static class MarkdownRenderer
 {
-    private const int MaxText = 6000, MaxItemText = 1500;
+    private const int MaxText = 6000,
+        MaxItemText = 1500;
 
     public static string Render(string tool, bool isError, string text, JsonElement? structured)
     {
-        if (isError) return $"`{tool}` reported an error: {text.Trim()}";
+        if (isError)
+            return $"`{tool}` reported an error: {text.Trim()}";
         var json = structured ?? TryParse(text);
-        if (json is not { } root) return Cap(text.Trim().Length == 0 ? "(no content)" : text.Trim(), MaxText);
+        if (json is not { } root)
+            return Cap(text.Trim().Length == 0 ? "(no content)" : text.Trim(), MaxText);
         var sb = new StringBuilder();
         RenderValue(sb, root);
         return sb.Length == 0 ? Cap(text.Trim(), MaxText) : sb.ToString().TrimEnd();
@@ -26,10 +29,20 @@ public static class MarkdownRenderer
 
     private static void RenderValue(StringBuilder sb, JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Array) { List(sb, root, null, null, null); return; }
-        if (root.ValueKind != JsonValueKind.Object) { sb.AppendLine(ScalarText(root)); return; }
-        if (ResultShape.Items(root) is { } items) RenderList(sb, root, items);
-        else RenderRecord(sb, root);
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            List(sb, root, null, null, null);
+            return;
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            sb.AppendLine(ScalarText(root));
+            return;
+        }
+        if (ResultShape.Items(root) is { } items)
+            RenderList(sb, root, items);
+        else
+            RenderRecord(sb, root);
     }
 
     private static void RenderList(StringBuilder sb, JsonElement root, JsonProperty items)
@@ -39,17 +52,21 @@ public static class MarkdownRenderer
         var kitList = root.TryGetProperty("returned", out _);
         foreach (var p in root.EnumerateObject())
         {
-            if (p.Name == items.Name || p.Name == header?.Name || p.Value.ValueKind == JsonValueKind.Null) continue;
-            if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0) continue;
+            if (p.Name == items.Name || p.Name == header?.Name || p.Value.ValueKind == JsonValueKind.Null)
+                continue;
+            if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0)
+                continue;
             // The kit's note repeats the cut line and the cursor in words.
-            if (ResultShape.PagingKeys.Contains(p.Name) || (kitList && p.Name == "note")) continue;
+            if (ResultShape.PagingKeys.Contains(p.Name) || (kitList && p.Name == "note"))
+                continue;
             if (IsScalar(p.Value))
             {
                 // A cursor is copied into the next question whole.
                 var value = ScalarText(p.Value);
                 sb.AppendLine($"\n_{p.Name}: {(p.Name.EndsWith("cursor", StringComparison.Ordinal) ? Escape(value) : Cell(value))}_");
             }
-            else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0) Part(sb, root, p);
+            else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0)
+                Part(sb, root, p);
         }
     }
 
@@ -59,10 +76,12 @@ public static class MarkdownRenderer
         var count = DataRows(array, header);
         var items = array.EnumerateArray().ToList();
         // Items that carry a text (an e-mail body, a document) are read one after another, not squeezed into cells.
-        var shown = items.Count > 0 && items.All(i => i.ValueKind == JsonValueKind.Object) && items.Any(HasLongText)
-            ? Entries(sb, items)
-            : MarkdownTables.Render(sb, array, header);
-        if (ResultShape.CutLine(shown, count, owner, name) is { } cut) sb.AppendLine().AppendLine(cut);
+        var shown =
+            items.Count > 0 && items.All(i => i.ValueKind == JsonValueKind.Object) && items.Any(HasLongText)
+                ? Entries(sb, items)
+                : MarkdownTables.Render(sb, array, header);
+        if (ResultShape.CutLine(shown, count, owner, name) is { } cut)
+            sb.AppendLine().AppendLine(cut);
     }
 
     private static int Entries(StringBuilder sb, List<JsonElement> items)
@@ -72,8 +91,10 @@ public static class MarkdownRenderer
         {
             var (label, link) = Label(item);
             sb.AppendLine(link is null ? $"**{label}**" : $"**[{label}]({link})**");
-            var texts = item.EnumerateObject().Where(p => LongText(p.Value) && !ResultShape.SubjectKeys.Contains(p.Name))
-                .Select(p => p.Value.GetString()!).ToList();
+            var texts = item.EnumerateObject()
+                .Where(p => LongText(p.Value) && !ResultShape.SubjectKeys.Contains(p.Name))
+                .Select(p => p.Value.GetString()!)
+                .ToList();
             // A snippet that only starts the body says nothing the body does not.
             bool Repeats(string s) => texts.Any(t => t != s && t.Length > s.Length && Prefix(t, s));
             var facts = item.EnumerateObject()
@@ -81,8 +102,10 @@ public static class MarkdownRenderer
                 .Where(p => !LongText(p.Value) && !LinkKeys.Contains(p.Name))
                 .Where(p => !ResultShape.SubjectKeys.Contains(p.Name) && !IsMachineId(p.Name) && p.Name != "id")
                 .Where(p => p.Value.ValueKind != JsonValueKind.String || !Repeats(p.Value.GetString()!))
-                .Select(p => $"{p.Name}: {Cell(ScalarText(p.Value))}").ToList();
-            if (facts.Count > 0) sb.AppendLine(string.Join(" · ", facts));
+                .Select(p => $"{p.Name}: {Cell(ScalarText(p.Value))}")
+                .ToList();
+            if (facts.Count > 0)
+                sb.AppendLine(string.Join(" · ", facts));
             foreach (var text in texts.Where(t => !Repeats(t)))
                 sb.AppendLine().AppendLine(Quote(Cap(text, MaxItemText)));
             sb.AppendLine();
@@ -96,24 +119,33 @@ public static class MarkdownRenderer
         var subject = ResultShape.Subject(root);
         var parts = new List<(JsonElement Owner, JsonProperty Part)>();
         var texts = new List<JsonProperty>();
-        if (subject is { } s) Facts(sb, s.Value, parts, texts, s.Name);
+        if (subject is { } s)
+            Facts(sb, s.Value, parts, texts, s.Name);
         Facts(sb, root, parts, texts, subject?.Name);
         if (ResultShape.True(root, "truncated") || (subject is { } t && ResultShape.True(t.Value, "truncated")))
             sb.AppendLine().AppendLine("_The source cut this result to fit its size limit._");
         foreach (var text in texts)
             sb.AppendLine().AppendLine($"**{text.Name}**").AppendLine().AppendLine(Quote(Cap(text.Value.GetString()!, MaxText)));
-        foreach (var (owner, part) in parts) Part(sb, owner, part);
+        foreach (var (owner, part) in parts)
+            Part(sb, owner, part);
     }
 
     private static void Facts(
-        StringBuilder sb, JsonElement obj, List<(JsonElement, JsonProperty)> parts, List<JsonProperty> texts, string? skip)
+        StringBuilder sb,
+        JsonElement obj,
+        List<(JsonElement, JsonProperty)> parts,
+        List<JsonProperty> texts,
+        string? skip
+    )
     {
         var labelKey = ResultShape.SubjectKeys.FirstOrDefault(k => obj.TryGetProperty(k, out var v) && IsScalar(v));
         var link = Label(obj).Link;
         foreach (var p in obj.EnumerateObject())
         {
-            if (p.Name == skip || p.Value.ValueKind == JsonValueKind.Null) continue;
-            if (link is not null && LinkKeys.Contains(p.Name) && labelKey is not null) continue;
+            if (p.Name == skip || p.Value.ValueKind == JsonValueKind.Null)
+                continue;
+            if (link is not null && LinkKeys.Contains(p.Name) && labelKey is not null)
+                continue;
             // A long name or link is still a fact; a long anything else is a text to read.
             if (LongText(p.Value) && (p.Value.GetString()!.Contains('\n') || !(LinkKeys.Contains(p.Name) || p.Name == labelKey)))
                 texts.Add(p);
@@ -126,11 +158,15 @@ public static class MarkdownRenderer
             {
                 var heads = obj.EnumerateObject()
                     .Any(r => r.Name != p.Name && r.Value.ValueKind == JsonValueKind.Array && ResultShape.Describes(p.Value, r.Value));
-                if (p.Value.GetArrayLength() == 0 || heads) continue;
-                if (p.Value.EnumerateArray().All(IsScalar)) sb.AppendLine($"- **{p.Name}**: {Inline(p.Value)}");
-                else parts.Add((obj, p));
+                if (p.Value.GetArrayLength() == 0 || heads)
+                    continue;
+                if (p.Value.EnumerateArray().All(IsScalar))
+                    sb.AppendLine($"- **{p.Name}**: {Inline(p.Value)}");
+                else
+                    parts.Add((obj, p));
             }
-            else Nested(sb, p, parts);
+            else
+                Nested(sb, p, parts);
         }
     }
 
@@ -139,34 +175,46 @@ public static class MarkdownRenderer
     /// </summary>
     private static void Nested(StringBuilder sb, JsonProperty p, List<(JsonElement, JsonProperty)> parts)
     {
-        var simple = p.Value.EnumerateObject()
+        var simple = p
+            .Value.EnumerateObject()
             .Where(c => c.Value.ValueKind != JsonValueKind.Null && (IsScalar(c.Value) || IsScalarList(c.Value)))
             .Where(c => c.Value.ValueKind != JsonValueKind.Array || c.Value.GetArrayLength() > 0)
-            .Select(c => $"{c.Name}: {Inline(c.Value)}").ToList();
-        if (simple.Count > 0) sb.AppendLine($"- **{p.Name}**: {string.Join("; ", simple)}");
+            .Select(c => $"{c.Name}: {Inline(c.Value)}")
+            .ToList();
+        if (simple.Count > 0)
+            sb.AppendLine($"- **{p.Name}**: {string.Join("; ", simple)}");
         foreach (var c in p.Value.EnumerateObject())
             if (c.Value.ValueKind == JsonValueKind.Array && c.Value.GetArrayLength() > 0 && !IsScalarList(c.Value))
                 parts.Add((p.Value, c));
-            else if (c.Value.ValueKind == JsonValueKind.Object) sb.AppendLine($"- **{p.Name}.{c.Name}**: {Inline(c.Value)}");
+            else if (c.Value.ValueKind == JsonValueKind.Object)
+                sb.AppendLine($"- **{p.Name}.{c.Name}**: {Inline(c.Value)}");
     }
 
     private static void Part(StringBuilder sb, JsonElement owner, JsonProperty part)
     {
-        if (part.Value.EnumerateArray().All(IsScalar)) { sb.AppendLine($"\n_{part.Name}: {Inline(part.Value)}_"); return; }
+        if (part.Value.EnumerateArray().All(IsScalar))
+        {
+            sb.AppendLine($"\n_{part.Name}: {Inline(part.Value)}_");
+            return;
+        }
         sb.AppendLine().AppendLine($"**{part.Name.Replace('_', ' ')}**").AppendLine();
         // "comments_total" beside "comments" says how many there are in all.
         var total = ResultShape.Int(owner, part.Name + "_total") ?? ResultShape.Int(owner, "total_" + part.Name);
         var header = ResultShape.HeaderFor(owner, part);
         var shown = MarkdownTables.Render(sb, part.Value, header);
         var count = Math.Max(DataRows(part.Value, header), total ?? 0);
-        if (ResultShape.CutLine(shown, count, null, part.Name) is { } cut) sb.AppendLine().AppendLine(cut);
+        if (ResultShape.CutLine(shown, count, null, part.Name) is { } cut)
+            sb.AppendLine().AppendLine(cut);
     }
 
     private static (string Label, string? Link) Label(JsonElement obj)
     {
-        var label = ResultShape.SubjectKeys.Concat(["number", "id"])
-            .Select(k => obj.TryGetProperty(k, out var v) && IsScalar(v) ? ScalarText(v) : null).FirstOrDefault(v => v is { Length: > 0 });
-        var link = LinkKeys.Select(k => obj.TryGetProperty(k, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+        var label = ResultShape
+            .SubjectKeys.Concat(["number", "id"])
+            .Select(k => obj.TryGetProperty(k, out var v) && IsScalar(v) ? ScalarText(v) : null)
+            .FirstOrDefault(v => v is { Length: > 0 });
+        var link = LinkKeys
+            .Select(k => obj.TryGetProperty(k, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
             .FirstOrDefault(IsHttp);
         return (Cell(label ?? "item"), link);
     }
@@ -198,8 +246,15 @@ public static class MarkdownRenderer
     private static JsonElement? TryParse(string text)
     {
         var t = text.TrimStart();
-        if (t.Length == 0 || (t[0] != '{' && t[0] != '[')) return null;
-        try { return JsonDocument.Parse(t).RootElement.Clone(); }
-        catch (JsonException) { return null; }
+        if (t.Length == 0 || (t[0] != '{' && t[0] != '['))
+            return null;
+        try
+        {
+            return JsonDocument.Parse(t).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -14,23 +14,31 @@ public sealed class OfflineChatClient : IChatClient
 {
     public const string ModelId = "offline";
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var history = messages.ToList();
         var tools = options?.Tools?.OfType<McpToolDeclaration>().ToList() ?? [];
         var message = TrailingToolResults(history) is { Count: > 0 } results
             ? Text(RenderResults(history, results))
             : Decide(LastUserText(history), tools);
-        return Task.FromResult(new ChatResponse(message)
-        {
-            ModelId = ModelId,
-            FinishReason = message.Contents.OfType<FunctionCallContent>().Any() ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop,
-        });
+        return Task.FromResult(
+            new ChatResponse(message)
+            {
+                ModelId = ModelId,
+                FinishReason = message.Contents.OfType<FunctionCallContent>().Any() ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop,
+            }
+        );
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         var response = await GetResponseAsync(messages, options, cancellationToken);
         foreach (var content in response.Messages.SelectMany(m => m.Contents))
@@ -42,32 +50,44 @@ public sealed class OfflineChatClient : IChatClient
                 foreach (var line in text.Text.Split('\n'))
                     yield return new ChatResponseUpdate(ChatRole.Assistant, line + "\n") { ModelId = ModelId };
             }
-            else yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = ModelId };
+            else
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = ModelId };
         }
-        yield return new ChatResponseUpdate { Role = ChatRole.Assistant, FinishReason = response.FinishReason, ModelId = ModelId };
+        yield return new ChatResponseUpdate
+        {
+            Role = ChatRole.Assistant,
+            FinishReason = response.FinishReason,
+            ModelId = ModelId,
+        };
     }
 
     private static ChatMessage Decide(string question, List<McpToolDeclaration> tools)
     {
         var match = ToolMatcher.Best(question, tools);
-        if (match is null) return Text(OfflineHelp.NotUnderstood(question, tools));
+        if (match is null)
+            return Text(OfflineHelp.NotUnderstood(question, tools));
         var missing = match.Tool.Schema.Required.Where(p => !match.Arguments.ContainsKey(p.Name)).ToList();
-        if (missing.Count > 0) return Text(OfflineHelp.MissingArguments(match.Tool, missing));
+        if (missing.Count > 0)
+            return Text(OfflineHelp.MissingArguments(match.Tool, missing));
         var call = new FunctionCallContent($"offline_{Guid.NewGuid():N}", match.Tool.Name, match.Arguments);
         return new ChatMessage(ChatRole.Assistant, [call]);
     }
 
     private static string RenderResults(List<ChatMessage> history, List<FunctionResultContent> results)
     {
-        var names = history.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
-            .GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.Last().Name);
+        var names = history
+            .SelectMany(m => m.Contents)
+            .OfType<FunctionCallContent>()
+            .GroupBy(c => c.CallId)
+            .ToDictionary(g => g.Key, g => g.Last().Name);
         var sb = new StringBuilder();
         foreach (var r in results)
         {
             var tool = names.GetValueOrDefault(r.CallId, "tool");
             var raw = r.RawRepresentation as McpToolResult;
             var text = raw?.Text ?? r.Result?.ToString() ?? "";
-            if (results.Count > 1 || raw is null or { IsError: false }) sb.AppendLine($"**{tool}**\n");
+            if (results.Count > 1 || raw is null or { IsError: false })
+                sb.AppendLine($"**{tool}**\n");
             sb.AppendLine(MarkdownRenderer.Render(tool, raw?.IsError ?? r.Exception is not null, text, raw?.Structured));
             sb.AppendLine();
         }
@@ -76,11 +96,16 @@ public sealed class OfflineChatClient : IChatClient
 
     /// <summary>Results the host appended after the last assistant turn: the answer to render now.</summary>
     private static List<FunctionResultContent> TrailingToolResults(List<ChatMessage> history) =>
-        history.AsEnumerable().Reverse().TakeWhile(m => m.Role == ChatRole.Tool)
-            .Reverse().SelectMany(m => m.Contents).OfType<FunctionResultContent>().ToList();
+        history
+            .AsEnumerable()
+            .Reverse()
+            .TakeWhile(m => m.Role == ChatRole.Tool)
+            .Reverse()
+            .SelectMany(m => m.Contents)
+            .OfType<FunctionResultContent>()
+            .ToList();
 
-    private static string LastUserText(List<ChatMessage> history) =>
-        history.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
+    private static string LastUserText(List<ChatMessage> history) => history.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
 
     private static ChatMessage Text(string text) => new(ChatRole.Assistant, text);
 

@@ -11,7 +11,11 @@ public static class OfflineHelp
         sb.AppendLine("I'm running in **Offline mode** (no language model is configured), so I match questions to tools by their words.");
         sb.AppendLine($"I couldn't tell which tool fits \"{Short(question)}\".");
         sb.AppendLine();
-        if (tools.Count == 0) { sb.AppendLine("This source offers no tools right now."); return sb.ToString(); }
+        if (tools.Count == 0)
+        {
+            sb.AppendLine("This source offers no tools right now.");
+            return sb.ToString();
+        }
         sb.AppendLine("Here is what I can do:");
         sb.AppendLine();
         sb.AppendLine("| tool | what it does |");

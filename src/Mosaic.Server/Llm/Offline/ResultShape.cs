@@ -23,15 +23,19 @@ internal static class ResultShape
     public static JsonProperty? Items(JsonElement obj)
     {
         var arrays = obj.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToList();
-        if (arrays.Count == 0) return null;
+        if (arrays.Count == 0)
+            return null;
         var returned = Int(obj, "returned");
-        if (returned is null && IsRecord(obj)) return null;
+        if (returned is null && IsRecord(obj))
+            return null;
         // Column descriptors head their rows; they are never the data themselves.
         var candidates = arrays.Where(a => !arrays.Any(r => r.Name != a.Name && Describes(a.Value, r.Value))).ToList();
-        if (candidates.Count == 0) candidates = arrays;
+        if (candidates.Count == 0)
+            candidates = arrays;
         // The kit writes the items first, so the first array of the returned length is them.
         var exact = candidates.Where(a => a.Value.GetArrayLength() == returned).ToList();
-        if (exact.Count > 0) return exact[0];
+        if (exact.Count > 0)
+            return exact[0];
         // A grid of rows is what a query returned; otherwise the biggest list of records is what the person asked for.
         return candidates.OrderByDescending(a => IsGrid(a.Value)).ThenByDescending(a => a.Value.GetArrayLength()).First();
     }
@@ -44,7 +48,8 @@ internal static class ResultShape
     public static JsonProperty? DescribedBy(JsonElement obj, JsonProperty rows)
     {
         foreach (var p in obj.EnumerateObject())
-            if (p.Name != rows.Name && p.Value.ValueKind == JsonValueKind.Array && Describes(p.Value, rows.Value)) return p;
+            if (p.Name != rows.Name && p.Value.ValueKind == JsonValueKind.Array && Describes(p.Value, rows.Value))
+                return p;
         return null;
     }
 
@@ -54,7 +59,8 @@ internal static class ResultShape
     /// </summary>
     public static bool Describes(JsonElement header, JsonElement rows)
     {
-        if (header.GetArrayLength() == 0 || rows.GetArrayLength() == 0) return false;
+        if (header.GetArrayLength() == 0 || rows.GetArrayLength() == 0)
+            return false;
         var names = new List<string>();
         foreach (var c in header.EnumerateArray())
         {
@@ -81,7 +87,8 @@ internal static class ResultShape
     public static JsonProperty? Subject(JsonElement obj)
     {
         foreach (var p in obj.EnumerateObject())
-            if (p.Value.ValueKind == JsonValueKind.Object && HasSubject(p.Value)) return p;
+            if (p.Value.ValueKind == JsonValueKind.Object && HasSubject(p.Value))
+                return p;
         return null;
     }
 
@@ -110,13 +117,15 @@ internal static class ResultShape
         }
         var what = noun is null ? "" : " " + noun.Replace('_', ' ');
         var cutBySource = trimmed ? " The source cut this page to fit its size limit." : "";
-        if (total is { } t && t > shown) return $"_Showing {shown} of {t}{what}.{cutBySource}_";
+        if (total is { } t && t > shown)
+            return $"_Showing {shown} of {t}{what}.{cutBySource}_";
         if (hasMore)
         {
             var first = count > shown ? $" of the first {count}" : "";
             return $"_Showing {shown}{first}{what}; the source has more.{cutBySource}_";
         }
-        if (count > shown) return $"…and {count - shown} more.";
+        if (count > shown)
+            return $"…and {count - shown} more.";
         return trimmed ? $"_{cutBySource.Trim()}_" : null;
     }
 }

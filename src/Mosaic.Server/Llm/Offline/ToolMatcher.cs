@@ -34,13 +34,16 @@ public static partial class ToolMatcher
         foreach (var tool in tools)
         {
             // A custom source's tool the operator did not vouch for may do anything: only a question naming it picks it.
-            if (!tool.Info.Trusted && !NamesTool(lower, tool.Name)) continue;
+            if (!tool.Info.Trusted && !NamesTool(lower, tool.Name))
+                continue;
             var score = Score(lower, words, tool.Name);
-            if (score <= 0) continue;
+            if (score <= 0)
+                continue;
             var args = ArgumentExtractor.Extract(message, tool.Schema);
             var missing = tool.Schema.Required.Count(p => !args.ContainsKey(p.Name));
             score += 0.3 * args.Count - 0.5 * missing + (tool.Info.ReadOnly ? 0.2 : 0);
-            if (best is null || score > best.Score) best = new Match(tool, args, score);
+            if (best is null || score > best.Score)
+                best = new Match(tool, args, score);
         }
         return best;
     }
@@ -56,7 +59,8 @@ public static partial class ToolMatcher
 
     private static double Score(string lower, HashSet<string> words, string toolName)
     {
-        if (NamesTool(lower, toolName)) return 10;
+        if (NamesTool(lower, toolName))
+            return 10;
         var parts = Tokens(toolName).ToList();
         double score = 0;
         var nounHits = 0;
@@ -64,9 +68,14 @@ public static partial class ToolMatcher
         {
             if (VerbSynonyms.TryGetValue(part, out var synonyms))
             {
-                if (synonyms.Any(words.Contains)) score += 1;
+                if (synonyms.Any(words.Contains))
+                    score += 1;
             }
-            else if (words.Contains(part)) { score += 2; nounHits++; }
+            else if (words.Contains(part))
+            {
+                score += 2;
+                nounHits++;
+            }
         }
         // A verb alone ("list") says nothing about which list; single-word tools ("echo") are the exception.
         return nounHits > 0 || (parts.Count == 1 && score > 0) ? score : 0;

@@ -11,22 +11,35 @@ public static class GitHubRepoPicker
 {
     public static async Task<string?> PickAsync(OfflineQuestion q, CancellationToken ct)
     {
-        if (GitHubSource.OwnerRepo().Match(q.Query) is { Success: true } m) return m.Value;
+        if (GitHubSource.OwnerRepo().Match(q.Query) is { Success: true } m)
+            return m.Value;
         try
         {
             var args = new Dictionary<string, JsonElement>
             {
-                ["sort"] = JsonSerializer.SerializeToElement("pushed"), ["limit"] = JsonSerializer.SerializeToElement(50),
+                ["sort"] = JsonSerializer.SerializeToElement("pushed"),
+                ["limit"] = JsonSerializer.SerializeToElement(50),
             };
             var result = await q.Hub.CallToolAsync(q.UserId, GitHubSource.Id, "list_repositories", args, ct);
-            if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("repositories", out var repos)) return null;
+            if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("repositories", out var repos))
+                return null;
             var words = q.Keywords.ToHashSet();
-            var candidates = repos.EnumerateArray().Select((r, i) => (
-                Name: r.GetProperty("full_name").GetString()!,
-                Archived: r.TryGetProperty("archived", out var a) && a.ValueKind == JsonValueKind.True,
-                Score: SourceSignals.Tokenize($"{r.GetProperty("full_name").GetString()} {Description(r)}")
-                    .SelectMany(w => w.Split('-', '/')).Count(words.Contains),
-                Order: i)).Where(c => !c.Archived).ToList();
+            var candidates = repos
+                .EnumerateArray()
+                .Select(
+                    (r, i) =>
+                        (
+                            Name: r.GetProperty("full_name").GetString()!,
+                            Archived: r.TryGetProperty("archived", out var a) && a.ValueKind == JsonValueKind.True,
+                            Score: SourceSignals
+                                .Tokenize($"{r.GetProperty("full_name").GetString()} {Description(r)}")
+                                .SelectMany(w => w.Split('-', '/'))
+                                .Count(words.Contains),
+                            Order: i
+                        )
+                )
+                .Where(c => !c.Archived)
+                .ToList();
             return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Order).FirstOrDefault().Name;
         }
         catch (McpHubException e)

@@ -8,34 +8,56 @@ public sealed partial class JiraSource : IBuiltInSource
 {
     public const string Id = "jira";
 
-    public ConnectorDefinition Definition { get; } = new()
-    {
-        Id = Id, Name = "Jira", Icon = "jira", Assembly = "Mosaic.Connectors.Jira",
-        Description = "Search, read, create and update issues",
-        CredentialFields =
-        [
-            new("url", "Jira URL", "url", true, "JIRA_URL") { Placeholder = "https://your-company.atlassian.net" },
-            new("email", "Email", "text", false, "JIRA_EMAIL") { Help = "The account that owns the API token (Jira Cloud)." },
-            new("api_token", "API Token", "password", true, "JIRA_API_TOKEN"),
-            new("default_project", "Default project", "text", false, null) { Placeholder = "ACME" },
-        ],
-        DirectRouting =
-        [
-            new(["project", "projects"], "list_projects"),
-            new(["issue", "issues", "ticket", "tickets", "bug", "bugs", "jql"], "query_jira"),
-        ],
-    };
+    public ConnectorDefinition Definition { get; } =
+        new()
+        {
+            Id = Id,
+            Name = "Jira",
+            Icon = "jira",
+            Assembly = "Mosaic.Connectors.Jira",
+            Description = "Search, read, create and update issues",
+            CredentialFields =
+            [
+                new("url", "Jira URL", "url", true, "JIRA_URL") { Placeholder = "https://your-company.atlassian.net" },
+                new("email", "Email", "text", false, "JIRA_EMAIL") { Help = "The account that owns the API token (Jira Cloud)." },
+                new("api_token", "API Token", "password", true, "JIRA_API_TOKEN"),
+                new("default_project", "Default project", "text", false, null) { Placeholder = "ACME" },
+            ],
+            DirectRouting =
+            [
+                new(["project", "projects"], "list_projects"),
+                new(["issue", "issues", "ticket", "tickets", "bug", "bugs", "jql"], "query_jira"),
+            ],
+        };
 
-    public SourcePresentation Presentation { get; } = new("oklch(54.6% 0.245 262.881)", null,
-        ["Show ticket ACME-142", "List open issues in project ACME", "Which projects are there?"]);
+    public SourcePresentation Presentation { get; } =
+        new("oklch(54.6% 0.245 262.881)", null, ["Show ticket ACME-142", "List open issues in project ACME", "Which projects are there?"]);
 
     public IReadOnlyList<string> NameWords { get; } = ["jira"];
 
     public IReadOnlyList<WordSignal> Words { get; } =
     [
         new(0.9, ["jira", "jql"]),
-        new(0.55, ["ticket", "tickets", "sprint", "sprints", "epic", "epics", "story", "stories", "backlog", "assigned", "assignee",
-            "blocker", "blockers", "task", "tasks"]),
+        new(
+            0.55,
+            [
+                "ticket",
+                "tickets",
+                "sprint",
+                "sprints",
+                "epic",
+                "epics",
+                "story",
+                "stories",
+                "backlog",
+                "assigned",
+                "assignee",
+                "blocker",
+                "blockers",
+                "task",
+                "tasks",
+            ]
+        ),
         new(0.4, ["bug", "bugs", "issue", "issues", "priority", "roadmap", "progress", "status", "incident"]),
     ];
 

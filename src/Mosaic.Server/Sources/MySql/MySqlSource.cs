@@ -10,43 +10,49 @@ public sealed partial class MySqlSource : IBuiltInSource
 {
     public const string Id = "mysql";
 
-    public ConnectorDefinition Definition { get; } = new()
-    {
-        Id = Id, Name = "MySQL", Icon = "mysql", Assembly = "Mosaic.Connectors.MySql",
-        Description = "Explore tables and run read-only SQL queries",
-        CredentialFields =
-        [
-            new("host", "Host", "text", false, "MYSQL_HOST") { Placeholder = "db.internal" },
-            new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306" },
-            new("user", "User", "text", false, "MYSQL_USER"),
-            new("password", "Password", "password", false, "MYSQL_PASSWORD"),
-            new("database", "Database", "text", false, "MYSQL_DATABASE")
-            {
-                Check = v => SystemSchemas.RefuseDatabase(v) is { } refusal ? $"Database refused: {refusal}." : null,
-            },
-            new("ssl_mode", "SSL mode", "text", false, "MYSQL_SSL_MODE") { Placeholder = "Preferred" },
-            new("sqlite_path", "SQLite file", "text", false, "SQLITE_PATH")
-            {
-                Help = "Instead of a server: the path of a SQLite database file " +
-                       "in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
-                SqliteFile = true,
-            },
-        ],
-        OperatorVariables = [SqliteFilePolicy.DirsVariable, SqliteFilePolicy.DataDirVariable],
-        CredentialRules =
-        [
-            new("Give host, user and database, or sqlite_path.",
-                f => (f.ContainsKey("host") && f.ContainsKey("user") && f.ContainsKey("database")) || f.ContainsKey("sqlite_path")),
-        ],
-        DirectRouting =
-        [
-            new(["tables", "list tables", "show tables"], "list_tables"),
-            new(["describe", "schema", "columns"], "describe_table"),
-        ],
-    };
+    public ConnectorDefinition Definition { get; } =
+        new()
+        {
+            Id = Id,
+            Name = "MySQL",
+            Icon = "mysql",
+            Assembly = "Mosaic.Connectors.MySql",
+            Description = "Explore tables and run read-only SQL queries",
+            CredentialFields =
+            [
+                new("host", "Host", "text", false, "MYSQL_HOST") { Placeholder = "db.internal" },
+                new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306" },
+                new("user", "User", "text", false, "MYSQL_USER"),
+                new("password", "Password", "password", false, "MYSQL_PASSWORD"),
+                new("database", "Database", "text", false, "MYSQL_DATABASE")
+                {
+                    Check = v => SystemSchemas.RefuseDatabase(v) is { } refusal ? $"Database refused: {refusal}." : null,
+                },
+                new("ssl_mode", "SSL mode", "text", false, "MYSQL_SSL_MODE") { Placeholder = "Preferred" },
+                new("sqlite_path", "SQLite file", "text", false, "SQLITE_PATH")
+                {
+                    Help =
+                        "Instead of a server: the path of a SQLite database file "
+                        + "in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
+                    SqliteFile = true,
+                },
+            ],
+            OperatorVariables = [SqliteFilePolicy.DirsVariable, SqliteFilePolicy.DataDirVariable],
+            CredentialRules =
+            [
+                new("Give host, user and database, or sqlite_path.", f =>
+                    (f.ContainsKey("host") && f.ContainsKey("user") && f.ContainsKey("database")) || f.ContainsKey("sqlite_path")
+                ),
+            ],
+            DirectRouting =
+            [
+                new(["tables", "list tables", "show tables"], "list_tables"),
+                new(["describe", "schema", "columns"], "describe_table"),
+            ],
+        };
 
-    public SourcePresentation Presentation { get; } = new("oklch(50% 0.134 242.749)", null,
-        ["Show tables", "Describe the orders table", "How many orders are there per status?"]);
+    public SourcePresentation Presentation { get; } =
+        new("oklch(50% 0.134 242.749)", null, ["Show tables", "Describe the orders table", "How many orders are there per status?"]);
 
     public IReadOnlyList<string> NameWords { get; } = ["mysql"];
 
@@ -58,13 +64,17 @@ public sealed partial class MySqlSource : IBuiltInSource
     ];
 
     public IEnumerable<Signal> Entities(string query) =>
-        ShopifySource.OrderNumber().Matches(query)
+        ShopifySource
+            .OrderNumber()
+            .Matches(query)
             .Select(m => new Signal(Id, 0.35, $"order #{m.Groups["n"].Value} may also be in the orders table"));
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(
-        TableName().Match(q.Query) is { Success: true } t
-            ? new("execute_query", new Dictionary<string, object?> { ["sql"] = $"SELECT * FROM {t.Groups["t"].Value} LIMIT 20" })
-            : new("list_tables"));
+    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        ValueTask.FromResult<PlannedCall?>(
+            TableName().Match(q.Query) is { Success: true } t
+                ? new("execute_query", new Dictionary<string, object?> { ["sql"] = $"SELECT * FROM {t.Groups["t"].Value} LIMIT 20" })
+                : new("list_tables")
+        );
 
     /// <summary>"table orders", "the orders table".</summary>
     [GeneratedRegex(@"\btable\s+`?(?<t>[A-Za-z_]\w*)`?|\b(?<t>[A-Za-z_]\w*)\s+table\b", RegexOptions.IgnoreCase)]

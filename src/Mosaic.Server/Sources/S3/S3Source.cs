@@ -8,57 +8,87 @@ public sealed partial class S3Source : IBuiltInSource
 {
     public const string Id = "s3";
 
-    public ConnectorDefinition Definition { get; } = new()
-    {
-        Id = Id, Name = "Amazon S3", Icon = "s3", Assembly = "Mosaic.Connectors.S3",
-        Description = "Browse buckets and read or search objects",
-        CredentialFields =
-        [
-            new("aws_access_key_id", "Access Key ID", "text", true, "AWS_ACCESS_KEY_ID"),
-            new("aws_secret_access_key", "Secret Access Key", "password", true, "AWS_SECRET_ACCESS_KEY"),
-            new("aws_region", "Region", "text", false, "AWS_REGION") { Placeholder = "us-east-1" },
-            new("endpoint_url", "Endpoint URL", "url", false, "AWS_ENDPOINT_URL")
-            {
-                Help = "Only for S3-compatible storage (MinIO, Ceph, …).",
-            },
-            new("force_path_style", "Path-style addressing", "checkbox", false, "S3_FORCE_PATH_STYLE")
-            {
-                Help = "Needed by most S3-compatible servers.",
-            },
-        ],
-        DirectRouting =
-        [
-            new(["bucket", "buckets"], "list_buckets"),
-            new(["search", "find"], "search_objects"),
-            new(["object", "objects", "files", "list files"], "list_objects"),
-        ],
-    };
+    public ConnectorDefinition Definition { get; } =
+        new()
+        {
+            Id = Id,
+            Name = "Amazon S3",
+            Icon = "s3",
+            Assembly = "Mosaic.Connectors.S3",
+            Description = "Browse buckets and read or search objects",
+            CredentialFields =
+            [
+                new("aws_access_key_id", "Access Key ID", "text", true, "AWS_ACCESS_KEY_ID"),
+                new("aws_secret_access_key", "Secret Access Key", "password", true, "AWS_SECRET_ACCESS_KEY"),
+                new("aws_region", "Region", "text", false, "AWS_REGION") { Placeholder = "us-east-1" },
+                new("endpoint_url", "Endpoint URL", "url", false, "AWS_ENDPOINT_URL")
+                {
+                    Help = "Only for S3-compatible storage (MinIO, Ceph, …).",
+                },
+                new("force_path_style", "Path-style addressing", "checkbox", false, "S3_FORCE_PATH_STYLE")
+                {
+                    Help = "Needed by most S3-compatible servers.",
+                },
+            ],
+            DirectRouting =
+            [
+                new(["bucket", "buckets"], "list_buckets"),
+                new(["search", "find"], "search_objects"),
+                new(["object", "objects", "files", "list files"], "list_objects"),
+            ],
+        };
 
-    public SourcePresentation Presentation { get; } = new("oklch(64.6% 0.222 41.116)", null,
-        ["List my S3 buckets", "Find objects named \"invoice\"", "List the files in my first bucket"]);
+    public SourcePresentation Presentation { get; } =
+        new(
+            "oklch(64.6% 0.222 41.116)",
+            null,
+            ["List my S3 buckets", "Find objects named \"invoice\"", "List the files in my first bucket"]
+        );
 
     public IReadOnlyList<string> NameWords { get; } = ["s3"];
 
     public IReadOnlyList<WordSignal> Words { get; } =
     [
         new(0.9, ["s3", "bucket", "buckets"]),
-        new(0.45, ["object", "objects", "file", "files", "folder", "upload", "uploaded", "csv", "backup", "backups", "archive",
-            "postmortem", "runbook", "logo", "prefix"]),
+        new(
+            0.45,
+            [
+                "object",
+                "objects",
+                "file",
+                "files",
+                "folder",
+                "upload",
+                "uploaded",
+                "csv",
+                "backup",
+                "backups",
+                "archive",
+                "postmortem",
+                "runbook",
+                "logo",
+                "prefix",
+            ]
+        ),
     ];
 
     public IEnumerable<Signal> Entities(string query)
     {
-        foreach (Match m in S3Uri().Matches(query)) yield return new(Id, 1.0, $"names {m.Value}");
-        foreach (Match m in FileName().Matches(query)) yield return new(Id, 0.5, $"names the file {m.Value}");
+        foreach (Match m in S3Uri().Matches(query))
+            yield return new(Id, 1.0, $"names {m.Value}");
+        foreach (Match m in FileName().Matches(query))
+            yield return new(Id, 0.5, $"names the file {m.Value}");
     }
 
     public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(Plan(q));
 
     private static PlannedCall Plan(OfflineQuestion q)
     {
-        if (BucketName().Match(q.Query) is not { Success: true } b) return new("list_buckets");
+        if (BucketName().Match(q.Query) is not { Success: true } b)
+            return new("list_buckets");
         var bucket = b.Groups["b"].Value;
-        if (q.Keywords.Count == 0) return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket });
+        if (q.Keywords.Count == 0)
+            return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket });
         // One word: the content search matches a phrase as written, and the question's words are rarely adjacent.
         return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket, ["contains"] = q.Keywords[0] })
         {
@@ -73,7 +103,9 @@ public sealed partial class S3Source : IBuiltInSource
     private static partial Regex FileName();
 
     /// <summary>"s3://acme-finance", "bucket acme-finance", "the acme-finance bucket".</summary>
-    [GeneratedRegex(@"s3://(?<b>[a-z0-9][a-z0-9.\-]+)|\bbucket\s+(?<b>[a-z0-9][a-z0-9.\-]+)|\b(?<b>[a-z0-9][a-z0-9.\-]+)\s+bucket\b",
-        RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"s3://(?<b>[a-z0-9][a-z0-9.\-]+)|\bbucket\s+(?<b>[a-z0-9][a-z0-9.\-]+)|\b(?<b>[a-z0-9][a-z0-9.\-]+)\s+bucket\b",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex BucketName();
 }

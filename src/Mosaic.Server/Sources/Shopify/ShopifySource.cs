@@ -8,35 +8,63 @@ public sealed partial class ShopifySource : IBuiltInSource
 {
     public const string Id = "shopify";
 
-    public ConnectorDefinition Definition { get; } = new()
-    {
-        Id = Id, Name = "Shopify", Icon = "shopify", Assembly = "Mosaic.Connectors.Shopify",
-        Description = "Orders, products and inventory",
-        CredentialFields =
-        [
-            new("shop_url", "Shop URL", "url", true, "SHOPIFY_SHOP_URL") { Placeholder = "https://your-shop.myshopify.com" },
-            new("access_token", "Admin API access token", "password", true, "SHOPIFY_ACCESS_TOKEN") { Placeholder = "shpat_…" },
-            new("api_version", "API version", "text", false, "SHOPIFY_API_VERSION") { Placeholder = "2025-01" },
-        ],
-        DirectRouting =
-        [
-            new(["inventory", "stock"], "get_inventory"),
-            new(["product", "products"], "list_products"),
-            new(["order", "orders"], "list_orders"),
-        ],
-    };
+    public ConnectorDefinition Definition { get; } =
+        new()
+        {
+            Id = Id,
+            Name = "Shopify",
+            Icon = "shopify",
+            Assembly = "Mosaic.Connectors.Shopify",
+            Description = "Orders, products and inventory",
+            CredentialFields =
+            [
+                new("shop_url", "Shop URL", "url", true, "SHOPIFY_SHOP_URL") { Placeholder = "https://your-shop.myshopify.com" },
+                new("access_token", "Admin API access token", "password", true, "SHOPIFY_ACCESS_TOKEN") { Placeholder = "shpat_…" },
+                new("api_version", "API version", "text", false, "SHOPIFY_API_VERSION") { Placeholder = "2025-01" },
+            ],
+            DirectRouting =
+            [
+                new(["inventory", "stock"], "get_inventory"),
+                new(["product", "products"], "list_products"),
+                new(["order", "orders"], "list_orders"),
+            ],
+        };
 
-    public SourcePresentation Presentation { get; } = new("oklch(52.7% 0.154 150.069)", null,
-        ["Show the most recent orders", "Which products are low on stock?", "List our products"]);
+    public SourcePresentation Presentation { get; } =
+        new("oklch(52.7% 0.154 150.069)", null, ["Show the most recent orders", "Which products are low on stock?", "List our products"]);
 
     public IReadOnlyList<string> NameWords { get; } = ["shopify"];
 
     public IReadOnlyList<WordSignal> Words { get; } =
     [
         new(0.9, ["shopify", "store", "storefront's", "shop"]),
-        new(0.6, ["order", "orders", "product", "products", "inventory", "stock", "sku", "skus", "refund", "refunded", "refunds",
-            "fulfilment", "fulfillment", "fulfilled", "shipped", "discount", "sales", "sold", "catalogue", "catalog", "variant",
-            "variants"]),
+        new(
+            0.6,
+            [
+                "order",
+                "orders",
+                "product",
+                "products",
+                "inventory",
+                "stock",
+                "sku",
+                "skus",
+                "refund",
+                "refunded",
+                "refunds",
+                "fulfilment",
+                "fulfillment",
+                "fulfilled",
+                "shipped",
+                "discount",
+                "sales",
+                "sold",
+                "catalogue",
+                "catalog",
+                "variant",
+                "variants",
+            ]
+        ),
         new(0.3, ["customer", "customers", "charged", "charge", "price", "prices", "revenue"]),
     ];
 
@@ -59,7 +87,8 @@ public sealed partial class ShopifySource : IBuiltInSource
                 Label = $"get_inventory product=\"{phrase}\"",
             };
         }
-        if (q.Lower.Contains("product")) return PlannedCall.Search("list_products", phrase);
+        if (q.Lower.Contains("product"))
+            return PlannedCall.Search("list_products", phrase);
         return PlannedCall.Search("list_orders", q.Lower.Contains("order") ? "" : phrase);
     }
 

@@ -17,14 +17,20 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
 
     public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
     {
-        if (!sources.Any(s => s.Id == SlackSource.Id)) return [];
+        if (!sources.Any(s => s.Id == SlackSource.Id))
+            return [];
         try
         {
             // A failure throws out of the factory, so it is not cached: the next question tries again.
-            return await cache.GetOrCreateAsync($"mosaic:agent:people:{userId}", async token => await FetchAsync(userId, token), Entry,
-                cancellationToken: ct);
+            return await cache.GetOrCreateAsync(
+                $"mosaic:agent:people:{userId}",
+                async token => await FetchAsync(userId, token),
+                Entry,
+                cancellationToken: ct
+            );
         }
-        catch (Exception e) when (e is McpHubException or DirectoryFailure || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e)
+            when (e is McpHubException or DirectoryFailure || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             logger.LogDebug("People directory unavailable for the agent: {Error}", e.Message);
             return [];
@@ -36,17 +42,27 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
         timeout.CancelAfter(settings.PeopleTimeout);
-        var result = await hub.CallToolAsync(userId, SlackSource.Id, "list_users",
-            new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) }, timeout.Token);
+        var result = await hub.CallToolAsync(
+            userId,
+            SlackSource.Id,
+            "list_users",
+            new Dictionary<string, JsonElement> { ["limit"] = JsonSerializer.SerializeToElement(200) },
+            timeout.Token
+        );
         if (result.IsError || result.Structured is not { } s || !s.TryGetProperty("users", out var users))
             throw new DirectoryFailure(result.IsError ? result.Text : "list_users returned no users");
-        return users.EnumerateArray()
-                .Where(u => !(u.TryGetProperty("is_bot", out var b) && b.ValueKind == JsonValueKind.True)
-                            && !(u.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True))
-                .Select(u => u.TryGetProperty("name", out var n) ? n.GetString() : null)
-                .OfType<string>()
-                .SelectMany(full => new[] { full, full.Split(' ')[0] })
-                .Where(n => n.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return users
+            .EnumerateArray()
+            .Where(u =>
+                !(u.TryGetProperty("is_bot", out var b) && b.ValueKind == JsonValueKind.True)
+                && !(u.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True)
+            )
+            .Select(u => u.TryGetProperty("name", out var n) ? n.GetString() : null)
+            .OfType<string>()
+            .SelectMany(full => new[] { full, full.Split(' ')[0] })
+            .Where(n => n.Length >= 3)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
     }
 
     private sealed class DirectoryFailure(string message) : Exception(message);

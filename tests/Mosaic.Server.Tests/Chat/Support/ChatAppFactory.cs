@@ -19,7 +19,8 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
     public ChatAppFactory(FakeAnthropic? anthropic, string extraSources = "")
     {
         Anthropic = anthropic;
-        if (anthropic is null) Settings["MOSAIC_LLM_PROVIDER"] = "offline";
+        if (anthropic is null)
+            Settings["MOSAIC_LLM_PROVIDER"] = "offline";
         else
         {
             Settings["MOSAIC_LLM_PROVIDER"] = "anthropic";
@@ -28,7 +29,9 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
         }
         var connectors = Path.Combine(FilesDir + "-config", "connectors.json");
         Directory.CreateDirectory(Path.GetDirectoryName(connectors)!);
-        File.WriteAllText(connectors, $$"""
+        File.WriteAllText(
+            connectors,
+            $$"""
             { "sources": [
               { "id": "files", "name": "Team files", "description": "Shared drive",
                 "command": {{JsonSerializer.Serialize(TestTools.Bin("mcp-server-filesystem"))}},
@@ -41,7 +44,8 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
                   "get-structured-content", "get-sum", "get-tiny-image", "trigger-long-running-operation"] }
               {{(extraSources.Length > 0 ? "," + extraSources : "")}}
             ] }
-            """);
+            """
+        );
         Settings["MOSAIC_CONNECTORS_FILE"] = connectors;
     }
 
@@ -53,13 +57,15 @@ public sealed class ChatAppFactory : MosaicAppFactory, IAsyncLifetime
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.Replace(ServiceDescriptor.Singleton<IMcpHub>(sp => new RecordingHub(sp.GetRequiredService<McpHub>()))));
+            services.Replace(ServiceDescriptor.Singleton<IMcpHub>(sp => new RecordingHub(sp.GetRequiredService<McpHub>())))
+        );
     }
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
         foreach (var dir in new[] { FilesDir, FilesDir + "-config" })
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
     }
 }

@@ -17,16 +17,20 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     public ApprovalBroker Approvals { get; } = new(time ?? TimeProvider.System, settings ?? new ChatSettings());
     public Channel<ChatEvent> Events { get; } = Channel.CreateUnbounded<ChatEvent>();
 
-    public static LlmProvider Anthropic(string baseUrl) => LlmProviderFactory.Create(
-        new LlmSettings { AnthropicApiKey = "sk-test", AnthropicBaseUrl = baseUrl }, NullLogger.Instance);
+    public static LlmProvider Anthropic(string baseUrl) =>
+        LlmProviderFactory.Create(new LlmSettings { AnthropicApiKey = "sk-test", AnthropicBaseUrl = baseUrl }, NullLogger.Instance);
 
     public ToolLoop Loop => new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System), Settings);
 
     public ChatTurn Turn(string datasource, IReadOnlyDictionary<string, string>? fields = null, bool canAsk = true) =>
         new(UserId, datasource, fields, canAsk, new ChannelSink(Events.Writer));
 
-    public async Task<(LoopResult Result, List<ChatMessage> Messages)> RunAsync(string datasource, string question,
-        CancellationToken ct = default, bool canAsk = true)
+    public async Task<(LoopResult Result, List<ChatMessage> Messages)> RunAsync(
+        string datasource,
+        string question,
+        CancellationToken ct = default,
+        bool canAsk = true
+    )
     {
         var tools = (await hub.ListToolsAsync(UserId, datasource, ct)).Select(t => new McpToolDeclaration(t)).ToList();
         var messages = new List<ChatMessage> { new(ChatRole.System, "test"), new(ChatRole.User, question) };
@@ -37,18 +41,21 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     public List<ChatEvent> Drain()
     {
         var list = new List<ChatEvent>();
-        while (Events.Reader.TryRead(out var e)) list.Add(e);
+        while (Events.Reader.TryRead(out var e))
+            list.Add(e);
         return list;
     }
 
     /// <summary>Waits for the next event of type T, skipping others.</summary>
-    public async Task<T> NextAsync<T>(TimeSpan? timeout = null) where T : ChatEvent
+    public async Task<T> NextAsync<T>(TimeSpan? timeout = null)
+        where T : ChatEvent
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var e = await Events.Reader.ReadAsync(cts.Token);
-            if (e is T t) return t;
+            if (e is T t)
+                return t;
         }
     }
 

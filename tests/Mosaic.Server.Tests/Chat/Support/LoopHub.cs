@@ -10,12 +10,15 @@ public sealed class LoopHub : IAsyncDisposable
 
     public LoopHub(string filesDir)
     {
-        _harness.Resolver.Set(LoopHarness.UserId, "files",
+        _harness.Resolver.Set(
+            LoopHarness.UserId,
+            "files",
             // Its annotations believed, as for a built-in connector: these tests are about the loop, not trust.
             new StdioLaunchSpec(TestTools.Bin("mcp-server-filesystem"), [filesDir], new Dictionary<string, string>())
             {
                 Trust = ToolTrust.Annotations,
-            });
+            }
+        );
         Hub = new RecordingHub(_harness.Hub);
     }
 

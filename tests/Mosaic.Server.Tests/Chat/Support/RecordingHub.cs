@@ -17,8 +17,13 @@ public sealed class RecordingHub(IMcpHub inner) : IMcpHub
     public Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct) =>
         inner.ListToolsAsync(userId, datasource, ct);
 
-    public async Task<McpToolResult> CallToolAsync(string userId, string datasource, string tool,
-        IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
+    public async Task<McpToolResult> CallToolAsync(
+        string userId,
+        string datasource,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";

@@ -23,7 +23,8 @@ public sealed class SseStream : IAsyncDisposable
 
     public IEnumerable<string> Types => _seen.Select(Type);
 
-    public static string Type(JsonElement e) => e.TryGetProperty("type", out var t) ? t.GetString()! : e.GetProperty("event_type").GetString()!;
+    public static string Type(JsonElement e) =>
+        e.TryGetProperty("type", out var t) ? t.GetString()! : e.GetProperty("event_type").GetString()!;
 
     public static async Task<SseStream> OpenAsync(HttpClient http, object body, CancellationToken ct = default) =>
         await OpenAsync(http, body, "/api/chat/message/stream", ct);
@@ -33,7 +34,9 @@ public sealed class SseStream : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"stream refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            throw new InvalidOperationException(
+                $"stream refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}"
+            );
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new SseStream(response, await response.Content.ReadAsStreamAsync(ct));
     }
@@ -45,7 +48,8 @@ public sealed class SseStream : IAsyncDisposable
         var data = new StringBuilder();
         while (await _reader.ReadLineAsync(cts.Token) is { } line)
         {
-            if (line.StartsWith("data:", StringComparison.Ordinal)) data.Append(line[5..].TrimStart());
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+                data.Append(line[5..].TrimStart());
             else if (line.Length == 0 && data.Length > 0)
             {
                 var e = JsonDocument.Parse(data.ToString()).RootElement.Clone();
@@ -60,7 +64,8 @@ public sealed class SseStream : IAsyncDisposable
     public async Task<JsonElement> UntilAsync(string type, TimeSpan? timeout = null)
     {
         while (await NextAsync(timeout) is { } e)
-            if (Type(e) == type) return e;
+            if (Type(e) == type)
+                return e;
         throw new InvalidOperationException($"the stream ended without '{type}'; saw: {string.Join(", ", Types)}");
     }
 

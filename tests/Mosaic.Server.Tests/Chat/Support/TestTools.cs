@@ -9,7 +9,8 @@ public static class TestTools
         if (string.IsNullOrWhiteSpace(dir))
             throw new InvalidOperationException("MOSAIC_TEST_TOOLS is not set: source /tmp/mosaic-services/env (or run scripts/test.sh).");
         var path = Path.Combine(dir, name);
-        if (!File.Exists(path)) throw new InvalidOperationException($"{path} does not exist: the test tools are not installed.");
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"{path} does not exist: the test tools are not installed.");
         return path;
     }
 
