@@ -30,9 +30,11 @@ source "$MOSAIC_SERVICES_DIR/env"
 
 results="$MOSAIC_SERVICES_DIR/results"
 mkdir -p "$results"
+failed=0
+echo "== lint"
+scripts/lint.sh || failed=1
 dotnet build Mosaic.slnx -c Release -nologo -v quiet
 
-failed=0
 run() { # label, then the dotnet test arguments
   local label=$1; shift
   echo "== $label"
@@ -46,7 +48,6 @@ MOSAIC_TEST_DB=mariadb run server-mariadb tests/Mosaic.Server.Tests
 # The UI: component tests, then Playwright driving Debian's Chromium against the demo server.
 echo "== web"
 (cd web && npm test) || failed=1
-(cd web && npm run lint:format) || failed=1
 echo "== e2e"
 (cd web && npm run e2e:all) || failed=1
 
