@@ -12,10 +12,10 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"),
     // Octokit sends the requests; this named client gives it the kit's egress policy and retry/Retry-After/timeout
     // pipeline. Octokit follows redirects itself (through this handler, so each new host is checked too).
     connector
-        .Services.AddHttpClient(GitHubApi.HttpClientName)
+        .Services.AddHttpClient(GitHubRestClient.HttpClientName)
         .UseEgressPolicy(followRedirects: false)
         .AddStandardResilienceHandler(UpstreamHttp.ConfigureResilience);
-    connector.Services.AddSingleton<GitHubApi>();
+    connector.Services.AddSingleton<GitHubRestClient>();
     connector.AddTools<GitHubListTools>();
     connector.AddTools<GitHubCodeTools>();
     connector.AddTools<GitHubDetailTools>();

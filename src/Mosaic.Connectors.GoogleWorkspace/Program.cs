@@ -14,7 +14,7 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("google_workspace", 
     // One access token per process, shared by all tools; refreshed once however many calls find it stale.
     connector.Services.AddSingleton<GoogleTokenCache>();
     connector.AddUpstreamHttpClient<GoogleOAuthClient>(_ => { });
-    connector.AddUpstreamHttpClient<GoogleApi>(_ => { });
+    connector.AddUpstreamHttpClient<GoogleClient>(_ => { });
     connector.AddTools<CalendarTools>();
     connector.AddTools<GmailTools>();
     connector.AddTools<DriveTools>();

@@ -9,7 +9,7 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("jira", "Jira"), con
 {
     var settings = JiraSettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    connector.AddUpstreamHttpClient<JiraApi>(http =>
+    connector.AddUpstreamHttpClient<JiraClient>(http =>
     {
         http.BaseAddress = settings.ApiBase;
         http.DefaultRequestHeaders.Authorization = settings.Authorization();

@@ -11,7 +11,7 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("shopify", "Shopify"
     connector.Services.AddSingleton(settings);
     // One budget tracker per process: every query draws on the same per-store cost bucket.
     connector.Services.AddSingleton<ShopifyThrottle>();
-    connector.AddUpstreamHttpClient<ShopifyApi>(http =>
+    connector.AddUpstreamHttpClient<ShopifyClient>(http =>
     {
         http.BaseAddress = settings.GraphQlEndpoint;
         http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", settings.AccessToken);

@@ -9,7 +9,7 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("slack", "Slack"), c
 {
     var settings = SlackSettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    connector.AddUpstreamHttpClient<SlackApi>(http => http.BaseAddress = settings.ApiUrl);
+    connector.AddUpstreamHttpClient<SlackClient>(http => http.BaseAddress = settings.ApiUrl);
     connector.Services.AddSingleton<SlackDirectory>();
     connector.AddTools<SlackTools>();
 });

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mosaic.Connectors.Common.Errors;
-using static Mosaic.Connectors.Slack.SlackApi;
+using static Mosaic.Connectors.Slack.SlackClient;
 
 namespace Mosaic.Connectors.Slack;
 
@@ -9,7 +9,7 @@ namespace Mosaic.Connectors.Slack;
 /// Cached lookups every tool needs: user id → name (to make messages readable), channel #name → id, and
 /// the workspace URL (for permalinks). Refreshed after five minutes, or at once when a name is not found.
 /// </summary>
-public sealed partial class SlackDirectory(SlackApi api)
+public sealed partial class SlackDirectory(SlackClient api)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);

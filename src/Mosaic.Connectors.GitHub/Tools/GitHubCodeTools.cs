@@ -10,7 +10,7 @@ namespace Mosaic.Connectors.GitHub.Tools;
 
 /// <summary>Commits, branches and CI (GitHub Actions workflow runs).</summary>
 [McpServerToolType]
-public sealed class GitHubCodeTools(GitHubApi github)
+public sealed class GitHubCodeTools(GitHubRestClient github)
 {
     private const string CursorHelp =
         "Cursor from a previous call's next_cursor (continues that listing; other arguments must stay the same).";

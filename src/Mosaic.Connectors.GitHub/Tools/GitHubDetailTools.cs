@@ -11,7 +11,7 @@ namespace Mosaic.Connectors.GitHub.Tools;
 
 /// <summary>One issue or pull request in depth: body, latest comments, reviews and CI checks.</summary>
 [McpServerToolType]
-public sealed class GitHubDetailTools(GitHubApi github)
+public sealed class GitHubDetailTools(GitHubRestClient github)
 {
     private const int BodyChars = 4000;
 
@@ -76,7 +76,7 @@ public sealed class GitHubDetailTools(GitHubApi github)
             cancellationToken
         );
         var headSha = pr.Head?.Sha
-            ?? throw new UpstreamException(GitHubApi.Service, null, null, $"pull request #{number} has no head commit");
+            ?? throw new UpstreamException(GitHubRestClient.Service, null, null, $"pull request #{number} has no head commit");
         var all = new Dictionary<string, string> { ["per_page"] = "100" };
         var reviews = github.GetPageAsync<PullRequestReview>(
             $"{path}/pulls/{number}/reviews",

@@ -11,7 +11,7 @@ namespace Mosaic.Connectors.GitHub.Tools;
 
 /// <summary>The listing tools (spec Appendix A). Each returns one page; next_cursor fetches the next.</summary>
 [McpServerToolType]
-public sealed class GitHubListTools(GitHubApi github)
+public sealed class GitHubListTools(GitHubRestClient github)
 {
     private const string CursorHelp =
         "Cursor from a previous call's next_cursor (continues that listing; other arguments must stay the same).";

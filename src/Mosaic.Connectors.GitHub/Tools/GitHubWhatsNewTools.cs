@@ -10,7 +10,7 @@ namespace Mosaic.Connectors.GitHub.Tools;
 
 /// <summary>What changed lately in the repositories the token's user works in (the digest's view of GitHub).</summary>
 [McpServerToolType]
-public sealed class GitHubWhatsNewTools(GitHubApi github)
+public sealed class GitHubWhatsNewTools(GitHubRestClient github)
 {
     [McpServerTool(Name = WhatsNew.ToolName, ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(

@@ -10,7 +10,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
 [McpServerToolType]
-public sealed class CalendarTools(GoogleApi google, GoogleSettings settings)
+public sealed class CalendarTools(GoogleClient google, GoogleSettings settings)
 {
     [McpServerTool(Name = "get_events", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(

@@ -8,7 +8,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
 [McpServerToolType]
-public sealed class DocsTools(GoogleApi google, GoogleSettings settings)
+public sealed class DocsTools(GoogleClient google, GoogleSettings settings)
 {
     [McpServerTool(Name = "get_document", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description("Read a Google Doc as Markdown (headings, lists, bold, links, tables) or plain text.")]

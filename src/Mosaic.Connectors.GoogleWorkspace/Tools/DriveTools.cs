@@ -9,7 +9,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
 [McpServerToolType]
-public sealed class DriveTools(GoogleApi google, GoogleSettings settings)
+public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
 {
     private const string Fields =
         "nextPageToken,files(id,name,mimeType,modifiedTime,webViewLink,owners(displayName,emailAddress),size,description)";

@@ -10,7 +10,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
 [McpServerToolType]
-public sealed class GmailTools(GoogleApi google, GoogleSettings settings)
+public sealed class GmailTools(GoogleClient google, GoogleSettings settings)
 {
     private const int BodyChars = 4000;
 

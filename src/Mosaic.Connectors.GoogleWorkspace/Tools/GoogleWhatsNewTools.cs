@@ -12,7 +12,7 @@ namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 /// depend on the hour of the day (or on the time zone a calendar day would be taken in).
 /// </summary>
 [McpServerToolType]
-public sealed class GoogleWhatsNewTools(GoogleApi google, GoogleSettings settings)
+public sealed class GoogleWhatsNewTools(GoogleClient google, GoogleSettings settings)
 {
     [McpServerTool(Name = WhatsNew.ToolName, ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(

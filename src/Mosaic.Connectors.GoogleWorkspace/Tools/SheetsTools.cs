@@ -8,7 +8,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
 [McpServerToolType]
-public sealed class SheetsTools(GoogleApi google, GoogleSettings settings)
+public sealed class SheetsTools(GoogleClient google, GoogleSettings settings)
 {
     private const int CellChars = 500;
 

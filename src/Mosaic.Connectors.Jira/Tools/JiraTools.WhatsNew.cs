@@ -3,7 +3,7 @@ using System.Globalization;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Jira.JiraApi;
+using static Mosaic.Connectors.Jira.JiraClient;
 
 namespace Mosaic.Connectors.Jira.Tools;
 

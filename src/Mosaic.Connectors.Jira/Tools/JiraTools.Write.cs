@@ -4,7 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Errors;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Jira.JiraApi;
+using static Mosaic.Connectors.Jira.JiraClient;
 using static Mosaic.Connectors.Jira.Tools.JiraFields;
 
 namespace Mosaic.Connectors.Jira.Tools;

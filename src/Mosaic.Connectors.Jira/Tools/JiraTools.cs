@@ -6,14 +6,14 @@ using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Errors;
 using Mosaic.Connectors.Common.Paging;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Jira.JiraApi;
+using static Mosaic.Connectors.Jira.JiraClient;
 using static Mosaic.Connectors.Jira.Tools.JiraFields;
 
 namespace Mosaic.Connectors.Jira.Tools;
 
 /// <summary>The Jira tools: reads here, writes in JiraTools.Write.cs.</summary>
 [McpServerToolType]
-public sealed partial class JiraTools(JiraApi jira, JiraSettings settings)
+public sealed partial class JiraTools(JiraClient jira, JiraSettings settings)
 {
     private const string ListFields = "summary,status,assignee,priority,issuetype,updated";
 

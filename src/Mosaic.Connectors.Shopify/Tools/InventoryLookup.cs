@@ -4,7 +4,7 @@ using Mosaic.Connectors.Common.Errors;
 namespace Mosaic.Connectors.Shopify.Tools;
 
 /// <summary>Finds the variants get_inventory reports on, each with its stock per location.</summary>
-public sealed class InventoryLookup(ShopifyApi api)
+public sealed class InventoryLookup(ShopifyClient api)
 {
     public async Task<List<JsonNode>> VariantsAsync(string? sku, string? variantId, string? product, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Mosaic.Connectors.Common.Results;
 namespace Mosaic.Connectors.Shopify.Tools;
 
 [McpServerToolType]
-public sealed class ShopifyTools(ShopifyApi api, ShopifyMapping map)
+public sealed class ShopifyTools(ShopifyClient api, ShopifyMapping map)
 {
     [McpServerTool(Name = "list_orders", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description("List the store's orders, newest first: number, date, payment and fulfilment status, total, customer, items, admin link.")]

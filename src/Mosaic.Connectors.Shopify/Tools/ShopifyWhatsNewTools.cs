@@ -8,7 +8,7 @@ namespace Mosaic.Connectors.Shopify.Tools;
 
 /// <summary>New orders since the window (pending payment ones actionable), and active variants with low stock (actionable).</summary>
 [McpServerToolType]
-public sealed class ShopifyWhatsNewTools(ShopifyApi api, ShopifyMapping map)
+public sealed class ShopifyWhatsNewTools(ShopifyClient api, ShopifyMapping map)
 {
     private const int LowStock = 5;
 

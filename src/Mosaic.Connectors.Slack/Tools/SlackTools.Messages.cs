@@ -6,7 +6,7 @@ using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Errors;
 using Mosaic.Connectors.Common.Paging;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Slack.SlackApi;
+using static Mosaic.Connectors.Slack.SlackClient;
 
 namespace Mosaic.Connectors.Slack.Tools;
 

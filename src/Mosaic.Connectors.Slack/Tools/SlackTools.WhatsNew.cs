@@ -2,7 +2,7 @@ using System.ComponentModel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Slack.SlackApi;
+using static Mosaic.Connectors.Slack.SlackClient;
 
 namespace Mosaic.Connectors.Slack.Tools;
 

@@ -6,13 +6,13 @@ using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Errors;
 using Mosaic.Connectors.Common.Paging;
 using Mosaic.Connectors.Common.Results;
-using static Mosaic.Connectors.Slack.SlackApi;
+using static Mosaic.Connectors.Slack.SlackClient;
 
 namespace Mosaic.Connectors.Slack.Tools;
 
 /// <summary>The Slack tools: listings here, messages in SlackTools.Messages.cs.</summary>
 [McpServerToolType]
-public sealed partial class SlackTools(SlackApi api, SlackDirectory directory)
+public sealed partial class SlackTools(SlackClient api, SlackDirectory directory)
 {
     [McpServerTool(Name = "list_channels", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(

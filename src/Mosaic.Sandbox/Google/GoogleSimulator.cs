@@ -31,11 +31,11 @@ public static class GoogleSimulator
 
         var group = app.MapGroup("/google");
         group.MapPost("/token", auth.TokenAsync);
-        group.MapCalendarApi(google);
-        group.MapGmailApi(google);
-        group.MapDriveApi(google);
-        group.MapDocsApi(google);
-        group.MapSheetsApi(google);
+        group.MapCalendarEndpoints(google);
+        group.MapGmailEndpoints(google);
+        group.MapDriveEndpoints(google);
+        group.MapDocsEndpoints(google);
+        group.MapSheetsEndpoints(google);
 
         var controls = app.MapGroup("/_sandbox/google");
         controls.MapGet("/oauth", () => Results.Json(auth.Stats()));

@@ -17,7 +17,7 @@ public sealed record AgentQueryRequest(
 {
     /// <param name="usable">The caller's usable sources; needed only when the request names <see cref="Sources"/>.</param>
     /// <returns>The 400 to answer with, or null when the query can be asked.</returns>
-    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<ConnectorDefinition>? usable)
+    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<SourceDefinition>? usable)
     {
         var errors = new ValidationErrors();
         QuestionRules.CheckText(errors, "query", Query, settings.MaxQueryChars);
@@ -32,7 +32,7 @@ public sealed record AgentQueryRequest(
 public sealed record DetectSourcesRequest(string Query, IReadOnlyList<string>? AvailableSources = null)
 {
     /// <returns>The 400 to answer with, or null when detection can run.</returns>
-    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<ConnectorDefinition> usable)
+    public ValidationProblemDetails? Validate(AgentSettings settings, IReadOnlyList<SourceDefinition> usable)
     {
         var errors = new ValidationErrors();
         QuestionRules.CheckText(errors, "query", Query, settings.MaxQueryChars);
@@ -42,7 +42,7 @@ public sealed record DetectSourcesRequest(string Query, IReadOnlyList<string>? A
     }
 
     /// <summary>The sources to rank: the usable ones, narrowed to <see cref="AvailableSources"/> when given.</summary>
-    public IReadOnlyList<ConnectorDefinition> Candidates(IReadOnlyList<ConnectorDefinition> usable) =>
+    public IReadOnlyList<SourceDefinition> Candidates(IReadOnlyList<SourceDefinition> usable) =>
         AvailableSources is { Count: > 0 } only ? usable.Where(u => only.Contains(u.Id)).ToList() : usable;
 }
 
@@ -51,7 +51,7 @@ internal static class AgentRequests
     public const string InvalidTitle = "The agent request is not valid";
 
     /// <summary>The named sources the caller cannot use, in the order named.</summary>
-    public static List<string> Unknown(IReadOnlyList<string> named, IReadOnlyList<ConnectorDefinition> usable) =>
+    public static List<string> Unknown(IReadOnlyList<string> named, IReadOnlyList<SourceDefinition> usable) =>
         named.Where(s => usable.All(u => u.Id != s)).ToList();
 }
 

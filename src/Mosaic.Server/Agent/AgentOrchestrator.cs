@@ -132,7 +132,7 @@ public sealed class AgentOrchestrator(
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public async Task<AgentPlan> PlanAsync(AgentQuestion q, IReadOnlyList<ConnectorDefinition> usable, CancellationToken ct)
+    public async Task<AgentPlan> PlanAsync(AgentQuestion q, IReadOnlyList<SourceDefinition> usable, CancellationToken ct)
     {
         IReadOnlyList<SourceRelevance> chosen;
         string method,

@@ -5,7 +5,7 @@ namespace Mosaic.Server.Agent;
 /// <summary>The sources a user can ask, as <see cref="UsableSources"/> defines them.</summary>
 public sealed class AgentSources(UsableSources sources)
 {
-    public Task<IReadOnlyList<ConnectorDefinition>> UsableAsync(string userId, CancellationToken ct) => sources.UsableAsync(userId, ct);
+    public Task<IReadOnlyList<SourceDefinition>> UsableAsync(string userId, CancellationToken ct) => sources.UsableAsync(userId, ct);
 
     public async Task<IReadOnlyList<AgentSourceInfo>> ListAsync(string userId, CancellationToken ct) =>
         [

@@ -12,12 +12,12 @@ namespace Mosaic.Server.Agent;
 /// </summary>
 public sealed class ModelSourcePlanner(LlmProvider llm, AgentSettings settings, ILogger<ModelSourcePlanner> logger) : ISourcePlanner
 {
-    public ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct) =>
+    public ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct) =>
         ValueTask.FromResult<PlannedCall?>(null);
 
     public async Task<IReadOnlyList<SourceRelevance>?> RankAsync(
         string query,
-        IReadOnlyList<ConnectorDefinition> sources,
+        IReadOnlyList<SourceDefinition> sources,
         CancellationToken ct
     )
     {
@@ -53,7 +53,7 @@ public sealed class ModelSourcePlanner(LlmProvider llm, AgentSettings settings, 
         }
     }
 
-    internal static IReadOnlyList<SourceRelevance>? Parse(string text, IReadOnlyList<ConnectorDefinition> sources)
+    internal static IReadOnlyList<SourceRelevance>? Parse(string text, IReadOnlyList<SourceDefinition> sources)
     {
         var start = text.IndexOf('{');
         var end = text.LastIndexOf('}');

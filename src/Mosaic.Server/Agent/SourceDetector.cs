@@ -15,7 +15,7 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
     public async Task<DetectSourcesResponse> DetectAsync(
         string userId,
         string query,
-        IReadOnlyList<ConnectorDefinition> sources,
+        IReadOnlyList<SourceDefinition> sources,
         CancellationToken ct
     )
     {
@@ -31,7 +31,7 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
     private IReadOnlyList<SourceRelevance> Trim(IEnumerable<SourceRelevance> ranked) =>
         ranked.Where(r => r.Confidence >= settings.MinConfidence).OrderByDescending(r => r.Confidence).Take(settings.MaxSources).ToList();
 
-    public IReadOnlyList<SourceRelevance> Heuristic(string query, IReadOnlyList<ConnectorDefinition> sources, IReadOnlyList<string> names)
+    public IReadOnlyList<SourceRelevance> Heuristic(string query, IReadOnlyList<SourceDefinition> sources, IReadOnlyList<string> names)
     {
         var words = SourceSignals.Tokenize(query);
         var people = names.Where(n => ContainsName(query, n)).Take(2).ToList();

@@ -11,10 +11,10 @@ namespace Mosaic.Server.Agent;
 public interface ISourcePlanner
 {
     /// <summary>The sources ranked for the question; null: rank them by their signals instead.</summary>
-    Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct);
+    Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<SourceDefinition> sources, CancellationToken ct);
 
     /// <summary>The call that answers the question from one source; null: the source gets the question as asked.</summary>
-    ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct);
+    ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct);
 }
 
 /// <summary>
@@ -24,13 +24,10 @@ public interface ISourcePlanner
 /// </summary>
 public sealed class OfflineSourcePlanner(IMcpHub hub, ILogger<OfflineSourcePlanner> logger) : ISourcePlanner
 {
-    public Task<IReadOnlyList<SourceRelevance>?> RankAsync(
-        string query,
-        IReadOnlyList<ConnectorDefinition> sources,
-        CancellationToken ct
-    ) => Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
+    public Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<SourceDefinition> sources, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
 
-    public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, ConnectorDefinition source, CancellationToken ct) =>
+    public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct) =>
         BuiltInSources.Find(source.Id) is { } builtIn
             ? await builtIn.PlanOfflineAsync(new OfflineQuestion(userId, query, hub, logger), ct)
             : null;

@@ -17,7 +17,7 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
     public async Task<SourceResult> RunAsync(
         string userId,
         string sessionId,
-        ConnectorDefinition source,
+        SourceDefinition source,
         string query,
         PlannedCall? call,
         bool canAskApproval,

@@ -10,7 +10,7 @@ namespace Mosaic.Server.Chat;
 public sealed record ChatMessageRequest(string Message, string Datasource, string? SessionId = null)
 {
     /// <summary>The 400 to answer with, or null when the request can be asked.</summary>
-    public ValidationProblemDetails? Validate(ChatSettings settings, ConnectorRegistry registry)
+    public ValidationProblemDetails? Validate(ChatSettings settings, SourceRegistry registry)
     {
         var errors = new ValidationErrors();
         QuestionRules.CheckText(errors, "message", Message, settings.MaxMessageChars);

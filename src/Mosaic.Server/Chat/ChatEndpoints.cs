@@ -100,7 +100,7 @@ public static class ChatEndpoints
     )
     {
         var services = http.RequestServices;
-        var registry = services.GetRequiredService<ConnectorRegistry>();
+        var registry = services.GetRequiredService<SourceRegistry>();
         if (request.Validate(services.GetRequiredService<ChatSettings>(), registry) is { } invalid)
             return (null, TypedResults.Problem(invalid));
 

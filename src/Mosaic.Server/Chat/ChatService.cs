@@ -20,7 +20,7 @@ namespace Mosaic.Server.Chat;
 public sealed record ChatQuestion(
     string UserId,
     string SessionId,
-    ConnectorDefinition Source,
+    SourceDefinition Source,
     string Message,
     bool Persist = true,
     PlannedCall? Call = null
@@ -189,7 +189,7 @@ public sealed class ChatService(
     private async Task<string?> UserNameAsync(string userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
-    private static IReadOnlyList<DirectRoute> Routes(ConnectorDefinition source) =>
+    private static IReadOnlyList<DirectRoute> Routes(SourceDefinition source) =>
         source.DirectRouting.Select(r => new DirectRoute(r.Keywords, r.Tool)).ToList();
 
     /// <summary>Passes the turn's events on and keeps what it said, for the result.</summary>

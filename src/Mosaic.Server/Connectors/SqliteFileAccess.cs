@@ -36,7 +36,7 @@ public sealed class SqliteFileAccess(IOptions<MosaicSettings> options, ILogger<S
         return true;
     }
 
-    /// <summary>Values of the operator settings a connector may declare (<see cref="ConnectorDefinition.OperatorVariables"/>).</summary>
+    /// <summary>Values of the operator settings a connector may declare (<see cref="SourceDefinition.OperatorVariables"/>).</summary>
     public IReadOnlyDictionary<string, string> OperatorValues
     {
         get

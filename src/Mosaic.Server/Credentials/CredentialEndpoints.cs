@@ -20,7 +20,7 @@ public static class CredentialEndpoints
             "/",
             async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> (
                 SaveCredentialsRequest request,
-                ConnectorRegistry registry,
+                SourceRegistry registry,
                 CredentialVault vault,
                 SqliteFileAccess sqliteFiles,
                 HttpContext http,
@@ -53,7 +53,7 @@ public static class CredentialEndpoints
             "/{datasource}/status",
             async Task<Results<Ok<CredentialStatusResponse>, ProblemHttpResult>> (
                 string datasource,
-                ConnectorRegistry registry,
+                SourceRegistry registry,
                 CredentialVault vault,
                 HttpContext http,
                 CancellationToken ct
@@ -70,7 +70,7 @@ public static class CredentialEndpoints
             "/{datasource}",
             async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> (
                 string datasource,
-                ConnectorRegistry registry,
+                SourceRegistry registry,
                 CredentialVault vault,
                 HttpContext http,
                 CancellationToken ct

@@ -16,7 +16,7 @@ public static class CredentialValidator
     public const int MaxValueLength = 16 * 1024;
 
     public static (Dictionary<string, string> Fields, Dictionary<string, string[]> Errors) Validate(
-        ConnectorDefinition connector,
+        SourceDefinition connector,
         IReadOnlyDictionary<string, JsonElement> submitted,
         SqliteFilePolicy sqliteFiles
     )

@@ -23,7 +23,7 @@ public sealed record CredentialFieldResponse(
 /// <param name="Accent">The badge's background, a CSS colour; null for a custom source (the UI's neutral colour).</param>
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
-public sealed record DatasourceResponse(
+public sealed record SourceResponse(
     string Id,
     string Name,
     string Description,
@@ -35,7 +35,7 @@ public sealed record DatasourceResponse(
     string? Accent,
     string? AccentDark,
     IReadOnlyList<string> Examples,
-    DatasourceStatus? Status = null
+    SourceStatus? Status = null
 );
 
 /// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
@@ -46,7 +46,7 @@ public static class SourceEndpoints
         app.MapGet("/api/datasources", async (UsableSources sources, IMcpHub hub, HttpContext http, CancellationToken ct) =>
             {
                 var userId = http.User.GetUserId();
-                var status = DatasourceStatus.ForUser(hub, userId);
+                var status = SourceStatus.ForUser(hub, userId);
                 return TypedResults.Ok(
                     (await sources.ForUserAsync(userId, ct))
                         .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) })
@@ -58,7 +58,7 @@ public static class SourceEndpoints
         return app;
     }
 
-    public static DatasourceResponse ToResponse(ConnectorDefinition c, bool configured)
+    public static SourceResponse ToResponse(SourceDefinition c, bool configured)
     {
         var look = BuiltInSources.Find(c.Id)?.Presentation ?? SourcePresentation.Custom;
         return new(

@@ -19,7 +19,7 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// </summary>
 public sealed class DemoEnvironment(
     IServiceScopeFactory scopes,
-    ConnectorRegistry registry,
+    SourceRegistry registry,
     IOptions<MosaicSettings> options,
     HostEgress egress,
     SqliteFileAccess sqliteFiles,
@@ -80,7 +80,7 @@ public sealed class DemoEnvironment(
     }
 
     /// <summary>The credential fields whose env vars the Sandbox printed (the reverse of the connector's mapping).</summary>
-    public static Dictionary<string, string> ToFields(ConnectorDefinition source, IReadOnlyDictionary<string, string> variables) =>
+    public static Dictionary<string, string> ToFields(SourceDefinition source, IReadOnlyDictionary<string, string> variables) =>
         source
             .CredentialFields.Where(f => f.EnvVar is not null && variables.ContainsKey(f.EnvVar))
             .ToDictionary(f => f.Name, f => variables[f.EnvVar!]);

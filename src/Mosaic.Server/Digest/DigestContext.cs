@@ -30,12 +30,12 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
     /// source only when connectors.json vouches for it in read_only_tools (whether a tool is read-only is
     /// <see cref="ToolTrust"/>'s call; an unvouched one might write).
     /// </summary>
-    public static bool MayJoin(ConnectorDefinition source) =>
+    public static bool MayJoin(SourceDefinition source) =>
         source.IsBuiltIn || source.ReadOnlyTools.Contains(WhatsNew.ToolName, StringComparer.Ordinal);
 
     /// <summary>The source's items since the window began. A failure to read it is a <see cref="DigestSourceException"/>
     /// (or the hub's <see cref="McpHubException"/>) with a message a person can act on.</summary>
-    public async Task<List<DigestItem>> CollectAsync(ConnectorDefinition source, CancellationToken ct)
+    public async Task<List<DigestItem>> CollectAsync(SourceDefinition source, CancellationToken ct)
     {
         var tools = await hub.ListToolsAsync(userId, source.Id, ct);
         if (tools.FirstOrDefault(t => t.Name == WhatsNew.ToolName) is not { ReadOnly: true })

@@ -53,7 +53,7 @@ public sealed class DigestService(
     public async Task<IReadOnlyList<string>> SourcesAsync(string userId, CancellationToken ct) =>
         (await DigestSourcesAsync(userId, ct)).Select(s => s.Id).ToList();
 
-    private async Task<List<ConnectorDefinition>> DigestSourcesAsync(string userId, CancellationToken ct) =>
+    private async Task<List<SourceDefinition>> DigestSourcesAsync(string userId, CancellationToken ct) =>
         (await sources.UsableAsync(userId, ct)).Where(DigestContext.MayJoin).ToList();
 
     public async Task<DigestResponse> GetAsync(DigestRequest request, Func<DigestSection, Task>? onSection, CancellationToken ct)

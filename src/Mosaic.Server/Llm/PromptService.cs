@@ -7,7 +7,7 @@ namespace Mosaic.Server.Llm;
 /// <summary>The system prompt for a single-source chat (spec §3.2 PromptService).</summary>
 public sealed class PromptService(TimeProvider time)
 {
-    public string Build(ConnectorDefinition source, string? userName, IReadOnlyList<McpToolDeclaration> tools)
+    public string Build(SourceDefinition source, string? userName, IReadOnlyList<McpToolDeclaration> tools)
     {
         var today = time.GetUtcNow().ToString("yyyy-MM-dd (dddd)", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();

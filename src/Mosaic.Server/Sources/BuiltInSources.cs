@@ -29,7 +29,7 @@ public static class BuiltInSources
     private static readonly Dictionary<string, IBuiltInSource> ById = All.ToDictionary(s => s.Definition.Id, StringComparer.Ordinal);
 
     /// <summary>Their definitions, which the connector registry starts from.</summary>
-    public static IReadOnlyList<ConnectorDefinition> Definitions { get; } = [.. All.Select(s => s.Definition)];
+    public static IReadOnlyList<SourceDefinition> Definitions { get; } = [.. All.Select(s => s.Definition)];
 
     /// <summary>The built-in source with this id; null for a custom source.</summary>
     public static IBuiltInSource? Find(string id) => ById.GetValueOrDefault(id);

@@ -10,7 +10,7 @@ namespace Mosaic.Server.Sources;
 /// </summary>
 public interface IBuiltInSource
 {
-    ConnectorDefinition Definition { get; }
+    SourceDefinition Definition { get; }
 
     SourcePresentation Presentation { get; }
 

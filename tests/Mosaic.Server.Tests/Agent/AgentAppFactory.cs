@@ -54,11 +54,11 @@ public sealed class AgentAppFactory : MosaicAppFactory
         var (command, args) = TestServer;
         builder.ConfigureTestServices(services =>
             services.AddSingleton(
-                new ConnectorRegistry([
+                new SourceRegistry([
                     .. BuiltInSources.Definitions,
                     .. Enumerable
                         .Range(1, 3)
-                        .Select(i => new ConnectorDefinition
+                        .Select(i => new SourceDefinition
                         {
                             Id = $"slow{i}",
                             Name = $"Slow source {i}",
@@ -69,7 +69,7 @@ public sealed class AgentAppFactory : MosaicAppFactory
                             // Vouched for as an operator would in connectors.json; crash, save_note and the rest still need approval.
                             ReadOnlyTools = ["pid", "hang", "sleep"],
                         }),
-                    new ConnectorDefinition
+                    new SourceDefinition
                     {
                         Id = "broken",
                         Name = "Broken source",

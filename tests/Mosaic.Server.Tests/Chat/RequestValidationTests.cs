@@ -8,14 +8,14 @@ namespace Mosaic.Server.Tests.Chat;
 /// <summary>The 400 bodies of the chat and agent request records' Validate(): every field named, all messages in detail.</summary>
 public sealed class RequestValidationTests
 {
-    private static readonly ConnectorDefinition Notes = new()
+    private static readonly SourceDefinition Notes = new()
     {
         Id = "notes",
         Name = "Notes",
         Description = "d",
         Icon = "i",
     };
-    private static readonly ConnectorDefinition Off = new()
+    private static readonly SourceDefinition Off = new()
     {
         Id = "off",
         Name = "Archive",
@@ -23,7 +23,7 @@ public sealed class RequestValidationTests
         Icon = "i",
         Enabled = false,
     };
-    private static readonly ConnectorRegistry Registry = new([Notes, Off]);
+    private static readonly SourceRegistry Registry = new([Notes, Off]);
     private static readonly ChatSettings Chat = new() { MaxMessageChars = 20 };
     private static readonly AgentSettings Agent = new() { MaxQueryChars = 20 };
 

@@ -66,7 +66,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
         });
         Assert.Equal(7, list.EnumerateArray().Select(d => d.GetProperty("accent").GetString()).Distinct().Count());
 
-        var custom = new ConnectorDefinition
+        var custom = new SourceDefinition
         {
             Id = "notes",
             Name = "Notes",
@@ -91,7 +91,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
     [Fact]
     public void Registry_matches_the_connector_contract()
     {
-        var registry = app.Services.GetRequiredService<ConnectorRegistry>();
+        var registry = app.Services.GetRequiredService<SourceRegistry>();
         var env = registry.All.ToDictionary(
             c => c.Id,
             c => c.CredentialFields.Select(f => $"{f.Name}{(f.Required ? "*" : "")}={f.EnvVar}").ToArray()
@@ -151,7 +151,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
     [Fact]
     public void Custom_sources_can_be_appended_but_ids_stay_unique()
     {
-        var custom = new ConnectorDefinition
+        var custom = new SourceDefinition
         {
             Id = "everything",
             Name = "Everything",
@@ -160,11 +160,9 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
             Command = "mcp-server-everything",
             Args = ["stdio"],
         };
-        var registry = new ConnectorRegistry([.. BuiltInSources.Definitions, custom]);
+        var registry = new SourceRegistry([.. BuiltInSources.Definitions, custom]);
         Assert.Same(custom, registry.Find("everything"));
         Assert.False(custom.IsBuiltIn);
-        Assert.Throws<InvalidOperationException>(() =>
-            new ConnectorRegistry([.. BuiltInSources.Definitions, custom with { Id = "slack" }])
-        );
+        Assert.Throws<InvalidOperationException>(() => new SourceRegistry([.. BuiltInSources.Definitions, custom with { Id = "slack" }]));
     }
 }

@@ -132,7 +132,7 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
         Assert.IsType<OfflineSourcePlanner>(Planner);
         Assert.IsType<ExtractiveSynthesizer>(fixture.App.Services.GetRequiredService<ISynthesizer>());
         Assert.Null(await PlanAsync("What is going on?", "slack"));
-        var custom = new ConnectorDefinition
+        var custom = new SourceDefinition
         {
             Id = "notes",
             Name = "Notes",
@@ -168,7 +168,7 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
 
     private async Task<Mosaic.Server.Sources.PlannedCall?> PlanAsync(string question, string source)
     {
-        var definition = fixture.App.Services.GetRequiredService<ConnectorRegistry>().Find(source)!;
+        var definition = fixture.App.Services.GetRequiredService<SourceRegistry>().Find(source)!;
         return await Planner.PlanCallAsync(fixture.User.Id, question, definition, CancellationToken.None);
     }
 }

@@ -365,7 +365,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['DatasourceResponse'][];
+            'application/json': components['schemas']['SourceResponse'][];
           };
         };
         /** @description The request failed: a ProblemDetails with a detail a person can read. */
@@ -1469,24 +1469,6 @@ export interface components {
       /** Format: date-time */
       updated_at: null | string;
     };
-    DatasourceResponse: {
-      id: string;
-      name: string;
-      description: string;
-      icon: string;
-      enabled: boolean;
-      configured: boolean;
-      credential_fields: components['schemas']['CredentialFieldResponse'][];
-      credential_rules: string[];
-      accent: null | string;
-      accent_dark: null | string;
-      examples: string[];
-      status?: null | components['schemas']['DatasourceStatus'];
-    };
-    DatasourceStatus: {
-      breaker: string;
-      connected: boolean;
-    };
     DetailedHealth: {
       status: string;
       version: string;
@@ -1646,6 +1628,20 @@ export interface components {
       confidence: number;
       reasoning: string;
     };
+    SourceResponse: {
+      id: string;
+      name: string;
+      description: string;
+      icon: string;
+      enabled: boolean;
+      configured: boolean;
+      credential_fields: components['schemas']['CredentialFieldResponse'][];
+      credential_rules: string[];
+      accent: null | string;
+      accent_dark: null | string;
+      examples: string[];
+      status?: null | components['schemas']['SourceStatus'];
+    };
     SourceResult: {
       source: string;
       name: string;
@@ -1656,6 +1652,10 @@ export interface components {
       links: components['schemas']['SourceLink'][];
       /** Format: int64 */
       duration_ms: number;
+    };
+    SourceStatus: {
+      breaker: string;
+      connected: boolean;
     };
     TokenUsage: {
       /** Format: int64 */

@@ -13,9 +13,9 @@ export type ProblemDetails = Schemas['ProblemDetails'];
 export type CredentialField = Schemas['CredentialFieldResponse'];
 export type CredentialStatus = Schemas['CredentialStatusResponse'];
 /** Live connector health: the circuit breaker ("closed", "open", "half_open") and whether a session is up. */
-export type DatasourceStatus = Schemas['DatasourceStatus'];
+export type SourceStatus = Schemas['SourceStatus'];
 
-export type Datasource = Schemas['DatasourceResponse'];
+export type Datasource = Schemas['SourceResponse'];
 
 /**
  * How a source presents itself (docs/architecture.md): `accent` is the CSS colour of its badge, `accent_dark` the one

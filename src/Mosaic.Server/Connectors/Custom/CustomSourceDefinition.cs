@@ -3,7 +3,7 @@ namespace Mosaic.Server.Connectors.Custom;
 public static class CustomSourceDefinition
 {
     /// <summary>The registry entry for a custom source; it then behaves like a built-in one.</summary>
-    public static ConnectorDefinition ToDefinition(this CustomSource source) =>
+    public static SourceDefinition ToDefinition(this CustomSource source) =>
         new()
         {
             Id = source.Id,

@@ -9,7 +9,7 @@ public static class CustomSources
     /// The custom sources configured for this server (none when there is no file). Throws
     /// <see cref="ConnectorsFileException"/> on a malformed file so the server refuses to start.
     /// </summary>
-    public static IReadOnlyList<ConnectorDefinition> Load(IConfiguration configuration, IReadOnlySet<string> builtInIds)
+    public static IReadOnlyList<SourceDefinition> Load(IConfiguration configuration, IReadOnlySet<string> builtInIds)
     {
         var path = ConnectorsFile.Locate(configuration[ConnectorsFile.FileVariable], configuration["MOSAIC_DATA_DIR"] ?? "./data");
         var inherited = SettingsBinding.Read<McpHubOptions>(configuration).InheritedVariables;

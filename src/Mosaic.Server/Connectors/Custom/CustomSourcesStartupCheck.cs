@@ -4,7 +4,7 @@ namespace Mosaic.Server.Connectors.Custom;
 /// Builds the registry while the host starts, so a malformed connectors.json refuses start-up with
 /// its message instead of failing the first request that needs a datasource.
 /// </summary>
-internal sealed class CustomSourcesStartupCheck(ConnectorRegistry registry, ILogger<CustomSourcesStartupCheck> log) : IHostedService
+internal sealed class CustomSourcesStartupCheck(SourceRegistry registry, ILogger<CustomSourcesStartupCheck> log) : IHostedService
 {
     public Task StartAsync(CancellationToken ct)
     {

@@ -6,16 +6,16 @@ namespace Mosaic.Server.Connectors.Hub;
 public static class ConnectorLaunch
 {
     /// <param name="operatorValues">Operator settings by variable name; a child process gets those its source declares
-    /// (<see cref="ConnectorDefinition.OperatorVariables"/>), over anything the credentials say.</param>
+    /// (<see cref="SourceDefinition.OperatorVariables"/>), over anything the credentials say.</param>
     public static McpLaunchSpec ToSpec(
-        ConnectorDefinition source,
+        SourceDefinition source,
         IReadOnlyDictionary<string, string> credentials,
         BuiltInConnectorLocator locator,
         IReadOnlyDictionary<string, string>? operatorValues = null
     ) => Launch(source, credentials, locator, operatorValues) with { Trust = ToolTrust.For(source) };
 
     static McpLaunchSpec Launch(
-        ConnectorDefinition source,
+        SourceDefinition source,
         IReadOnlyDictionary<string, string> credentials,
         BuiltInConnectorLocator locator,
         IReadOnlyDictionary<string, string>? operatorValues
@@ -58,7 +58,7 @@ public static class ConnectorLaunch
     }
 
     static Dictionary<string, string> Environment(
-        ConnectorDefinition source,
+        SourceDefinition source,
         IReadOnlyDictionary<string, string> credentials,
         IReadOnlyDictionary<string, string>? operatorValues
     )

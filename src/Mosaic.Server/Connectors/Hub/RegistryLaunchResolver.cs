@@ -7,7 +7,7 @@ namespace Mosaic.Server.Connectors.Hub;
 /// user's decrypted credentials. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
 /// </summary>
 internal sealed class RegistryLaunchResolver(
-    ConnectorRegistry registry,
+    SourceRegistry registry,
     IServiceScopeFactory scopes,
     BuiltInConnectorLocator locator,
     SqliteFileAccess sqliteFiles

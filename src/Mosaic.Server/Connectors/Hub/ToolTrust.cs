@@ -28,7 +28,7 @@ public sealed class ToolTrust
     /// <summary>Only the listed tools are read-only; the server's annotations are ignored.</summary>
     public static ToolTrust OnlyListed(IEnumerable<string> readOnlyTools) => new(readOnlyTools.ToHashSet(StringComparer.Ordinal));
 
-    public static ToolTrust For(ConnectorDefinition source) => source.IsBuiltIn ? Annotations : OnlyListed(source.ReadOnlyTools);
+    public static ToolTrust For(SourceDefinition source) => source.IsBuiltIn ? Annotations : OnlyListed(source.ReadOnlyTools);
 
     public McpToolInfo Apply(DeclaredTool tool)
     {

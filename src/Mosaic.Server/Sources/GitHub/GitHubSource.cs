@@ -8,7 +8,7 @@ public sealed partial class GitHubSource : IBuiltInSource
 {
     public const string Id = "github";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

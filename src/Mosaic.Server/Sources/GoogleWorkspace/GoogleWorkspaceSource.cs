@@ -8,7 +8,7 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
 {
     public const string Id = "google_workspace";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

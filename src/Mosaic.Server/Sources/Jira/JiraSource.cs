@@ -8,7 +8,7 @@ public sealed partial class JiraSource : IBuiltInSource
 {
     public const string Id = "jira";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

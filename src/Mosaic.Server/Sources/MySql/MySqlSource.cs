@@ -10,7 +10,7 @@ public sealed partial class MySqlSource : IBuiltInSource
 {
     public const string Id = "mysql";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

@@ -8,7 +8,7 @@ public sealed partial class S3Source : IBuiltInSource
 {
     public const string Id = "s3";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

@@ -8,7 +8,7 @@ public sealed partial class ShopifySource : IBuiltInSource
 {
     public const string Id = "shopify";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

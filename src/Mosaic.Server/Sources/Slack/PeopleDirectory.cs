@@ -15,7 +15,7 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
 {
     private HybridCacheEntryOptions Entry => new() { Expiration = settings.PeopleCacheTtl, LocalCacheExpiration = settings.PeopleCacheTtl };
 
-    public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<ConnectorDefinition> sources, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> NamesAsync(string userId, IReadOnlyList<SourceDefinition> sources, CancellationToken ct)
     {
         if (!sources.Any(s => s.Id == SlackSource.Id))
             return [];

@@ -8,7 +8,7 @@ public sealed partial class SlackSource : IBuiltInSource
 {
     public const string Id = "slack";
 
-    public ConnectorDefinition Definition { get; } =
+    public SourceDefinition Definition { get; } =
         new()
         {
             Id = Id,

@@ -7,7 +7,7 @@ using Mosaic.Sandbox.Google.Sheets;
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>Drive API v3 <c>files.list</c>: q, orderBy, pageSize/pageToken and the <c>fields</c> partial response.</summary>
-public static class DriveApi
+public static class DriveEndpoints
 {
     private static readonly string[] Scopes =
     [
@@ -16,7 +16,7 @@ public static class DriveApi
         "https://www.googleapis.com/auth/drive.metadata.readonly",
     ];
 
-    public static void MapDriveApi(this RouteGroupBuilder google, GoogleGuard guard) =>
+    public static void MapDriveEndpoints(this RouteGroupBuilder google, GoogleGuard guard) =>
         google.MapGet(
             "/drive/v3/files",
             (HttpRequest request, string? q, string? pageToken, int? pageSize, string? fields, string? orderBy) =>

@@ -10,7 +10,7 @@ namespace Mosaic.Connectors.Jira;
 /// A thin Jira REST v3 client. Reads are GETs (retried on 429/5xx, honouring Retry-After); writes are
 /// POST/PUT and never retried. Failures become "Jira says: …" tool errors with Jira's own messages.
 /// </summary>
-public sealed class JiraApi(HttpClient http)
+public sealed class JiraClient(HttpClient http)
 {
     public async Task<JsonElement> GetAsync(string path, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using Mosaic.Sandbox.Google.Sheets;
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>Sheets API v4: <c>spreadsheets.get</c> (properties and sheet list) and <c>spreadsheets.values.get</c> (A1 ranges).</summary>
-public static class SheetsApi
+public static class SheetsEndpoints
 {
     private static readonly string[] Scopes =
     [
@@ -15,7 +15,7 @@ public static class SheetsApi
         "https://www.googleapis.com/auth/drive",
     ];
 
-    public static void MapSheetsApi(this RouteGroupBuilder google, GoogleGuard guard)
+    public static void MapSheetsEndpoints(this RouteGroupBuilder google, GoogleGuard guard)
     {
         google.MapGet("/sheets/v4/spreadsheets/{spreadsheetId}", (HttpRequest request, string spreadsheetId) =>
         {

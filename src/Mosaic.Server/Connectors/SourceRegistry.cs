@@ -7,22 +7,22 @@ namespace Mosaic.Server.Connectors;
 /// The datasources this server knows (spec §3.3). Singleton. Built from a list so configured
 /// sources (connectors.json, see <see cref="Custom.CustomSources"/>) can be appended to <see cref="BuiltInSources.Definitions"/>.
 /// </summary>
-public sealed class ConnectorRegistry
+public sealed class SourceRegistry
 {
-    private readonly Dictionary<string, ConnectorDefinition> _byId;
+    private readonly Dictionary<string, SourceDefinition> _byId;
 
-    public ConnectorRegistry(IEnumerable<ConnectorDefinition> connectors)
+    public SourceRegistry(IEnumerable<SourceDefinition> connectors)
     {
         All = connectors.ToList();
-        _byId = new Dictionary<string, ConnectorDefinition>(StringComparer.Ordinal);
+        _byId = new Dictionary<string, SourceDefinition>(StringComparer.Ordinal);
         foreach (var c in All)
             if (!_byId.TryAdd(c.Id, c))
                 throw new InvalidOperationException($"Two datasources share the id '{c.Id}'.");
     }
 
-    public IReadOnlyList<ConnectorDefinition> All { get; }
+    public IReadOnlyList<SourceDefinition> All { get; }
 
-    public ConnectorDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+    public SourceDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 }
 
 public static class ConnectorExtensions
@@ -30,7 +30,7 @@ public static class ConnectorExtensions
     public static WebApplicationBuilder AddConnectors(this WebApplicationBuilder builder)
     {
         // Custom sources from connectors.json join the built-ins; a malformed file stops start-up.
-        builder.Services.AddSingleton(sp => new ConnectorRegistry([
+        builder.Services.AddSingleton(sp => new SourceRegistry([
             .. BuiltInSources.Definitions,
             .. CustomSources.Load(sp.GetRequiredService<IConfiguration>(), BuiltInSources.Definitions.Select(c => c.Id).ToHashSet()),
         ]));

@@ -9,7 +9,7 @@ namespace Mosaic.Connectors.GitHub;
 /// Octokit's connection to one GitHub API root, with the kit's resilient HTTP pipeline underneath and
 /// GitHub's errors turned into tool errors a person can act on.
 /// </summary>
-public sealed class GitHubApi
+public sealed class GitHubRestClient
 {
     public const string Service = "GitHub";
     public const string HttpClientName = "github";
@@ -17,11 +17,11 @@ public sealed class GitHubApi
 
     private readonly Connection _connection;
 
-    public GitHubApi(GitHubSettings settings, IHttpMessageHandlerFactory handlers)
+    public GitHubRestClient(GitHubSettings settings, IHttpMessageHandlerFactory handlers)
     {
         // The Connection constructor uses the base address as given (GitHubClient's would rewrite it to /api/v3/).
         _connection = new Connection(
-            new ProductHeaderValue("mosaic-github", typeof(GitHubApi).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
+            new ProductHeaderValue("mosaic-github", typeof(GitHubRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
             settings.ApiUrl,
             new InMemoryCredentialStore(new Credentials(settings.Token)),
             new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName)),

@@ -12,7 +12,7 @@ namespace Mosaic.Connectors.GoogleWorkspace;
 /// token died early (revoked, clock skew): it is dropped, refreshed once, and the request sent again.
 /// 429/5xx are retried by the kit's resilience handler (these are GETs, safe to repeat).
 /// </summary>
-public sealed class GoogleApi(HttpClient http, GoogleTokenCache tokens, GoogleOAuthClient oauth)
+public sealed class GoogleClient(HttpClient http, GoogleTokenCache tokens, GoogleOAuthClient oauth)
 {
     public async Task<JsonObject> GetAsync(string service, string url, CancellationToken cancellationToken)
     {

@@ -7,9 +7,9 @@ using Mosaic.Sandbox.Google.Calendar;
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>Calendar API v3 <c>events.list</c>: time window, free-text q, recurring expansion (singleEvents), ordering, paging.</summary>
-public static class CalendarApi
+public static class CalendarEndpoints
 {
-    public static void MapCalendarApi(this RouteGroupBuilder google, GoogleGuard guard) =>
+    public static void MapCalendarEndpoints(this RouteGroupBuilder google, GoogleGuard guard) =>
         google.MapGet(
             "/calendar/v3/calendars/{calendarId}/events",
             (

@@ -6,7 +6,7 @@ namespace Mosaic.Server.Connectors;
 /// project in <see cref="Assembly"/>; custom sources give a stdio <see cref="Command"/>/<see cref="Args"/>
 /// or a Streamable HTTP <see cref="Url"/>/<see cref="Headers"/>.
 /// </summary>
-public sealed record ConnectorDefinition
+public sealed record SourceDefinition
 {
     public required string Id { get; init; }
     public required string Name { get; init; }

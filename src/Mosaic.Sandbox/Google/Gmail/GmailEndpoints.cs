@@ -7,7 +7,7 @@ using Mosaic.Sandbox.Google.Gmail;
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>Gmail API v1: <c>users.messages.list</c> (q, labelIds, paging) and <c>users.messages.get</c> (minimal|metadata|full|raw).</summary>
-public static class GmailApi
+public static class GmailEndpoints
 {
     private static readonly string[] Scopes =
     [
@@ -16,7 +16,7 @@ public static class GmailApi
         "https://www.googleapis.com/auth/gmail.modify",
     ];
 
-    public static void MapGmailApi(this RouteGroupBuilder google, GoogleGuard guard)
+    public static void MapGmailEndpoints(this RouteGroupBuilder google, GoogleGuard guard)
     {
         google.MapGet(
             "/gmail/v1/users/{userId}/messages",

@@ -12,7 +12,7 @@ namespace Mosaic.Connectors.Shopify;
 /// that would not fit, waits and retries after THROTTLED), and turns GraphQL errors into tool errors.
 /// Every query is a read, so retrying one is safe.
 /// </summary>
-public sealed class ShopifyApi(HttpClient http, ShopifySettings settings, ShopifyThrottle throttle, ILogger<ShopifyApi> logger)
+public sealed class ShopifyClient(HttpClient http, ShopifySettings settings, ShopifyThrottle throttle, ILogger<ShopifyClient> logger)
 {
     private const int MaxAttempts = 5;
 

@@ -11,7 +11,7 @@ namespace Mosaic.Connectors.Slack;
 /// Retry-After on 429); writes go out as POST and are never retried. Reads act as the person when a user
 /// token is set (they see their own private channels and DMs), otherwise as the bot.
 /// </summary>
-public sealed class SlackApi(HttpClient http, SlackSettings settings)
+public sealed class SlackClient(HttpClient http, SlackSettings settings)
 {
     public bool HasUserToken => settings.UserToken is not null;
 

@@ -5,7 +5,7 @@ using Mosaic.Sandbox.Google.Drive;
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>Docs API v1 <c>documents.get</c>: the full body structure of the seeded documents.</summary>
-public static class DocsApi
+public static class DocsEndpoints
 {
     private static readonly string[] Scopes =
     [
@@ -15,7 +15,7 @@ public static class DocsApi
         "https://www.googleapis.com/auth/drive",
     ];
 
-    public static void MapDocsApi(this RouteGroupBuilder google, GoogleGuard guard) =>
+    public static void MapDocsEndpoints(this RouteGroupBuilder google, GoogleGuard guard) =>
         google.MapGet("/docs/v1/documents/{documentId}", (HttpRequest request, string documentId) =>
         {
             if (guard.Check(request, "docs.googleapis.com", Scopes) is { } denied)

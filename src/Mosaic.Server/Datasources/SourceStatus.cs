@@ -4,13 +4,13 @@ namespace Mosaic.Server.Datasources;
 
 /// <param name="Breaker">"closed", "open" (failing; calls refused for a while) or "half_open" (trying again).</param>
 /// <param name="Connected">The user has a live connector session for this source right now.</param>
-public sealed record DatasourceStatus(string Breaker, bool Connected)
+public sealed record SourceStatus(string Breaker, bool Connected)
 {
     /// <summary>The current user's view of each source's health, from the MCP hub.</summary>
-    public static Func<string, DatasourceStatus> ForUser(IMcpHub hub, string userId)
+    public static Func<string, SourceStatus> ForUser(IMcpHub hub, string userId)
     {
         var live = hub.GetStatus().Sessions.Where(s => s.UserId == userId).Select(s => s.Datasource).ToHashSet();
-        return id => new DatasourceStatus(
+        return id => new SourceStatus(
             hub.GetBreakerState(userId, id) switch
             {
                 BreakerState.Open => "open",
