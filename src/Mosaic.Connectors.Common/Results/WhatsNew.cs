@@ -121,15 +121,8 @@ public static class WhatsNew
     }
 
     /// <summary>Shortens text for an item's summary with a trailing ellipsis (no count: a digest line, not a document).</summary>
-    public static string? Clip(string? text, int max = 240)
-    {
-        if (text is null || text.Length <= max)
-            return text;
-        var keep = max - 1;
-        if (char.IsHighSurrogate(text[keep - 1]))
-            keep--;
-        return text[..keep] + "…";
-    }
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? Clip(string? text, int max = 240) => TextClip.Ellipsize(text, max);
 
     /// <summary>A tool's JSON value as text: strings as they are, numbers and booleans as written, anything else null.</summary>
     public static string? Text(JsonNode? node) =>

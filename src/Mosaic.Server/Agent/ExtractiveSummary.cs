@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Agent;
@@ -105,9 +106,7 @@ public static partial class ExtractiveSummary
 
     private static string Quote(string text)
     {
-        var t = text.Trim();
-        if (t.Length > 1500)
-            t = t[..1500] + "…";
+        var t = TextClip.Ellipsize(text.Trim(), 1501);
         return string.Join("\n", t.Split('\n').Select(l => "> " + l));
     }
 

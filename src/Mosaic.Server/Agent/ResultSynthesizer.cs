@@ -1,4 +1,5 @@
 using System.Text;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
@@ -72,5 +73,5 @@ public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm,
         return sb.ToString();
     }
 
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + $"\n…(truncated, {s.Length - max} more characters)";
+    private static string Clip(string s, int max) => TextClip.Clip(s, max);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Connectors;
 
 namespace Mosaic.Server.Llm;
@@ -41,6 +42,6 @@ public sealed class PromptService(TimeProvider time)
     private static string FirstLine(string s)
     {
         var line = s.Split('\n', 2)[0].Trim();
-        return line.Length <= 200 ? line : line[..199] + "…";
+        return TextClip.Ellipsize(line, 200);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Mosaic.Connectors.Common.Results;
 using static Mosaic.Server.Llm.Offline.MarkdownTables;
 
 namespace Mosaic.Server.Llm.Offline;
@@ -241,7 +242,7 @@ public static class MarkdownRenderer
 
     private static string Escape(string s) => s.Replace("|", "\\|").Replace("_", "\\_");
 
-    private static string Cap(string s, int max) => s.Length <= max ? s : s[..max] + $"\n\n…(truncated, {s.Length - max} more characters)";
+    private static string Cap(string s, int max) => TextClip.Clip(s, max);
 
     private static JsonElement? TryParse(string text)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Mosaic.Connectors.Common.Results;
 
 namespace Mosaic.Server.Llm.Offline;
 
@@ -151,5 +152,5 @@ internal static class MarkdownTables
 
     public static string Cell(string s) => Trim(s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " "), MaxCell);
 
-    public static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    public static string Trim(string s, int max) => TextClip.Ellipsize(s, max);
 }

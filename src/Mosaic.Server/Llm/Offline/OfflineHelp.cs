@@ -1,4 +1,5 @@
 using System.Text;
+using Mosaic.Connectors.Common.Results;
 
 namespace Mosaic.Server.Llm.Offline;
 
@@ -39,5 +40,5 @@ public static class OfflineHelp
 
     private static string FirstLine(string s) => s.Split('\n', 2)[0].Trim();
 
-    private static string Short(string s) => s.Length <= 120 ? s : s[..117] + "…";
+    private static string Short(string s) => TextClip.Ellipsize(s, 118);
 }
