@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mosaic.Connectors.Common.Errors;
+using Mosaic.Connectors.Common.Results;
 
 namespace Mosaic.Connectors.Common.Http;
 
@@ -55,7 +56,7 @@ public static class UpstreamResponses
         catch (JsonException)
         {
             var text = body.Trim();
-            return (null, text.Length > 300 ? text[..300] + "…" : text);
+            return (null, TextClip.Ellipsize(text, 301));
         }
     }
 
