@@ -75,17 +75,7 @@ public static class ChatEndpoints
         );
 
         group.MapGet("/providers", (Llm.LlmProvider llm) =>
-            TypedResults.Ok(
-                new ProviderResponse(
-                    llm.Name,
-                    llm.Model,
-                    llm.FastModel,
-                    llm.IsOffline,
-                    llm.IsOffline
-                        ? "Offline mode (no language model: keyword routing and formatted tool results)"
-                        : $"{llm.Name}: {llm.Model}"
-                )
-            )
+            TypedResults.Ok(new ProviderResponse(llm.Name, llm.Model, llm.FastModel, llm.IsOffline, llm.Label))
         );
 
         group.MapChatSessionEndpoints();

@@ -8,6 +8,9 @@ namespace Mosaic.Server.Llm;
 public sealed record LlmProvider(string Name, string Model, string? FastModel, IChatClient Chat, IChatClient? Fast)
 {
     public bool IsOffline => Name == LlmProviderNames.Offline;
+
+    /// <summary>How the UI names the mode it is in.</summary>
+    public string Label => IsOffline ? "Offline mode (no language model: keyword routing and formatted tool results)" : $"{Name}: {Model}";
 }
 
 public static class LlmProviderNames
