@@ -92,7 +92,8 @@ public sealed class GitHubRestClient
                 Service,
                 null,
                 "rate_limited",
-                $"{message} The limit resets at {limit.Reset.UtcDateTime:HH:mm} UTC (in {Math.Max(1, Math.Ceiling(wait.TotalSeconds))} s); try again then",
+                $"{message} The limit resets at {limit.Reset.UtcDateTime:HH:mm} UTC (in "
+                    + $"{Math.Max(1, Math.Ceiling(wait.TotalSeconds))} s); try again then",
                 wait > TimeSpan.Zero ? wait : null,
                 ex
             );

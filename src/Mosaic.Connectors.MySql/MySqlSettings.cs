@@ -62,7 +62,8 @@ public sealed record MySqlSettings
                 .ToList();
             if (missing.Count > 0)
                 env.Problem(
-                    $"set SQLITE_PATH for a SQLite file, or MYSQL_HOST, MYSQL_USER and MYSQL_DATABASE for a server (missing: {string.Join(", ", missing)})"
+                    $"set SQLITE_PATH for a SQLite file, or MYSQL_HOST, MYSQL_USER and MYSQL_DATABASE for a server (missing: "
+                        + $"{string.Join(", ", missing)})"
                 );
             if (SystemSchemas.RefuseDatabase(settings.Database) is { } refusal)
                 env.Problem($"MYSQL_DATABASE: {refusal}");

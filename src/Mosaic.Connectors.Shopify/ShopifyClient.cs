@@ -39,7 +39,8 @@ public sealed class ShopifyClient(HttpClient http, ShopifySettings settings, Sho
                     "Shopify",
                     404,
                     null,
-                    $"there is no Admin API at {settings.GraphQlEndpoint}: check SHOPIFY_SHOP_URL (e.g. https://your-store.myshopify.com) and SHOPIFY_API_VERSION ({settings.ApiVersion})"
+                    $"there is no Admin API at {settings.GraphQlEndpoint}: check SHOPIFY_SHOP_URL (e.g. "
+                        + $"https://your-store.myshopify.com) and SHOPIFY_API_VERSION ({settings.ApiVersion})"
                 );
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
             {

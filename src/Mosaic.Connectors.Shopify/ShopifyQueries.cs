@@ -32,7 +32,10 @@ public static class ShopifyQueries
         totalRefundedSet { shopMoney { amount } }
         customer { displayName email }
         shippingAddress { city countryCodeV2 }
-        lineItems(first: 50) { edges { node { title variantTitle sku quantity originalUnitPriceSet { shopMoney { amount } } } } pageInfo { hasNextPage } }
+        lineItems(first: 50) {
+          edges { node { title variantTitle sku quantity originalUnitPriceSet { shopMoney { amount } } } }
+          pageInfo { hasNextPage }
+        }
         transactions(first: 20) { kind status processedAt amountSet { shopMoney { amount } } }
         refunds(first: 10) { createdAt note totalRefundedSet { shopMoney { amount } } }
         """;

@@ -48,7 +48,8 @@ public sealed partial class SlackDirectory(SlackClient api)
         return channels.TryGetValue(byName, out var found)
             ? new ChannelRef(found.Id, found.Name)
             : throw new ToolInputException(
-                $"No channel named #{byName} is visible to these Slack credentials. Call list_channels to see the available ones (private channels need the app or user to be a member)."
+                $"No channel named #{byName} is visible to these Slack credentials. Call list_channels to see the available ones "
+                    + $"(private channels need the app or user to be a member)."
             );
     }
 

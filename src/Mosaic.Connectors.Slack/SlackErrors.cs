@@ -3,7 +3,8 @@ using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.Slack;
 
-/// <summary>Slack answers most failures with HTTP 200 and {"ok":false,"error":"code"}; this says what each code means for the user.</summary>
+/// <summary>Slack answers most failures with HTTP 200 and {"ok":false,"error":"code"}; this says what each code means for the
+/// user.</summary>
 public static class SlackErrors
 {
     public static UpstreamException From(JsonElement body)

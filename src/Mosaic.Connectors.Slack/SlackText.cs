@@ -37,7 +37,8 @@ public static partial class SlackText
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ".000000";
         throw new ToolInputException(
-            $"{parameter} must be an ISO date or time (2024-05-01, 2024-05-01T09:30:00Z) or a Slack ts (1714555800.000100); got \"{value}\"."
+            $"{parameter} must be an ISO date or time (2024-05-01, 2024-05-01T09:30:00Z) or a Slack ts (1714555800.000100); got "
+                + $"\"{value}\"."
         );
     }
 

@@ -20,10 +20,10 @@ public static class UpstreamMessages
         status switch
         {
             401 => $"The credentials for {service} were rejected or have expired: update them in the data source settings.",
-            403 =>
-                $"The credentials for {service} work but lack permission for this: grant the missing scope or role, or choose a resource they can read.",
-            404 =>
-                "Nothing exists under that name or id (or the credentials cannot see it): check the spelling, or list what is available first.",
+            403 => $"The credentials for {service} work but lack permission for this: grant the missing scope or role, or choose a "
+                + $"resource they can read.",
+            404 => "Nothing exists under that name or id (or the credentials cannot see it): check the spelling, or list what is "
+                + "available first.",
             429 => retryAfter is { } wait
                 ? $"{service} is rate-limiting requests: wait {Math.Ceiling(wait.TotalSeconds)} s and try again."
                 : $"{service} is rate-limiting requests: wait a little and try again.",

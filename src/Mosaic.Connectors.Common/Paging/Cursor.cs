@@ -63,6 +63,7 @@ public static class Cursor
 
     private static ToolInputException Invalid() =>
         new(
-            "The cursor is not valid. Pass next_cursor exactly as a previous result returned it, or omit cursor to start from the first page."
+            "The cursor is not valid. Pass next_cursor exactly as a previous result returned it, or omit cursor to start from the "
+                + "first page."
         );
 }

@@ -19,7 +19,8 @@ public sealed class GitHubCodeTools(GitHubRestClient github)
 
     [McpServerTool(Name = "list_commits", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List commits of a repository, newest first: on the default branch, or from a branch, tag or SHA; filter by author, file path and date range. Returns SHA, first line of the message, author, date and link."
+        "List commits of a repository, newest first: on the default branch, or from a branch, tag or SHA; filter by author, file "
+            + "path and date range. Returns SHA, first line of the message, author, date and link."
     )]
     public async Task<CallToolResult> ListCommits(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,
@@ -100,14 +101,16 @@ public sealed class GitHubCodeTools(GitHubRestClient github)
 
     [McpServerTool(Name = "get_workflow_runs", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "CI/CD status: GitHub Actions workflow runs of a repository, newest first, with status and conclusion (success, failure, ...). Filter by workflow, branch, event, actor, status or conclusion, creation date, or commit SHA."
+        "CI/CD status: GitHub Actions workflow runs of a repository, newest first, with status and conclusion (success, failure, "
+            + "...). Filter by workflow, branch, event, actor, status or conclusion, creation date, or commit SHA."
     )]
     public async Task<CallToolResult> GetWorkflowRuns(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,
         [Description("Only runs of this workflow: its file name (e.g. \"ci.yml\") or numeric id.")] string? workflow = null,
         [Description("Only runs on this branch.")] string? branch = null,
         [Description(
-            "A status (queued, in_progress, completed, waiting, requested, pending) or a conclusion (success, failure, cancelled, skipped, timed_out, action_required, neutral, stale)."
+            "A status (queued, in_progress, completed, waiting, requested, pending) or a conclusion (success, failure, cancelled, "
+                + "skipped, timed_out, action_required, neutral, stale)."
         )]
             string? status = null,
         [Description("Only runs triggered by this event, e.g. push, pull_request, schedule, workflow_dispatch.")] string? @event = null,

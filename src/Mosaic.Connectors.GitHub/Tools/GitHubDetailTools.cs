@@ -54,13 +54,15 @@ public sealed class GitHubDetailTools(GitHubRestClient github)
         return ToolResults.Object(
             detail,
             GitHubJsonContext.Default.IssueDetail,
-            $"{owner}/{name}#{issue.Number} \"{issue.Title}\" is {issue.State.StringValue}, by {issue.User?.Login}, {issue.Comments} comments"
+            $"{owner}/{name}#{issue.Number} \"{issue.Title}\" is {issue.State.StringValue}, by {issue.User?.Login}, {issue.Comments} "
+                + $"comments"
         );
     }
 
     [McpServerTool(Name = "get_pull_request", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Get one pull request with its review state (decision, latest review per reviewer, pending requested reviewers) and CI checks on its head commit (check runs and commit statuses, with failing ones named)."
+        "Get one pull request with its review state (decision, latest review per reviewer, pending requested reviewers) and CI "
+            + "checks on its head commit (check runs and commit statuses, with failing ones named)."
     )]
     public async Task<CallToolResult> GetPullRequest(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,

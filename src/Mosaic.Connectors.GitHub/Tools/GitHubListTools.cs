@@ -20,7 +20,8 @@ public sealed class GitHubListTools(GitHubRestClient github)
 
     [McpServerTool(Name = "list_repositories", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List GitHub repositories: an organization's or user's (owner), or else every repository the token can access. Returns full name, description, visibility, language, default branch, open issue count, last push and link."
+        "List GitHub repositories: an organization's or user's (owner), or else every repository the token can access. Returns full "
+            + "name, description, visibility, language, default branch, open issue count, last push and link."
     )]
     public async Task<CallToolResult> ListRepositories(
         [Description("Organization or user login, e.g. \"acme\". Omit for the repositories the token's user can access.")]
@@ -97,7 +98,8 @@ public sealed class GitHubListTools(GitHubRestClient github)
 
     [McpServerTool(Name = "list_issues", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List issues of a repository, newest first by default, with GitHub's filters (state, labels, assignee, author, milestone, updated since). Pull requests are left out unless include_pull_requests is true. Use get_issue for the body and comments."
+        "List issues of a repository, newest first by default, with GitHub's filters (state, labels, assignee, author, milestone, "
+            + "updated since). Pull requests are left out unless include_pull_requests is true. Use get_issue for the body and comments."
     )]
     public async Task<CallToolResult> ListIssues(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,
@@ -171,7 +173,8 @@ public sealed class GitHubListTools(GitHubRestClient github)
 
     [McpServerTool(Name = "list_pull_requests", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List pull requests of a repository (state open/closed/all, head or base branch). State \"merged\" in the result means closed by merging. Use get_pull_request for reviews and CI checks."
+        "List pull requests of a repository (state open/closed/all, head or base branch). State \"merged\" in the result means "
+            + "closed by merging. Use get_pull_request for reviews and CI checks."
     )]
     public async Task<CallToolResult> ListPullRequests(
         [Description("Repository as \"owner/name\", e.g. \"acme/storefront\".")] string repo,

@@ -38,9 +38,12 @@ public sealed class GoogleOAuthClient(HttpClient http, GoogleSettings settings)
                 error switch
                 {
                     "invalid_grant" =>
-                        $"{description} The refresh token in GOOGLE_REFRESH_TOKEN no longer works (revoked, its password changed, or issued by an app in Testing status, whose tokens expire after 7 days): create a new one as described in docs/google-workspace.md and update the data source.",
+                        $"{description} The refresh token in GOOGLE_REFRESH_TOKEN no longer works (revoked, its password changed, or "
+                            + $"issued by an app in Testing status, whose tokens expire after 7 days): create a new one as described "
+                            + $"in docs/google-workspace.md and update the data source.",
                     "invalid_client" or "unauthorized_client" =>
-                        $"{description} Check GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET: they must be the OAuth client the refresh token was issued to.",
+                        $"{description} Check GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET: they must be the OAuth client "
+                            + $"the refresh token was issued to.",
                     _ => $"{description} Google's token endpoint refused to refresh the access token.",
                 }
             );

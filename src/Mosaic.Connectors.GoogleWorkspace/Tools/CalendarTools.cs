@@ -14,7 +14,8 @@ public sealed class CalendarTools(GoogleClient google, GoogleSettings settings)
 {
     [McpServerTool(Name = "get_events", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Calendar events in a time window (default: the next 7 days), recurring meetings expanded, in start order: time, title, place, organizer, attendees, Meet and calendar links."
+        "Calendar events in a time window (default: the next 7 days), recurring meetings expanded, in start order: time, title, "
+            + "place, organizer, attendees, Meet and calendar links."
     )]
     public async Task<CallToolResult> GetEvents(
         [Description("Window start: YYYY-MM-DD or an ISO 8601 time (default now).")] string? time_min = null,

@@ -28,7 +28,8 @@ public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
 
     [McpServerTool(Name = "search_drive_files", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Search Google Drive by name and content (trash excluded): file name, type, owner, last change and the link to open it. Use get_document / get_spreadsheet with an id to read one."
+        "Search Google Drive by name and content (trash excluded): file name, type, owner, last change and the link to open it. Use "
+            + "get_document / get_spreadsheet with an id to read one."
     )]
     public async Task<CallToolResult> SearchDriveFiles(
         [Description("Words to find in file names or contents. Empty lists the most recently changed files.")] string? query = null,
@@ -90,7 +91,8 @@ public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
                 Types.TryGetValue(m, out var clause) ? clause
                 : m.Contains('/') ? $"mimeType = {Literal(m)}"
                 : throw new Mosaic.Connectors.Common.Errors.ToolInputException(
-                    $"mime_type must be one of {string.Join(", ", Types.Keys.Distinct())} or a MIME type like application/pdf (got \"{mimeType}\")."
+                    $"mime_type must be one of {string.Join(", ", Types.Keys.Distinct())} or a MIME type like application/pdf (got "
+                        + $"\"{mimeType}\")."
                 )
             );
         }

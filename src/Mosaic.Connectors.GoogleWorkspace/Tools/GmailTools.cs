@@ -20,15 +20,18 @@ public sealed class GmailTools(GoogleClient google, GoogleSettings settings)
 
     [McpServerTool(Name = "list_messages", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Gmail messages matching a Gmail search, newest first: subject, from, to, date, snippet, labels (unread, important), Gmail link; the text body and attachment names on request."
+        "Gmail messages matching a Gmail search, newest first: subject, from, to, date, snippet, labels (unread, important), Gmail "
+            + "link; the text body and attachment names on request."
     )]
     public async Task<CallToolResult> ListMessages(
         [Description(
-            "Gmail search, as in the Gmail search box: e.g. \"from:jo@example.com is:unread\", \"subject:invoice newer_than:7d\", \"#1042\". Empty lists the newest mail."
+            "Gmail search, as in the Gmail search box: e.g. \"from:jo@example.com is:unread\", \"subject:invoice newer_than:7d\", "
+                + "\"#1042\". Empty lists the newest mail."
         )]
             string? query = null,
         [Description(
-            "Include each message's plain-text body (clipped to 4000 characters) and attachment names. Default false: metadata and snippet only."
+            "Include each message's plain-text body (clipped to 4000 characters) and attachment names. Default false: metadata and "
+                + "snippet only."
         )]
             bool include_body = false,
         [Description("Cursor from a previous call's next_cursor.")] string? cursor = null,

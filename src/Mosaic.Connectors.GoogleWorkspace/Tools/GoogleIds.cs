@@ -3,7 +3,8 @@ using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.GoogleWorkspace.Tools;
 
-/// <summary>Accepts a file id or the link people paste (…/document/d/&lt;id&gt;/edit, …/spreadsheets/d/&lt;id&gt;, ?id=&lt;id&gt;).</summary>
+/// <summary>Accepts a file id or the link people paste (…/document/d/&lt;id&gt;/edit, …/spreadsheets/d/&lt;id&gt;,
+/// ?id=&lt;id&gt;).</summary>
 public static partial class GoogleIds
 {
     public static string FileId(string value, string parameter)

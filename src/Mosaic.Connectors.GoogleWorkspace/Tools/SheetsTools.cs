@@ -79,7 +79,8 @@ public sealed class SheetsTools(GoogleClient google, GoogleSettings settings)
         };
         if (rows.Count > kept.Count)
             result["note"] =
-                $"truncated to {kept.Count} rows: {rows.Count - kept.Count} more; ask for a narrower range (e.g. rows {kept.Count + 1} onwards) to see them";
+                $"truncated to {kept.Count} rows: {rows.Count - kept.Count} more; ask for a narrower range (e.g. rows "
+                + $"{kept.Count + 1} onwards) to see them";
         return ToolResults.Object(result, $"\"{title}\": {sheets.Count} sheet(s); {values["range"]} has {rows.Count} row(s)");
     }
 

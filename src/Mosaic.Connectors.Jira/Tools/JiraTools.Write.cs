@@ -13,7 +13,8 @@ public sealed partial class JiraTools
 {
     [McpServerTool(Name = "create_issue", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description(
-        "Create a Jira issue. Jira's own field errors (a missing summary, an unknown issue type) come back as they are, to correct and retry."
+        "Create a Jira issue. Jira's own field errors (a missing summary, an unknown issue type) come back as they are, to correct "
+            + "and retry."
     )]
     public async Task<CallToolResult> CreateIssue(
         [Description("Project key, e.g. ACME (list_projects shows them).")] string project,
@@ -49,7 +50,8 @@ public sealed partial class JiraTools
 
     [McpServerTool(Name = "update_issue", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description(
-        "Update a Jira issue: summary, description, assignee, priority, labels, a new comment, and/or its status (moved through the workflow's transitions). Only the arguments given change."
+        "Update a Jira issue: summary, description, assignee, priority, labels, a new comment, and/or its status (moved through the "
+            + "workflow's transitions). Only the arguments given change."
     )]
     public async Task<CallToolResult> UpdateIssue(
         [Description("The issue key, e.g. ACME-142.")] string key,
@@ -146,7 +148,8 @@ public sealed partial class JiraTools
         return match.Id is not null
             ? (match.Id, match.To)
             : throw new ToolInputException(
-                $"{key} cannot move to \"{status}\" from its current status. Reachable now: {string.Join(", ", options.Select(o => o.To).Distinct())}."
+                $"{key} cannot move to \"{status}\" from its current status. Reachable now: "
+                    + $"{string.Join(", ", options.Select(o => o.To).Distinct())}."
             );
     }
 
@@ -175,7 +178,8 @@ public sealed partial class JiraTools
         throw new ToolInputException(
             users.Count == 0
                 ? $"No Jira user matches \"{value}\". Use their e-mail address or exact display name."
-                : $"\"{value}\" matches several Jira users ({string.Join(", ", users.Take(5).Select(u => Str(u, "displayName")))}); be more specific."
+                : $"\"{value}\" matches several Jira users ({string.Join(", ", users.Take(5).Select(u => Str(u, "displayName")))}); "
+                    + $"be more specific."
         );
     }
 }

@@ -62,7 +62,8 @@ public sealed partial class JiraTools(JiraClient jira, JiraSettings settings)
 
     [McpServerTool(Name = "query_jira", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Find Jira issues with JQL, e.g. \"assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC\". Returns key, summary, status, assignee, priority, type, last update and a link."
+        "Find Jira issues with JQL, e.g. \"assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC\". Returns key, "
+            + "summary, status, assignee, priority, type, last update and a link."
     )]
     public async Task<CallToolResult> QueryJira(
         [Description("A JQL query. Optional when project is given (then: that project's issues, most recently updated first).")]
@@ -103,7 +104,8 @@ public sealed partial class JiraTools(JiraClient jira, JiraSettings settings)
 
     [McpServerTool(Name = "get_issue", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Get one Jira issue: summary, status, assignee, reporter, priority, labels, dates, description and comments as plain text, and linked issues."
+        "Get one Jira issue: summary, status, assignee, reporter, priority, labels, dates, description and comments as plain text, "
+            + "and linked issues."
     )]
     public async Task<CallToolResult> GetIssue(
         [Description("The issue key, e.g. ACME-142.")] string key,
@@ -114,7 +116,8 @@ public sealed partial class JiraTools(JiraClient jira, JiraSettings settings)
         var issueKey = IssueKey(key);
         var keep = Paging.Limit(comments, 20, 100);
         var body = await jira.GetAsync(
-            $"issue/{Q(issueKey)}?fields=summary,status,assignee,reporter,priority,issuetype,labels,created,updated,description,comment,issuelinks,project",
+            $"issue/{Q(issueKey)}?fields=summary,status,assignee,reporter,priority,issuetype,labels,created,updated,"
+                + "description,comment,issuelinks,project",
             cancellationToken
         );
         var detail = JiraIssueReader.Detail(body, keep, settings);

@@ -37,7 +37,8 @@ internal static class MySqlEgress
                 null,
                 "unresolved",
                 $"the host \"{host}\" could not be resolved "
-                    + $"({(ex as SocketException)?.SocketErrorCode.ToString() ?? "not a host name"}): check MYSQL_HOST in the data source settings",
+                    + $"({(ex as SocketException)?.SocketErrorCode.ToString() ?? "not a host name"}): check MYSQL_HOST in the data "
+                    + $"source settings",
                 inner: ex
             );
         }

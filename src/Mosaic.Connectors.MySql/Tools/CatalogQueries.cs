@@ -26,7 +26,8 @@ internal static class CatalogQueries
         """;
 
     public const string MySqlColumns = """
-        SELECT column_name, column_type, is_nullable = 'YES', NULLIF(column_key, ''), column_default, NULLIF(extra, ''), NULLIF(column_comment, '')
+        SELECT column_name, column_type, is_nullable = 'YES', NULLIF(column_key, ''), column_default, NULLIF(extra, ''),
+          NULLIF(column_comment, '')
         FROM information_schema.columns
         WHERE table_schema = COALESCE(@db, DATABASE()) AND table_name = @table
         ORDER BY ordinal_position

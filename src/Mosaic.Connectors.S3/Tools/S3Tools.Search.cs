@@ -27,7 +27,8 @@ public sealed partial class S3Tools
         [Description("Bucket name.")] string bucket,
         [Description("Only keys starting with this, e.g. 'invoices/'.")] string? prefix = null,
         [Description(
-            "Name pattern, case-insensitive, matched against the object's name or its whole key: '*' and '?' wildcards (e.g. '*.csv', 'q?-2025*'); without wildcards it matches anywhere in the key."
+            "Name pattern, case-insensitive, matched against the object's name or its whole key: '*' and '?' wildcards (e.g. "
+                + "'*.csv', 'q?-2025*'); without wildcards it matches anywhere in the key."
         )]
             string? pattern = null,
         [Description("Only text objects (up to 256 KB) whose content contains this phrase, case-insensitive.")] string? contains = null,

@@ -53,7 +53,9 @@ public sealed class InventoryLookup(ShopifyClient api)
             );
             if (exact is null && matches.Count > 1)
                 throw new ToolInputException(
-                    $"Several products match \"{product}\": {string.Join(", ", matches.Select(p => p["title"]?.GetValue<string>()))}. Give the exact title or the product id."
+                    $"Several products match \"{product}\": "
+                        + $"{string.Join(", ", matches.Select(p => p["title"]?.GetValue<string>()))}. Give the exact title or the "
+                        + $"product id."
                 );
             productGid = (exact ?? matches[0])["id"]!.GetValue<string>();
         }

@@ -96,7 +96,8 @@ public sealed class ShopifyTools(ShopifyClient api, ShopifyMapping map)
         return ToolResults.Object(
             detail,
             ShopifyJson.Default.OrderDetail,
-            $"Order {detail.Name}: {detail.Total} {detail.Currency}, {detail.FinancialStatus.ToLowerInvariant()}, {detail.FulfillmentStatus.ToLowerInvariant()}, {detail.LineItems.Count} line item(s)"
+            $"Order {detail.Name}: {detail.Total} {detail.Currency}, {detail.FinancialStatus.ToLowerInvariant()}, "
+                + $"{detail.FulfillmentStatus.ToLowerInvariant()}, {detail.LineItems.Count} line item(s)"
         );
     }
 
@@ -145,7 +146,8 @@ public sealed class ShopifyTools(ShopifyClient api, ShopifyMapping map)
 
     [McpServerTool(Name = "get_inventory", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Stock levels per location (available, committed, incoming, on hand) for a SKU, a variant or every variant of a product; flags low stock."
+        "Stock levels per location (available, committed, incoming, on hand) for a SKU, a variant or every variant of a product; "
+            + "flags low stock."
     )]
     public async Task<CallToolResult> GetInventory(
         [Description("A variant SKU, e.g. ABP-BLK.")] string? sku = null,
@@ -165,7 +167,13 @@ public sealed class ShopifyTools(ShopifyClient api, ShopifyMapping map)
         var variants = await new InventoryLookup(api).VariantsAsync(sku, variant_id, product, cancellationToken);
         if (variants.Count == 0)
             return ToolErrors.Result(
-                $"Shopify has no variant matching {(sku is not null ? $"SKU {sku}" : variant_id is not null ? $"variant {variant_id}" : $"product {product}")}: check it, or find it with list_products."
+                $"Shopify has no variant matching "
+                    + (
+                        sku is not null ? $"SKU {sku}"
+                        : variant_id is not null ? $"variant {variant_id}"
+                        : $"product {product}"
+                    )
+                    + ": check it, or find it with list_products."
             );
         var stock = variants.Select(v => map.VariantStock(v, threshold)).ToList();
         var low = stock.Where(s => s.Low).Select(s => s.Sku ?? s.Variant).ToList();

@@ -16,7 +16,8 @@ public sealed partial class SlackTools
 
     [McpServerTool(Name = "read_messages", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Read messages from a Slack channel or DM, newest first, with author names, ISO times and permalinks; or, with thread_ts, the replies of one thread (oldest first)."
+        "Read messages from a Slack channel or DM, newest first, with author names, ISO times and permalinks; or, with thread_ts, "
+            + "the replies of one thread (oldest first)."
     )]
     public async Task<CallToolResult> ReadMessages(
         [Description("The channel: a #name (e.g. #general) or an id (C…, G…, or D… for a DM).")] string channel,
@@ -74,7 +75,8 @@ public sealed partial class SlackTools
 
     [McpServerTool(Name = "search_messages", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Search Slack messages the person can see (needs a user token). Supports Slack's modifiers: in:#channel, from:@handle, after:2024-05-01, before:…, \"exact phrase\"."
+        "Search Slack messages the person can see (needs a user token). Supports Slack's modifiers: in:#channel, from:@handle, "
+            + "after:2024-05-01, before:…, \"exact phrase\"."
     )]
     public async Task<CallToolResult> SearchMessages(
         [Description("What to look for, e.g. \"double charge in:#checkout-eng\".")] string query,
@@ -86,7 +88,8 @@ public sealed partial class SlackTools
     {
         if (!api.HasUserToken)
             throw new ToolInputException(
-                "search_messages needs a Slack user token: Slack does not let bot tokens search (not_allowed_token_type). Add a user token (xoxp-…, scope search:read) to the Slack data source, or use read_messages on a channel instead."
+                "search_messages needs a Slack user token: Slack does not let bot tokens search (not_allowed_token_type). Add a user "
+                    + "token (xoxp-…, scope search:read) to the Slack data source, or use read_messages on a channel instead."
             );
         if (string.IsNullOrWhiteSpace(query))
             throw new ToolInputException("query is required, e.g. \"refund in:#support\".");
@@ -150,7 +153,8 @@ public sealed partial class SlackTools
 
     [McpServerTool(Name = "send_message", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description(
-        "Post a message to a Slack channel or DM as the Mosaic app, optionally as a reply in a thread. The app must be a member of the channel."
+        "Post a message to a Slack channel or DM as the Mosaic app, optionally as a reply in a thread. The app must be a member of "
+            + "the channel."
     )]
     public async Task<CallToolResult> SendMessage(
         [Description("Where to post: a #name or a channel/DM id.")] string channel,

@@ -16,7 +16,8 @@ public sealed partial class SlackTools(SlackClient api, SlackDirectory directory
 {
     [McpServerTool(Name = "list_channels", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List Slack channels these credentials can see (public, and private ones they belong to), with member counts, topics and whether Mosaic is a member."
+        "List Slack channels these credentials can see (public, and private ones they belong to), with member counts, topics and "
+            + "whether Mosaic is a member."
     )]
     public async Task<CallToolResult> ListChannels(
         [Description("Which channels: \"all\" (default), \"public\" or \"private\".")] string? kind = null,
@@ -118,7 +119,8 @@ public sealed partial class SlackTools(SlackClient api, SlackDirectory directory
 
     [McpServerTool(Name = "list_dms", ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "List direct-message conversations (with the user token: the person's own DMs; otherwise the app's), each with its latest message. Read one with read_messages using its id."
+        "List direct-message conversations (with the user token: the person's own DMs; otherwise the app's), each with its latest "
+            + "message. Read one with read_messages using its id."
     )]
     public async Task<CallToolResult> ListDms(
         [Description("The next_cursor of a previous call, to get the following page.")] string? cursor = null,
@@ -166,7 +168,8 @@ public sealed partial class SlackTools(SlackClient api, SlackDirectory directory
         );
     }
 
-    /// <summary>The newest message of a DM, or null when the token may not read its history (a Slack-level refusal, not a transport error).</summary>
+    /// <summary>The newest message of a DM, or null when the token may not read its history (a Slack-level refusal, not a transport
+    /// error).</summary>
     private async Task<JsonElement?> LatestMessageAsync(string channelId, CancellationToken ct)
     {
         try

@@ -66,7 +66,8 @@ public static class DemoS3Seeder
         if (i + 1 >= args.Length || !Uri.TryCreate(args[i + 1], UriKind.Absolute, out var endpoint))
         {
             await Console.Error.WriteLineAsync(
-                "usage: Mosaic.Sandbox --seed-s3 http://127.0.0.1:4568 [--bucket-prefix test-]  (keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, default S3RVER)"
+                "usage: Mosaic.Sandbox --seed-s3 http://127.0.0.1:4568 [--bucket-prefix test-]  (keys from "
+                    + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, default S3RVER)"
             );
             return 2;
         }

@@ -77,8 +77,10 @@ internal static partial class GitHubSeed
                 Body =
                     $"A customer was charged twice for order {Bug_.ShopifyOrderName} (support e-mail \"{Bug_.SupportEmailSubject}\").\n\n"
                     + "It happens when a discount code is applied after the payment step has started: the order total changes and "
-                    + $"checkout creates a second payment intent, then captures both.\n\nTracked in Jira {Bug_.JiraKey}; discussion in #{Bug_.SlackChannel}.\n\n"
-                    + $"**Steps**\n1. Add the {AcmeCompany.Launch.ProductName} grinder to the cart\n2. Go to payment\n3. Apply code BREW10\n4. Pay: two captures of $224.10 appear",
+                    + $"checkout creates a second payment intent, then captures both.\n\nTracked in Jira {Bug_.JiraKey}; discussion "
+                    + $"in #{Bug_.SlackChannel}.\n\n"
+                    + $"**Steps**\n1. Add the {AcmeCompany.Launch.ProductName} grinder to the cart\n2. Go to payment\n3. Apply code "
+                    + $"BREW10\n4. Pay: two captures of $224.10 appear",
             },
             new GhIssue
             {
@@ -233,7 +235,8 @@ internal static partial class GitHubSeed
                 Store,
                 87,
                 Alice,
-                $"Thanks Bob, top priority. Dave has three double-charged customers so far (#1038, {Bug_.ShopifyOrderName} and one pending). Tracking in {Bug_.JiraKey}.",
+                $"Thanks Bob, top priority. Dave has three double-charged customers so far (#1038, {Bug_.ShopifyOrderName} and one "
+                    + $"pending). Tracking in {Bug_.JiraKey}.",
                 Ago(2.5)
             ),
             new GhComment(

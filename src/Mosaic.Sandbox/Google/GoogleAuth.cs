@@ -86,7 +86,8 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
         );
     }
 
-    /// <summary>Null when the request carries a live token with one of <paramref name="anyOfScopes"/>; otherwise Google's 401/403.</summary>
+    /// <summary>Null when the request carries a live token with one of <paramref name="anyOfScopes"/>; otherwise Google's
+    /// 401/403.</summary>
     public IResult? Check(HttpRequest request, params string[] anyOfScopes)
     {
         var header = request.Headers.Authorization.ToString();
@@ -102,7 +103,9 @@ public sealed class GoogleAuth(TimeProvider time, int defaultLifetimeSeconds)
                     {
                         ["code"] = 401,
                         ["message"] =
-                            "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
+                            "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other "
+                            + "valid authentication credential. See "
+                            + "https://developers.google.com/identity/sign-in/web/devconsole-project.",
                         ["errors"] = new JsonArray(
                             new JsonObject
                             {

@@ -13,7 +13,8 @@ namespace Mosaic.Sandbox.Google;
 ///   https://docs.googleapis.com/v1/...         → {base}/docs/v1/...
 ///   https://sheets.googleapis.com/v4/...       → {base}/sheets/v4/...
 /// </code>
-/// Test controls under /_sandbox/google: GET oauth (counters: refreshes, rejected 401s, throttled 429s), POST token-lifetime?seconds=N, POST expire-tokens,
+/// Test controls under /_sandbox/google: GET oauth (counters: refreshes, rejected 401s, throttled 429s), POST token-lifetime?seconds=N,
+/// POST expire-tokens,
 /// POST scopes?scopes=a,b. Forced throttling (/_sandbox/throttle?service=google) answers 429 RESOURCE_EXHAUSTED.
 /// </summary>
 public static class GoogleSimulator
@@ -72,7 +73,8 @@ public sealed class GoogleGuard(GoogleAuth auth, SandboxState state)
             return null;
         auth.CountThrottled();
         var message =
-            $"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service '{service}' for consumer 'project_number:000000000000'.";
+            $"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service '{service}' for consumer "
+            + $"'project_number:000000000000'.";
         return Results.Json(
             new JsonObject
             {

@@ -100,7 +100,8 @@ public static class JiraSeed
                         Paragraph(
                             Mention(B),
                             Text(
-                                $" fix is in acme/{AcmeCompany.MainRepo} PR #{Bug.GitHubFixPullRequest}; I'm reviewing. This blocks the {AcmeCompany.Launch.ProductName} launch."
+                                $" fix is in acme/{AcmeCompany.MainRepo} PR #{Bug.GitHubFixPullRequest}; I'm reviewing. This blocks "
+                                    + $"the {AcmeCompany.Launch.ProductName} launch."
                             )
                         )
                     )

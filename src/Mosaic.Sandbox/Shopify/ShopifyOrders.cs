@@ -81,8 +81,10 @@ public static class ShopifyOrders
                     Tags = ["double-charge", "support"],
                     Note =
                         order.Number == 1042
-                            ? $"Customer was charged twice at checkout (discount code {BuggyDiscountCode}). Duplicate charge refunded by Dave Okafor; root cause tracked in {AcmeCompany.CheckoutBug.JiraKey}."
-                            : $"Duplicate charge with discount code {BuggyDiscountCode}, refunded. Same bug as {AcmeCompany.CheckoutBug.JiraKey}.",
+                            ? $"Customer was charged twice at checkout (discount code {BuggyDiscountCode}). Duplicate charge "
+                                + $"refunded by Dave Okafor; root cause tracked in {AcmeCompany.CheckoutBug.JiraKey}."
+                            : $"Duplicate charge with discount code {BuggyDiscountCode}, refunded. Same bug as "
+                                + $"{AcmeCompany.CheckoutBug.JiraKey}.",
                     Transactions =
                     [
                         new(order.Id * 10 + 1, "SALE", charged, order.CreatedAt),

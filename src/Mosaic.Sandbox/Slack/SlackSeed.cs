@@ -98,7 +98,8 @@ public static class SlackSeed
             General,
             Ago(6),
             E,
-            $"Reminder: the {AcmeCompany.Launch.CalendarEvent} is on the calendar for Friday. Plan: \"{AcmeCompany.Launch.PlanDocument}\" in Drive."
+            $"Reminder: the {AcmeCompany.Launch.CalendarEvent} is on the calendar for Friday. Plan: "
+                + $"\"{AcmeCompany.Launch.PlanDocument}\" in Drive."
         );
         Post(General, Ago(1, 2), A, "All-hands moved to 4pm today.");
 
@@ -107,13 +108,15 @@ public static class SlackSeed
             CheckoutEng,
             Ago(3, 6),
             D,
-            $"Heads-up: a customer says they were charged twice for order {Bug.ShopifyOrderName} (support e-mail \"{Bug.SupportEmailSubject}\"). Anyone seen this?"
+            $"Heads-up: a customer says they were charged twice for order {Bug.ShopifyOrderName} (support e-mail "
+                + $"\"{Bug.SupportEmailSubject}\"). Anyone seen this?"
         );
         var root = Post(
             CheckoutEng,
             Ago(3, 5),
             B,
-            $"Reproduced on staging: applying a discount code re-submits the payment intent, so the card is charged twice. Filed {Bug.JiraKey}."
+            $"Reproduced on staging: applying a discount code re-submits the payment intent, so the card is charged twice. Filed "
+                + $"{Bug.JiraKey}."
         );
         list[^1] = list[^1] with { ThreadTs = root };
         Post(
@@ -127,7 +130,8 @@ public static class SlackSeed
             CheckoutEng,
             Ago(2, 20),
             B,
-            $"Fix is up: acme/{AcmeCompany.MainRepo} PR #{Bug.GitHubFixPullRequest} (branch {Bug.FixBranch}). <@{A.SlackId}> could you review?",
+            $"Fix is up: acme/{AcmeCompany.MainRepo} PR #{Bug.GitHubFixPullRequest} (branch {Bug.FixBranch}). <@{A.SlackId}> could "
+                + $"you review?",
             root
         );
         Post(CheckoutEng, Ago(2, 18), A, "Reviewing this afternoon. Let's add an idempotency key as well (ACME-141).", root);

@@ -5,7 +5,8 @@ namespace Mosaic.Server.Agent;
 
 public static class AgentExtensions
 {
-    /// <summary>The multi-source agent (detector, per-source runner, synthesizer, orchestrator) and the digest. Needs AddChat and an IMcpHub.</summary>
+    /// <summary>The multi-source agent (detector, per-source runner, synthesizer, orchestrator) and the digest. Needs AddChat and an
+    /// IMcpHub.</summary>
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

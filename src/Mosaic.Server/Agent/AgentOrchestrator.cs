@@ -150,7 +150,8 @@ public sealed class AgentOrchestrator(
             reasoning =
                 chosen.Count == 0
                     ? "No configured source fits this question."
-                    : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked {string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
+                    : $"{(method == "model" ? "The model" : "Keyword and entity matching")} picked "
+                        + $"{string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
         }
         var byId = usable.ToDictionary(s => s.Id);
         var planned = new List<PlannedSource>();

@@ -91,7 +91,8 @@ public sealed class ModelSourcePlanner(LlmProvider llm, AgentSettings settings, 
             """
             {"type":"object","properties":{"sources":{"type":"array","items":{"type":"object","properties":{
             "source":{"type":"string"},"confidence":{"type":"number"},"reasoning":{"type":"string"}},
-            "required":["source","confidence","reasoning"],"additionalProperties":false}}},"required":["sources"],"additionalProperties":false}
+            "required":["source","confidence","reasoning"],"additionalProperties":false}}},
+            "required":["sources"],"additionalProperties":false}
             """
         )
         .RootElement.Clone();

@@ -15,7 +15,8 @@ public static class AuthEndpoints
     /// locked), so it states the lockout rule up front: a person who keeps failing knows why and for how long.
     /// </summary>
     private static string InvalidLogin(MosaicSettings s) =>
-        $"Invalid email or password. After {s.LoginMaxFailedAttempts} failed attempts in a row an account is locked for {s.LoginLockoutMinutes} minutes.";
+        $"Invalid email or password. After {s.LoginMaxFailedAttempts} failed attempts in a row an account is locked for "
+        + $"{s.LoginLockoutMinutes} minutes.";
 
     public static WebApplication MapAuthEndpoints(this WebApplication app)
     {

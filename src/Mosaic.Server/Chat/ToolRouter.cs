@@ -80,7 +80,8 @@ public sealed class ToolRouter(LlmProvider llm, ChatSettings settings, ILogger<T
             new(
                 ChatRole.System,
                 "You select tools for another assistant. Reply with only a JSON array of the names of "
-                    + $"the tools (at most {settings.FastTierMaxTools}) needed to answer the question, most useful first. Reply [] if none apply."
+                    + $"the tools (at most {settings.FastTierMaxTools}) needed to answer the question, most useful first. Reply [] "
+                    + $"if none apply."
             ),
             new(ChatRole.User, $"Tools:\n{catalogue}\n\nQuestion: {message}"),
         };

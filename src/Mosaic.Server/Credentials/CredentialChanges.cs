@@ -20,7 +20,8 @@ public interface ICredentialChangeNotifier
     event Action<CredentialChange>? Changed;
 }
 
-/// <summary>Carries a change to the other replicas (Redis pub/sub); they raise it with <see cref="CredentialChangeNotifier.Deliver"/>.</summary>
+/// <summary>Carries a change to the other replicas (Redis pub/sub); they raise it with <see
+/// cref="CredentialChangeNotifier.Deliver"/>.</summary>
 public interface ICredentialChangeRelay
 {
     void Forward(CredentialChange change);

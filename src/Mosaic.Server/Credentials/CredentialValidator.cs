@@ -31,7 +31,8 @@ public static class CredentialValidator
             {
                 errors[name] =
                 [
-                    $"Unknown field for {connector.Id}; expected one of: {string.Join(", ", connector.CredentialFields.Select(f => f.Name))}.",
+                    $"Unknown field for {connector.Id}; expected one of: "
+                        + $"{string.Join(", ", connector.CredentialFields.Select(f => f.Name))}.",
                 ];
                 continue;
             }

@@ -115,7 +115,8 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         if (process.ExitCode != 0)
             throw new InvalidOperationException(
-                $"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} failed ({process.ExitCode}): {await stderr}{await stdout}"
+                $"{Path.GetFileName(command)} {string.Join(' ', psi.ArgumentList)} failed ({process.ExitCode}): "
+                    + $"{await stderr}{await stdout}"
             );
         return await stdout;
     }

@@ -23,7 +23,8 @@ public sealed class DemoSandbox : IAsyncDisposable
     public string BaseUrl => _process.BaseUrl;
     public int ProcessId => _process.ProcessId;
 
-    /// <summary>Finds the built Sandbox the way connectors are found (MOSAIC_CONNECTORS_DIR, beside the server, or the repository build).</summary>
+    /// <summary>Finds the built Sandbox the way connectors are found (MOSAIC_CONNECTORS_DIR, beside the server, or the repository
+    /// build).</summary>
     public static (string Command, IReadOnlyList<string> Args) Locate(BuiltInConnectorLocator? locator = null) =>
         (locator ?? new BuiltInConnectorLocator()).Locate("Mosaic.Sandbox");
 

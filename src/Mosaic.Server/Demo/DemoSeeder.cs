@@ -113,7 +113,8 @@ public static class DemoExtensions
             Console.WriteLine($"  Mosaic demo is running at {urls}");
             Console.WriteLine($"  Sign in as {DemoSeeder.Email} with password: {password}");
             Console.WriteLine(
-                $"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at {status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})"
+                $"  Demo sources: {string.Join(", ", status.Sources)} (Sandbox at "
+                    + $"{status.SandboxUrl}{(status.S3Url is null ? "" : $", s3rver at {status.S3Url}")})"
             );
             if (status.S3Note is not null)
                 Console.WriteLine($"  {status.S3Note}");

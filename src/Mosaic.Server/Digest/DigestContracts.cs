@@ -26,7 +26,8 @@ public sealed record DigestSection(
     [property: JsonPropertyName("duration_ms")] long DurationMs
 );
 
-/// <param name="Kind">What the item is: mention, busy_channel, assigned_issue, review_requested, failed_run, new_order, low_stock, …</param>
+/// <param name="Kind">What the item is: mention, busy_channel, assigned_issue, review_requested, failed_run, new_order, low_stock,
+/// …</param>
 /// <param name="Priority">"high", "medium" or "low".</param>
 public sealed record DigestItem(
     [property: JsonPropertyName("id")] string Id,
@@ -41,7 +42,8 @@ public sealed record DigestItem(
     [property: JsonPropertyName("author")] string? Author = null
 );
 
-/// <summary>Events of GET /api/digest/stream (<c>{"event_type": …}</c>): a section as soon as its source answers, then the whole digest.</summary>
+/// <summary>Events of GET /api/digest/stream (<c>{"event_type": …}</c>): a section as soon as its source answers, then the whole
+/// digest.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event_type")]
 [JsonDerivedType(typeof(DigestStartEvent), "digest_start")]
 [JsonDerivedType(typeof(DigestSectionEvent), "section")]

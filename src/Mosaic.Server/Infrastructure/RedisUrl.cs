@@ -76,7 +76,8 @@ public sealed record RedisUrl(string Host, int Port, string? User, string? Passw
 
     /// <summary>Where Redis is, for logs and messages: no password, ever.</summary>
     public override string ToString() =>
-        $"{(UseTls ? "rediss" : "redis")}://{(User is null ? "" : User + "@")}{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}/{Database}";
+        $"{(UseTls ? "rediss" : "redis")}://{(User is null ? "" : User + "@")}"
+        + $"{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}/{Database}";
 
     private static bool Fail(string message, out string error)
     {

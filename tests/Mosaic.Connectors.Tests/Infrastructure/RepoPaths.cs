@@ -17,7 +17,8 @@ public static class RepoPaths
         var path = Path.Combine(Root, "src", $"Mosaic.Connectors.{name}", "bin", Configuration, "net10.0", $"Mosaic.Connectors.{name}.dll");
         if (!File.Exists(path))
             throw new FileNotFoundException(
-                $"Connector build not found at {path}. Build it first (the test project references every connector, so `dotnet build tests/Mosaic.Connectors.Tests -c {Configuration}` does)."
+                $"Connector build not found at {path}. Build it first (the test project references every connector, so `dotnet build "
+                    + $"tests/Mosaic.Connectors.Tests -c {Configuration}` does)."
             );
         return path;
     }

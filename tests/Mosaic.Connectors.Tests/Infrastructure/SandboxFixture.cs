@@ -91,7 +91,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         if (!File.Exists(DllPath))
             throw new FileNotFoundException(
-                $"Sandbox build not found at {DllPath}. Build it first (`dotnet build tests/Mosaic.Connectors.Tests -c {RepoPaths.Configuration}` builds it)."
+                $"Sandbox build not found at {DllPath}. Build it first (`dotnet build tests/Mosaic.Connectors.Tests -c "
+                    + $"{RepoPaths.Configuration}` builds it)."
             );
 
         // A port picked by binding to 0 can in rare cases be taken before the Sandbox binds it: try again.

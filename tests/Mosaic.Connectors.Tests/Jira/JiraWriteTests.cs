@@ -4,7 +4,8 @@ using Mosaic.Connectors.Tests.Slack;
 
 namespace Mosaic.Connectors.Tests.Jira;
 
-/// <summary>create_issue and update_issue reach the Sandbox as recorded calls; field errors come back readable; READ_ONLY hides them.</summary>
+/// <summary>create_issue and update_issue reach the Sandbox as recorded calls; field errors come back readable; READ_ONLY hides
+/// them.</summary>
 public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => sandbox.ResetAsync();

@@ -22,13 +22,17 @@ public sealed class MariaDbFixture : IAsyncLifetime
             c,
             $"CREATE DATABASE `{Database}`; USE `{Database}`;"
                 + """
-                CREATE TABLE customers (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(100) NOT NULL, email VARCHAR(200), note TEXT, KEY ix_customers_email (email)) COMMENT 'people who buy';
-                CREATE TABLE orders (id INT PRIMARY KEY AUTO_INCREMENT, customer_id INT NOT NULL, total DECIMAL(10,2), created_at DATETIME, shipped_on DATE);
+                CREATE TABLE customers (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(100) NOT NULL, email VARCHAR(200),
+                  note TEXT, KEY ix_customers_email (email)) COMMENT 'people who buy';
+                CREATE TABLE orders (id INT PRIMARY KEY AUTO_INCREMENT, customer_id INT NOT NULL, total DECIMAL(10,2),
+                  created_at DATETIME, shipped_on DATE);
                 CREATE TABLE events (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL);
                 CREATE TABLE audit (id INT PRIMARY KEY AUTO_INCREMENT, note VARCHAR(100));
                 CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100;
-                INSERT INTO customers (name, email, note) VALUES ('Ada', 'ada@acme.test', 'first'), ('Grace', 'grace@acme.test', NULL), ('Linus', NULL, 'it''s; DELETE FROM customers');
-                INSERT INTO orders (customer_id, total, created_at, shipped_on) VALUES (1, 120.50, '2025-03-01 10:15:00', '2025-03-02'), (2, 15.00, '2025-03-02 09:00:00', NULL);
+                INSERT INTO customers (name, email, note) VALUES ('Ada', 'ada@acme.test', 'first'), ('Grace',
+                  'grace@acme.test', NULL), ('Linus', NULL, 'it''s; DELETE FROM customers');
+                INSERT INTO orders (customer_id, total, created_at, shipped_on) VALUES (1, 120.50, '2025-03-01 10:15:00',
+                  '2025-03-02'), (2, 15.00, '2025-03-02 09:00:00', NULL);
                 CREATE FUNCTION bump_audit() RETURNS INT MODIFIES SQL DATA BEGIN INSERT INTO audit (note) VALUES ('bumped'); RETURN 1; END;
                 """
         );

@@ -32,8 +32,10 @@ public sealed class SqliteFixture : IAsyncLifetime
                 CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, total REAL, created_at TEXT);
                 CREATE TABLE events (id INTEGER PRIMARY KEY, label TEXT NOT NULL);
                 CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100;
-                INSERT INTO customers (name, email, note) VALUES ('Ada', 'ada@acme.test', 'first'), ('Grace', 'grace@acme.test', NULL), ('Linus', NULL, 'it''s; DELETE FROM customers');
-                INSERT INTO orders (customer_id, total, created_at) VALUES (1, 120.5, '2025-03-01 10:15:00'), (2, 15, '2025-03-02 09:00:00');
+                INSERT INTO customers (name, email, note) VALUES ('Ada', 'ada@acme.test', 'first'), ('Grace',
+                  'grace@acme.test', NULL), ('Linus', NULL, 'it''s; DELETE FROM customers');
+                INSERT INTO orders (customer_id, total, created_at) VALUES (1, 120.5, '2025-03-01 10:15:00'), (2, 15,
+                  '2025-03-02 09:00:00');
                 """
             );
             sb.Append("INSERT INTO events (id, label) VALUES ")

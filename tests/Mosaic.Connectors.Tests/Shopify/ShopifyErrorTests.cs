@@ -2,7 +2,8 @@ using Mosaic.Connectors.Tests.Infrastructure;
 
 namespace Mosaic.Connectors.Tests.Shopify;
 
-/// <summary>Bad credentials, missing scopes, a wrong shop address, unknown records and bad arguments become actionable tool errors.</summary>
+/// <summary>Bad credentials, missing scopes, a wrong shop address, unknown records and bad arguments become actionable tool
+/// errors.</summary>
 public sealed class ShopifyErrorTests(ShopifyFixture shop) : IClassFixture<ShopifyFixture>
 {
     [Fact]

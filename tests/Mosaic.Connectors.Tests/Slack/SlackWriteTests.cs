@@ -70,7 +70,8 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
     public async Task A_throttled_post_is_not_retried_so_it_is_never_sent_twice()
     {
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
-        (await slack.CallAsync("read_messages", new { channel = "#launch", limit = 1 })).Ok(); // warm the caches: the next request is the post itself
+        // Warm the caches: the next request is the post itself.
+        (await slack.CallAsync("read_messages", new { channel = "#launch", limit = 1 })).Ok();
         await sandbox.ThrottleAsync("slack", 1);
         var error = (await slack.CallAsync("send_message", new { channel = "C0LAUNCH01", text = "once" })).Error();
         Assert.Contains("(HTTP 429)", error);

@@ -58,7 +58,8 @@ public sealed class AnthropicAgentFixture : IAsyncLifetime
     }
 }
 
-/// <summary>One demo environment (Sandbox, s3rver, connector processes) shared by the classes that need it, which then run one after another.</summary>
+/// <summary>One demo environment (Sandbox, s3rver, connector processes) shared by the classes that need it, which then run one after
+/// another.</summary>
 [CollectionDefinition(Name)]
 public sealed class DemoCollection : ICollectionFixture<DemoAgentFixture>
 {

@@ -65,7 +65,8 @@ public sealed class AnthropicAgentTests(AnthropicAgentFixture fixture) : IClassF
         fixture.Fake.EnqueueFor(
             "claude-haiku-4-5",
             FakeReply.Text(
-                """{"sources":[{"source":"slow2","confidence":0.92,"reasoning":"It sleeps."},{"source":"nosuch","confidence":0.9,"reasoning":"x"},{"source":"slow1","confidence":0.1,"reasoning":"Barely."}]}"""
+                """{"sources":[{"source":"slow2","confidence":0.92,"reasoning":"It sleeps."},"""
+                    + """{"source":"nosuch","confidence":0.9,"reasoning":"x"},{"source":"slow1","confidence":0.1,"reasoning":"Barely."}]}"""
             )
         );
         var user = await fixture.App.SignInAsync();

@@ -65,7 +65,8 @@ public sealed class AuthTests(MosaicAppFactory app) : IClassFixture<MosaicAppFac
         var client = app.CreateClient();
         // Signed with another key: header.payload are valid base64url, the signature is not ours.
         const string forged =
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4IiwiaXNzIjoibW9zYWljIiwiYXVkIjoibW9zYWljIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLW5vdC1vdXJzLXNpZ25hdHVyZS1ub3Qtb3Vycw";
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4IiwiaXNzIjoibW9zYWljIiwiYXVkIjoibW9zYWljIiwiZXhwIjo0MTAyNDQ0ODAwfQ."
+            + "c2lnbmF0dXJlLW5vdC1vdXJzLXNpZ25hdHVyZS1ub3Qtb3Vycw";
         client.DefaultRequestHeaders.Add("Cookie", $"access_token={forged}");
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
     }

@@ -53,7 +53,8 @@ public sealed class MarkdownRendererTests
             .Parse(
                 """
                 {"matches":[{"ts":"1795432985.008000","time":"2026-11-23T11:23:05Z","user":"Bob Martinez","channel":"#checkout-eng",
-                             "channel_id":"C0CHECKOUT","text":"Fix is up","permalink":"https://acme.slack.com/archives/C0CHECKOUT/p1795432985008000"}]}
+                             "channel_id":"C0CHECKOUT","text":"Fix is up",
+                             "permalink":"https://acme.slack.com/archives/C0CHECKOUT/p1795432985008000"}]}
                 """
             )
             .RootElement;

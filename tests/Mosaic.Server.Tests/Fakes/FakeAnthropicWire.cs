@@ -39,7 +39,8 @@ internal static class FakeAnthropicWire
             usage = Usage(reply.InputTokens, reply.OutputTokens),
         };
 
-    /// <summary>message_start, per block start/deltas/stop (text split into pieces, tool input as partial JSON), message_delta, message_stop.</summary>
+    /// <summary>message_start, per block start/deltas/stop (text split into pieces, tool input as partial JSON), message_delta,
+    /// message_stop.</summary>
     public static IEnumerable<(string Event, object Data)> StreamEvents(FakeReply reply, string model)
     {
         yield return (

@@ -61,7 +61,8 @@ public class ConnectorsFileTests
     )]
     [InlineData("""{ "sources": [ { "id": "a", "name": "A", "command": "x", "comand": "y" } ] }""", "(id \"a\"): unknown field \"comand\"")]
     [InlineData(
-        """{ "sources": [ { "id": "a", "name": "A", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" }, "credentials": [ { "name": "token" } ] } ] }""",
+        """{ "sources": [ { "id": "a", "name": "A", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" }, """
+            + """ "credentials": [ { "name": "token" } ] } ] }""",
         "(id \"a\"): headers.Authorization uses {tokn}, which is not one of its \"credentials\""
     )]
     [InlineData(

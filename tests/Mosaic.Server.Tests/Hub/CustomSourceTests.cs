@@ -28,7 +28,8 @@ public class CustomSourceTests
             { "sources": [ { "id": "everything", "name": "Everything", "command": {{JsonSerializer.Serialize(
                 TestTools.Everything
             )}}, "args": ["stdio"],
-                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true,
+                  "env_var": "EVERYTHING_TOKEN" } ] } ] }
             """
         );
         await using var h = new HubHarness();
@@ -49,7 +50,8 @@ public class CustomSourceTests
     {
         var source = LoadSingle(
             """
-            { "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer {token}" },
+            { "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://mcp.example.com/mcp",
+              "headers": { "Authorization": "Bearer {token}" },
                 "credentials": [ { "name": "token", "label": "API token", "required": true } ] } ] }
             """
         );

@@ -18,7 +18,8 @@ public class HubAppTests
             $$"""
             { "sources": [ { "id": "everything", "name": "Everything", "description": "Reference MCP server",
                 "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
-                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true,
+                  "env_var": "EVERYTHING_TOKEN" } ] } ] }
             """
         );
         return path;
@@ -113,7 +114,8 @@ public class HubAppTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-cf").FullName, "connectors.json");
         File.WriteAllText(
             path,
-            """{ "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://x/mcp", "headers": { "Authorization": "Bearer {tokn}" } } ] }"""
+            """{ "sources": [ { "id": "wiki", "name": "Wiki", "url": "https://x/mcp", """
+                + """ "headers": { "Authorization": "Bearer {tokn}" } } ] }"""
         );
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = path);
 

@@ -17,9 +17,11 @@ public sealed class UsableSourcesTests
             $$"""
             { "sources": [
               { "id": "open", "name": "Open", "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
-                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": false, "env_var": "EVERYTHING_TOKEN" } ] },
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": false,
+                  "env_var": "EVERYTHING_TOKEN" } ] },
               { "id": "locked", "name": "Locked", "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
-                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true,
+                  "env_var": "EVERYTHING_TOKEN" } ] } ] }
             """
         );
         await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_CONNECTORS_FILE"] = path);

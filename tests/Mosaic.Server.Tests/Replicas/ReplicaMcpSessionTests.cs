@@ -60,7 +60,8 @@ public sealed class ReplicaMcpSessionTests
             $$"""
             { "sources": [ { "id": "everything", "name": "Everything", "description": "Reference MCP server",
                 "command": {{JsonSerializer.Serialize(TestTools.Everything)}}, "args": ["stdio"],
-                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true, "env_var": "EVERYTHING_TOKEN" } ] } ] }
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true,
+                  "env_var": "EVERYTHING_TOKEN" } ] } ] }
             """
         );
         return path;

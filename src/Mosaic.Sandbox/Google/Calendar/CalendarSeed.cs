@@ -56,7 +56,9 @@ public static class CalendarSeed
             E("7k3launchreview01", AcmeCompany.Launch.CalendarEvent, InHours(2 * 24 + 5), 60, erin, everyone) with
             {
                 Description =
-                    $"Go/no-go for {AcmeCompany.Launch.ProductName}. Please read the \"{AcmeCompany.Launch.PlanDocument}\" doc and the \"{AcmeCompany.Launch.Spreadsheet}\" sheet first. Open question: is the checkout double-charge bug ({AcmeCompany.CheckoutBug.JiraKey}) fixed before launch?",
+                    $"Go/no-go for {AcmeCompany.Launch.ProductName}. Please read the \"{AcmeCompany.Launch.PlanDocument}\" doc and "
+                    + $"the \"{AcmeCompany.Launch.Spreadsheet}\" sheet first. Open question: is the checkout double-charge bug "
+                    + $"({AcmeCompany.CheckoutBug.JiraKey}) fixed before launch?",
                 Location = "Espresso room (3F)",
             },
             E("7k3launchday00001", $"{AcmeCompany.Launch.ProductName} launch day", Day(7, 0), 24 * 60, erin, everyone) with
@@ -74,7 +76,9 @@ public static class CalendarSeed
             ) with
             {
                 Description =
-                    $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order {AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
+                    $"{AcmeCompany.CheckoutBug.Summary}. Customers double-charged so far: order "
+                    + $"{AcmeCompany.CheckoutBug.ShopifyOrderName} and #1038. Fix in PR "
+                    + $"#{AcmeCompany.CheckoutBug.GitHubFixPullRequest}.",
                 Created = AcmeCompany.Now.AddDays(-1),
             },
             E("7k3standup0000001", "Engineering standup", Day(-30, 17, 30), 15, alice, [alice, bob, carol]) with

@@ -30,7 +30,10 @@ public static class DocsSeed
                 "Matte Black $249, Brushed Steel $269. Launch promotion: code BREW10 for 10% off.",
                 "# Risks",
                 $"## Checkout double charge ({AcmeCompany.CheckoutBug.JiraKey})",
-                $"Customers using a discount code were charged twice (order {AcmeCompany.CheckoutBug.ShopifyOrderName}). The fix is in [PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}](https://github.com/acme/storefront/pull/{AcmeCompany.CheckoutBug.GitHubFixPullRequest}). **We do not launch the BREW10 promotion until it ships.**",
+                $"Customers using a discount code were charged twice (order {AcmeCompany.CheckoutBug.ShopifyOrderName}). The fix is "
+                    + $"in [PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}]"
+                    + $"(https://github.com/acme/storefront/pull/{AcmeCompany.CheckoutBug.GitHubFixPullRequest}). "
+                    + "**We do not launch the BREW10 promotion until it ships.**",
                 "## Stock",
                 "Brushed Steel has 7 units in the warehouse and none in the store; 60 more arrive before launch day.",
             ],

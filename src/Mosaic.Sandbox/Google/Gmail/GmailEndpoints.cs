@@ -6,7 +6,8 @@ using Mosaic.Sandbox.Google.Gmail;
 
 namespace Mosaic.Sandbox.Google;
 
-/// <summary>Gmail API v1: <c>users.messages.list</c> (q, labelIds, paging) and <c>users.messages.get</c> (minimal|metadata|full|raw).</summary>
+/// <summary>Gmail API v1: <c>users.messages.list</c> (q, labelIds, paging) and <c>users.messages.get</c>
+/// (minimal|metadata|full|raw).</summary>
 public static class GmailEndpoints
 {
     private static readonly string[] Scopes =

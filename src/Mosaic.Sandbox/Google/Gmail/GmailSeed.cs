@@ -49,7 +49,10 @@ public static class GmailSeed
                 AcmeCompany.CheckoutBug.SupportEmailSubject,
                 now.AddHours(-20),
                 ["UNREAD", "IMPORTANT", .. inbox],
-                $"Hi Acme team,\n\nI just bought the {AcmeCompany.Launch.ProductName} grinder (order {AcmeCompany.CheckoutBug.ShopifyOrderName}) with the discount code BREW10, and my card was charged $224.10 twice. My bank shows two identical charges a few seconds apart.\n\nCould you refund the duplicate, please? I'd still like to keep the order.\n\nThanks,\nMaya"
+                $"Hi Acme team,\n\nI just bought the {AcmeCompany.Launch.ProductName} grinder (order "
+                    + $"{AcmeCompany.CheckoutBug.ShopifyOrderName}) with the discount code BREW10, and my card was charged $224.10 "
+                    + $"twice. My bank shows two identical charges a few seconds apart.\n\nCould you refund the duplicate, "
+                    + $"please? I'd still like to keep the order.\n\nThanks,\nMaya"
             ),
             new(
                 "18f3a1c2d4e5f043",
@@ -59,7 +62,9 @@ public static class GmailSeed
                 "Re: " + AcmeCompany.CheckoutBug.SupportEmailSubject,
                 now.AddHours(-14),
                 [.. inbox],
-                "Hi Maya,\n\nSo sorry about that. I've refunded the duplicate charge of $224.10; it should appear on your statement in 3-5 business days. Your order ships as planned.\n\nOur engineers are fixing the checkout bug that caused it.\n\nBest,\nDave Okafor\nAcme Brew Support"
+                "Hi Maya,\n\nSo sorry about that. I've refunded the duplicate charge of $224.10; it should appear on your statement "
+                    + "in 3-5 business days. Your order ships as planned.\n\nOur engineers are fixing the checkout bug that caused "
+                    + "it.\n\nBest,\nDave Okafor\nAcme Brew Support"
             )
             {
                 Cc = alice.Email,
@@ -72,7 +77,10 @@ public static class GmailSeed
                 $"Fix for the double charge is up for review (PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest})",
                 now.AddHours(-9),
                 ["UNREAD", "IMPORTANT", .. inbox],
-                $"Alice,\n\nPR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest} on acme/storefront (branch {AcmeCompany.CheckoutBug.FixBranch}) fixes {AcmeCompany.CheckoutBug.JiraKey}: applying a discount code re-submitted the payment intent. I added an idempotency key and a regression test. Could you review today?\n\nBob"
+                $"Alice,\n\nPR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest} on acme/storefront (branch "
+                    + $"{AcmeCompany.CheckoutBug.FixBranch}) fixes {AcmeCompany.CheckoutBug.JiraKey}: applying a discount code "
+                    + $"re-submitted the payment intent. I added an idempotency key and a regression test. Could you review "
+                    + $"today?\n\nBob"
             ),
             new(
                 "18f3a1c2d4e5f052",
@@ -82,7 +90,9 @@ public static class GmailSeed
                 $"{AcmeCompany.Launch.PlanDocument} - please review before the launch review",
                 now.AddHours(-26),
                 ["IMPORTANT", .. inbox],
-                $"Hi all,\n\nThe \"{AcmeCompany.Launch.PlanDocument}\" doc is in the Launch folder in Drive. Please add comments before the {AcmeCompany.Launch.CalendarEvent}. The numbers are in the \"{AcmeCompany.Launch.Spreadsheet}\" sheet.\n\nErin"
+                $"Hi all,\n\nThe \"{AcmeCompany.Launch.PlanDocument}\" doc is in the Launch folder in Drive. Please add comments "
+                    + $"before the {AcmeCompany.Launch.CalendarEvent}. The numbers are in the \"{AcmeCompany.Launch.Spreadsheet}\" "
+                    + $"sheet.\n\nErin"
             ),
             new(
                 "18f3a1c2d4e5f053",
@@ -115,7 +125,8 @@ public static class GmailSeed
                 $"[acme/storefront] {AcmeCompany.CheckoutBug.Summary} (Issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber})",
                 now.AddHours(-50),
                 [.. updates],
-                $"{carol.Name} opened issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber}: customers using a discount code are charged twice at checkout."
+                $"{carol.Name} opened issue #{AcmeCompany.CheckoutBug.GitHubIssueNumber}: customers using a discount code are "
+                    + $"charged twice at checkout."
             ),
             new(
                 "18f3a1c2d4e5f056",
@@ -148,7 +159,8 @@ public static class GmailSeed
                 "Support queue: 3 double-charge reports",
                 now.AddHours(-12),
                 ["UNREAD", "IMPORTANT", .. inbox],
-                "Alice, we now have three customers double-charged with BREW10 (#1038, #1042 and one pending). I've refunded two. Can we pause the code until the fix ships?\n\nDave"
+                "Alice, we now have three customers double-charged with BREW10 (#1038, #1042 and one pending). I've refunded two. "
+                    + "Can we pause the code until the fix ships?\n\nDave"
             ),
             new(
                 "18f3a1c2d4e5f059",

@@ -57,7 +57,8 @@ public sealed class GqlProjector
             case JsonObject o:
                 if (field.Selection is null)
                     throw new GqlException(
-                        $"Field must have selections (field '{field.Name}' returns {o["__typename"]} but has no selections. Did you mean '{field.Name} {{ ... }}'?)",
+                        $"Field must have selections (field '{field.Name}' returns {o["__typename"]} but has no selections. Did you "
+                            + $"mean '{field.Name} {{ ... }}'?)",
                         "selectionMismatch"
                     );
                 return ProjectObject(o, field.Selection);

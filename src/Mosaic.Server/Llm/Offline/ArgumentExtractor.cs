@@ -219,7 +219,8 @@ public static partial class ArgumentExtractor
     private static partial Regex ProjectKey();
 
     [GeneratedRegex(
-        @"\b(?:last|top|first|latest|recent)\s+(?<n>\d{1,4})\b|\b(?<n>\d{1,4})\s+(?:items|results|rows|messages|issues|orders|events|files|objects|commits|records|entries)\b",
+        @"\b(?:last|top|first|latest|recent)\s+(?<n>\d{1,4})\b|"
+            + @"\b(?<n>\d{1,4})\s+(?:items|results|rows|messages|issues|orders|events|files|objects|commits|records|entries)\b",
         RegexOptions.IgnoreCase
     )]
     private static partial Regex Limit();

@@ -5,7 +5,8 @@ using Mosaic.Server.Connectors.Hub;
 
 namespace Mosaic.Server.Tests.Chat.Support;
 
-/// <summary>Wraps the server's hub and records every tool call and how it ended, so tests can prove what ran and what was cancelled.</summary>
+/// <summary>Wraps the server's hub and records every tool call and how it ended, so tests can prove what ran and what was
+/// cancelled.</summary>
 public sealed class RecordingHub(IMcpHub inner) : IMcpHub
 {
     public sealed record Call(string UserId, string Datasource, string Tool, string Outcome, TimeSpan Elapsed);
