@@ -18,7 +18,7 @@ if (cli.Command == "generate-key")
     return await CommandRunner.GenerateKeyAsync();
 var builder = WebApplication.CreateBuilder(MosaicConfiguration.LoadEnvironment(cli.HostArgs)); // .env + ENVIRONMENT
 
-builder.AddMosaicSettings(); // spec §11 variables, validated at start-up
+builder.AddMosaicSettings(); // docs/configuration.md's variables, validated at start-up
 builder.AddMosaicLogging(); // LOG_LEVEL, LOG_FORMAT=json
 builder.AddProblemHandling(); // snake_case JSON, ProblemDetails for every error
 builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set

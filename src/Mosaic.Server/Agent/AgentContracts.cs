@@ -6,7 +6,7 @@ using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Agent;
 
-/// <summary>Body of POST /api/agent/query and /api/agent/query/stream (spec §10.3).</summary>
+/// <summary>Body of POST /api/agent/query and /api/agent/query/stream (docs/architecture.md#the-agent).</summary>
 /// <param name="Sources">Ask exactly these sources instead of detecting them.</param>
 public sealed record AgentQueryRequest(
     string Query,
@@ -96,7 +96,7 @@ public sealed record SourceResult(
     [property: JsonPropertyName("duration_ms")] long DurationMs
 );
 
-/// <summary>The agent's answer (spec §6.2).</summary>
+/// <summary>The agent's answer (docs/architecture.md#the-agent).</summary>
 public sealed record MultiSourceResponse(
     [property: JsonPropertyName("response")] string Response,
     [property: JsonPropertyName("source_results")] IReadOnlyList<SourceResult> SourceResults,

@@ -5,7 +5,7 @@ using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Agent;
 
-/// <summary>/api/agent (spec §10.3): ask several sources at once, streamed or whole; list and rank sources.</summary>
+/// <summary>/api/agent (docs/architecture.md#the-agent): ask several sources at once, streamed or whole; list and rank sources.</summary>
 public static class AgentEndpoints
 {
     public static WebApplication MapAgentEndpoints(this WebApplication app)

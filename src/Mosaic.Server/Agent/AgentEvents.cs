@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Mosaic.Server.Agent;
 
 /// <summary>
-/// The agent stream's events (spec §10.3), serialised as <c>{"event_type": "...", ...}</c>. session_id,
+/// The agent stream's events (docs/architecture.md#the-agent), serialised as <c>{"event_type": "...", ...}</c>. session_id,
 /// tool_start/tool_end and approval_required/approval_resolved are Mosaic's additions: what each source
 /// does, and write tools waiting for a person's yes.
 /// </summary>

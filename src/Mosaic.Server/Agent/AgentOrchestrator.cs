@@ -12,7 +12,7 @@ namespace Mosaic.Server.Agent;
 public sealed record AgentQuestion(string UserId, string SessionId, string Query, IReadOnlyList<string>? Sources);
 
 /// <summary>
-/// The multi-source flow (spec §6.2): plan → one <see cref="ChatService"/> run per source, all at once, each
+/// The multi-source flow (docs/architecture.md#the-agent): plan → one <see cref="ChatService"/> run per source, all at once, each
 /// with its own timeout → <see cref="ResultSynthesizer"/> → <see cref="MultiSourceResponse"/>. A slow or
 /// failing source never holds up or breaks the others: it is reported in failed_sources.
 /// </summary>

@@ -6,7 +6,7 @@ using Mosaic.Server.Llm;
 namespace Mosaic.Server.Agent;
 
 /// <summary>
-/// One answer from the sources' answers (spec §6.2 step 3), each claim citing its source and linking the
+/// One answer from the sources' answers (docs/architecture.md#the-agent), each claim citing its source and linking the
 /// item. With a model: streamed as synthesis_chunk events. Offline: <see cref="ExtractiveSummary"/>.
 /// </summary>
 public sealed class ResultSynthesizer(ISynthesizer synthesizer, LlmProvider llm, TimeProvider time, ILogger<ResultSynthesizer> logger)

@@ -7,7 +7,7 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
 
-/// <summary>/api/auth: signup, login, logout, me (spec §10.1).</summary>
+/// <summary>/api/auth: signup, login, logout, me (docs/architecture.md#http-api).</summary>
 public static class AuthEndpoints
 {
     /// <summary>

@@ -14,7 +14,10 @@ public abstract record SignupResult
     public sealed record Duplicate : SignupResult;
 }
 
-/// <summary>Accounts: signup, and login with lockout (spec §8.1). Tokens are issued by <see cref="JwtTokenService"/>.</summary>
+/// <summary>
+/// Accounts: signup, and login with lockout (docs/security.md#accounts-and-sessions).
+/// Tokens are issued by <see cref="JwtTokenService"/>.
+/// </summary>
 public sealed class AuthService(
     MosaicDbContext db,
     IPasswordHasher hasher,

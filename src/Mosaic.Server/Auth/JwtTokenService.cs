@@ -7,7 +7,8 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
 
-/// <summary>Issues the HS256 session token and writes/clears the <c>access_token</c> cookie (spec §8.1).</summary>
+/// <summary>Issues the HS256 session token and writes/clears the <c>access_token</c> cookie
+/// (docs/security.md#accounts-and-sessions).</summary>
 public sealed class JwtTokenService(MosaicSecrets secrets, IOptions<MosaicSettings> options, TimeProvider time)
 {
     public const string CookieName = "access_token";

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Mosaic.Server.Auth;
 
-/// <summary>8–128 characters and not one of the most common passwords (spec §10.1, issue rules).</summary>
+/// <summary>8–128 characters and not one of the most common passwords (docs/architecture.md#http-api, issue rules).</summary>
 public static class PasswordPolicy
 {
     public const int MinLength = 8;

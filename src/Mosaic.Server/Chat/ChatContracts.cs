@@ -6,7 +6,7 @@ using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Chat;
 
-/// <summary>Body of POST /api/chat/message and /api/chat/message/stream (spec §10.2).</summary>
+/// <summary>Body of POST /api/chat/message and /api/chat/message/stream (docs/architecture.md#single-source-chat).</summary>
 public sealed record ChatMessageRequest(string Message, string Datasource, string? SessionId = null)
 {
     /// <summary>The 400 to answer with, or null when the request can be asked.</summary>

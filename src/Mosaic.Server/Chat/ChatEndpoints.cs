@@ -5,7 +5,7 @@ using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Chat;
 
-/// <summary>/api/chat (spec §10.2): ask a source, streamed or whole; answer approval requests.</summary>
+/// <summary>/api/chat (docs/architecture.md#single-source-chat): ask a source, streamed or whole; answer approval requests.</summary>
 public static class ChatEndpoints
 {
     public static WebApplication MapChatEndpoints(this WebApplication app)

@@ -6,7 +6,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Chat;
 
 /// <summary>
-/// The stream's events (spec §10.2), serialised as <c>{"type": "...", ...}</c>. approval_required and
+/// The stream's events (docs/architecture.md#single-source-chat), serialised as <c>{"type": "...", ...}</c>. approval_required and
 /// approval_resolved are Mosaic's additions for write tools.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

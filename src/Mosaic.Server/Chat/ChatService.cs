@@ -27,7 +27,7 @@ public sealed record ChatQuestion(
 );
 
 /// <summary>
-/// Single-source chat (spec §3.2, §6.1): credentials → tools → route → system prompt → history → the
+/// Single-source chat (docs/architecture.md#single-source-chat): credentials → tools → route → system prompt → history → the
 /// streaming tool loop → chat_history. Every outcome ends the turn's events with done or error, and comes back as
 /// its <see cref="ChatTurnResult"/>; a cancelled or crashed turn is stored, then its exception goes to the caller.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Mosaic.Server.Chat;
 
 /// <summary>
-/// Fills tool arguments the user's saved settings imply (spec §6.1 ParameterInjectionService): a credential
+/// Fills tool arguments the user's saved settings imply (docs/architecture.md#single-source-chat): a credential
 /// field named <c>default_X</c> (slack default_channel, jira default_project) becomes the value of the
 /// tool's parameter <c>X</c> (or <c>X_key</c>, <c>X_id</c>) when the tool has it and the model left it empty.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Mosaic.Server.Chat;
 public sealed record LoopResult(string Text, IReadOnlyList<ToolUse> ToolUses, TokenUsage Tokens, int Rounds);
 
 /// <summary>
-/// The streaming model ↔ tool loop (spec §6.1 step 3): stream the model's text as chunk events, run the
+/// The streaming model ↔ tool loop (docs/architecture.md#single-source-chat): stream the model's text as chunk events, run the
 /// tools it asks for through <see cref="ToolExecutor"/>, feed the results back, and stop when it answers
 /// without tools or after a bounded number of rounds.
 /// </summary>

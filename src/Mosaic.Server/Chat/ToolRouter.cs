@@ -4,7 +4,7 @@ using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Chat;
 
-/// <summary>A connector's keyword route (spec §5.2): any keyword in the question → that tool.</summary>
+/// <summary>A connector's keyword route (docs/architecture.md#tool-routing): any keyword in the question → that tool.</summary>
 public sealed record DirectRoute(IReadOnlyList<string> Keywords, string Tool);
 
 /// <summary>What the router decided: which tier, an optional tool call to make straight away, and the tools the model sees.</summary>
@@ -37,7 +37,7 @@ public interface IToolRouter
 }
 
 /// <summary>
-/// Spec §5.2's three tiers. Direct: a keyword pattern or the tool's own name picks a read-only tool whose
+/// The three tiers of docs/architecture.md#tool-routing. Direct: a keyword pattern or the tool's own name picks a read-only tool whose
 /// arguments are all known, and the host calls it at once (<see cref="DirectTier"/>). Fast: a source with many
 /// tools lets the fast model narrow the set first. Standard: the answering model sees every tool.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Mosaic.Server.Configuration;
 
 /// <summary>
 /// The server's settings, bound from environment variables (and a <c>.env</c> file) under the
-/// names of spec §11.1. Validated at start-up by <see cref="MosaicSettingsValidator"/>, which names
+/// names of docs/configuration.md. Validated at start-up by <see cref="MosaicSettingsValidator"/>, which names
 /// the offending variable.
 /// </summary>
 public sealed class MosaicSettings

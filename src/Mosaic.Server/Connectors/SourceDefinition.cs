@@ -1,8 +1,8 @@
 namespace Mosaic.Server.Connectors;
 
 /// <summary>
-/// One datasource (spec §5.3): what the UI shows, which credentials it needs, keyword patterns for
-/// the direct routing tier (§5.2), and how to start its MCP server. Built-ins name their connector
+/// One datasource (docs/architecture.md#sources): what the UI shows, which credentials it needs, keyword patterns for
+/// the direct routing tier (docs/architecture.md#tool-routing), and how to start its MCP server. Built-ins name their connector
 /// project in <see cref="Assembly"/>; custom sources give a stdio <see cref="Command"/>/<see cref="Args"/>
 /// or a Streamable HTTP <see cref="Url"/>/<see cref="Headers"/>.
 /// </summary>

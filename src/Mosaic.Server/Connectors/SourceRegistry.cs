@@ -4,7 +4,7 @@ using Mosaic.Server.Sources;
 namespace Mosaic.Server.Connectors;
 
 /// <summary>
-/// The datasources this server knows (spec §3.3). Singleton. Built from a list so configured
+/// The datasources this server knows (docs/architecture.md#sources). Singleton. Built from a list so configured
 /// sources (connectors.json, see <see cref="Custom.CustomSources"/>) can be appended to <see cref="BuiltInSources.Definitions"/>.
 /// </summary>
 public sealed class SourceRegistry

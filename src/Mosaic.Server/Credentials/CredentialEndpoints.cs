@@ -9,7 +9,7 @@ public sealed record SaveCredentialsRequest(string Datasource, Dictionary<string
 
 public sealed record CredentialStatusResponse(bool Configured, DateTime? UpdatedAt);
 
-/// <summary>/api/credentials: save, status, delete — always for the signed-in user only (spec §10.4).</summary>
+/// <summary>/api/credentials: save, status, delete — always for the signed-in user only (docs/architecture.md#http-api).</summary>
 public static class CredentialEndpoints
 {
     public static WebApplication MapCredentialEndpoints(this WebApplication app)

@@ -5,7 +5,7 @@ using Mosaic.Server.Data;
 namespace Mosaic.Server.Credentials;
 
 /// <summary>
-/// Per-user, per-datasource secrets, encrypted at rest (spec §8.2). Scoped (it uses the request's
+/// Per-user, per-datasource secrets, encrypted at rest (docs/architecture.md#credentials). Scoped (it uses the request's
 /// <see cref="MosaicDbContext"/>); from a singleton, create a scope. Decrypted values only leave
 /// through <see cref="GetAsync"/>, for handing to a connector process; they are never logged.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Mosaic.Server.Data;
 
-/// <summary>One chat message (table <c>chat_history</c>, spec §7).</summary>
+/// <summary>One chat message (table <c>chat_history</c>, docs/architecture.md#database).</summary>
 public sealed class ChatHistoryEntry
 {
     public string Id { get; set; } = Guid.NewGuid().ToString();

@@ -1,7 +1,7 @@
 namespace Mosaic.Server.Data;
 
 /// <summary>
-/// One user's encrypted credentials for one datasource (table <c>credentials</c>, spec §7).
+/// One user's encrypted credentials for one datasource (table <c>credentials</c>, docs/architecture.md#database).
 /// <see cref="EncryptedData"/> is written and read only by <c>CredentialVault</c>.
 /// </summary>
 public sealed class Credential

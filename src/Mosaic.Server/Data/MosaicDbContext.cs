@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mosaic.Server.Data;
 
 /// <summary>
-/// The application database (spec §7). Resolve <see cref="MosaicDbContext"/> (scoped) or
+/// The application database (docs/architecture.md#database). Resolve <see cref="MosaicDbContext"/> (scoped) or
 /// <c>IDbContextFactory&lt;MosaicDbContext&gt;</c>; the provider subclass (SQLite or MySQL/MariaDB)
 /// is chosen from configuration and carries its own migrations.
 /// </summary>

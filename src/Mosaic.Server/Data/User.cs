@@ -1,6 +1,6 @@
 namespace Mosaic.Server.Data;
 
-/// <summary>An account (table <c>users</c>, spec §7).</summary>
+/// <summary>An account (table <c>users</c>, docs/architecture.md#database).</summary>
 public sealed class User
 {
     public string Id { get; set; } = Guid.NewGuid().ToString();

@@ -27,7 +27,7 @@ public sealed record DetailedHealth(
 }
 
 /// <summary>
-/// /api/health, /live, /ready (503 when the database is down), anonymous for probes; /detailed (spec §10.5) for
+/// /api/health, /live, /ready (503 when the database is down), anonymous for probes; /detailed (docs/architecture.md#http-api) for
 /// a signed-in user only. Redis down
 /// leaves a replica ready (cache "unavailable", detailed status "degraded"): see RedisHealthCheck.
 /// </summary>

@@ -5,7 +5,7 @@ using Mosaic.Server.Connectors;
 
 namespace Mosaic.Server.Llm;
 
-/// <summary>The system prompt for a single-source chat (spec §3.2 PromptService).</summary>
+/// <summary>The system prompt for a single-source chat (docs/architecture.md#single-source-chat).</summary>
 public sealed class PromptService(TimeProvider time)
 {
     public string Build(SourceDefinition source, string? userName, IReadOnlyList<McpToolDeclaration> tools)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
-/// The spec's three caches (§9) on HybridCache: tool lists 300 s, read-only results 30 s, schema-like
+/// The three caches (docs/architecture.md#caching) on HybridCache: tool lists 300 s, read-only results 30 s, schema-like
 /// results 600 s. Every key and tag starts with the user id, so nothing cached for one user is ever
 /// served to another. Entries are plain records, so a Redis L2 (REDIS_URL) can hold them unchanged.
 /// Errors and tools that are not read-only (as <see cref="ToolTrust"/> decided) are never cached.
