@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CheckCircle2, Eye, EyeOff, Loader2, PlugZap, Trash2, XCircle } from 'lucide-react';
 import { ApiError } from '../services/http';
-import type { CredentialField, Datasource } from '../types';
+import type { Datasource } from '../types';
 
 /** What a connection test found. */
 export interface TestConnectionResult {
@@ -13,47 +13,9 @@ export interface TestConnectionResult {
 }
 import { timeAgo } from '../utils/format';
 import { cn } from '../utils/cn';
+import { toPayload, validateFields, type CredentialValues } from '../utils/credentialFields';
 
-type Values = Record<string, string | boolean>;
-
-export function validateFields(fields: CredentialField[], values: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    const text = typeof v === 'string' ? v.trim() : '';
-    if (f.type === 'checkbox') continue;
-    if (f.required && !text) {
-      errors[f.name] = `${f.label} is required.`;
-      continue;
-    }
-    if (!text) continue;
-    if (f.type === 'url') {
-      let ok = false;
-      try {
-        ok = ['http:', 'https:'].includes(new URL(text).protocol);
-      } catch {
-        ok = false;
-      }
-      if (!ok) errors[f.name] = `${f.label} must be a full http(s) URL, like https://example.com.`;
-    } else if (f.type === 'number' && !/^-?\d+$/.test(text)) {
-      errors[f.name] = `${f.label} must be a whole number.`;
-    }
-  }
-  return errors;
-}
-
-export function toPayload(fields: CredentialField[], values: Values): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    if (f.type === 'checkbox') {
-      if (v === true) out[f.name] = true;
-      continue;
-    }
-    if (typeof v === 'string' && v.trim()) out[f.name] = v.trim();
-  }
-  return out;
-}
+type Values = CredentialValues;
 
 interface Props {
   datasource: Datasource;
