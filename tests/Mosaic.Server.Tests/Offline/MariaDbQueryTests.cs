@@ -66,7 +66,12 @@ public sealed class MariaDbQueryFixture : IAsyncLifetime
     private async Task<MySqlConnection> OpenAsync()
     {
         var c = new MySqlConnection(
-            new MySqlConnectionStringBuilder(Server.ConnectionString) { Database = "", AllowUserVariables = true }.ConnectionString
+            new MySqlConnectionStringBuilder(Server.ConnectionString)
+            {
+                Database = "",
+                AllowUserVariables = true,
+                Pooling = false, // set-up and clean-up only: nothing to keep open for the rest of the run
+            }.ConnectionString
         );
         await c.OpenAsync();
         return c;
