@@ -2,7 +2,7 @@ using Mosaic.Connectors.Common.Configuration;
 
 namespace Mosaic.Connectors.GoogleWorkspace;
 
-/// <summary>The Google Workspace connector's settings (spec: google_workspace credential fields).</summary>
+/// <summary>The Google Workspace connector's settings (the google_workspace credential fields, docs/architecture.md#sources).</summary>
 public sealed record GoogleSettings
 {
     public required string ClientId { get; init; }

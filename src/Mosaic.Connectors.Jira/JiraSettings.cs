@@ -5,7 +5,7 @@ using Mosaic.Connectors.Common.Configuration;
 namespace Mosaic.Connectors.Jira;
 
 /// <summary>
-/// The Jira connector's settings (spec: jira credential fields url*, email, api_token*). With an e-mail the
+/// The Jira connector's settings (credential fields url*, email, api_token*: docs/architecture.md#sources). With an e-mail the
 /// token is a Jira Cloud API token (Basic auth); without one it is a personal access token (Bearer), as
 /// Jira Server/Data Center issues them.
 /// </summary>

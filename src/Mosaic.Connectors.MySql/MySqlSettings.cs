@@ -4,7 +4,7 @@ using Mosaic.Connectors.MySql.Safety;
 namespace Mosaic.Connectors.MySql;
 
 /// <summary>
-/// Settings from the environment (spec: mysql credential fields). Either a MySQL/MariaDB server
+/// Settings from the environment (the mysql credential fields, docs/architecture.md#sources). Either a MySQL/MariaDB server
 /// (MYSQL_HOST + MYSQL_USER + MYSQL_DATABASE) or a SQLite file (SQLITE_PATH) inside a directory the
 /// operator allows (MOSAIC_SQLITE_DIRS, outside MOSAIC_DATA_DIR: the host passes both, see <see cref="SqliteFilePolicy"/>).
 /// </summary>

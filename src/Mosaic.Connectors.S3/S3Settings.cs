@@ -2,7 +2,10 @@ using Mosaic.Connectors.Common.Configuration;
 
 namespace Mosaic.Connectors.S3;
 
-/// <summary>The S3 connector's settings, from the environment the host passes (spec: s3 credential fields).</summary>
+/// <summary>
+/// The S3 connector's settings, from the environment the host passes (the s3 credential fields,
+/// docs/architecture.md#sources).
+/// </summary>
 public sealed record S3Settings
 {
     public required string AccessKeyId { get; init; }

@@ -2,7 +2,7 @@ using Mosaic.Connectors.Common.Configuration;
 
 namespace Mosaic.Connectors.Shopify;
 
-/// <summary>The Shopify connector's settings (spec: shopify credential fields).</summary>
+/// <summary>The Shopify connector's settings (the shopify credential fields, docs/architecture.md#sources).</summary>
 public sealed record ShopifySettings
 {
     /// <summary>The Admin API version every query is written against. Shopify supports each version for

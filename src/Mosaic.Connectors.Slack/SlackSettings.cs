@@ -2,7 +2,7 @@ using Mosaic.Connectors.Common.Configuration;
 
 namespace Mosaic.Connectors.Slack;
 
-/// <summary>The Slack connector's settings (spec: slack credential fields bot_token*, user_token, api_url).</summary>
+/// <summary>The Slack connector's settings (the credential fields bot_token*, user_token, api_url: docs/architecture.md#sources).</summary>
 public sealed record SlackSettings
 {
     public required string BotToken { get; init; }

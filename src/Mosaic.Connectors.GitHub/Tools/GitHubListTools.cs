@@ -9,7 +9,7 @@ using static Mosaic.Connectors.GitHub.Tools.GitHubInputs;
 
 namespace Mosaic.Connectors.GitHub.Tools;
 
-/// <summary>The listing tools (spec Appendix A). Each returns one page; next_cursor fetches the next.</summary>
+/// <summary>The GitHub connector's listing tools. Each returns one page; next_cursor fetches the next.</summary>
 [McpServerToolType]
 public sealed class GitHubListTools(GitHubRestClient github)
 {

@@ -40,7 +40,7 @@ public sealed record SourceDefinition
 
     public CredentialField? FindField(string name) => CredentialFields.FirstOrDefault(f => f.Name == name);
 
-    /// <summary>The process environment for this connector from a user's saved fields (spec: get_connector_env).</summary>
+    /// <summary>The process environment for this connector from a user's saved fields (see docs/architecture.md#sources).</summary>
     public IReadOnlyDictionary<string, string> ToEnvironment(IReadOnlyDictionary<string, string> credentials) =>
         CredentialFields
             .Where(f => f.EnvVar is not null && credentials.TryGetValue(f.Name, out var v) && v.Length > 0)

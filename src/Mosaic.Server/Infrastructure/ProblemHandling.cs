@@ -8,7 +8,7 @@ namespace Mosaic.Server.Infrastructure;
 public static class ProblemHandling
 {
     /// <summary>
-    /// snake_case JSON like the spec's API, strict reading (required members and non-nullable
+    /// snake_case JSON like docs/architecture.md#http-api, strict reading (required members and non-nullable
     /// properties are enforced), and RFC 7807 ProblemDetails for every error.
     /// </summary>
     public static WebApplicationBuilder AddProblemHandling(this WebApplicationBuilder builder)

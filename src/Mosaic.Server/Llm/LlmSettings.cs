@@ -5,7 +5,7 @@ using Mosaic.Server.Configuration;
 namespace Mosaic.Server.Llm;
 
 /// <summary>
-/// Which model answers, read from the spec's environment variables (ANTHROPIC_*, OPENAI_*).
+/// Which model answers, read from the environment variables of docs/configuration.md (ANTHROPIC_*, OPENAI_*).
 /// MOSAIC_LLM_PROVIDER=offline forces Offline mode even when a key is present (demos, air-gapped installs).
 /// A blank value counts as unset.
 /// </summary>

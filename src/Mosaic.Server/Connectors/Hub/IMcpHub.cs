@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
-/// The spec's MCPService: one live MCP session per (user, datasource), reused, restarted when it dies,
+/// The MCP hub (docs/architecture.md#mcphub): one live MCP session per (user, datasource), reused, restarted when it dies,
 /// closed when idle, capped in number, guarded by a circuit breaker. Chat and the agent talk to
 /// sources only through this.
 /// </summary>

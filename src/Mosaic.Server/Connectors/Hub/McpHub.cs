@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
-/// The spec's MCPService, as the rest of the server sees it (<see cref="IMcpHub"/>). One session per (user, source),
+/// The MCP hub (docs/architecture.md#mcphub), as the rest of the server sees it (<see cref="IMcpHub"/>). One session per (user, source),
 /// started on first use with that user's credentials. The work is split by job: <see cref="LaunchChanges"/> resolves
 /// each request's launch and acts on credential changes, <see cref="McpHubCache"/> serves tool lists and read-only
 /// results, <see cref="GuardedCaller"/> runs requests (breaker, timeout, dead processes) in sessions from the
