@@ -20,4 +20,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("github", "GitHub"),
     connector.AddTools<GitHubCodeTools>();
     connector.AddTools<GitHubDetailTools>();
     connector.AddTools<GitHubWhatsNewTools>();
+    connector.AddTools<GitHubWhoamiTools>();
 });

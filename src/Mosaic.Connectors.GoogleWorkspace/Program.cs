@@ -21,4 +21,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("google_workspace", 
     connector.AddTools<DocsTools>();
     connector.AddTools<SheetsTools>();
     connector.AddTools<GoogleWhatsNewTools>();
+    connector.AddTools<GoogleWhoamiTools>();
 });

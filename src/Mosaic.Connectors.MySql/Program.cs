@@ -14,4 +14,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("mysql", "MySQL"), c
     );
     connector.AddTools<MySqlTools>();
     connector.AddTools<MySqlWhatsNewTools>();
+    connector.AddTools<MySqlWhoamiTools>();
 });

@@ -9,4 +9,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("s3", "S3"), connect
     connector.Services.AddSingleton(S3Settings.FromEnv(connector.Env));
     connector.Services.AddSingleton<S3Api>();
     connector.AddTools<S3Tools>();
+    connector.AddTools<S3WhoamiTools>();
 });

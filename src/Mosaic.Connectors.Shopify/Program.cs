@@ -19,4 +19,5 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("shopify", "Shopify"
     connector.Services.AddSingleton<ShopifyMapping>();
     connector.AddTools<ShopifyTools>();
     connector.AddTools<ShopifyWhatsNewTools>();
+    connector.AddTools<ShopifyWhoamiTools>();
 });

@@ -90,4 +90,9 @@ public static class ShopifyQueries
     public const string ProductByTitle = """
         query ProductByTitle($query: String!) { products(first: 5, query: $query) { nodes { id title } } }
         """;
+
+    /// <summary>The store itself, for whoami: any valid token may read it (no access scope needed).</summary>
+    public const string Shop = """
+        query Shop { shop { name myshopifyDomain url primaryDomain { host } email currencyCode plan { displayName } } }
+        """;
 }

@@ -33,4 +33,10 @@ public sealed class UpstreamException(
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
     public HttpStatusCode? StatusCode => Status is { } s ? (HttpStatusCode)s : null;
+
+    /// <summary>
+    /// Only what the service said, as one sentence ("Slack says: invalid_auth: …", "GitHub says: Bad credentials (HTTP 401)"):
+    /// the first sentence of the reason, without the hint. For a connection test, where the person is already at the settings.
+    /// </summary>
+    public string Sentence => UpstreamMessages.Said(Service, Status, Code, UpstreamMessages.FirstSentence(Reason));
 }

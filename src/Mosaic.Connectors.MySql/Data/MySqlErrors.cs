@@ -31,12 +31,7 @@ public static class MySqlErrors
         var reason = ex.ErrorCode == MySqlErrorCode.UnableToConnectToHost ? "the server could not be reached" : ex.Message;
         var code =
             ex.ErrorCode == MySqlErrorCode.None ? null : ((int)ex.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new UpstreamException(
-            service,
-            null,
-            code is null ? null : $"error {code}",
-            hint is null ? reason : $"{reason}. {hint}",
-            inner: ex
-        );
+        // The hint apart from the reason: a connection test shows only what the server said (UpstreamException.Sentence).
+        return new UpstreamException(service, null, code is null ? null : $"error {code}", reason, inner: ex, hint: hint);
     }
 }

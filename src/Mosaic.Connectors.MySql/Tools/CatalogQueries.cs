@@ -64,4 +64,8 @@ internal static class CatalogQueries
         SELECT CASE type WHEN 'table' THEN 'BASE TABLE' ELSE 'VIEW' END, NULL, NULL
         FROM sqlite_master WHERE type IN ('table', 'view') AND name = @table
         """;
+
+    public const string MySqlWhoami = "SELECT VERSION(), CURRENT_USER(), DATABASE()";
+
+    public const string SqliteWhoami = "SELECT sqlite_version()";
 }

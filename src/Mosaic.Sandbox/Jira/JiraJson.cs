@@ -26,6 +26,17 @@ public sealed class JiraJson(string baseUrl, JiraStore store)
             ["avatarUrls"] = new JsonObject { ["48x48"] = $"https://avatars.acme.test/{p.SlackHandle}_48.png" },
         };
 
+    /// <summary>GET myself: the user, plus what Cloud adds for the caller (locale, groups and roles, collapsed).</summary>
+    public JsonObject Myself(AcmePerson p)
+    {
+        var me = User(p);
+        me["locale"] = "en_US";
+        me["groups"] = new JsonObject { ["size"] = 2, ["items"] = new JsonArray() };
+        me["applicationRoles"] = new JsonObject { ["size"] = 1, ["items"] = new JsonArray() };
+        me["expand"] = "groups,applicationRoles";
+        return me;
+    }
+
     public JsonObject Project(JiraProject p) =>
         new()
         {

@@ -74,9 +74,25 @@ public static class ShopifyQueries
                     ["__typename"] = "Shop",
                     ["name"] = "Acme Brew",
                     ["myshopifyDomain"] = "acme-brew.myshopify.com",
+                    ["url"] = "https://shop.acme.test",
+                    ["primaryDomain"] = new JsonObject
+                    {
+                        ["__typename"] = "Domain",
+                        ["host"] = "shop.acme.test",
+                        ["url"] = "https://shop.acme.test",
+                        ["sslEnabled"] = true,
+                    },
+                    ["plan"] = new JsonObject
+                    {
+                        ["__typename"] = "ShopPlan",
+                        ["displayName"] = "Shopify",
+                        ["partnerDevelopment"] = false,
+                        ["shopifyPlus"] = false,
+                    },
                     ["currencyCode"] = "USD",
                     ["ianaTimezone"] = "America/Los_Angeles",
                     ["email"] = "shop@acme.test",
+                    ["contactEmail"] = "support@acme.test",
                 },
                 field,
                 "QueryRoot"

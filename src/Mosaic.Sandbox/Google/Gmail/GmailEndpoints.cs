@@ -6,8 +6,8 @@ using Mosaic.Sandbox.Google.Gmail;
 
 namespace Mosaic.Sandbox.Google;
 
-/// <summary>Gmail API v1: <c>users.messages.list</c> (q, labelIds, paging) and <c>users.messages.get</c>
-/// (minimal|metadata|full|raw).</summary>
+/// <summary>Gmail API v1: <c>users.getProfile</c>, <c>users.messages.list</c> (q, labelIds, paging) and
+/// <c>users.messages.get</c> (minimal|metadata|full|raw).</summary>
 public static class GmailEndpoints
 {
     private static readonly string[] Scopes =
@@ -19,6 +19,23 @@ public static class GmailEndpoints
 
     public static void MapGmailEndpoints(this RouteGroupBuilder google, GoogleGuard guard)
     {
+        google.MapGet("/gmail/v1/users/{userId}/profile", (HttpRequest request, string userId) =>
+        {
+            if (guard.Check(request, "gmail.googleapis.com", Scopes) is { } denied)
+                return denied;
+            if (!IsMe(userId))
+                return GoogleErrors.Forbidden($"Delegation denied for {userId}");
+            return Results.Json(
+                new JsonObject
+                {
+                    ["emailAddress"] = AcmeCompany.Alice.Email,
+                    ["messagesTotal"] = GmailSeed.Messages.Count,
+                    ["threadsTotal"] = GmailSeed.Messages.Select(m => m.ThreadId).Distinct().Count(),
+                    ["historyId"] = "982134",
+                }
+            );
+        });
+
         google.MapGet(
             "/gmail/v1/users/{userId}/messages",
             (HttpRequest request, string userId, string? q, string? pageToken, int? maxResults, bool? includeSpamTrash) =>
