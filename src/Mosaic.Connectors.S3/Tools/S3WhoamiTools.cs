@@ -16,7 +16,8 @@ public sealed class S3WhoamiTools(S3Api s3, S3Settings settings)
 {
     [McpServerTool(Name = Whoami.ToolName, ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Which S3 account these keys act as: the owner the store reports, the endpoint's host and how many buckets the keys see. Use it to check the connection."
+        "Which S3 account these keys act as: the owner the store reports, the endpoint's host and how many buckets the keys "
+            + "see. Use it to check the connection."
     )]
     public Task<CallToolResult> WhoamiAsync(CancellationToken cancellationToken = default) =>
         Whoami.RunAsync(async () =>

@@ -12,7 +12,8 @@ public sealed class ShopifyWhoamiTools(ShopifyClient api)
 {
     [McpServerTool(Name = Whoami.ToolName, ReadOnly = true, Idempotent = true, OpenWorld = true)]
     [Description(
-        "Which Shopify store this access token opens: its name, myshopify domain, primary domain, plan and currency. Use it to check the connection."
+        "Which Shopify store this access token opens: its name, myshopify domain, primary domain, plan and currency. Use it "
+            + "to check the connection."
     )]
     public Task<CallToolResult> WhoamiAsync(CancellationToken cancellationToken = default) =>
         Whoami.RunAsync(async () =>

@@ -20,6 +20,7 @@ public sealed class GitHubListToolTests(GitHubFixture gh) : IClassFixture<GitHub
                 "list_pull_requests",
                 "list_repositories",
                 "whats_new",
+                "whoami",
             ],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal)
         );

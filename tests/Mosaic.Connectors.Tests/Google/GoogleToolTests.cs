@@ -4,11 +4,11 @@ namespace Mosaic.Connectors.Tests.Google;
 public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<GoogleFixture>
 {
     [Fact]
-    public async Task Lists_exactly_the_six_read_only_tools()
+    public async Task Lists_exactly_the_seven_read_only_tools()
     {
         var tools = await google.Connector.Client.ListToolsAsync();
         Assert.Equal(
-            ["get_document", "get_events", "get_spreadsheet", "list_messages", "search_drive_files", "whats_new"],
+            ["get_document", "get_events", "get_spreadsheet", "list_messages", "search_drive_files", "whats_new", "whoami"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal)
         );
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, $"{t.Name} must be read-only"));

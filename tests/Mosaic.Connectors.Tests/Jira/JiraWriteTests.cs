@@ -149,7 +149,7 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
     public async Task Read_only_hides_the_write_tools()
     {
         await using var jira = await ConnectorProcess.StartAsync("Jira", sandbox.EnvFor("jira", ("READ_ONLY", "true")));
-        Assert.Equal(["get_issue", "list_projects", "query_jira", "whats_new"], await jira.ToolNamesAsync());
+        Assert.Equal(["get_issue", "list_projects", "query_jira", "whats_new", "whoami"], await jira.ToolNamesAsync());
         await Assert.ThrowsAnyAsync<Exception>(() => jira.CallAsync("create_issue", new { project = "ACME", summary = "x" }));
         Assert.Empty(await sandbox.CallsAsync("jira"));
 
@@ -161,6 +161,6 @@ public sealed class JiraWriteTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.All(tools.Where(t => t.Name is not ("create_issue" or "update_issue")), t =>
             Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint)
         );
-        Assert.Equal(6, tools.Count);
+        Assert.Equal(7, tools.Count);
     }
 }

@@ -6,11 +6,14 @@ namespace Mosaic.Connectors.Tests.MySql;
 public class MySqlToolsTests(MariaDbFixture db) : IClassFixture<MariaDbFixture>
 {
     [Fact]
-    public async Task Lists_the_five_read_only_tools()
+    public async Task Lists_the_six_read_only_tools()
     {
         var mysql = await db.ConnectorAsync();
         var tools = await mysql.Client.ListToolsAsync();
-        Assert.Equal(["describe_table", "execute_query", "list_databases", "list_tables", "whats_new"], tools.Select(t => t.Name).Order());
+        Assert.Equal(
+            ["describe_table", "execute_query", "list_databases", "list_tables", "whats_new", "whoami"],
+            tools.Select(t => t.Name).Order()
+        );
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint));
     }
 

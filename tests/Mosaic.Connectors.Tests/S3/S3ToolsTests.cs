@@ -7,10 +7,10 @@ namespace Mosaic.Connectors.Tests.S3;
 public class S3ToolsTests(S3Fixture s3) : IClassFixture<S3Fixture>
 {
     [Fact]
-    public async Task Tools_are_the_five_read_only_ones()
+    public async Task Tools_are_the_six_read_only_ones()
     {
         var c = await s3.ConnectorAsync();
-        Assert.Equal(["get_object", "list_buckets", "list_objects", "search_objects", "whats_new"], await c.ToolNamesAsync());
+        Assert.Equal(["get_object", "list_buckets", "list_objects", "search_objects", "whats_new", "whoami"], await c.ToolNamesAsync());
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class ShopifyErrorTests(ShopifyFixture shop) : IClassFixture<Shopi
     public async Task Read_only_keeps_every_tool_and_tools_narrows_them()
     {
         await using var readOnly = await ConnectorProcess.StartAsync("Shopify", shop.Sandbox.EnvFor("shopify", ("READ_ONLY", "true")));
-        Assert.Equal(5, (await readOnly.ToolNamesAsync()).Count);
+        Assert.Equal(6, (await readOnly.ToolNamesAsync()).Count);
         await using var narrowed = await ConnectorProcess.StartAsync("Shopify", shop.Sandbox.EnvFor("shopify", ("TOOLS", "get_order")));
         Assert.Equal(["get_order"], await narrowed.ToolNamesAsync());
     }

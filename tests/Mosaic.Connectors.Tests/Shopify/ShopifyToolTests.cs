@@ -4,11 +4,11 @@ namespace Mosaic.Connectors.Tests.Shopify;
 public sealed class ShopifyToolTests(ShopifyFixture shop) : IClassFixture<ShopifyFixture>
 {
     [Fact]
-    public async Task Lists_exactly_the_five_read_only_tools()
+    public async Task Lists_exactly_the_six_read_only_tools()
     {
         var tools = await shop.Connector.Client.ListToolsAsync();
         Assert.Equal(
-            ["get_inventory", "get_order", "list_orders", "list_products", "whats_new"],
+            ["get_inventory", "get_order", "list_orders", "list_products", "whats_new", "whoami"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal)
         );
         Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, $"{t.Name} must be read-only"));

@@ -84,7 +84,7 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
         var env = sandbox.EnvFor("slack", ("READ_ONLY", "true"));
         await using var slack = await ConnectorProcess.StartAsync("Slack", env);
         var tools = await slack.ToolNamesAsync();
-        Assert.Equal(["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "whats_new"], tools);
+        Assert.Equal(["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "whats_new", "whoami"], tools);
         await Assert.ThrowsAnyAsync<Exception>(() => slack.CallAsync("send_message", new { channel = "#launch", text = "x" }));
         Assert.Empty(await sandbox.CallsAsync("slack"));
     }
@@ -95,7 +95,7 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
         await using var slack = await ConnectorProcess.StartAsync("Slack", sandbox.EnvFor("slack"));
         var tools = await slack.Client.ListToolsAsync();
         Assert.Equal(
-            ["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "send_message", "whats_new"],
+            ["list_channels", "list_dms", "list_users", "read_messages", "search_messages", "send_message", "whats_new", "whoami"],
             tools.Select(t => t.Name).Order()
         );
         Assert.True(tools.Single(t => t.Name == "send_message").ProtocolTool.Annotations!.DestructiveHint);
