@@ -1,4 +1,5 @@
 using Mosaic.Server.Agent;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Auth;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Commands;
@@ -23,7 +24,8 @@ builder.AddMosaicLogging(); // LOG_LEVEL, LOG_FORMAT=json
 builder.AddProblemHandling(); // snake_case JSON, ProblemDetails for every error
 builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
 builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
-builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF
+builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF, the admin role
+builder.AddAudit(); // the append-only audit log
 builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Mosaic.Server.Admin;
 using Mosaic.Server.Configuration;
 
 namespace Mosaic.Server.Auth;
@@ -62,6 +63,7 @@ public static class AuthExtensions
                 }
             );
         services.AddAuthorization();
+        services.AddAdminAccess(); // the "admin" policy of /api/admin/*, role read from the database
 
         services.AddAntiforgery(o =>
         {

@@ -15,6 +15,10 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ChatHistoryEntry> ChatHistory => Set<ChatHistoryEntry>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<WorkspaceSetting> WorkspaceSettings => Set<WorkspaceSetting>();
+    public DbSet<SourceSetting> SourceSettings => Set<SourceSetting>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>ASP.NET Core data-protection keys (antiforgery), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -31,6 +35,7 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
             e.Property(u => u.PasswordHash).HasMaxLength(255);
             e.Property(u => u.Name).HasMaxLength(255);
             e.Property(u => u.FailedLoginAttempts).HasDefaultValue(0);
+            e.Property(u => u.Role).HasMaxLength(20).HasDefaultValue(UserRoles.Member);
         });
         b.Entity<ChatHistoryEntry>(e =>
         {
@@ -57,6 +62,56 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
             e.Property(c => c.Datasource).HasMaxLength(50);
             e.HasIndex(c => new { c.UserId, c.Datasource }).IsUnique().HasDatabaseName("uq_user_datasource");
             e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.Identity).HasMaxLength(500);
+        });
+        b.Entity<Invite>(e =>
+        {
+            e.ToTable("invites");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).HasMaxLength(36);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique().HasDatabaseName("uq_invites_token");
+            e.Property(i => i.Email).HasMaxLength(255);
+            e.Property(i => i.Role).HasMaxLength(20);
+            e.Property(i => i.CreatedBy).HasMaxLength(36);
+            e.Property(i => i.UsedBy).HasMaxLength(36);
+        });
+        b.Entity<WorkspaceSetting>(e =>
+        {
+            e.ToTable("workspace_settings");
+            e.HasKey(w => w.Key);
+            e.Property(w => w.Key).HasMaxLength(64);
+            e.Property(w => w.UpdatedBy).HasMaxLength(36);
+        });
+        b.Entity<SourceSetting>(e =>
+        {
+            e.ToTable("source_settings");
+            e.HasKey(s => s.SourceId);
+            e.Property(s => s.SourceId).HasMaxLength(50);
+            e.Property(s => s.Connection).HasMaxLength(20);
+            e.Property(s => s.UpdatedBy).HasMaxLength(36);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.UserId).HasMaxLength(36);
+            e.Property(a => a.UserEmail).HasMaxLength(255);
+            e.Property(a => a.Source).HasMaxLength(50);
+            e.Property(a => a.Tool).HasMaxLength(100);
+            e.Property(a => a.Approval).HasMaxLength(20);
+            e.Property(a => a.ApprovedBy).HasMaxLength(36);
+            e.Property(a => a.Outcome).HasMaxLength(20);
+            e.Property(a => a.SessionId).HasMaxLength(100);
+            e.Property(a => a.RequestId).HasMaxLength(100);
+            e.Property(a => a.Target).HasMaxLength(100);
+            e.Property(a => a.Ip).HasMaxLength(64);
+            e.HasIndex(a => a.At).HasDatabaseName("idx_audit_at");
+            e.HasIndex(a => new { a.UserId, a.At }).HasDatabaseName("idx_audit_user_at");
+            e.HasIndex(a => new { a.Source, a.At }).HasDatabaseName("idx_audit_source_at");
         });
         b.Entity<RevokedToken>(e =>
         {

@@ -12,5 +12,9 @@ public sealed class MySqlMosaicDbContext(DbContextOptions<MySqlMosaicDbContext> 
         b.Entity<User>().Property(u => u.ProfilePicture).HasColumnType("text");
         b.Entity<ChatHistoryEntry>().Property(c => c.Content).HasColumnType("mediumtext");
         b.Entity<Credential>().Property(c => c.EncryptedData).HasColumnType("text");
+        b.Entity<AuditEntry>().Property(a => a.Arguments).HasColumnType("text");
+        b.Entity<AuditEntry>().Property(a => a.Detail).HasColumnType("text");
+        b.Entity<SourceSetting>().Property(s => s.FixedSettings).HasColumnType("text");
+        b.Entity<WorkspaceSetting>().Property(w => w.Value).HasColumnType("text");
     }
 }

@@ -45,6 +45,117 @@ namespace Mosaic.Server.Data.Migrations.MySql
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Server.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Approval")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("approval");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Arguments")
+                        .HasColumnType("text")
+                        .HasColumnName("arguments");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("double")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<bool?>("FromCache")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("from_cache");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Tool")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("tool");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("user_email");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("idx_audit_at");
+
+                    b.HasIndex("Source", "At")
+                        .HasDatabaseName("idx_audit_source_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("idx_audit_user_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Server.Data.ChatHistoryEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -133,6 +244,15 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasColumnType("text")
                         .HasColumnName("encrypted_data");
 
+                    b.Property<string>("Identity")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("identity");
+
+                    b.Property<DateTime?>("IdentityCheckedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("identity_checked_at");
+
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
@@ -154,6 +274,65 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasDatabaseName("uq_user_datasource");
 
                     b.ToTable("credentials", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.Invite", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("uq_invites_token");
+
+                    b.ToTable("invites", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.RevokedToken", b =>
@@ -185,6 +364,52 @@ namespace Mosaic.Server.Data.Migrations.MySql
                     b.ToTable("revoked_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Server.Data.SourceSetting", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("AlwaysAskTools")
+                        .HasColumnType("longtext")
+                        .HasColumnName("always_ask_tools");
+
+                    b.Property<string>("Connection")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("connection");
+
+                    b.Property<string>("DisabledTools")
+                        .HasColumnType("longtext")
+                        .HasColumnName("disabled_tools");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("FixedSettings")
+                        .HasColumnType("text")
+                        .HasColumnName("fixed_settings");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<bool>("WritesDisabled")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("writes_disabled");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("source_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Server.Data.User", b =>
                 {
                     b.Property<string>("Id")
@@ -195,6 +420,10 @@ namespace Mosaic.Server.Data.Migrations.MySql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("disabled_at");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -235,6 +464,18 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasColumnType("text")
                         .HasColumnName("profile_picture");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasDefaultValue("member")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime?>("SessionsValidAfter")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("sessions_valid_after");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("updated_at");
@@ -246,6 +487,32 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.WorkspaceSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("workspace_settings", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.ChatHistoryEntry", b =>

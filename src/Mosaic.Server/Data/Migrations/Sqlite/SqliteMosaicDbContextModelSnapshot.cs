@@ -37,6 +37,115 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Server.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Approval")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Arguments")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arguments");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<bool?>("FromCache")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_cache");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Tool")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_email");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("idx_audit_at");
+
+                    b.HasIndex("Source", "At")
+                        .HasDatabaseName("idx_audit_source_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("idx_audit_user_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Server.Data.ChatHistoryEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -125,6 +234,15 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("encrypted_data");
 
+                    b.Property<string>("Identity")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity");
+
+                    b.Property<DateTime?>("IdentityCheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_checked_at");
+
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -146,6 +264,65 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("uq_user_datasource");
 
                     b.ToTable("credentials", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.Invite", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("uq_invites_token");
+
+                    b.ToTable("invites", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.RevokedToken", b =>
@@ -177,6 +354,52 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                     b.ToTable("revoked_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Server.Data.SourceSetting", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("AlwaysAskTools")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("always_ask_tools");
+
+                    b.Property<string>("Connection")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection");
+
+                    b.Property<string>("DisabledTools")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_tools");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("FixedSettings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixed_settings");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<bool>("WritesDisabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("writes_disabled");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("source_settings", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Server.Data.User", b =>
                 {
                     b.Property<string>("Id")
@@ -187,6 +410,10 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_at");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -227,6 +454,18 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("profile_picture");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("member")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime?>("SessionsValidAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessions_valid_after");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -238,6 +477,32 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.WorkspaceSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("workspace_settings", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.ChatHistoryEntry", b =>
