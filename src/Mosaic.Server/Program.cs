@@ -29,6 +29,7 @@ builder.AddAudit(); // the append-only audit log
 builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
+builder.AddDatasources(); // connection tests (whoami) and the identities they find
 builder.AddChat(); // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddAgent(); // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();

@@ -40,7 +40,7 @@ public static class CredentialEndpoints
                 var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy);
                 if (errors.Count > 0)
                     return TypedResults.ValidationProblem(
-                        errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
+                        CredentialValidator.ProblemErrors(errors),
                         title: $"The {connector.Name} credentials are not valid"
                     );
 

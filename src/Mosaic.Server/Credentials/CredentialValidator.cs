@@ -54,6 +54,10 @@ public static class CredentialValidator
         return (fields, errors);
     }
 
+    /// <summary>The errors as a ValidationProblem's keys: field errors under "credentials.&lt;field&gt;", rule errors under "credentials".</summary>
+    public static Dictionary<string, string[]> ProblemErrors(Dictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value);
+
     private static string? Check(CredentialField field, string value, SqliteFilePolicy sqliteFiles) =>
         field.SqliteFile && sqliteFiles.Resolve(value) is null ? sqliteFiles.Refusal(field.Label, value) : field.Check?.Invoke(value);
 

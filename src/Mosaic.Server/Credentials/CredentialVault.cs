@@ -48,6 +48,9 @@ public sealed class CredentialVault(
         {
             row.EncryptedData = encrypted;
             row.UpdatedAt = now;
+            // New credentials may act as someone else: who they are is unknown until tested again.
+            row.Identity = null;
+            row.IdentityCheckedAt = null;
         }
         try
         {
@@ -59,7 +62,14 @@ public sealed class CredentialVault(
             db.ChangeTracker.Clear();
             await db
                 .Credentials.Where(c => c.UserId == userId && c.Datasource == datasource)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.EncryptedData, encrypted).SetProperty(x => x.UpdatedAt, now), ct);
+                .ExecuteUpdateAsync(
+                    c =>
+                        c.SetProperty(x => x.EncryptedData, encrypted)
+                            .SetProperty(x => x.UpdatedAt, now)
+                            .SetProperty(x => x.Identity, (string?)null)
+                            .SetProperty(x => x.IdentityCheckedAt, (DateTime?)null),
+                    ct
+                );
         }
         logger.LogInformation(
             "Credentials saved for user {UserId}, datasource {Datasource} ({FieldCount} fields)",

@@ -23,6 +23,7 @@ public sealed record CredentialFieldResponse(
 /// <param name="Accent">The badge's background, a CSS colour; null for a custom source (the UI's neutral colour).</param>
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
+/// <param name="Identity">Who the user's saved credentials act as, from the last passed connection test; null when unknown.</param>
 public sealed record SourceResponse(
     string Id,
     string Name,
@@ -35,26 +36,38 @@ public sealed record SourceResponse(
     string? Accent,
     string? AccentDark,
     IReadOnlyList<string> Examples,
-    SourceStatus? Status = null
+    SourceStatus? Status = null,
+    string? Identity = null
 );
 
-/// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
+/// <summary>GET /api/datasources: every source with its metadata, fields, whether the user configured it and as whom.</summary>
 public static class SourceEndpoints
 {
     public static WebApplication MapSourceEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/datasources", async (UsableSources sources, IMcpHub hub, HttpContext http, CancellationToken ct) =>
-            {
-                var userId = http.User.GetUserId();
-                var status = SourceStatus.ForUser(hub, userId);
-                return TypedResults.Ok(
-                    (await sources.ForUserAsync(userId, ct))
-                        .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) })
-                        .ToList()
-                );
-            })
+        app.MapGet(
+                "/api/datasources",
+                async (UsableSources sources, SourceIdentities identities, IMcpHub hub, HttpContext http, CancellationToken ct) =>
+                {
+                    var userId = http.User.GetUserId();
+                    var status = SourceStatus.ForUser(hub, userId);
+                    var known = await identities.ForUserAsync(userId, ct);
+                    return TypedResults.Ok(
+                        (await sources.ForUserAsync(userId, ct))
+                            .Select(a =>
+                                ToResponse(a.Source, a.HasCredentials) with
+                                {
+                                    Status = status(a.Source.Id),
+                                    Identity = known.GetValueOrDefault(a.Source.Id)?.Identity,
+                                }
+                            )
+                            .ToList()
+                    );
+                }
+            )
             .RequireAuthorization()
             .WithTags("Datasources");
+        app.MapSourceTestEndpoints(); // POST /api/datasources/{id}/test
         return app;
     }
 

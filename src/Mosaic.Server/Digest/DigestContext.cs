@@ -9,7 +9,16 @@ namespace Mosaic.Server.Digest;
 /// One digest run's reader of sources: who asks, the window, and the call of each source's <c>whats_new</c> tool
 /// (the contract is in docs/connectors.md). What a source's tools return stays private to its connector.
 /// </summary>
-public sealed class DigestContext(IMcpHub hub, string userId, string? userName, string email, DateTimeOffset since, DateTimeOffset now)
+/// <param name="accounts">Per source id, the user's handle there as a connection test found it (<c>whoami</c>'s account).</param>
+public sealed class DigestContext(
+    IMcpHub hub,
+    string userId,
+    string? userName,
+    string email,
+    DateTimeOffset since,
+    DateTimeOffset now,
+    IReadOnlyDictionary<string, string>? accounts = null
+)
 {
     /// <summary>The most items one source may add to a digest (the tool's own maximum).</summary>
     public const int MaxItemsPerSource = WhatsNewWindow.MaxLimit;
@@ -24,6 +33,15 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
             .Select(n => n!.ToLowerInvariant())
             .Distinct()
             .ToList();
+
+    /// <summary>
+    /// The words for one source: the account its credentials act as first (a GitHub login unlike the person's name still
+    /// finds "review requested from you"), then <see cref="Me"/>. A handle with a comma cannot be one word of the list.
+    /// </summary>
+    public IReadOnlyList<string> MeFor(string source) =>
+        accounts?.GetValueOrDefault(source)?.Trim().ToLowerInvariant() is { Length: >= 3 } account && !account.Contains(',')
+            ? [account, .. Me.Where(m => m != account)]
+            : Me;
 
     /// <summary>
     /// Whether a source can join What You Missed at all: every built-in connector offers <c>whats_new</c>; a custom
@@ -46,8 +64,8 @@ public sealed class DigestContext(IMcpHub hub, string userId, string? userName, 
             ["now"] = JsonSerializer.SerializeToElement(WhatsNewWindow.Iso(Now)),
             ["limit"] = JsonSerializer.SerializeToElement(MaxItemsPerSource),
         };
-        if (Me.Count > 0)
-            arguments["me"] = JsonSerializer.SerializeToElement(string.Join(',', Me));
+        if (MeFor(source.Id) is { Count: > 0 } me)
+            arguments["me"] = JsonSerializer.SerializeToElement(string.Join(',', me));
         var result = await hub.CallToolAsync(userId, source.Id, WhatsNew.ToolName, arguments, ct);
         if (result.IsError)
             throw new DigestSourceException($"{WhatsNew.ToolName}: {TextClip.Clip(result.Text, 300)}");

@@ -7,6 +7,7 @@ using Mosaic.Server.Agent;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
+using Mosaic.Server.Datasources;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Digest;
@@ -23,6 +24,7 @@ public sealed class DigestService(
     MosaicDbContext db,
     UsableSources sources,
     IMcpHub hub,
+    SourceIdentities identities,
     HybridCache cache,
     ISynthesizer synthesizer,
     DigestSettings settings,
@@ -91,7 +93,10 @@ public sealed class DigestService(
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
         var usable = await DigestSourcesAsync(userId, ct);
-        var context = new DigestContext(hub, userId, user.Name, user.Email, since, now);
+        var accounts = (await identities.ForUserAsync(userId, ct))
+            .Where(i => i.Value.Account is not null)
+            .ToDictionary(i => i.Key, i => i.Value.Account!);
+        var context = new DigestContext(hub, userId, user.Name, user.Email, since, now, accounts);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(
             usable.Select(async source =>

@@ -62,7 +62,10 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
                 );
 
             Func<CancellationToken, Task<CachedToolResult>> call = t => _caller.CallToolAsync(key, spec, tool, arguments, t);
-            var (result, fromCache) = info.ReadOnly ? await _cache.GetResultAsync(key, tool, arguments, call, ct) : (await call(ct), false);
+            var (result, fromCache) =
+                info.ReadOnly && !McpHubCache.IsLiveTool(tool)
+                    ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
+                    : (await call(ct), false);
             return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using Mosaic.Connectors.Common.Results;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -10,7 +11,7 @@ namespace Mosaic.Server.Connectors.Hub;
 /// The three caches (docs/architecture.md#caching) on HybridCache: tool lists 300 s, read-only results 30 s, schema-like
 /// results 600 s. Every key and tag starts with the user id, so nothing cached for one user is ever
 /// served to another. Entries are plain records, so a Redis L2 (REDIS_URL) can hold them unchanged.
-/// Errors and tools that are not read-only (as <see cref="ToolTrust"/> decided) are never cached.
+/// Errors, tools that are not read-only (as <see cref="ToolTrust"/> decided) and <see cref="IsLiveTool"/> are never cached.
 /// </summary>
 internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> options)
 {
@@ -74,6 +75,12 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
         || tool.StartsWith("get_schema", StringComparison.Ordinal)
         || tool.EndsWith("_schema", StringComparison.Ordinal)
         || tool is "list_tables" or "list_schemas" or "list_databases";
+
+    /// <summary>
+    /// Tools whose result is never cached, even read-only: <c>whoami</c> is a connection test, and a test must reach the
+    /// source (a token revoked a moment ago must fail, not pass from the cache).
+    /// </summary>
+    public static bool IsLiveTool(string tool) => tool == Whoami.ToolName;
 
     /// <summary>Same arguments in any property order give the same key.</summary>
     internal static string ResultKey(SessionKey key, string tool, IReadOnlyDictionary<string, JsonElement>? arguments)

@@ -24,6 +24,13 @@ public static class McpHubServiceCollectionExtensions
         services.TryAddSingleton<McpHubCache>();
         services.TryAddSingleton(Create);
         services.TryAddSingleton<IMcpHub>(sp => sp.GetRequiredService<McpHub>());
+        // A connection test with credentials not saved yet: its own process, outside the session table.
+        services.TryAddTransient(sp => new OneOffSession(
+            sp.GetRequiredService<McpSessionStarter>(),
+            sp.GetRequiredService<BuiltInConnectorLocator>(),
+            sp.GetRequiredService<SqliteFileAccess>(),
+            sp.GetRequiredService<IOptions<McpHubOptions>>()
+        ));
         return services;
     }
 
