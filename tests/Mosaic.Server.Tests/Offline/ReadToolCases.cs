@@ -126,6 +126,14 @@ public static class ReadToolCases
         new("slack", "list_channels", "{}", "checkout-eng", "Managers only"),
         new("slack", "list_users", "{}", "Carol Singh", "Frontend Engineer"),
         new("slack", "list_dms", "{}", "Sure, after standup.", "Dave Okafor"),
+        // whoami: who the demo's credentials act as (Alice everywhere), as a connection test shows it.
+        new("github", "whoami", "{}", "Alice Chen (@alice-chen) on ", "alice-chen"),
+        new("google_workspace", "whoami", "{}", "alice@acme.test (Google Workspace)"),
+        new("jira", "whoami", "{}", "Alice Chen (alice@acme.test) on ", "5f1a-alice"),
+        new("mysql", "whoami", "{}", "SQLite 3.", ", file acme"),
+        new("s3", "whoami", "{}", "S3rver on 127.0.0.1:", "123456789000"),
+        new("shopify", "whoami", "{}", "Acme Brew (acme-brew.myshopify.com)", "shop.acme.test"),
+        new("slack", "whoami", "{}", "Alice Chen (@alice) in Acme", "U0ALICE01"),
     ];
 
     public static TheoryData<ReadToolCase> Data() => new(All);
