@@ -387,6 +387,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/datasources/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': null | components['schemas']['SourceTestRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SourceTestResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chat/message/stream': {
     parameters: {
       query?: never;
@@ -1641,6 +1700,7 @@ export interface components {
       accent_dark: null | string;
       examples: string[];
       status?: null | components['schemas']['SourceStatus'];
+      identity?: null | string;
     };
     SourceResult: {
       source: string;
@@ -1656,6 +1716,16 @@ export interface components {
     SourceStatus: {
       breaker: string;
       connected: boolean;
+    };
+    SourceTestRequest: {
+      credentials?: null | Record<string, never>;
+    };
+    SourceTestResponse: {
+      success: boolean;
+      identity: null | string;
+      message: string;
+      /** Format: double */
+      duration_ms: number;
     };
     TokenUsage: {
       /** Format: int64 */
