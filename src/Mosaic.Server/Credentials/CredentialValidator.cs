@@ -54,7 +54,9 @@ public static class CredentialValidator
         return (fields, errors);
     }
 
-    /// <summary>The errors as a ValidationProblem's keys: field errors under "credentials.&lt;field&gt;", rule errors under "credentials".</summary>
+    /// <summary>
+    /// The errors as a ValidationProblem's keys: field errors under "credentials.&lt;field&gt;", rule errors under "credentials".
+    /// </summary>
     public static Dictionary<string, string[]> ProblemErrors(Dictionary<string, string[]> errors) =>
         errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value);
 

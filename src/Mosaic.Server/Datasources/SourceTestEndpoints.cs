@@ -51,7 +51,8 @@ public static class SourceTestEndpoints
                     var savedAt = await identities.SavedAtAsync(userId, source.Id, ct);
                     if (!UsableSources.CredentialsReady(source, saved: savedAt is not null))
                         return TypedResults.Problem(
-                            $"{source.Name} has no saved credentials for you: save them first, or send them as \"credentials\" to test them.",
+                            $"{source.Name} has no saved credentials for you: save them first, "
+                                + "or send them as \"credentials\" to test them.",
                             statusCode: 400,
                             title: "Not configured"
                         );

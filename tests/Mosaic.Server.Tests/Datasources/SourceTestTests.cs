@@ -7,7 +7,9 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Tests.Datasources;
 
-/// <summary>POST /api/datasources/{id}/test against the Sandbox's Slack: saved credentials, credentials about to be saved, bad input.</summary>
+/// <summary>
+/// POST /api/datasources/{id}/test against the Sandbox's Slack: saved credentials, credentials about to be saved, bad input.
+/// </summary>
 public sealed class SourceTestTests(SourceTestFixture fx) : IClassFixture<SourceTestFixture>
 {
     private static Task<HttpResponseMessage> TestAsync(TestUser user, string id, object? body = null) =>
