@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Agent;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
@@ -23,6 +24,7 @@ public sealed class DigestService(
     MosaicDbContext db,
     UsableSources sources,
     IMcpHub hub,
+    ToolCallAudit audit,
     HybridCache cache,
     ISynthesizer synthesizer,
     DigestSettings settings,
@@ -91,7 +93,7 @@ public sealed class DigestService(
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
         var usable = await DigestSourcesAsync(userId, ct);
-        var context = new DigestContext(hub, userId, user.Name, user.Email, since, now);
+        var context = new DigestContext(audit.Recording(hub), userId, user.Name, user.Email, since, now);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(
             usable.Select(async source =>

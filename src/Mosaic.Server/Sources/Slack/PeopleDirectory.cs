@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Agent;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
@@ -11,7 +12,7 @@ namespace Mosaic.Server.Sources.Slack;
 /// sources where people talk and work. Cached per user for ten minutes; best effort: no Slack, a slow
 /// Slack or an error simply means no names.
 /// </summary>
-public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSettings settings, ILogger<PeopleDirectory> logger)
+public sealed class PeopleDirectory(IMcpHub hub, ToolCallAudit audit, HybridCache cache, AgentSettings settings, ILogger<PeopleDirectory> logger)
 {
     private HybridCacheEntryOptions Entry => new() { Expiration = settings.PeopleCacheTtl, LocalCacheExpiration = settings.PeopleCacheTtl };
 
@@ -42,7 +43,8 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
         timeout.CancelAfter(settings.PeopleTimeout);
-        var result = await hub.CallToolAsync(
+        var result = await audit.CallAsync(
+            hub,
             userId,
             SlackSource.Id,
             "list_users",
