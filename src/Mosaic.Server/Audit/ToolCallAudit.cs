@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mosaic.Server.Auth;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
@@ -12,7 +13,7 @@ namespace Mosaic.Server.Audit;
 /// people directory and Offline plans) through <see cref="CallAsync"/> or a <see cref="Recording"/> hub. A write
 /// refused or left to expire is recorded too, with outcome <c>refused</c>: nothing ran, but someone asked.
 /// </summary>
-public sealed class ToolCallAudit(IAuditLog log)
+public sealed class ToolCallAudit(IAuditLog log, IHttpContextAccessor? http = null)
 {
     public const string Success = "success";
     public const string Error = "error";
@@ -49,8 +50,31 @@ public sealed class ToolCallAudit(IAuditLog log)
     }
 
     /// <summary>A call the host makes on its own (no approval: only read-only tools are called this way).</summary>
-    public async Task<McpToolResult> CallAsync(
+    public Task<McpToolResult> CallAsync(
         IMcpHub hub,
+        string userId,
+        string source,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    ) => CallAsync(hub, Origin(), userId, source, tool, arguments, ct);
+
+    /// <summary>
+    /// The hub as seen by code that calls tools on the host's own account: every call is recorded, as made in the
+    /// request that created it. Create it before a HybridCache factory: those run without the request's context.
+    /// </summary>
+    public IMcpHub Recording(IMcpHub hub) => new RecordingHub(this, hub, Origin());
+
+    /// <summary>The request's id, address and signed-in user (id and e-mail), as <see cref="AuditLog"/> would stamp them.</summary>
+    private AuditEvent Origin()
+    {
+        var context = http?.HttpContext;
+        return AuditLog.Stamp(new AuditEvent("", "", "") { UserId = context?.User.FindUserId() }, context);
+    }
+
+    private async Task<McpToolResult> CallAsync(
+        IMcpHub hub,
+        AuditEvent origin,
         string userId,
         string source,
         string tool,
@@ -87,13 +111,13 @@ public sealed class ToolCallAudit(IAuditLog log)
                     DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     FromCache = result?.FromCache ?? false,
                     Detail = Detail(null, failure?.Message ?? (result!.IsError ? result.Text : null)),
+                    UserEmail = origin.UserId == userId ? origin.UserEmail : null,
+                    RequestId = origin.RequestId,
+                    Ip = origin.Ip,
                 }
             );
         }
     }
-
-    /// <summary>The hub as seen by code that calls tools on the host's own account: every call is recorded.</summary>
-    public IMcpHub Recording(IMcpHub hub) => new RecordingHub(this, hub);
 
     /// <summary>A short error (what the person saw in tool_end), never a tool's result.</summary>
     private static string? Detail(string? reason, string? error)
@@ -108,7 +132,7 @@ public sealed class ToolCallAudit(IAuditLog log)
         return JsonSerializer.Serialize(detail);
     }
 
-    private sealed class RecordingHub(ToolCallAudit audit, IMcpHub inner) : IMcpHub
+    private sealed class RecordingHub(ToolCallAudit audit, IMcpHub inner, AuditEvent origin) : IMcpHub
     {
         public Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct) =>
             inner.ListToolsAsync(userId, datasource, ct);
@@ -119,7 +143,7 @@ public sealed class ToolCallAudit(IAuditLog log)
             string tool,
             IReadOnlyDictionary<string, JsonElement>? arguments,
             CancellationToken ct
-        ) => audit.CallAsync(inner, userId, datasource, tool, arguments, ct);
+        ) => audit.CallAsync(inner, origin, userId, datasource, tool, arguments, ct);
 
         public McpHubStatus GetStatus() => inner.GetStatus();
 

@@ -66,12 +66,13 @@ public sealed class DigestService(
         if (request.Refresh)
             await cache.RemoveAsync(key, ct);
         var built = false;
+        var sourceHub = audit.Recording(hub); // here, in the request: the cache's factory runs without its context
         var digest = await cache.GetOrCreateAsync(
             key,
             async token =>
             {
                 built = true;
-                return await BuildAsync(request.UserId, since, onSection, token);
+                return await BuildAsync(sourceHub, request.UserId, since, onSection, token);
             },
             Entry,
             [CacheTag(request.UserId)],
@@ -84,6 +85,7 @@ public sealed class DigestService(
     }
 
     private async Task<DigestResponse> BuildAsync(
+        IMcpHub sourceHub,
         string userId,
         DateTimeOffset since,
         Func<DigestSection, Task>? onSection,
@@ -93,7 +95,7 @@ public sealed class DigestService(
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
         var usable = await DigestSourcesAsync(userId, ct);
-        var context = new DigestContext(audit.Recording(hub), userId, user.Name, user.Email, since, now);
+        var context = new DigestContext(sourceHub, userId, user.Name, user.Email, since, now);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(
             usable.Select(async source =>

@@ -20,12 +20,13 @@ public sealed class PeopleDirectory(IMcpHub hub, ToolCallAudit audit, HybridCach
     {
         if (!sources.Any(s => s.Id == SlackSource.Id))
             return [];
+        var slack = audit.Recording(hub); // here, in the request: the cache's factory runs without its context
         try
         {
             // A failure throws out of the factory, so it is not cached: the next question tries again.
             return await cache.GetOrCreateAsync(
                 $"mosaic:agent:people:{userId}",
-                async token => await FetchAsync(userId, token),
+                async token => await FetchAsync(slack, userId, token),
                 Entry,
                 cancellationToken: ct
             );
@@ -38,13 +39,12 @@ public sealed class PeopleDirectory(IMcpHub hub, ToolCallAudit audit, HybridCach
         }
     }
 
-    private async Task<string[]> FetchAsync(string userId, CancellationToken ct)
+    private async Task<string[]> FetchAsync(IMcpHub slack, string userId, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
         timeout.CancelAfter(settings.PeopleTimeout);
-        var result = await audit.CallAsync(
-            hub,
+        var result = await slack.CallToolAsync(
             userId,
             SlackSource.Id,
             "list_users",
