@@ -24,8 +24,14 @@ public static class AuditEndpoints
         app.MapAdminGroup("/audit", "Audit")
             .MapGet(
                 "",
-                (HttpContext http, [AsParameters] AuditQueryString query, MosaicDbContext db, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
-                    ReadAsync(http, query, null, "audit", db, json.Value, time, ct)
+                (
+                    HttpContext http,
+                    [AsParameters] AuditQueryString query,
+                    MosaicDbContext db,
+                    IOptions<JsonOptions> json,
+                    TimeProvider time,
+                    CancellationToken ct
+                ) => ReadAsync(http, query, null, "audit", db, json.Value, time, ct)
             )
             .WithSummary("The audit log: tool calls, credential changes, sign-ins, invitations and admin actions")
             .WithDescription(Filters);
@@ -35,8 +41,14 @@ public static class AuditEndpoints
             .RequireAuthorization()
             .MapGet(
                 "",
-                (HttpContext http, [AsParameters] AuditQueryString query, MosaicDbContext db, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
-                    ReadAsync(http, query, http.User.GetUserId(), "activity", db, json.Value, time, ct)
+                (
+                    HttpContext http,
+                    [AsParameters] AuditQueryString query,
+                    MosaicDbContext db,
+                    IOptions<JsonOptions> json,
+                    TimeProvider time,
+                    CancellationToken ct
+                ) => ReadAsync(http, query, http.User.GetUserId(), "activity", db, json.Value, time, ct)
             )
             .WithSummary("Your own entries in the audit log")
             .WithDescription(Filters);
@@ -71,7 +83,8 @@ public static class AuditEndpoints
 
         if (query.Format != AuditFormat.Json)
         {
-            var (extension, type) = query.Format == AuditFormat.Csv ? ("csv", "text/csv; charset=utf-8") : ("jsonl", "application/x-ndjson");
+            var (extension, type) =
+                query.Format == AuditFormat.Csv ? ("csv", "text/csv; charset=utf-8") : ("jsonl", "application/x-ndjson");
             var name = $"{fileName}-{time.GetUtcNow():yyyy-MM-dd}.{extension}";
             return TypedResults.Stream(
                 body => AuditExport.WriteAsync(body, entries, query.Format, json.SerializerOptions, http.RequestAborted),

@@ -16,8 +16,25 @@ public static class AuditExport
 
     public static readonly string[] Columns =
     [
-        "id", "at", "kind", "action", "user_id", "user_email", "source", "tool", "arguments", "approval", "approved_by", "outcome",
-        "duration_ms", "from_cache", "session_id", "request_id", "target", "detail", "ip",
+        "id",
+        "at",
+        "kind",
+        "action",
+        "user_id",
+        "user_email",
+        "source",
+        "tool",
+        "arguments",
+        "approval",
+        "approved_by",
+        "outcome",
+        "duration_ms",
+        "from_cache",
+        "session_id",
+        "request_id",
+        "target",
+        "detail",
+        "ip",
     ];
 
     public static async Task WriteAsync(

@@ -76,7 +76,10 @@ public sealed record AuditQuery(
         if (q.Cursor is not null && before is null)
             errors.Add("cursor", "cursor is not one this API returned; start again without it.");
         var limit = DefaultLimit;
-        if (q.Limit is not null && (!int.TryParse(q.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        if (
+            q.Limit is not null
+            && (!int.TryParse(q.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit)
+        )
             errors.Add("limit", $"limit must be a whole number from 1 to {MaxLimit} (got '{Clip(q.Limit)}').");
         var format = q.Format?.ToLowerInvariant() switch
         {
@@ -129,7 +132,9 @@ public sealed record AuditQuery(
         try
         {
             var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
-            return text.StartsWith("a1:", StringComparison.Ordinal) && long.TryParse(text[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            return
+                text.StartsWith("a1:", StringComparison.Ordinal)
+                && long.TryParse(text[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id
                 : null;
         }
@@ -153,8 +158,10 @@ public sealed record AuditQuery(
         if (value is null)
             return null;
         var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-        if (DateTimeOffset.TryParseExact(value, Formats, CultureInfo.InvariantCulture, styles, out var t)
-            || DateTimeOffset.TryParseExact(value, [.. Formats.Skip(1).Select(f => f + "K")], CultureInfo.InvariantCulture, styles, out t))
+        if (
+            DateTimeOffset.TryParseExact(value, Formats, CultureInfo.InvariantCulture, styles, out var t)
+            || DateTimeOffset.TryParseExact(value, [.. Formats.Skip(1).Select(f => f + "K")], CultureInfo.InvariantCulture, styles, out t)
+        )
             // A date alone as `to` means "through that day".
             return (endOfDay && value.Length == 10 ? t.AddDays(1) : t).UtcDateTime;
         errors.Add(name, $"{name} must be an ISO 8601 date or time, e.g. 2026-12-07 or 2026-12-07T09:30:00Z (got '{Clip(value)}').");

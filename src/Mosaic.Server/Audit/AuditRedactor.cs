@@ -48,8 +48,7 @@ public static partial class AuditRedactor
         }
     }
 
-    public static bool LooksSecret(string value) =>
-        TokenPrefix().IsMatch(value) || UrlPassword().IsMatch(value) || LooksLikeKey(value);
+    public static bool LooksSecret(string value) => TokenPrefix().IsMatch(value) || UrlPassword().IsMatch(value) || LooksLikeKey(value);
 
     /// <summary>
     /// A key, not a path or a slug: one unbroken run of 32+ token characters, letters and digits mixed, not starting

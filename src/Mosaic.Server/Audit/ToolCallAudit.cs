@@ -128,7 +128,10 @@ public sealed class ToolCallAudit(IAuditLog log, IHttpContextAccessor? http = nu
         if (reason is not null)
             detail["reason"] = reason;
         if (error is not null)
-            detail["error"] = AuditRedactor.LooksSecret(error) ? AuditRedactor.Mask : error.Length <= 300 ? error : error[..299] + "…";
+            detail["error"] =
+                AuditRedactor.LooksSecret(error) ? AuditRedactor.Mask
+                : error.Length <= 300 ? error
+                : error[..299] + "…";
         return JsonSerializer.Serialize(detail);
     }
 

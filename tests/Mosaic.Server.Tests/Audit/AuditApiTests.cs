@@ -14,7 +14,14 @@ public sealed class AuditApiTests(MosaicAppFactory app) : IClassFixture<MosaicAp
     /// <summary>A source name no other test uses, so each test reads only its own entries.</summary>
     private static string NewSource() => $"src-{Guid.NewGuid():N}"[..20];
 
-    private static AuditEntry Entry(string source, string? user = null, string tool = "echo", string outcome = "success", string kind = "tool_call", DateTime? at = null) =>
+    private static AuditEntry Entry(
+        string source,
+        string? user = null,
+        string tool = "echo",
+        string outcome = "success",
+        string kind = "tool_call",
+        DateTime? at = null
+    ) =>
         new()
         {
             At = at ?? Now,
@@ -40,9 +47,11 @@ public sealed class AuditApiTests(MosaicAppFactory app) : IClassFixture<MosaicAp
         return [.. entries.Select(e => e.Id)];
     }
 
-    private static List<long> Ids(JsonElement page) => [.. page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetInt64())];
+    private static List<long> Ids(JsonElement page) =>
+        [.. page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetInt64())];
 
-    private static async Task<List<long>> GetIdsAsync(TestUser user, string url) => Ids(await ProblemAssert.JsonAsync(await user.Http.GetAsync(url)));
+    private static async Task<List<long>> GetIdsAsync(TestUser user, string url) =>
+        Ids(await ProblemAssert.JsonAsync(await user.Http.GetAsync(url)));
 
     [Fact]
     public async Task Members_get_403_and_the_signed_out_401()
@@ -77,7 +86,9 @@ public sealed class AuditApiTests(MosaicAppFactory app) : IClassFixture<MosaicAp
         var days = $"from={Now.AddDays(-5):yyyy-MM-dd}&to={Now.AddDays(-1):yyyy-MM-dd}";
         Assert.Equal([ids[2], ids[1], ids[0]], await GetIdsAsync(admin, $"/api/admin/audit?source={s}&{days}"));
 
-        var entry = (await ProblemAssert.JsonAsync(await admin.Http.GetAsync($"/api/admin/audit?source={s}&kind=credential"))).GetProperty("entries")[0];
+        var entry = (await ProblemAssert.JsonAsync(await admin.Http.GetAsync($"/api/admin/audit?source={s}&kind=credential"))).GetProperty(
+            "entries"
+        )[0];
         foreach (var field in AuditExport.Columns)
             Assert.True(entry.TryGetProperty(field, out _), $"entries carry {field}");
         Assert.Equal("u-one@example.com", entry.GetProperty("user_email").GetString());
@@ -94,7 +105,9 @@ public sealed class AuditApiTests(MosaicAppFactory app) : IClassFixture<MosaicAp
         var pages = 0;
         do
         {
-            var page = await ProblemAssert.JsonAsync(await admin.Http.GetAsync($"/api/admin/audit?source={s}&limit=3{(cursor is null ? "" : "&cursor=" + cursor)}"));
+            var page = await ProblemAssert.JsonAsync(
+                await admin.Http.GetAsync($"/api/admin/audit?source={s}&limit=3{(cursor is null ? "" : "&cursor=" + cursor)}")
+            );
             seen.AddRange(Ids(page));
             cursor = page.GetProperty("next_cursor").GetString();
             pages++;
@@ -177,7 +190,10 @@ public sealed class AuditApiTests(MosaicAppFactory app) : IClassFixture<MosaicAp
         Assert.Equal([ids[2], ids[0]], await GetIdsAsync(alice, $"/api/activity?source={s}"));
         Assert.Equal([ids[1]], await GetIdsAsync(bob, $"/api/activity?source={s}"));
         Assert.Equal([ids[2]], await GetIdsAsync(alice, $"/api/activity?source={s}&outcome=error"));
-        var problem = await ProblemAssert.IsProblemAsync(await alice.Http.GetAsync($"/api/activity?user={bob.Id}"), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await alice.Http.GetAsync($"/api/activity?user={bob.Id}"),
+            HttpStatusCode.BadRequest
+        );
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "user"));
     }
 

@@ -29,7 +29,15 @@ public sealed class AuditRetentionTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MosaicDbContext>();
-        db.AuditLog.AddRange(daysAgo.Select(d => new AuditEntry { At = DaysAgo(d), Kind = "auth", Action = $"test_{d}", Outcome = "success" }));
+        db.AuditLog.AddRange(
+            daysAgo.Select(d => new AuditEntry
+            {
+                At = DaysAgo(d),
+                Kind = "auth",
+                Action = $"test_{d}",
+                Outcome = "success",
+            })
+        );
         await db.SaveChangesAsync();
     }
 
@@ -64,6 +72,16 @@ public sealed class AuditRetentionTests : IAsyncLifetime
         Assert.Equal(2, (await ActionsAsync()).Count);
         _clock.Advance(TimeSpan.FromMinutes(41));
         await EventuallyAsync(async () => (await ActionsAsync()).SequenceEqual(["test_1"]), "the hourly sweep");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("forever")]
+    public async Task A_retention_that_is_not_a_day_or_more_stops_start_up(string value)
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f => f.Settings["AUDIT_RETENTION_DAYS"] = value);
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("AUDIT_RETENTION_DAYS must be", error.ToString());
     }
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)

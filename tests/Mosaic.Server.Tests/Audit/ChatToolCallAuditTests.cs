@@ -23,19 +23,16 @@ public sealed class ChatToolCallAuditTests(OfflineChatFixture fx) : IClassFixtur
 
         var entries = await App.ToolCallsAsync(user.Id);
         Assert.Equal(2, entries.Count);
-        Assert.All(
-            entries,
-            e =>
-            {
-                Assert.Equal(("tool_called", "everything", "echo"), (e.Action, e.Source, e.Tool));
-                Assert.Equal(("none", "success"), (e.Approval, e.Outcome));
-                Assert.Equal(user.Email, e.UserEmail);
-                Assert.Null(e.ApprovedBy);
-                Assert.False(string.IsNullOrEmpty(e.RequestId));
-                Assert.Contains("audit me", e.Arguments);
-                Assert.True(e.DurationMs >= 0);
-            }
-        );
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(("tool_called", "everything", "echo"), (e.Action, e.Source, e.Tool));
+            Assert.Equal(("none", "success"), (e.Approval, e.Outcome));
+            Assert.Equal(user.Email, e.UserEmail);
+            Assert.Null(e.ApprovedBy);
+            Assert.False(string.IsNullOrEmpty(e.RequestId));
+            Assert.Contains("audit me", e.Arguments);
+            Assert.True(e.DurationMs >= 0);
+        });
         Assert.Equal([false, true], entries.Select(e => e.FromCache!.Value));
         Assert.Equal(sessions, entries.Select(e => e.SessionId!));
         Assert.NotEqual(entries[0].RequestId, entries[1].RequestId);
@@ -59,7 +56,10 @@ public sealed class ChatToolCallAuditTests(OfflineChatFixture fx) : IClassFixtur
         var events = await sse.ReadToEndAsync();
 
         var entry = Assert.Single(await App.ToolCallsAsync(user.Id));
-        Assert.Equal(("files", "write_file", "approved", user.Id, "success"), (entry.Source, entry.Tool, entry.Approval, entry.ApprovedBy, entry.Outcome));
+        Assert.Equal(
+            ("files", "write_file", "approved", user.Id, "success"),
+            (entry.Source, entry.Tool, entry.Approval, entry.ApprovedBy, entry.Outcome)
+        );
         Assert.Contains(path.Replace("\\", "\\\\"), entry.Arguments);
         Assert.Equal(AuditTestSupport.SessionId(events), entry.SessionId);
         Assert.False(entry.FromCache);
@@ -71,7 +71,10 @@ public sealed class ChatToolCallAuditTests(OfflineChatFixture fx) : IClassFixtur
     {
         var user = await App.SignInAsync();
         var path = Path.Combine(App.FilesDir, $"refused-{Guid.NewGuid():N}.txt");
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = $"write file {path} content=\"no\"", datasource = "files" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = $"write file {path} content=\"no\"", datasource = "files" }
+        );
         var id = (await sse.UntilAsync("approval_required")).GetProperty("approval_id").GetString();
         (await user.Http.PostAsJsonAsync($"/api/chat/approvals/{id}", new { approved = false })).EnsureSuccessStatusCode();
         await sse.ReadToEndAsync();
@@ -88,7 +91,10 @@ public sealed class ChatToolCallAuditTests(OfflineChatFixture fx) : IClassFixtur
     {
         var user = await App.SignInAsync();
         var path = Path.Combine(App.FilesDir, $"unasked-{Guid.NewGuid():N}.txt");
-        var response = await user.Http.PostAsJsonAsync("/api/chat/message", new { message = $"write file {path} content=\"x\"", datasource = "files" });
+        var response = await user.Http.PostAsJsonAsync(
+            "/api/chat/message",
+            new { message = $"write file {path} content=\"x\"", datasource = "files" }
+        );
         response.EnsureSuccessStatusCode();
 
         var entry = Assert.Single(await App.ToolCallsAsync(user.Id));
@@ -119,7 +125,10 @@ public sealed class ChatToolCallAuditTests(OfflineChatFixture fx) : IClassFixtur
         await app.InitializeAsync();
         var user = await app.SignInAsync();
         var path = Path.Combine(app.FilesDir, "expired.txt");
-        await using var sse = await SseStream.OpenAsync(user.Http, new { message = $"write file {path} content=\"late\"", datasource = "files" });
+        await using var sse = await SseStream.OpenAsync(
+            user.Http,
+            new { message = $"write file {path} content=\"late\"", datasource = "files" }
+        );
         await sse.UntilAsync("approval_required");
         clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         Assert.Equal("expired", (await sse.UntilAsync("approval_resolved")).GetProperty("status").GetString());

@@ -29,17 +29,28 @@ public sealed class ReplicaAuditTests
                 f.Settings["MOSAIC_CONNECTORS_FILE"] = connectors;
             });
             var user = await pair.A.SignInAsync();
-            var answer = await user.Http.PostAsJsonAsync("/api/chat/message", new { message = "echo \"from replica a\"", datasource = "everything" });
+            var answer = await user.Http.PostAsJsonAsync(
+                "/api/chat/message",
+                new { message = "echo \"from replica a\"", datasource = "everything" }
+            );
             answer.EnsureSuccessStatusCode();
             var admin = await pair.B.SignInAdminAsync();
 
-            var page = await ProblemAssert.JsonAsync(await admin.Http.GetAsync($"/api/admin/audit?user={Uri.EscapeDataString(user.Email)}&kind=tool_call"));
+            var page = await ProblemAssert.JsonAsync(
+                await admin.Http.GetAsync($"/api/admin/audit?user={Uri.EscapeDataString(user.Email)}&kind=tool_call")
+            );
             var entry = Assert.Single(page.GetProperty("entries").EnumerateArray());
-            Assert.Equal(("everything", "echo", "success"), (entry.GetProperty("source").GetString(), entry.GetProperty("tool").GetString(), entry.GetProperty("outcome").GetString()));
+            Assert.Equal(
+                ("everything", "echo", "success"),
+                (entry.GetProperty("source").GetString(), entry.GetProperty("tool").GetString(), entry.GetProperty("outcome").GetString())
+            );
 
             var onB = ReplicaPair.SameBrowserOn(pair.B, user.Browser);
             var mine = await ProblemAssert.JsonAsync(await onB.GetAsync("/api/activity?kind=tool_call"));
-            Assert.Equal(entry.GetProperty("id").GetInt64(), Assert.Single(mine.GetProperty("entries").EnumerateArray()).GetProperty("id").GetInt64());
+            Assert.Equal(
+                entry.GetProperty("id").GetInt64(),
+                Assert.Single(mine.GetProperty("entries").EnumerateArray()).GetProperty("id").GetInt64()
+            );
         }
         finally
         {

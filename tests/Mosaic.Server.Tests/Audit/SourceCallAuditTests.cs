@@ -64,7 +64,10 @@ public sealed class DigestAndCredentialAuditTests : IAsyncLifetime
         var user = await _app.SignInAsync();
         var marker = $"notes-{Guid.NewGuid():N}";
         var file = Path.Combine(Directory.CreateTempSubdirectory("mosaic-audit").FullName, marker + ".txt");
-        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "news", credentials = new { notes_file = file } });
+        var saved = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "news", credentials = new { notes_file = file } }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         return (user, marker);
     }

@@ -12,7 +12,13 @@ namespace Mosaic.Server.Sources.Slack;
 /// sources where people talk and work. Cached per user for ten minutes; best effort: no Slack, a slow
 /// Slack or an error simply means no names.
 /// </summary>
-public sealed class PeopleDirectory(IMcpHub hub, ToolCallAudit audit, HybridCache cache, AgentSettings settings, ILogger<PeopleDirectory> logger)
+public sealed class PeopleDirectory(
+    IMcpHub hub,
+    ToolCallAudit audit,
+    HybridCache cache,
+    AgentSettings settings,
+    ILogger<PeopleDirectory> logger
+)
 {
     private HybridCacheEntryOptions Entry => new() { Expiration = settings.PeopleCacheTtl, LocalCacheExpiration = settings.PeopleCacheTtl };
 

@@ -24,7 +24,8 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     /// <summary>What the executor reported to the audit log, in order.</summary>
     public MemoryAuditLog Audit { get; } = new();
 
-    public ToolLoop Loop => new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System, new ToolCallAudit(Audit)), Settings);
+    public ToolLoop Loop =>
+        new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System, new ToolCallAudit(Audit)), Settings);
 
     public ChatTurn Turn(string datasource, IReadOnlyDictionary<string, string>? fields = null, bool canAsk = true) =>
         new(UserId, datasource, fields, canAsk, new ChannelSink(Events.Writer));
