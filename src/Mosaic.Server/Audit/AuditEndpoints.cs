@@ -15,7 +15,7 @@ namespace Mosaic.Server.Audit;
 public static class AuditEndpoints
 {
     private const string Filters =
-        "Filters match exactly: user (id or e-mail, admins only), source, tool, outcome, kind; from (inclusive) and to "
+        "Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to "
         + "(exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the "
         + "next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.";
 
@@ -43,19 +43,19 @@ public static class AuditEndpoints
                 "",
                 (
                     HttpContext http,
-                    [AsParameters] AuditQueryString query,
+                    [AsParameters] ActivityQueryString query,
                     MosaicDbContext db,
                     IOptions<JsonOptions> json,
                     TimeProvider time,
                     CancellationToken ct
-                ) => ReadAsync(http, query, http.User.GetUserId(), "activity", db, json.Value, time, ct)
+                ) => ReadAsync(http, query.ToAudit(), http.User.GetUserId(), "activity", db, json.Value, time, ct)
             )
             .WithSummary("Your own entries in the audit log")
             .WithDescription(Filters);
         return app;
     }
 
-    /// <param name="ownerId">Set for a member's own activity: only entries where they are the user, and no <c>user</c> filter.</param>
+    /// <param name="ownerId">Set for a member's own activity: only entries where they are the user.</param>
     private static async Task<Results<Ok<AuditPage>, PushStreamHttpResult, ValidationProblem>> ReadAsync(
         HttpContext http,
         AuditQueryString raw,
@@ -67,12 +67,6 @@ public static class AuditEndpoints
         CancellationToken ct
     )
     {
-        if (ownerId is not null && raw.User is not null)
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["user"] = ["Your activity is always your own: leave out user."] },
-                detail: "Your activity is always your own: leave out user.",
-                title: "The audit query is not valid"
-            );
         var (query, problem) = AuditQuery.Parse(raw);
         if (query is null)
             return TypedResults.ValidationProblem(problem!.Errors, problem.Detail, title: problem.Title);

@@ -24,6 +24,22 @@ public sealed record AuditQueryString(
     [FromQuery(Name = "format")] string? Format
 );
 
+/// <summary>The query string of GET /api/activity: the admin's filters but <c>user</c>, which is always the caller.</summary>
+public sealed record ActivityQueryString(
+    [FromQuery(Name = "source")] string? Source,
+    [FromQuery(Name = "tool")] string? Tool,
+    [FromQuery(Name = "outcome")] string? Outcome,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "limit")] string? Limit,
+    [FromQuery(Name = "format")] string? Format
+)
+{
+    public AuditQueryString ToAudit() => new(null, Source, Tool, Outcome, Kind, From, To, Cursor, Limit, Format);
+}
+
 public enum AuditFormat
 {
     Json,
