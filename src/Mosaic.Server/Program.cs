@@ -58,6 +58,7 @@ app.MapSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();
 app.MapDigestEndpoints();
+app.MapAuditEndpoints(); // the audit log for admins, and each member's own activity
 app.MapHealthEndpoints();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -13,6 +14,9 @@ public static partial class AuditRedactor
 {
     public const string Mask = "[redacted]";
 
+    // Stored as people will read it (quotes and < > & unescaped); the API and exports escape it for their formats.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string RedactJson(string json)
     {
         JsonNode? node;
@@ -24,7 +28,7 @@ public static partial class AuditRedactor
         {
             return LooksSecret(json) ? Mask : json;
         }
-        return Redact(node, secretKey: false)?.ToJsonString() ?? "null";
+        return Redact(node, secretKey: false)?.ToJsonString(Readable) ?? "null";
     }
 
     private static JsonNode? Redact(JsonNode? node, bool secretKey)
@@ -44,8 +48,17 @@ public static partial class AuditRedactor
         }
     }
 
-    public static bool LooksSecret(string value) =>
-        TokenPrefix().IsMatch(value) || UrlPassword().IsMatch(value) || (value.Length >= 32 && HighEntropy().IsMatch(value));
+    public static bool LooksSecret(string value) => TokenPrefix().IsMatch(value) || UrlPassword().IsMatch(value) || LooksLikeKey(value);
+
+    /// <summary>
+    /// A key, not a path or a slug: one unbroken run of 32+ token characters, letters and digits mixed, not starting
+    /// like a path, with a long stretch of letters and digits (keys have them; "notes/meeting-2026-12-07.txt" does not).
+    /// </summary>
+    private static bool LooksLikeKey(string value) =>
+        value.Length >= 32
+        && HighEntropy().IsMatch(value)
+        && value[0] is not ('/' or '.' or '~')
+        && AlphanumericRun().Matches(value).Any(m => m.Length >= 12);
 
     [GeneratedRegex("pass|secret|token|api[_-]?key|access[_-]?key|private|credential|auth|cookie|session[_-]?key", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKey();
@@ -60,4 +73,7 @@ public static partial class AuditRedactor
     // One unbroken run of 32+ token characters with letters and digits mixed: keys, not words or ids in prose.
     [GeneratedRegex(@"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9+/=_\-.]{32,}$")]
     private static partial Regex HighEntropy();
+
+    [GeneratedRegex("[A-Za-z0-9]+")]
+    private static partial Regex AlphanumericRun();
 }

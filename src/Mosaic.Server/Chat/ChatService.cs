@@ -64,7 +64,7 @@ public sealed class ChatService(
             return new ChatTurnResult("", null, unconfigured);
         }
         var said = new Transcript(turn.Events);
-        turn = turn with { CredentialFields = fields, Events = said };
+        turn = turn with { CredentialFields = fields, Events = said, SessionId = q.SessionId };
 
         // Stored before any tool or model work: if the process dies from here on, history keeps the question.
         var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;

@@ -14,6 +14,9 @@ public sealed record ChatTurn(
     IEventSink<ChatEvent> Events
 )
 {
+    /// <summary>The chat session the turn belongs to (set by <see cref="ChatService"/>), for the audit log.</summary>
+    public string? SessionId { get; init; }
+
     public ValueTask EmitAsync(ChatEvent e, CancellationToken ct) => Events.EmitAsync(e, ct);
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Mosaic.Connectors.Common.Results;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Llm;
 
@@ -12,7 +13,7 @@ namespace Mosaic.Server.Chat;
 /// for the owner's approval, calls the source through the hub and reports tool_start/tool_end.
 /// Whatever happens, the model gets a tool result it can explain to the person.
 /// </summary>
-public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSettings settings, TimeProvider time)
+public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSettings settings, TimeProvider time, ToolCallAudit audit)
 {
     public async Task<(FunctionResultContent Result, ToolUse Use)> ExecuteAsync(
         ChatTurn turn,
@@ -23,7 +24,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
     {
         var arguments = new Dictionary<string, object?>(call.Arguments ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         if (tool is null)
-            return Refuse(
+            return await RefuseAsync(
+                turn,
                 call,
                 arguments,
                 $"There is no tool named '{call.Name}' in {turn.Datasource}; use one of the tools offered.",
@@ -37,7 +39,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         if (!tool.Info.ReadOnly)
         {
             if (!turn.CanAskApproval)
-                return Refuse(
+                return await RefuseAsync(
+                    turn,
                     call,
                     arguments,
                     $"'{tool.Name}' changes data and needs a person's approval, which this request "
@@ -47,7 +50,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
             var outcome = await AskApprovalAsync(turn, tool.Name, json, ct);
             approval = outcome.ToString().ToLowerInvariant();
             if (outcome != ApprovalOutcome.Approved)
-                return Refuse(
+                return await RefuseAsync(
+                    turn,
                     call,
                     arguments,
                     outcome == ApprovalOutcome.Refused
@@ -73,12 +77,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         {
             error = e.Message;
         }
-        var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
-        await turn.EmitAsync(new ToolEndEvent(tool.Name, error is null, elapsed) { Error = Short(error) }, ct);
-
-        var text = result is { IsError: false }
-            ? TextClip.Clip(result.Text, settings.ToolResultMaxChars)
-            : $"Error from {tool.Name}: {error}";
+        var took = time.GetElapsedTime(started);
+        var elapsed = (long)took.TotalMilliseconds;
         var use = new ToolUse
         {
             Tool = tool.Name,
@@ -90,6 +90,13 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
             Injected = injected.Count > 0 ? injected : null,
             Error = Short(error),
         };
+        // Before tool_end: a client that leaves now cancels the event, not the record of what ran.
+        await audit.RecordAsync(turn, use, took);
+        await turn.EmitAsync(new ToolEndEvent(tool.Name, error is null, elapsed) { Error = Short(error) }, ct);
+
+        var text = result is { IsError: false }
+            ? TextClip.Clip(result.Text, settings.ToolResultMaxChars)
+            : $"Error from {tool.Name}: {error}";
         return (new FunctionResultContent(call.CallId, text) { RawRepresentation = result }, use);
     }
 
@@ -104,24 +111,27 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         return outcome;
     }
 
-    private static (FunctionResultContent, ToolUse) Refuse(
+    /// <summary>Nothing runs; the model reads why, and the audit log keeps the attempt.</summary>
+    private async Task<(FunctionResultContent, ToolUse)> RefuseAsync(
+        ChatTurn turn,
         FunctionCallContent call,
         Dictionary<string, object?> arguments,
         string message,
         string? approval
-    ) =>
-        (
-            new FunctionResultContent(call.CallId, message),
-            new ToolUse
-            {
-                Tool = call.Name,
-                Arguments = JsonSerializer.SerializeToElement(arguments),
-                Success = false,
-                DurationMs = 0,
-                Approval = approval,
-                Error = message,
-            }
-        );
+    )
+    {
+        var use = new ToolUse
+        {
+            Tool = call.Name,
+            Arguments = JsonSerializer.SerializeToElement(arguments),
+            Success = false,
+            DurationMs = 0,
+            Approval = approval,
+            Error = message,
+        };
+        await audit.RecordAsync(turn, use, elapsed: null);
+        return (new FunctionResultContent(call.CallId, message), use);
+    }
 
     private static string? Short(string? s) => TextClip.Ellipsize(s, 300);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Credentials;
@@ -13,6 +14,7 @@ public sealed class CredentialVault(
     MosaicDbContext db,
     CredentialEncryptor encryptor,
     CredentialChangeNotifier notifier,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<CredentialVault> logger
 )
@@ -28,7 +30,14 @@ public sealed class CredentialVault(
         return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
     }
 
-    public async Task SaveAsync(string userId, string datasource, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    /// <param name="actorUserId">Who saved them, when not the owner (an admin); the audit log records this user.</param>
+    public async Task SaveAsync(
+        string userId,
+        string datasource,
+        IReadOnlyDictionary<string, string> fields,
+        CancellationToken ct,
+        string? actorUserId = null
+    )
     {
         var now = time.GetUtcNow().UtcDateTime;
         var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), userId, datasource);
@@ -78,18 +87,32 @@ public sealed class CredentialVault(
             fields.Count
         );
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
+        // The field names say what changed (a new token, a new URL); their values never reach the log.
+        var names = JsonSerializer.Serialize(new { fields = fields.Keys.Order(StringComparer.Ordinal) });
+        await audit.WriteAsync(Entry(CredentialActions.Saved, userId, datasource, actorUserId) with { Detail = names });
     }
 
     /// <summary>True when something was deleted.</summary>
-    public async Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct)
+    /// <param name="actorUserId">Who deleted them, when not the owner (an admin); the audit log records this user.</param>
+    public async Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct, string? actorUserId = null)
     {
         var deleted = await db.Credentials.Where(c => c.UserId == userId && c.Datasource == datasource).ExecuteDeleteAsync(ct);
         if (deleted == 0)
             return false;
         logger.LogInformation("Credentials deleted for user {UserId}, datasource {Datasource}", userId, datasource);
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Deleted, time.GetUtcNow()));
+        await audit.WriteAsync(Entry(CredentialActions.Deleted, userId, datasource, actorUserId));
         return true;
     }
+
+    /// <summary>The actor is the entry's user; the owner is its target when someone else acted for them.</summary>
+    private static AuditEvent Entry(string action, string userId, string datasource, string? actorUserId) =>
+        new(AuditKinds.Credential, action, "success")
+        {
+            UserId = actorUserId ?? userId,
+            Source = datasource,
+            Target = actorUserId is not null && actorUserId != userId ? userId : null,
+        };
 
     public async Task<CredentialStatus> GetStatusAsync(string userId, string datasource, CancellationToken ct)
     {
@@ -107,3 +130,10 @@ public sealed class CredentialVault(
 }
 
 public sealed record CredentialStatus(bool Configured, DateTime? UpdatedAt);
+
+/// <summary>The audit log's actions for kind <c>credential</c>.</summary>
+public static class CredentialActions
+{
+    public const string Saved = "credentials_saved";
+    public const string Deleted = "credentials_deleted";
+}

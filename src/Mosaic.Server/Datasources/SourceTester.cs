@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mosaic.Connectors.Common.Results;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
@@ -18,7 +19,7 @@ public sealed record SourceTestResponse(bool Success, string? Identity, string M
 /// A connection test: the source's <c>whoami</c> tool (docs/connectors.md#whoami), through the hub with the saved credentials,
 /// or in a <see cref="OneOffSession"/> with credentials not saved yet. A test that ran is an answer, whether it passed or not.
 /// </summary>
-public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ILogger<SourceTester> logger)
+public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ToolCallAudit audit, ILogger<SourceTester> logger)
 {
     /// <summary>Tests the saved credentials the way every call uses them, and remembers who they act as.</summary>
     public async Task<SourceTestResponse> TestSavedAsync(string userId, SourceDefinition source, DateTime? savedAt, CancellationToken ct)
@@ -27,7 +28,7 @@ public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ILogg
         var outcome = await RunAsync(
             source,
             t => hub.ListToolsAsync(userId, source.Id, t),
-            t => hub.CallToolAsync(userId, source.Id, Whoami.ToolName, null, t),
+            t => audit.CallAsync(hub, userId, source.Id, Whoami.ToolName, null, t),
             ct
         );
         if (outcome.Found is { } identity && savedAt is { } at)
@@ -49,7 +50,12 @@ public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ILogg
         try
         {
             await session.StartAsync(userId, source, fields, ct);
-            outcome = await RunAsync(source, session.ListToolsAsync, t => session.CallToolAsync(Whoami.ToolName, t), ct);
+            outcome = await RunAsync(
+                source,
+                session.ListToolsAsync,
+                t => audit.CallAsync(c => session.CallToolAsync(Whoami.ToolName, c), userId, source.Id, Whoami.ToolName, t),
+                ct
+            );
         }
         catch (McpHubException e) when (e.Failure != McpHubFailure.Cancelled)
         {

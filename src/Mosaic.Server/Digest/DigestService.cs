@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Agent;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
@@ -25,6 +26,7 @@ public sealed class DigestService(
     UsableSources sources,
     IMcpHub hub,
     SourceIdentities identities,
+    ToolCallAudit audit,
     HybridCache cache,
     ISynthesizer synthesizer,
     DigestSettings settings,
@@ -66,12 +68,13 @@ public sealed class DigestService(
         if (request.Refresh)
             await cache.RemoveAsync(key, ct);
         var built = false;
+        var sourceHub = audit.Recording(hub); // here, in the request: the cache's factory runs without its context
         var digest = await cache.GetOrCreateAsync(
             key,
             async token =>
             {
                 built = true;
-                return await BuildAsync(request.UserId, since, onSection, token);
+                return await BuildAsync(sourceHub, request.UserId, since, onSection, token);
             },
             Entry,
             [CacheTag(request.UserId)],
@@ -84,6 +87,7 @@ public sealed class DigestService(
     }
 
     private async Task<DigestResponse> BuildAsync(
+        IMcpHub sourceHub,
         string userId,
         DateTimeOffset since,
         Func<DigestSection, Task>? onSection,
@@ -96,7 +100,7 @@ public sealed class DigestService(
         var accounts = (await identities.ForUserAsync(userId, ct))
             .Where(i => i.Value.Account is not null)
             .ToDictionary(i => i.Key, i => i.Value.Account!);
-        var context = new DigestContext(hub, userId, user.Name, user.Email, since, now, accounts);
+        var context = new DigestContext(sourceHub, userId, user.Name, user.Email, since, now, accounts);
         var gate = new SemaphoreSlim(1);
         var sections = await Task.WhenAll(
             usable.Select(async source =>

@@ -45,6 +45,7 @@ public sealed class SourceTestTests(SourceTestFixture fx) : IClassFixture<Source
                 .Credentials.SingleAsync(c => c.UserId == user.Id && c.Datasource == "slack");
             Assert.Equal("""{"identity":"Alice Chen (@alice) in Acme","account":"U0ALICE01"}""", row.Identity);
             Assert.NotNull(row.IdentityCheckedAt);
+            await AssertOneWhoamiAuditedAsync(scope, user.Id, "success");
         }
 
         var other = await fx.App.SignUpAndLogInAsync();
@@ -73,6 +74,16 @@ public sealed class SourceTestTests(SourceTestFixture fx) : IClassFixture<Source
         Assert.DoesNotContain(hub.GetStatus().Sessions, s => s.UserId == user.Id);
         var status = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/credentials/slack/status"));
         Assert.False(status.GetProperty("configured").GetBoolean());
+        using var scope = fx.App.Services.CreateScope();
+        await AssertOneWhoamiAuditedAsync(scope, user.Id, "error");
+    }
+
+    // A connection test is a tool call like any other: the audit log has it, under the user who ran it.
+    private static async Task AssertOneWhoamiAuditedAsync(IServiceScope scope, string userId, string outcome)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<MosaicDbContext>();
+        var entry = await db.AuditLog.SingleAsync(a => a.UserId == userId && a.Kind == AuditKinds.ToolCall);
+        Assert.Equal(("slack", "whoami", outcome), (entry.Source, entry.Tool, entry.Outcome));
     }
 
     [Fact]

@@ -1040,6 +1040,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log: tool calls, credential changes, sign-ins, invitations and admin actions
+     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.
+     */
+    get: {
+      parameters: {
+        query?: {
+          user?: string;
+          source?: string;
+          tool?: string;
+          outcome?: string;
+          kind?: string;
+          from?: string;
+          to?: string;
+          cursor?: string;
+          limit?: string;
+          format?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your own entries in the audit log
+     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.
+     */
+    get: {
+      parameters: {
+        query?: {
+          source?: string;
+          tool?: string;
+          outcome?: string;
+          kind?: string;
+          from?: string;
+          to?: string;
+          cursor?: string;
+          limit?: string;
+          format?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1374,6 +1509,34 @@ export interface components {
     ApprovalResponse: {
       approval_id: string;
       status: string;
+    };
+    AuditEntryResponse: {
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      at: string;
+      kind: string;
+      action: string;
+      user_id: null | string;
+      user_email: null | string;
+      source: null | string;
+      tool: null | string;
+      arguments: null | string;
+      approval: null | string;
+      approved_by: null | string;
+      outcome: string;
+      /** Format: double */
+      duration_ms: null | number;
+      from_cache: null | boolean;
+      session_id: null | string;
+      request_id: null | string;
+      target: null | string;
+      detail: null | string;
+      ip: null | string;
+    };
+    AuditPage: {
+      entries: components['schemas']['AuditEntryResponse'][];
+      next_cursor: null | string;
     };
     AuthResponse: {
       message: string;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Mosaic.Server.Agent;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 
@@ -11,7 +12,13 @@ namespace Mosaic.Server.Sources.Slack;
 /// sources where people talk and work. Cached per user for ten minutes; best effort: no Slack, a slow
 /// Slack or an error simply means no names.
 /// </summary>
-public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSettings settings, ILogger<PeopleDirectory> logger)
+public sealed class PeopleDirectory(
+    IMcpHub hub,
+    ToolCallAudit audit,
+    HybridCache cache,
+    AgentSettings settings,
+    ILogger<PeopleDirectory> logger
+)
 {
     private HybridCacheEntryOptions Entry => new() { Expiration = settings.PeopleCacheTtl, LocalCacheExpiration = settings.PeopleCacheTtl };
 
@@ -19,12 +26,13 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
     {
         if (!sources.Any(s => s.Id == SlackSource.Id))
             return [];
+        var slack = audit.Recording(hub); // here, in the request: the cache's factory runs without its context
         try
         {
             // A failure throws out of the factory, so it is not cached: the next question tries again.
             return await cache.GetOrCreateAsync(
                 $"mosaic:agent:people:{userId}",
-                async token => await FetchAsync(userId, token),
+                async token => await FetchAsync(slack, userId, token),
                 Entry,
                 cancellationToken: ct
             );
@@ -37,12 +45,12 @@ public sealed class PeopleDirectory(IMcpHub hub, HybridCache cache, AgentSetting
         }
     }
 
-    private async Task<string[]> FetchAsync(string userId, CancellationToken ct)
+    private async Task<string[]> FetchAsync(IMcpHub slack, string userId, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Long enough for a connector's first start on a busy machine; the question waits for it once.
         timeout.CancelAfter(settings.PeopleTimeout);
-        var result = await hub.CallToolAsync(
+        var result = await slack.CallToolAsync(
             userId,
             SlackSource.Id,
             "list_users",

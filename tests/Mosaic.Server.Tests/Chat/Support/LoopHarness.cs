@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Infrastructure;
@@ -20,7 +21,11 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     public static LlmProvider Anthropic(string baseUrl) =>
         LlmProviderFactory.Create(new LlmSettings { AnthropicApiKey = "sk-test", AnthropicBaseUrl = baseUrl }, NullLogger.Instance);
 
-    public ToolLoop Loop => new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System), Settings);
+    /// <summary>What the executor reported to the audit log, in order.</summary>
+    public MemoryAuditLog Audit { get; } = new();
+
+    public ToolLoop Loop =>
+        new(new ToolExecutor(hub, Approvals, Settings, time ?? TimeProvider.System, new ToolCallAudit(Audit)), Settings);
 
     public ChatTurn Turn(string datasource, IReadOnlyDictionary<string, string>? fields = null, bool canAsk = true) =>
         new(UserId, datasource, fields, canAsk, new ChannelSink(Events.Writer));
@@ -62,5 +67,19 @@ public sealed class LoopHarness(IMcpHub hub, LlmProvider provider, TimeProvider?
     private sealed class ChannelSink(ChannelWriter<ChatEvent> writer) : IEventSink<ChatEvent>
     {
         public ValueTask EmitAsync(ChatEvent e, CancellationToken ct) => writer.WriteAsync(e, ct);
+    }
+}
+
+/// <summary>An audit log that keeps its entries in memory, for tests without a server.</summary>
+public sealed class MemoryAuditLog : IAuditLog
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<AuditEvent> _entries = new();
+
+    public IReadOnlyList<AuditEvent> Entries => [.. _entries];
+
+    public Task WriteAsync(AuditEvent entry, CancellationToken ct = default)
+    {
+        _entries.Enqueue(entry);
+        return Task.CompletedTask;
     }
 }
