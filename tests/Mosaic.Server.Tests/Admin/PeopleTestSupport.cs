@@ -10,7 +10,7 @@ public static class PeopleTestSupport
 {
     public const string Password = "correct horse battery staple";
 
-    public static Task<HttpResponseMessage> SignupAsync(this BrowserClient browser, string email, string? invite) =>
+    public static Task<HttpResponseMessage> JoinAsync(this BrowserClient browser, string email, string? invite) =>
         browser.Http.PostAsJsonAsync(
             "/api/auth/signup",
             new
