@@ -63,3 +63,29 @@ public static class PeopleTestSupport
     public static JsonElement User(this JsonElement users, string id) =>
         users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == id);
 }
+
+/// <summary>A connectors.json with one custom source, "everything" (the MCP reference server), that takes a token.</summary>
+public static class EverythingSource
+{
+    public static string ConnectorsFile()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-people-cf").FullName, "connectors.json");
+        File.WriteAllText(
+            path,
+            $$"""
+            { "sources": [ { "id": "everything", "name": "Everything", "description": "Reference MCP server",
+                "command": {{JsonSerializer.Serialize(Hub.TestTools.Everything)}}, "args": ["stdio"],
+                "credentials": [ { "name": "token", "label": "Token", "type": "password", "required": true,
+                  "env_var": "EVERYTHING_TOKEN" } ] } ] }
+            """
+        );
+        return path;
+    }
+
+    public static async Task SaveTokenAsync(this TestUser user) =>
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "everything", credentials = new { token = "t-1" } }))
+                .StatusCode
+        );
+}
