@@ -3,7 +3,9 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
 
-/// <summary>Logged-out token ids, in the database so every replica and every restart refuses them (<see cref="SessionValidity"/>).</summary>
+/// <summary>
+/// Logged-out token ids, in the database so every replica and every restart refuses them (<see cref="SessionValidity"/>).
+/// </summary>
 public sealed class RevokedTokenStore(MosaicDbContext db, TimeProvider time)
 {
     public async Task RevokeAsync(string jti, string userId, DateTime expiresAt, CancellationToken ct)

@@ -62,7 +62,10 @@ public sealed class AdminAccessTests : IAsyncLifetime
             await admin.Http.PatchJsonAsync($"/api/admin/users/{admin.Id}", new { role = "owner" }),
             HttpStatusCode.BadRequest
         );
-        await ProblemAssert.IsProblemAsync(await admin.Http.PatchJsonAsync($"/api/admin/users/{admin.Id}", new { }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(
+            await admin.Http.PatchJsonAsync($"/api/admin/users/{admin.Id}", new { }),
+            HttpStatusCode.BadRequest
+        );
         await ProblemAssert.IsProblemAsync(
             await admin.Http.PostAsJsonAsync("/api/admin/invites", new { email = "not an address", role = "member" }),
             HttpStatusCode.BadRequest

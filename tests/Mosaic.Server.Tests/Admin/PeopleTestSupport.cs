@@ -85,7 +85,8 @@ public static class EverythingSource
     public static async Task SaveTokenAsync(this TestUser user) =>
         Assert.Equal(
             System.Net.HttpStatusCode.OK,
-            (await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "everything", credentials = new { token = "t-1" } }))
-                .StatusCode
+            (
+                await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = "everything", credentials = new { token = "t-1" } })
+            ).StatusCode
         );
 }

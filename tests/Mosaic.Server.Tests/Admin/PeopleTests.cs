@@ -93,9 +93,14 @@ public sealed class PeopleTests : IAsyncLifetime
     public async Task A_disabled_account_cannot_sign_in_and_gets_the_usual_answer()
     {
         var alice = await _app.SignInAsync();
-        var disabled = await ProblemAssert.JsonAsync(await _admin.Http.PatchJsonAsync($"/api/admin/users/{alice.Id}", new { disabled = true }));
+        var disabled = await ProblemAssert.JsonAsync(
+            await _admin.Http.PatchJsonAsync($"/api/admin/users/{alice.Id}", new { disabled = true })
+        );
         Assert.True(disabled.GetProperty("disabled").GetBoolean());
-        var wrong = await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().LoginAsync(alice.Email, "wrong"), HttpStatusCode.Unauthorized);
+        var wrong = await ProblemAssert.IsProblemAsync(
+            await _app.CreateBrowser().LoginAsync(alice.Email, "wrong"),
+            HttpStatusCode.Unauthorized
+        );
         var right = await ProblemAssert.IsProblemAsync(
             await _app.CreateBrowser().LoginAsync(alice.Email, alice.Password),
             HttpStatusCode.Unauthorized
@@ -111,5 +116,6 @@ public sealed class PeopleTests : IAsyncLifetime
         Assert.Equal(["user_disabled", "user_enabled"], actions);
     }
 
-    private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).ValueKind;
+    private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind;
 }

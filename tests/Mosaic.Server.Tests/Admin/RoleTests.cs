@@ -7,7 +7,8 @@ public sealed class RoleTests : IAsyncLifetime
 {
     private MosaicAppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_ADMIN_EMAILS"] = " Boss@Acme.com ");
+    public async Task InitializeAsync() =>
+        _app = await MosaicAppFactory.StartNewAsync(f => f.Settings["MOSAIC_ADMIN_EMAILS"] = " Boss@Acme.com ");
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
@@ -48,14 +49,19 @@ public sealed class RoleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await member.Http.GetAsync("/api/admin/users")).StatusCode);
 
         // Two admins now: the first may step down, and then the other is the last one.
-        var demoted = await ProblemAssert.JsonAsync(await member.Http.PatchJsonAsync($"/api/admin/users/{admin.Id}", new { role = "member" }));
+        var demoted = await ProblemAssert.JsonAsync(
+            await member.Http.PatchJsonAsync($"/api/admin/users/{admin.Id}", new { role = "member" })
+        );
         Assert.Equal("member", demoted.GetProperty("role").GetString());
         await ProblemAssert.IsProblemAsync(await admin.Http.GetAsync("/api/admin/users"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(
             await member.Http.PatchJsonAsync($"/api/admin/users/{member.Id}", new { role = "member" }),
             HttpStatusCode.Conflict
         );
-        var selfDelete = await ProblemAssert.IsProblemAsync(await member.Http.DeleteAsync($"/api/admin/users/{member.Id}"), HttpStatusCode.Conflict);
+        var selfDelete = await ProblemAssert.IsProblemAsync(
+            await member.Http.DeleteAsync($"/api/admin/users/{member.Id}"),
+            HttpStatusCode.Conflict
+        );
         Assert.Contains("your own account", selfDelete.GetProperty("detail").GetString());
     }
 

@@ -72,7 +72,14 @@ public sealed class InviteTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await _app.CreateClient().GetAsync($"/api/auth/invites/{token}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().JoinAsync(NewEmail(), token), HttpStatusCode.Forbidden);
         var list = await ProblemAssert.JsonAsync(await _admin.Http.GetAsync("/api/admin/invites"));
-        Assert.Equal("expired", list.GetProperty("invites").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("status").GetString());
+        Assert.Equal(
+            "expired",
+            list.GetProperty("invites")
+                .EnumerateArray()
+                .Single(i => i.GetProperty("id").GetString() == id)
+                .GetProperty("status")
+                .GetString()
+        );
     }
 
     [Fact]
@@ -84,7 +91,14 @@ public sealed class InviteTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await _app.CreateClient().GetAsync($"/api/auth/invites/{token}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().JoinAsync(NewEmail(), token), HttpStatusCode.Forbidden);
         var list = await ProblemAssert.JsonAsync(await _admin.Http.GetAsync("/api/admin/invites"));
-        Assert.Equal("revoked", list.GetProperty("invites").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("status").GetString());
+        Assert.Equal(
+            "revoked",
+            list.GetProperty("invites")
+                .EnumerateArray()
+                .Single(i => i.GetProperty("id").GetString() == id)
+                .GetProperty("status")
+                .GetString()
+        );
         Assert.Single(await _app.AuditAsync(), a => a.Kind == "invite" && a.Action == "revoked" && a.Target == id);
     }
 
@@ -122,5 +136,6 @@ public sealed class InviteTests : IAsyncLifetime
         );
     }
 
-    private static System.Text.Json.JsonValueKind JsonValueKind(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).ValueKind;
+    private static System.Text.Json.JsonValueKind JsonValueKind(System.Text.Json.JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind;
 }

@@ -30,7 +30,10 @@ public sealed class SignupPolicyTests : IAsyncLifetime
             await _app.CreateBrowser().JoinAsync($"x-{Guid.NewGuid():N}@acme.com", null),
             HttpStatusCode.Forbidden
         );
-        Assert.Equal("Sign-up on this workspace is by invitation: ask an admin for an invitation link.", refused.GetProperty("detail").GetString());
+        Assert.Equal(
+            "Sign-up on this workspace is by invitation: ask an admin for an invitation link.",
+            refused.GetProperty("detail").GetString()
+        );
     }
 
     [Fact]
@@ -54,7 +57,10 @@ public sealed class SignupPolicyTests : IAsyncLifetime
         Assert.Equal(c.GetProperty("detail").GetString(), d.GetProperty("detail").GetString());
         // A bad invitation, likewise.
         var e = await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().JoinAsync(admin.Email, "forged"), HttpStatusCode.Forbidden);
-        var f = await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().JoinAsync("n@example.com", "forged"), HttpStatusCode.Forbidden);
+        var f = await ProblemAssert.IsProblemAsync(
+            await _app.CreateBrowser().JoinAsync("n@example.com", "forged"),
+            HttpStatusCode.Forbidden
+        );
         Assert.Equal(e.GetProperty("detail").GetString(), f.GetProperty("detail").GetString());
     }
 
@@ -67,7 +73,10 @@ public sealed class SignupPolicyTests : IAsyncLifetime
         Assert.Equal("acme.com", workspace.GetProperty("signup_domains")[0].GetString());
 
         var changed = await ProblemAssert.JsonAsync(
-            await admin.Http.PatchJsonAsync("/api/admin/workspace", new { signup = "domain", signup_domains = new[] { "@Example.ORG", "acme.com" } })
+            await admin.Http.PatchJsonAsync(
+                "/api/admin/workspace",
+                new { signup = "domain", signup_domains = new[] { "@Example.ORG", "acme.com" } }
+            )
         );
         Assert.Equal(["example.org", "acme.com"], changed.GetProperty("signup_domains").EnumerateArray().Select(d => d.GetString()));
         var policy = await ProblemAssert.JsonAsync(await _app.CreateClient().GetAsync("/api/auth/signup-policy"));
@@ -85,7 +94,10 @@ public sealed class SignupPolicyTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await _app.CreateBrowser().JoinAsync("bo@example.org.evil.com", null), HttpStatusCode.Forbidden);
 
         await ProblemAssert.JsonAsync(await admin.Http.PatchJsonAsync("/api/admin/workspace", new { signup = "open" }));
-        await ProblemAssert.JsonAsync(await _app.CreateBrowser().JoinAsync($"any-{Guid.NewGuid():N}@anywhere.net", null), HttpStatusCode.Created);
+        await ProblemAssert.JsonAsync(
+            await _app.CreateBrowser().JoinAsync($"any-{Guid.NewGuid():N}@anywhere.net", null),
+            HttpStatusCode.Created
+        );
 
         var audit = (await _app.AuditAsync()).Where(a => a.Kind == "admin" && a.Action == "workspace_updated").ToList();
         Assert.Equal(2, audit.Count);
