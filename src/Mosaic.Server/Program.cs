@@ -1,3 +1,4 @@
+using Mosaic.Server.Admin;
 using Mosaic.Server.Agent;
 using Mosaic.Server.Audit;
 using Mosaic.Server.Auth;
@@ -25,6 +26,7 @@ builder.AddProblemHandling(); // snake_case JSON, ProblemDetails for every error
 builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
 builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
 builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF, the admin role
+builder.AddPeople(); // roles, who may join (MOSAIC_SIGNUP, invitations), the people admins manage
 builder.AddAudit(); // the append-only audit log
 builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
@@ -53,6 +55,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapAuthEndpoints();
+app.MapPeopleEndpoints(); // /api/admin/users, /invites, /workspace; /api/auth/signup-policy and /invites/{token}
 app.MapCredentialEndpoints();
 app.MapSourceEndpoints();
 app.MapChatEndpoints();

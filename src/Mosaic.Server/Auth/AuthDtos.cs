@@ -2,7 +2,8 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
 
-public sealed record SignupRequest(string Email, string Password, string? Name = null);
+/// <param name="Invite">The token from an invitation link (<c>/signup?invite=…</c>): lets the person in whatever the sign-up mode.</param>
+public sealed record SignupRequest(string Email, string Password, string? Name = null, string? Invite = null);
 
 public sealed record LoginRequest(string Email, string Password);
 
@@ -13,10 +14,12 @@ public sealed record UserResponse(
     string? ProfilePicture,
     DateTime CreatedAt,
     DateTime? LastLogin,
-    DateTime? PreviousLogin
+    DateTime? PreviousLogin,
+    string Role
 )
 {
-    public static UserResponse From(User u) => new(u.Id, u.Email, u.Name, u.ProfilePicture, u.CreatedAt, u.LastLogin, u.PreviousLogin);
+    public static UserResponse From(User u) =>
+        new(u.Id, u.Email, u.Name, u.ProfilePicture, u.CreatedAt, u.LastLogin, u.PreviousLogin, u.Role);
 }
 
 public sealed record AuthResponse(string Message, UserResponse User);

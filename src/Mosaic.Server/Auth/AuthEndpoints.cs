@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Mosaic.Server.Audit;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Data;
 
@@ -31,6 +32,7 @@ public static class AuthEndpoints
                     JwtTokenService tokens,
                     Csrf csrf,
                     HttpContext http,
+                    IAuditLog audit,
                     CancellationToken ct
                 ) =>
                 {
@@ -38,6 +40,12 @@ public static class AuthEndpoints
                     {
                         case SignupResult.Invalid invalid:
                             return TypedResults.ValidationProblem(invalid.Errors, title: "Signup details are not valid");
+                        case SignupResult.Refused refused:
+                            return TypedResults.Problem(
+                                refused.Detail,
+                                statusCode: StatusCodes.Status403Forbidden,
+                                title: "Sign-up not allowed"
+                            );
                         case SignupResult.Duplicate:
                             return TypedResults.Problem(
                                 "An account with this email already exists.",
@@ -47,6 +55,15 @@ public static class AuthEndpoints
                         case SignupResult.Created created:
                             // Signing up also signs in: the UI goes straight to the app.
                             StartSession(created.User, tokens, csrf, http);
+                            await audit.WriteAsync(
+                                http.AuditEvent(AuditKinds.Auth, "signup") with
+                                {
+                                    Detail = AuditRequests.Detail(new { how = created.How, role = created.User.Role }),
+                                },
+                                ct
+                            );
+                            if (created.InviteId is { } inviteId)
+                                await audit.WriteAsync(http.AuditEvent(AuditKinds.Invite, "used") with { Target = inviteId }, ct);
                             return TypedResults.Created(
                                 "/api/auth/me",
                                 new AuthResponse("Account created", UserResponse.From(created.User))
@@ -69,11 +86,13 @@ public static class AuthEndpoints
                     Csrf csrf,
                     HttpContext http,
                     IOptions<MosaicSettings> settings,
+                    IAuditLog audit,
                     CancellationToken ct
                 ) =>
                 {
-                    var user = await auth.LoginAsync(request, ct);
-                    if (user is null)
+                    var result = await auth.LoginAsync(request, ct);
+                    await AuditLoginAsync(result, request, http, audit, ct);
+                    if (result.User is not { } user)
                         return TypedResults.Problem(
                             InvalidLogin(settings.Value),
                             statusCode: StatusCodes.Status401Unauthorized,
@@ -93,9 +112,11 @@ public static class AuthEndpoints
                     HttpContext http,
                     RevokedTokenStore revoked,
                     JwtTokenService tokens,
+                    IAuditLog audit,
                     CancellationToken ct
                 ) =>
                 {
+                    await audit.WriteAsync(http.AuditEvent(AuditKinds.Auth, "logout"), ct);
                     var jti = http.User.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
                     var exp = http.User.FindFirst(JwtRegisteredClaimNames.Exp)?.Value;
                     if (jti is not null && long.TryParse(exp, out var seconds))
@@ -132,6 +153,31 @@ public static class AuthEndpoints
             .RequireAuthorization();
 
         return app;
+    }
+
+    private static async Task AuditLoginAsync(
+        LoginResult result,
+        LoginRequest request,
+        HttpContext http,
+        IAuditLog audit,
+        CancellationToken ct
+    )
+    {
+        var attempt = http.AuditEvent(AuditKinds.Auth, "login") with
+        {
+            UserId = result.UserId,
+            // The address tried, even when no account has it: repeated tries at many addresses are worth seeing.
+            UserEmail = EmailAddress.Normalize(request.Email ?? "") is { Length: > 0 and <= 255 } email ? email : null,
+        };
+        if (result.User is not null)
+        {
+            await audit.WriteAsync(attempt, ct);
+            return;
+        }
+        var failure = attempt with { Action = "login_failed", Outcome = AuditRequests.Denied };
+        await audit.WriteAsync(failure with { Detail = AuditRequests.Detail(new { reason = result.Failure }) }, ct);
+        if (result.LockedNow)
+            await audit.WriteAsync(failure with { Action = "locked" }, ct);
     }
 
     private static void StartSession(User user, JwtTokenService tokens, Csrf csrf, HttpContext http)

@@ -9,12 +9,13 @@ namespace Mosaic.Server.Auth;
 
 public static class AuthExtensions
 {
-    /// <summary>JWT from the <c>access_token</c> cookie, checked against logged-out tokens; antiforgery for CSRF.</summary>
+    /// <summary>JWT from the <c>access_token</c> cookie, checked against the account and logged-out tokens; antiforgery for CSRF.</summary>
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<AuthService>();
         services.AddScoped<RevokedTokenStore>();
+        services.AddScoped<SessionValidity>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<JwtTokenService>();
         services.AddSingleton<Csrf>();
@@ -52,11 +53,18 @@ public static class AuthExtensions
                                 ctx.NoResult();
                             return Task.CompletedTask;
                         },
+                        // Logged out, account disabled or deleted, or signed out everywhere: one query (SessionValidity).
                         OnTokenValidated = async ctx =>
                         {
                             var jti = ctx.Principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
-                            var store = ctx.HttpContext.RequestServices.GetRequiredService<RevokedTokenStore>();
-                            if (jti is null || await store.IsRevokedAsync(jti, ctx.HttpContext.RequestAborted))
+                            var userId = ctx.Principal?.FindUserId();
+                            var issuedAt = ctx.SecurityToken is JsonWebToken jwt ? jwt.IssuedAt : DateTime.MinValue;
+                            var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionValidity>();
+                            if (
+                                jti is null
+                                || userId is null
+                                || !await sessions.IsLiveAsync(userId, jti, issuedAt, ctx.HttpContext.RequestAborted)
+                            )
                                 ctx.Fail("This session has ended; sign in again.");
                         },
                     };

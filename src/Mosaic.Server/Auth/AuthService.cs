@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Mosaic.Server.Admin;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Data;
 
@@ -7,11 +8,29 @@ namespace Mosaic.Server.Auth;
 
 public abstract record SignupResult
 {
-    public sealed record Created(User User) : SignupResult;
+    /// <param name="How">How the person got in (<see cref="JoinDecision.Allowed.How"/>), for the audit log.</param>
+    public sealed record Created(User User, string How, string? InviteId) : SignupResult;
 
     public sealed record Invalid(Dictionary<string, string[]> Errors) : SignupResult;
 
     public sealed record Duplicate : SignupResult;
+
+    /// <summary>Not allowed to join (<see cref="SignupGate"/>); <paramref name="Detail"/> is the one sentence to show.</summary>
+    public sealed record Refused(string Detail) : SignupResult;
+}
+
+/// <summary>
+/// A login's outcome. <see cref="Failure"/> (a <see cref="LoginFailures"/> word) is for the audit log only: the
+/// person always gets the same answer.
+/// </summary>
+public sealed record LoginResult(User? User, string? UserId, string? Failure, bool LockedNow = false);
+
+public static class LoginFailures
+{
+    public const string UnknownEmail = "unknown_email";
+    public const string WrongPassword = "wrong_password";
+    public const string Locked = "locked";
+    public const string Disabled = "disabled";
 }
 
 /// <summary>
@@ -21,6 +40,8 @@ public abstract record SignupResult
 public sealed class AuthService(
     MosaicDbContext db,
     IPasswordHasher hasher,
+    SignupGate gate,
+    InviteStore invites,
     IOptions<MosaicSettings> options,
     TimeProvider time,
     ILogger<AuthService> logger
@@ -40,6 +61,11 @@ public sealed class AuthService(
         if (errors.Count > 0)
             return new SignupResult.Invalid(errors);
 
+        // Who may join is decided before anything looks for an existing account: a refusal reveals none.
+        var decision = await gate.DecideAsync(email, request.Invite, ct);
+        if (decision is JoinDecision.Refused refused)
+            return new SignupResult.Refused(refused.Detail);
+        var allowed = (JoinDecision.Allowed)decision;
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
             return new SignupResult.Duplicate();
         var now = time.GetUtcNow().UtcDateTime;
@@ -48,13 +74,19 @@ public sealed class AuthService(
             Email = email,
             PasswordHash = hasher.Hash(request.Password),
             Name = name,
+            Role = allowed.Role,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Users.Add(user);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (allowed.Invite is { } invite && !await CreateWithInviteAsync(user, invite.Id, ct))
+                return new SignupResult.Refused(SignupGate.UnusableInvite); // another sign-up used the link first
+            if (allowed.Invite is null)
+            {
+                db.Users.Add(user);
+                await db.SaveChangesAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
@@ -64,13 +96,60 @@ public sealed class AuthService(
                 return new SignupResult.Duplicate();
             throw;
         }
-        logger.LogInformation("Account created for user {UserId}", user.Id);
-        return new SignupResult.Created(user);
+        if (user.Role != UserRoles.Admin)
+            await PromoteIfFirstAsync(user, ct);
+        logger.LogInformation("Account created for user {UserId} ({How}, {Role})", user.Id, allowed.How, user.Role);
+        return new SignupResult.Created(user, allowed.How, allowed.Invite?.Id);
+    }
+
+    /// <summary>The account and the invitation's use commit together: a refused or failed sign-up leaves the link usable.</summary>
+    private Task<bool> CreateWithInviteAsync(User user, string inviteId, CancellationToken ct) =>
+        db
+            .Database.CreateExecutionStrategy()
+            .ExecuteAsync(
+                async token =>
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(token);
+                    if (!await invites.TryConsumeAsync(inviteId, user.Id, token))
+                        return false;
+                    db.Users.Add(user);
+                    await db.SaveChangesAsync(token);
+                    await tx.CommitAsync(token);
+                    return true;
+                },
+                ct
+            );
+
+    /// <summary>
+    /// The first account becomes the admin. Checked under <see cref="AdminGuard"/>, so of two first sign-ups at the
+    /// same moment exactly one is promoted (the second sees the first's role once it commits).
+    /// </summary>
+    private async Task PromoteIfFirstAsync(User user, CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(u => u.Role == UserRoles.Admin && u.DisabledAt == null, ct))
+            return; // the common case, without taking the guard
+        var promoted = await AdminGuard.SerializedAsync(
+            db,
+            time,
+            async token =>
+            {
+                if (await AdminGuard.AnotherAdminAsync(db, user.Id, token))
+                    return false;
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, UserRoles.Admin), token);
+                return true;
+            },
+            ct
+        );
+        if (!promoted)
+            return;
+        user.Role = UserRoles.Admin;
+        logger.LogInformation("User {UserId} is the workspace's first account and its admin", user.Id);
     }
 
     /// <summary>
-    /// The user when the password is right and the account is not locked; otherwise null, the same
-    /// way for an unknown email, a wrong password and a locked account, so nothing is revealed.
+    /// The user when the password is right and the account is neither locked nor disabled; otherwise no user,
+    /// the same way for an unknown email, a wrong password, a locked and a disabled account, so nothing is revealed
+    /// (the reason is for the audit log).
     /// </summary>
     /// <remarks>
     /// Each attempt first takes a slot in the database: one conditional UPDATE adds 1 to
@@ -81,14 +160,14 @@ public sealed class AuthService(
     /// right one resets it. A correct password that got a slot signs in even if guesses that ran
     /// beside it locked the account meanwhile.
     /// </remarks>
-    public async Task<User?> LoginAsync(LoginRequest request, CancellationToken ct)
+    public async Task<LoginResult> LoginAsync(LoginRequest request, CancellationToken ct)
     {
         var email = EmailAddress.Normalize(request.Email);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct);
-        if (user is null)
+        if (user is null || user.DisabledAt is not null)
         {
-            hasher.VerifyAgainstDummy(request.Password);
-            return null;
+            hasher.VerifyAgainstDummy(request.Password); // as long as a real check: timing reveals nothing either
+            return new LoginResult(null, user?.Id, user is null ? LoginFailures.UnknownEmail : LoginFailures.Disabled);
         }
 
         var s = options.Value;
@@ -104,13 +183,10 @@ public sealed class AuthService(
             // but the answer takes as long as one that was, so timing does not reveal the lock.
             hasher.VerifyAgainstDummy(request.Password);
             logger.LogWarning("Login refused for locked user {UserId}", user.Id);
-            return null;
+            return new LoginResult(null, user.Id, LoginFailures.Locked);
         }
         if (!hasher.Verify(request.Password, user.PasswordHash))
-        {
-            await LockAtLimitAsync(user.Id, now, ct);
-            return null;
-        }
+            return new LoginResult(null, user.Id, LoginFailures.WrongPassword, await LockAtLimitAsync(user.Id, now, ct));
 
         await db
             .Users.Where(u => u.Id == user.Id)
@@ -128,11 +204,11 @@ public sealed class AuthService(
         user.PreviousLogin = user.LastLogin;
         user.LastLogin = now;
         user.UpdatedAt = now;
-        return user;
+        return new LoginResult(user, user.Id, null);
     }
 
     // The failed attempt's slot stays counted; the failure that reaches the limit locks the account and starts a fresh count.
-    private async Task LockAtLimitAsync(string userId, DateTime now, CancellationToken ct)
+    private async Task<bool> LockAtLimitAsync(string userId, DateTime now, CancellationToken ct)
     {
         var s = options.Value;
         var lockedUntil = now.AddMinutes(s.LoginLockoutMinutes);
@@ -143,5 +219,6 @@ public sealed class AuthService(
             logger.LogWarning("User {UserId} locked until {LockedUntil} after repeated failed logins", userId, lockedUntil);
         else
             logger.LogInformation("Failed login for user {UserId}", userId);
+        return locked > 0;
     }
 }

@@ -20,6 +20,11 @@ public sealed class JwtTokenService(MosaicSecrets secrets, IOptions<MosaicSettin
     {
         var now = time.GetUtcNow();
         var expires = now.AddMinutes(options.Value.JwtExpireMinutes);
+        // Signed in within the second of a "sign out everywhere": iat is that cutoff, so the new session counts.
+        var issuedAt =
+            user.SessionsValidAfter is { } cutoff && cutoff > now.UtcDateTime
+                ? DateTime.SpecifyKind(cutoff, DateTimeKind.Utc)
+                : now.UtcDateTime;
         // Claims carry our issuer, as they will when the token is read back: antiforgery binds its
         // token to (sub, issuer), so the principal used right after login must match later requests.
         var identity = new ClaimsIdentity(
@@ -39,7 +44,7 @@ public sealed class JwtTokenService(MosaicSecrets secrets, IOptions<MosaicSettin
                 Subject = identity,
                 Issuer = Issuer,
                 Audience = Issuer,
-                IssuedAt = now.UtcDateTime,
+                IssuedAt = issuedAt,
                 NotBefore = now.UtcDateTime,
                 Expires = expires.UtcDateTime,
                 SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),

@@ -3,11 +3,11 @@ using Mosaic.Server.Data;
 
 namespace Mosaic.Server.Auth;
 
-/// <summary>Logged-out token ids, in the database so every replica and every restart refuses them.</summary>
+/// <summary>
+/// Logged-out token ids, in the database so every replica and every restart refuses them (<see cref="SessionValidity"/>).
+/// </summary>
 public sealed class RevokedTokenStore(MosaicDbContext db, TimeProvider time)
 {
-    public Task<bool> IsRevokedAsync(string jti, CancellationToken ct) => db.RevokedTokens.AsNoTracking().AnyAsync(t => t.Jti == jti, ct);
-
     public async Task RevokeAsync(string jti, string userId, DateTime expiresAt, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

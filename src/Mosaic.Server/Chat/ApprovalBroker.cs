@@ -107,5 +107,8 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings, IAp
             pending.Decision.TrySetResult(approved);
     }
 
+    /// <summary>Refuses every request of the user waiting here (their access ended); the calls never run.</summary>
+    public int RefuseAll(string userId) => _pending.Values.Count(p => p.UserId == userId && p.Decision.TrySetResult(false));
+
     internal int PendingCount => _pending.Count;
 }

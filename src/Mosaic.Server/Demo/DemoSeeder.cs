@@ -38,11 +38,14 @@ public sealed class DemoSeeder(
                     Email = Email,
                     Name = "Alice Chen",
                     PasswordHash = hasher.Hash(password),
+                    Role = UserRoles.Admin, // the demo shows the admin pages too
                     CreatedAt = now,
                     UpdatedAt = now,
                 }
             );
-        else if (!hasher.Verify(password, user.PasswordHash))
+        else if (user.Role != UserRoles.Admin)
+            user.Role = UserRoles.Admin; // a demo data dir from before roles
+        if (user is not null && !hasher.Verify(password, user.PasswordHash))
         {
             user.PasswordHash = hasher.Hash(password); // MOSAIC_DEMO_PASSWORD changed since last time
             user.UpdatedAt = now;

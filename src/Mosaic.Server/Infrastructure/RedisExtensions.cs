@@ -11,7 +11,8 @@ public static class RedisExtensions
 {
     /// <summary>
     /// REDIS_URL: one shared connection, Redis as the distributed cache (HybridCache's L2), the
-    /// "cache" health entry, credential-change notices and write-tool approvals between replicas. Rate limits pick Redis up
+    /// "cache" health entry, credential-change notices, write-tool approvals and
+    /// "user access ended" notices between replicas. Rate limits pick Redis up
     /// in <see cref="RateLimits"/>. Without REDIS_URL everything stays in-process.
     /// </summary>
     public static WebApplicationBuilder AddRedis(this WebApplicationBuilder builder)
@@ -49,6 +50,10 @@ public static class RedisExtensions
         services.AddSingleton<RedisApprovals>();
         services.AddSingleton<Chat.IApprovalRelay>(sp => sp.GetRequiredService<RedisApprovals>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisApprovals>()); // answers for approvals held here
+
+        services.AddSingleton<RedisUserAccess>();
+        services.AddSingleton<Admin.IUserAccessRelay>(sp => sp.GetRequiredService<RedisUserAccess>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisUserAccess>()); // disabled users' sessions, on every replica
         return builder;
     }
 }

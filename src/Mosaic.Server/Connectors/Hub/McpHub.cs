@@ -107,6 +107,18 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     public Task ResetAsync(string userId, string datasource, CancellationToken ct = default) =>
         _changes.NoticeAsync(Key(userId, datasource), ct);
 
+    /// <summary>
+    /// Closes every session of the user (their access ended: disabled or deleted) and forgets what was cached for
+    /// them. Returns how many were open.
+    /// </summary>
+    public async Task<int> CloseUserAsync(string userId, CancellationToken ct = default)
+    {
+        var keys = _sessions.Live.Select(s => s.Key).Where(k => k.UserId == userId).Distinct().ToList();
+        foreach (var key in keys)
+            await _changes.NoticeAsync(key, ct);
+        return keys.Count;
+    }
+
     internal static McpHubException Cancelled(string datasource) => new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
 
     static SessionKey Key(string userId, string datasource)
