@@ -16,6 +16,7 @@ const user: User = {
   created_at: '2026-11-01T09:00:00Z',
   last_login: null,
   previous_login: null,
+  role: 'member',
 };
 const source = (id: string, name: string): Datasource => ({
   id,
