@@ -23,6 +23,9 @@ public sealed record CredentialFieldResponse(
 /// <param name="Accent">The badge's background, a CSS colour; null for a custom source (the UI's neutral colour).</param>
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
+/// <param name="Connection">"personal": the member enters <paramref name="CredentialFields"/>; "shared": the admin connected
+/// it for everyone, there is nothing to enter and <paramref name="Configured"/> says whether it is connected.</param>
+/// <param name="CredentialFields">Only what this member enters: none on a shared connection, never a field the admin fixed.</param>
 public sealed record SourceResponse(
     string Id,
     string Name,
@@ -35,10 +38,12 @@ public sealed record SourceResponse(
     string? Accent,
     string? AccentDark,
     IReadOnlyList<string> Examples,
-    SourceStatus? Status = null
+    SourceStatus? Status = null,
+    string Connection = Connections.Personal
 );
 
-/// <summary>GET /api/datasources: every source with its metadata, fields and whether the user configured it.</summary>
+/// <summary>GET /api/datasources: every source the admin did not switch off, with its metadata, the fields this member
+/// enters and whether it is ready for them.</summary>
 public static class SourceEndpoints
 {
     public static WebApplication MapSourceEndpoints(this WebApplication app)
@@ -49,13 +54,29 @@ public static class SourceEndpoints
                 var status = SourceStatus.ForUser(hub, userId);
                 return TypedResults.Ok(
                     (await sources.ForUserAsync(userId, ct))
-                        .Select(a => ToResponse(a.Source, a.HasCredentials) with { Status = status(a.Source.Id) })
+                        .Where(a => a.EffectivePolicy.Enabled)
+                        .Select(a => ToResponse(a) with { Status = status(a.Source.Id) })
                         .ToList()
                 );
             })
             .RequireAuthorization()
             .WithTags("Datasources");
         return app;
+    }
+
+    /// <summary>As a member has it: on a shared connection "configured" means the admin connected it.</summary>
+    public static SourceResponse ToResponse(SourceAvailability a)
+    {
+        var policy = a.EffectivePolicy;
+        var fields = policy.MemberFields(a.Source).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var full = ToResponse(a.Source, policy.Shared ? a.SharedConfigured : a.HasCredentials);
+        return full with
+        {
+            Connection = policy.Connection,
+            CredentialFields = [.. full.CredentialFields.Where(f => fields.Contains(f.Name))],
+            // The rules speak of every field; with some fixed (or none to enter) they would ask for what the member cannot give.
+            CredentialRules = policy.Shared || policy.FixedSettings.Count > 0 ? [] : full.CredentialRules,
+        };
     }
 
     public static SourceResponse ToResponse(SourceDefinition c, bool configured)
