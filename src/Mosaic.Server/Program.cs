@@ -1,3 +1,4 @@
+using Mosaic.Server.Admin;
 using Mosaic.Server.Agent;
 using Mosaic.Server.Audit;
 using Mosaic.Server.Auth;
@@ -26,6 +27,7 @@ builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL
 builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-change notices across replicas
 builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF, the admin role
 builder.AddAudit(); // the append-only audit log
+builder.AddAdminSources(); // the admin's source settings, shared connections and tool policy
 builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
@@ -54,6 +56,7 @@ app.UseAuthorization();
 app.MapAuthEndpoints();
 app.MapCredentialEndpoints();
 app.MapSourceEndpoints();
+app.MapAdminSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();
 app.MapDigestEndpoints();

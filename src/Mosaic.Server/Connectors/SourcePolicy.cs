@@ -70,19 +70,20 @@ public sealed record SourcePolicy(
     /// the field's <see cref="CredentialField.EgressEntry"/> says). Only fixed values count: a member's own never widen
     /// the operator's policy. Entries that do not parse are left out (the PATCH refused them already).
     /// </summary>
-    public IReadOnlyList<string> EgressEntries(SourceDefinition source)
+    public IReadOnlyList<string> EgressEntries(SourceDefinition source) =>
+        [.. EgressCandidates(source, FixedSettings).Where(e => EgressPolicy.TryParse(e, out _, out _))];
+
+    /// <summary>The allow entries these fixed values name, parsable or not (the PATCH checks them).</summary>
+    public static IEnumerable<string> EgressCandidates(SourceDefinition source, IReadOnlyDictionary<string, string> fixedValues)
     {
-        var entries = new List<string>();
-        foreach (var field in source.CredentialFields.Where(f => IsFixed(f.Name)))
+        foreach (var field in source.CredentialFields.Where(f => fixedValues.ContainsKey(f.Name)))
         {
-            var value = FixedSettings[field.Name];
-            var entry = field.EgressEntry is { } derive ? derive(FixedSettings)
-                : field.Type == "url" && Uri.TryCreate(value, UriKind.Absolute, out var url) ? HostEgress.EntryFor(url)
+            var entry = field.EgressEntry is { } derive ? derive(fixedValues)
+                : field.Type == "url" && Uri.TryCreate(fixedValues[field.Name], UriKind.Absolute, out var url) ? HostEgress.EntryFor(url)
                 : null;
-            if (entry is not null && EgressPolicy.TryParse(entry, out _, out _))
-                entries.Add(entry);
+            if (entry is not null)
+                yield return entry;
         }
-        return entries;
     }
 
     static T? ParseJson<T>(string? json)
