@@ -54,7 +54,7 @@ public static class AdminSourceEndpoints
                     return UnknownSource(id);
                 var (errors, fixedValues) = request.Validate(source, sqliteFiles.Policy);
                 if (errors.Count > 0)
-                    return TypedResults.ValidationProblem(errors, title: $"The {source.Name} settings are not valid");
+                    return TypedResults.ValidationProblem(errors, Detail(errors), title: $"The {source.Name} settings are not valid");
                 var adminId = http.User.GetUserId();
                 var changed = await settings.UpdateAsync(source, request, fixedValues, adminId, ct);
                 await audit.WriteAsync(Entry(http, "source_updated", source.Id, changed), CancellationToken.None);
@@ -86,6 +86,7 @@ public static class AdminSourceEndpoints
                 if (errors.Count > 0)
                     return TypedResults.ValidationProblem(
                         errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
+                        Detail(errors),
                         title: $"The {source.Name} credentials are not valid"
                     );
                 await vault.SaveSharedAsync(source.Id, fields, ct);
@@ -137,6 +138,9 @@ public static class AdminSourceEndpoints
             RequestId = http.TraceIdentifier,
             Ip = http.Connection.RemoteIpAddress?.ToString(),
         };
+
+    // Every message in the detail too, for clients that read only the detail (as ValidationErrors does).
+    static string Detail(Dictionary<string, string[]> errors) => string.Join(" ", errors.Values.SelectMany(v => v));
 
     static ProblemHttpResult UnknownSource(string id) =>
         TypedResults.Problem($"Unknown source '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown source");

@@ -40,7 +40,11 @@ public static class CredentialEndpoints
 
                 var policy = await policies.ForAsync(connector.Id, ct);
                 if (AdminDecides(connector, policy, request.Credentials) is { } refused)
-                    return TypedResults.ValidationProblem(refused, title: $"Your admin sets up {connector.Name}");
+                    return TypedResults.ValidationProblem(
+                        refused,
+                        string.Join(" ", refused.Values.SelectMany(v => v)),
+                        title: $"Your admin sets up {connector.Name}"
+                    );
 
                 var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy, policy.FixedSettings);
                 if (errors.Count > 0)
