@@ -60,7 +60,10 @@ public sealed record UpdateSourceRequest(
         MaxToolName = 200;
 
     /// <summary>The 400's errors (empty when valid) and the normalized fixed settings, when given.</summary>
-    public (Dictionary<string, string[]> Errors, Dictionary<string, string>? Fixed) Validate(SourceDefinition source, SqliteFilePolicy sqlite)
+    public (Dictionary<string, string[]> Errors, Dictionary<string, string>? Fixed) Validate(
+        SourceDefinition source,
+        SqliteFilePolicy sqlite
+    )
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (Connection is not null && !Connections.IsValid(Connection))

@@ -17,10 +17,8 @@ public static class AdminSourceEndpoints
     {
         var group = app.MapAdminGroup("/sources", "Admin: sources");
 
-        group.MapGet(
-            "/",
-            async (SourceRegistry registry, AdminSourceSettings settings, CancellationToken ct) =>
-                TypedResults.Ok(await settings.ListAsync(registry.All, ct))
+        group.MapGet("/", async (SourceRegistry registry, AdminSourceSettings settings, CancellationToken ct) =>
+            TypedResults.Ok(await settings.ListAsync(registry.All, ct))
         );
 
         group.MapGet(

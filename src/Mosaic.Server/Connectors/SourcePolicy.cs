@@ -33,7 +33,16 @@ public sealed record SourcePolicy(
     public bool Shared => Connection == Connections.Shared;
 
     public static SourcePolicy Default(string sourceId) =>
-        new(sourceId, true, Connections.Personal, new Dictionary<string, string>(), new HashSet<string>(), new HashSet<string>(), false, null);
+        new(
+            sourceId,
+            true,
+            Connections.Personal,
+            new Dictionary<string, string>(),
+            new HashSet<string>(),
+            new HashSet<string>(),
+            false,
+            null
+        );
 
     public static SourcePolicy From(SourceSetting row) =>
         new(
@@ -78,7 +87,8 @@ public sealed record SourcePolicy(
     {
         foreach (var field in source.CredentialFields.Where(f => fixedValues.ContainsKey(f.Name)))
         {
-            var entry = field.EgressEntry is { } derive ? derive(fixedValues)
+            var entry =
+                field.EgressEntry is { } derive ? derive(fixedValues)
                 : field.Type == "url" && Uri.TryCreate(fixedValues[field.Name], UriKind.Absolute, out var url) ? HostEgress.EntryFor(url)
                 : null;
             if (entry is not null)

@@ -25,7 +25,12 @@ public sealed class UsableSources(SourceRegistry registry, CredentialVault vault
         var all = await policies.AllAsync(ct);
         return
         [
-            .. registry.All.Select(s => new SourceAvailability(s, saved.Contains(s.Id), SourcePolicies.For(all, s.Id), shared.Contains(s.Id))),
+            .. registry.All.Select(s => new SourceAvailability(
+                s,
+                saved.Contains(s.Id),
+                SourcePolicies.For(all, s.Id),
+                shared.Contains(s.Id)
+            )),
         ];
     }
 
@@ -64,7 +69,12 @@ public sealed record SourceSetup(SourcePolicy Policy, IReadOnlyDictionary<string
 
 /// <param name="HasCredentials">The user saved credentials for it (the wire's <c>configured</c> on a personal connection).</param>
 /// <param name="SharedConfigured">The workspace's shared credentials are saved.</param>
-public sealed record SourceAvailability(SourceDefinition Source, bool HasCredentials, SourcePolicy? Policy = null, bool SharedConfigured = false)
+public sealed record SourceAvailability(
+    SourceDefinition Source,
+    bool HasCredentials,
+    SourcePolicy? Policy = null,
+    bool SharedConfigured = false
+)
 {
     public SourcePolicy EffectivePolicy => Policy ?? SourcePolicy.Default(Source.Id);
 

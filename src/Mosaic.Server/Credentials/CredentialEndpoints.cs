@@ -46,7 +46,12 @@ public static class CredentialEndpoints
                         title: $"Your admin sets up {connector.Name}"
                     );
 
-                var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy, policy.FixedSettings);
+                var (fields, errors) = CredentialValidator.Validate(
+                    connector,
+                    request.Credentials,
+                    sqliteFiles.Policy,
+                    policy.FixedSettings
+                );
                 if (errors.Count > 0)
                     return TypedResults.ValidationProblem(
                         errors.ToDictionary(e => e.Key == "credentials" ? e.Key : $"credentials.{e.Key}", e => e.Value),
@@ -112,10 +117,7 @@ public static class CredentialEndpoints
         if (!policy.Enabled)
             return new() { ["datasource"] = [$"{source.Name} is not available: your admin switched it off."] };
         if (policy.Shared)
-            return new()
-            {
-                ["credentials"] = [$"Your admin connects {source.Name} for everyone: there is nothing for you to enter."],
-            };
+            return new() { ["credentials"] = [$"Your admin connects {source.Name} for everyone: there is nothing for you to enter."] };
         var fixedFields = submitted.Keys.Where(policy.IsFixed).ToList();
         return fixedFields.Count == 0
             ? null
@@ -128,7 +130,9 @@ public static class CredentialEndpoints
     // "the Jira URL", "the MySQL Host": the source's name once.
     private static string FieldName(SourceDefinition source, string name) =>
         source.FindField(name)?.Label is { } label
-            ? label.StartsWith(source.Name, StringComparison.OrdinalIgnoreCase) ? label : $"{source.Name} {label}"
+            ? label.StartsWith(source.Name, StringComparison.OrdinalIgnoreCase)
+                ? label
+                : $"{source.Name} {label}"
             : name;
 
     private static ProblemHttpResult UnknownDatasource(string datasource) =>

@@ -65,8 +65,9 @@ public sealed class CredentialVault(
     /// no user (NULLs are distinct), the primary key does, so two admins saving at once still leave one row.
     /// </summary>
     internal static string SharedRowId(string datasource) =>
-        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("mosaic-shared:" + datasource))[..16])
-            .ToString();
+        new Guid(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("mosaic-shared:" + datasource))[..16]
+        ).ToString();
 
     private async Task WriteAsync(string? userId, string datasource, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
@@ -126,10 +127,7 @@ public sealed class CredentialVault(
 
     private async Task<CredentialStatus> StatusAsync(string? userId, string datasource, CancellationToken ct)
     {
-        var updated = await Rows(userId, datasource)
-            .AsNoTracking()
-            .Select(c => (DateTime?)c.UpdatedAt)
-            .FirstOrDefaultAsync(ct);
+        var updated = await Rows(userId, datasource).AsNoTracking().Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
         return new CredentialStatus(updated is not null, updated);
     }
 

@@ -29,7 +29,10 @@ public static class AdminUsers
     public static async Task<System.Text.Json.JsonElement?> DatasourceAsync(this TestUser user, string id)
     {
         var list = await ProblemAssert.JsonAsync(await user.Http.GetAsync("/api/datasources"));
-        return list.EnumerateArray().Where(s => s.GetProperty("id").GetString() == id).Cast<System.Text.Json.JsonElement?>().FirstOrDefault();
+        return list.EnumerateArray()
+            .Where(s => s.GetProperty("id").GetString() == id)
+            .Cast<System.Text.Json.JsonElement?>()
+            .FirstOrDefault();
     }
 
     public static string[] FieldNames(System.Text.Json.JsonElement source) =>

@@ -34,7 +34,13 @@ public sealed class SharedMySqlFixture : IAsyncLifetime
     /// <summary>Where the database is: what the admin fixes.</summary>
     public object Location(bool withDatabase = true) =>
         withDatabase
-            ? new { host = Server.Server, port = Server.Port.ToString(), database = Database, ssl_mode = "None" }
+            ? new
+            {
+                host = Server.Server,
+                port = Server.Port.ToString(),
+                database = Database,
+                ssl_mode = "None",
+            }
             : new { host = Server.Server, port = Server.Port.ToString() };
 
     public async Task DisposeAsync()
@@ -45,7 +51,12 @@ public sealed class SharedMySqlFixture : IAsyncLifetime
 
     async Task ExecAsync(string sql)
     {
-        var b = new MySqlConnectionStringBuilder(Server.ConnectionString) { Database = "", AllowUserVariables = true, Pooling = false };
+        var b = new MySqlConnectionStringBuilder(Server.ConnectionString)
+        {
+            Database = "",
+            AllowUserVariables = true,
+            Pooling = false,
+        };
         await using var c = new MySqlConnection(b.ConnectionString);
         await c.OpenAsync();
         await using var cmd = new MySqlCommand(sql, c);

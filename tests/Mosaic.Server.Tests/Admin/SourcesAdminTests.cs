@@ -50,7 +50,12 @@ public sealed class SourcesAdminTests(MosaicAppFactory app) : IClassFixture<Mosa
             new
             {
                 connection = "everyone",
-                fixed_settings = new { url = "not a url", api_token = "secret", nope = "x" },
+                fixed_settings = new
+                {
+                    url = "not a url",
+                    api_token = "secret",
+                    nope = "x",
+                },
             }
         );
         var problem = await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest);
@@ -92,7 +97,10 @@ public sealed class SourcesAdminTests(MosaicAppFactory app) : IClassFixture<Mosa
             Assert.Equal("error", SseStream.Type(events[^1]));
             Assert.Contains("not available", events[^1].GetProperty("error").GetString());
 
-            var save = await member.Http.PostAsJsonAsync("/api/credentials", new { datasource = "github", credentials = new { token = "ghp_y" } });
+            var save = await member.Http.PostAsJsonAsync(
+                "/api/credentials",
+                new { datasource = "github", credentials = new { token = "ghp_y" } }
+            );
             await ProblemAssert.IsProblemAsync(save, HttpStatusCode.BadRequest);
         }
         finally
@@ -171,7 +179,10 @@ public sealed class SourcesAdminTests(MosaicAppFactory app) : IClassFixture<Mosa
     public async Task Every_admin_change_is_audited_without_secret_values()
     {
         var admin = await app.SignInAdminAsync();
-        await admin.PatchSourceAsync("slack", new { always_ask_tools = new[] { "read_messages" }, fixed_settings = new { api_url = "https://slack.acme.example" } });
+        await admin.PatchSourceAsync(
+            "slack",
+            new { always_ask_tools = new[] { "read_messages" }, fixed_settings = new { api_url = "https://slack.acme.example" } }
+        );
         await admin.SaveSharedAsync("slack", new { bot_token = "xoxb-AUDIT-MUST-NOT-SEE" });
         await ProblemAssert.JsonAsync(await admin.Http.DeleteAsync("/api/admin/sources/slack/credentials"));
         await admin.PatchSourceAsync("slack", new { always_ask_tools = Array.Empty<string>(), fixed_settings = new { } });

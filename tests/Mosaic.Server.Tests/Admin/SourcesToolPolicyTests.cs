@@ -116,9 +116,8 @@ public sealed class SourcesToolPolicyTests(PolicyAnthropicFixture fx) : IClassFi
             Assert.All(offered, r => Assert.DoesNotContain("grow", r.ToolNames));
             Assert.All(offered, r => Assert.DoesNotContain("crash", r.ToolNames));
             Assert.Contains("save_note", offered[0].ToolNames);
-            Assert.Contains(
-                view.GetProperty("tools").EnumerateArray(),
-                t => t.GetProperty("name").GetString() == "grow" && t.GetProperty("disabled").GetBoolean()
+            Assert.Contains(view.GetProperty("tools").EnumerateArray(), t =>
+                t.GetProperty("name").GetString() == "grow" && t.GetProperty("disabled").GetBoolean()
             );
 
             // A member's notes saved (saved shared), the member never entered anything.
@@ -134,7 +133,10 @@ public sealed class SourcesToolPolicyTests(PolicyAnthropicFixture fx) : IClassFi
     static async Task<string> NotesFileAsync(TestUser user)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("mosaic-notes").FullName, "notes.txt");
-        var saved = await user.Http.PostAsJsonAsync("/api/credentials", new { datasource = Source, credentials = new { notes_file = file } });
+        var saved = await user.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = Source, credentials = new { notes_file = file } }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         return file;
     }
@@ -147,7 +149,8 @@ public sealed class SourcesToolPolicyTests(PolicyAnthropicFixture fx) : IClassFi
 }
 
 /// <summary>Offline mode: a switched-off tool is never picked by keyword routing, even one the operator vouched for.</summary>
-public sealed class OfflineSourcesToolPolicyTests(OfflineSourcesToolPolicyTests.Fixture fx) : IClassFixture<OfflineSourcesToolPolicyTests.Fixture>
+public sealed class OfflineSourcesToolPolicyTests(OfflineSourcesToolPolicyTests.Fixture fx)
+    : IClassFixture<OfflineSourcesToolPolicyTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime
     {

@@ -26,7 +26,8 @@ public sealed class ToolPolicy(IReadOnlySet<string> disabled, IReadOnlySet<strin
     /// <summary>Why the host refuses this tool (as judged before the policy), or null when it is offered.</summary>
     public string? Refusal(McpToolInfo judged) =>
         disabled.Contains(judged.Name) ? $"Your admin switched off the tool '{judged.Name}'. Nothing was run."
-        : WritesOff && !judged.ReadOnly ? $"'{judged.Name}' changes data, and your admin switched off writes on this shared connection. Nothing was run."
+        : WritesOff && !judged.ReadOnly
+            ? $"'{judged.Name}' changes data, and your admin switched off writes on this shared connection. Nothing was run."
         : null;
 
     public bool IsDisabled(McpToolInfo judged) => Refusal(judged) is not null;

@@ -25,7 +25,8 @@ public sealed partial class MySqlSource : IBuiltInSource
                     Placeholder = "db.internal",
                     Location = true,
                     // The fixed host, on the fixed port (or MySQL's own): a member's other port stays refused.
-                    EgressEntry = f => f.GetValueOrDefault("host") is { Length: > 0 } host ? HostEntry(host, f.GetValueOrDefault("port")) : null,
+                    EgressEntry = f =>
+                        f.GetValueOrDefault("host") is { Length: > 0 } host ? HostEntry(host, f.GetValueOrDefault("port")) : null,
                 },
                 new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306", Location = true },
                 new("user", "User", "text", false, "MYSQL_USER"),
