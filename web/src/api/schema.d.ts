@@ -387,6 +387,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateSourceRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/admin/sources/{id}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SharedCredentialsRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chat/message/stream': {
     parameters: {
       query?: never;
@@ -1161,6 +1383,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdminSourceField: {
+      name: string;
+      label: string;
+      type: string;
+      required: boolean;
+      fixable: boolean;
+      fixed: boolean;
+      personal: boolean;
+    };
+    AdminSourceResponse: {
+      id: string;
+      name: string;
+      icon: string;
+      built_in: boolean;
+      enabled: boolean;
+      connection: string;
+      fields: components['schemas']['AdminSourceField'][];
+      fixed_settings: {
+        [key: string]: string;
+      };
+      shared_configured: boolean;
+      /** Format: date-time */
+      shared_updated_at: null | string;
+      shared_identity: null | string;
+      tools: components['schemas']['AdminSourceTool'][];
+      tools_known: boolean;
+      tools_note: null | string;
+      disabled_tools: string[];
+      always_ask_tools: string[];
+      writes_disabled: boolean;
+      /** Format: date-time */
+      updated_at: null | string;
+    };
+    AdminSourceTool: {
+      name: string;
+      description: null | string;
+      read_only: boolean;
+      disabled: boolean;
+      always_ask: boolean;
+    };
     AgentEvent:
       | components['schemas']['AgentEventAgentSessionEvent']
       | components['schemas']['AgentEventPlanningEvent']
@@ -1613,6 +1875,9 @@ export interface components {
       datasource: string;
       credentials: Record<string, never>;
     };
+    SharedCredentialsRequest: {
+      credentials: Record<string, never>;
+    };
     SignupRequest: {
       email: string;
       password: string;
@@ -1641,6 +1906,8 @@ export interface components {
       accent_dark: null | string;
       examples: string[];
       status?: null | components['schemas']['SourceStatus'];
+      /** @default personal */
+      connection: string;
     };
     SourceResult: {
       source: string;
@@ -1675,6 +1942,14 @@ export interface components {
       approval?: null | string;
       injected?: null | string[];
       error?: null | string;
+    };
+    UpdateSourceRequest: {
+      enabled?: null | boolean;
+      connection?: null | string;
+      fixed_settings?: null | Record<string, never>;
+      disabled_tools?: null | string[];
+      always_ask_tools?: null | string[];
+      writes_disabled?: null | boolean;
     };
     UserResponse: {
       id: string;
