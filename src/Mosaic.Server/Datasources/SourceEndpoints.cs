@@ -23,8 +23,6 @@ public sealed record CredentialFieldResponse(
 /// <param name="Accent">The badge's background, a CSS colour; null for a custom source (the UI's neutral colour).</param>
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
-/// <param name="Connection">"personal": the member enters <paramref name="CredentialFields"/>; "shared": the admin connected
-/// it for everyone, there is nothing to enter and <paramref name="Configured"/> says whether it is connected.</param>
 /// <param name="CredentialFields">Only what this member enters: none on a shared connection, never a field the admin fixed.</param>
 public sealed record SourceResponse(
     string Id,
@@ -38,9 +36,14 @@ public sealed record SourceResponse(
     string? Accent,
     string? AccentDark,
     IReadOnlyList<string> Examples,
-    SourceStatus? Status = null,
-    string Connection = Connections.Personal
-);
+    SourceStatus? Status = null
+)
+{
+    /// <summary>"personal": the member enters <see cref="CredentialFields"/>; "shared": the admin connected it for everyone,
+    /// there is nothing to enter and <see cref="Configured"/> says whether it is connected.</summary>
+    // Not a constructor parameter: the generated UI type keeps it optional, so clients written before it still compile.
+    public string Connection { get; init; } = Connections.Personal;
+}
 
 /// <summary>GET /api/datasources: every source the admin did not switch off, with its metadata, the fields this member
 /// enters and whether it is ready for them.</summary>

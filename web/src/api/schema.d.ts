@@ -1906,8 +1906,7 @@ export interface components {
       accent_dark: null | string;
       examples: string[];
       status?: null | components['schemas']['SourceStatus'];
-      /** @default personal */
-      connection: string;
+      connection?: string;
     };
     SourceResult: {
       source: string;
