@@ -28,6 +28,7 @@ builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-chang
 builder.AddAuth(); // JWT cookie sessions, logout, lockout, CSRF, the admin role
 builder.AddPeople(); // roles, who may join (MOSAIC_SIGNUP, invitations), the people admins manage
 builder.AddAudit(); // the append-only audit log
+builder.AddAdminSources(); // the admin's source settings, shared connections and tool policy
 builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
@@ -58,6 +59,7 @@ app.MapAuthEndpoints();
 app.MapPeopleEndpoints(); // /api/admin/users, /invites, /workspace; /api/auth/signup-policy and /invites/{token}
 app.MapCredentialEndpoints();
 app.MapSourceEndpoints();
+app.MapAdminSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();
 app.MapDigestEndpoints();

@@ -9,13 +9,16 @@ public sealed class AgentSources(UsableSources sources)
 
     public async Task<IReadOnlyList<AgentSourceInfo>> ListAsync(string userId, CancellationToken ct) =>
         [
-            .. (await sources.ForUserAsync(userId, ct)).Select(a => new AgentSourceInfo(
-                a.Source.Id,
-                a.Source.Name,
-                a.Source.Description,
-                a.Source.Icon,
-                a.Source.Enabled,
-                a.CredentialsReady
-            )),
+            // A source the admin switched off is not there for members at all.
+            .. (await sources.ForUserAsync(userId, ct))
+                .Where(a => a.EffectivePolicy.Enabled)
+                .Select(a => new AgentSourceInfo(
+                    a.Source.Id,
+                    a.Source.Name,
+                    a.Source.Description,
+                    a.Source.Icon,
+                    a.Source.Enabled,
+                    a.CredentialsReady
+                )),
         ];
 }

@@ -33,7 +33,7 @@ public sealed record ChatQuestion(
 /// </summary>
 public sealed class ChatService(
     MosaicDbContext db,
-    CredentialVault vault,
+    UsableSources sources,
     IMcpHub hub,
     LlmProvider llm,
     IToolRouter router,
@@ -53,18 +53,20 @@ public sealed class ChatService(
         var askedAt = time.GetUtcNow().UtcDateTime;
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
 
-        var fields = await vault.GetAsync(q.UserId, q.Source.Id, ct);
-        if (!UsableSources.CredentialsReady(q.Source, fields is not null))
+        // Switched off by the admin, or not connected (shared) / configured (personal): said before anything is stored.
+        var setup = await sources.SetupAsync(q.UserId, q.Source, ct);
+        if (setup.Fields is null)
         {
-            var unconfigured = new ErrorEvent(
-                $"{q.Source.Name} is not configured yet: add your credentials under Data sources, then ask again.",
-                ErrorCodes.NotConfigured
+            var unavailable = new ErrorEvent(
+                setup.Problem ?? "",
+                setup.Failure == McpHubFailure.UnknownSource ? ErrorCodes.SourceUnavailable : ErrorCodes.NotConfigured
             );
-            await turn.EmitAsync(unconfigured, ct);
-            return new ChatTurnResult("", null, unconfigured);
+            await turn.EmitAsync(unavailable, ct);
+            return new ChatTurnResult("", null, unavailable);
         }
         var said = new Transcript(turn.Events);
-        turn = turn with { CredentialFields = fields, Events = said, SessionId = q.SessionId };
+        // Only the saved defaults (default_project…) travel with the turn: a shared connection's secrets stay in the hub.
+        turn = turn with { CredentialFields = ParameterInjection.Defaults(setup.Fields), Events = said, SessionId = q.SessionId };
 
         // Stored before any tool or model work: if the process dies from here on, history keeps the question.
         var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;

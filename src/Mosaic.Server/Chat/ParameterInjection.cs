@@ -9,6 +9,10 @@ public static class ParameterInjection
 {
     private const string Prefix = "default_";
 
+    /// <summary>The fields injection reads (<c>default_X</c>); nothing else of a connection needs to reach a turn.</summary>
+    public static IReadOnlyDictionary<string, string> Defaults(IReadOnlyDictionary<string, string> fields) =>
+        fields.Where(f => f.Key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)).ToDictionary(f => f.Key, f => f.Value);
+
     /// <returns>The names of the parameters that were filled, for the tool's metadata.</returns>
     public static IReadOnlyList<string> Inject(
         IDictionary<string, object?> arguments,

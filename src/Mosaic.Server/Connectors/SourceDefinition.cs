@@ -58,6 +58,18 @@ public sealed record CredentialField(string Name, string Label, string Type, boo
 
     /// <summary>A check of the value on its own: the error to show, or null when it is fine.</summary>
     public Func<string, string?>? Check { get; init; }
+
+    /// <summary>
+    /// Says where the connector connects (a site, host, port, endpoint, region, file), not who it acts as. An admin
+    /// may fix such a field for the whole workspace; members then never see it (docs/administration.md#sources).
+    /// </summary>
+    public bool Location { get; init; }
+
+    /// <summary>
+    /// The egress allow entry ("host:port") that an admin-fixed value of this field opens for this source's connector,
+    /// given all fixed values; null when it names no host. Url fields need none: their URL's host and port are used.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>, string?>? EgressEntry { get; init; }
 }
 
 /// <summary>If the message contains any keyword (case-insensitive), call <see cref="Tool"/> directly.</summary>

@@ -36,6 +36,7 @@ public static class ConnectorExtensions
         ]));
         builder.Services.AddHostedService<CustomSourcesStartupCheck>();
         builder.Services.AddSingleton<SqliteFileAccess>();
+        builder.Services.AddScoped<SourcePolicies>();
         builder.Services.AddScoped<UsableSources>();
         return builder;
     }

@@ -1,13 +1,15 @@
+using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Connectors;
 
 /// <summary>
-/// Which sources a user can ask: the one definition the agent, the digest, /api/datasources and the hub's
-/// launch resolver share. A source is usable when it is enabled and its credentials are ready: saved, or
-/// not needed (a custom source whose fields are all optional). Built-in sources always need saved ones.
+/// Which sources a user can ask, and with which fields: the one definition the agent, the digest, chat,
+/// /api/datasources and the hub's launch resolver share. A source is usable when it is enabled (by the operator and
+/// by the admin) and its credentials are ready: on a shared connection the workspace's, else the user's own — saved,
+/// or not needed (a custom source whose fields are all optional). Built-in sources always need saved ones.
 /// </summary>
-public sealed class UsableSources(SourceRegistry registry, CredentialVault vault)
+public sealed class UsableSources(SourceRegistry registry, CredentialVault vault, SourcePolicies policies)
 {
     public static bool NeedsCredentials(SourceDefinition source) => source.IsBuiltIn || source.CredentialFields.Any(f => f.Required);
 
@@ -19,17 +21,66 @@ public sealed class UsableSources(SourceRegistry registry, CredentialVault vault
     public async Task<IReadOnlyList<SourceAvailability>> ForUserAsync(string userId, CancellationToken ct)
     {
         var saved = await vault.ConfiguredDatasourcesAsync(userId, ct);
-        return [.. registry.All.Select(s => new SourceAvailability(s, saved.Contains(s.Id)))];
+        var shared = await vault.SharedDatasourcesAsync(ct);
+        var all = await policies.AllAsync(ct);
+        return
+        [
+            .. registry.All.Select(s => new SourceAvailability(
+                s,
+                saved.Contains(s.Id),
+                SourcePolicies.For(all, s.Id),
+                shared.Contains(s.Id)
+            )),
+        ];
     }
 
     /// <summary>The sources this user can ask now.</summary>
     public async Task<IReadOnlyList<SourceDefinition>> UsableAsync(string userId, CancellationToken ct) =>
         [.. (await ForUserAsync(userId, ct)).Where(a => a.Usable).Select(a => a.Source)];
+
+    /// <summary>
+    /// The fields this user's connector of <paramref name="source"/> starts with — the shared credentials (shared
+    /// connection) or the user's own, with the admin's fixed settings over them — or why it cannot start.
+    /// </summary>
+    /// <exception cref="CredentialDecryptionException">The saved row's key is not configured or the row was tampered with.</exception>
+    public async Task<SourceSetup> SetupAsync(string userId, SourceDefinition source, CancellationToken ct)
+    {
+        var policy = await policies.ForAsync(source.Id, ct);
+        if (!source.Enabled || !policy.Enabled)
+            return new SourceSetup(policy, null, McpHubFailure.UnknownSource, $"{source.Name} is not available: it is switched off.");
+        var credentials = policy.Shared ? await vault.GetSharedAsync(source.Id, ct) : await vault.GetAsync(userId, source.Id, ct);
+        if (!CredentialsReady(source, credentials is not null))
+            return new SourceSetup(
+                policy,
+                null,
+                McpHubFailure.NotConfigured,
+                policy.Shared
+                    ? $"{source.Name} is not connected yet: your admin connects it for everyone."
+                    : $"{source.Name} is not configured yet: add your credentials under Data sources, then ask again."
+            );
+        return new SourceSetup(policy, policy.Effective(credentials), null, null);
+    }
 }
 
-/// <param name="HasCredentials">The user saved credentials for it (the wire's <c>configured</c>).</param>
-public sealed record SourceAvailability(SourceDefinition Source, bool HasCredentials)
+/// <param name="Fields">The connector's fields, fixed settings included; null when it cannot start.</param>
+/// <param name="Failure">Why not: <see cref="McpHubFailure.UnknownSource"/> (switched off) or
+/// <see cref="McpHubFailure.NotConfigured"/>; <paramref name="Problem"/> says it to a person.</param>
+public sealed record SourceSetup(SourcePolicy Policy, IReadOnlyDictionary<string, string>? Fields, McpHubFailure? Failure, string? Problem);
+
+/// <param name="HasCredentials">The user saved credentials for it (the wire's <c>configured</c> on a personal connection).</param>
+/// <param name="SharedConfigured">The workspace's shared credentials are saved.</param>
+public sealed record SourceAvailability(
+    SourceDefinition Source,
+    bool HasCredentials,
+    SourcePolicy? Policy = null,
+    bool SharedConfigured = false
+)
 {
-    public bool CredentialsReady => UsableSources.CredentialsReady(Source, HasCredentials);
-    public bool Usable => UsableSources.IsUsable(Source, HasCredentials);
+    public SourcePolicy EffectivePolicy => Policy ?? SourcePolicy.Default(Source.Id);
+
+    /// <summary>Enabled by the operator (connectors.json) and by the admin.</summary>
+    public bool Enabled => Source.Enabled && EffectivePolicy.Enabled;
+
+    public bool CredentialsReady => UsableSources.CredentialsReady(Source, EffectivePolicy.Shared ? SharedConfigured : HasCredentials);
+    public bool Usable => Enabled && CredentialsReady;
 }

@@ -6,8 +6,12 @@ public enum CredentialChangeKind
     Deleted,
 }
 
-/// <summary>A user's credentials for a datasource were saved (created or replaced) or deleted.</summary>
-public sealed record CredentialChange(string UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
+/// <summary>
+/// A user's credentials for a datasource were saved (created or replaced) or deleted. A null <paramref name="UserId"/>
+/// means the whole workspace's view of the source changed (shared credentials, or the admin's settings for it): every
+/// user's session of it restarts.
+/// </summary>
+public sealed record CredentialChange(string? UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
 
 /// <summary>
 /// Lets other features (the MCP session hub) learn that a user's credentials changed, e.g. to

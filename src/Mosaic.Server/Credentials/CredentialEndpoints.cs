@@ -23,6 +23,7 @@ public static class CredentialEndpoints
                 SourceRegistry registry,
                 CredentialVault vault,
                 SqliteFileAccess sqliteFiles,
+                SourcePolicies policies,
                 HttpContext http,
                 CancellationToken ct
             ) =>
@@ -37,7 +38,20 @@ public static class CredentialEndpoints
                         new Dictionary<string, string[]> { ["datasource"] = [$"{connector.Name} is disabled on this server."] }
                     );
 
-                var (fields, errors) = CredentialValidator.Validate(connector, request.Credentials, sqliteFiles.Policy);
+                var policy = await policies.ForAsync(connector.Id, ct);
+                if (AdminDecides(connector, policy, request.Credentials) is { } refused)
+                    return TypedResults.ValidationProblem(
+                        refused,
+                        string.Join(" ", refused.Values.SelectMany(v => v)),
+                        title: $"Your admin sets up {connector.Name}"
+                    );
+
+                var (fields, errors) = CredentialValidator.Validate(
+                    connector,
+                    request.Credentials,
+                    sqliteFiles.Policy,
+                    policy.FixedSettings
+                );
                 if (errors.Count > 0)
                     return TypedResults.ValidationProblem(
                         CredentialValidator.ProblemErrors(errors),
@@ -89,6 +103,37 @@ public static class CredentialEndpoints
         );
         return app;
     }
+
+    /// <summary>
+    /// What a member may not enter because the admin decides it: anything for a source switched off or connected for
+    /// everyone, and the fields the admin fixed (where to connect). Null when the request is theirs to make.
+    /// </summary>
+    private static Dictionary<string, string[]>? AdminDecides(
+        SourceDefinition source,
+        SourcePolicy policy,
+        IReadOnlyDictionary<string, JsonElement> submitted
+    )
+    {
+        if (!policy.Enabled)
+            return new() { ["datasource"] = [$"{source.Name} is not available: your admin switched it off."] };
+        if (policy.Shared)
+            return new() { ["credentials"] = [$"Your admin connects {source.Name} for everyone: there is nothing for you to enter."] };
+        var fixedFields = submitted.Keys.Where(policy.IsFixed).ToList();
+        return fixedFields.Count == 0
+            ? null
+            : fixedFields.ToDictionary(
+                name => $"credentials.{name}",
+                name => new[] { $"Your admin sets the {FieldName(source, name)}; leave it out." }
+            );
+    }
+
+    // "the Jira URL", "the MySQL Host": the source's name once.
+    private static string FieldName(SourceDefinition source, string name) =>
+        source.FindField(name)?.Label is { } label
+            ? label.StartsWith(source.Name, StringComparison.OrdinalIgnoreCase)
+                ? label
+                : $"{source.Name} {label}"
+            : name;
 
     private static ProblemHttpResult UnknownDatasource(string datasource) =>
         TypedResults.Problem($"Unknown datasource '{datasource}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown datasource");

@@ -15,7 +15,32 @@ public static class CredentialValidator
 {
     public const int MaxValueLength = 16 * 1024;
 
+    /// <param name="fixedValues">The admin's fixed settings for the source: they count toward required fields and the
+    /// cross-field rules but are not returned (they are stored once, in the source's settings, not per user).</param>
     public static (Dictionary<string, string> Fields, Dictionary<string, string[]> Errors) Validate(
+        SourceDefinition connector,
+        IReadOnlyDictionary<string, JsonElement> submitted,
+        SqliteFilePolicy sqliteFiles,
+        IReadOnlyDictionary<string, string>? fixedValues = null
+    )
+    {
+        var (fields, errors) = CheckFields(connector, submitted, sqliteFiles);
+        var given = new Dictionary<string, string>(fields, StringComparer.Ordinal);
+        foreach (var (name, value) in fixedValues ?? new Dictionary<string, string>())
+            given[name] = value;
+        foreach (
+            var field in connector.CredentialFields.Where(f => f.Required && !given.ContainsKey(f.Name) && !errors.ContainsKey(f.Name))
+        )
+            errors[field.Name] = [$"{field.Label} is required."];
+        if (errors.Count == 0)
+            foreach (var rule in connector.CredentialRules.Where(r => !r.IsSatisfied(given)))
+                errors["credentials"] = [rule.Message];
+        return (fields, errors);
+    }
+
+    /// <summary>Each submitted field on its own (known, well-formed, its own check), without the required fields and
+    /// cross-field rules: what an admin's fixed settings must pass.</summary>
+    public static (Dictionary<string, string> Fields, Dictionary<string, string[]> Errors) CheckFields(
         SourceDefinition connector,
         IReadOnlyDictionary<string, JsonElement> submitted,
         SqliteFilePolicy sqliteFiles
@@ -44,13 +69,6 @@ public static class CredentialValidator
             else if (value is { Length: > 0 })
                 fields[name] = value;
         }
-        foreach (
-            var field in connector.CredentialFields.Where(f => f.Required && !fields.ContainsKey(f.Name) && !errors.ContainsKey(f.Name))
-        )
-            errors[field.Name] = [$"{field.Label} is required."];
-        if (errors.Count == 0)
-            foreach (var rule in connector.CredentialRules.Where(r => !r.IsSatisfied(fields)))
-                errors["credentials"] = [rule.Message];
         return (fields, errors);
     }
 

@@ -8,7 +8,9 @@ namespace Mosaic.Server.Credentials;
 /// <summary>
 /// Per-user, per-datasource secrets, encrypted at rest (docs/architecture.md#credentials). Scoped (it uses the request's
 /// <see cref="MosaicDbContext"/>); from a singleton, create a scope. Decrypted values only leave
-/// through <see cref="GetAsync"/>, for handing to a connector process; they are never logged.
+/// through <see cref="GetAsync"/> and <see cref="GetSharedAsync"/>, for handing to a connector process; they are never
+/// logged. The workspace's shared connection of a source is the row with no user (saved by an admin); its associated
+/// data uses "" as the user id, and a change to it is announced with a null user: every user's session restarts.
 /// </summary>
 public sealed class CredentialVault(
     MosaicDbContext db,
@@ -21,31 +23,80 @@ public sealed class CredentialVault(
 {
     /// <summary>The user's decrypted fields for a datasource, or null when none are saved.</summary>
     /// <exception cref="CredentialDecryptionException">The row's key is not configured or the data was tampered with.</exception>
-    public async Task<IReadOnlyDictionary<string, string>?> GetAsync(string userId, string datasource, CancellationToken ct)
-    {
-        var row = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId && c.Datasource == datasource, ct);
-        if (row is null)
-            return null;
-        var json = encryptor.Decrypt(row.EncryptedData, userId, datasource);
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
-    }
+    public Task<IReadOnlyDictionary<string, string>?> GetAsync(string userId, string datasource, CancellationToken ct) =>
+        ReadAsync(userId, datasource, ct);
+
+    /// <summary>The workspace's shared credentials for a source, or null when the admin saved none.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> GetSharedAsync(string datasource, CancellationToken ct) =>
+        ReadAsync(null, datasource, ct);
 
     /// <param name="actorUserId">Who saved them, when not the owner (an admin); the audit log records this user.</param>
-    public async Task SaveAsync(
+    public Task SaveAsync(
         string userId,
         string datasource,
         IReadOnlyDictionary<string, string> fields,
         CancellationToken ct,
         string? actorUserId = null
+    ) => WriteAsync(userId, datasource, fields, actorUserId ?? userId, ct);
+
+    /// <summary>Saves the shared credentials of a source; every replica restarts every user's session of it.</summary>
+    /// <param name="actorUserId">The admin who saved them, for the audit log.</param>
+    public Task SaveSharedAsync(string datasource, IReadOnlyDictionary<string, string> fields, string actorUserId, CancellationToken ct) =>
+        WriteAsync(null, datasource, fields, actorUserId, ct);
+
+    /// <param name="actorUserId">Who deleted them, when not the owner (an admin); the audit log records this user.</param>
+    public Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct, string? actorUserId = null) =>
+        RemoveAsync(userId, datasource, actorUserId ?? userId, ct);
+
+    public Task<bool> DeleteSharedAsync(string datasource, string actorUserId, CancellationToken ct) =>
+        RemoveAsync(null, datasource, actorUserId, ct);
+
+    public Task<CredentialStatus> GetSharedStatusAsync(string datasource, CancellationToken ct) => StatusAsync(null, datasource, ct);
+
+    /// <summary>The sources whose shared credentials are saved.</summary>
+    public async Task<IReadOnlySet<string>> SharedDatasourcesAsync(CancellationToken ct) =>
+        (await db.Credentials.AsNoTracking().Where(c => c.UserId == null).Select(c => c.Datasource).ToListAsync(ct)).ToHashSet();
+
+    private async Task<IReadOnlyDictionary<string, string>?> ReadAsync(string? userId, string datasource, CancellationToken ct)
+    {
+        var row = await Rows(userId, datasource).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (row is null)
+            return null;
+        var json = encryptor.Decrypt(row.EncryptedData, userId ?? "", datasource);
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+    }
+
+    // Spelled out per case: "UserId == null" must reach SQL as IS NULL, whatever the provider makes of a null parameter.
+    private IQueryable<Credential> Rows(string? userId, string datasource) =>
+        userId is null
+            ? db.Credentials.Where(c => c.UserId == null && c.Datasource == datasource)
+            : db.Credentials.Where(c => c.UserId == userId && c.Datasource == datasource);
+
+    /// <summary>
+    /// The shared row's id is derived from its source: the unique (user, datasource) index does not stop two rows with
+    /// no user (NULLs are distinct), the primary key does, so two admins saving at once still leave one row.
+    /// </summary>
+    internal static string SharedRowId(string datasource) =>
+        new Guid(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("mosaic-shared:" + datasource))[..16]
+        ).ToString();
+
+    private async Task WriteAsync(
+        string? userId,
+        string datasource,
+        IReadOnlyDictionary<string, string> fields,
+        string actorUserId,
+        CancellationToken ct
     )
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), userId, datasource);
-        var row = await db.Credentials.FirstOrDefaultAsync(c => c.UserId == userId && c.Datasource == datasource, ct);
+        var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), userId ?? "", datasource);
+        var row = await Rows(userId, datasource).FirstOrDefaultAsync(ct);
         if (row is null)
             db.Credentials.Add(
                 new Credential
                 {
+                    Id = userId is null ? SharedRowId(datasource) : Guid.NewGuid().ToString(),
                     UserId = userId,
                     Datasource = datasource,
                     EncryptedData = encrypted,
@@ -69,8 +120,7 @@ public sealed class CredentialVault(
         {
             // A concurrent save created the row first (unique user_id+datasource): replace it instead.
             db.ChangeTracker.Clear();
-            await db
-                .Credentials.Where(c => c.UserId == userId && c.Datasource == datasource)
+            await Rows(userId, datasource)
                 .ExecuteUpdateAsync(
                     c =>
                         c.SetProperty(x => x.EncryptedData, encrypted)
@@ -81,8 +131,8 @@ public sealed class CredentialVault(
                 );
         }
         logger.LogInformation(
-            "Credentials saved for user {UserId}, datasource {Datasource} ({FieldCount} fields)",
-            userId,
+            "Credentials saved for {Owner}, datasource {Datasource} ({FieldCount} fields)",
+            Owner(userId),
             datasource,
             fields.Count
         );
@@ -93,36 +143,40 @@ public sealed class CredentialVault(
     }
 
     /// <summary>True when something was deleted.</summary>
-    /// <param name="actorUserId">Who deleted them, when not the owner (an admin); the audit log records this user.</param>
-    public async Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct, string? actorUserId = null)
+    private async Task<bool> RemoveAsync(string? userId, string datasource, string actorUserId, CancellationToken ct)
     {
-        var deleted = await db.Credentials.Where(c => c.UserId == userId && c.Datasource == datasource).ExecuteDeleteAsync(ct);
+        var deleted = await Rows(userId, datasource).ExecuteDeleteAsync(ct);
         if (deleted == 0)
             return false;
-        logger.LogInformation("Credentials deleted for user {UserId}, datasource {Datasource}", userId, datasource);
+        logger.LogInformation("Credentials deleted for {Owner}, datasource {Datasource}", Owner(userId), datasource);
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Deleted, time.GetUtcNow()));
         await audit.WriteAsync(Entry(CredentialActions.Deleted, userId, datasource, actorUserId));
         return true;
     }
 
-    /// <summary>The actor is the entry's user; the owner is its target when someone else acted for them.</summary>
-    private static AuditEvent Entry(string action, string userId, string datasource, string? actorUserId) =>
+    /// <summary>The actor is the entry's user; the owner is its target when someone else acted for them
+    /// (<c>workspace</c> for the shared connection).</summary>
+    private static AuditEvent Entry(string action, string? ownerId, string datasource, string actorUserId) =>
         new(AuditKinds.Credential, action, "success")
         {
-            UserId = actorUserId ?? userId,
+            UserId = actorUserId,
             Source = datasource,
-            Target = actorUserId is not null && actorUserId != userId ? userId : null,
+            Target =
+                ownerId is null ? "workspace"
+                : ownerId != actorUserId ? ownerId
+                : null,
         };
 
-    public async Task<CredentialStatus> GetStatusAsync(string userId, string datasource, CancellationToken ct)
+    public Task<CredentialStatus> GetStatusAsync(string userId, string datasource, CancellationToken ct) =>
+        StatusAsync(userId, datasource, ct);
+
+    private async Task<CredentialStatus> StatusAsync(string? userId, string datasource, CancellationToken ct)
     {
-        var updated = await db
-            .Credentials.AsNoTracking()
-            .Where(c => c.UserId == userId && c.Datasource == datasource)
-            .Select(c => (DateTime?)c.UpdatedAt)
-            .FirstOrDefaultAsync(ct);
+        var updated = await Rows(userId, datasource).AsNoTracking().Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(ct);
         return new CredentialStatus(updated is not null, updated);
     }
+
+    private static string Owner(string? userId) => userId is null ? "the workspace (shared)" : $"user {userId}";
 
     /// <summary>The datasources the user has saved credentials for.</summary>
     public async Task<IReadOnlySet<string>> ConfiguredDatasourcesAsync(string userId, CancellationToken ct) =>

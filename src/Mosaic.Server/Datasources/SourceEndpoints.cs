@@ -24,6 +24,7 @@ public sealed record CredentialFieldResponse(
 /// <param name="AccentDark">The badge's background in dark mode; null when it is <paramref name="Accent"/>.</param>
 /// <param name="Examples">Example questions for an empty chat with this source.</param>
 /// <param name="Identity">Who the user's saved credentials act as, from the last passed connection test; null when unknown.</param>
+/// <param name="CredentialFields">Only what this member enters: none on a shared connection, never a field the admin fixed.</param>
 public sealed record SourceResponse(
     string Id,
     string Name,
@@ -38,9 +39,16 @@ public sealed record SourceResponse(
     IReadOnlyList<string> Examples,
     SourceStatus? Status = null,
     string? Identity = null
-);
+)
+{
+    /// <summary>"personal": the member enters <see cref="CredentialFields"/>; "shared": the admin connected it for everyone,
+    /// there is nothing to enter and <see cref="Configured"/> says whether it is connected.</summary>
+    // Not a constructor parameter: the generated UI type keeps it optional, so clients written before it still compile.
+    public string Connection { get; init; } = Connections.Personal;
+}
 
-/// <summary>GET /api/datasources: every source with its metadata, fields, whether the user configured it and as whom.</summary>
+/// <summary>GET /api/datasources: every source the admin did not switch off, with its metadata, the fields this member
+/// enters, whether it is ready for them and as whom.</summary>
 public static class SourceEndpoints
 {
     public static WebApplication MapSourceEndpoints(this WebApplication app)
@@ -54,8 +62,9 @@ public static class SourceEndpoints
                     var known = await identities.ForUserAsync(userId, ct);
                     return TypedResults.Ok(
                         (await sources.ForUserAsync(userId, ct))
+                            .Where(a => a.EffectivePolicy.Enabled)
                             .Select(a =>
-                                ToResponse(a.Source, a.HasCredentials) with
+                                ToResponse(a) with
                                 {
                                     Status = status(a.Source.Id),
                                     Identity = known.GetValueOrDefault(a.Source.Id)?.Identity,
@@ -69,6 +78,21 @@ public static class SourceEndpoints
             .WithTags("Datasources");
         app.MapSourceTestEndpoints(); // POST /api/datasources/{id}/test
         return app;
+    }
+
+    /// <summary>As a member has it: on a shared connection "configured" means the admin connected it.</summary>
+    public static SourceResponse ToResponse(SourceAvailability a)
+    {
+        var policy = a.EffectivePolicy;
+        var fields = policy.MemberFields(a.Source).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var full = ToResponse(a.Source, policy.Shared ? a.SharedConfigured : a.HasCredentials);
+        return full with
+        {
+            Connection = policy.Connection,
+            CredentialFields = [.. full.CredentialFields.Where(f => fields.Contains(f.Name))],
+            // The rules speak of every field; with some fixed (or none to enter) they would ask for what the member cannot give.
+            CredentialRules = policy.Shared || policy.FixedSettings.Count > 0 ? [] : full.CredentialRules,
+        };
     }
 
     public static SourceResponse ToResponse(SourceDefinition c, bool configured)

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
+using Mosaic.Server.Admin;
 using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.Sources.MySql;
 using Mosaic.Server.Sources.S3;
 
 namespace Mosaic.Server.Demo;
@@ -12,8 +14,9 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 
 /// <summary>
 /// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
-/// with the demo files, and saves credentials for all seven sources for the demo account from the
-/// Sandbox's --print-env (mysql: the Sandbox's demo SQLite database). Both children listen on loopback, so
+/// with the demo files, and connects all seven sources from the Sandbox's --print-env (mysql: the Sandbox's demo
+/// SQLite database): MySQL and S3 as the workspace's shared connections (their location fields fixed, the rest saved as
+/// shared credentials), the others as the demo account's personal credentials. Both children listen on loopback, so
 /// exactly their host:port are added to the egress allow list, and the demo database's directory, nothing else,
 /// to the directories SQLite sources may read. Singleton; disposed at shutdown.
 /// </summary>
@@ -63,6 +66,7 @@ public sealed class DemoEnvironment(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
+            var admin = scope.ServiceProvider.GetRequiredService<AdminSourceSettings>();
             foreach (var (datasource, variables) in env)
             {
                 if (datasource == S3Source.Id && _s3 is null)
@@ -71,13 +75,26 @@ public sealed class DemoEnvironment(
                     continue;
                 if (registry.Find(datasource) is not { } source)
                     continue;
-                await vault.SaveAsync(userId, datasource, ToFields(source, variables), ct);
+                var fields = ToFields(source, variables);
+                if (SharedInDemo.Contains(datasource))
+                {
+                    // Where to connect is fixed for everyone (the ports change with every start); the keys are shared.
+                    var fixedValues = fields.Where(f => source.FindField(f.Key)?.Location == true).ToDictionary();
+                    var shared = new UpdateSourceRequest(Connection: Connections.Shared);
+                    await admin.UpdateAsync(source, shared, fixedValues, userId, ct);
+                    await vault.SaveSharedAsync(datasource, fields.Where(f => !fixedValues.ContainsKey(f.Key)).ToDictionary(), userId, ct);
+                }
+                else
+                    await vault.SaveAsync(userId, datasource, fields, ct);
                 saved.Add(datasource);
             }
         }
         Status = new DemoStatus(_sandbox.BaseUrl, _s3?.BaseUrl, saved, s3Note);
         return Status;
     }
+
+    /// <summary>The sources the demo workspace connects for everyone; the others are personal.</summary>
+    static readonly HashSet<string> SharedInDemo = [MySqlSource.Id, S3Source.Id];
 
     /// <summary>The credential fields whose env vars the Sandbox printed (the reverse of the connector's mapping).</summary>
     public static Dictionary<string, string> ToFields(SourceDefinition source, IReadOnlyDictionary<string, string> variables) =>

@@ -25,11 +25,12 @@ internal sealed class DigestCacheInvalidator(ICredentialChangeNotifier notifier,
 
     private void OnChanged(CredentialChange change) => _ = ForgetAsync(change.UserId);
 
-    private async Task ForgetAsync(string userId)
+    // A workspace-wide change (null user: shared credentials, a source switched off) concerns every user's digests.
+    private async Task ForgetAsync(string? userId)
     {
         try
         {
-            await cache.RemoveByTagAsync(DigestService.CacheTag(userId));
+            await cache.RemoveByTagAsync(userId is null ? DigestService.AllTag : DigestService.CacheTag(userId));
         }
         catch (Exception e)
         {

@@ -53,6 +53,9 @@ public sealed class DigestService(
     /// <summary>Every cached digest of a user carries this tag, so a credential change forgets them all.</summary>
     public static string CacheTag(string userId) => $"mosaic:digest:{userId}";
 
+    /// <summary>On every digest entry, so a workspace-wide change (a source switched off) forgets them all.</summary>
+    public const string AllTag = "mosaic:digest";
+
     /// <summary>The sources a digest of this user reads: configured, enabled, and offering a read-only whats_new tool.</summary>
     public async Task<IReadOnlyList<string>> SourcesAsync(string userId, CancellationToken ct) =>
         (await DigestSourcesAsync(userId, ct)).Select(s => s.Id).ToList();
@@ -77,7 +80,7 @@ public sealed class DigestService(
                 return await BuildAsync(sourceHub, request.UserId, since, onSection, token);
             },
             Entry,
-            [CacheTag(request.UserId)],
+            [CacheTag(request.UserId), AllTag],
             ct
         );
         if (!built && onSection is not null)

@@ -35,7 +35,7 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         {
             logger.LogWarning(
                 "Other replicas were not told that user {UserId} changed {Datasource} credentials: Redis failed ({Error}).",
-                change.UserId,
+                change.UserId ?? "(workspace)",
                 change.Datasource,
                 ex.Message
             );
@@ -53,7 +53,8 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         {
             message = null;
         }
-        if (message is not { UserId.Length: > 0, Datasource.Length: > 0 })
+        // A null user is a workspace-wide change (shared credentials, source settings); an empty one is malformed.
+        if (message is not { Datasource.Length: > 0 } || message.UserId is { Length: 0 })
         {
             logger.LogWarning("Ignored a malformed credential change notice from Redis.");
             return;
@@ -76,5 +77,5 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
         catch (ObjectDisposedException) { } // a notice arriving while this server shuts down concerns no one here
     }
 
-    private sealed record Message(string Origin, string UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
+    private sealed record Message(string Origin, string? UserId, string Datasource, CredentialChangeKind Kind, DateTimeOffset At);
 }

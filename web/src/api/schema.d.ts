@@ -991,6 +991,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateSourceRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AdminSourceResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/admin/sources/{id}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SharedCredentialsRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MessageResponse'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chat/message/stream': {
     parameters: {
       query?: never;
@@ -1900,6 +2122,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdminSourceField: {
+      name: string;
+      label: string;
+      type: string;
+      required: boolean;
+      fixable: boolean;
+      fixed: boolean;
+      personal: boolean;
+    };
+    AdminSourceResponse: {
+      id: string;
+      name: string;
+      icon: string;
+      built_in: boolean;
+      enabled: boolean;
+      connection: string;
+      fields: components['schemas']['AdminSourceField'][];
+      fixed_settings: {
+        [key: string]: string;
+      };
+      shared_configured: boolean;
+      /** Format: date-time */
+      shared_updated_at: null | string;
+      shared_identity: null | string;
+      tools: components['schemas']['AdminSourceTool'][];
+      tools_known: boolean;
+      tools_note: null | string;
+      disabled_tools: string[];
+      always_ask_tools: string[];
+      writes_disabled: boolean;
+      /** Format: date-time */
+      updated_at: null | string;
+    };
+    AdminSourceTool: {
+      name: string;
+      description: null | string;
+      read_only: boolean;
+      disabled: boolean;
+      always_ask: boolean;
+    };
     AdminUserResponse: {
       id: string;
       email: string;
@@ -2434,6 +2696,9 @@ export interface components {
       datasource: string;
       credentials: Record<string, never>;
     };
+    SharedCredentialsRequest: {
+      credentials: Record<string, never>;
+    };
     SignupPolicyResponse: {
       signup: string;
       invite_required: boolean;
@@ -2469,6 +2734,7 @@ export interface components {
       examples: string[];
       status?: null | components['schemas']['SourceStatus'];
       identity?: null | string;
+      connection?: string;
     };
     SourceResult: {
       source: string;
@@ -2513,6 +2779,14 @@ export interface components {
       approval?: null | string;
       injected?: null | string[];
       error?: null | string;
+    };
+    UpdateSourceRequest: {
+      enabled?: null | boolean;
+      connection?: null | string;
+      fixed_settings?: null | Record<string, never>;
+      disabled_tools?: null | string[];
+      always_ask_tools?: null | string[];
+      writes_disabled?: null | boolean;
     };
     UpdateUserRequest: {
       role?: null | string;

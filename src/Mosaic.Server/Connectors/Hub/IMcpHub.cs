@@ -13,6 +13,13 @@ public interface IMcpHub
     Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct);
 
     /// <summary>
+    /// The admin's view: every tool the source declares as <see cref="ToolTrust"/> judged it, before the workspace's
+    /// <see cref="ToolPolicy"/> (switched-off tools included, always-ask ones with their real read-only flag).
+    /// </summary>
+    Task<IReadOnlyList<McpToolInfo>> ListDeclaredToolsAsync(string userId, string datasource, CancellationToken ct) =>
+        ListToolsAsync(userId, datasource, ct);
+
+    /// <summary>
     /// Calls a tool in the user's session. Read-only results are cached 30 s per user. A tool error from
     /// the server comes back as <see cref="McpToolResult.IsError"/>; a dead process, timeout or open
     /// breaker throws <see cref="McpHubException"/>.
@@ -32,7 +39,8 @@ public interface IMcpHub
 }
 
 /// <summary>A tool as the host treats it, decided by <see cref="ToolTrust"/> (never the server's word alone).</summary>
-/// <param name="ReadOnly">Runs without approval and may be cached; anything else needs a person's approval.</param>
+/// <param name="ReadOnly">Runs without approval and may be cached; anything else needs a person's approval. False also for
+/// a read tool the admin put in always-ask (<see cref="ToolPolicy"/>).</param>
 /// <param name="Trusted">False for a custom source's tool the operator did not vouch for: keyword routing only
 /// picks it when the question names it.</param>
 public sealed record McpToolInfo(string Name, string? Description, JsonElement InputSchema, bool ReadOnly, bool Destructive, bool Trusted);

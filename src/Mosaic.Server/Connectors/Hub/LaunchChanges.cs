@@ -32,10 +32,10 @@ internal sealed class LaunchChanges(
         {
             spec = await resolver.ResolveAsync(key.UserId, key.Datasource, ct);
         }
-        catch (McpHubException e) when (e.Failure == McpHubFailure.NotConfigured)
+        catch (McpHubException e) when (e.Failure is McpHubFailure.NotConfigured or McpHubFailure.UnknownSource)
         {
             if (_seen.TryRemove(key, out _))
-                await ChangedAsync(key, ct); // credentials deleted
+                await ChangedAsync(key, ct); // credentials deleted, or the admin switched the source off
             throw;
         }
         var fingerprint = spec.Fingerprint();
@@ -60,6 +60,17 @@ internal sealed class LaunchChanges(
     {
         _seen[key] = AfterNotice;
         await ChangedAsync(key, ct);
+    }
+
+    /// <summary>
+    /// Every user's session of this source: its shared credentials or the admin's settings for it changed (here or on
+    /// another replica). Sessions of users who have not asked since start-up are among the live ones.
+    /// </summary>
+    public async Task NoticeSourceAsync(string datasource, CancellationToken ct = default)
+    {
+        var keys = _seen.Keys.Concat(sessions.Live.Select(s => s.Key)).Where(k => k.Datasource == datasource).Distinct().ToList();
+        foreach (var key in keys)
+            await NoticeAsync(key, ct);
     }
 
     async Task ChangedAsync(SessionKey key, CancellationToken ct)

@@ -51,15 +51,12 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
         {
             var spec = await _changes.ResolveAsync(key, ct);
             var started = Stopwatch.GetTimestamp();
-            var info = (await ListToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
-            if (info is null)
-                return new McpToolResult(
-                    true,
-                    $"The {datasource} source has no tool named '{tool}'.",
-                    null,
-                    Stopwatch.GetElapsedTime(started),
-                    false
-                );
+            var judged = (await JudgedToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
+            // The workspace's policy is checked here too, not only in listings: a call never depends on what was offered.
+            var refusal = judged is null ? $"The {datasource} source has no tool named '{tool}'." : spec.Policy.Refusal(judged);
+            if (refusal is not null)
+                return new McpToolResult(true, refusal, null, Stopwatch.GetElapsedTime(started), false);
+            var info = spec.Policy.Apply([judged!])[0];
 
             Func<CancellationToken, Task<CachedToolResult>> call = t => _caller.CallToolAsync(key, spec, tool, arguments, t);
             var (result, fromCache) =
@@ -74,8 +71,25 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
         }
     }
 
-    /// <summary>The tools as the host treats them: judged by the source's <see cref="ToolTrust"/> on every read.</summary>
-    async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
+    public async Task<IReadOnlyList<McpToolInfo>> ListDeclaredToolsAsync(string userId, string datasource, CancellationToken ct)
+    {
+        var key = Key(userId, datasource);
+        try
+        {
+            return await JudgedToolsAsync(key, await _changes.ResolveAsync(key, ct), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw Cancelled(datasource);
+        }
+    }
+
+    /// <summary>The tools as the host offers them: judged by the source's <see cref="ToolTrust"/>, then its
+    /// <see cref="ToolPolicy"/>, on every read.</summary>
+    async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>
+        spec.Policy.Apply(await JudgedToolsAsync(key, spec, ct));
+
+    async Task<IReadOnlyList<McpToolInfo>> JudgedToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
         var declared = await _cache.GetToolsAsync(
             key,

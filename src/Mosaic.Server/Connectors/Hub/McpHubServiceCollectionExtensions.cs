@@ -52,14 +52,17 @@ public static class McpHubServiceCollectionExtensions
     {
         try
         {
-            await changes.NoticeAsync(new SessionKey(change.UserId, change.Datasource));
+            if (change.UserId is null)
+                await changes.NoticeSourceAsync(change.Datasource);
+            else
+                await changes.NoticeAsync(new SessionKey(change.UserId, change.Datasource));
         }
         catch (Exception e)
         {
             log.LogWarning(
                 "Could not replace the {Datasource} session of user {UserId} after a credential change: {Error}",
                 change.Datasource,
-                change.UserId,
+                change.UserId ?? "(every user)",
                 e.Message
             );
         }

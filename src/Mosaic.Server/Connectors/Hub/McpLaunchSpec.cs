@@ -6,6 +6,14 @@ public abstract record McpLaunchSpec
     /// <summary>Which tools count as read-only (per source, not part of the fingerprint). Default: none.</summary>
     public ToolTrust Trust { get; init; } = ToolTrust.OnlyListed([]);
 
+    /// <summary>The workspace's tool policy for the source, applied after <see cref="Trust"/> (not part of the fingerprint:
+    /// a policy change needs no new session, and is read again on every request).</summary>
+    public ToolPolicy Policy { get; init; } = ToolPolicy.None;
+
+    /// <summary>Egress allow entries for this source's connector only, from settings the admin fixed (never a member's).
+    /// Added to the operator's MOSAIC_EGRESS_ALLOW for this process; already reflected in the fingerprint by the values.</summary>
+    public IReadOnlyList<string> Egress { get; init; } = [];
+
     /// <summary>A value that changes whenever the launch (including credentials) changes. Memory only.</summary>
     internal abstract string Fingerprint();
 

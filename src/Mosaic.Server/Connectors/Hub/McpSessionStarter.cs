@@ -15,6 +15,8 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         var marker = Guid.NewGuid().ToString("N");
         // The SDK logs what the connector prints; ConnectorLogging keeps that at Debug and redacted.
         var logs = ConnectorLogging.For(loggerFactory, spec);
+        // The operator's allow list, plus the hosts the admin fixed for this source (this source's processes only).
+        var allowed = spec.Egress.Count == 0 ? egress.Policy : egress.Policy.With(spec.Egress);
         IClientTransport transport = spec switch
         {
             StdioLaunchSpec s => new StdioClientTransport(
@@ -26,7 +28,12 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                     WorkingDirectory = s.WorkingDirectory,
                     // Off: otherwise the child would get the host's whole environment, secrets included.
                     InheritEnvironmentVariables = false,
-                    EnvironmentVariables = ChildEnvironment.Build(s.Environment, options.Value.InheritedVariables, marker, egress.Variable),
+                    EnvironmentVariables = ChildEnvironment.Build(
+                        s.Environment,
+                        options.Value.InheritedVariables,
+                        marker,
+                        allowed.Rules.Count == 0 ? null : allowed.ToString()
+                    ),
                     ShutdownTimeout = TimeSpan.FromSeconds(2),
                     // stderr may echo what the connector was given: Debug only, redacted.
                     StandardErrorLines = logs.StderrLine(key),
@@ -42,7 +49,7 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                     AdditionalHeaders = h.Headers.ToDictionary(),
                     ConnectionTimeout = options.Value.StartTimeout,
                 },
-                new HttpClient(egress.Policy.CreateHandler()),
+                new HttpClient(allowed.CreateHandler()),
                 logs,
                 ownsHttpClient: true
             ), // internal addresses only if allowed

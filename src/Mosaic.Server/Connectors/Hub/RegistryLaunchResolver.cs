@@ -3,8 +3,10 @@ using Mosaic.Server.Credentials;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
-/// The hub's view of the registry and the vault: which program or URL a source runs, with the
-/// user's decrypted credentials. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
+/// The hub's view of the registry, the admin's source settings and the vault: which program or URL a source runs,
+/// with the fields <see cref="UsableSources.SetupAsync"/> gives (shared or the user's own credentials, fixed settings
+/// over them), the egress the admin's fixed hosts open, and the tool policy. Resolved on every hub request, so a
+/// change counts at once on every replica. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
 /// </summary>
 internal sealed class RegistryLaunchResolver(
     SourceRegistry registry,
@@ -16,15 +18,14 @@ internal sealed class RegistryLaunchResolver(
     public async Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct)
     {
         var source = registry.Find(datasource);
-        if (source is null || !source.Enabled)
+        if (source is null)
             throw new McpHubException(McpHubFailure.UnknownSource, datasource, $"There is no datasource '{datasource}'.");
 
         await using var scope = scopes.CreateAsyncScope();
-        var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
-        IReadOnlyDictionary<string, string>? credentials;
+        SourceSetup setup;
         try
         {
-            credentials = await vault.GetAsync(userId, datasource, ct);
+            setup = await scope.ServiceProvider.GetRequiredService<UsableSources>().SetupAsync(userId, source, ct);
         }
         catch (CredentialDecryptionException e)
         {
@@ -35,12 +36,12 @@ internal sealed class RegistryLaunchResolver(
                 e
             );
         }
-        if (!UsableSources.CredentialsReady(source, saved: credentials is not null))
-            throw new McpHubException(
-                McpHubFailure.NotConfigured,
-                datasource,
-                $"{source.Name} is not set up for you yet; add its credentials first."
-            );
-        return ConnectorLaunch.ToSpec(source, credentials ?? new Dictionary<string, string>(), locator, sqliteFiles.OperatorValues);
+        if (setup.Fields is null)
+            throw new McpHubException(setup.Failure ?? McpHubFailure.NotConfigured, datasource, setup.Problem ?? "");
+        return ConnectorLaunch.ToSpec(source, setup.Fields, locator, sqliteFiles.OperatorValues) with
+        {
+            Policy = setup.Policy.Tools,
+            Egress = setup.Policy.EgressEntries(source),
+        };
     }
 }

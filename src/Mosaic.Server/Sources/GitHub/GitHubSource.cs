@@ -19,7 +19,7 @@ public sealed partial class GitHubSource : IBuiltInSource
             CredentialFields =
             [
                 new("token", "Personal Access Token", "password", true, "GITHUB_TOKEN") { Placeholder = "ghp_… or github_pat_…" },
-                new("api_url", "API URL", "url", false, "GITHUB_API_URL") { Help = "Only for GitHub Enterprise Server." },
+                new("api_url", "API URL", "url", false, "GITHUB_API_URL") { Location = true, Help = "Only for GitHub Enterprise Server." },
             ],
             DirectRouting =
             [

@@ -21,7 +21,11 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
                 new("client_id", "OAuth Client ID", "text", true, "GOOGLE_OAUTH_CLIENT_ID"),
                 new("client_secret", "OAuth Client Secret", "password", true, "GOOGLE_OAUTH_CLIENT_SECRET"),
                 new("refresh_token", "Refresh Token", "password", true, "GOOGLE_REFRESH_TOKEN"),
-                new("api_base_url", "API base URL", "url", false, "GOOGLE_API_BASE_URL") { Help = "Leave empty for Google's APIs." },
+                new("api_base_url", "API base URL", "url", false, "GOOGLE_API_BASE_URL")
+                {
+                    Location = true,
+                    Help = "Leave empty for Google's APIs.",
+                },
             ],
             DirectRouting =
             [

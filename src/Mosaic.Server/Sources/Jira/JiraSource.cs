@@ -18,7 +18,7 @@ public sealed partial class JiraSource : IBuiltInSource
             Description = "Search, read, create and update issues",
             CredentialFields =
             [
-                new("url", "Jira URL", "url", true, "JIRA_URL") { Placeholder = "https://your-company.atlassian.net" },
+                new("url", "Jira URL", "url", true, "JIRA_URL") { Location = true, Placeholder = "https://your-company.atlassian.net" },
                 new("email", "Email", "text", false, "JIRA_EMAIL") { Help = "The account that owns the API token (Jira Cloud)." },
                 new("api_token", "API Token", "password", true, "JIRA_API_TOKEN"),
                 new("default_project", "Default project", "text", false, null) { Placeholder = "ACME" },

@@ -20,12 +20,20 @@ public sealed partial class MySqlSource : IBuiltInSource
             Description = "Explore tables and run read-only SQL queries",
             CredentialFields =
             [
-                new("host", "Host", "text", false, "MYSQL_HOST") { Placeholder = "db.internal" },
-                new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306" },
+                new("host", "Host", "text", false, "MYSQL_HOST")
+                {
+                    Placeholder = "db.internal",
+                    Location = true,
+                    // The fixed host, on the fixed port (or MySQL's own): a member's other port stays refused.
+                    EgressEntry = f =>
+                        f.GetValueOrDefault("host") is { Length: > 0 } host ? HostEntry(host, f.GetValueOrDefault("port")) : null,
+                },
+                new("port", "Port", "number", false, "MYSQL_PORT") { Placeholder = "3306", Location = true },
                 new("user", "User", "text", false, "MYSQL_USER"),
                 new("password", "Password", "password", false, "MYSQL_PASSWORD"),
                 new("database", "Database", "text", false, "MYSQL_DATABASE")
                 {
+                    Location = true,
                     Check = v => SystemSchemas.RefuseDatabase(v) is { } refusal ? $"Database refused: {refusal}." : null,
                 },
                 new("ssl_mode", "SSL mode", "text", false, "MYSQL_SSL_MODE") { Placeholder = "Preferred" },
@@ -35,6 +43,7 @@ public sealed partial class MySqlSource : IBuiltInSource
                         "Instead of a server: the path of a SQLite database file "
                         + "in a directory the operator allows (MOSAIC_SQLITE_DIRS).",
                     SqliteFile = true,
+                    Location = true,
                 },
             ],
             OperatorVariables = [SqliteFilePolicy.DirsVariable, SqliteFilePolicy.DataDirVariable],
@@ -75,6 +84,9 @@ public sealed partial class MySqlSource : IBuiltInSource
                 ? new("execute_query", new Dictionary<string, object?> { ["sql"] = $"SELECT * FROM {t.Groups["t"].Value} LIMIT 20" })
                 : new("list_tables")
         );
+
+    /// <summary>The egress entry for a MySQL server: IPv6 literals in brackets, MySQL's port unless another is given.</summary>
+    static string HostEntry(string host, string? port) => $"{(host.Contains(':') ? $"[{host.Trim('[', ']')}]" : host)}:{port ?? "3306"}";
 
     /// <summary>"table orders", "the orders table".</summary>
     [GeneratedRegex(@"\btable\s+`?(?<t>[A-Za-z_]\w*)`?|\b(?<t>[A-Za-z_]\w*)\s+table\b", RegexOptions.IgnoreCase)]

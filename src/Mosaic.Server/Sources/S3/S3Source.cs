@@ -20,13 +20,15 @@ public sealed partial class S3Source : IBuiltInSource
             [
                 new("aws_access_key_id", "Access Key ID", "text", true, "AWS_ACCESS_KEY_ID"),
                 new("aws_secret_access_key", "Secret Access Key", "password", true, "AWS_SECRET_ACCESS_KEY"),
-                new("aws_region", "Region", "text", false, "AWS_REGION") { Placeholder = "us-east-1" },
+                new("aws_region", "Region", "text", false, "AWS_REGION") { Location = true, Placeholder = "us-east-1" },
                 new("endpoint_url", "Endpoint URL", "url", false, "AWS_ENDPOINT_URL")
                 {
+                    Location = true,
                     Help = "Only for S3-compatible storage (MinIO, Ceph, …).",
                 },
                 new("force_path_style", "Path-style addressing", "checkbox", false, "S3_FORCE_PATH_STYLE")
                 {
+                    Location = true,
                     Help = "Needed by most S3-compatible servers.",
                 },
             ],

@@ -18,7 +18,11 @@ public sealed partial class ShopifySource : IBuiltInSource
             Description = "Orders, products and inventory",
             CredentialFields =
             [
-                new("shop_url", "Shop URL", "url", true, "SHOPIFY_SHOP_URL") { Placeholder = "https://your-shop.myshopify.com" },
+                new("shop_url", "Shop URL", "url", true, "SHOPIFY_SHOP_URL")
+                {
+                    Location = true,
+                    Placeholder = "https://your-shop.myshopify.com",
+                },
                 new("access_token", "Admin API access token", "password", true, "SHOPIFY_ACCESS_TOKEN") { Placeholder = "shpat_…" },
                 new("api_version", "API version", "text", false, "SHOPIFY_API_VERSION") { Placeholder = "2025-01" },
             ],

@@ -20,7 +20,7 @@ public sealed partial class SlackSource : IBuiltInSource
             [
                 new("bot_token", "Bot Token", "password", true, "SLACK_BOT_TOKEN") { Placeholder = "xoxb-…" },
                 new("user_token", "User Token", "password", false, "SLACK_USER_TOKEN") { Help = "Needed for message search." },
-                new("api_url", "API URL", "url", false, "SLACK_API_URL") { Help = "Leave empty for slack.com." },
+                new("api_url", "API URL", "url", false, "SLACK_API_URL") { Location = true, Help = "Leave empty for slack.com." },
                 new("default_channel", "Default channel", "text", false, null) { Placeholder = "#general" },
             ],
             DirectRouting =

@@ -18,6 +18,9 @@ public sealed class RecordingHub(IMcpHub inner) : IMcpHub
     public Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct) =>
         inner.ListToolsAsync(userId, datasource, ct);
 
+    public Task<IReadOnlyList<McpToolInfo>> ListDeclaredToolsAsync(string userId, string datasource, CancellationToken ct) =>
+        inner.ListDeclaredToolsAsync(userId, datasource, ct);
+
     public async Task<McpToolResult> CallToolAsync(
         string userId,
         string datasource,
