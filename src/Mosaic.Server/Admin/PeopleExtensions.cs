@@ -42,6 +42,20 @@ internal sealed class AdminBootstrap(IServiceScopeFactory scopes, PeopleSettings
     // Starting runs before any hosted service's StartAsync, the web server's included.
     public async Task StartingAsync(CancellationToken ct)
     {
+        try
+        {
+            await EnsureAdminsAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // The server still starts with its database down (health says 503 until it is back); the roles are
+            // checked again at the next start, and sign-in needs the database anyway.
+            logger.LogError(e, "Could not check the workspace's admins at start-up: the database did not answer");
+        }
+    }
+
+    private async Task EnsureAdminsAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MosaicDbContext>();
         await AdminGuard.EnsureAsync(db, time, ct);

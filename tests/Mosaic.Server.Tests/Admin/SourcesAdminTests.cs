@@ -190,7 +190,9 @@ public sealed class SourcesAdminTests(MosaicAppFactory app) : IClassFixture<Mosa
         var row = app.Database.IsMariaDb
             ? "CONCAT(kind, '|', action, '|', target, '|', COALESCE(detail, ''))"
             : "kind || '|' || action || '|' || target || '|' || COALESCE(detail, '')";
-        var rows = await app.Database.QueryStringsAsync($"SELECT {row} FROM audit_log WHERE user_id = '{admin.Id}' ORDER BY id");
+        var rows = await app.Database.QueryStringsAsync(
+            $"SELECT {row} FROM audit_log WHERE user_id = '{admin.Id}' AND kind IN ('admin', 'credential') ORDER BY id"
+        );
         Assert.Equal(
             [
                 "admin|source_updated|slack|fixed_settings: api_url; always_ask_tools: +read_messages",
