@@ -27,8 +27,8 @@ export function ConfiguredBanner({ updatedAt, identity }: { updatedAt?: string |
       <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
       <p>
         {identity ? `Connected as ${identity}` : 'Connected'}
-        {updatedAt ? ` · saved ${timeAgo(updatedAt)}` : ''}. Stored secrets are never shown again; to change them, enter a complete new
-        set and save.
+        {updatedAt ? ` · saved ${timeAgo(updatedAt)}` : ''}. Stored secrets are never shown again; to change them, enter a complete new set
+        and save.
       </p>
     </div>
   );
@@ -53,7 +53,11 @@ export function TestResult({ test }: { test: TestConnectionResult }) {
           : 'bg-red-50 text-red-800 dark:bg-red-950/40 dark:text-red-200',
       )}
     >
-      {test.success ? <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />}
+      {test.success ? (
+        <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
+      ) : (
+        <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+      )}
       {describeTest(test)}
     </p>
   );

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider, useAuth } from '../contexts/AuthContext';
 import { json, mockFetch } from '../test/fetchMock';
@@ -13,14 +14,16 @@ function Who() {
   return <p data-testid="who">{user ? `signed in as ${user.email}` : 'signed out'}</p>;
 }
 
-function renderLogin() {
-  const client = new QueryClient();
+function renderLogin(at = '/login') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <AuthProvider>
-        <LoginPage />
-        <Who />
-      </AuthProvider>
+      <MemoryRouter initialEntries={[at]}>
+        <AuthProvider>
+          <LoginPage />
+          <Who />
+        </AuthProvider>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   return userEvent.setup();

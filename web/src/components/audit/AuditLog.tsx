@@ -96,7 +96,11 @@ export function AuditLog({ scope }: { scope: AuditScope }) {
             ))}
           </select>,
         )}
-        {field('from', 'From', <input id={`${id}-from`} type="date" className={inputClass} value={draft.from ?? ''} onChange={set('from')} />)}
+        {field(
+          'from',
+          'From',
+          <input id={`${id}-from`} type="date" className={inputClass} value={draft.from ?? ''} onChange={set('from')} />,
+        )}
         {field('to', 'To', <input id={`${id}-to`} type="date" className={inputClass} value={draft.to ?? ''} onChange={set('to')} />)}
         <div className="col-span-full flex flex-wrap items-center gap-2">
           <button type="submit" className={buttonPrimary}>

@@ -48,7 +48,9 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
             className={cn(
               'inline-flex items-center gap-2 rounded-lg px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60',
               'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 dark:focus-visible:ring-offset-zinc-900',
-              danger ? 'bg-red-600 hover:bg-red-500 focus-visible:ring-red-500' : 'bg-indigo-600 hover:bg-indigo-500 focus-visible:ring-indigo-500',
+              danger
+                ? 'bg-red-600 hover:bg-red-500 focus-visible:ring-red-500'
+                : 'bg-indigo-600 hover:bg-indigo-500 focus-visible:ring-indigo-500',
             )}
           >
             {busy ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}

@@ -33,7 +33,10 @@ export function Switch({ checked, onChange, label, hideLabel, disabled, descript
       >
         <span
           aria-hidden
-          className={cn('inline-block size-5 rounded-full bg-white shadow transition-transform', checked ? 'translate-x-4.5' : 'translate-x-0.5')}
+          className={cn(
+            'inline-block size-5 rounded-full bg-white shadow transition-transform',
+            checked ? 'translate-x-4.5' : 'translate-x-0.5',
+          )}
         />
       </button>
       <span id={`${id}-label`} className={hideLabel ? 'sr-only' : 'text-sm text-zinc-800 dark:text-zinc-200'}>
