@@ -27,7 +27,8 @@ function Tab({ tab }: { tab: TabId }) {
 export function AdminView({ onOpenSidebar }: { onOpenSidebar: () => void }) {
   const { user } = useAuth();
   const { tab } = useParams<{ tab?: string }>();
-  if (user?.role !== 'admin') return <Navigate to="/" replace />;
+  if (!user) return null;
+  if (user.role !== 'admin') return <Navigate to="/" replace />;
   const current = ADMIN_TABS.find((t) => t.id === tab);
   if (!current) return <Navigate to="/admin/people" replace />;
   return (

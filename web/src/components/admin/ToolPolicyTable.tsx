@@ -15,7 +15,7 @@ const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 
 export function ToolPolicyTable({ source, busy, onChange }: Props) {
   const disabled = source.tools.filter((t) => t.disabled).map((t) => t.name);
-  const alwaysAsk = source.tools.filter((t) => t.always_ask).map((t) => t.name);
+  const alwaysAsk = source.tools.filter((t) => t.read_only && t.always_ask).map((t) => t.name);
   const toggle = (list: string[], name: string, on: boolean) => (on ? [...new Set([...list, name])] : list.filter((n) => n !== name));
   if (source.tools.length === 0)
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">The tool list appears once the connector has started once.</p>;
