@@ -76,7 +76,8 @@ export function SourcePolicyCard({ source, busy, error, onUpdate, onCredentialsC
             <label
               key={c.value}
               className={cn(
-                'flex cursor-pointer items-start gap-2 rounded-lg border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500',
+                'flex cursor-pointer items-start gap-2 rounded-lg border p-3',
+                'has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500',
                 source.connection === c.value
                   ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-500/10'
                   : 'border-zinc-200 dark:border-zinc-700',

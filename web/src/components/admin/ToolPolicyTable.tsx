@@ -2,7 +2,7 @@
 // Write tools always ask; for a shared connection, "writes off" turns every write tool off at once.
 import type { AdminSource } from '../../types/admin';
 import { Switch } from '../ui/Switch';
-import { BADGE_TONE, badgeClass } from '../ui/styles';
+import { BADGE_TONE, badgeClass, scrollRegionClass } from '../ui/styles';
 import { cn } from '../../utils/cn';
 
 interface Props {
@@ -20,12 +20,7 @@ export function ToolPolicyTable({ source, busy, onChange }: Props) {
   if (source.tools.length === 0)
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">The tool list appears once the connector has started once.</p>;
   return (
-    <div
-      role="region"
-      aria-label={`${source.name} tools`}
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-zinc-200 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-zinc-800"
-    >
+    <div role="region" aria-label={`${source.name} tools`} tabIndex={0} className={scrollRegionClass}>
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         <caption className="sr-only">{source.name} tool policy</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-900">

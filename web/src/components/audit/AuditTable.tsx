@@ -1,6 +1,6 @@
 // One table for audit entries, used twice: the admin's Audit log (everyone, with a User column) and My activity.
 import { formatArguments, formatDuration } from '../../utils/format';
-import { BADGE_TONE, badgeClass } from '../ui/styles';
+import { BADGE_TONE, badgeClass, scrollRegionClass } from '../ui/styles';
 import { cn } from '../../utils/cn';
 import type { AuditEntry } from '../../types/admin';
 
@@ -30,12 +30,7 @@ function approvalText(e: AuditEntry): string | null {
 
 export function AuditTable({ entries, showUser, sourceName, caption }: Props) {
   return (
-    <div
-      role="region"
-      aria-label={caption}
-      tabIndex={0}
-      className="overflow-x-auto rounded-xl border border-zinc-200 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-zinc-800"
-    >
+    <div role="region" aria-label={caption} tabIndex={0} className={scrollRegionClass}>
       <table className="min-w-full divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="audit-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-900">

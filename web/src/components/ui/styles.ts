@@ -27,6 +27,12 @@ export const inputClass = cn(
 
 export const labelClass = 'text-sm font-medium text-zinc-800 dark:text-zinc-200';
 
+/** A horizontally scrolling table wrapper that can take focus (keyboard scrolling), with a visible focus ring. */
+export const scrollRegionClass = cn(
+  'overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800',
+  'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500',
+);
+
 export const cardClass = 'rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
 export const alertClass = 'rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200';
