@@ -56,7 +56,9 @@ export function SignupNotice({ info }: { info: SignupInfo }) {
   if (info.policy?.signup === 'domain')
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Sign up with your work email: only addresses at this workspace’s domains can join without an invitation.
+        Sign up with your work email: only addresses at{' '}
+        {info.policy.signup_domains?.length ? info.policy.signup_domains.join(', ') : 'this workspace’s domains'} can join without an
+        invitation.
       </p>
     );
   return null;

@@ -16,6 +16,8 @@ export type WorkspaceDatasource = Datasource & { connection?: Connection; identi
 export interface SignupPolicy {
   signup: SignupMode;
   invite_required: boolean;
+  /** In domain mode, the domains whose addresses may sign up. */
+  signup_domains?: string[];
 }
 
 /** GET /api/auth/invites/{token}: what an invitation link offers. */
