@@ -35,6 +35,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/signup" element={<LoginRoute />} />
       <Route
         path="/"
         element={
@@ -64,6 +65,22 @@ export function AppRoutes() {
         element={
           <ProtectedRoute>
             <MainApp view="missed" />
+          </ProtectedRoute>
+        }
+      />
+      <Route
+        path="/activity"
+        element={
+          <ProtectedRoute>
+            <MainApp view="activity" />
+          </ProtectedRoute>
+        }
+      />
+      <Route
+        path="/admin/:tab?"
+        element={
+          <ProtectedRoute>
+            <MainApp view="admin" />
           </ProtectedRoute>
         }
       />

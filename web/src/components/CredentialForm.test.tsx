@@ -115,7 +115,7 @@ describe('CredentialForm', () => {
     const { onTest, onDelete, user } = setup({ ...s3, configured: true });
     await user.click(screen.getByRole('button', { name: /Test connection/ }));
     expect(onTest).toHaveBeenCalled();
-    expect(await screen.findByText('Listed 3 buckets.')).toBeInTheDocument();
+    expect(await screen.findByText(/Listed 3 buckets\./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     expect(onDelete).not.toHaveBeenCalled();
     expect(screen.getByText('Remove saved credentials?')).toBeInTheDocument();
@@ -126,5 +126,26 @@ describe('CredentialForm', () => {
   it('hides the test button when the server has no test endpoint', () => {
     setup({ ...s3, configured: true }, { testSupported: false });
     expect(screen.queryByRole('button', { name: /Test connection/ })).toBeNull();
+  });
+
+  it('tests the saved credentials, or the values being edited, and says who they act as', async () => {
+    const onTest = vi.fn().mockResolvedValue({ success: true, identity: 'Alice Chen (alice@acme.test)', message: null });
+    const { user } = setup({ ...s3, configured: true }, { onTest, identity: 'Alice Chen (alice@acme.test)' });
+    expect(screen.getByTestId('configured-banner')).toHaveTextContent('Connected as Alice Chen (alice@acme.test)');
+    await user.click(screen.getByRole('button', { name: /Test connection/ }));
+    expect(onTest).toHaveBeenLastCalledWith(undefined);
+    expect(await screen.findByRole('status')).toHaveTextContent('Connected as Alice Chen (alice@acme.test).');
+    await user.type(screen.getByLabelText(/Access Key ID/), 'AKIANEW');
+    await user.click(screen.getByRole('button', { name: /Test connection/ }));
+    expect(onTest).toHaveBeenLastCalledWith(expect.objectContaining({ aws_access_key_id: 'AKIANEW' }));
+  });
+
+  it('offers a test before saving once something is typed, and shows a failure as the server put it', async () => {
+    const onTest = vi.fn().mockResolvedValue({ success: false, identity: null, message: 'Slack says: invalid_auth' });
+    const { user } = setup(s3, { onTest });
+    expect(screen.queryByRole('button', { name: /Test connection/ })).toBeNull();
+    await user.type(screen.getByLabelText(/Access Key ID/), 'AKIA');
+    await user.click(screen.getByRole('button', { name: /Test connection/ }));
+    expect(await screen.findByText('Slack says: invalid_auth')).toBeInTheDocument();
   });
 });

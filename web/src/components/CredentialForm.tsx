@@ -1,30 +1,28 @@
 // A credential form generated from a connector's declared fields. Saved values are never sent back
 // by the server, so the form starts empty; secrets are cleared from memory right after saving.
 import { useId, useState, type FormEvent } from 'react';
-import { CheckCircle2, Eye, EyeOff, Loader2, PlugZap, Trash2, XCircle } from 'lucide-react';
+import { Eye, EyeOff, Loader2, PlugZap } from 'lucide-react';
 import { ApiError } from '../services/http';
 import type { Datasource } from '../types';
-
-/** What a connection test found. */
-export interface TestConnectionResult {
-  success: boolean;
-  message?: string;
-  error?: string;
-}
-import { timeAgo } from '../utils/format';
 import { cn } from '../utils/cn';
 import { toPayload, validateFields, type CredentialValues } from '../utils/credentialFields';
+import { ConfiguredBanner, RemoveCredentials, TestResult, type TestConnectionResult } from './CredentialFormParts';
+
+export type { TestConnectionResult } from './CredentialFormParts';
 
 type Values = CredentialValues;
 
 interface Props {
   datasource: Datasource;
   updatedAt?: string | null;
+  /** Who the saved credentials act as, when a test or the server found out. */
+  identity?: string | null;
   /** Offer a connection test (with onTest). */
   testSupported?: boolean;
   onSave: (credentials: Record<string, string | boolean>) => Promise<void>;
   onDelete: () => Promise<void>;
-  onTest?: () => Promise<TestConnectionResult | null>;
+  /** Tests the form's values when any were entered (`unsaved`), else the saved credentials. */
+  onTest?: (unsaved?: Record<string, string | boolean>) => Promise<TestConnectionResult | null>;
 }
 
 const inputClass = cn(
@@ -33,17 +31,17 @@ const inputClass = cn(
   'dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500',
 );
 
-export function CredentialForm({ datasource, updatedAt, testSupported, onSave, onDelete, onTest }: Props) {
+export function CredentialForm({ datasource, updatedAt, identity, testSupported, onSave, onDelete, onTest }: Props) {
   const formId = useId();
   const [values, setValues] = useState<Values>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'delete' | 'test' | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, boolean>>({});
   const [test, setTest] = useState<TestConnectionResult | null>(null);
   const fields = datasource.credential_fields;
+  const edited = Object.values(values).some((v) => v !== '' && v !== false);
 
   const setValue = (name: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -99,10 +97,11 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
     setTest(null);
     try {
       await onDelete();
-      setConfirmDelete(false);
       setNotice(`${datasource.name} credentials removed.`);
+      return true;
     } catch (err) {
       setFormError(err instanceof Error ? err.message : 'Could not remove the credentials.');
+      return false;
     } finally {
       setBusy(null);
     }
@@ -115,7 +114,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
     setFormError(null);
     setNotice(null);
     try {
-      setTest(await onTest());
+      setTest(await onTest(edited ? toPayload(fields, values) : undefined));
     } catch (err) {
       setTest({ success: false, error: err instanceof Error ? err.message : 'The test failed.' });
     } finally {
@@ -125,22 +124,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
 
   return (
     <form onSubmit={submit} noValidate aria-label={`${datasource.name} credentials`} className="space-y-4">
-      {datasource.configured ? (
-        <div
-          className={cn(
-            'flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2',
-            'text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40',
-            'dark:text-emerald-200',
-          )}
-          data-testid="configured-banner"
-        >
-          <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
-          <p>
-            Connected{updatedAt ? ` · saved ${timeAgo(updatedAt)}` : ''}. Stored secrets are never shown again; to change them, enter a
-            complete new set and save.
-          </p>
-        </div>
-      ) : null}
+      {datasource.configured ? <ConfiguredBanner updatedAt={updatedAt} identity={identity} /> : null}
 
       {datasource.credential_rules?.length ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{datasource.credential_rules.join(' ')}</p>
@@ -248,24 +232,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
           {notice}
         </p>
       ) : null}
-      {test ? (
-        <p
-          role="status"
-          className={cn(
-            'flex items-start gap-2 rounded-lg px-3 py-2 text-sm',
-            test.success
-              ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200'
-              : 'bg-red-50 text-red-800 dark:bg-red-950/40 dark:text-red-200',
-          )}
-        >
-          {test.success ? (
-            <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
-          ) : (
-            <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
-          )}
-          {test.success ? (test.message ?? 'Connection works.') : (test.error ?? test.message ?? 'Connection failed.')}
-        </p>
-      ) : null}
+      {test ? <TestResult test={test} /> : null}
 
       <div className="flex flex-wrap items-center gap-2 pt-1">
         <button
@@ -279,7 +246,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
           {busy === 'save' ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           {datasource.configured ? 'Replace credentials' : 'Save'}
         </button>
-        {datasource.configured && testSupported && onTest ? (
+        {(datasource.configured || edited) && testSupported && onTest ? (
           <button
             type="button"
             onClick={runTest}
@@ -294,41 +261,7 @@ export function CredentialForm({ datasource, updatedAt, testSupported, onSave, o
             connection
           </button>
         ) : null}
-        {datasource.configured ? (
-          confirmDelete ? (
-            <span className="ml-auto inline-flex items-center gap-2 text-sm">
-              <span className="text-zinc-700 dark:text-zinc-300">Remove saved credentials?</span>
-              <button
-                type="button"
-                onClick={remove}
-                disabled={busy !== null}
-                className="rounded-lg bg-red-600 px-3 py-1.5 font-semibold text-white hover:bg-red-500 disabled:opacity-60"
-              >
-                Remove
-              </button>
-              <button
-                type="button"
-                onClick={() => setConfirmDelete(false)}
-                className="rounded-lg px-3 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-              >
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              onClick={() => setConfirmDelete(true)}
-              disabled={busy !== null}
-              className={cn(
-                'ml-auto inline-flex items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium',
-                'text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400',
-                'dark:hover:bg-red-950/40',
-              )}
-            >
-              <Trash2 className="size-4" aria-hidden /> Remove
-            </button>
-          )
-        ) : null}
+        {datasource.configured ? <RemoveCredentials busy={busy !== null} onRemove={remove} /> : null}
       </div>
     </form>
   );

@@ -1,15 +1,16 @@
 // Navigation: all sources, each source with its state, What You Missed, history, account.
 import { useEffect } from 'react';
-import { Bell, LogOut, Settings, SquarePen, X } from 'lucide-react';
-import type { Datasource, User } from '../types';
-import { ALL_SOURCES, WHAT_YOU_MISSED } from '../utils/sources';
+import { Bell, History, LogOut, Settings, Shield, SquarePen, X } from 'lucide-react';
+import type { Datasource } from '../types';
+import type { WorkspaceUser } from '../types/admin';
+import { ACTIVITY, ADMIN, ALL_SOURCES, WHAT_YOU_MISSED } from '../utils/sources';
 import { sourceHealth, TONE_DOT } from '../utils/status';
 import { SessionHistory } from './SessionHistory';
 import { SourceIcon } from './SourceIcon';
 import { cn } from '../utils/cn';
 
 interface Props {
-  user: User;
+  user: WorkspaceUser;
   datasources: Datasource[];
   loading: boolean;
   error?: string;
@@ -129,6 +130,20 @@ export function DataSourceSidebar(p: Props) {
                 <span className="flex-1">What You Missed</span>
               </NavButton>
             </li>
+            <li>
+              <NavButton active={p.selected === ACTIVITY} onClick={() => p.onSelect(ACTIVITY)} testId="nav-activity">
+                <History className="size-5 p-0.5 text-zinc-600 dark:text-zinc-300" aria-hidden />
+                <span className="flex-1">My activity</span>
+              </NavButton>
+            </li>
+            {p.user.role === 'admin' ? (
+              <li>
+                <NavButton active={p.selected === ADMIN} onClick={() => p.onSelect(ADMIN)} testId="nav-admin">
+                  <Shield className="size-5 p-0.5 text-zinc-600 dark:text-zinc-300" aria-hidden />
+                  <span className="flex-1">Admin</span>
+                </NavButton>
+              </li>
+            ) : null}
           </ul>
 
           <h2 className="mt-4 px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Sources</h2>

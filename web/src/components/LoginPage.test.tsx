@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider, useAuth } from '../contexts/AuthContext';
 import { json, mockFetch } from '../test/fetchMock';
@@ -13,14 +14,16 @@ function Who() {
   return <p data-testid="who">{user ? `signed in as ${user.email}` : 'signed out'}</p>;
 }
 
-function renderLogin() {
-  const client = new QueryClient();
+function renderLogin(at = '/login') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <AuthProvider>
-        <LoginPage />
-        <Who />
-      </AuthProvider>
+      <MemoryRouter initialEntries={[at]}>
+        <AuthProvider>
+          <LoginPage />
+          <Who />
+        </AuthProvider>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   return userEvent.setup();
@@ -115,5 +118,56 @@ describe('LoginPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByRole('alert')).toHaveTextContent('An account with this email already exists.');
+  });
+
+  it('opens /signup?invite= on the sign-up form with the invited email locked, and sends the invitation', async () => {
+    const { calls } = mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'GET /api/auth/signup-policy': () => json({ signup: 'invite', invite_required: true }),
+      'GET /api/auth/invites/tok-1': () => json({ email: 'carol@acme.test', role: 'member', expires_at: '2099-01-01T00:00:00Z' }),
+      'POST /api/auth/signup': () => json({ title: 'Forbidden', detail: 'This invitation was revoked by an admin.' }, 403),
+    });
+    const user = renderLogin('/signup?invite=tok-1');
+    expect(await screen.findByText(/You are invited to join as a member with carol@acme.test/)).toBeInTheDocument();
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(email).toHaveValue('carol@acme.test'));
+    expect(email).toHaveAttribute('readonly');
+    await user.type(screen.getByLabelText('Name'), 'Carol');
+    await user.type(screen.getByLabelText('Password'), 'a-long-password');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+        email: 'carol@acme.test',
+        password: 'a-long-password',
+        name: 'Carol',
+        invite: 'tok-1',
+      }),
+    );
+    // A refused sign-up shows the server's sentence.
+    expect(await screen.findByRole('alert')).toHaveTextContent('This invitation was revoked by an admin.');
+  });
+
+  it('explains an invitation-only workspace, and a link that is no longer valid', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'GET /api/auth/signup-policy': () => json({ signup: 'invite', invite_required: true }),
+      'GET /api/auth/invites/old': () => json({ title: 'Not Found', detail: 'No such invitation.' }, 404),
+    });
+    renderLogin('/signup?invite=old');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This invitation link is not valid any more');
+    expect(alert).toHaveTextContent('This workspace is invitation-only');
+    expect(screen.getByRole('button', { name: 'Create account' })).toBeDisabled();
+  });
+
+  it('lets anyone sign up in an open workspace, without an invitation', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json({}, 401),
+      'GET /api/auth/signup-policy': () => json({ signup: 'open', invite_required: false }),
+    });
+    const user = renderLogin('/login');
+    await user.click(screen.getByRole('tab', { name: 'Sign up' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create account' })).toBeEnabled());
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

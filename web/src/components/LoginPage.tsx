@@ -1,9 +1,11 @@
 // Sign in / create account. Errors appear next to the field they concern; lockouts are explained.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { Loader2, Lock } from 'lucide-react';
 import { useAuth } from '../contexts/AuthContext';
 import { ApiError } from '../services/http';
 import { cn } from '../utils/cn';
+import { SignupNotice, useSignupInfo } from './SignupNotice';
 
 type Mode = 'login' | 'signup';
 
@@ -16,9 +18,10 @@ interface FieldProps {
   error?: string;
   autoComplete: string;
   hint?: string;
+  readOnly?: boolean;
 }
 
-function Field({ id, label, type, value, onChange, error, autoComplete, hint }: FieldProps) {
+function Field({ id, label, type, value, onChange, error, autoComplete, hint, readOnly }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div>
@@ -31,6 +34,7 @@ function Field({ id, label, type, value, onChange, error, autoComplete, hint }: 
         value={value}
         onChange={(e) => onChange(e.target.value)}
         autoComplete={autoComplete}
+        readOnly={readOnly}
         required
         aria-invalid={!!error}
         aria-describedby={describedBy}
@@ -38,6 +42,7 @@ function Field({ id, label, type, value, onChange, error, autoComplete, hint }: 
           'mt-1 block w-full rounded-lg border bg-white px-3 py-2.5 text-[15px] text-zinc-900',
           'shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-4 focus:ring-indigo-500/15',
           'dark:bg-zinc-900 dark:text-zinc-100',
+          readOnly ? 'bg-zinc-100 dark:bg-zinc-800' : '',
           error ? 'border-red-500' : 'border-zinc-300 dark:border-zinc-700',
         )}
       />
@@ -80,6 +85,8 @@ export function describeAuthError(err: unknown, mode: Mode): { message: string; 
       locked: true,
     };
   if (err.status === 401) return { message: err.detail ?? 'Invalid email or password.', fields, locked: false };
+  // A refused sign-up (invitation-only, wrong domain, invitation for another address): the server's one sentence.
+  if (err.status === 403) return { message: err.detail ?? 'You cannot create an account here.', fields: {}, locked: false };
   if (err.status === 409)
     return {
       message: err.detail ?? 'An account with this email already exists.',
@@ -93,8 +100,15 @@ export function describeAuthError(err: unknown, mode: Mode): { message: string; 
 export function LoginPage() {
   const { login, signup, notice } = useAuth();
   const id = useId();
-  const [mode, setMode] = useState<Mode>('login');
+  const [params] = useSearchParams();
+  const invite = params.get('invite') ?? undefined;
+  const [mode, setMode] = useState<Mode>(useLocation().pathname === '/signup' || invite ? 'signup' : 'login');
+  const signupInfo = useSignupInfo(mode === 'signup', invite);
+  const invitedEmail = signupInfo.invite?.email ?? undefined;
   const [email, setEmail] = useState('');
+  useEffect(() => {
+    if (invitedEmail) setEmail(invitedEmail);
+  }, [invitedEmail]);
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -117,7 +131,7 @@ export function LoginPage() {
     setError(null);
     try {
       if (mode === 'login') await login(email.trim(), password);
-      else await signup(email.trim(), password, name.trim());
+      else await signup(email.trim(), password, name.trim(), signupInfo.invite ? invite : undefined);
     } catch (err) {
       const described = describeAuthError(err, mode);
       if (err instanceof ApiError && err.status === 401) setFailures((n) => n + 1);
@@ -185,6 +199,7 @@ export function LoginPage() {
               {notice}
             </p>
           ) : null}
+          {mode === 'signup' ? <SignupNotice info={signupInfo} /> : null}
           {mode === 'signup' ? (
             <Field
               id={`${id}-name`}
@@ -204,6 +219,8 @@ export function LoginPage() {
             onChange={setEmail}
             error={error?.fields.email}
             autoComplete="email"
+            readOnly={mode === 'signup' && !!invitedEmail}
+            hint={mode === 'signup' && invitedEmail ? 'The invitation is for this address.' : undefined}
           />
           <Field
             id={`${id}-password`}
@@ -241,7 +258,7 @@ export function LoginPage() {
 
           <button
             type="submit"
-            disabled={busy}
+            disabled={busy || (mode === 'signup' && signupInfo.closed)}
             className={cn(
               'flex w-full items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2.5 text-sm',
               'font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60',

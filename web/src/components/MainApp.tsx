@@ -6,14 +6,16 @@ import { useAuth } from '../contexts/AuthContext';
 import { SourcesContext } from '../contexts/SourcesContext';
 import { datasourceApi } from '../services/api';
 import { queryKeys } from '../services/queryKeys';
-import { WHAT_YOU_MISSED } from '../utils/sources';
+import { ACTIVITY, ADMIN, WHAT_YOU_MISSED } from '../utils/sources';
+import { ActivityView } from './ActivityView';
+import { AdminView } from './admin/AdminView';
 import { ChatInterface } from './ChatInterface';
 import { DataSourceSidebar } from './DataSourceSidebar';
 import { HomeView } from './HomeView';
 import { SettingsPanel } from './SettingsPanel';
 import { WhatYouMissedDashboard } from './WhatYouMissedDashboard';
 
-export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
+export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' | 'admin' | 'activity' }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const params = useParams<{ source?: string; sessionId?: string }>();
@@ -32,11 +34,13 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
   );
 
   if (!user) return null;
-  const selected = view === 'missed' ? WHAT_YOU_MISSED : params.source;
+  const selected = view === 'missed' ? WHAT_YOU_MISSED : view === 'admin' ? ADMIN : view === 'activity' ? ACTIVITY : params.source;
 
   const select = (id: string) => {
     setSidebarOpen(false);
     if (id === WHAT_YOU_MISSED) navigate('/missed');
+    else if (id === ADMIN) navigate('/admin/people');
+    else if (id === ACTIVITY) navigate('/activity');
     else {
       navigate(`/chat/${id}`);
       setChatNonce((n) => n + 1);
@@ -89,6 +93,10 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' }) {
               onOpenSettings={(source) => setSettings({ source })}
               onOpenSidebar={() => setSidebarOpen(true)}
             />
+          ) : view === 'admin' ? (
+            <AdminView onOpenSidebar={() => setSidebarOpen(true)} />
+          ) : view === 'activity' ? (
+            <ActivityView onOpenSidebar={() => setSidebarOpen(true)} />
           ) : view === 'missed' ? (
             <WhatYouMissedDashboard
               user={user}

@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Monitor, Moon, Palette, Sun, X } from 'lucide-react';
 import { credentialsApi } from '../services/api';
+import { connectionApi } from '../services/adminApi';
+import type { WorkspaceDatasource } from '../types/admin';
 import { queryKeys } from '../services/queryKeys';
 import type { Datasource } from '../types';
 import { useTheme } from '../contexts/ThemeContext';
 import { sourceHealth, TONE_DOT } from '../utils/status';
 import { CredentialForm } from './CredentialForm';
+import { AdminConnected } from './AdminConnected';
 import { SourceIcon } from './SourceIcon';
 import { Modal } from './ui/Modal';
 import { cn } from '../utils/cn';
@@ -65,7 +68,12 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
   const [selected, setSelected] = useState(
     initialSource ?? datasources.find((d) => !d.configured && d.enabled)?.id ?? datasources[0]?.id ?? APPEARANCE,
   );
-  const ds = datasources.find((d) => d.id === selected);
+  const ds: WorkspaceDatasource | undefined = datasources.find((d) => d.id === selected);
+  const test = async (unsaved?: Record<string, string | boolean>) => {
+    const result = await connectionApi.test(selected, unsaved);
+    if (result.success && !unsaved) void queryClient.invalidateQueries({ queryKey: queryKeys.datasources });
+    return result;
+  };
 
   const status = useQuery({
     queryKey: queryKeys.credentialStatus(selected),
@@ -163,11 +171,16 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
                 <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                   This source is disabled on this server.
                 </p>
+              ) : ds.credential_fields.length === 0 ? (
+                <AdminConnected key={ds.id} datasource={ds} onTest={test} />
               ) : (
                 <CredentialForm
                   key={ds.id}
                   datasource={ds}
                   updatedAt={status.data?.updated_at}
+                  identity={ds.identity}
+                  testSupported
+                  onTest={test}
                   onSave={async (credentials) => {
                     await credentialsApi.save(ds.id, credentials);
                     await refresh();

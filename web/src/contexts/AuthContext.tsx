@@ -2,16 +2,18 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../services/api';
 import { setUnauthorizedHandler } from '../services/http';
-import type { User } from '../types';
+import type { WorkspaceUser } from '../types/admin';
 
 interface AuthContextValue {
-  user: User | null;
+  /** The signed-in user; `role` says whether they see the Admin area. */
+  user: WorkspaceUser | null;
   /** True until the first /api/auth/me answer: avoids flashing the login page for signed-in users. */
   loading: boolean;
   /** Why the user was sent back to sign in (session expired), shown on the login page. */
   notice: string | null;
   login: (email: string, password: string) => Promise<void>;
-  signup: (email: string, password: string, name: string) => Promise<void>;
+  /** `invite`: the token of an invitation link (/signup?invite=…). */
+  signup: (email: string, password: string, name: string, invite?: string) => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -19,7 +21,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<WorkspaceUser | null>(null);
   const [loading, setLoading] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -59,8 +61,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setNotice(null);
   }, []);
 
-  const signup = useCallback(async (email: string, password: string, name: string) => {
-    const res = await authApi.signup(email, password, name);
+  const signup = useCallback(async (email: string, password: string, name: string, invite?: string) => {
+    const res = await authApi.signup(email, password, name, invite);
     setUser((await authApi.getCurrentUser().catch(() => null)) ?? res.user);
     setNotice(null);
   }, []);

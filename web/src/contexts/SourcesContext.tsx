@@ -7,3 +7,7 @@ export const SourcesContext = createContext<Datasource[]>([]);
 export function useSource(id: string): Datasource | undefined {
   return useContext(SourcesContext).find((d) => d.id === id);
 }
+
+export function useSources(): Datasource[] {
+  return useContext(SourcesContext);
+}

@@ -21,8 +21,11 @@ export { ApiError } from './http';
 export const authApi = {
   login: (email: string, password: string) =>
     requestJson<AuthResponse>('POST', '/api/auth/login', { body: { email, password }, quietUnauthorized: true }),
-  signup: (email: string, password: string, name: string) =>
-    requestJson<AuthResponse>('POST', '/api/auth/signup', { body: { email, password, name }, quietUnauthorized: true }),
+  signup: (email: string, password: string, name: string, invite?: string) =>
+    requestJson<AuthResponse>('POST', '/api/auth/signup', {
+      body: invite ? { email, password, name, invite } : { email, password, name },
+      quietUnauthorized: true,
+    }),
   logout: () => requestJson<MessageResponse>('POST', '/api/auth/logout', { quietUnauthorized: true }),
   /** The signed-in user, or null when there is no valid session. */
   async getCurrentUser(): Promise<User | null> {

@@ -4,6 +4,9 @@ import type { SourceLook } from '../types';
 
 export const ALL_SOURCES = 'all';
 export const WHAT_YOU_MISSED = 'what_you_missed';
+/** Sidebar entries that are views, not sources. */
+export const ADMIN = '__admin';
+export const ACTIVITY = '__activity';
 
 /** CSS colours of a badge's background, in light and in dark mode. */
 export interface Accent {
