@@ -7,11 +7,11 @@ export type Role = 'admin' | 'member';
 export type SignupMode = 'open' | 'invite' | 'domain';
 export type Connection = 'personal' | 'shared';
 
-/** GET /api/auth/me: the user with their workspace role. */
-export type WorkspaceUser = User & { role?: Role };
+/** GET /api/auth/me: the user with their workspace role (generated: `role` is a string the server keeps to {@link Role}). */
+export type WorkspaceUser = User;
 
-/** /api/datasources with who connects it and as whom. */
-export type WorkspaceDatasource = Datasource & { connection?: Connection; identity?: string | null };
+/** /api/datasources with who connects it (`connection`, one of {@link Connection}) and as whom (`identity`). */
+export type WorkspaceDatasource = Datasource;
 
 export interface SignupPolicy {
   signup: SignupMode;
