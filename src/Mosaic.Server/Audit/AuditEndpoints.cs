@@ -15,9 +15,11 @@ namespace Mosaic.Server.Audit;
 public static class AuditEndpoints
 {
     private const string Filters =
-        "Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to "
-        + "(exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the "
-        + "next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.";
+        // One sentence a line: the generated UI types keep each line of a description as one comment line.
+        "Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind.\n"
+        + "from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601.\n"
+        + "Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50).\n"
+        + "format=csv or format=jsonl downloads every matching entry.";
 
     public static WebApplication MapAuditEndpoints(this WebApplication app)
     {

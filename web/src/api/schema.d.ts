@@ -1816,7 +1816,10 @@ export interface paths {
     };
     /**
      * The audit log: tool calls, credential changes, sign-ins, invitations and admin actions
-     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.
+     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind.
+     *     from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601.
+     *     Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50).
+     *     format=csv or format=jsonl downloads every matching entry.
      */
     get: {
       parameters: {
@@ -1884,7 +1887,10 @@ export interface paths {
     };
     /**
      * Your own entries in the audit log
-     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind; from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601. Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50). format=csv or format=jsonl downloads every matching entry.
+     * @description Filters match exactly: user (id or e-mail; admins only), source, tool, outcome, kind.
+     *     from (inclusive) and to (exclusive; a date alone means through that day) are ISO 8601.
+     *     Newest first; pass next_cursor as cursor for the next page (limit 1-500, default 50).
+     *     format=csv or format=jsonl downloads every matching entry.
      */
     get: {
       parameters: {
