@@ -95,7 +95,7 @@ describe('a team workspace', { concurrency: false }, () => {
   it("(c) the admin finds the member's MySQL call in the audit log and exports it", async () => {
     await admin.getByTestId('admin-tab-audit').click();
     await admin.getByLabel('User').fill(MEMBER.email);
-    await admin.getByLabel('Source').selectOption('mysql');
+    await admin.getByLabel('Source', { exact: true }).selectOption('mysql');
     await admin.getByRole('button', { name: 'Apply filters' }).click();
     const row = admin.getByTestId('audit-row').filter({ hasText: 'list_tables' }).first();
     await row.waitFor();

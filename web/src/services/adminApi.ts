@@ -39,7 +39,9 @@ export const adminApi = {
   updateWorkspace: (settings: Partial<WorkspaceSettings>) =>
     requestJson<WorkspaceSettings>('PATCH', '/api/admin/workspace', { body: settings }),
 
-  sources: () => requestJson<{ sources: AdminSource[] }>('GET', '/api/admin/sources').then((r) => r.sources),
+  // The list never carries tools (listing them starts the connector): one source's GET does.
+  sources: () => requestJson<AdminSource[]>('GET', '/api/admin/sources'),
+  source: (sourceId: string) => requestJson<AdminSource>('GET', `/api/admin/sources/${id(sourceId)}`),
   updateSource: (sourceId: string, change: SourcePolicyUpdate) =>
     requestJson<AdminSource>('PATCH', `/api/admin/sources/${id(sourceId)}`, { body: change }),
   saveSharedCredentials: (sourceId: string, credentials: Record<string, string | boolean>) =>

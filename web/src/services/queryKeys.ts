@@ -13,6 +13,8 @@ export const queryKeys = {
     invites: ['admin', 'invites'] as const,
     workspace: ['admin', 'workspace'] as const,
     sources: ['admin', 'sources'] as const,
+    // Under sources: invalidating the list refetches a source's tools too.
+    source: (id: string) => ['admin', 'sources', id] as const,
   },
   audit: (scope: 'admin' | 'mine', filters: AuditFilters) => ['audit', scope, filters] as const,
 };

@@ -99,6 +99,9 @@ export interface AdminSource {
   shared_configured: boolean;
   shared_updated_at: string | null;
   tools: AdminTool[];
+  /** False when the tools were not listed (the list of all sources, or a source the admin cannot start): see tools_note. */
+  tools_known?: boolean;
+  tools_note?: string | null;
   writes_disabled: boolean;
 }
 

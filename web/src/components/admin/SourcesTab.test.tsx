@@ -34,7 +34,9 @@ function setup(initial: AdminSource) {
   let current = initial;
   const mock = mockFetch({
     'GET /api/auth/me': () => json(alice),
-    'GET /api/admin/sources': () => json({ sources: [current] }),
+    // Like the server: the list leaves tools out; one source's GET lists them.
+    'GET /api/admin/sources': () => json([{ ...current, tools: [], tools_known: false, tools_note: 'Open the source to see its tools.' }]),
+    'GET /api/admin/sources/mysql': () => json(current),
     'PATCH /api/admin/sources/mysql': (c: Call) => {
       const body = c.body as Record<string, unknown>;
       current = {
@@ -100,7 +102,10 @@ describe('SourcesTab', () => {
   it('sets the tool policy: off, always ask, and writes off for a shared connection', async () => {
     const { calls, user } = setup(mysql());
     const card = await screen.findByTestId('admin-source-mysql');
-    expect(within(card).getByText('always asks')).toBeInTheDocument();
+    // The list has no tools: they are fetched for this source only when asked for.
+    expect(within(card).queryByText('always asks')).not.toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Show MySQL tools' }));
+    expect(await within(card).findByText('always asks')).toBeInTheDocument();
     await user.click(within(card).getByRole('switch', { name: 'Always ask before run_query' }));
     await waitFor(() => expect(within(card).getByRole('switch', { name: 'Always ask before run_query' })).toBeChecked());
     await user.click(within(card).getByRole('switch', { name: 'Turn run_query off' }));

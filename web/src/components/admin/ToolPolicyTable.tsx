@@ -1,5 +1,9 @@
 // A source's tool policy: each tool can be turned off, and a read-only tool can be made to always ask first.
 // Write tools always ask; for a shared connection, "writes off" turns every write tool off at once.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { adminApi } from '../../services/adminApi';
+import { queryKeys } from '../../services/queryKeys';
 import type { AdminSource } from '../../types/admin';
 import { Switch } from '../ui/Switch';
 import { BADGE_TONE, badgeClass, scrollRegionClass } from '../ui/styles';
@@ -13,12 +17,35 @@ interface Props {
 
 const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400';
 
-export function ToolPolicyTable({ source, busy, onChange }: Props) {
+export function ToolPolicyTable({ source: listed, busy, onChange }: Props) {
+  const [wanted, setWanted] = useState(false);
+  // The list of sources has no tools (listing them starts a connector): this source's own GET has them, on request.
+  const detail = useQuery({ queryKey: queryKeys.admin.source(listed.id), queryFn: () => adminApi.source(listed.id), enabled: wanted });
+  const source =
+    listed.tools.length > 0 || !detail.data ? listed : { ...listed, tools: detail.data.tools, tools_note: detail.data.tools_note };
+  if (source.tools.length === 0 && listed.tools_known === false && !detail.data)
+    return (
+      <div className="space-y-2">
+        <button
+          type="button"
+          className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
+          disabled={detail.isFetching}
+          onClick={() => setWanted(true)}
+        >
+          {detail.isFetching ? `Listing ${listed.name} tools…` : `Show ${listed.name} tools`}
+        </button>
+        {detail.isError ? <p role="alert">{(detail.error as Error).message}</p> : null}
+      </div>
+    );
   const disabled = source.tools.filter((t) => t.disabled).map((t) => t.name);
   const alwaysAsk = source.tools.filter((t) => t.read_only && t.always_ask).map((t) => t.name);
   const toggle = (list: string[], name: string, on: boolean) => (on ? [...new Set([...list, name])] : list.filter((n) => n !== name));
   if (source.tools.length === 0)
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">The tool list appears once the connector has started once.</p>;
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {source.tools_note ?? 'The tool list appears once the connector has started once.'}
+      </p>
+    );
   return (
     <div role="region" aria-label={`${source.name} tools`} tabIndex={0} className={scrollRegionClass}>
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
