@@ -97,6 +97,16 @@ public sealed class SharedMySqlTests(SharedMySqlFixture fx) : IClassFixture<Shar
             foreach (var body in bodies)
                 Assert.DoesNotContain(SharedMySqlFixture.Canary, body);
             Assert.DoesNotContain(SharedMySqlFixture.Canary, fx.App.Logs.All);
+
+            // The shared connection acts for the member: the audit log records both calls under the member, not the admin.
+            var calls = await fx.App.Database.QueryStringsAsync(
+                $"SELECT tool FROM audit_log WHERE user_id = '{member.Id}' AND kind = 'tool_call' AND source = 'mysql' ORDER BY id"
+            );
+            Assert.Equal(["list_tables", "execute_query"], calls);
+            var adminCalls = await fx.App.Database.QueryStringsAsync(
+                $"SELECT tool FROM audit_log WHERE user_id = '{admin.Id}' AND kind = 'tool_call'"
+            );
+            Assert.Empty(adminCalls);
         }
         finally
         {
