@@ -106,9 +106,10 @@ public static class CredentialEndpoints
 
     /// <summary>
     /// What a member may not enter because the admin decides it: anything for a source switched off or connected for
-    /// everyone, and the fields the admin fixed (where to connect). Null when the request is theirs to make.
+    /// everyone, and the fields the admin fixed (where to connect). Null when the request is theirs to make. A connection
+    /// test of credentials not yet saved (SourceTestEndpoints) follows the same rules.
     /// </summary>
-    private static Dictionary<string, string[]>? AdminDecides(
+    internal static Dictionary<string, string[]>? AdminDecides(
         SourceDefinition source,
         SourcePolicy policy,
         IReadOnlyDictionary<string, JsonElement> submitted

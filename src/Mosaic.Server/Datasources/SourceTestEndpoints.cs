@@ -24,6 +24,7 @@ public static class SourceTestEndpoints
                     SourceRegistry registry,
                     SourceIdentities identities,
                     SqliteFileAccess sqliteFiles,
+                    SourcePolicies policies,
                     SourceTester tester,
                     OneOffSession session,
                     HttpContext http,
@@ -39,13 +40,23 @@ public static class SourceTestEndpoints
 
                     if (request?.Credentials is { } submitted)
                     {
-                        var (fields, errors) = CredentialValidator.Validate(source, submitted, sqliteFiles.Policy);
+                        // Only what a member may save may be tried: the admin's switch, connection and fixed fields hold here too.
+                        var policy = await policies.ForAsync(source.Id, ct);
+                        if (CredentialEndpoints.AdminDecides(source, policy, submitted) is { } refused)
+                            return TypedResults.ValidationProblem(
+                                refused,
+                                string.Join(" ", refused.Values.SelectMany(v => v)),
+                                title: $"Your admin sets up {source.Name}"
+                            );
+                        var (fields, errors) = CredentialValidator.Validate(source, submitted, sqliteFiles.Policy, policy.FixedSettings);
                         if (errors.Count > 0)
                             return TypedResults.ValidationProblem(
                                 CredentialValidator.ProblemErrors(errors),
                                 title: $"The {source.Name} credentials are not valid"
                             );
-                        return TypedResults.Ok(await tester.TestUnsavedAsync(userId, source, fields, session, ct));
+                        // Tried where every call of theirs would go: the admin's fixed settings on top, and only their hosts allowed.
+                        var launch = new OneOffLaunch(policy.Effective(fields), policy.EgressEntries(source));
+                        return TypedResults.Ok(await tester.TestUnsavedAsync(userId, source, launch, session, ct));
                     }
 
                     var savedAt = await identities.SavedAtAsync(userId, source.Id, ct);

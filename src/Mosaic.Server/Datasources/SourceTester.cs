@@ -40,7 +40,7 @@ public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ToolC
     public async Task<SourceTestResponse> TestUnsavedAsync(
         string userId,
         SourceDefinition source,
-        IReadOnlyDictionary<string, string> fields,
+        OneOffLaunch launch,
         OneOffSession session,
         CancellationToken ct
     )
@@ -49,7 +49,7 @@ public sealed class SourceTester(IMcpHub hub, SourceIdentities identities, ToolC
         Outcome outcome;
         try
         {
-            await session.StartAsync(userId, source, fields, ct);
+            await session.StartAsync(userId, source, launch, ct);
             outcome = await RunAsync(
                 source,
                 session.ListToolsAsync,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
+using Mosaic.Server.Tests.Admin;
 
 namespace Mosaic.Server.Tests.Datasources;
 
@@ -76,6 +77,40 @@ public sealed class SourceTestTests(SourceTestFixture fx) : IClassFixture<Source
         Assert.False(status.GetProperty("configured").GetBoolean());
         using var scope = fx.App.Services.CreateScope();
         await AssertOneWhoamiAuditedAsync(scope, user.Id, "error");
+    }
+
+    [Fact]
+    public async Task Credentials_tried_before_saving_follow_the_admin_s_fixed_settings_and_shared_connection()
+    {
+        var admin = await fx.App.SignInAdminAsync();
+        var member = await fx.App.SignUpAndLogInAsync();
+        var slack = fx.SlackFields();
+        await admin.PatchSourceAsync("slack", new { fixed_settings = new { api_url = slack["api_url"] } });
+        try
+        {
+            // The admin sets where Slack is: a member may not try another address.
+            var elsewhere = await TestAsync(member, "slack", new { credentials = slack });
+            var refused = await ProblemAssert.IsProblemAsync(elsewhere, HttpStatusCode.BadRequest);
+            Assert.Contains("Your admin sets the Slack", refused.GetProperty("detail").GetString());
+
+            // Their tokens alone reach the Slack the admin fixed (without it the connector would go to slack.com).
+            var tokens = new { bot_token = slack["bot_token"], user_token = slack["user_token"] };
+            var test = await ProblemAssert.JsonAsync(await TestAsync(member, "slack", new { credentials = tokens }));
+            Assert.True(test.GetProperty("success").GetBoolean(), test.ToString());
+            Assert.Equal("Alice Chen (@alice) in Acme", test.GetProperty("identity").GetString());
+
+            // Connected for everyone by the admin: there is nothing for a member to try.
+            await admin.PatchSourceAsync("slack", new { connection = "shared" });
+            var shared = await TestAsync(member, "slack", new { credentials = tokens });
+            Assert.Contains(
+                "connects Slack for everyone",
+                (await ProblemAssert.IsProblemAsync(shared, HttpStatusCode.BadRequest)).ToString()
+            );
+        }
+        finally
+        {
+            await admin.PatchSourceAsync("slack", new { connection = "personal", fixed_settings = new { } });
+        }
     }
 
     // A connection test is a tool call like any other: the audit log has it, under the user who ran it.

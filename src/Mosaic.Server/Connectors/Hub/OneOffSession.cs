@@ -26,17 +26,12 @@ public sealed class OneOffSession : IAsyncDisposable
         IOptions<McpHubOptions> options
     ) => (_starter, _locator, _sqliteFiles, _options) = (starter, locator, sqliteFiles, options.Value);
 
-    /// <summary>Starts the source's connector with exactly <paramref name="credentials"/>. Throws <see cref="McpHubException"/>.</summary>
-    public async Task StartAsync(
-        string userId,
-        SourceDefinition source,
-        IReadOnlyDictionary<string, string> credentials,
-        CancellationToken ct
-    )
+    /// <summary>Starts the source's connector with exactly the launch's fields. Throws <see cref="McpHubException"/>.</summary>
+    public async Task StartAsync(string userId, SourceDefinition source, OneOffLaunch launch, CancellationToken ct)
     {
         if (_session is not null)
             throw new InvalidOperationException("A one-off session starts once.");
-        var spec = ConnectorLaunch.ToSpec(source, credentials, _locator, _sqliteFiles.OperatorValues);
+        var spec = ConnectorLaunch.ToSpec(source, launch.Fields, _locator, _sqliteFiles.OperatorValues) with { Egress = launch.Egress };
         _trust = spec.Trust;
         _session = await _starter.StartAsync(new SessionKey(userId, source.Id), spec, ct);
     }
@@ -105,3 +100,7 @@ public sealed class OneOffSession : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _session?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
+
+/// <param name="Fields">The connector's fields: the ones being tried, with the admin's fixed settings on top.</param>
+/// <param name="Egress">The egress entries the admin's fixed settings allow for this source (as the hub's launch has).</param>
+public sealed record OneOffLaunch(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Egress);
