@@ -18,4 +18,15 @@ public sealed class Credential
     /// <summary>Who these credentials act as, from the connector's <c>whoami</c> tool (never a secret).</summary>
     public string? Identity { get; set; }
     public DateTime? IdentityCheckedAt { get; set; }
+
+    /// <summary>How the row was made: null for pasted fields, <c>oauth</c> for a connection made with the provider's consent
+    /// (docs/oauth.md); such a row holds the tokens and the OAuth code keeps them fresh.</summary>
+    public string? Auth { get; set; }
+
+    /// <summary>When the stored access token expires (OAuth rows whose provider says so); never a secret.</summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>Set when the connection stopped working and only the person can fix it (a refused refresh): the sentence
+    /// to show, e.g. "Google refused the saved authorization". Cleared by a new connection.</summary>
+    public string? ReconnectReason { get; set; }
 }

@@ -19,6 +19,8 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<WorkspaceSetting> WorkspaceSettings => Set<WorkspaceSetting>();
     public DbSet<SourceSetting> SourceSettings => Set<SourceSetting>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+    public DbSet<OAuthApp> OAuthApps => Set<OAuthApp>();
 
     /// <summary>ASP.NET Core data-protection keys (antiforgery), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -63,6 +65,29 @@ public abstract class MosaicDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(c => new { c.UserId, c.Datasource }).IsUnique().HasDatabaseName("uq_user_datasource");
             e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.Identity).HasMaxLength(500);
+            e.Property(c => c.Auth).HasMaxLength(20);
+            e.Property(c => c.ReconnectReason).HasMaxLength(500);
+        });
+        b.Entity<OAuthState>(e =>
+        {
+            e.ToTable("oauth_states");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).HasMaxLength(64);
+            e.Property(o => o.UserId).HasMaxLength(36);
+            e.Property(o => o.SessionHash).HasMaxLength(64);
+            e.Property(o => o.Source).HasMaxLength(50);
+            e.Property(o => o.EncryptedVerifier).HasMaxLength(1000);
+            e.Property(o => o.Data).HasMaxLength(4000);
+            e.HasIndex(o => o.ExpiresAt).HasDatabaseName("idx_oauth_states_expires");
+            e.HasOne<User>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OAuthApp>(e =>
+        {
+            e.ToTable("oauth_apps");
+            e.HasKey(o => o.Provider);
+            e.Property(o => o.Provider).HasMaxLength(20);
+            e.Property(o => o.ClientId).HasMaxLength(255);
+            e.Property(o => o.UpdatedBy).HasMaxLength(36);
         });
         b.Entity<Invite>(e =>
         {

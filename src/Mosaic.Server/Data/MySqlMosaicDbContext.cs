@@ -16,5 +16,6 @@ public sealed class MySqlMosaicDbContext(DbContextOptions<MySqlMosaicDbContext> 
         b.Entity<AuditEntry>().Property(a => a.Detail).HasColumnType("text");
         b.Entity<SourceSetting>().Property(s => s.FixedSettings).HasColumnType("text");
         b.Entity<WorkspaceSetting>().Property(w => w.Value).HasColumnType("text");
+        b.Entity<OAuthApp>().Property(o => o.EncryptedSecret).HasColumnType("text");
     }
 }

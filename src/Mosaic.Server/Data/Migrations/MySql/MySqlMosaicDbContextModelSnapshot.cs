@@ -229,6 +229,11 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasColumnType("varchar(36)")
                         .HasColumnName("id");
 
+                    b.Property<string>("Auth")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("auth");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
@@ -244,6 +249,10 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasColumnType("text")
                         .HasColumnName("encrypted_data");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("Identity")
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)")
@@ -252,6 +261,11 @@ namespace Mosaic.Server.Data.Migrations.MySql
                     b.Property<DateTime?>("IdentityCheckedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("identity_checked_at");
+
+                    b.Property<string>("ReconnectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("reconnect_reason");
 
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
@@ -333,6 +347,91 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .HasDatabaseName("uq_invites_token");
 
                     b.ToTable("invites", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthApp", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("EncryptedSecret")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("encrypted_secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("oauth_apps", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthState", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EncryptedVerifier")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("encrypted_verifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("SessionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("session_hash");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("varchar(36)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("idx_oauth_states_expires");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oauth_states", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.RevokedToken", b =>
@@ -529,6 +628,15 @@ namespace Mosaic.Server.Data.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthState", b =>
+                {
+                    b.HasOne("Mosaic.Server.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

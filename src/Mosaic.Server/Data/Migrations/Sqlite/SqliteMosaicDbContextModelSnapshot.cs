@@ -219,6 +219,11 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Auth")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auth");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -234,6 +239,10 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("encrypted_data");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("Identity")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
@@ -242,6 +251,11 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                     b.Property<DateTime?>("IdentityCheckedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("identity_checked_at");
+
+                    b.Property<string>("ReconnectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconnect_reason");
 
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
@@ -323,6 +337,91 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("uq_invites_token");
 
                     b.ToTable("invites", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthApp", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("EncryptedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encrypted_secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("oauth_apps", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthState", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EncryptedVerifier")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encrypted_verifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("SessionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_hash");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("idx_oauth_states_expires");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oauth_states", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Server.Data.RevokedToken", b =>
@@ -519,6 +618,15 @@ namespace Mosaic.Server.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mosaic.Server.Data.OAuthState", b =>
+                {
+                    b.HasOne("Mosaic.Server.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
