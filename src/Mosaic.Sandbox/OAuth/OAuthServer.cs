@@ -73,6 +73,9 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
 
     public OAuthProviderInfo Info => info;
 
+    /// <summary>What follows the access-token prefix for a grant (Slack: xoxb- for the bot, xoxp- for the user).</summary>
+    public Func<OAuthGrant, string> KindPrefix { get; init; } = _ => "";
+
     public int AccessLifetime => _lifetime ?? info.AccessLifetimeSeconds;
 
     public bool Rotates => _rotate ?? info.RotateRefreshTokens;
@@ -134,16 +137,16 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
     }
 
     /// <summary>A new access token for <paramref name="grant"/>, with a refresh token when <paramref name="withRefresh"/>.</summary>
-    public OAuthTokens Issue(OAuthGrant grant, bool withRefresh, bool expiring = true, string kindPrefix = "")
+    public OAuthTokens Issue(OAuthGrant grant, bool withRefresh, bool expiring = true)
     {
         lock (_gate)
-            return IssueLocked(grant, withRefresh, expiring, kindPrefix);
+            return IssueLocked(grant, withRefresh, expiring);
     }
 
-    private OAuthTokens IssueLocked(OAuthGrant grant, bool withRefresh, bool expiring, string kindPrefix)
+    private OAuthTokens IssueLocked(OAuthGrant grant, bool withRefresh, bool expiring)
     {
         var lifetime = expiring ? AccessLifetime : (int?)null;
-        var access = info.AccessPrefix + kindPrefix + Random(24);
+        var access = info.AccessPrefix + KindPrefix(grant) + Random(24);
         string? refresh = null;
         int? refreshLifetime = null;
         if (withRefresh)
@@ -161,7 +164,7 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
     /// When the provider rotates, the answer carries a new refresh token and the one sent is refused from now on (and, with
     /// <paramref name="retireOldAccess"/>, as GitHub does, the access tokens issued with it stop working too).
     /// </summary>
-    public OAuthTokens? Refresh(string? refreshToken, string? clientId, bool retireOldAccess = false, string kindPrefix = "")
+    public OAuthTokens? Refresh(string? refreshToken, string? clientId, bool retireOldAccess = false)
     {
         lock (_gate)
         {
@@ -173,7 +176,7 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
             var grant = r.Fixed ? _fixedRefresh[refreshToken]() : r.Grant;
             if (!Rotates || r.Fixed)
             {
-                var tokens = IssueLocked(grant, withRefresh: false, expiring: true, kindPrefix);
+                var tokens = IssueLocked(grant, withRefresh: false, expiring: true);
                 _access[tokens.AccessToken] = _access[tokens.AccessToken] with { Refresh = refreshToken };
                 return tokens;
             }
@@ -181,7 +184,7 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
             if (retireOldAccess)
                 foreach (var (token, a) in _access.Where(a => a.Value.Refresh == refreshToken).ToList())
                     _access[token] = a with { Revoked = true };
-            return IssueLocked(grant, withRefresh: true, expiring: true, kindPrefix);
+            return IssueLocked(grant, withRefresh: true, expiring: true);
         }
     }
 
