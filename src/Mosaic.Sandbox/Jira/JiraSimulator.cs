@@ -5,7 +5,8 @@ namespace Mosaic.Sandbox.Jira;
 
 /// <summary>
 /// Jira Cloud REST v3 at /jira/rest/api/3/...: projects, JQL search (a documented subset, see README), issues
-/// with ADF bodies, create/edit/transition/comment; also at /atlassian/ex/jira/{cloudId}/rest/api/3/... for OAuth tokens. Browse links (/jira/browse/KEY) answer with a short page.
+/// with ADF bodies, create/edit/transition/comment; also at /atlassian/ex/jira/{cloudId}/rest/api/3/... for OAuth tokens.
+/// Browse links (/jira/browse/KEY) answer with a short page.
 /// </summary>
 public static class JiraSimulator
 {
