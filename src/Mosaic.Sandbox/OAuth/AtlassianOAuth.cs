@@ -87,11 +87,9 @@ public sealed class AtlassianOAuth(OAuthServer server) : OAuthProvider(server)
                     ? Tokens(refreshed)
                     : Error(403, "invalid_grant", "Unknown or invalid refresh token.");
             case "authorization_code":
-                var redirect = args.GetValueOrDefault("redirect_uri") is { Length: > 0 } r ? r : null;
-                if (redirect is null)
+                if (Arg(args, "redirect_uri") is null)
                     return Error(400, "invalid_request", "redirect_uri is required.");
-                var code = args.GetValueOrDefault("code");
-                return Server.RedeemCode(code, clientId, redirect, args.GetValueOrDefault("code_verifier"), out var grant) switch
+                return Redeem(args, clientId, out var grant) switch
                 {
                     CodeRedemption.Ok => Tokens(Server.Issue(grant!, withRefresh: SplitScopes(grant!.Scope).Contains("offline_access"))),
                     CodeRedemption.WrongRedirect => Error(403, "invalid_grant", "Invalid redirect_uri."),

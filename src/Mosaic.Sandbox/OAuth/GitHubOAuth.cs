@@ -68,14 +68,7 @@ public sealed class GitHubOAuth(OAuthServer server) : OAuthProvider(server)
                     ? Tokens(refreshed)
                     : Error("bad_refresh_token", "The refresh token passed is incorrect or expired.")
             );
-        var redirect = args.GetValueOrDefault("redirect_uri") is { Length: > 0 } r ? r : null;
-        var outcome = Server.RedeemCode(
-            args.GetValueOrDefault("code"),
-            clientId,
-            redirect,
-            args.GetValueOrDefault("code_verifier"),
-            out var grant
-        );
+        var outcome = Redeem(args, clientId, out var grant);
         return Answer(
             json,
             outcome switch

@@ -64,15 +64,9 @@ public sealed class GoogleOAuth(OAuthServer server) : OAuthProvider(server)
                 ? Tokens(refreshed)
                 : Error(400, "invalid_grant", "Token has been expired or revoked.");
 
-        if (args.GetValueOrDefault("redirect_uri") is not { Length: > 0 } redirect)
+        if (Arg(args, "redirect_uri") is null)
             return Error(400, "invalid_request", "Missing parameter: redirect_uri");
-        return Server.RedeemCode(
-            args.GetValueOrDefault("code"),
-            clientId,
-            redirect,
-            args.GetValueOrDefault("code_verifier"),
-            out var grant
-        ) switch
+        return Redeem(args, clientId, out var grant) switch
         {
             CodeRedemption.Ok => Tokens(Server.Issue(grant!, withRefresh: grant!.Extra == "offline")),
             CodeRedemption.WrongRedirect => Error(400, "redirect_uri_mismatch", "Bad Request"),

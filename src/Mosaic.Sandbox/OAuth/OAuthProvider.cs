@@ -109,6 +109,10 @@ public abstract class OAuthProvider(OAuthServer server)
         : Arg(p, "code_challenge") is { } plain ? OAuthServer.S256(plain) // "plain": the verifier is the challenge itself
         : null;
 
+    /// <summary>Redeems the token request's code with its redirect_uri and code_verifier (either may be absent).</summary>
+    protected CodeRedemption Redeem(IReadOnlyDictionary<string, string> args, string? clientId, out OAuthGrant? grant) =>
+        Server.RedeemCode(Arg(args, "code"), clientId, Arg(args, "redirect_uri"), Arg(args, "code_verifier"), out grant);
+
     protected static string? Arg(IReadOnlyDictionary<string, string> p, string name) =>
         p.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 

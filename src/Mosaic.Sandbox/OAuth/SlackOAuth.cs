@@ -78,14 +78,7 @@ public sealed class SlackOAuth(OAuthServer server) : OAuthProvider(server)
         if (grantType != "authorization_code")
             return SlackCall.Error("unsupported_grant_type");
 
-        var redirect = args.GetValueOrDefault("redirect_uri") is { Length: > 0 } r ? r : null;
-        var outcome = Server.RedeemCode(
-            args.GetValueOrDefault("code"),
-            clientId,
-            redirect,
-            args.GetValueOrDefault("code_verifier"),
-            out var grant
-        );
+        var outcome = Redeem(args, clientId, out var grant);
         if (outcome != CodeRedemption.Ok)
             return SlackCall.Error(
                 outcome switch
