@@ -105,7 +105,7 @@ public static class SourceEndpoints
             c.Icon,
             c.Enabled,
             configured,
-            c.CredentialFields.Select(f => new CredentialFieldResponse(
+            c.PasteFields.Select(f => new CredentialFieldResponse(
                     f.Name,
                     f.Label,
                     f.Type,
