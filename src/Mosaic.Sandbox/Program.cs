@@ -5,6 +5,7 @@ using Mosaic.Sandbox.GitHub;
 using Mosaic.Sandbox.Google;
 using Mosaic.Sandbox.Infrastructure;
 using Mosaic.Sandbox.Jira;
+using Mosaic.Sandbox.OAuth;
 using Mosaic.Sandbox.Shopify;
 using Mosaic.Sandbox.Slack;
 
@@ -49,6 +50,7 @@ builder.Services.AddSandbox(time);
 
 var app = builder.Build();
 app.UseSandboxControls(); // recorded writes, reset, forced throttling: /_sandbox/*
+app.MapOAuthControls(); // the OAuth servers' settings, expiry, revocation and counters: /_sandbox/oauth/{provider}/*
 
 app.MapGitHubSimulator(); // /github/...  REST v3
 app.MapSlackSimulator(); // /slack/api/...  Web API

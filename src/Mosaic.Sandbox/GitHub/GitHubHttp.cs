@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.OAuth;
 
 namespace Mosaic.Sandbox.GitHub;
 
@@ -27,9 +28,10 @@ public static class GitHubHttp
     public static IResult NotFound() => Error(404, "Not Found");
 
     /// <summary>
-    /// Endpoint filter for the whole API: only <see cref="SandboxTokens.GitHub"/> as <c>token X</c> or
-    /// <c>Bearer X</c>. A forced throttle of service "github" answers 429 with Retry-After: 1 (a secondary
-    /// limit); of "github-primary", 403 with x-ratelimit-remaining: 0 and a reset 20 minutes away.
+    /// Endpoint filter for the whole API: <see cref="SandboxTokens.GitHub"/> or a live user token of the Sandbox's GitHub App
+    /// (<see cref="GitHubOAuth"/>), as <c>token X</c> or <c>Bearer X</c>. A forced throttle of service "github" answers 429
+    /// with Retry-After: 1 (a secondary limit); of "github-primary", 403 with x-ratelimit-remaining: 0 and a reset 20 minutes
+    /// away.
     /// </summary>
     public static async ValueTask<object?> Guard(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,9 +44,12 @@ public static class GitHubHttp
         var token = space > 0 ? header[(space + 1)..].Trim() : "";
         if (
             !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            || token != SandboxTokens.GitHub
+            || (
+                token != SandboxTokens.GitHub
+                && http.RequestServices.GetRequiredService<SandboxOAuth>().GitHub.Check(token, out _) != TokenState.Valid
+            )
         )
-            return Error(401, "Bad credentials");
+            return Error(401, "Bad credentials"); // expired and revoked user tokens too: GitHub says no more
 
         // Rate-limit resets are moments a client waits for on its own clock, so they stay on the system clock even
         // when the Sandbox's story runs at another time (--now): the connectors keep the real one.

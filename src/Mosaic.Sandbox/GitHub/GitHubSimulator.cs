@@ -27,6 +27,7 @@ public static class GitHubSimulator
             api.Map("{**rest}", () => NotFound());
         }
         app.MapGitHubPages(data);
+        new OAuth.GitHubOAuth(app.ServiceProvider.GetRequiredService<OAuth.SandboxOAuth>().GitHub).Map(app); // user tokens, revocation
         return app;
     }
 

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.OAuth;
 
 namespace Mosaic.Sandbox.Google;
 
 /// <summary>
 /// Google Workspace for Alice at Acme, every Google host folded onto one base (GOOGLE_API_BASE_URL = {sandbox}/google):
 /// <code>
+///   https://accounts.google.com/o/oauth2/v2/auth → {base}/o/oauth2/v2/auth
 ///   https://oauth2.googleapis.com/token        → {base}/token
+///   https://oauth2.googleapis.com/revoke       → {base}/revoke
 ///   https://www.googleapis.com/calendar/v3/... → {base}/calendar/v3/...
 ///   https://gmail.googleapis.com/gmail/v1/...  → {base}/gmail/v1/...
 ///   https://www.googleapis.com/drive/v3/...    → {base}/drive/v3/...
@@ -22,16 +25,14 @@ public static class GoogleSimulator
     public static IEndpointRouteBuilder MapGoogleSimulator(this IEndpointRouteBuilder app)
     {
         var services = app.ServiceProvider;
-        var auth = new GoogleAuth(
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IConfiguration>().GetValue("Sandbox:Google:TokenLifetimeSeconds", 3599)
-        );
+        var oauth = services.GetRequiredService<SandboxOAuth>().Google;
+        var auth = new GoogleAuth(oauth);
+        new GoogleOAuth(oauth).Map(app); // authorize page, token, revoke
         var state = services.GetRequiredService<SandboxState>();
         state.OnReset(auth.Reset);
         var google = new GoogleGuard(auth, state);
 
         var group = app.MapGroup("/google");
-        group.MapPost("/token", auth.TokenAsync);
         group.MapCalendarEndpoints(google);
         group.MapGmailEndpoints(google);
         group.MapDriveEndpoints(google);

@@ -8,6 +8,7 @@ public static class SandboxSetup
     {
         services.AddSingleton<SandboxState>();
         services.AddSingleton(time);
+        services.AddSingleton<OAuth.SandboxOAuth>();
         return services;
     }
 

@@ -32,24 +32,8 @@ public sealed record SlackCall(string Method, IReadOnlyDictionary<string, string
             Json
         );
 
-    public static async Task<Dictionary<string, string>> ReadArgsAsync(HttpRequest request, CancellationToken ct)
-    {
-        var args = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            foreach (var (k, v) in form)
-                args[k] = v.ToString();
-        }
-        else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                foreach (var p in doc.RootElement.EnumerateObject())
-                    args[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-        }
-        return args;
-    }
+    public static Task<Dictionary<string, string>> ReadArgsAsync(HttpRequest request, CancellationToken ct) =>
+        Infrastructure.RequestArgs.ReadAsync(request, ct);
 
     /// <summary>Cursors are opaque to clients; ours encode an offset, like Slack's base64 "next:…" strings.</summary>
     public static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset}"));
