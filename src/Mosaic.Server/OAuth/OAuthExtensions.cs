@@ -22,6 +22,7 @@ public static class OAuthExtensions
         services.AddScoped<OAuthVault>();
         services.AddScoped<OAuthRefresher>();
         services.AddScoped<OAuthDisconnect>();
+        services.AddScoped<OAuthSourceStatus>();
         services.AddScoped<IOAuthConnector, BuiltInOAuthConnector>();
         return builder;
     }

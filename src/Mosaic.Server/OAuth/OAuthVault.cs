@@ -22,28 +22,13 @@ public sealed class OAuthVault(MosaicDbContext db, CredentialEncryptor encryptor
         return new OAuthConnection(userId, datasource, fields, row.Auth == OAuthFields.Auth, row.ExpiresAt, row.ReconnectReason, row.EncryptedData);
     }
 
-    /// <summary>The sources of this user (and the shared ones) that need the person to connect again, with the sentence.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ReconnectsAsync(string userId, CancellationToken ct) =>
-        (
-            await db
-                .Credentials.AsNoTracking()
-                .Where(c => (c.UserId == userId || c.UserId == null) && c.ReconnectReason != null)
-                .Select(c => new { c.Datasource, c.UserId, c.ReconnectReason })
-                .ToListAsync(ct)
-        )
-            .OrderBy(c => c.UserId is null) // the member's own row first
-            .DistinctBy(c => c.Datasource)
-            .ToDictionary(c => c.Datasource, c => c.ReconnectReason!);
-
-    /// <summary>How each of the user's rows was made (null: pasted), by source; the shared ones under <c>shared:</c>.</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> AuthKindsAsync(string userId, CancellationToken ct) =>
-        (
-            await db
-                .Credentials.AsNoTracking()
-                .Where(c => c.UserId == userId || c.UserId == null)
-                .Select(c => new { c.Datasource, c.UserId, c.Auth })
-                .ToListAsync(ct)
-        ).ToDictionary(c => c.UserId is null ? "shared:" + c.Datasource : c.Datasource, c => c.Auth);
+    /// <summary>How this user's rows and the workspace's shared rows were made, and which need connecting again.</summary>
+    public async Task<IReadOnlyList<ConnectionKind>> KindsAsync(string userId, CancellationToken ct) =>
+        await db
+            .Credentials.AsNoTracking()
+            .Where(c => c.UserId == userId || c.UserId == null)
+            .Select(c => new ConnectionKind(c.Datasource, c.UserId == null, c.Auth, c.ReconnectReason))
+            .ToListAsync(ct);
 
     /// <summary>
     /// Replaces the tokens of <paramref name="old"/> with a refresh's; false when the row changed meanwhile (another replica
@@ -93,3 +78,8 @@ public sealed record OAuthConnection(
 {
     public override string ToString() => $"OAuthConnection {{ {Datasource}, user {UserId ?? "(shared)"} }}"; // never the fields
 }
+
+/// <param name="Shared">The workspace's shared row (no user).</param>
+/// <param name="Auth">"oauth", or null for pasted fields.</param>
+/// <param name="Reconnect">The sentence when only a new connection helps.</param>
+public sealed record ConnectionKind(string Datasource, bool Shared, string? Auth, string? Reconnect);
