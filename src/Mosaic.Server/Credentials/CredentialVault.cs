@@ -162,7 +162,9 @@ public sealed class CredentialVault(
         // The field names say what changed (a new token, a new URL); their values never reach the log. OAuth bookkeeping is
         // summed up as "auth": "oauth".
         var named = fields.Keys.Where(k => !k.StartsWith("oauth_", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-        var names = auth is null ? JsonSerializer.Serialize(new { fields = named }) : JsonSerializer.Serialize(new { fields = named, auth });
+        var names = auth is null
+            ? JsonSerializer.Serialize(new { fields = named })
+            : JsonSerializer.Serialize(new { fields = named, auth });
         await audit.WriteAsync(Entry(CredentialActions.Saved, userId, datasource, actorUserId) with { Detail = names });
     }
 

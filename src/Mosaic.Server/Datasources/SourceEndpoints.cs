@@ -128,15 +128,7 @@ public static class SourceEndpoints
             c.Icon,
             c.Enabled,
             configured,
-            c.PasteFields.Select(f => new CredentialFieldResponse(
-                    f.Name,
-                    f.Label,
-                    f.Type,
-                    f.Required,
-                    f.EnvVar,
-                    f.Placeholder,
-                    f.Help
-                ))
+            c.PasteFields.Select(f => new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help))
                 .ToList(),
             c.CredentialRules.Select(r => r.Message).ToList(),
             look.Accent,

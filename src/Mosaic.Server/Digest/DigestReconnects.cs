@@ -9,7 +9,11 @@ namespace Mosaic.Server.Digest;
 /// </summary>
 public sealed class DigestReconnects(OAuthVault vault, OAuthProviders providers)
 {
-    public async Task<IReadOnlyList<DigestReconnect>> ForUserAsync(string userId, IEnumerable<SourceAvailability> sources, CancellationToken ct)
+    public async Task<IReadOnlyList<DigestReconnect>> ForUserAsync(
+        string userId,
+        IEnumerable<SourceAvailability> sources,
+        CancellationToken ct
+    )
     {
         var kinds = await vault.KindsAsync(userId, ct);
         return
@@ -21,5 +25,7 @@ public sealed class DigestReconnects(OAuthVault vault, OAuthProviders providers)
     }
 
     string Message(SourceDefinition source) =>
-        providers.ForSource(source.Id) is { } p && source.IsBuiltIn ? $"Reconnect {p.Name} to see {p.WhatYouSee}." : $"Reconnect {source.Name}.";
+        providers.ForSource(source.Id) is { } p && source.IsBuiltIn
+            ? $"Reconnect {p.Name} to see {p.WhatYouSee}."
+            : $"Reconnect {source.Name}.";
 }

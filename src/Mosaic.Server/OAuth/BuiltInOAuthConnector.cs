@@ -36,14 +36,20 @@ public sealed class BuiltInOAuthConnector(
         var policy = await policies.ForAsync(source.Id, ct);
         if (!policy.Enabled || policy.Shared)
             throw new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} is switched off or connected for everyone.");
-        var app =
-            await apps.FindAsync(provider, ct)
+        var app = await apps.FindAsync(provider, ct)
             ?? throw new OAuthFlowException(OAuthFailure.NotConfigured, $"No {provider.Name} OAuth app is configured.");
         var shopUrl = provider.NeedsShop ? ShopUrl(policy.FixedSettings, request.Shop) : null;
         var urls = provider.Urls(new OAuthPlace(environment.BaseUrl(provider), shopUrl));
 
         var verifier = provider.UsesPkce ? CryptoRandom.CreateUniqueId(32, CryptoRandom.OutputFormat.Base64Url) : null;
-        var state = await states.CreateAsync(request.UserId, request.SessionId, source.Id, verifier, new OAuthFlowData(request.ReturnTo, shopUrl), ct);
+        var state = await states.CreateAsync(
+            request.UserId,
+            request.SessionId,
+            source.Id,
+            verifier,
+            new OAuthFlowData(request.ReturnTo, shopUrl),
+            ct
+        );
         var url = new RequestUrl(urls.Authorize.AbsoluteUri).CreateAuthorizeUrl(
             clientId: app.ClientId,
             responseType: OidcConstants.ResponseTypes.Code,
@@ -61,8 +67,7 @@ public sealed class BuiltInOAuthConnector(
     public async Task<OAuthConnected> CompleteAsync(OAuthCallbackRequest request, CancellationToken ct)
     {
         var (source, provider, query) = (request.Source, Provider(request.Source), request.Query);
-        var flow =
-            await states.ConsumeAsync(query.GetValueOrDefault("state"), request.UserId, request.SessionId, source.Id, ct)
+        var flow = await states.ConsumeAsync(query.GetValueOrDefault("state"), request.UserId, request.SessionId, source.Id, ct)
             ?? throw new OAuthFlowException(OAuthFailure.State, "The state is unknown, used, expired or someone else's.");
         var returnTo = flow.Data.ReturnTo;
         if (query.GetValueOrDefault("error") is { } error)
@@ -70,8 +75,7 @@ public sealed class BuiltInOAuthConnector(
                 ? new OAuthFlowException(OAuthFailure.Denied, "Consent was denied.", error, returnTo)
                 : new OAuthFlowException(OAuthFailure.Provider, "The provider answered with an error.", error, returnTo);
         var policy = await policies.ForAsync(source.Id, ct);
-        var app =
-            await apps.FindAsync(provider, ct)
+        var app = await apps.FindAsync(provider, ct)
             ?? throw new OAuthFlowException(OAuthFailure.NotConfigured, "The OAuth app was removed.", null, returnTo);
         if (provider.VerifyCallback(query, app) is { } refused)
         {
@@ -145,7 +149,8 @@ public sealed class BuiltInOAuthConnector(
         return "https://" + name;
     }
 
-    static string Challenge(string verifier) => System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+    static string Challenge(string verifier) =>
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     OAuthProvider Provider(SourceDefinition source) =>
         providers.ForSource(source.Id) ?? throw new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} has no OAuth provider.");

@@ -38,13 +38,23 @@ public static class OAuthAppEndpoints
         group
             .MapGet(
                 "/",
-                async Task<Ok<List<OAuthAppResponse>>> (OAuthProviders providers, OAuthApps apps, OAuthEnvironment env, HttpContext http, CancellationToken ct) =>
+                async Task<Ok<List<OAuthAppResponse>>> (
+                    OAuthProviders providers,
+                    OAuthApps apps,
+                    OAuthEnvironment env,
+                    HttpContext http,
+                    CancellationToken ct
+                ) =>
                 {
                     var saved = await apps.SavedAsync(ct);
-                    return TypedResults.Ok(providers.All.Select(p => Describe(p, saved.GetValueOrDefault(p.Id), env, http.Request)).ToList());
+                    return TypedResults.Ok(
+                        providers.All.Select(p => Describe(p, saved.GetValueOrDefault(p.Id), env, http.Request)).ToList()
+                    );
                 }
             )
-            .WithDescription("Each provider's OAuth app, its redirect URL to register and the scopes Mosaic asks for.\nThe secret is never returned.");
+            .WithDescription(
+                "Each provider's OAuth app, its redirect URL to register and the scopes Mosaic asks for.\nThe secret is never returned."
+            );
 
         group.MapPut(
             "/{provider}",
@@ -82,12 +92,22 @@ public static class OAuthAppEndpoints
 
         group.MapDelete(
             "/{provider}",
-            async Task<Results<NoContent, ProblemHttpResult>> (string provider, OAuthProviders providers, OAuthApps apps, HttpContext http, CancellationToken ct) =>
+            async Task<Results<NoContent, ProblemHttpResult>> (
+                string provider,
+                OAuthProviders providers,
+                OAuthApps apps,
+                HttpContext http,
+                CancellationToken ct
+            ) =>
             {
                 if (providers.Find(provider) is not { } p)
                     return UnknownProvider(provider);
                 if (!await apps.DeleteAsync(p, http.User.GetUserId(), ct))
-                    return TypedResults.Problem($"No {p.Name} OAuth app is saved.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+                    return TypedResults.Problem(
+                        $"No {p.Name} OAuth app is saved.",
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "Not found"
+                    );
                 return TypedResults.NoContent();
             }
         );

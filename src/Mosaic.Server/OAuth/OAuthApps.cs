@@ -23,7 +23,9 @@ public sealed class OAuthApps(
     public async Task<OAuthClientApp?> FindAsync(OAuthProvider provider, CancellationToken ct)
     {
         var row = await db.OAuthApps.AsNoTracking().FirstOrDefaultAsync(a => a.Provider == provider.Id, ct);
-        return row is null ? environment.App(provider) : new OAuthClientApp(row.ClientId, encryptor.Decrypt(row.EncryptedSecret, "", Aad(provider.Id)));
+        return row is null
+            ? environment.App(provider)
+            : new OAuthClientApp(row.ClientId, encryptor.Decrypt(row.EncryptedSecret, "", Aad(provider.Id)));
     }
 
     /// <summary>Every provider's app as the admin sees it (no secret).</summary>
@@ -52,7 +54,9 @@ public sealed class OAuthApps(
         row.UpdatedAt = now;
         row.UpdatedBy = actorUserId;
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(Entry(CredentialActions.Saved, provider, actorUserId, secret is null ? "client_id" : "client_id, client_secret"));
+        await audit.WriteAsync(
+            Entry(CredentialActions.Saved, provider, actorUserId, secret is null ? "client_id" : "client_id, client_secret")
+        );
         return true;
     }
 

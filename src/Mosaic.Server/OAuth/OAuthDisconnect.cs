@@ -28,7 +28,11 @@ public sealed class OAuthDisconnect(
                 return;
             if (await apps.FindAsync(provider, ct) is not { } app)
             {
-                logger.LogWarning("The {Provider} OAuth app is gone: the {Datasource} connection is deleted without revoking it", provider.Id, datasource);
+                logger.LogWarning(
+                    "The {Provider} OAuth app is gone: the {Datasource} connection is deleted without revoking it",
+                    provider.Id,
+                    datasource
+                );
                 return;
             }
             var fields = new Dictionary<string, string>(row.Fields, StringComparer.Ordinal);
@@ -36,7 +40,12 @@ public sealed class OAuthDisconnect(
                 fields[name] = value;
             var place = OAuthPlaces.For(provider, environment, fields);
             if (await provider.RevokeAsync(tokens, new OAuthRefreshContext(app, provider.Urls(place), fields, place), ct))
-                logger.LogInformation("Revoked the {Datasource} connection of {Owner} at {Provider}", datasource, userId ?? "the workspace", provider.Id);
+                logger.LogInformation(
+                    "Revoked the {Datasource} connection of {Owner} at {Provider}",
+                    datasource,
+                    userId ?? "the workspace",
+                    provider.Id
+                );
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

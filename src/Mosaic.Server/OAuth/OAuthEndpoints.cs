@@ -53,7 +53,9 @@ public static class OAuthEndpoints
                     }
                 }
             )
-            .WithDescription("Starts a one-click connection: a redirect to the provider's consent page.\nreturn_to: a local path to come back to.");
+            .WithDescription(
+                "Starts a one-click connection: a redirect to the provider's consent page.\nreturn_to: a local path to come back to."
+            );
 
         group
             .MapGet(
@@ -70,7 +72,9 @@ public static class OAuthEndpoints
                 {
                     if (Find(registry, connectors, source) is not ({ } definition, { } connector))
                         return Redirect(OAuthRedirects.Failed("/", Named(source), OAuthFailure.Unavailable, null));
-                    var query = http.Request.Query.Where(q => q.Value.Count == 1).ToDictionary(q => q.Key, q => q.Value[0] ?? "", StringComparer.Ordinal);
+                    var query = http
+                        .Request.Query.Where(q => q.Value.Count == 1)
+                        .ToDictionary(q => q.Key, q => q.Value[0] ?? "", StringComparer.Ordinal);
                     try
                     {
                         var request = new OAuthCallbackRequest(
@@ -90,7 +94,9 @@ public static class OAuthEndpoints
                     }
                 }
             )
-            .WithDescription("Where the provider sends the browser back: exchanges the code, stores the connection, and redirects to the UI.");
+            .WithDescription(
+                "Where the provider sends the browser back: exchanges the code, stores the connection, and redirects to the UI."
+            );
         return app;
     }
 
@@ -109,5 +115,11 @@ public static class OAuthEndpoints
     static IResult Redirect(string localPath) => Results.Redirect(localPath);
 
     static void Log(ILoggerFactory logs, string source, OAuthFlowException e) =>
-        logs.CreateLogger(typeof(OAuthEndpoints)).LogInformation("OAuth flow for {Datasource} stopped: {Reason} {Code}", source, e.Reason, OAuthRedirects.IsPlainCode(e.Code) ? e.Code : null);
+        logs.CreateLogger(typeof(OAuthEndpoints))
+            .LogInformation(
+                "OAuth flow for {Datasource} stopped: {Reason} {Code}",
+                source,
+                e.Reason,
+                OAuthRedirects.IsPlainCode(e.Code) ? e.Code : null
+            );
 }

@@ -6,7 +6,7 @@ namespace Mosaic.Server.OAuth;
 public sealed class OAuthProviders
 {
     public IReadOnlyList<OAuthProvider> All { get; } =
-        [new SlackProvider(), new GitHubProvider(), new GoogleProvider(), new AtlassianProvider(), new ShopifyProvider()];
+    [new SlackProvider(), new GitHubProvider(), new GoogleProvider(), new AtlassianProvider(), new ShopifyProvider()];
 
     public OAuthProvider? Find(string providerId) => All.FirstOrDefault(p => p.Id == providerId);
 

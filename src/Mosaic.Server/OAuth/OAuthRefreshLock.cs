@@ -49,10 +49,15 @@ public sealed class OAuthRefreshLock(RedisConnection redis, ILogger<OAuthRefresh
                 }
             });
         }
-        catch (Exception e) when (e is RedisException or TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e)
+            when (e is RedisException or TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // Redis down or the lock held too long: go on with this replica's lock; the conditional UPDATE keeps the row right.
-            logger.LogWarning("The OAuth refresh lock for {Datasource} is held on this replica only: {Error}", datasource, e.GetType().Name);
+            logger.LogWarning(
+                "The OAuth refresh lock for {Datasource} is held on this replica only: {Error}",
+                datasource,
+                e.GetType().Name
+            );
             return Held.Local(local);
         }
         catch

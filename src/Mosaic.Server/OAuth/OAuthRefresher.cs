@@ -24,7 +24,8 @@ public sealed class OAuthRefresher(
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
 
     /// <summary>The sentence for a connection the provider no longer honours.</summary>
-    public static string RefusedSentence(OAuthProvider provider) => $"{provider.Name} refused the saved authorization: reconnect {provider.Name}.";
+    public static string RefusedSentence(OAuthProvider provider) =>
+        $"{provider.Name} refused the saved authorization: reconnect {provider.Name}.";
 
     /// <summary>
     /// The fields a launch of <paramref name="connection"/> uses: as stored, or refreshed first when the access token is
@@ -69,7 +70,11 @@ public sealed class OAuthRefresher(
         var app = await apps.FindAsync(provider, ct);
         if (app is null)
         {
-            logger.LogWarning("The {Provider} OAuth app is not configured: the {Datasource} connection cannot be refreshed", provider.Id, current.Datasource);
+            logger.LogWarning(
+                "The {Provider} OAuth app is not configured: the {Datasource} connection cannot be refreshed",
+                provider.Id,
+                current.Datasource
+            );
             return new(current.Fields, null, false);
         }
         var fields = new Dictionary<string, string>(current.Fields, StringComparer.Ordinal);
@@ -93,10 +98,16 @@ public sealed class OAuthRefresher(
             await vault.MarkReconnectAsync(current, RefusedSentence(provider), ct);
             return new(null, RefusedSentence(provider), false);
         }
-        catch (Exception e) when (e is OAuthRequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e)
+            when (e is OAuthRequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             // Unreachable or a server error: the stored token may still work; the next launch tries again.
-            logger.LogWarning("Refreshing the {Datasource} connection at {Provider} failed: {Error}", current.Datasource, provider.Id, e.Message);
+            logger.LogWarning(
+                "Refreshing the {Datasource} connection at {Provider} failed: {Error}",
+                current.Datasource,
+                provider.Id,
+                e.Message
+            );
             return new(current.Fields, null, false);
         }
 
@@ -106,7 +117,11 @@ public sealed class OAuthRefresher(
         var expiresAt = grant.Lifetime is { } life ? time.GetUtcNow().UtcDateTime + life : (DateTime?)null;
         if (await vault.UpdateTokensAsync(current, merged, expiresAt, ct))
         {
-            logger.LogInformation("Refreshed the {Datasource} connection of {Owner}", current.Datasource, current.UserId ?? "the workspace");
+            logger.LogInformation(
+                "Refreshed the {Datasource} connection of {Owner}",
+                current.Datasource,
+                current.UserId ?? "the workspace"
+            );
             return new(merged, null, true);
         }
         // Replaced while refreshing (a reconnect, a disconnect): what is stored now wins.

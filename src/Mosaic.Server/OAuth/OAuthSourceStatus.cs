@@ -13,7 +13,10 @@ public sealed record SourceOAuth(string Provider, string ProviderName, bool Read
 /// whether it needs connecting again. Scoped.</summary>
 public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, OAuthEnvironment environment, OAuthVault vault)
 {
-    public async Task<Func<SourceAvailability, (SourceOAuth? OAuth, string? Auth, string? Reconnect)>> ForUserAsync(string userId, CancellationToken ct)
+    public async Task<Func<SourceAvailability, (SourceOAuth? OAuth, string? Auth, string? Reconnect)>> ForUserAsync(
+        string userId,
+        CancellationToken ct
+    )
     {
         var saved = await apps.SavedAsync(ct);
         var kinds = await vault.KindsAsync(userId, ct);
@@ -32,7 +35,10 @@ public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, 
                         saved.ContainsKey(provider.Id) || environment.App(provider) is not null,
                         provider.NeedsShop && !policy.IsFixed("shop_url")
                     );
-            var auth = row is null ? null : row.Auth == OAuthFields.Auth ? "oauth" : "fields";
+            var auth =
+                row is null ? null
+                : row.Auth == OAuthFields.Auth ? "oauth"
+                : "fields";
             return (oauth, auth, row?.Reconnect);
         };
     }

@@ -20,7 +20,14 @@ public sealed class OAuthStates(MosaicDbContext db, CredentialEncryptor encrypto
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>Stores a new pending flow and returns its <c>state</c> value (the only copy leaves in the redirect).</summary>
-    public async Task<string> CreateAsync(string userId, string sessionId, string source, string? verifier, OAuthFlowData data, CancellationToken ct)
+    public async Task<string> CreateAsync(
+        string userId,
+        string sessionId,
+        string source,
+        string? verifier,
+        OAuthFlowData data,
+        CancellationToken ct
+    )
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.OAuthStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
@@ -69,7 +76,11 @@ public sealed class OAuthStates(MosaicDbContext db, CredentialEncryptor encrypto
         if (string.IsNullOrEmpty(state) || state.Length > 200)
             return null;
         var id = Hash(state);
-        var data = await db.OAuthStates.AsNoTracking().Where(s => s.Id == id && s.UserId == userId).Select(s => s.Data).FirstOrDefaultAsync(ct);
+        var data = await db
+            .OAuthStates.AsNoTracking()
+            .Where(s => s.Id == id && s.UserId == userId)
+            .Select(s => s.Data)
+            .FirstOrDefaultAsync(ct);
         return data is null ? null : JsonSerializer.Deserialize<OAuthFlowData>(data)?.ReturnTo;
     }
 

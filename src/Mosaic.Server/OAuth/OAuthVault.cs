@@ -18,8 +18,17 @@ public sealed class OAuthVault(MosaicDbContext db, CredentialEncryptor encryptor
         var row = await Rows(userId, datasource).AsNoTracking().FirstOrDefaultAsync(ct);
         if (row is null)
             return null;
-        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(encryptor.Decrypt(row.EncryptedData, userId ?? "", datasource)) ?? [];
-        return new OAuthConnection(userId, datasource, fields, row.Auth == OAuthFields.Auth, row.ExpiresAt, row.ReconnectReason, row.EncryptedData);
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(encryptor.Decrypt(row.EncryptedData, userId ?? "", datasource))
+            ?? [];
+        return new OAuthConnection(
+            userId,
+            datasource,
+            fields,
+            row.Auth == OAuthFields.Auth,
+            row.ExpiresAt,
+            row.ReconnectReason,
+            row.EncryptedData
+        );
     }
 
     /// <summary>How this user's rows and the workspace's shared rows were made, and which need connecting again.</summary>
@@ -34,13 +43,21 @@ public sealed class OAuthVault(MosaicDbContext db, CredentialEncryptor encryptor
     /// Replaces the tokens of <paramref name="old"/> with a refresh's; false when the row changed meanwhile (another replica
     /// refreshed, the person reconnected or disconnected), and then nothing is written.
     /// </summary>
-    public async Task<bool> UpdateTokensAsync(OAuthConnection old, IReadOnlyDictionary<string, string> fields, DateTime? expiresAt, CancellationToken ct)
+    public async Task<bool> UpdateTokensAsync(
+        OAuthConnection old,
+        IReadOnlyDictionary<string, string> fields,
+        DateTime? expiresAt,
+        CancellationToken ct
+    )
     {
         var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), old.UserId ?? "", old.Datasource);
         var updated = await Rows(old.UserId, old.Datasource)
             .Where(c => c.EncryptedData == old.Version)
             .ExecuteUpdateAsync(
-                c => c.SetProperty(x => x.EncryptedData, encrypted).SetProperty(x => x.ExpiresAt, expiresAt).SetProperty(x => x.ReconnectReason, (string?)null),
+                c =>
+                    c.SetProperty(x => x.EncryptedData, encrypted)
+                        .SetProperty(x => x.ExpiresAt, expiresAt)
+                        .SetProperty(x => x.ReconnectReason, (string?)null),
                 ct
             );
         return updated == 1;

@@ -86,7 +86,12 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     /// the new ones (their fingerprint differs, so resolving replaces the session); the reconnect sentence when only the
     /// person can help; null to keep the refused result.
     /// </summary>
-    async Task<CachedToolResult?> RenewedAsync(SessionKey key, string tool, IReadOnlyDictionary<string, JsonElement>? arguments, CancellationToken ct)
+    async Task<CachedToolResult?> RenewedAsync(
+        SessionKey key,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    )
     {
         var renewed = await _refresh!.RefreshAsync(key.UserId, key.Datasource, ct);
         if (renewed.Reconnect is { } sentence)

@@ -35,11 +35,17 @@ public sealed class GitHubProvider : OAuthProvider
     {
         var api = (context.Place.ApiUrl ?? "https://api.github.com").TrimEnd('/');
         using var http = tokens.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{api}/applications/{Uri.EscapeDataString(context.App.ClientId)}/token")
+        using var request = new HttpRequestMessage(
+            HttpMethod.Delete,
+            $"{api}/applications/{Uri.EscapeDataString(context.App.ClientId)}/token"
+        )
         {
             Content = JsonContent.Create(new { access_token = context.Fields[AccessTokenField] }),
         };
-        request.Headers.Authorization = new Duende.IdentityModel.Client.BasicAuthenticationHeaderValue(context.App.ClientId, context.App.ClientSecret);
+        request.Headers.Authorization = new Duende.IdentityModel.Client.BasicAuthenticationHeaderValue(
+            context.App.ClientId,
+            context.App.ClientSecret
+        );
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.UserAgent.ParseAdd("Mosaic");
         using var response = await http.SendAsync(request, ct);

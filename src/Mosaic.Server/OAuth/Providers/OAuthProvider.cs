@@ -68,16 +68,19 @@ public abstract class OAuthProvider
     }
 
     /// <summary>Steps after the code exchange (Atlassian's site); returns the fields to add.</summary>
-    public virtual Task<IReadOnlyDictionary<string, string>> AfterExchangeAsync(OAuthGrant grant, OAuthPlace place, HttpClient http, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+    public virtual Task<IReadOnlyDictionary<string, string>> AfterExchangeAsync(
+        OAuthGrant grant,
+        OAuthPlace place,
+        HttpClient http,
+        CancellationToken ct
+    ) => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     /// <summary>
     /// Refreshes a connection whose access token is about to expire; the default is RFC 6749 §6 with the stored refresh token.
     /// </summary>
     public virtual async Task<OAuthGrant> RefreshAsync(OAuthTokenRequests tokens, OAuthRefreshContext context, CancellationToken ct)
     {
-        var refreshToken =
-            context.Fields.GetValueOrDefault(OAuthFields.RefreshToken)
+        var refreshToken = context.Fields.GetValueOrDefault(OAuthFields.RefreshToken)
             ?? throw new OAuthRefreshRefusedException(Id, "no_refresh_token");
         return ReadTokens(await tokens.RefreshAsync(this, context.Urls, context.App, refreshToken, ct));
     }
@@ -113,4 +116,9 @@ public sealed record OAuthClientApp(string ClientId, string ClientSecret)
 public sealed record OAuthGrant(IReadOnlyDictionary<string, string> Fields, TimeSpan? Lifetime);
 
 /// <param name="Fields">The stored fields of the connection (with the admin's fixed settings over them).</param>
-public sealed record OAuthRefreshContext(OAuthClientApp App, ProviderUrls Urls, IReadOnlyDictionary<string, string> Fields, OAuthPlace Place);
+public sealed record OAuthRefreshContext(
+    OAuthClientApp App,
+    ProviderUrls Urls,
+    IReadOnlyDictionary<string, string> Fields,
+    OAuthPlace Place
+);

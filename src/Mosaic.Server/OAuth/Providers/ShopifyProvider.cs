@@ -38,8 +38,14 @@ public sealed partial class ShopifyProvider : OAuthProvider
     public override ProviderUrls Urls(OAuthPlace place)
     {
         // The real shop has no path; the operator's base (the Sandbox) stands for the whole shop.
-        var shop = place.BaseUrl?.AbsoluteUri.TrimEnd('/') ?? place.ShopUrl?.TrimEnd('/') ?? throw new InvalidOperationException("No shop.");
-        return new(new Uri($"{shop}/admin/oauth/authorize"), new Uri($"{shop}/admin/oauth/access_token"), new Uri($"{shop}/admin/api_permissions/current.json"));
+        var shop = place.BaseUrl?.AbsoluteUri.TrimEnd('/')
+            ?? place.ShopUrl?.TrimEnd('/')
+            ?? throw new InvalidOperationException("No shop.");
+        return new(
+            new Uri($"{shop}/admin/oauth/authorize"),
+            new Uri($"{shop}/admin/oauth/access_token"),
+            new Uri($"{shop}/admin/api_permissions/current.json")
+        );
     }
 
     public override string? VerifyCallback(IReadOnlyDictionary<string, string> query, OAuthClientApp app)
@@ -48,7 +54,10 @@ public sealed partial class ShopifyProvider : OAuthProvider
             return "the callback has no hmac";
         var message = string.Join(
             '&',
-            query.Where(p => p.Key is not ("hmac" or "signature")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")
+            query
+                .Where(p => p.Key is not ("hmac" or "signature"))
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => $"{p.Key}={p.Value}")
         );
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(app.ClientSecret), Encoding.UTF8.GetBytes(message));
         byte[] actual;

@@ -40,7 +40,8 @@ public sealed class SlackProvider : OAuthProvider
             Rebase("https://slack.com/api/auth.revoke", place.BaseUrl)
         );
 
-    public override bool RefusesAuthorization(string? error) => error is "invalid_refresh_token" or "invalid_grant" or "token_revoked" or "token_expired";
+    public override bool RefusesAuthorization(string? error) =>
+        error is "invalid_refresh_token" or "invalid_grant" or "token_revoked" or "token_expired";
 
     public override OAuthGrant ReadTokens(TokenResponse response)
     {
@@ -100,7 +101,9 @@ public sealed class SlackProvider : OAuthProvider
             using var response = await http.SendAsync(request, ct);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             if (!(body.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True))
-                throw new OAuthRequestException($"auth.revoke failed ({Text(body.RootElement, "error") ?? $"HTTP {(int)response.StatusCode}"})");
+                throw new OAuthRequestException(
+                    $"auth.revoke failed ({Text(body.RootElement, "error") ?? $"HTTP {(int)response.StatusCode}"})"
+                );
         }
         return true;
     }
