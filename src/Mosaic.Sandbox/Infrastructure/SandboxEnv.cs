@@ -61,6 +61,8 @@ public static class SandboxEnv
             },
             // The connector opens SQLite files only where MOSAIC_SQLITE_DIRS allows: here, the demo data's own directory.
             ["mysql"] = new() { ["SQLITE_PATH"] = sqlitePath, ["MOSAIC_SQLITE_DIRS"] = DemoFiles.Directory },
+            // Not a datasource: what the Mosaic server needs to use the Sandbox's OAuth servers (the demo reads it).
+            ["oauth"] = OAuth(baseUrl),
             ["s3"] = new()
             {
                 ["AWS_ACCESS_KEY_ID"] = "S3RVER",
@@ -69,6 +71,27 @@ public static class SandboxEnv
                 ["AWS_ENDPOINT_URL"] = s3Url ?? "http://127.0.0.1:4568",
             },
         };
+
+    /// <summary>{PROVIDER}_OAUTH_BASE_URL (scheme+host+path replacing each real host) and the Sandbox's OAuth clients.</summary>
+    static Dictionary<string, string> OAuth(string baseUrl)
+    {
+        (string Provider, string Path, string Id, string Secret)[] apps =
+        [
+            ("SLACK", "/slack", SandboxTokens.SlackClientId, SandboxTokens.SlackClientSecret),
+            ("GITHUB", "/github-oauth", SandboxTokens.GitHubClientId, SandboxTokens.GitHubClientSecret),
+            ("GOOGLE", "/google", SandboxTokens.GoogleClientId, SandboxTokens.GoogleClientSecret),
+            ("ATLASSIAN", "/atlassian", SandboxTokens.AtlassianClientId, SandboxTokens.AtlassianClientSecret),
+            ("SHOPIFY", "/shopify", SandboxTokens.ShopifyClientId, SandboxTokens.ShopifyClientSecret),
+        ];
+        var env = new Dictionary<string, string>();
+        foreach (var (provider, path, id, secret) in apps)
+        {
+            env[$"{provider}_OAUTH_BASE_URL"] = baseUrl + path;
+            env[$"{provider}_OAUTH_CLIENT_ID"] = id;
+            env[$"{provider}_OAUTH_CLIENT_SECRET"] = secret;
+        }
+        return env;
+    }
 
     public static string ToJson(string baseUrl, string[] args, string sqlitePath)
     {

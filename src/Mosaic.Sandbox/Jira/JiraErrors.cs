@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.OAuth;
 
 namespace Mosaic.Sandbox.Jira;
 
@@ -43,14 +44,34 @@ public static class JiraErrors
                         statusCode: 401
                     );
                 }
-                if (http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("jira"))
-                {
-                    http.Response.Headers.RetryAfter = "1";
-                    return Messages(StatusCodes.Status429TooManyRequests, "Rate limit exceeded.");
-                }
-                return await next(context);
+                return Throttled(http) ?? await next(context);
             }
         );
+
+    /// <summary>
+    /// The gateway's gate: a live Atlassian OAuth access token (else its 401), the Acme site's cloud id (else 404), then the
+    /// same throttling as the site itself.
+    /// </summary>
+    public static RouteGroupBuilder RequireAtlassianToken(this RouteGroupBuilder group, AtlassianOAuth atlassian) =>
+        group.AddEndpointFilter(
+            async (context, next) =>
+            {
+                var http = context.HttpContext;
+                if (atlassian.Authorize(http.Request, out _) is { } refused)
+                    return refused;
+                if (http.GetRouteValue("cloudId") as string != AtlassianOAuth.CloudId)
+                    return AtlassianOAuth.UnknownSite();
+                return Throttled(http) ?? await next(context);
+            }
+        );
+
+    private static IResult? Throttled(HttpContext http)
+    {
+        if (!http.RequestServices.GetRequiredService<SandboxState>().TakeThrottle("jira"))
+            return null;
+        http.Response.Headers.RetryAfter = "1";
+        return Messages(StatusCodes.Status429TooManyRequests, "Rate limit exceeded.");
+    }
 
     private static bool Authenticated(string header)
     {

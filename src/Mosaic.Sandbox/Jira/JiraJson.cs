@@ -6,7 +6,13 @@ namespace Mosaic.Sandbox.Jira;
 /// <summary>Jira Cloud's JSON shapes (camelCase, self links, dates like 2024-01-15T10:30:00.000+0000).</summary>
 public sealed class JiraJson(string baseUrl, JiraStore store)
 {
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/jira";
+    /// <summary>The site's base as the request reached it: /jira, or the gateway's /atlassian/ex/jira/{cloudId}.</summary>
+    public static string BaseUrl(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        var rest = path.IndexOf("/rest/api/", StringComparison.Ordinal);
+        return $"{request.Scheme}://{request.Host}{(rest > 0 ? path[..rest] : "/jira")}";
+    }
 
     public static string Date(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + "+0000";

@@ -41,9 +41,13 @@ public sealed class SandboxOAuth
             )
         );
         // Slack with token rotation on: twelve-hour tokens (xoxe.xoxb-/xoxe.xoxp-), xoxe-1- refresh tokens.
-        Slack = Server(
-            new("slack", "Slack", "slack", SandboxTokens.SlackClientId, SandboxTokens.SlackClientSecret, "xoxe.", "xoxe-1-", 43200, true)
-        );
+        Slack = new OAuthServer(
+            new("slack", "Slack", "slack", SandboxTokens.SlackClientId, SandboxTokens.SlackClientSecret, "xoxe.", "xoxe-1-", 43200, true),
+            time
+        )
+        {
+            KindPrefix = g => g.Extra == "bot" ? "xoxb-" : "xoxp-",
+        };
         Atlassian = Server(
             new(
                 "atlassian",

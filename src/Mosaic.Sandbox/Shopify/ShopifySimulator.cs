@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.OAuth;
 using Mosaic.Sandbox.Shopify.GraphQL;
 
 namespace Mosaic.Sandbox.Shopify;
@@ -33,6 +34,8 @@ public static partial class ShopifySimulator
         );
         var state = app.ServiceProvider.GetRequiredService<SandboxState>();
         state.OnReset(bucket.Reset);
+        var oauth = new ShopifyOAuth(app.ServiceProvider.GetRequiredService<SandboxOAuth>().Shopify);
+        oauth.Map(app); // admin/oauth/authorize, admin/oauth/access_token, DELETE admin/api_permissions/current.json
 
         app.MapPost("/shopify/admin/api/{version}/graphql.json", async (HttpRequest request, string version) =>
         {
@@ -42,12 +45,9 @@ public static partial class ShopifySimulator
             string[]? scopes =
                 token == SandboxTokens.Shopify ? AllScopes
                 : token == ProductsOnlyToken ? ["read_products"]
-                : null;
+                : oauth.Scopes(token); // tokens from the Sandbox's OAuth app: what the merchant approved
             if (scopes is null)
-                return Results.Json(
-                    new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
-                    statusCode: 401
-                );
+                return ShopifyOAuth.InvalidToken();
 
             var (query, variables) = await ReadBodyAsync(request);
             if (query is null)

@@ -1,10 +1,12 @@
 using Mosaic.Sandbox.Infrastructure;
+using Mosaic.Sandbox.OAuth;
 
 namespace Mosaic.Sandbox.Slack;
 
 /// <summary>
 /// The Slack Web API at /slack/api/{method}: GET or POST (form or JSON), token as a Bearer header or a
-/// <c>token</c> argument. Failures are HTTP 200 with ok=false like Slack's; throttling is HTTP 429 with Retry-After.
+/// <c>token</c> argument: the fixed tokens of SandboxTokens or tokens the Slack OAuth server issued (<see cref="SlackOAuth"/>).
+/// Failures are HTTP 200 with ok=false like Slack's; throttling is HTTP 429 with Retry-After.
 /// </summary>
 public static class SlackSimulator
 {
@@ -27,6 +29,8 @@ public static class SlackSimulator
     public static IEndpointRouteBuilder MapSlackSimulator(this IEndpointRouteBuilder app)
     {
         var ws = new SlackWorkspace(app.ServiceProvider.GetRequiredService<SandboxState>());
+        var oauth = app.ServiceProvider.GetRequiredService<SandboxOAuth>().Slack;
+        new SlackOAuth(oauth).Map(app); // authorize page, oauth.v2.access, auth.revoke
         app.MapMethods(
             "/slack/api/{method}",
             ["GET", "POST"],
@@ -39,8 +43,9 @@ public static class SlackSimulator
                     : args.GetValueOrDefault("token");
                 if (string.IsNullOrEmpty(token))
                     return SlackCall.Error("not_authed");
-                if (SlackWorkspace.UserForToken(token) is not { } caller)
-                    return SlackCall.Error("invalid_auth");
+                var (caller, refused) = SlackOAuth.Resolve(token, oauth);
+                if (caller is null)
+                    return SlackCall.Error(refused ?? "invalid_auth");
                 if (state.TakeThrottle("slack"))
                 {
                     http.Response.Headers.RetryAfter = "1";

@@ -7,7 +7,7 @@ using static Mosaic.Connectors.Tests.Sandbox.OAuth.OAuthFlow;
 
 namespace Mosaic.Connectors.Tests.Sandbox.OAuth;
 
-/// <summary>The Sandbox as GitHub's authorization server for a GitHub App's expiring user tokens, and the REST API accepting them.</summary>
+/// <summary>The Sandbox as GitHub's authorization server for a GitHub App's expiring user tokens, and the API accepting them.</summary>
 public sealed class GitHubOAuthServerTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime, IDisposable
 {
     private const string ClientId = "Iv1.sandboxacme00001";

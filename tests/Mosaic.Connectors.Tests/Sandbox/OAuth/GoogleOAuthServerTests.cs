@@ -4,7 +4,7 @@ using static Mosaic.Connectors.Tests.Sandbox.OAuth.OAuthFlow;
 
 namespace Mosaic.Connectors.Tests.Sandbox.OAuth;
 
-/// <summary>The Sandbox as Google's authorization server: consent, code, token, refresh, revocation, and Gmail accepting its tokens.</summary>
+/// <summary>The Sandbox as Google's authorization server: consent, code, token, refresh, revocation; Gmail accepts its tokens.</summary>
 public sealed class GoogleOAuthServerTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IAsyncLifetime, IDisposable
 {
     private const string ClientId = "sandbox-client-id.apps.googleusercontent.com";
