@@ -66,8 +66,8 @@ public sealed class OAuthTokenRequests(HostEgress egress)
             },
             ct
         );
-        if (response.IsError && provider.RefusesAuthorization(response.Error))
-            throw new OAuthRefreshRefusedException(provider.Id, response.Error);
+        if (response.IsError && provider.RefusesAuthorization(ErrorCode(response)))
+            throw new OAuthRefreshRefusedException(provider.Id, ErrorCode(response));
         return Checked(response);
     }
 
@@ -88,26 +88,31 @@ public sealed class OAuthTokenRequests(HostEgress egress)
             ct
         );
         if (response.IsError)
-            throw new OAuthRequestException($"revocation failed ({Describe(response)})", response.Error);
+            throw new OAuthRequestException($"revocation failed ({Describe(response)})", ErrorCode(response));
     }
 
     /// <summary>A usable token response, or why not (a provider error code, an unreachable server) without any token.</summary>
     static TokenResponse Checked(TokenResponse response)
     {
         if (response.IsError)
-            throw new OAuthRequestException($"the token request failed ({Describe(response)})", response.Error, response.Exception);
+            throw new OAuthRequestException($"the token request failed ({Describe(response)})", ErrorCode(response), response.Exception);
         if (string.IsNullOrEmpty(response.AccessToken))
             throw new OAuthRequestException("the token endpoint answered without an access token", "no_access_token");
         return response;
     }
 
+    /// <summary>The provider's error code (<c>invalid_grant</c>, Slack's and GitHub's own at HTTP 200) whatever the status
+    /// (Atlassian refuses a refresh token with 403); null when it sent none (unreachable, an HTML error page).</summary>
+    static string? ErrorCode(ProtocolResponse response)
+    {
+        if (response.ErrorType == ResponseErrorType.Exception || response.Json is not { ValueKind: System.Text.Json.JsonValueKind.Object })
+            return null;
+        return response.TryGet("error");
+    }
+
     /// <summary>The error code (or HTTP status, or exception type) only: a description may echo what was sent.</summary>
     internal static string Describe(ProtocolResponse response) =>
-        response.ErrorType switch
-        {
-            ResponseErrorType.Exception => response.Exception?.GetType().Name ?? "exception",
-            ResponseErrorType.Http when string.IsNullOrEmpty(response.Error) || response.Error == response.HttpErrorReason =>
-                $"HTTP {(int)response.HttpStatusCode}",
-            _ => response.Error ?? $"HTTP {(int)response.HttpStatusCode}",
-        };
+        response.ErrorType == ResponseErrorType.Exception
+            ? response.Exception?.GetType().Name ?? "exception"
+            : ErrorCode(response) ?? $"HTTP {(int)response.HttpStatusCode}";
 }
