@@ -33,7 +33,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
         Assert.Contains("access_type=offline", authorize.Query);
         Assert.Contains("prompt=consent", authorize.Query);
         Assert.Contains("code_challenge_method=S256", authorize.Query);
-        var back = await OAuthFixture.CallbackAsync(user, await fx.ConsentAsync(authorize));
+        var back = await OAuthFixture.CallbackAsync(user, await OAuthFixture.ConsentAsync(authorize));
         Assert.Equal("/settings?oauth=connected&source=google_workspace", back);
 
         var after = await OAuthFixture.DatasourceAsync(user, Source);
@@ -58,7 +58,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     public async Task A_token_about_to_expire_is_refreshed_once_before_use_and_a_refused_one_once_after_a_401()
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        Assert.StartsWith("/settings?oauth=connected", await fx.ConnectAsync(user, Source));
+        Assert.StartsWith("/settings?oauth=connected", await OAuthFixture.ConnectAsync(user, Source));
         // An hour later: a minute left, within the two minutes before expiry, so the next use refreshes it.
         await fx.ExpireSoonAsync(user, Source);
 
@@ -77,7 +77,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     public async Task Concurrent_calls_that_all_need_a_refresh_cause_exactly_one()
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        await fx.ConnectAsync(user, Source);
+        await OAuthFixture.ConnectAsync(user, Source);
         await fx.ExpireSoonAsync(user, Source);
 
         var calls = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => MailAsync(user)));
@@ -89,7 +89,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     public async Task A_refused_refresh_marks_reconnect_in_the_sources_the_digest_and_the_call()
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        await fx.ConnectAsync(user, Source);
+        await OAuthFixture.ConnectAsync(user, Source);
         await fx.ControlAsync("google", "revoke-refresh");
         await fx.ControlAsync("google", "expire-access");
 
@@ -106,7 +106,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
         Assert.DoesNotContain(digest.GetProperty("sections").EnumerateArray(), s => s.GetProperty("source").GetString() == Source);
 
         // Connecting again clears it.
-        Assert.StartsWith("/settings?oauth=connected", await fx.ConnectAsync(user, Source));
+        Assert.StartsWith("/settings?oauth=connected", await OAuthFixture.ConnectAsync(user, Source));
         Assert.Equal(JsonValueKind.Null, (await OAuthFixture.DatasourceAsync(user, Source)).GetProperty("reconnect").ValueKind);
     }
 
@@ -114,7 +114,10 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     public async Task Denied_consent_stores_nothing()
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        var back = await OAuthFixture.CallbackAsync(user, await fx.ConsentAsync(await OAuthFixture.StartAsync(user, Source), "deny"));
+        var back = await OAuthFixture.CallbackAsync(
+            user,
+            await OAuthFixture.ConsentAsync(await OAuthFixture.StartAsync(user, Source), "deny")
+        );
         Assert.Equal("/settings?oauth=error&source=google_workspace&reason=denied&code=access_denied", back);
         Assert.False((await OAuthFixture.DatasourceAsync(user, Source)).GetProperty("configured").GetBoolean());
     }
@@ -123,7 +126,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     public async Task A_replayed_state_is_refused()
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        var callback = await fx.ConsentAsync(await OAuthFixture.StartAsync(user, Source));
+        var callback = await OAuthFixture.ConsentAsync(await OAuthFixture.StartAsync(user, Source));
         Assert.StartsWith("/settings?oauth=connected", await OAuthFixture.CallbackAsync(user, callback));
         Assert.Equal("/?oauth=error&source=google_workspace&reason=state", await OAuthFixture.CallbackAsync(user, callback));
     }
@@ -133,7 +136,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
     {
         var alice = await fx.App.SignUpAndLogInAsync();
         var mallory = await fx.App.SignUpAndLogInAsync();
-        var callback = await fx.ConsentAsync(await OAuthFixture.StartAsync(alice, Source));
+        var callback = await OAuthFixture.ConsentAsync(await OAuthFixture.StartAsync(alice, Source));
         Assert.Equal("/?oauth=error&source=google_workspace&reason=state", await OAuthFixture.CallbackAsync(mallory, callback));
         Assert.False((await OAuthFixture.DatasourceAsync(mallory, Source)).GetProperty("configured").GetBoolean());
 
@@ -153,7 +156,7 @@ public sealed class GoogleOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
         var user = await fx.App.SignUpAndLogInAsync();
         var authorize = await OAuthFixture.StartAsync(user, Source);
         // The code is bound to 127.0.0.1's callback; Mosaic exchanges it with its own (localhost).
-        var callback = await fx.ConsentAsync(authorize, tamper: f =>
+        var callback = await OAuthFixture.ConsentAsync(authorize, tamper: f =>
             f["redirect_uri"] = f["redirect_uri"].Replace("localhost", "127.0.0.1")
         );
         var back = await OAuthFixture.CallbackAsync(user, callback);

@@ -32,7 +32,7 @@ public sealed class OAuthCanaryTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
         var authorize = await OAuthFixture.StartAsync(user, source);
         if (await VerifierAsync(user, source) is { } verifier)
             secrets.Add(verifier);
-        var callback = await fx.ConsentAsync(authorize);
+        var callback = await OAuthFixture.ConsentAsync(authorize);
         secrets.Add(Query(callback, "code"));
         responses.Add(await OAuthFixture.CallbackAsync(user, callback));
         secrets.AddRange(await TokensAsync(user, source));

@@ -31,21 +31,32 @@ public sealed partial class OAuthFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Sandbox.InitializeAsync();
-        var s = App.Settings;
-        s["MOSAIC_EGRESS_ALLOW"] = Sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
+        Configure(App, Sandbox);
+        await App.InitializeAsync();
+        await FixLocationsAsync(await AdminAsync(), Sandbox);
+    }
+
+    /// <summary>A server's settings for the Sandbox: its host allowed, the providers and their apps, Offline.</summary>
+    public static void Configure(MosaicAppFactory app, SandboxFixture sandbox)
+    {
+        var s = app.Settings;
+        s["MOSAIC_EGRESS_ALLOW"] = sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
         s["MOSAIC_LLM_PROVIDER"] = "offline";
         foreach (var (provider, id, secret, path) in Apps)
         {
             s[$"{provider}_OAUTH_CLIENT_ID"] = id;
             s[$"{provider}_OAUTH_CLIENT_SECRET"] = secret;
             if (path is not null)
-                s[$"{provider}_OAUTH_BASE_URL"] = Sandbox.BaseUrl + path;
+                s[$"{provider}_OAUTH_BASE_URL"] = sandbox.BaseUrl + path;
         }
-        await App.InitializeAsync();
-        var admin = await AdminAsync();
+    }
+
+    /// <summary>The admin fixes where each connector connects: the Sandbox's APIs.</summary>
+    public static async Task FixLocationsAsync(TestUser admin, SandboxFixture sandbox)
+    {
         foreach (var (source, (field, variable)) in Locations)
         {
-            var fixedSettings = new Dictionary<string, string> { [field] = Sandbox.EnvFor(source)[variable] };
+            var fixedSettings = new Dictionary<string, string> { [field] = sandbox.EnvFor(source)[variable] };
             var patched = await admin.Http.PatchAsJsonAsync($"/api/admin/sources/{source}", new { fixed_settings = fixedSettings });
             Assert.True(patched.IsSuccessStatusCode, await patched.Content.ReadAsStringAsync());
         }
@@ -61,10 +72,12 @@ public sealed partial class OAuthFixture : IAsyncLifetime
         ("SHOPIFY", SandboxTokens.ShopifyClientId, SandboxTokens.ShopifyClientSecret, null),
     ];
 
-    public async Task<TestUser> AdminAsync()
+    public Task<TestUser> AdminAsync() => AdminAsync(App);
+
+    public static async Task<TestUser> AdminAsync(MosaicAppFactory app)
     {
-        var user = await App.SignUpAndLogInAsync();
-        using var scope = App.Services.CreateScope();
+        var user = await app.SignUpAndLogInAsync();
+        using var scope = app.Services.CreateScope();
         await scope
             .ServiceProvider.GetRequiredService<MosaicDbContext>()
             .Users.Where(u => u.Id == user.Id)
@@ -81,7 +94,11 @@ public sealed partial class OAuthFixture : IAsyncLifetime
     }
 
     /// <summary>The consent page's form sent with <paramref name="decision"/>; the callback URL the provider redirects to.</summary>
-    public async Task<string> ConsentAsync(Uri authorize, string decision = "approve", Action<Dictionary<string, string>>? tamper = null)
+    public static async Task<string> ConsentAsync(
+        Uri authorize,
+        string decision = "approve",
+        Action<Dictionary<string, string>>? tamper = null
+    )
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var page = await browser.GetStringAsync(authorize);
@@ -106,13 +123,15 @@ public sealed partial class OAuthFixture : IAsyncLifetime
     }
 
     /// <summary>Start, Approve, callback: the UI path Mosaic returns to.</summary>
-    public async Task<string> ConnectAsync(TestUser user, string source) =>
+    public static async Task<string> ConnectAsync(TestUser user, string source) =>
         await CallbackAsync(user, await ConsentAsync(await StartAsync(user, source)));
 
     /// <summary>The stored access token has a minute left (as if the hour had passed): the next use refreshes it.</summary>
-    public async Task ExpireSoonAsync(TestUser user, string source)
+    public Task ExpireSoonAsync(TestUser user, string source) => ExpireSoonAsync(App, user, source);
+
+    public static async Task ExpireSoonAsync(MosaicAppFactory app, TestUser user, string source)
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var soon = DateTime.UtcNow.AddMinutes(1);
         var updated = await scope
             .ServiceProvider.GetRequiredService<MosaicDbContext>()
@@ -121,8 +140,10 @@ public sealed partial class OAuthFixture : IAsyncLifetime
         Assert.Equal(1, updated);
     }
 
-    public async Task<JsonElement> StatsAsync(string provider) =>
-        JsonDocument.Parse(await Sandbox.Http.GetStringAsync($"/_sandbox/oauth/{provider}/stats")).RootElement.Clone();
+    public Task<JsonElement> StatsAsync(string provider) => StatsAsync(Sandbox, provider);
+
+    public static async Task<JsonElement> StatsAsync(SandboxFixture sandbox, string provider) =>
+        JsonDocument.Parse(await sandbox.Http.GetStringAsync($"/_sandbox/oauth/{provider}/stats")).RootElement.Clone();
 
     public async Task ControlAsync(string provider, string control, object? body = null)
     {

@@ -46,7 +46,7 @@ public sealed class ProviderOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFix
     public async Task Connect_call_refresh_rotate_and_disconnect(string source, string provider, string tool, bool revocable)
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        Assert.Equal($"/settings?oauth=connected&source={source}", await fx.ConnectAsync(user, source));
+        Assert.Equal($"/settings?oauth=connected&source={source}", await OAuthFixture.ConnectAsync(user, source));
         var listed = await OAuthFixture.DatasourceAsync(user, source);
         Assert.Equal("oauth", listed.GetProperty("auth").GetString());
         Assert.False(string.IsNullOrEmpty(listed.GetProperty("identity").GetString()), listed.ToString());
@@ -75,7 +75,7 @@ public sealed class ProviderOAuthTests(OAuthFixture fx) : IClassFixture<OAuthFix
     public async Task A_revoked_authorization_asks_for_a_reconnect(string source, string provider, string tool, bool _)
     {
         var user = await fx.App.SignUpAndLogInAsync();
-        await fx.ConnectAsync(user, source);
+        await OAuthFixture.ConnectAsync(user, source);
         await fx.ControlAsync(provider, "revoke-refresh");
         await fx.ControlAsync(provider, "expire-access");
 
