@@ -53,7 +53,7 @@ public sealed class OAuthCanaryTests(OAuthFixture fx) : IClassFixture<OAuthFixtu
         secrets.AddRange(await TokensAsync(user, source)); // the refreshed ones
         responses.Add(await Json(user.Http.GetAsync("/api/digest?refresh=true")));
         responses.Add(await Json(admin.Http.GetAsync("/api/admin/oauth")));
-        responses.Add(await Json(admin.Http.GetAsync("/api/audit?limit=100")));
+        responses.Add(await Json(admin.Http.GetAsync("/api/admin/audit?limit=100")));
         responses.Add(await Json(user.Http.DeleteAsync($"/api/credentials/{source}")));
 
         secrets.AddRange(OAuthFixture.Apps.Select(a => a.Secret));
