@@ -6,8 +6,9 @@ namespace Mosaic.Server.Credentials;
 public sealed record RotationResult(int Total, int Rotated, int AlreadyCurrent, IReadOnlyList<string> Failures);
 
 /// <summary>
-/// Re-encrypts every stored credential, and every OAuth app's client secret (<c>oauth_apps</c>), under the current ENCRYPTION_KEY. Rows already under it are
-/// left alone, so the command can be re-run safely (e.g. after an interruption). Rows whose key is
+/// Re-encrypts every stored credential, and every OAuth app's client secret (<c>oauth_apps</c>), under the current
+/// ENCRYPTION_KEY. Rows already under it are left alone, so the command can be re-run safely (e.g. after an interruption).
+/// Rows whose key is
 /// not configured are reported, not touched.
 /// </summary>
 public sealed class EncryptionKeyRotator(

@@ -25,6 +25,7 @@ public sealed class BuiltInOAuthConnector(
     CredentialVault vault,
     SourceIdentities identities,
     SourceTester tester,
+    TimeProvider time,
     ILogger<BuiltInOAuthConnector> logger
 ) : IOAuthConnector
 {
@@ -112,7 +113,7 @@ public sealed class BuiltInOAuthConnector(
                 fields[name] = value;
             if (place.ShopUrl is { } shop)
                 fields["shop_url"] = shop;
-            return (fields, grant.Lifetime is { } life ? DateTime.UtcNow + life : null);
+            return (fields, grant.Lifetime is { } life ? time.GetUtcNow().UtcDateTime + life : null);
         }
         catch (OAuthRequestException e)
         {

@@ -70,20 +70,6 @@ public sealed class OAuthStates(MosaicDbContext db, CredentialEncryptor encrypto
         return new PendingFlow(verifier, data);
     }
 
-    /// <summary>The page a flow returns to, without consuming it (for an error redirect before the state is checked).</summary>
-    public async Task<string?> ReturnToAsync(string? state, string userId, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(state) || state.Length > 200)
-            return null;
-        var id = Hash(state);
-        var data = await db
-            .OAuthStates.AsNoTracking()
-            .Where(s => s.Id == id && s.UserId == userId)
-            .Select(s => s.Data)
-            .FirstOrDefaultAsync(ct);
-        return data is null ? null : JsonSerializer.Deserialize<OAuthFlowData>(data)?.ReturnTo;
-    }
-
     static string VerifierAad(string source) => $"oauth_state:{source}";
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

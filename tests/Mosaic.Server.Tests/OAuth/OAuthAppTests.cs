@@ -18,17 +18,26 @@ public sealed class OAuthAppTests(OAuthFixture fx) : IClassFixture<OAuthFixture>
     {
         var admin = await fx.AdminAsync();
         var apps = JsonDocument.Parse(await admin.Http.GetStringAsync("/api/admin/oauth")).RootElement;
-        Assert.Equal(["slack", "github", "google", "atlassian", "shopify"], apps.EnumerateArray().Select(a => a.GetProperty("provider").GetString()));
+        Assert.Equal(
+            ["slack", "github", "google", "atlassian", "shopify"],
+            apps.EnumerateArray().Select(a => a.GetProperty("provider").GetString())
+        );
         var google = apps.EnumerateArray().Single(a => a.GetProperty("provider").GetString() == "google");
         Assert.Equal(SandboxTokens.GoogleClientId, google.GetProperty("client_id").GetString());
         Assert.True(google.GetProperty("from_environment").GetBoolean());
         Assert.Equal("http://localhost/api/oauth/google_workspace/callback", google.GetProperty("redirect_urls")[0].GetString());
-        Assert.Contains("https://www.googleapis.com/auth/gmail.readonly", google.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains(
+            "https://www.googleapis.com/auth/gmail.readonly",
+            google.GetProperty("scopes").EnumerateArray().Select(s => s.GetString())
+        );
 
         // A new app needs its secret; then the saved one wins over the environment, and its secret is never returned.
         var noSecret = await admin.Http.PutAsJsonAsync("/api/admin/oauth/github", new { client_id = "Iv1.other" });
         Assert.Equal(HttpStatusCode.BadRequest, noSecret.StatusCode);
-        var saved = await admin.Http.PutAsJsonAsync("/api/admin/oauth/github", new { client_id = "Iv1.other", client_secret = "other-secret-123" });
+        var saved = await admin.Http.PutAsJsonAsync(
+            "/api/admin/oauth/github",
+            new { client_id = "Iv1.other", client_secret = "other-secret-123" }
+        );
         var body = await saved.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.DoesNotContain("other-secret-123", body);
@@ -46,7 +55,10 @@ public sealed class OAuthAppTests(OAuthFixture fx) : IClassFixture<OAuthFixture>
         Assert.DoesNotContain("other-secret-123", audit);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync("/api/admin/oauth/github")).StatusCode);
-        Assert.Contains($"client_id={Uri.EscapeDataString(SandboxTokens.GitHubClientId)}", (await OAuthFixture.StartAsync(user, "github")).Query);
+        Assert.Contains(
+            $"client_id={Uri.EscapeDataString(SandboxTokens.GitHubClientId)}",
+            (await OAuthFixture.StartAsync(user, "github")).Query
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.DeleteAsync("/api/admin/oauth/github")).StatusCode);
         var unknown = await admin.Http.PutAsJsonAsync("/api/admin/oauth/nope", new { client_id = "x", client_secret = "y" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
