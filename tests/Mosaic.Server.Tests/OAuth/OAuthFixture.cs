@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Mosaic.Connectors.Tests.Infrastructure;
 using Mosaic.Sandbox.Infrastructure;
 using Mosaic.Server.Data;
+using Mosaic.Server.Tests.Admin;
 
 namespace Mosaic.Server.Tests.OAuth;
 
@@ -74,16 +75,7 @@ public sealed partial class OAuthFixture : IAsyncLifetime
 
     public Task<TestUser> AdminAsync() => AdminAsync(App);
 
-    public static async Task<TestUser> AdminAsync(MosaicAppFactory app)
-    {
-        var user = await app.SignUpAndLogInAsync();
-        using var scope = app.Services.CreateScope();
-        await scope
-            .ServiceProvider.GetRequiredService<MosaicDbContext>()
-            .Users.Where(u => u.Id == user.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, UserRoles.Admin));
-        return user;
-    }
+    public static Task<TestUser> AdminAsync(MosaicAppFactory app) => app.SignInAdminAsync();
 
     /// <summary>GET /api/oauth/{source}/start as the user's browser: the provider's page it is sent to.</summary>
     public static async Task<Uri> StartAsync(TestUser user, string source, string returnTo = "/settings")
