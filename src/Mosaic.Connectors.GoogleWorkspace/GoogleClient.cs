@@ -10,15 +10,16 @@ namespace Mosaic.Connectors.GoogleWorkspace;
 /// <summary>
 /// The thin client every Google tool uses: GET a JSON resource with a live access token. A 401 means the
 /// token died early (revoked, clock skew): it is dropped, refreshed once, and the request sent again.
-/// 429/5xx are retried by the kit's resilience handler (these are GETs, safe to repeat).
+/// 429/5xx are retried by the kit's resilience handler (these are GETs, safe to repeat). A given GOOGLE_ACCESS_TOKEN is not
+/// refreshed here: its 401 reaches the host, which refreshes the connection and calls again.
 /// </summary>
-public sealed class GoogleClient(HttpClient http, GoogleTokenCache tokens, GoogleOAuthClient oauth)
+public sealed class GoogleClient(HttpClient http, GoogleTokenCache tokens, GoogleOAuthClient oauth, GoogleSettings settings)
 {
     public async Task<JsonObject> GetAsync(string service, string url, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(oauth.RefreshAsync, cancellationToken);
         using var first = await SendAsync(url, token, cancellationToken);
-        if (first.StatusCode != HttpStatusCode.Unauthorized)
+        if (first.StatusCode != HttpStatusCode.Unauthorized || settings.AccessToken is not null)
             return await ReadAsync(first, service, cancellationToken);
 
         tokens.Invalidate(token);

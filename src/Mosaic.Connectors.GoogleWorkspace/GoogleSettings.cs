@@ -2,22 +2,34 @@ using Mosaic.Connectors.Common.Configuration;
 
 namespace Mosaic.Connectors.GoogleWorkspace;
 
-/// <summary>The Google Workspace connector's settings (the google_workspace credential fields, docs/architecture.md#sources).</summary>
+/// <summary>
+/// The Google Workspace connector's settings (the google_workspace credential fields, docs/architecture.md#sources): either
+/// an OAuth client with a refresh token, which the connector turns into access tokens itself, or GOOGLE_ACCESS_TOKEN alone,
+/// an access token that Mosaic keeps fresh (a connection made with one click, docs/oauth.md) and that is used as is.
+/// </summary>
 public sealed record GoogleSettings
 {
-    public required string ClientId { get; init; }
-    public required string ClientSecret { get; init; }
-    public required string RefreshToken { get; init; }
+    public string? ClientId { get; init; }
+    public string? ClientSecret { get; init; }
+    public string? RefreshToken { get; init; }
+
+    /// <summary>Used as is, never refreshed here: when Google refuses it, the host refreshes it and starts the connector again.</summary>
+    public string? AccessToken { get; init; }
     public required GoogleEndpoints Endpoints { get; init; }
 
-    public static GoogleSettings FromEnv(EnvConfig env) =>
-        new()
+    public static GoogleSettings FromEnv(EnvConfig env)
+    {
+        var endpoints = GoogleEndpoints.From(env.Url("GOOGLE_API_BASE_URL"));
+        if (env.Optional("GOOGLE_ACCESS_TOKEN") is { } accessToken)
+            return new() { AccessToken = accessToken, Endpoints = endpoints };
+        return new()
         {
             ClientId = env.Required("GOOGLE_OAUTH_CLIENT_ID"),
             ClientSecret = env.Required("GOOGLE_OAUTH_CLIENT_SECRET"),
             RefreshToken = env.Required("GOOGLE_REFRESH_TOKEN"),
-            Endpoints = GoogleEndpoints.From(env.Url("GOOGLE_API_BASE_URL")),
+            Endpoints = endpoints,
         };
+    }
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ using Mosaic.Server.Demo;
 using Mosaic.Server.Digest;
 using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
+using Mosaic.Server.OAuth;
 
 var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key
 if (cli.Command == "generate-key")
@@ -33,6 +34,7 @@ builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddDatasources(); // connection tests (whoami) and the identities they find
+builder.AddOAuth(); // one-click connections: providers, OAuth apps, flows, refresh
 builder.AddChat(); // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddAgent(); // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();
@@ -59,6 +61,7 @@ app.MapAuthEndpoints();
 app.MapPeopleEndpoints(); // /api/admin/users, /invites, /workspace; /api/auth/signup-policy and /invites/{token}
 app.MapCredentialEndpoints();
 app.MapSourceEndpoints();
+app.MapOAuth(); // /api/oauth/{source}/start|callback, /api/admin/oauth
 app.MapAdminSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();

@@ -30,7 +30,7 @@ internal static class ToolErrorFilter
             {
                 if (context.Services?.GetService(typeof(ILoggerFactory)) is ILoggerFactory lf)
                     lf.CreateLogger("Mosaic.Connectors.Tools").LogWarning("Tool {Tool} failed: {Error}", context.Params?.Name, ex.Message);
-                return ToolErrors.Result(text);
+                return ToolErrors.Result(text, ex as UpstreamException);
             }
         };
 

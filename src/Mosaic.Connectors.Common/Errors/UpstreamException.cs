@@ -34,6 +34,10 @@ public sealed class UpstreamException(
 
     public HttpStatusCode? StatusCode => Status is { } s ? (HttpStatusCode)s : null;
 
+    /// <summary>The service refused the credentials themselves (HTTP 401, or Slack's own codes for a dead token), not a
+    /// permission: a fresh OAuth access token may help.</summary>
+    public bool CredentialsRefused => Status == 401 || Code is "invalid_auth" or "token_expired" or "token_revoked" or "not_authed";
+
     /// <summary>
     /// Only what the service said, as one sentence ("Slack says: invalid_auth: …", "GitHub says: Bad credentials (HTTP 401)"):
     /// the first sentence of the reason, without the hint. For a connection test, where the person is already at the settings.

@@ -37,7 +37,7 @@ public static class Whoami
         }
         catch (UpstreamException e)
         {
-            return ToolErrors.Result(e.Sentence);
+            return ToolErrors.Result(e.Sentence, e);
         }
     }
 }

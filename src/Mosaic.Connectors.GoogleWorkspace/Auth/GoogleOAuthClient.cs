@@ -3,18 +3,24 @@ using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.GoogleWorkspace.Auth;
 
-/// <summary>Exchanges the long-lived refresh token for a short-lived access token at Google's token endpoint.</summary>
+/// <summary>Exchanges the long-lived refresh token for a short-lived access token at Google's token endpoint (or hands out
+/// the GOOGLE_ACCESS_TOKEN the host keeps fresh).</summary>
 public sealed class GoogleOAuthClient(HttpClient http, GoogleSettings settings)
 {
+    /// <summary>How long a given access token is kept: the host replaces the whole process with a new one.</summary>
+    static readonly TimeSpan GivenTokenLifetime = TimeSpan.FromDays(1);
+
     public async Task<(string Token, TimeSpan Lifetime)> RefreshAsync(CancellationToken cancellationToken)
     {
+        if (settings.AccessToken is { } given)
+            return (given, GivenTokenLifetime);
         using var form = new FormUrlEncodedContent(
             new Dictionary<string, string>
             {
                 ["grant_type"] = "refresh_token",
-                ["client_id"] = settings.ClientId,
-                ["client_secret"] = settings.ClientSecret,
-                ["refresh_token"] = settings.RefreshToken,
+                ["client_id"] = settings.ClientId!,
+                ["client_secret"] = settings.ClientSecret!,
+                ["refresh_token"] = settings.RefreshToken!,
             }
         );
         using var response = await http.PostAsync(settings.Endpoints.Token, form, cancellationToken);

@@ -98,12 +98,14 @@ public static class AdminSourceEndpoints
                 string id,
                 SourceRegistry registry,
                 CredentialVault vault,
+                OAuth.OAuthDisconnect oauth,
                 HttpContext http,
                 CancellationToken ct
             ) =>
             {
                 if (registry.Find(id) is not { } source)
                     return UnknownSource(id);
+                await oauth.RevokeAsync(null, source.Id, ct); // an OAuth connection is revoked at its provider first
                 if (!await vault.DeleteSharedAsync(source.Id, http.User.GetUserId(), ct))
                     return TypedResults.Problem(
                         $"No shared credentials are saved for {source.Name}.",

@@ -77,7 +77,7 @@ public sealed class AdminSourceSettings(
             s.Enabled && policy.Enabled,
             policy.Connection,
             [
-                .. s.CredentialFields.Select(f => new AdminSourceField(
+                .. s.PasteFields.Select(f => new AdminSourceField(
                     f.Name,
                     f.Label,
                     f.Type,

@@ -21,6 +21,7 @@ public static class AgentExtensions
         services.AddScoped<AgentSources>();
         services.AddScoped<AgentOrchestrator>();
         services.AddScoped<Digest.DigestService>();
+        services.AddScoped<Digest.DigestReconnects>();
         services.AddHostedService<Digest.DigestCacheInvalidator>();
         return builder;
     }

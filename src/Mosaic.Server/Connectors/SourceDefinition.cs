@@ -40,6 +40,16 @@ public sealed record SourceDefinition
 
     public CredentialField? FindField(string name) => CredentialFields.FirstOrDefault(f => f.Name == name);
 
+    /// <summary>The fields a person enters (or an admin fixes): all but those only an OAuth connection writes.</summary>
+    public IEnumerable<CredentialField> PasteFields => CredentialFields.Where(f => !f.OAuthOnly);
+
+    /// <summary>The required fields <paramref name="credentials"/> lack; none when an OAuth-only field is set (Google's access
+    /// token stands in for the client and refresh token a person would paste).</summary>
+    public IEnumerable<CredentialField> MissingFields(IReadOnlyDictionary<string, string> credentials) =>
+        CredentialFields.Any(f => f.OAuthOnly && credentials.TryGetValue(f.Name, out var v) && v.Length > 0)
+            ? []
+            : CredentialFields.Where(f => f.Required && !(credentials.TryGetValue(f.Name, out var v) && !string.IsNullOrWhiteSpace(v)));
+
     /// <summary>The process environment for this connector from a user's saved fields (see docs/architecture.md#sources).</summary>
     public IReadOnlyDictionary<string, string> ToEnvironment(IReadOnlyDictionary<string, string> credentials) =>
         CredentialFields
@@ -64,6 +74,12 @@ public sealed record CredentialField(string Name, string Label, string Type, boo
     /// may fix such a field for the whole workspace; members then never see it (docs/administration.md#sources).
     /// </summary>
     public bool Location { get; init; }
+
+    /// <summary>
+    /// Written only by a one-click OAuth connection (docs/oauth.md), e.g. Google's access token that Mosaic keeps fresh: the
+    /// paste form never shows it and a pasted value is refused.
+    /// </summary>
+    public bool OAuthOnly { get; init; }
 
     /// <summary>
     /// The egress allow entry ("host:port") that an admin-fixed value of this field opens for this source's connector,

@@ -72,7 +72,7 @@ public sealed record SourcePolicy(
 
     /// <summary>The fields a member fills in: none on a shared connection, else every field the admin did not fix.</summary>
     public IEnumerable<CredentialField> MemberFields(SourceDefinition source) =>
-        Shared ? [] : source.CredentialFields.Where(f => !IsFixed(f.Name));
+        Shared ? [] : source.PasteFields.Where(f => !IsFixed(f.Name));
 
     /// <summary>
     /// The hosts this source's connector may reach because the admin fixed them (a URL field's host and port, or what

@@ -1,5 +1,6 @@
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.OAuth;
 
 namespace Mosaic.Server.Connectors;
 
@@ -9,7 +10,13 @@ namespace Mosaic.Server.Connectors;
 /// by the admin) and its credentials are ready: on a shared connection the workspace's, else the user's own — saved,
 /// or not needed (a custom source whose fields are all optional). Built-in sources always need saved ones.
 /// </summary>
-public sealed class UsableSources(SourceRegistry registry, CredentialVault vault, SourcePolicies policies)
+public sealed class UsableSources(
+    SourceRegistry registry,
+    CredentialVault vault,
+    SourcePolicies policies,
+    OAuthVault oauthRows,
+    OAuthRefresher refresher
+)
 {
     public static bool NeedsCredentials(SourceDefinition source) => source.IsBuiltIn || source.CredentialFields.Any(f => f.Required);
 
@@ -40,15 +47,26 @@ public sealed class UsableSources(SourceRegistry registry, CredentialVault vault
 
     /// <summary>
     /// The fields this user's connector of <paramref name="source"/> starts with — the shared credentials (shared
-    /// connection) or the user's own, with the admin's fixed settings over them — or why it cannot start.
+    /// connection) or the user's own, with the admin's fixed settings over them — or why it cannot start. An OAuth
+    /// connection's access token is refreshed first when it is about to expire (<see cref="OAuthRefresher"/>); one the
+    /// provider no longer honours cannot start, with the sentence to show. The <c>oauth_*</c> bookkeeping never leaves here.
     /// </summary>
+    /// <param name="forceRefresh">A tool said the provider refused the access token: refresh an OAuth connection now.</param>
     /// <exception cref="CredentialDecryptionException">The saved row's key is not configured or the row was tampered with.</exception>
-    public async Task<SourceSetup> SetupAsync(string userId, SourceDefinition source, CancellationToken ct)
+    public async Task<SourceSetup> SetupAsync(string userId, SourceDefinition source, CancellationToken ct, bool forceRefresh = false)
     {
         var policy = await policies.ForAsync(source.Id, ct);
         if (!source.Enabled || !policy.Enabled)
             return new SourceSetup(policy, null, McpHubFailure.UnknownSource, $"{source.Name} is not available: it is switched off.");
-        var credentials = policy.Shared ? await vault.GetSharedAsync(source.Id, ct) : await vault.GetAsync(userId, source.Id, ct);
+        var row = await oauthRows.FindAsync(policy.Shared ? null : userId, source.Id, ct);
+        var credentials = row?.Fields;
+        if (row is { IsOAuth: true })
+        {
+            var fresh = await refresher.FreshAsync(row, policy.FixedSettings, forceRefresh, ct);
+            if (fresh.Reconnect is { } sentence)
+                return new SourceSetup(policy, null, McpHubFailure.NotConfigured, sentence) { Reconnect = true };
+            credentials = fresh.Fields?.Where(f => !OAuthFields.IsBookkeeping(f.Key)).ToDictionary();
+        }
         if (!CredentialsReady(source, credentials is not null))
             return new SourceSetup(
                 policy,
@@ -65,7 +83,12 @@ public sealed class UsableSources(SourceRegistry registry, CredentialVault vault
 /// <param name="Fields">The connector's fields, fixed settings included; null when it cannot start.</param>
 /// <param name="Failure">Why not: <see cref="McpHubFailure.UnknownSource"/> (switched off) or
 /// <see cref="McpHubFailure.NotConfigured"/>; <paramref name="Problem"/> says it to a person.</param>
-public sealed record SourceSetup(SourcePolicy Policy, IReadOnlyDictionary<string, string>? Fields, McpHubFailure? Failure, string? Problem);
+public sealed record SourceSetup(SourcePolicy Policy, IReadOnlyDictionary<string, string>? Fields, McpHubFailure? Failure, string? Problem)
+{
+    /// <summary>An OAuth connection the provider no longer honours: only the person (or, shared, the admin) can connect it
+    /// again; <see cref="Problem"/> is the sentence.</summary>
+    public bool Reconnect { get; init; }
+}
 
 /// <param name="HasCredentials">The user saved credentials for it (the wire's <c>configured</c> on a personal connection).</param>
 /// <param name="SharedConfigured">The workspace's shared credentials are saved.</param>

@@ -86,12 +86,15 @@ public static class CredentialEndpoints
                 string datasource,
                 SourceRegistry registry,
                 CredentialVault vault,
+                OAuth.OAuthDisconnect oauth,
                 HttpContext http,
                 CancellationToken ct
             ) =>
             {
                 if (registry.Find(datasource) is null)
                     return UnknownDatasource(datasource);
+                // An OAuth connection is revoked at its provider first (best effort), then deleted.
+                await oauth.RevokeAsync(http.User.GetUserId(), datasource, ct);
                 if (!await vault.DeleteAsync(http.User.GetUserId(), datasource, ct))
                     return TypedResults.Problem(
                         $"No credentials are saved for {datasource}.",

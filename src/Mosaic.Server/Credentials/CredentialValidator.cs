@@ -52,12 +52,13 @@ public static class CredentialValidator
         foreach (var (name, element) in submitted)
         {
             var field = connector.FindField(name);
-            if (field is null)
+            // A field only an OAuth connection writes is not there for pasting.
+            if (field is null || field.OAuthOnly)
             {
                 errors[name] =
                 [
                     $"Unknown field for {connector.Id}; expected one of: "
-                        + $"{string.Join(", ", connector.CredentialFields.Select(f => f.Name))}.",
+                        + $"{string.Join(", ", connector.CredentialFields.Where(f => !f.OAuthOnly).Select(f => f.Name))}.",
                 ];
                 continue;
             }

@@ -37,12 +37,26 @@ public sealed class CredentialVault(
         IReadOnlyDictionary<string, string> fields,
         CancellationToken ct,
         string? actorUserId = null
-    ) => WriteAsync(userId, datasource, fields, actorUserId ?? userId, ct);
+    ) => WriteAsync(userId, datasource, fields, actorUserId ?? userId, null, ct);
+
+    /// <summary>
+    /// Saves a connection made with the provider's consent (docs/oauth.md): <c>auth = "oauth"</c>, the access token's expiry,
+    /// no reconnect reason. <paramref name="userId"/> null is the workspace's shared connection (an admin connected it).
+    /// Audited and announced like any save.
+    /// </summary>
+    public Task SaveOAuthAsync(
+        string? userId,
+        string datasource,
+        IReadOnlyDictionary<string, string> fields,
+        DateTime? expiresAt,
+        string actorUserId,
+        CancellationToken ct
+    ) => WriteAsync(userId, datasource, fields, actorUserId, new OAuthStamp(expiresAt), ct);
 
     /// <summary>Saves the shared credentials of a source; every replica restarts every user's session of it.</summary>
     /// <param name="actorUserId">The admin who saved them, for the audit log.</param>
     public Task SaveSharedAsync(string datasource, IReadOnlyDictionary<string, string> fields, string actorUserId, CancellationToken ct) =>
-        WriteAsync(null, datasource, fields, actorUserId, ct);
+        WriteAsync(null, datasource, fields, actorUserId, null, ct);
 
     /// <param name="actorUserId">Who deleted them, when not the owner (an admin); the audit log records this user.</param>
     public Task<bool> DeleteAsync(string userId, string datasource, CancellationToken ct, string? actorUserId = null) =>
@@ -86,11 +100,13 @@ public sealed class CredentialVault(
         string datasource,
         IReadOnlyDictionary<string, string> fields,
         string actorUserId,
+        OAuthStamp? oauth,
         CancellationToken ct
     )
     {
         var now = time.GetUtcNow().UtcDateTime;
         var encrypted = encryptor.Encrypt(JsonSerializer.Serialize(fields), userId ?? "", datasource);
+        var (auth, expiresAt) = (oauth is null ? null : "oauth", oauth?.ExpiresAt);
         var row = await Rows(userId, datasource).FirstOrDefaultAsync(ct);
         if (row is null)
             db.Credentials.Add(
@@ -102,12 +118,15 @@ public sealed class CredentialVault(
                     EncryptedData = encrypted,
                     CreatedAt = now,
                     UpdatedAt = now,
+                    Auth = auth,
+                    ExpiresAt = expiresAt,
                 }
             );
         else
         {
             row.EncryptedData = encrypted;
             row.UpdatedAt = now;
+            (row.Auth, row.ExpiresAt, row.ReconnectReason) = (auth, expiresAt, null);
             // New credentials may act as someone else: who they are is unknown until tested again.
             row.Identity = null;
             row.IdentityCheckedAt = null;
@@ -126,7 +145,10 @@ public sealed class CredentialVault(
                         c.SetProperty(x => x.EncryptedData, encrypted)
                             .SetProperty(x => x.UpdatedAt, now)
                             .SetProperty(x => x.Identity, (string?)null)
-                            .SetProperty(x => x.IdentityCheckedAt, (DateTime?)null),
+                            .SetProperty(x => x.IdentityCheckedAt, (DateTime?)null)
+                            .SetProperty(x => x.Auth, auth)
+                            .SetProperty(x => x.ExpiresAt, expiresAt)
+                            .SetProperty(x => x.ReconnectReason, (string?)null),
                     ct
                 );
         }
@@ -137,8 +159,12 @@ public sealed class CredentialVault(
             fields.Count
         );
         notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
-        // The field names say what changed (a new token, a new URL); their values never reach the log.
-        var names = JsonSerializer.Serialize(new { fields = fields.Keys.Order(StringComparer.Ordinal) });
+        // The field names say what changed (a new token, a new URL); their values never reach the log. OAuth bookkeeping is
+        // summed up as "auth": "oauth".
+        var named = fields.Keys.Where(k => !k.StartsWith("oauth_", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var names = auth is null
+            ? JsonSerializer.Serialize(new { fields = named })
+            : JsonSerializer.Serialize(new { fields = named, auth });
         await audit.WriteAsync(Entry(CredentialActions.Saved, userId, datasource, actorUserId) with { Detail = names });
     }
 
@@ -184,6 +210,9 @@ public sealed class CredentialVault(
 }
 
 public sealed record CredentialStatus(bool Configured, DateTime? UpdatedAt);
+
+/// <summary>What makes a save an OAuth connection: the access token's expiry.</summary>
+internal sealed record OAuthStamp(DateTime? ExpiresAt);
 
 /// <summary>The audit log's actions for kind <c>credential</c>.</summary>
 public static class CredentialActions

@@ -6,8 +6,9 @@ namespace Mosaic.Server.Credentials;
 public sealed record RotationResult(int Total, int Rotated, int AlreadyCurrent, IReadOnlyList<string> Failures);
 
 /// <summary>
-/// Re-encrypts every stored credential under the current ENCRYPTION_KEY. Rows already under it are
-/// left alone, so the command can be re-run safely (e.g. after an interruption). Rows whose key is
+/// Re-encrypts every stored credential, and every OAuth app's client secret (<c>oauth_apps</c>), under the current
+/// ENCRYPTION_KEY. Rows already under it are left alone, so the command can be re-run safely (e.g. after an interruption).
+/// Rows whose key is
 /// not configured are reported, not touched.
 /// </summary>
 public sealed class EncryptionKeyRotator(
@@ -60,6 +61,26 @@ public sealed class EncryptionKeyRotator(
             db.ChangeTracker.Clear();
             lastId = batch[^1].Id;
         }
+        foreach (var app in await db.OAuthApps.ToListAsync(ct))
+        {
+            total++;
+            var aad = OAuth.OAuthApps.Aad(app.Provider);
+            if (CredentialEncryptor.KeyIdOf(app.EncryptedSecret) == encryptor.CurrentKeyId)
+            {
+                current++;
+                continue;
+            }
+            try
+            {
+                app.EncryptedSecret = encryptor.Encrypt(encryptor.Decrypt(app.EncryptedSecret, "", aad), "", aad);
+                rotated++;
+            }
+            catch (CredentialDecryptionException ex)
+            {
+                failures.Add($"OAuth app {app.Provider}: {ex.Message}");
+            }
+        }
+        await db.SaveChangesAsync(ct);
         logger.LogInformation(
             "Key rotation: {Rotated} re-encrypted, {Current} already current, {Failed} failed, under key {KeyId}",
             rotated,

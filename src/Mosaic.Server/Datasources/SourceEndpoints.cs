@@ -2,6 +2,7 @@ using Mosaic.Server.Auth;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.OAuth;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Datasources;
@@ -45,6 +46,15 @@ public sealed record SourceResponse(
     /// there is nothing to enter and <see cref="Configured"/> says whether it is connected.</summary>
     // Not a constructor parameter: the generated UI type keeps it optional, so clients written before it still compile.
     public string Connection { get; init; } = Connections.Personal;
+
+    /// <summary>How to connect it with one click (docs/oauth.md); null when it offers none or the admin connects it.</summary>
+    public SourceOAuth? Oauth { get; init; }
+
+    /// <summary>How the connection in use was made: "oauth", "fields" (pasted), or null when there is none.</summary>
+    public string? Auth { get; init; }
+
+    /// <summary>The connection stopped working and only a new one helps: the sentence to show; null otherwise.</summary>
+    public string? Reconnect { get; init; }
 }
 
 /// <summary>GET /api/datasources: every source the admin did not switch off, with its metadata, the fields this member
@@ -55,21 +65,34 @@ public static class SourceEndpoints
     {
         app.MapGet(
                 "/api/datasources",
-                async (UsableSources sources, SourceIdentities identities, IMcpHub hub, HttpContext http, CancellationToken ct) =>
+                async (
+                    UsableSources sources,
+                    SourceIdentities identities,
+                    OAuthSourceStatus oauth,
+                    IMcpHub hub,
+                    HttpContext http,
+                    CancellationToken ct
+                ) =>
                 {
                     var userId = http.User.GetUserId();
                     var status = SourceStatus.ForUser(hub, userId);
                     var known = await identities.ForUserAsync(userId, ct);
+                    var connection = await oauth.ForUserAsync(userId, ct);
                     return TypedResults.Ok(
                         (await sources.ForUserAsync(userId, ct))
                             .Where(a => a.EffectivePolicy.Enabled)
                             .Select(a =>
-                                ToResponse(a) with
+                            {
+                                var (offer, auth, reconnect) = connection(a);
+                                return ToResponse(a) with
                                 {
                                     Status = status(a.Source.Id),
                                     Identity = known.GetValueOrDefault(a.Source.Id)?.Identity,
-                                }
-                            )
+                                    Oauth = offer,
+                                    Auth = auth,
+                                    Reconnect = reconnect,
+                                };
+                            })
                             .ToList()
                     );
                 }
@@ -105,15 +128,7 @@ public static class SourceEndpoints
             c.Icon,
             c.Enabled,
             configured,
-            c.CredentialFields.Select(f => new CredentialFieldResponse(
-                    f.Name,
-                    f.Label,
-                    f.Type,
-                    f.Required,
-                    f.EnvVar,
-                    f.Placeholder,
-                    f.Help
-                ))
+            c.PasteFields.Select(f => new CredentialFieldResponse(f.Name, f.Label, f.Type, f.Required, f.EnvVar, f.Placeholder, f.Help))
                 .ToList(),
             c.CredentialRules.Select(r => r.Message).ToList(),
             look.Accent,

@@ -4,6 +4,9 @@ using Mosaic.Server.Configuration;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
+using Mosaic.Server.OAuth;
+using Mosaic.Server.OAuth.Providers;
+using Mosaic.Server.Sources.Jira;
 using Mosaic.Server.Sources.MySql;
 using Mosaic.Server.Sources.S3;
 
@@ -16,7 +19,9 @@ public sealed record DemoStatus(string SandboxUrl, string? S3Url, IReadOnlyList<
 /// --demo's sources: starts the Sandbox and s3rver as child processes (stopped with the server), seeds S3
 /// with the demo files, and connects all seven sources from the Sandbox's --print-env (mysql: the Sandbox's demo
 /// SQLite database): MySQL and S3 as the workspace's shared connections (their location fields fixed, the rest saved as
-/// shared credentials), the others as the demo account's personal credentials. Both children listen on loopback, so
+/// shared credentials), the others as the demo account's personal credentials, with where they connect fixed for the
+/// whole workspace, so anyone else can click Connect (docs/oauth.md): the five providers point at the Sandbox's
+/// authorization servers with its OAuth apps, in memory (<see cref="OAuthEnvironment"/>), never saved. Both children listen on loopback, so
 /// exactly their host:port are added to the egress allow list, and the demo database's directory, nothing else,
 /// to the directories SQLite sources may read. Singleton; disposed at shutdown.
 /// </summary>
@@ -26,6 +31,8 @@ public sealed class DemoEnvironment(
     IOptions<MosaicSettings> options,
     HostEgress egress,
     SqliteFileAccess sqliteFiles,
+    OAuthEnvironment oauth,
+    OAuthProviders providers,
     TimeProvider time,
     ILogger<DemoEnvironment> logger
 ) : IAsyncDisposable
@@ -62,6 +69,8 @@ public sealed class DemoEnvironment(
         }
 
         var env = await _sandbox.PrintEnvAsync(_s3?.BaseUrl, ct);
+        if (env.TryGetValue("oauth", out var apps))
+            UseSandboxOAuth(apps);
         var saved = new List<string>();
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -85,12 +94,36 @@ public sealed class DemoEnvironment(
                     await vault.SaveSharedAsync(datasource, fields.Where(f => !fixedValues.ContainsKey(f.Key)).ToDictionary(), userId, ct);
                 }
                 else
-                    await vault.SaveAsync(userId, datasource, fields, ct);
+                {
+                    // Where to connect is fixed for everyone, so a member who connects with OAuth reaches the Sandbox's
+                    // APIs too; Jira's URL stays the demo account's own (an OAuth connection brings its site's URL).
+                    var fixedValues = fields
+                        .Where(f => source.FindField(f.Key)?.Location == true && datasource != JiraSource.Id)
+                        .ToDictionary();
+                    if (fixedValues.Count > 0)
+                        await admin.UpdateAsync(source, new UpdateSourceRequest(), fixedValues, userId, ct);
+                    await vault.SaveAsync(userId, datasource, fields.Where(f => !fixedValues.ContainsKey(f.Key)).ToDictionary(), ct);
+                }
                 saved.Add(datasource);
             }
         }
         Status = new DemoStatus(_sandbox.BaseUrl, _s3?.BaseUrl, saved, s3Note);
         return Status;
+    }
+
+    /// <summary>The Sandbox's <c>oauth</c> entry: each provider's base URL and app, as the environment would give them.</summary>
+    void UseSandboxOAuth(IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (var provider in providers.All)
+        {
+            var prefix = provider.EnvPrefix;
+            if (
+                variables.TryGetValue($"{prefix}_OAUTH_BASE_URL", out var baseUrl)
+                && variables.TryGetValue($"{prefix}_OAUTH_CLIENT_ID", out var id)
+                && variables.TryGetValue($"{prefix}_OAUTH_CLIENT_SECRET", out var secret)
+            )
+                oauth.Use(provider, new Uri(baseUrl), new OAuthClientApp(id, secret));
+        }
     }
 
     /// <summary>The sources the demo workspace connects for everyone; the others are personal.</summary>

@@ -15,6 +15,18 @@ public sealed record DigestResponse(
     [property: JsonPropertyName("sections")] IReadOnlyList<DigestSection> Sections,
     [property: JsonPropertyName("actionable_count")] int ActionableCount,
     [property: JsonPropertyName("from_cache")] bool FromCache
+)
+{
+    /// <summary>Sources left out because their connection needs the person ("Reconnect Google to see your mail.").</summary>
+    [JsonPropertyName("reconnect")]
+    public IReadOnlyList<DigestReconnect> Reconnect { get; init; } = [];
+}
+
+/// <param name="Message">What to tell the person, e.g. "Reconnect Google to see your mail."</param>
+public sealed record DigestReconnect(
+    [property: JsonPropertyName("datasource")] string Datasource,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("message")] string Message
 );
 
 /// <param name="Error">Why this source could not be read (the other sections are still there).</param>

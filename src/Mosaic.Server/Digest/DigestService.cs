@@ -30,6 +30,7 @@ public sealed class DigestService(
     HybridCache cache,
     ISynthesizer synthesizer,
     DigestSettings settings,
+    DigestReconnects reconnects,
     TimeProvider time,
     ILogger<DigestService> logger
 )
@@ -56,12 +57,20 @@ public sealed class DigestService(
     /// <summary>On every digest entry, so a workspace-wide change (a source switched off) forgets them all.</summary>
     public const string AllTag = "mosaic:digest";
 
-    /// <summary>The sources a digest of this user reads: configured, enabled, and offering a read-only whats_new tool.</summary>
+    /// <summary>The sources a digest of this user reads: configured, enabled, offering a read-only whats_new tool, and not
+    /// waiting for the person to connect them again.</summary>
     public async Task<IReadOnlyList<string>> SourcesAsync(string userId, CancellationToken ct) =>
-        (await DigestSourcesAsync(userId, ct)).Select(s => s.Id).ToList();
+        (await DigestSourcesAsync(userId, ct)).Usable.Select(s => s.Source.Id).ToList();
 
-    private async Task<List<SourceDefinition>> DigestSourcesAsync(string userId, CancellationToken ct) =>
-        (await sources.UsableAsync(userId, ct)).Where(DigestContext.MayJoin).ToList();
+    private async Task<(List<SourceAvailability> Usable, IReadOnlyList<DigestReconnect> Reconnect)> DigestSourcesAsync(
+        string userId,
+        CancellationToken ct
+    )
+    {
+        var usable = (await sources.ForUserAsync(userId, ct)).Where(a => a.Usable && DigestContext.MayJoin(a.Source)).ToList();
+        var reconnect = await reconnects.ForUserAsync(userId, usable, ct);
+        return ([.. usable.Where(a => reconnect.All(r => r.Datasource != a.Source.Id))], reconnect);
+    }
 
     public async Task<DigestResponse> GetAsync(DigestRequest request, Func<DigestSection, Task>? onSection, CancellationToken ct)
     {
@@ -99,7 +108,8 @@ public sealed class DigestService(
     {
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Name, u.Email }).FirstAsync(ct);
         var now = time.GetUtcNow();
-        var usable = await DigestSourcesAsync(userId, ct);
+        var (available, reconnect) = await DigestSourcesAsync(userId, ct);
+        var usable = available.Select(a => a.Source).ToList();
         var accounts = (await identities.ForUserAsync(userId, ct))
             .Where(i => i.Value.Account is not null)
             .ToDictionary(i => i.Key, i => i.Value.Account!);
@@ -148,9 +158,18 @@ public sealed class DigestService(
                 return section;
             })
         );
-        var ordered = sections.OrderByDescending(s => s.Items.Count(i => i.Actionable)).ThenByDescending(s => s.Items.Count).ToList();
+        // A refresh refused while reading (the token expired since the last use) leaves a reconnect, not an error section.
+        var late = await reconnects.ForUserAsync(userId, available, ct);
+        var ordered = sections
+            .Where(s => late.All(r => r.Datasource != s.Source))
+            .OrderByDescending(s => s.Items.Count(i => i.Actionable))
+            .ThenByDescending(s => s.Items.Count)
+            .ToList();
         var (summary, method) = await SummarizeAsync(ordered, since, ct);
-        return new DigestResponse(since, now, summary, method, ordered, ordered.Sum(s => s.Items.Count(i => i.Actionable)), false);
+        return new DigestResponse(since, now, summary, method, ordered, ordered.Sum(s => s.Items.Count(i => i.Actionable)), false)
+        {
+            Reconnect = [.. reconnect.Concat(late).DistinctBy(r => r.Datasource)],
+        };
     }
 
     /// <summary>Needs-action first, then by priority, then newest.</summary>

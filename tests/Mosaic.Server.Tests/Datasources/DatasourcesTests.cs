@@ -133,6 +133,7 @@ public sealed class DatasourcesTests(MosaicAppFactory app) : IClassFixture<Mosai
                 "client_id*=GOOGLE_OAUTH_CLIENT_ID",
                 "client_secret*=GOOGLE_OAUTH_CLIENT_SECRET",
                 "refresh_token*=GOOGLE_REFRESH_TOKEN",
+                "access_token=GOOGLE_ACCESS_TOKEN", // written by a one-click connection only (docs/oauth.md)
                 "api_base_url=GOOGLE_API_BASE_URL",
             ],
             env["google_workspace"]

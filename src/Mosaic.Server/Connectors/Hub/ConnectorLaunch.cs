@@ -21,7 +21,7 @@ public static class ConnectorLaunch
         IReadOnlyDictionary<string, string>? operatorValues
     )
     {
-        var missing = source.CredentialFields.Where(f => f.Required && !Has(credentials, f.Name)).Select(f => f.Label).ToList();
+        var missing = source.MissingFields(credentials).Select(f => f.Label).ToList();
         if (missing.Count > 0)
             throw new McpHubException(
                 McpHubFailure.NotConfigured,

@@ -16,10 +16,18 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     readonly McpHubCache _cache;
     readonly GuardedCaller _caller;
     readonly SessionTable _sessions;
+    readonly IToolCredentialRefresh? _refresh;
 
-    internal McpHub(LaunchChanges changes, McpHubCache cache, GuardedCaller caller, SessionTable sessions, ToolListWatch toolLists)
+    internal McpHub(
+        LaunchChanges changes,
+        McpHubCache cache,
+        GuardedCaller caller,
+        SessionTable sessions,
+        ToolListWatch toolLists,
+        IToolCredentialRefresh? refresh = null
+    )
     {
-        (_changes, _cache, _caller, _sessions) = (changes, cache, caller, sessions);
+        (_changes, _cache, _caller, _sessions, _refresh) = (changes, cache, caller, sessions, refresh);
         sessions.Started += toolLists.Watch;
     }
 
@@ -63,12 +71,35 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
                 info.ReadOnly && !McpHubCache.IsLiveTool(tool)
                     ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
                     : (await call(ct), false);
+            if (result.AuthRejected && _refresh is not null)
+                (result, fromCache) = (await RenewedAsync(key, tool, arguments, ct) ?? result, false);
             return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw Cancelled(datasource);
         }
+    }
+
+    /// <summary>
+    /// The service refused the credentials: renewed (an OAuth refresh), the call runs once more in a session started with
+    /// the new ones (their fingerprint differs, so resolving replaces the session); the reconnect sentence when only the
+    /// person can help; null to keep the refused result.
+    /// </summary>
+    async Task<CachedToolResult?> RenewedAsync(
+        SessionKey key,
+        string tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        CancellationToken ct
+    )
+    {
+        var renewed = await _refresh!.RefreshAsync(key.UserId, key.Datasource, ct);
+        if (renewed.Reconnect is { } sentence)
+            return new CachedToolResult(true, sentence, null);
+        if (!renewed.Retry)
+            return null;
+        var spec = await _changes.ResolveAsync(key, ct);
+        return await _caller.CallToolAsync(key, spec, tool, arguments, ct);
     }
 
     public async Task<IReadOnlyList<McpToolInfo>> ListDeclaredToolsAsync(string userId, string datasource, CancellationToken ct)

@@ -139,4 +139,8 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
 }
 
 /// <summary>What is stored for a tool result (serializable for a distributed cache).</summary>
-public sealed record CachedToolResult(bool IsError, string Text, JsonElement? Structured);
+public sealed record CachedToolResult(bool IsError, string Text, JsonElement? Structured)
+{
+    /// <summary>The error result says the service refused the credentials (<c>_meta {"mosaic/auth": "rejected"}</c>).</summary>
+    public bool AuthRejected { get; init; }
+}

@@ -45,7 +45,7 @@ public static class McpHubServiceCollectionExtensions
         var changes = new LaunchChanges(sp.GetRequiredService<IConnectorLaunchResolver>(), sessions, caller, cache, log);
         if (sp.GetService<ICredentialChangeNotifier>() is { } notifier)
             notifier.Changed += change => _ = NoticeAsync(changes, change, log);
-        return new McpHub(changes, cache, caller, sessions, new ToolListWatch(cache, log));
+        return new McpHub(changes, cache, caller, sessions, new ToolListWatch(cache, log), sp.GetService<IToolCredentialRefresh>());
     }
 
     static async Task NoticeAsync(LaunchChanges changes, CredentialChange change, ILogger log)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -38,6 +39,14 @@ internal static class McpResultMapper
         JsonElement? structured = result.StructuredContent?.Clone();
         if (text.Length == 0 && structured is { } st)
             text.Append(st.GetRawText());
-        return new CachedToolResult(result.IsError ?? false, text.ToString(), structured);
+        var isError = result.IsError ?? false;
+        return new CachedToolResult(isError, text.ToString(), structured)
+        {
+            AuthRejected =
+                isError
+                && result.Meta?[ToolErrors.AuthMetaKey] is System.Text.Json.Nodes.JsonValue v
+                && v.TryGetValue<string>(out var said)
+                && said == ToolErrors.AuthRejected,
+        };
     }
 }

@@ -21,6 +21,8 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
                 new("client_id", "OAuth Client ID", "text", true, "GOOGLE_OAUTH_CLIENT_ID"),
                 new("client_secret", "OAuth Client Secret", "password", true, "GOOGLE_OAUTH_CLIENT_SECRET"),
                 new("refresh_token", "Refresh Token", "password", true, "GOOGLE_REFRESH_TOKEN"),
+                // A one-click connection's access token (docs/oauth.md): instead of the three above, never pasted.
+                new("access_token", "Access token", "password", false, "GOOGLE_ACCESS_TOKEN") { OAuthOnly = true },
                 new("api_base_url", "API base URL", "url", false, "GOOGLE_API_BASE_URL")
                 {
                     Location = true,
