@@ -14,6 +14,7 @@ using Mosaic.Server.Demo;
 using Mosaic.Server.Digest;
 using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
+using Mosaic.Server.OAuth.Mcp;
 
 var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key
 if (cli.Command == "generate-key")
@@ -33,6 +34,7 @@ builder.AddConnectors(); // the datasource registry
 builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddDatasources(); // connection tests (whoami) and the identities they find
+builder.Services.AddMcpOAuth(); // remote MCP servers with "auth": "oauth": the SDK's OAuth client, tokens in the vault
 builder.AddChat(); // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddAgent(); // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();
@@ -63,6 +65,7 @@ app.MapAdminSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();
 app.MapDigestEndpoints();
+app.MapMcpOAuthEndpoints().MapInterimMcpConnect(); // the Client ID Metadata Document; Connect until OAuthEndpoints lands
 app.MapAuditEndpoints(); // the audit log for admins, and each member's own activity
 app.MapHealthEndpoints();
 app.MapOpenApiDocs();

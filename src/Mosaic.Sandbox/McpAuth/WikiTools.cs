@@ -40,10 +40,13 @@ public sealed class WikiTools(IHttpContextAccessor http)
             }
             : throw new ArgumentException($"There is no page '{slug}'.");
 
-    [McpServerTool(Name = "whoami", ReadOnly = true), Description("Who the connection acts as in the Acme Wiki.")]
+    // Shaped as Mosaic's connectors answer whoami (identity line + account), as structured content.
+    [McpServerTool(Name = "whoami", ReadOnly = true, UseStructuredContent = true)]
+    [Description("Who the connection acts as in the Acme Wiki.")]
     public object WhoAmI()
     {
         var user = http.HttpContext?.User;
-        return new { name = user?.Identity?.Name, email = user?.FindFirstValue(ClaimTypes.Email) };
+        var email = user?.FindFirstValue(ClaimTypes.Email);
+        return new { identity = $"{user?.Identity?.Name} ({email}) in the Acme Wiki", account = email };
     }
 }
