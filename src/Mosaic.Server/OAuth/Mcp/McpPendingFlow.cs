@@ -38,7 +38,17 @@ internal sealed class McpPendingFlow : IDisposable
 
     public void Answer(AuthorizationResult result) => _answer.TrySetResult(result);
 
-    public void Cancel() => _cancel.Cancel();
+    public void Cancel()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished: nothing left to stop.
+        }
+    }
 
     public void Dispose() => _cancel.Dispose();
 }
