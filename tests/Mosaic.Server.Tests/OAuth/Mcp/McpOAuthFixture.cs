@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Mosaic.Connectors.Tests.Infrastructure;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Tests.Fakes;
 using Mosaic.Server.Tests.Support;
 
 namespace Mosaic.Server.Tests.OAuth.Mcp;
@@ -20,6 +21,7 @@ namespace Mosaic.Server.Tests.OAuth.Mcp;
 public sealed class McpOAuthFixture : IAsyncLifetime
 {
     public SandboxFixture Sandbox { get; } = new();
+    public FakeAnthropic Model { get; private set; } = null!;
     public MosaicAppFactory App { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     readonly X509Certificate2 _certificate = SelfSigned();
@@ -27,6 +29,8 @@ public sealed class McpOAuthFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Sandbox.InitializeAsync();
+        Model = await FakeAnthropic.StartAsync();
+        Model.DefaultFor("claude-haiku-4-5", _ => FakeReply.Text("[]")); // the routing model picks nothing: all tools offered
         var port = FreePort();
         BaseAddress = new Uri($"https://127.0.0.1:{port}/");
         var dir = Directory.CreateTempSubdirectory("mosaic-mcp-oauth").FullName;
@@ -43,6 +47,9 @@ public sealed class McpOAuthFixture : IAsyncLifetime
             app.Settings["MOSAIC_CONNECTORS_FILE"] = connectors;
             app.Settings["MOSAIC_EGRESS_ALLOW"] = Sandbox.EnvFor("slack")["MOSAIC_EGRESS_ALLOW"];
             app.Settings["MOSAIC_PUBLIC_URL"] = BaseAddress.AbsoluteUri.TrimEnd('/');
+            app.Settings["MOSAIC_LLM_PROVIDER"] = "anthropic";
+            app.Settings["ANTHROPIC_API_KEY"] = "sk-ant-test";
+            app.Settings["ANTHROPIC_BASE_URL"] = Model.BaseUrl;
         });
         App.UseKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseHttps(_certificate)));
         App.StartServer();
@@ -76,6 +83,7 @@ public sealed class McpOAuthFixture : IAsyncLifetime
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = "correct horse battery staple" });
         login.EnsureSuccessStatusCode();
         var body = await login.Content.ReadFromJsonAsync<JsonElement>();
+        (await http.GetAsync("/api/auth/me")).EnsureSuccessStatusCode(); // a fresh XSRF token, as the UI gets at start
         return (http, body.GetProperty("user").GetProperty("id").GetString()!);
     }
 
@@ -133,6 +141,7 @@ public sealed class McpOAuthFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Sandbox.DisposeAsync();
+        await Model.DisposeAsync();
         _certificate.Dispose();
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
+using Mosaic.Server.Tests.Chat.Support;
+using Mosaic.Server.Tests.Fakes;
 
 namespace Mosaic.Server.Tests.OAuth.Mcp;
 
@@ -126,6 +128,25 @@ public sealed class McpOAuthTests(McpOAuthFixture fx) : IClassFixture<McpOAuthFi
         var who = await fx.Hub.CallToolAsync(userId, "wiki", "whoami", null, default);
         Assert.False(who.IsError, who.Text);
         Assert.Contains("alice@acme.test", who.Text);
+    }
+
+    [Fact]
+    public async Task Chat_offers_connect_before_the_error_when_the_server_asks_at_call_time()
+    {
+        await fx.SandboxAsync("settings", new { callTimeAuth = true });
+        var (browser, _) = await fx.SignUpAsync();
+        fx.Model.Enqueue(FakeReply.ToolUse("whoami", new { }), FakeReply.Text("Connect the Acme Wiki first."));
+
+        await using var sse = await SseStream.OpenAsync(browser, new { message = "Who am I in the wiki?", datasource = "wiki" });
+        var events = await sse.ReadToEndAsync();
+
+        var types = events.Select(SseStream.Type).ToList();
+        var connect = events.Single(e => SseStream.Type(e) == "connect_required");
+        Assert.Equal("wiki", connect.GetProperty("datasource").GetString());
+        Assert.Equal("Acme Wiki", connect.GetProperty("name").GetString());
+        Assert.Contains("press Connect", connect.GetProperty("reason").GetString());
+        Assert.True(types.IndexOf("connect_required") < types.IndexOf("tool_end"));
+        Assert.False(events.Single(e => SseStream.Type(e) == "tool_end").GetProperty("success").GetBoolean());
     }
 
     [Fact]
