@@ -27,7 +27,8 @@ public sealed class DemoEnvironment(
     HostEgress egress,
     SqliteFileAccess sqliteFiles,
     TimeProvider time,
-    ILogger<DemoEnvironment> logger
+    ILogger<DemoEnvironment> logger,
+    DemoWiki? wiki = null
 ) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
@@ -37,7 +38,7 @@ public sealed class DemoEnvironment(
 
     public async Task<DemoStatus> StartAsync(string userId, CancellationToken ct)
     {
-        _sandbox = await DemoSandbox.StartAsync(time, ct);
+        _sandbox = await DemoSandbox.StartAsync(time, ct, port: wiki?.SandboxPort);
         logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
         egress.Allow(HostEgress.EntryFor(new Uri(_sandbox.BaseUrl)));
         string? s3Note = null;
