@@ -92,39 +92,30 @@ public static class McpAuthSetup
 
     static void MapControls(RouteGroupBuilder group)
     {
-        group.MapPost(
-            "/settings",
-            (McpAuthState state, SettingsPatch patch) =>
+        group.MapPost("/settings", (McpAuthState state, SettingsPatch patch) =>
+        {
+            var s = state.Settings;
+            state.Settings = s with
             {
-                var s = state.Settings;
-                state.Settings = s with
-                {
-                    Cimd = patch.Cimd ?? s.Cimd,
-                    Dcr = patch.Dcr ?? s.Dcr,
-                    CallTimeAuth = patch.CallTimeAuth ?? s.CallTimeAuth,
-                    WrongIss = patch.WrongIss ?? s.WrongIss,
-                    AccessTokenLifetimeSeconds = patch.AccessTokenLifetimeSeconds ?? s.AccessTokenLifetimeSeconds,
-                };
-                return Results.Ok(state.Settings);
-            }
-        );
-        group.MapPost(
-            "/expire-access",
-            (McpAuthState state, TimeProvider time) =>
-            {
-                foreach (var (token, grant) in state.AccessTokens)
-                    state.AccessTokens[token] = grant with { Expires = time.GetUtcNow().AddSeconds(-1) };
-                return Results.Ok(new { expired = state.AccessTokens.Count });
-            }
-        );
-        group.MapPost(
-            "/revoke-refresh",
-            (McpAuthState state) =>
-            {
-                state.RefreshRevoked = true;
-                return Results.Ok(new { revoked = true });
-            }
-        );
+                Cimd = patch.Cimd ?? s.Cimd,
+                Dcr = patch.Dcr ?? s.Dcr,
+                CallTimeAuth = patch.CallTimeAuth ?? s.CallTimeAuth,
+                WrongIss = patch.WrongIss ?? s.WrongIss,
+                AccessTokenLifetimeSeconds = patch.AccessTokenLifetimeSeconds ?? s.AccessTokenLifetimeSeconds,
+            };
+            return Results.Ok(state.Settings);
+        });
+        group.MapPost("/expire-access", (McpAuthState state, TimeProvider time) =>
+        {
+            foreach (var (token, grant) in state.AccessTokens)
+                state.AccessTokens[token] = grant with { Expires = time.GetUtcNow().AddSeconds(-1) };
+            return Results.Ok(new { expired = state.AccessTokens.Count });
+        });
+        group.MapPost("/revoke-refresh", (McpAuthState state) =>
+        {
+            state.RefreshRevoked = true;
+            return Results.Ok(new { revoked = true });
+        });
         group.MapGet("/stats", (McpAuthState state, TimeProvider time) => Results.Ok(state.Stats(time.GetUtcNow())));
     }
 

@@ -23,7 +23,14 @@ public sealed record McpAuthSettings
 
 public sealed record McpAuthClient(string ClientId, string? Secret, string Name, IReadOnlyList<string> RedirectUris, bool Registered);
 
-public sealed record McpAuthCode(string ClientId, string RedirectUri, string Challenge, string Resource, string Scope, DateTimeOffset Expires);
+public sealed record McpAuthCode(
+    string ClientId,
+    string RedirectUri,
+    string Challenge,
+    string Resource,
+    string Scope,
+    DateTimeOffset Expires
+);
 
 public sealed record McpAuthGrant(string ClientId, string Resource, string Scope, DateTimeOffset Expires);
 

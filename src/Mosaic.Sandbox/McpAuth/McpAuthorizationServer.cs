@@ -73,7 +73,8 @@ public static class McpAuthorizationServer
             get("response_type") != "code" ? "unsupported_response_type"
             : get("code_challenge") is not { Length: >= 43 } || get("code_challenge_method") != "S256" ? "invalid_request"
             : get("resource") != Resource(http) ? "invalid_target"
-            : (get("scope") ?? "wiki.read").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !Scopes.Contains(s)) ? "invalid_scope"
+            : (get("scope") ?? "wiki.read").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !Scopes.Contains(s))
+                ? "invalid_scope"
             : null;
         if (error is not null)
             return (null, Results.Redirect(Back(redirect, ("error", error), ("state", state), ("iss", Issuer(http)))));
@@ -103,7 +104,13 @@ public static class McpAuthorizationServer
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    static async Task<IResult> DecideAsync(HttpContext http, McpClientDocuments clients, McpAuthState state, TimeProvider time, CancellationToken ct)
+    static async Task<IResult> DecideAsync(
+        HttpContext http,
+        McpClientDocuments clients,
+        McpAuthState state,
+        TimeProvider time,
+        CancellationToken ct
+    )
     {
         var form = await http.Request.ReadFormAsync(ct);
         var (request, error) = await CheckAsync(http.Request, k => form[k].FirstOrDefault(), clients, ct);
@@ -130,7 +137,10 @@ public static class McpAuthorizationServer
     }
 
     static string Back(string redirectUri, params (string Key, string? Value)[] parameters) =>
-        QueryHelpers.AddQueryString(redirectUri, parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value)));
+        QueryHelpers.AddQueryString(
+            redirectUri,
+            parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value))
+        );
 
     static IResult ErrorPage(string problem) =>
         Results.Content(

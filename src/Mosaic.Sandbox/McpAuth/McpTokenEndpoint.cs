@@ -99,12 +99,24 @@ public static class McpTokenEndpoint
         {
             body = null;
         }
-        var uris = (body?["redirect_uris"] as JsonArray)?.Select(u => u?.GetValueKind() == JsonValueKind.String ? u.GetValue<string>() : null).ToList();
-        if (uris is null || uris.Count == 0 || uris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var x) || x.Scheme is not ("http" or "https")))
-            return Results.Json(new { error = "invalid_redirect_uri", error_description = "redirect_uris must be absolute http(s) URLs." }, statusCode: 400);
+        var uris = (body?["redirect_uris"] as JsonArray)
+            ?.Select(u => u?.GetValueKind() == JsonValueKind.String ? u.GetValue<string>() : null)
+            .ToList();
+        if (
+            uris is null
+            || uris.Count == 0
+            || uris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var x) || x.Scheme is not ("http" or "https"))
+        )
+            return Results.Json(
+                new { error = "invalid_redirect_uri", error_description = "redirect_uris must be absolute http(s) URLs." },
+                statusCode: 400
+            );
         var method = body!["token_endpoint_auth_method"]?.GetValue<string>() ?? "client_secret_basic";
         if (method is not ("none" or "client_secret_post" or "client_secret_basic"))
-            return Results.Json(new { error = "invalid_client_metadata", error_description = "Unsupported token_endpoint_auth_method." }, statusCode: 400);
+            return Results.Json(
+                new { error = "invalid_client_metadata", error_description = "Unsupported token_endpoint_auth_method." },
+                statusCode: 400
+            );
         var name = body["client_name"]?.GetValue<string>() ?? "Unnamed client";
         var client = new McpAuthClient(
             McpAuthState.NewToken("wiki_client_"),

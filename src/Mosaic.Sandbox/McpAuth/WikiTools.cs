@@ -12,14 +12,25 @@ public sealed class WikiTools(IHttpContextAccessor http)
 
     static readonly Page[] Pages =
     [
-        new("checkout-runbook", "Checkout runbook", "When checkout errors spike: check the payments dashboard, then page #checkout-eng on call."),
+        new(
+            "checkout-runbook",
+            "Checkout runbook",
+            "When checkout errors spike: check the payments dashboard, then page #checkout-eng on call."
+        ),
         new("release-process", "Release process", "Releases ship on Tuesdays after the storefront smoke tests pass in CI."),
-        new("onboarding", "Engineering onboarding", "New engineers get GitHub, Jira and Slack access on day one; Alice Chen runs the tour."),
+        new(
+            "onboarding",
+            "Engineering onboarding",
+            "New engineers get GitHub, Jira and Slack access on day one; Alice Chen runs the tour."
+        ),
         new("holiday-freeze", "Holiday code freeze", "No storefront deploys from Dec 15 to Jan 2 without a VP's sign-off."),
     ];
 
     [McpServerTool(Name = "search_pages", ReadOnly = true), Description("Searches the Acme Wiki's pages by words in the title or text.")]
-    public object SearchPages([Description("Words to look for")] string query, [Description("At most this many pages (1-10)")] int limit = 5)
+    public object SearchPages(
+        [Description("Words to look for")] string query,
+        [Description("At most this many pages (1-10)")] int limit = 5
+    )
     {
         var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var found = Pages

@@ -100,7 +100,8 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
             return result;
         }
         // Being busy, or waiting for the person's authorization, says nothing about the source: RecordNeutral.
-        catch (McpHubException e) when (e.Failure is not (McpHubFailure.Cancelled or McpHubFailure.AtCapacity or McpHubFailure.ConnectNeeded))
+        catch (McpHubException e)
+            when (e.Failure is not (McpHubFailure.Cancelled or McpHubFailure.AtCapacity or McpHubFailure.ConnectNeeded))
         {
             breaker.RecordFailure();
             throw;

@@ -14,7 +14,13 @@ namespace Mosaic.Server.OAuth.Mcp;
 /// tokens live and what happens when the server wants the person: in a chat or the digest nobody can be asked, so the
 /// call fails with <see cref="McpHubFailure.ConnectNeeded"/>; from Connect, the browser is sent to consent.
 /// </summary>
-internal sealed class McpOAuthClients(SourceRegistry registry, McpTokenRows rows, IConfiguration configuration, HostEgress egress, ILoggerFactory logs)
+internal sealed class McpOAuthClients(
+    SourceRegistry registry,
+    McpTokenRows rows,
+    IConfiguration configuration,
+    HostEgress egress,
+    ILoggerFactory logs
+)
 {
     public const string MetadataPath = "/api/oauth/client-metadata.json";
 
@@ -56,7 +62,15 @@ internal sealed class McpOAuthClients(SourceRegistry registry, McpTokenRows rows
     {
         var cache = new HeldTokenCache();
         await using var transport = Transport(source, Options(source, redirectUri, cache, ask));
-        await using var client = await McpClient.CreateAsync(transport, new() { ClientInfo = new() { Name = "mosaic", Version = "1.0" } }, logs, ct);
+        await using var client = await McpClient.CreateAsync(
+            transport,
+            new()
+            {
+                ClientInfo = new() { Name = "mosaic", Version = "1.0" },
+            },
+            logs,
+            ct
+        );
         var tools = await client.ListToolsAsync(cancellationToken: ct);
         SourceIdentity? identity = null;
         if (tools.Any(t => t.Name == "whoami"))
@@ -64,9 +78,11 @@ internal sealed class McpOAuthClients(SourceRegistry registry, McpTokenRows rows
             var who = await client.CallToolAsync("whoami", cancellationToken: ct);
             identity = who.IsError == true ? null : SourceIdentity.FromWhoami(who.StructuredContent);
         }
-        var tokens =
-            await cache.GetTokensAsync(ct)
-            ?? throw new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} did not ask for authorization: there is nothing to connect.");
+        var tokens = await cache.GetTokensAsync(ct)
+            ?? throw new OAuthFlowException(
+                OAuthFailure.Unavailable,
+                $"{source.Name} did not ask for authorization: there is nothing to connect."
+            );
         return (tokens, identity);
     }
 
@@ -116,7 +132,9 @@ internal sealed class McpOAuthClients(SourceRegistry registry, McpTokenRows rows
     {
         var url = redirectUri.GetLeftPart(UriPartial.Path);
         var suffix = $"api/oauth/{sourceId}/callback";
-        return new Uri(url.EndsWith(suffix, StringComparison.Ordinal) ? url[..^suffix.Length] : redirectUri.GetLeftPart(UriPartial.Authority) + "/");
+        return new Uri(
+            url.EndsWith(suffix, StringComparison.Ordinal) ? url[..^suffix.Length] : redirectUri.GetLeftPart(UriPartial.Authority) + "/"
+        );
     }
 
     /// <summary>The connect-needed failure an SDK call may carry somewhere among its inner exceptions.</summary>

@@ -44,7 +44,11 @@ internal sealed partial class McpOAuthConnector(
         if (!flow.AuthorizationUrl.IsCompleted)
         {
             var failure = flow.Completion.Exception?.GetBaseException();
-            throw Failure(source, failure ?? new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} is already usable: nothing to connect."), request.ReturnTo);
+            throw Failure(
+                source,
+                failure ?? new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} is already usable: nothing to connect."),
+                request.ReturnTo
+            );
         }
         var url = await flow.AuthorizationUrl;
         var state = QueryHelpers.ParseQuery(url.Query).TryGetValue("state", out var s) ? s.ToString() : "";
@@ -77,8 +81,7 @@ internal sealed partial class McpOAuthConnector(
         var query = request.Query;
         var state = query.GetValueOrDefault("state") ?? "";
         var returnTo = await ConsumeStateAsync(request, state, ct);
-        var flow =
-            flows.Take(Hash(state))
+        var flow = flows.Take(Hash(state))
             ?? throw new OAuthFlowException(
                 OAuthFailure.State,
                 "This connection was started on another server or has expired; start it again.",
@@ -91,7 +94,14 @@ internal sealed partial class McpOAuthConnector(
                 ? new OAuthFlowException(OAuthFailure.Denied, $"You did not allow Mosaic to use {source.Name}.", returnTo: returnTo)
                 : new OAuthFlowException(OAuthFailure.Provider, $"{source.Name} refused the authorization.", SafeCode(error), returnTo);
         }
-        flow.Answer(new AuthorizationResult { Code = query.GetValueOrDefault("code"), State = state, Iss = query.GetValueOrDefault("iss") });
+        flow.Answer(
+            new AuthorizationResult
+            {
+                Code = query.GetValueOrDefault("code"),
+                State = state,
+                Iss = query.GetValueOrDefault("iss"),
+            }
+        );
         TokenContainer tokens;
         Datasources.SourceIdentity? identity;
         try
@@ -120,7 +130,11 @@ internal sealed partial class McpOAuthConnector(
             throw new OAuthFlowException(OAuthFailure.State, "This connection link is not yours or was already used; start again.");
         var returnTo = JsonDocument.Parse(row.Data ?? "{}").RootElement.TryGetProperty("returnTo", out var r) ? r.GetString() ?? "/" : "/";
         if (await db.OAuthStates.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0 || row.ExpiresAt < time.GetUtcNow().UtcDateTime)
-            throw new OAuthFlowException(OAuthFailure.State, "This connection link has expired or was already used; start again.", returnTo: returnTo);
+            throw new OAuthFlowException(
+                OAuthFailure.State,
+                "This connection link has expired or was already used; start again.",
+                returnTo: returnTo
+            );
         return returnTo;
     }
 

@@ -114,7 +114,12 @@ public static class McpOAuthEndpoints
                 McpOAuthClients.CallbackUri(clients.PublicBase(http.Request), source)
             );
             var connected = await connector.CompleteAsync(request, ct);
-            return Results.Redirect(QueryHelpers.AddQueryString(connected.ReturnTo, new Dictionary<string, string?> { ["oauth"] = "connected", ["source"] = source }));
+            return Results.Redirect(
+                QueryHelpers.AddQueryString(
+                    connected.ReturnTo,
+                    new Dictionary<string, string?> { ["oauth"] = "connected", ["source"] = source }
+                )
+            );
         }
         catch (OAuthFlowException e)
         {
@@ -129,8 +134,13 @@ public static class McpOAuthEndpoints
         Results.Redirect(
             QueryHelpers.AddQueryString(
                 returnTo,
-                new Dictionary<string, string?> { ["oauth"] = "error", ["source"] = source, ["reason"] = reason, ["code"] = code }
-                    .Where(p => p.Value is not null)
+                new Dictionary<string, string?>
+                {
+                    ["oauth"] = "error",
+                    ["source"] = source,
+                    ["reason"] = reason,
+                    ["code"] = code,
+                }.Where(p => p.Value is not null)
             )
         );
 }

@@ -16,7 +16,10 @@ internal sealed class McpPendingFlow : IDisposable
     readonly TaskCompletionSource<AuthorizationResult> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly CancellationTokenSource _cancel;
 
-    public McpPendingFlow(TimeProvider time, Func<McpPendingFlow, CancellationToken, Task<(ModelContextProtocol.Authentication.TokenContainer, SourceIdentity?)>> run)
+    public McpPendingFlow(
+        TimeProvider time,
+        Func<McpPendingFlow, CancellationToken, Task<(ModelContextProtocol.Authentication.TokenContainer, SourceIdentity?)>> run
+    )
     {
         _cancel = new CancellationTokenSource(Lifetime, time);
         // Not the request's token: the flow outlives the Start request and ends with the callback (or the 10 minutes).

@@ -42,7 +42,13 @@ internal sealed class McpTokenRows(IServiceScopeFactory scopes, TimeProvider tim
     }
 
     /// <summary>A new connection from Connect: saved like any credentials, then marked as OAuth with whom it acts as.</summary>
-    public async Task SaveConnectionAsync(string userId, string datasource, TokenContainer tokens, SourceIdentity? identity, CancellationToken ct)
+    public async Task SaveConnectionAsync(
+        string userId,
+        string datasource,
+        TokenContainer tokens,
+        SourceIdentity? identity,
+        CancellationToken ct
+    )
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -88,7 +94,8 @@ internal sealed class HeldTokenCache : ITokenCache
 {
     TokenContainer? _tokens;
 
-    public ValueTask<TokenContainer?> GetTokensAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Volatile.Read(ref _tokens));
+    public ValueTask<TokenContainer?> GetTokensAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Volatile.Read(ref _tokens));
 
     public ValueTask StoreTokensAsync(TokenContainer tokens, CancellationToken cancellationToken)
     {

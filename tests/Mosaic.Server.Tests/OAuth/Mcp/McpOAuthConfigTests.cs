@@ -12,7 +12,9 @@ public class McpOAuthConfigTests
     [Fact]
     public void An_oauth_url_source_keeps_its_scopes()
     {
-        var definition = CustomSourceTests.LoadSingle(Entry(""", "auth": "oauth", "scopes": ["wiki.read", "offline_access"]""")).ToDefinition();
+        var definition = CustomSourceTests
+            .LoadSingle(Entry(""", "auth": "oauth", "scopes": ["wiki.read", "offline_access"]"""))
+            .ToDefinition();
 
         Assert.Equal(["wiki.read", "offline_access"], definition.McpOAuth!.Scopes);
     }

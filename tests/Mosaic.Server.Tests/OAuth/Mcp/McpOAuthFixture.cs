@@ -78,8 +78,17 @@ public sealed class McpOAuthFixture : IAsyncLifetime
     {
         var http = Browser(new CookieContainer());
         var email = $"user-{Guid.NewGuid():N}@example.com";
-        (await http.PostAsJsonAsync("/api/auth/signup", new { email, password = "correct horse battery staple", name = "Test" }))
-            .EnsureSuccessStatusCode();
+        (
+            await http.PostAsJsonAsync(
+                "/api/auth/signup",
+                new
+                {
+                    email,
+                    password = "correct horse battery staple",
+                    name = "Test",
+                }
+            )
+        ).EnsureSuccessStatusCode();
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = "correct horse battery staple" });
         login.EnsureSuccessStatusCode();
         var body = await login.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,7 +124,9 @@ public sealed class McpOAuthFixture : IAsyncLifetime
     }
 
     public Task SandboxAsync(string control, object? body = null) =>
-        Sandbox.Http.PostAsJsonAsync($"/_sandbox/mcp-auth/{control}", body ?? new { }).ContinueWith(t => t.Result.EnsureSuccessStatusCode());
+        Sandbox
+            .Http.PostAsJsonAsync($"/_sandbox/mcp-auth/{control}", body ?? new { })
+            .ContinueWith(t => t.Result.EnsureSuccessStatusCode());
 
     public async Task<JsonElement> StatsAsync() => await Sandbox.Http.GetFromJsonAsync<JsonElement>("/_sandbox/mcp-auth/stats");
 
