@@ -5,6 +5,7 @@ using Mosaic.Sandbox.GitHub;
 using Mosaic.Sandbox.Google;
 using Mosaic.Sandbox.Infrastructure;
 using Mosaic.Sandbox.Jira;
+using Mosaic.Sandbox.McpAuth;
 using Mosaic.Sandbox.OAuth;
 using Mosaic.Sandbox.Shopify;
 using Mosaic.Sandbox.Slack;
@@ -47,6 +48,7 @@ if (args.Contains(ParentWatch.Flag))
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSandbox(time);
+builder.Services.AddMcpAuthSandbox(); // the OAuth-protected Acme Wiki MCP server and its authorization server
 
 var app = builder.Build();
 app.UseSandboxControls(); // recorded writes, reset, forced throttling: /_sandbox/*
@@ -56,6 +58,7 @@ app.MapGitHubSimulator(); // /github/...  REST v3
 app.MapSlackSimulator(); // /slack/api/...  Web API
 app.MapJiraSimulator(); // /jira/rest/api/3/...
 app.MapShopifySimulator(); // /shopify/admin/api/{version}/graphql.json
+app.MapMcpAuthSandbox(); // /mcp-auth/wiki (MCP), /mcp-auth/... (OAuth 2.1), /_sandbox/mcp-auth/...
 app.MapGoogleSimulator(); // /google/... token endpoint, Calendar, Gmail, Drive, Docs, Sheets
 
 app.MapGet("/", () => Results.Text("Mosaic Sandbox: simulated GitHub, Slack, Jira, Shopify and Google APIs for Acme. See README.md."));

@@ -15,6 +15,7 @@ using Mosaic.Server.Digest;
 using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.OAuth;
+using Mosaic.Server.OAuth.Mcp;
 
 var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key
 if (cli.Command == "generate-key")
@@ -35,6 +36,7 @@ builder.AddCredentials(); // AES-GCM vault with key rotation
 builder.AddMcpHub(); // one MCP session per (user, datasource): reused, restarted, capped
 builder.AddDatasources(); // connection tests (whoami) and the identities they find
 builder.AddOAuth(); // one-click connections: providers, OAuth apps, flows, refresh
+builder.Services.AddMcpOAuth(); // remote MCP servers with "auth": "oauth": the SDK's OAuth client, tokens in the vault
 builder.AddChat(); // LLM provider (Anthropic | OpenAI-compatible | Offline), tool loop, approvals
 builder.AddAgent(); // multi-source questions (detect, ask in parallel, synthesize) and the What You Missed digest
 builder.AddHealth();
@@ -66,6 +68,7 @@ app.MapAdminSourceEndpoints();
 app.MapChatEndpoints();
 app.MapAgentEndpoints();
 app.MapDigestEndpoints();
+app.MapMcpOAuthEndpoints(); // /api/oauth/client-metadata.json: the Client ID Metadata Document for remote MCP servers
 app.MapAuditEndpoints(); // the audit log for admins, and each member's own activity
 app.MapHealthEndpoints();
 app.MapOpenApiDocs();

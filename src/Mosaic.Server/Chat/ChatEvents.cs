@@ -19,6 +19,7 @@ namespace Mosaic.Server.Chat;
 [JsonDerivedType(typeof(ToolEndEvent), "tool_end")]
 [JsonDerivedType(typeof(ApprovalRequiredEvent), "approval_required")]
 [JsonDerivedType(typeof(ApprovalResolvedEvent), "approval_resolved")]
+[JsonDerivedType(typeof(ConnectRequiredEvent), "connect_required")]
 [JsonDerivedType(typeof(DoneEvent), "done")]
 [JsonDerivedType(typeof(ErrorEvent), "error")]
 public abstract record ChatEvent;
@@ -61,6 +62,18 @@ public sealed record ApprovalResolvedEvent(
     [property: JsonPropertyName("status")] string Status
 ) : ChatEvent;
 
+/// <summary>The source needs the person to (re)connect before its tool can run (a remote MCP server asking for authorization,
+/// or a refused refresh): the UI offers Connect, i.e. <c>/api/oauth/{datasource}/start</c>. Sent before the error text.</summary>
+public sealed record ConnectRequiredEvent(
+    [property: JsonPropertyName("datasource")] string Datasource,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("reason")] string Reason
+) : ChatEvent
+{
+    public static ConnectRequiredEvent? From(McpHubException e) =>
+        e.Failure == McpHubFailure.ConnectNeeded ? new(e.Datasource, e.SourceName ?? e.Datasource, e.Message) : null;
+}
+
 public sealed record DoneEvent([property: JsonPropertyName("metadata")] ChatMetadata Metadata) : ChatEvent;
 
 /// <param name="Code">not_configured, source_unavailable, source_busy, model_failed or internal: lets the
@@ -81,7 +94,7 @@ public sealed record ErrorEvent(
     public static ErrorEvent From(McpHubException e) =>
         e.Failure switch
         {
-            McpHubFailure.NotConfigured => new(e.Message, ErrorCodes.NotConfigured),
+            McpHubFailure.NotConfigured or McpHubFailure.ConnectNeeded => new(e.Message, ErrorCodes.NotConfigured),
             McpHubFailure.AtCapacity => new(e.Message, ErrorCodes.SourceBusy)
             {
                 RetryAfter = (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds),

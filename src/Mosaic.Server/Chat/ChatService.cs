@@ -112,6 +112,8 @@ public sealed class ChatService(
         catch (McpHubException e) when (!ct.IsCancellationRequested)
         {
             await turn.EmitAsync(new ThinkingEndEvent(), ct);
+            if (ConnectRequiredEvent.From(e) is { } connect)
+                await turn.EmitAsync(connect, ct); // before the error: the UI shows Connect beside it
             return new Outcome(null, e.Message, ErrorEvent.From(e));
         }
 

@@ -76,6 +76,8 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
         catch (McpHubException e) when (e.Failure != McpHubFailure.AtCapacity)
         {
             error = e.Message;
+            if (ConnectRequiredEvent.From(e) is { } connect)
+                await turn.EmitAsync(connect, ct); // the UI offers Connect; the model explains the error below
         }
         var took = time.GetElapsedTime(started);
         var elapsed = (long)took.TotalMilliseconds;

@@ -30,6 +30,9 @@ public sealed record SourceDefinition
     /// see <see cref="Hub.ToolTrust"/>.</summary>
     public IReadOnlyList<string> ReadOnlyTools { get; init; } = [];
 
+    /// <summary>A remote MCP server connected with the MCP authorization flow (connectors.json <c>"auth": "oauth"</c>).</summary>
+    public McpOAuthSettings? McpOAuth { get; init; }
+
     /// <summary>
     /// Operator settings (host environment variable names) the connector gets besides the user's fields, e.g.
     /// MySQL: MOSAIC_SQLITE_DIRS and MOSAIC_DATA_DIR. They override any field, so a user cannot set them.
@@ -56,6 +59,9 @@ public sealed record SourceDefinition
             .Where(f => f.EnvVar is not null && credentials.TryGetValue(f.Name, out var v) && v.Length > 0)
             .ToDictionary(f => f.EnvVar!, f => credentials[f.Name]);
 }
+
+/// <param name="Scopes">The scopes to ask for; empty lets the SDK take them from the server's metadata.</param>
+public sealed record McpOAuthSettings(IReadOnlyList<string> Scopes);
 
 /// <summary>A credential input. Type is "text", "password", "url", "number" or "checkbox".</summary>
 public sealed record CredentialField(string Name, string Label, string Type, bool Required, string? EnvVar)

@@ -31,16 +31,18 @@ public sealed class ChildProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public string Output => string.Join("\n", _output);
 
-    /// <summary>Starts <paramref name="command"/> with <c>{port}</c> in its arguments replaced, and waits for GET / to answer.</summary>
+    /// <summary>Starts <paramref name="command"/> with <c>{port}</c> in its arguments replaced (a free one unless
+    /// <paramref name="fixedPort"/> says which), and waits for GET / to answer.</summary>
     public static async Task<ChildProcess> StartAsync(
         string command,
         IEnumerable<string> args,
         IReadOnlyDictionary<string, string>? env,
         TimeSpan startTimeout,
-        CancellationToken ct
+        CancellationToken ct,
+        int? fixedPort = null
     )
     {
-        var port = FreePort();
+        var port = fixedPort ?? FreePort();
         var psi = new ProcessStartInfo(command)
         {
             RedirectStandardOutput = true,
@@ -148,7 +150,7 @@ public sealed class ChildProcess : IAsyncDisposable
             _output.TryDequeue(out _);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

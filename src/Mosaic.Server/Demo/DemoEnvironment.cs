@@ -34,7 +34,8 @@ public sealed class DemoEnvironment(
     OAuthEnvironment oauth,
     OAuthProviders providers,
     TimeProvider time,
-    ILogger<DemoEnvironment> logger
+    ILogger<DemoEnvironment> logger,
+    DemoWiki? wiki = null
 ) : IAsyncDisposable
 {
     private DemoSandbox? _sandbox;
@@ -44,7 +45,7 @@ public sealed class DemoEnvironment(
 
     public async Task<DemoStatus> StartAsync(string userId, CancellationToken ct)
     {
-        _sandbox = await DemoSandbox.StartAsync(time, ct);
+        _sandbox = await DemoSandbox.StartAsync(time, ct, port: wiki?.SandboxPort);
         logger.LogInformation("Demo: Sandbox running at {Url} (pid {Pid})", _sandbox.BaseUrl, _sandbox.ProcessId);
         egress.Allow(HostEgress.EntryFor(new Uri(_sandbox.BaseUrl)));
         string? s3Note = null;

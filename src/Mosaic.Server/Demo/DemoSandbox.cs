@@ -29,13 +29,19 @@ public sealed class DemoSandbox : IAsyncDisposable
         (locator ?? new BuiltInConnectorLocator()).Locate("Mosaic.Sandbox");
 
     /// <summary>Starts the Sandbox; on the server's clock when that is not the system's (MOSAIC_FAKE_NOW, a test's fake clock).</summary>
-    public static async Task<DemoSandbox> StartAsync(TimeProvider time, CancellationToken ct, BuiltInConnectorLocator? locator = null)
+    /// <param name="port">A port chosen in advance (the demo's Acme Wiki source names it before the Sandbox runs).</param>
+    public static async Task<DemoSandbox> StartAsync(
+        TimeProvider time,
+        CancellationToken ct,
+        BuiltInConnectorLocator? locator = null,
+        int? port = null
+    )
     {
         var program = Locate(locator);
         var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" };
         // Generous: on a busy machine the first request waits for the whole app to be compiled.
         string[] args = [.. program.Args, "--urls", "http://127.0.0.1:{port}", "--exit-with-parent", .. Clock(time)];
-        var process = await ChildProcess.StartAsync(program.Command, args, env, TimeSpan.FromSeconds(90), ct);
+        var process = await ChildProcess.StartAsync(program.Command, args, env, TimeSpan.FromSeconds(90), ct, port);
         return new DemoSandbox(process, program, time);
     }
 

@@ -80,6 +80,8 @@ public static class DemoExtensions
     {
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoEnvironment>();
+        if (demo)
+            builder.AddDemoWiki(); // the Sandbox's OAuth-protected Acme Wiki as a custom source with "auth": "oauth"
         if (DemoClock.FromConfiguration(builder.Configuration, demo) is { } clock)
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         return builder;

@@ -3,7 +3,8 @@ using Mosaic.Server.Connectors;
 namespace Mosaic.Server.OAuth;
 
 /// <summary>How a source can be connected with one click, in GET /api/datasources.</summary>
-/// <param name="Provider">slack, github, google, atlassian or shopify.</param>
+/// <param name="Provider">slack, github, google, atlassian or shopify; <c>mcp</c> for a remote MCP server with
+/// <c>"auth": "oauth"</c> (its own authorization server, found by discovery, nothing for an admin to set up).</param>
 /// <param name="ProviderName">The provider as a person knows it ("Google").</param>
 /// <param name="Ready">An OAuth app is configured: Connect can work.</param>
 /// <param name="NeedsShop">Shopify with no shop fixed by the admin: the member names the shop (acme.myshopify.com).</param>
@@ -13,6 +14,7 @@ public sealed record SourceOAuth(string Provider, string ProviderName, bool Read
 /// whether it needs connecting again. Scoped.</summary>
 public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, OAuthEnvironment environment, OAuthVault vault)
 {
+
     public async Task<Func<SourceAvailability, (SourceOAuth? OAuth, string? Auth, string? Reconnect)>> ForUserAsync(
         string userId,
         CancellationToken ct
@@ -27,9 +29,10 @@ public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, 
             var provider = a.Source.IsBuiltIn ? providers.ForSource(a.Source.Id) : null;
             // A shared source is the admin's to connect: a member gets no Connect button.
             var oauth =
-                provider is null || policy.Shared
-                    ? null
-                    : new SourceOAuth(
+                policy.Shared ? null
+                : a.Source.McpOAuth is not null ? new SourceOAuth(Mcp.McpTokenFields.Provider, a.Source.Name, true, false)
+                : provider is null ? null
+                : new SourceOAuth(
                         provider.Id,
                         provider.Name,
                         saved.ContainsKey(provider.Id) || environment.App(provider) is not null,

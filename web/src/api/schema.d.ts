@@ -991,6 +991,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/oauth/client-metadata.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Mosaic's Client ID Metadata Document for remote MCP servers
+     * @description Its URL is Mosaic's client_id at MCP authorization servers that accept metadata documents.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/sources': {
     parameters: {
       query?: never;
@@ -2385,6 +2431,7 @@ export interface components {
       | components['schemas']['ChatEventToolEndEvent']
       | components['schemas']['ChatEventApprovalRequiredEvent']
       | components['schemas']['ChatEventApprovalResolvedEvent']
+      | components['schemas']['ChatEventConnectRequiredEvent']
       | components['schemas']['ChatEventDoneEvent']
       | components['schemas']['ChatEventErrorEvent'];
     ChatEventApprovalRequiredEvent: {
@@ -2406,6 +2453,13 @@ export interface components {
       /** @enum {string} */
       type: 'chunk';
       content: string;
+    };
+    ChatEventConnectRequiredEvent: {
+      /** @enum {string} */
+      type: 'connect_required';
+      datasource: string;
+      name: string;
+      reason: string;
     };
     ChatEventDoneEvent: {
       /** @enum {string} */

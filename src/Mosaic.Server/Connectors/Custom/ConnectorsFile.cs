@@ -80,6 +80,10 @@ public static partial class ConnectorsFile
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
     internal static partial Regex ToolNamePattern();
 
+    // RFC 6749 scope-token: %x21 / %x23-5B / %x5D-7E (no space, quote or backslash).
+    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,128}$")]
+    internal static partial Regex ScopePattern();
+
     [GeneratedRegex(@"\{([^{}]*)\}")]
     internal static partial Regex Placeholder();
 }

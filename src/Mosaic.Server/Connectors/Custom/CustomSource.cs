@@ -18,6 +18,9 @@ public sealed record CustomSource
 
     /// <summary>Tools the operator vouches only read; every other tool needs approval, whatever the server says.</summary>
     public IReadOnlyList<string> ReadOnlyTools { get; init; } = [];
+
+    /// <summary>Set for <c>"auth": "oauth"</c>: the scopes to ask for (empty: the server's own choice).</summary>
+    public IReadOnlyList<string>? OAuthScopes { get; init; }
 }
 
 /// <param name="EnvVar">For stdio sources: the variable the value reaches the process through.</param>

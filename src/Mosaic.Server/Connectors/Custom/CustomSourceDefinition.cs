@@ -16,5 +16,6 @@ public static class CustomSourceDefinition
             Url = source.Url?.AbsoluteUri,
             Headers = source.Url is null ? null : source.Headers,
             ReadOnlyTools = source.ReadOnlyTools,
+            McpOAuth = source.OAuthScopes is { } scopes ? new McpOAuthSettings(scopes) : null,
         };
 }

@@ -17,6 +17,8 @@ internal static class CustomSourceParser
         "headers",
         "credentials",
         "read_only_tools",
+        "auth",
+        "scopes",
     ];
     static readonly HashSet<string> CredentialFields = ["name", "label", "type", "required", "env_var"];
     static readonly HashSet<string> CredentialTypes = ["text", "password", "url", "number", "checkbox"];
@@ -52,15 +54,36 @@ internal static class CustomSourceParser
         };
         if (command is not null)
         {
+            if (e.TryGetProperty("auth", out _) || e.TryGetProperty("scopes", out _))
+                throw Fail(at, "\"auth\" and \"scopes\" only apply to a \"url\" source");
             if (e.TryGetProperty("headers", out _))
                 throw Fail(at, "\"headers\" only applies to a \"url\" source");
             return source with { Args = Args(e, at) };
         }
         if (e.TryGetProperty("args", out _))
             throw Fail(at, "\"args\" only applies to a \"command\" source");
+        var oauth = OAuth(e, at);
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             throw Fail(at, "\"url\" must be an absolute http:// or https:// URL");
-        return source with { Url = url, Headers = Headers(e, at, credentials) };
+        return source with { Url = url, Headers = Headers(e, at, credentials), OAuthScopes = oauth };
+    }
+
+    // "auth": "oauth" — the MCP authorization flow (docs/oauth.md#remote-mcp-servers); "scopes" only with it.
+    static List<string>? OAuth(JsonElement e, string at)
+    {
+        var auth = OptionalString(e, "auth", at);
+        if (auth is not (null or "oauth"))
+            throw Fail(at, "\"auth\" must be \"oauth\" (or left out for headers and credentials)");
+        if (!e.TryGetProperty("scopes", out var list))
+            return auth is null ? null : [];
+        if (auth is null)
+            throw Fail(at, "\"scopes\" only applies with \"auth\": \"oauth\"");
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+            throw Fail(at, "\"scopes\" must be an array of strings");
+        var scopes = list.EnumerateArray().Select(t => t.GetString()!).ToList();
+        if (scopes.FirstOrDefault(s => !ConnectorsFile.ScopePattern().IsMatch(s)) is { } bad)
+            throw Fail(at, $"scopes: \"{bad}\" is not a scope (printable characters without spaces, quotes or backslashes)");
+        return [.. scopes.Distinct()];
     }
 
     static List<string> Args(JsonElement e, string at)

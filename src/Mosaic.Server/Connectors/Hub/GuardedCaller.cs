@@ -99,8 +99,9 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
             breaker.RecordSuccess();
             return result;
         }
-        // Being busy says nothing about the source; it falls through to RecordNeutral.
-        catch (McpHubException e) when (e.Failure is not (McpHubFailure.Cancelled or McpHubFailure.AtCapacity))
+        // Being busy, or waiting for the person's authorization, says nothing about the source: RecordNeutral.
+        catch (McpHubException e)
+            when (e.Failure is not (McpHubFailure.Cancelled or McpHubFailure.AtCapacity or McpHubFailure.ConnectNeeded))
         {
             breaker.RecordFailure();
             throw;
@@ -154,6 +155,11 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
                 ds,
                 $"The {ds} connector did not answer within {_options.CallTimeout.TotalSeconds:0} s; the request was cancelled."
             );
+        }
+        // The server wants the person's authorization (remote MCP, "auth": "oauth"): the session itself is fine.
+        catch (Exception e) when (Mosaic.Server.OAuth.Mcp.McpOAuthClients.FindConnectNeeded(e) is { } needed)
+        {
+            throw needed;
         }
         catch (Exception e) when (e is not McpHubException)
         {

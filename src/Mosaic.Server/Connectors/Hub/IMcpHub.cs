@@ -84,6 +84,10 @@ public enum McpHubFailure
     BreakerOpen,
     Cancelled,
     AtCapacity,
+
+    /// <summary>A remote MCP server wants the person's authorization (docs/oauth.md#remote-mcp-servers): only they can
+    /// give it, with Connect. Says nothing about the server's health (no breaker failure).</summary>
+    ConnectNeeded,
 }
 
 /// <summary>A failure to reach a source, with a message a person can act on.</summary>
@@ -92,6 +96,9 @@ public sealed class McpHubException(McpHubFailure failure, string datasource, st
 {
     public McpHubFailure Failure { get; } = failure;
     public string Datasource { get; } = datasource;
+
+    /// <summary>The source's display name, for <see cref="McpHubFailure.ConnectNeeded"/> (the chat's Connect prompt).</summary>
+    public string? SourceName { get; init; }
 
     /// <summary>Set when trying again later can help (<see cref="McpHubFailure.AtCapacity"/>); sent as Retry-After.</summary>
     public TimeSpan? RetryAfter { get; init; }

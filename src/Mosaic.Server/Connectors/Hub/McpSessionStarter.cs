@@ -6,7 +6,13 @@ using Mosaic.Connectors.Common.Egress;
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>Starts the MCP server described by a launch spec and completes the MCP handshake.</summary>
-internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILoggerFactory loggerFactory, TimeProvider time, HostEgress egress)
+internal sealed class McpSessionStarter(
+    IOptions<McpHubOptions> options,
+    ILoggerFactory loggerFactory,
+    TimeProvider time,
+    HostEgress egress,
+    Mosaic.Server.OAuth.Mcp.McpOAuthClients? oauth = null
+)
 {
     readonly ILogger _log = loggerFactory.CreateLogger<McpHub>();
 
@@ -48,6 +54,8 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
                     TransportMode = HttpTransportMode.StreamableHttp,
                     AdditionalHeaders = h.Headers.ToDictionary(),
                     ConnectionTimeout = options.Value.StartTimeout,
+                    // "auth": "oauth": the SDK's OAuth client, tokens from the vault; never asks anyone (ConnectNeeded).
+                    OAuth = oauth?.ForSession(key),
                 },
                 new HttpClient(allowed.CreateHandler()),
                 logs,
@@ -75,6 +83,10 @@ internal sealed class McpSessionStarter(IOptions<McpHubOptions> options, ILogger
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw McpHub.Cancelled(key.Datasource);
+        }
+        catch (Exception ex) when (Mosaic.Server.OAuth.Mcp.McpOAuthClients.FindConnectNeeded(ex) is { } needed)
+        {
+            throw needed;
         }
         catch (Exception ex)
         {
