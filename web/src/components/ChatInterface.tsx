@@ -140,6 +140,7 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
           messages={chat.messages}
           sourceName={sourceName}
           onOpenSettings={() => onOpenSettings(isAll ? undefined : datasource)}
+          returnTo={`/chat/${encodeURIComponent(datasource)}${chat.sessionId ? `/${encodeURIComponent(chat.sessionId)}` : ''}`}
         />
       )}
 
