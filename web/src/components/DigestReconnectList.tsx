@@ -25,9 +25,7 @@ export function DigestReconnectList({ items, datasources, onOpenSettings }: Prop
     <section
       aria-labelledby="digest-reconnect"
       data-testid="digest-reconnect"
-      className={cn(
-        'overflow-hidden rounded-xl border border-amber-300 bg-amber-50/60 dark:border-amber-500/30 dark:bg-amber-500/5',
-      )}
+      className={cn('overflow-hidden rounded-xl border border-amber-300 bg-amber-50/60 dark:border-amber-500/30 dark:bg-amber-500/5')}
     >
       <h2 id="digest-reconnect" className="px-4 pt-3 text-sm font-semibold text-amber-900 dark:text-amber-200">
         Reconnect needed

@@ -113,16 +113,14 @@ export function OAuthConnection({ datasource, tokenForm, onDisconnect }: Props) 
         <div className={cn('flex items-start gap-2', noticeClass)} data-testid="oauth-not-ready">
           <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
           <p>
-            One-click connection to {name} is not set up on this server: an admin has to add the {name} OAuth app (Admin › Workspace).
-            You can use a token meanwhile.
+            One-click connection to {name} is not set up on this server: an admin has to add the {name} OAuth app (Admin › Workspace). You
+            can use a token meanwhile.
           </p>
         </div>
       ) : null}
 
       <div className="flex flex-wrap items-start gap-2">
-        {oauth.ready && !viaOAuth ? (
-          <ConnectButton datasource={datasource} label={`Connect ${name}`} primary={!viaToken} />
-        ) : null}
+        {oauth.ready && !viaOAuth ? <ConnectButton datasource={datasource} label={`Connect ${name}`} primary={!viaToken} /> : null}
         {oauth.ready && viaOAuth ? (
           <ConnectButton datasource={datasource} label={`Reconnect ${name}`} primary={!!datasource.reconnect} />
         ) : null}
@@ -170,4 +168,3 @@ export function OAuthConnection({ datasource, tokenForm, onDisconnect }: Props) 
     </div>
   );
 }
-

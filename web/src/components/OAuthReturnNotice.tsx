@@ -38,7 +38,11 @@ export function OAuthReturnNotice({ datasources }: { datasources: OAuthDatasourc
             : 'border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950 dark:text-red-100',
         )}
       >
-        {ok ? <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden /> : <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />}
+        {ok ? (
+          <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
+        ) : (
+          <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+        )}
         <p className="flex-1">{describeReturn(result, datasources)}</p>
         <button
           type="button"

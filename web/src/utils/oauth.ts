@@ -95,7 +95,10 @@ export function describeReturn(ret: OAuthReturn, sources: OAuthDatasource[]): st
 
 /** "acme", "acme.myshopify.com" or "https://acme.myshopify.com/admin" → "acme.myshopify.com"; null when it is not one. */
 export function normalizeShop(input: string): string | null {
-  let shop = input.trim().toLowerCase().replace(/^https?:\/\//, '');
+  let shop = input
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '');
   shop = shop.split(/[/?#]/)[0];
   if (shop && !shop.includes('.')) shop = `${shop}.myshopify.com`;
   return SHOP.test(shop) ? shop : null;
