@@ -84,7 +84,10 @@ async function signUpMember() {
 async function openSettingsAt(name) {
   await member.getByTestId('open-settings').click();
   const dialog = member.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await dialog
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
   return dialog;
 }
 
@@ -123,7 +126,10 @@ describe('one-click connections', { concurrency: false }, () => {
     await seen();
 
     const settings = await openSettingsAt('Google Workspace');
-    await settings.getByTestId('oauth-connected').getByText(/^Connected as .+ through Google\.$/).waitFor();
+    await settings
+      .getByTestId('oauth-connected')
+      .getByText(/^Connected as .+ through Google\.$/)
+      .waitFor();
     await settings.getByRole('button', { name: 'Disconnect Google' }).waitFor();
     await shotBothThemes(member, 'settings-connected');
     await seen();
@@ -154,7 +160,10 @@ describe('one-click connections', { concurrency: false }, () => {
     const dialog = await openSettingsAt(WIKI.name);
     await dialog.getByRole('button', { name: `Connect ${WIKI.name}` }).click();
     await approve(/Acme Wiki — authorize Mosaic/);
-    await member.getByTestId('oauth-return').getByText(new RegExp(`^Connected ${WIKI.name}`)).waitFor();
+    await member
+      .getByTestId('oauth-return')
+      .getByText(new RegExp(`^Connected ${WIKI.name}`))
+      .waitFor();
     // Mosaic identified itself with its Client ID Metadata Document, not by registering.
     const stats = await (await fetch(`${wiki.baseUrl}/_sandbox/mcp-auth/stats`)).json();
     assert.equal(stats.codeExchanges, 1);
