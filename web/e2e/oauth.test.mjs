@@ -110,12 +110,21 @@ async function approve(title) {
 describe('one-click connections', { concurrency: false }, () => {
   it('(a) a member with no Google connection connects Google through the consent page', async () => {
     await signUpMember();
+    // The admin's side: the demo's apps, with the redirect URL to register.
+    await admin.goto(`${server.baseUrl}/admin/workspace`);
+    const google = admin.getByTestId('oauth-app-google');
+    await google.getByRole('textbox', { name: 'Redirect URL for Google' }).waitFor();
+    assert.equal(
+      await google.getByRole('textbox', { name: 'Redirect URL for Google' }).inputValue(),
+      `${server.baseUrl}/api/oauth/google_workspace/callback`,
+    );
+    await shotBothThemes(admin, 'admin-oauth-apps');
     const sandbox = demoSandbox();
     const start = await oauthStats(sandbox, 'google');
     const dialog = await openSettingsAt('Google Workspace');
     await dialog.getByRole('button', { name: 'Use a token instead' }).waitFor();
     await shotBothThemes(member, 'settings-connect');
-    await dialog.getByRole('button', { name: 'Connect Google' }).click();
+    await dialog.getByRole('button', { name: 'Connect Google', exact: true }).click();
     await approve(/Google — authorize Mosaic/);
 
     const notice = member.getByTestId('oauth-return');
@@ -130,7 +139,7 @@ describe('one-click connections', { concurrency: false }, () => {
       .getByTestId('oauth-connected')
       .getByText(/^Connected as .+ through Google\.$/)
       .waitFor();
-    await settings.getByRole('button', { name: 'Disconnect Google' }).waitFor();
+    await settings.getByRole('button', { name: 'Disconnect Google', exact: true }).waitFor();
     await shotBothThemes(member, 'settings-connected');
     await seen();
     await member.keyboard.press('Escape');
@@ -146,10 +155,10 @@ describe('one-click connections', { concurrency: false }, () => {
     const sandbox = demoSandbox();
     const start = await oauthStats(sandbox, 'google');
     const dialog = await openSettingsAt('Google Workspace');
-    await dialog.getByRole('button', { name: 'Disconnect Google' }).click();
+    await dialog.getByRole('button', { name: 'Disconnect Google', exact: true }).click();
     const confirm = member.getByRole('dialog', { name: 'Disconnect Google?' });
-    await confirm.getByRole('button', { name: 'Disconnect' }).click();
-    await dialog.getByRole('button', { name: 'Connect Google' }).waitFor();
+    await confirm.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Connect Google', exact: true }).waitFor();
     assert.equal(await dialog.getByTestId('oauth-connected').count(), 0);
     assert.equal((await oauthStats(sandbox, 'google')).revocations, start.revocations + 1);
     await member.keyboard.press('Escape');
@@ -158,7 +167,7 @@ describe('one-click connections', { concurrency: false }, () => {
 
   it('(d) connects the OAuth-protected remote MCP server and calls one of its tools', async () => {
     const dialog = await openSettingsAt(WIKI.name);
-    await dialog.getByRole('button', { name: `Connect ${WIKI.name}` }).click();
+    await dialog.getByRole('button', { name: `Connect ${WIKI.name}`, exact: true }).click();
     await approve(/Acme Wiki — authorize Mosaic/);
     await member
       .getByTestId('oauth-return')
