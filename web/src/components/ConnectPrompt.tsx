@@ -7,7 +7,14 @@ import { cn } from '../utils/cn';
 import { SourceIcon } from './SourceIcon';
 import { buttonPrimary } from './ui/styles';
 
-export function ConnectPrompts({ prompts, returnTo }: { prompts: ConnectPrompt[]; returnTo: string }) {
+interface Props {
+  prompts: ConnectPrompt[];
+  returnTo: string;
+  /** "Reconnect" when a saved connection stopped working. */
+  verb?: 'Connect' | 'Reconnect';
+}
+
+export function ConnectPrompts({ prompts, returnTo, verb = 'Connect' }: Props) {
   return (
     <ul className="mt-2 space-y-2" aria-label="Connections needed">
       {prompts.map((p) => (
@@ -23,7 +30,7 @@ export function ConnectPrompts({ prompts, returnTo }: { prompts: ConnectPrompt[]
           <span className="min-w-0 flex-1">{p.reason || `${p.name} needs you to connect it before Mosaic can use it.`}</span>
           <button type="button" onClick={() => goToConnect(p.datasource, returnTo)} className={buttonPrimary}>
             <PlugZap className="size-4" aria-hidden />
-            Connect {p.name}
+            {verb} {p.name}
           </button>
         </li>
       ))}
