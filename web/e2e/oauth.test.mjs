@@ -1,35 +1,24 @@
 // Issue 14 in the browser, against the demo, whose providers are the Sandbox's OAuth servers: a member with no
 // connections clicks Connect Google, approves on the Sandbox's consent page, is back in Mosaic connected as Alice,
-// asks about their mail, and disconnects (revoked at the Sandbox). Then the same member connects the Acme Wiki, a
-// remote MCP server behind OAuth 2.1 (a second Sandbox, named in connectors.json with "auth": "oauth"), and calls
-// one of its tools. Offline mode: the answers come straight from the tools.
+// asks about their mail, and disconnects (revoked at the Sandbox). Then the same member connects the demo's Acme Wiki,
+// a remote MCP server behind OAuth 2.1 (the Sandbox plays it; a custom source with "auth": "oauth"), and calls one of
+// its tools. Offline mode: the answers come straight from the tools.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PASSWORD, launchBrowser, shotBothThemes, signIn, startSandbox, startServer } from './harness.mjs';
+import { DEMO_PASSWORD, launchBrowser, shotBothThemes, signIn, startServer } from './harness.mjs';
 
 const MEMBER = { name: 'Omar Member', email: 'omar@acme.test', password: 'omar-Member-passw0rd' };
 const WIKI = { id: 'acme_wiki', name: 'Acme Wiki' };
 
-let wiki;
 let server;
 let adminBrowser;
 let memberBrowser;
 let admin;
 let member;
-let connectorsDir;
 const pageTexts = [];
 
 before(async () => {
-  // The OAuth-protected MCP server lives in a Sandbox of its own: its address must be in connectors.json before start.
-  wiki = await startSandbox();
-  connectorsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-e2e-connectors-'));
-  const file = path.join(connectorsDir, 'connectors.json');
-  const source = { ...WIKI, url: `${wiki.baseUrl}/mcp-auth/wiki`, auth: 'oauth', read_only_tools: ['search_pages', 'get_page'] };
-  fs.writeFileSync(file, JSON.stringify({ sources: [source] }));
-  server = await startServer({ MOSAIC_CONNECTORS_FILE: file, MOSAIC_EGRESS_ALLOW: new URL(wiki.baseUrl).host });
+  server = await startServer();
   adminBrowser = await launchBrowser();
   memberBrowser = await launchBrowser();
   admin = await adminBrowser.context.newPage();
@@ -41,11 +30,9 @@ after(async () => {
   await adminBrowser?.close();
   await memberBrowser?.close();
   await server?.stop();
-  await wiki?.stop();
-  if (connectorsDir) fs.rmSync(connectorsDir, { recursive: true, force: true });
 });
 
-/** The demo's own Sandbox (the providers' OAuth servers), as the server printed it at start. */
+/** The demo's own Sandbox (the providers' OAuth servers and the wiki), as the server printed it at start. */
 function demoSandbox() {
   const url = /Sandbox at (http:\/\/[^\s,)]+)/.exec(server.log())?.[1];
   assert.ok(url, `the demo printed no Sandbox address:\n${server.log()}`);
@@ -174,7 +161,7 @@ describe('one-click connections', { concurrency: false }, () => {
       .getByText(new RegExp(`^Connected ${WIKI.name}`))
       .waitFor();
     // Mosaic identified itself with its Client ID Metadata Document, not by registering.
-    const stats = await (await fetch(`${wiki.baseUrl}/_sandbox/mcp-auth/stats`)).json();
+    const stats = await (await fetch(`${demoSandbox()}/_sandbox/mcp-auth/stats`)).json();
     assert.equal(stats.codeExchanges, 1);
     assert.equal(stats.registrations, 0);
     assert.ok(stats.clientMetadataFetches >= 1, JSON.stringify(stats));
