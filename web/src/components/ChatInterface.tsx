@@ -8,7 +8,10 @@ import type { Datasource } from '../types';
 import { useChat } from '../hooks/useChat';
 import { ALL_SOURCES, exampleQuestions } from '../utils/sources';
 import { sourceHealth, TONE_DOT } from '../utils/status';
+import type { OAuthDatasource } from '../types/oauth';
+import { goToConnect } from '../utils/oauth';
 import { ApprovalDialog } from './ApprovalDialog';
+import { ConnectPrompts } from './ConnectPrompt';
 import { ChatHeader } from './ChatHeader';
 import { EmptyState } from './EmptyState';
 import { MessageInput, type MessageInputHandle } from './MessageInput';
@@ -26,13 +29,24 @@ interface Props {
   onOpenSidebar: () => void;
 }
 
+const primaryButton = cn(
+  'inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500',
+);
+
+const quietButton = cn(
+  'rounded-lg px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+);
+
 export function ChatInterface({ datasource, sessionId, datasources, sourceName, onNewChat, onOpenSettings, onOpenSidebar }: Props) {
   const chat = useChat(datasource, sessionId);
   const input = useRef<MessageInputHandle>(null);
   const providers = useQuery({ queryKey: queryKeys.providers, queryFn: chatApi.getProviders, retry: false, staleTime: 5 * 60_000 });
 
   const isAll = datasource === ALL_SOURCES;
-  const ds = datasources.find((d) => d.id === datasource);
+  const ds: OAuthDatasource | undefined = datasources.find((d) => d.id === datasource);
+  // One click to the provider when it can go straight there (a shop must be named first, in settings).
+  const oneClick = ds?.oauth?.ready && !ds.oauth.needs_shop ? ds.oauth : undefined;
+  const chatPath = `/chat/${encodeURIComponent(datasource)}${chat.sessionId ? `/${encodeURIComponent(chat.sessionId)}` : ''}`;
   const configuredCount = datasources.filter((d) => d.configured && d.enabled).length;
   const ready = isAll ? configuredCount > 0 : !!ds?.configured && ds.enabled;
   const health = ds ? sourceHealth(ds) : undefined;
@@ -109,15 +123,17 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
                 : `${ds?.description ?? ''}. Add your credentials to start asking questions.`
           }
           action={
-            ds?.enabled === false ? undefined : (
-              <button
-                type="button"
-                onClick={() => onOpenSettings(isAll ? undefined : datasource)}
-                className={cn(
-                  'inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold',
-                  'text-white hover:bg-indigo-500',
-                )}
-              >
+            ds?.enabled === false ? undefined : oneClick ? (
+              <div className="flex flex-wrap items-center justify-center gap-2">
+                <button type="button" onClick={() => goToConnect(datasource, chatPath)} className={primaryButton}>
+                  <PlugZap className="size-4" aria-hidden /> Connect {oneClick.provider_name}
+                </button>
+                <button type="button" onClick={() => onOpenSettings(datasource)} className={quietButton}>
+                  Use a token instead
+                </button>
+              </div>
+            ) : (
+              <button type="button" onClick={() => onOpenSettings(isAll ? undefined : datasource)} className={primaryButton}>
                 <PlugZap className="size-4" aria-hidden /> {isAll ? 'Connect sources' : `Connect ${sourceName(datasource)}`}
               </button>
             )
@@ -140,8 +156,19 @@ export function ChatInterface({ datasource, sessionId, datasources, sourceName, 
           messages={chat.messages}
           sourceName={sourceName}
           onOpenSettings={() => onOpenSettings(isAll ? undefined : datasource)}
+          returnTo={chatPath}
         />
       )}
+
+      {ds?.reconnect && oneClick ? (
+        <div className="mx-auto w-full max-w-3xl px-4 sm:px-6" data-testid="chat-reconnect">
+          <ConnectPrompts
+            prompts={[{ datasource, name: oneClick.provider_name, reason: ds.reconnect }]}
+            returnTo={chatPath}
+            verb="Reconnect"
+          />
+        </div>
+      ) : null}
 
       <MessageInput
         ref={input}

@@ -3,11 +3,13 @@ import { useEffect } from 'react';
 import { Bell, History, LogOut, Settings, Shield, SquarePen, X } from 'lucide-react';
 import type { Datasource } from '../types';
 import type { WorkspaceUser } from '../types/admin';
+import type { OAuthDatasource } from '../types/oauth';
 import { ACTIVITY, ADMIN, ALL_SOURCES, WHAT_YOU_MISSED } from '../utils/sources';
 import { sourceHealth, TONE_DOT } from '../utils/status';
 import { SessionHistory } from './SessionHistory';
 import { SourceIcon } from './SourceIcon';
 import { cn } from '../utils/cn';
+import { BADGE_TONE, badgeClass } from './ui/styles';
 
 interface Props {
   user: WorkspaceUser;
@@ -161,6 +163,11 @@ export function DataSourceSidebar(p: Props) {
                   <NavButton active={p.selected === d.id} onClick={() => p.onSelect(d.id)} testId={`nav-source-${d.id}`}>
                     <SourceIcon id={d.id} icon={d.icon} size="sm" />
                     <span className={`flex-1 truncate ${d.enabled ? '' : 'text-zinc-400 dark:text-zinc-500'}`}>{d.name}</span>
+                    {(d as OAuthDatasource).reconnect && d.enabled ? (
+                      <span className={cn(badgeClass, BADGE_TONE.warn)} aria-hidden data-testid={`reconnect-badge-${d.id}`}>
+                        Reconnect
+                      </span>
+                    ) : null}
                     <span
                       className={`size-2 shrink-0 rounded-full ${TONE_DOT[h.tone]}`}
                       title={h.detail ? `${h.label}: ${h.detail}` : h.label}

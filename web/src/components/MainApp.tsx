@@ -12,6 +12,7 @@ import { AdminView } from './admin/AdminView';
 import { ChatInterface } from './ChatInterface';
 import { DataSourceSidebar } from './DataSourceSidebar';
 import { HomeView } from './HomeView';
+import { OAuthReturnNotice } from './OAuthReturnNotice';
 import { SettingsPanel } from './SettingsPanel';
 import { WhatYouMissedDashboard } from './WhatYouMissedDashboard';
 
@@ -103,7 +104,7 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' | 'admin' |
               datasources={list}
               sourceName={sourceName}
               onOpenSidebar={() => setSidebarOpen(true)}
-              onOpenSettings={() => setSettings({})}
+              onOpenSettings={(source) => setSettings({ source })}
             />
           ) : (
             <HomeView
@@ -115,6 +116,7 @@ export function MainApp({ view }: { view: 'home' | 'chat' | 'missed' | 'admin' |
             />
           )}
         </main>
+        <OAuthReturnNotice datasources={list} />
         {settings ? <SettingsPanel datasources={list} initialSource={settings.source} onClose={() => setSettings(null)} /> : null}
       </div>
     </SourcesContext.Provider>

@@ -116,4 +116,12 @@ describe('MessageList', () => {
     expect(screen.getByText(/Still being answered/)).toBeInTheDocument();
     expect(screen.queryByText(/Interrupted/)).toBeNull();
   });
+
+  it("shows a connect prompt in the answer that asked for it, coming back to this conversation's path", () => {
+    const connect = [{ datasource: 'google_workspace', name: 'Google', reason: 'Reconnect Google to see your mail.' }];
+    render(<MessageList messages={[assistant('', { connect })]} sourceName={name} returnTo="/chat/all/s-9" />);
+    const prompt = screen.getByTestId('connect-prompt-google_workspace');
+    expect(prompt).toHaveTextContent('Reconnect Google to see your mail.');
+    expect(within(prompt).getByRole('button', { name: 'Connect Google' })).toBeInTheDocument();
+  });
 });

@@ -4,6 +4,7 @@ import { AlertTriangle, Brain, Check, ChevronRight, Copy, Hourglass, OctagonX, S
 import type { ChatMessage } from '../types';
 import { formatDuration } from '../utils/format';
 import { AgentActivityPanel } from './AgentActivityPanel';
+import { ConnectPrompts } from './ConnectPrompt';
 import { MarkdownMessage } from './MarkdownMessage';
 import { SourceIcon } from './SourceIcon';
 import { ThinkingIndicator } from './ThinkingIndicator';
@@ -14,6 +15,8 @@ interface Props {
   sourceName: (id: string) => string;
   /** Offered when an answer failed because the source has no (valid) credentials. */
   onOpenSettings?: () => void;
+  /** Where a Connect button in an answer comes back to: this conversation. */
+  returnTo?: string;
 }
 
 function CopyButton({ text }: { text: string }) {
@@ -111,10 +114,12 @@ function AssistantMessage({
   message,
   sourceName,
   onOpenSettings,
+  returnTo,
 }: {
   message: ChatMessage;
   sourceName: (id: string) => string;
   onOpenSettings?: () => void;
+  returnTo?: string;
 }) {
   const streaming = message.status === 'streaming';
   const meta = message.metadata;
@@ -144,6 +149,7 @@ function AssistantMessage({
         ) : streaming ? (
           <ThinkingIndicator phase={message.phase} />
         ) : null}
+        {message.connect?.length ? <ConnectPrompts prompts={message.connect} returnTo={returnTo ?? '/'} /> : null}
         {message.status === 'interrupted' ? (
           <p
             className={cn(
@@ -231,7 +237,7 @@ function AssistantMessage({
   );
 }
 
-export function MessageList({ messages, sourceName, onOpenSettings }: Props) {
+export function MessageList({ messages, sourceName, onOpenSettings, returnTo }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
 
@@ -275,7 +281,7 @@ export function MessageList({ messages, sourceName, onOpenSettings }: Props) {
                 </p>
               </div>
             ) : (
-              <AssistantMessage message={m} sourceName={sourceName} onOpenSettings={onOpenSettings} />
+              <AssistantMessage message={m} sourceName={sourceName} onOpenSettings={onOpenSettings} returnTo={returnTo} />
             )}
           </li>
         ))}

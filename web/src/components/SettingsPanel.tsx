@@ -4,13 +4,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Monitor, Moon, Palette, Sun, X } from 'lucide-react';
 import { credentialsApi } from '../services/api';
 import { connectionApi } from '../services/adminApi';
-import type { WorkspaceDatasource } from '../types/admin';
+import type { OAuthDatasource } from '../types/oauth';
 import { queryKeys } from '../services/queryKeys';
 import type { Datasource } from '../types';
 import { useTheme } from '../contexts/ThemeContext';
 import { sourceHealth, TONE_DOT } from '../utils/status';
 import { CredentialForm } from './CredentialForm';
 import { AdminConnected } from './AdminConnected';
+import { OAuthConnection } from './OAuthConnection';
 import { SourceIcon } from './SourceIcon';
 import { Modal } from './ui/Modal';
 import { cn } from '../utils/cn';
@@ -68,7 +69,7 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
   const [selected, setSelected] = useState(
     initialSource ?? datasources.find((d) => !d.configured && d.enabled)?.id ?? datasources[0]?.id ?? APPEARANCE,
   );
-  const ds: WorkspaceDatasource | undefined = datasources.find((d) => d.id === selected);
+  const ds: OAuthDatasource | undefined = datasources.find((d) => d.id === selected);
   const test = async (unsaved?: Record<string, string | boolean>) => {
     const result = await connectionApi.test(selected, unsaved);
     if (result.success && !unsaved) void queryClient.invalidateQueries({ queryKey: queryKeys.datasources });
@@ -88,6 +89,25 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
       queryClient.invalidateQueries({ queryKey: queryKeys.credentialStatus(selected) }),
     ]);
   };
+
+  const tokenForm = (d: OAuthDatasource) => (
+    <CredentialForm
+      key={d.id}
+      datasource={d}
+      updatedAt={status.data?.updated_at}
+      identity={d.identity}
+      testSupported
+      onTest={test}
+      onSave={async (credentials) => {
+        await credentialsApi.save(d.id, credentials);
+        await refresh();
+      }}
+      onDelete={async () => {
+        await credentialsApi.delete(d.id);
+        await refresh();
+      }}
+    />
+  );
 
   return (
     <Modal title="Settings" onClose={onClose} className="max-w-4xl sm:h-[min(720px,90dvh)]" hideTitle>
@@ -171,25 +191,20 @@ export function SettingsPanel({ datasources, initialSource, onClose }: Props) {
                 <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                   This source is disabled on this server.
                 </p>
-              ) : ds.credential_fields.length === 0 ? (
-                <AdminConnected key={ds.id} datasource={ds} onTest={test} />
-              ) : (
-                <CredentialForm
+              ) : ds.oauth && ds.connection !== 'shared' ? (
+                <OAuthConnection
                   key={ds.id}
-                  datasource={ds}
-                  updatedAt={status.data?.updated_at}
-                  identity={ds.identity}
-                  testSupported
-                  onTest={test}
-                  onSave={async (credentials) => {
-                    await credentialsApi.save(ds.id, credentials);
-                    await refresh();
-                  }}
-                  onDelete={async () => {
+                  datasource={{ ...ds, oauth: ds.oauth }}
+                  tokenForm={ds.credential_fields.length > 0 ? tokenForm(ds) : undefined}
+                  onDisconnect={async () => {
                     await credentialsApi.delete(ds.id);
                     await refresh();
                   }}
                 />
+              ) : ds.credential_fields.length === 0 ? (
+                <AdminConnected key={ds.id} datasource={ds} onTest={test} />
+              ) : (
+                tokenForm(ds)
               )}
             </div>
           ) : (

@@ -10,6 +10,7 @@ import { ChatHeader } from './ChatHeader';
 import { EmptyState } from './EmptyState';
 import { MarkdownMessage } from './MarkdownMessage';
 import { SourceIcon } from './SourceIcon';
+import { DigestReconnectList } from './DigestReconnectList';
 import { cn } from '../utils/cn';
 
 type Range = 'last_visit' | '24' | '168';
@@ -19,7 +20,8 @@ interface Props {
   datasources: Datasource[];
   sourceName: (id: string) => string;
   onOpenSidebar: () => void;
-  onOpenSettings: () => void;
+  /** Opens settings, at one source when given. */
+  onOpenSettings: (source?: string) => void;
 }
 
 function Item({ item, showSource, sourceName }: { item: DigestItem; showSource?: boolean; sourceName: (id: string) => string }) {
@@ -226,7 +228,7 @@ export function WhatYouMissedDashboard({ user, datasources, sourceName, onOpenSi
           action={
             <button
               type="button"
-              onClick={onOpenSettings}
+              onClick={() => onOpenSettings()}
               className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
             >
               Connect sources
@@ -248,6 +250,9 @@ export function WhatYouMissedDashboard({ user, datasources, sourceName, onOpenSi
                   <div key={i} className="h-20 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-800/60" />
                 ))}
               </div>
+            ) : null}
+            {view.digest?.reconnect.length ? (
+              <DigestReconnectList items={view.digest.reconnect} datasources={datasources} onOpenSettings={onOpenSettings} />
             ) : null}
             {view.digest?.summary ? (
               <div

@@ -69,4 +69,19 @@ describe('chat reducer', () => {
     expect(storedToChatMessage({ role: 'assistant', content: '', datasource: 's3', status: 'in_progress' }).status).toBe('pending');
     expect(storedToChatMessage({ role: 'assistant', content: 'Done.', datasource: 's3', status: null }).status).toBe('done');
   });
+
+  it('collects connect_required prompts, one per source, next to whatever else the answer has', () => {
+    let m = newAssistantMessage();
+    const reason = 'Google refused the saved authorization: reconnect Google.';
+    m = applyStreamEvent(m, chat({ type: 'connect_required', datasource: 'google_workspace', name: 'Google', reason: 'first' }));
+    m = applyStreamEvent(m, chat({ type: 'connect_required', datasource: 'google_workspace', name: 'Google', reason }));
+    m = applyStreamEvent(m, chat({ type: 'connect_required', datasource: 'acme_docs', name: 'Acme Docs', reason: '' }));
+    m = applyStreamEvent(m, chat({ type: 'chunk', content: 'I could not read your mail.' }));
+    expect(m.connect).toEqual([
+      { datasource: 'google_workspace', name: 'Google', reason },
+      { datasource: 'acme_docs', name: 'Acme Docs', reason: '' },
+    ]);
+    expect(m.content).toBe('I could not read your mail.');
+    expect(applyStreamEvent(newAssistantMessage(), chat({ type: 'connect_required', name: 'x' })).connect).toBeUndefined();
+  });
 });

@@ -5,7 +5,9 @@ import type {
   ChatEvent,
   ChatMessage,
   ChatMetadata,
+  ConnectPrompt,
   PlannedSource,
+  SourceEvent,
   SourceProgress,
   StreamEvent,
   ToolActivity,
@@ -118,7 +120,21 @@ export function applyStreamEvent(msg: ChatMessage, e: StreamEvent, now = Date.no
   return 'agent' in e ? applyAgentStage(msg, e.agent, now) : applySourceEvent(msg, e.event, e.source, now);
 }
 
-function applySourceEvent(msg: ChatMessage, ev: ChatEvent, source: string | undefined, now: number): ChatMessage {
+/** One prompt per source; a later event for the same source replaces its reason. */
+function addConnectPrompt(list: ConnectPrompt[] | undefined, prompt: ConnectPrompt): ConnectPrompt[] {
+  return [...(list ?? []).filter((p) => p.datasource !== prompt.datasource), prompt];
+}
+
+function applySourceEvent(msg: ChatMessage, ev: SourceEvent, source: string | undefined, now: number): ChatMessage {
+  if (ev.type === 'connect_required') {
+    if (typeof ev.datasource !== 'string' || !ev.datasource) return msg;
+    const prompt = { datasource: ev.datasource, name: ev.name || ev.datasource, reason: ev.reason ?? '' };
+    return { ...msg, connect: addConnectPrompt(msg.connect, prompt) };
+  }
+  return applyChatEvent(msg, ev, source, now);
+}
+
+function applyChatEvent(msg: ChatMessage, ev: ChatEvent, source: string | undefined, now: number): ChatMessage {
   switch (ev.type) {
     case 'thinking_start':
       return { ...msg, phase: 'thinking' };

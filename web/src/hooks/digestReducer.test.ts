@@ -36,6 +36,7 @@ describe('digestReducer', () => {
       sections: [section('slack', true)],
       actionableCount: 1,
       fromCache: true,
+      reconnect: [],
     };
     const started = digestReducer(initialDigestView, { type: 'start', since: 's', sources: ['slack', 'jira'] });
     expect(digestReducer(started, { type: 'done', digest })).toMatchObject({

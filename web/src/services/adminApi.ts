@@ -14,6 +14,7 @@ import type {
   SourcePolicyUpdate,
   WorkspaceSettings,
 } from '../types/admin';
+import type { OAuthApp, OAuthAppUpdate } from '../types/oauth';
 import { requestJson } from './http';
 
 const id = encodeURIComponent;
@@ -47,6 +48,11 @@ export const adminApi = {
   saveSharedCredentials: (sourceId: string, credentials: Record<string, string | boolean>) =>
     requestJson<void>('PUT', `/api/admin/sources/${id(sourceId)}/credentials`, { body: { credentials } }),
   deleteSharedCredentials: (sourceId: string) => requestJson<void>('DELETE', `/api/admin/sources/${id(sourceId)}/credentials`),
+
+  // Issue 14: the OAuth apps Connect uses, one per provider (types/oauth.ts until they are generated).
+  oauthApps: () => requestJson<OAuthApp[]>('GET', '/api/admin/oauth'),
+  saveOAuthApp: (provider: string, app: OAuthAppUpdate) => requestJson<OAuthApp>('PUT', `/api/admin/oauth/${id(provider)}`, { body: app }),
+  deleteOAuthApp: (provider: string) => requestJson<void>('DELETE', `/api/admin/oauth/${id(provider)}`),
 };
 
 /** The audit log (admins: everyone's) or My activity (the caller's own): same query, same page shape. */

@@ -17,4 +17,13 @@ describe('agent events in the conversation envelope', () => {
     });
     expect(toStreamEvent({ event_type: 'later_kind' } as never)).toBeNull();
   });
+
+  it("passes a source's connect_required on as a chat event", () => {
+    const ev = { event_type: 'connect_required', source: 'acme_docs', datasource: 'acme_docs', name: 'Acme Docs', reason: 'Sign in.' };
+    expect(toStreamEvent(ev as never)).toEqual({
+      source: 'acme_docs',
+      event: { type: 'connect_required', datasource: 'acme_docs', name: 'Acme Docs', reason: 'Sign in.' },
+    });
+    expect(toStreamEvent({ event_type: 'connect_required', name: 'x' } as never)).toBeNull();
+  });
 });

@@ -10,6 +10,8 @@ export type AgentQuery = Omit<AgentQueryRequest, 'include_plan'> & { include_pla
  * events, synthesis chunks the answer's chunks, the agent's error an error; its stages pass as they are.
  */
 export function toStreamEvent(ev: AgentEvent): StreamEvent | null {
+  const connect = connectRequired(ev);
+  if (connect) return connect;
   switch (ev.event_type) {
     case 'session_id':
       return { event: { type: 'session_id', session_id: ev.session_id } };
@@ -47,6 +49,19 @@ export function toStreamEvent(ev: AgentEvent): StreamEvent | null {
     default:
       return null; // a kind this UI does not know yet
   }
+}
+
+/** A source of the plan needs the person to connect it (issue 14; not in the generated AgentEvent yet). */
+function connectRequired(ev: AgentEvent): StreamEvent | null {
+  const raw = ev as unknown as Record<string, unknown>;
+  if (raw.event_type !== 'connect_required') return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const datasource = text(raw.datasource) || text(raw.source);
+  if (!datasource) return null;
+  return {
+    source: text(raw.source) || datasource,
+    event: { type: 'connect_required', datasource, name: text(raw.name), reason: text(raw.reason) },
+  };
 }
 
 export const agentApi = {

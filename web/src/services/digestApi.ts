@@ -2,6 +2,7 @@
 // soon as that source answers, then the whole digest (summary included). The wire is snake_case; this
 // maps it to the UI's shapes and keeps the server's order (actionable first).
 import type { Digest, DigestEvent, DigestItem, DigestSection } from '../types';
+import type { DigestReconnect } from '../types/oauth';
 import { ApiError, send } from './http';
 import { readSseStream } from './sse';
 
@@ -101,7 +102,14 @@ export function toDigest(raw: unknown): Digest {
         ? root.actionable_count
         : sections.reduce((n, s) => n + s.items.filter((i) => i.actionable).length, 0),
     fromCache: root.from_cache === true,
+    reconnect: (Array.isArray(root.reconnect) ? root.reconnect : []).map(toReconnect).filter((r): r is DigestReconnect => r !== null),
   };
+}
+
+export function toReconnect(raw: unknown): DigestReconnect | null {
+  if (!isObj(raw) || !text(raw.datasource)) return null;
+  const name = text(raw.name) ?? (raw.datasource as string);
+  return { datasource: raw.datasource as string, name, message: text(raw.message) ?? `Reconnect ${name} to see what is new there.` };
 }
 
 /** Sections with things to act on first, then the busiest; the order the server uses for the finished digest. */

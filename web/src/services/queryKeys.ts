@@ -12,6 +12,7 @@ export const queryKeys = {
     users: ['admin', 'users'] as const,
     invites: ['admin', 'invites'] as const,
     workspace: ['admin', 'workspace'] as const,
+    oauthApps: ['admin', 'oauth-apps'] as const,
     sources: ['admin', 'sources'] as const,
     // Under sources: invalidating the list refetches a source's tools too.
     source: (id: string) => ['admin', 'sources', id] as const,

@@ -2,6 +2,7 @@
 // scripts/openapi.sh); these are short names for them. JSON is snake_case on the wire. Below them: the UI's own
 // conversation model, which the stream events fold into.
 import type { components } from '../api/schema';
+import type { ConnectRequiredEvent, DigestReconnect } from './oauth';
 
 type Schemas = components['schemas'];
 
@@ -64,7 +65,17 @@ export type AgentStageEvent = Extract<
  * One event of either stream as the conversation sees it: a chat event (from a source: the chat stream's one, or the
  * source the agent names), or one of the agent's stages.
  */
-export type StreamEvent = { source?: string; event: ChatEvent } | { agent: AgentStageEvent };
+export type StreamEvent = { source?: string; event: SourceEvent } | { agent: AgentStageEvent };
+
+/** A chat event, or issue 14's connect_required (types/oauth.ts until it is in the generated ChatEvent). */
+export type SourceEvent = ChatEvent | ConnectRequiredEvent;
+
+/** A source the person has to (re)connect before its tool can run; the chat shows a Connect button. */
+export interface ConnectPrompt {
+  datasource: string;
+  name: string;
+  reason: string;
+}
 
 export type ToolStatus = 'running' | 'success' | 'error' | 'awaiting_approval' | 'denied' | 'expired';
 
@@ -127,6 +138,8 @@ export interface ChatMessage {
   failedSources?: string[];
   sourceResults?: SourceResult[];
   metadata?: AnswerFacts;
+  /** connect_required events: one prompt per source. */
+  connect?: ConnectPrompt[];
 }
 
 // ---- What You Missed (GET /api/digest, GET /api/digest/stream), mapped for the dashboard ----
@@ -165,4 +178,6 @@ export interface Digest {
   sections: DigestSection[];
   actionableCount: number;
   fromCache: boolean;
+  /** Sources the digest could not read until their connection is made again. */
+  reconnect: DigestReconnect[];
 }

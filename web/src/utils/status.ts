@@ -1,4 +1,5 @@
 import type { Datasource } from '../types';
+import type { OAuthDatasource } from '../types/oauth';
 
 export type HealthTone = 'ok' | 'warn' | 'error' | 'off' | 'disabled';
 
@@ -8,9 +9,11 @@ export interface SourceHealth {
   detail?: string;
 }
 
-/** Combines configured / enabled and the circuit breaker's state into one badge. */
+/** Combines configured / enabled, a connection to make again, and the circuit breaker's state into one badge. */
 export function sourceHealth(ds: Datasource): SourceHealth {
   if (!ds.enabled) return { tone: 'disabled', label: 'Disabled on this server' };
+  const reconnect = (ds as OAuthDatasource).reconnect;
+  if (reconnect) return { tone: 'warn', label: 'Reconnect needed', detail: reconnect };
   if (!ds.configured) return { tone: 'off', label: 'Not connected' };
   const breaker = ds.status?.breaker;
   if (breaker === 'open')

@@ -4,6 +4,7 @@ import { useAuth } from '../../contexts/AuthContext';
 import { cn } from '../../utils/cn';
 import { AuditLog } from '../audit/AuditLog';
 import { ChatHeader } from '../ChatHeader';
+import { OAuthAppsSection } from './OAuthAppsSection';
 import { PeopleTab } from './PeopleTab';
 import { SourcesTab } from './SourcesTab';
 import { WorkspaceTab } from './WorkspaceTab';
@@ -21,7 +22,12 @@ function Tab({ tab }: { tab: TabId }) {
   if (tab === 'people') return <PeopleTab />;
   if (tab === 'sources') return <SourcesTab />;
   if (tab === 'audit') return <AuditLog scope="admin" />;
-  return <WorkspaceTab />;
+  return (
+    <div className="max-w-2xl space-y-10">
+      <WorkspaceTab />
+      <OAuthAppsSection />
+    </div>
+  );
 }
 
 export function AdminView({ onOpenSidebar }: { onOpenSidebar: () => void }) {
