@@ -1037,6 +1037,237 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/oauth/{source}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * @description Starts a one-click connection: a redirect to the provider's consent page.
+     *     return_to: a local path to come back to.
+     */
+    get: {
+      parameters: {
+        query?: {
+          return_to?: string;
+          shop?: string;
+        };
+        header?: never;
+        path: {
+          source: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{source}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Where the provider sends the browser back: exchanges the code, stores the connection, and redirects to the UI. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          source: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/oauth': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * @description Each provider's OAuth app, its redirect URL to register and the scopes Mosaic asks for.
+     *     The secret is never returned.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthAppResponse'][];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/oauth/{provider}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          provider: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SaveOAuthAppRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OAuthAppResponse'];
+          };
+        };
+        /** @description Bad Request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+          };
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          provider: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No Content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request failed: a ProblemDetails with a detail a person can read. */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['ProblemDetails'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/sources': {
     parameters: {
       query?: never;
@@ -2651,6 +2882,11 @@ export interface components {
       summary: null | string;
       author?: null | string;
     };
+    DigestReconnect: {
+      datasource: string;
+      name: string;
+      message: string;
+    };
     DigestResponse: {
       /** Format: date-time */
       since: string;
@@ -2662,6 +2898,7 @@ export interface components {
       /** Format: int32 */
       actionable_count: number;
       from_cache: boolean;
+      reconnect?: components['schemas']['DigestReconnect'][];
     };
     DigestSection: {
       source: string;
@@ -2729,6 +2966,17 @@ export interface components {
       /** Format: int64 */
       duration_ms: number;
     };
+    OAuthAppResponse: {
+      provider: string;
+      name: string;
+      sources: string[];
+      client_id: null | string;
+      secret_set: boolean;
+      from_environment: boolean;
+      redirect_urls: string[];
+      scopes: string[];
+      docs: string;
+    };
     PlannedSource: {
       source: string;
       name: string;
@@ -2756,6 +3004,10 @@ export interface components {
       datasource: string;
       credentials: Record<string, never>;
     };
+    SaveOAuthAppRequest: {
+      client_id: null | string;
+      client_secret?: null | string;
+    };
     SharedCredentialsRequest: {
       credentials: Record<string, never>;
     };
@@ -2773,6 +3025,12 @@ export interface components {
     SourceLink: {
       title: string;
       url: string;
+    };
+    SourceOAuth: {
+      provider: string;
+      provider_name: string;
+      ready: boolean;
+      needs_shop: boolean;
     };
     SourceRelevance: {
       source: string;
@@ -2795,6 +3053,9 @@ export interface components {
       status?: null | components['schemas']['SourceStatus'];
       identity?: null | string;
       connection?: string;
+      oauth?: null | components['schemas']['SourceOAuth'];
+      auth?: null | string;
+      reconnect?: null | string;
     };
     SourceResult: {
       source: string;
