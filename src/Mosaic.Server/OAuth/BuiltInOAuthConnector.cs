@@ -25,6 +25,7 @@ public sealed class BuiltInOAuthConnector(
     CredentialVault vault,
     SourceIdentities identities,
     SourceTester tester,
+    OAuthAdmins admins,
     TimeProvider time,
     ILogger<BuiltInOAuthConnector> logger
 ) : IOAuthConnector
@@ -35,7 +36,8 @@ public sealed class BuiltInOAuthConnector(
     {
         var (source, provider) = (request.Source, Provider(request.Source));
         var policy = await policies.ForAsync(source.Id, ct);
-        if (!policy.Enabled || policy.Shared)
+        // A shared connection is the admin's to make (it becomes the workspace's row); a member gets nothing to connect.
+        if (!policy.Enabled || (policy.Shared && !await admins.IsAdminAsync(request.UserId, ct)))
             throw new OAuthFlowException(OAuthFailure.Unavailable, $"{source.Name} is switched off or connected for everyone.");
         var app = await apps.FindAsync(provider, ct)
             ?? throw new OAuthFlowException(OAuthFailure.NotConfigured, $"No {provider.Name} OAuth app is configured.");
@@ -48,7 +50,7 @@ public sealed class BuiltInOAuthConnector(
             request.SessionId,
             source.Id,
             verifier,
-            new OAuthFlowData(request.ReturnTo, shopUrl),
+            new OAuthFlowData(request.ReturnTo, shopUrl, policy.Shared),
             ct
         );
         var url = new RequestUrl(urls.Authorize.AbsoluteUri).CreateAuthorizeUrl(
@@ -88,6 +90,14 @@ public sealed class BuiltInOAuthConnector(
 
         var place = new OAuthPlace(environment.BaseUrl(provider), flow.Data.ShopUrl, policy.FixedSettings.GetValueOrDefault("api_url"));
         var fields = await ExchangeAsync(provider, place, app, code, request.RedirectUri, flow.Verifier, returnTo, ct);
+        if (flow.Data.Shared)
+        {
+            // Still the admin's to make when the callback arrives, and still shared (else it would not be used).
+            if (!policy.Shared || !await admins.IsAdminAsync(request.UserId, ct))
+                throw new OAuthFlowException(OAuthFailure.Unavailable, "The source is no longer connected for everyone.", null, returnTo);
+            await vault.SaveOAuthAsync(null, source.Id, fields.Fields, fields.ExpiresAt, request.UserId, ct);
+            return new OAuthConnected(null, returnTo);
+        }
         await vault.SaveOAuthAsync(request.UserId, source.Id, fields.Fields, fields.ExpiresAt, request.UserId, ct);
         return new OAuthConnected(await WhoamiAsync(request.UserId, source, ct), returnTo);
     }

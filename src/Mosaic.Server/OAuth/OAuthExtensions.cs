@@ -23,6 +23,7 @@ public static class OAuthExtensions
         services.AddScoped<OAuthRefresher>();
         services.AddScoped<OAuthDisconnect>();
         services.AddScoped<OAuthSourceStatus>();
+        services.AddScoped<OAuthAdmins>();
         services.AddScoped<IOAuthConnector, BuiltInOAuthConnector>();
         return builder;
     }

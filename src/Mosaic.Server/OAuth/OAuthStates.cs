@@ -77,6 +77,7 @@ public sealed class OAuthStates(MosaicDbContext db, CredentialEncryptor encrypto
 
 /// <param name="ReturnTo">The UI path to come back to.</param>
 /// <param name="ShopUrl">Shopify: the shop the flow is for.</param>
-public sealed record OAuthFlowData(string ReturnTo, string? ShopUrl);
+/// <param name="Shared">An admin connects the workspace's shared connection of the source.</param>
+public sealed record OAuthFlowData(string ReturnTo, string? ShopUrl, bool Shared = false);
 
 public sealed record PendingFlow(string? Verifier, OAuthFlowData Data);
