@@ -14,7 +14,6 @@ public sealed record SourceOAuth(string Provider, string ProviderName, bool Read
 /// whether it needs connecting again. Scoped.</summary>
 public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, OAuthEnvironment environment, OAuthVault vault)
 {
-
     public async Task<Func<SourceAvailability, (SourceOAuth? OAuth, string? Auth, string? Reconnect)>> ForUserAsync(
         string userId,
         CancellationToken ct
@@ -33,11 +32,11 @@ public sealed class OAuthSourceStatus(OAuthProviders providers, OAuthApps apps, 
                 : a.Source.McpOAuth is not null ? new SourceOAuth(Mcp.McpTokenFields.Provider, a.Source.Name, true, false)
                 : provider is null ? null
                 : new SourceOAuth(
-                        provider.Id,
-                        provider.Name,
-                        saved.ContainsKey(provider.Id) || environment.App(provider) is not null,
-                        provider.NeedsShop && !policy.IsFixed("shop_url")
-                    );
+                    provider.Id,
+                    provider.Name,
+                    saved.ContainsKey(provider.Id) || environment.App(provider) is not null,
+                    provider.NeedsShop && !policy.IsFixed("shop_url")
+                );
             var auth =
                 row is null ? null
                 : row.Auth == OAuthFields.Auth ? "oauth"
