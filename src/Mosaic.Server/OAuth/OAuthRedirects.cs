@@ -9,8 +9,13 @@ namespace Mosaic.Server.OAuth;
 public static class OAuthRedirects
 {
     /// <summary><c>{MOSAIC_PUBLIC_URL or the request's scheme://host}/api/oauth/{source}/callback</c>.</summary>
-    public static Uri CallbackUrl(string? publicUrl, HttpRequest request, string source) =>
-        new($"{publicUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}"}/api/oauth/{Uri.EscapeDataString(source)}/callback");
+    public static Uri CallbackUrl(string? publicUrl, HttpRequest? request, string source) =>
+        new($"{PublicBase(publicUrl, request)}/api/oauth/{Uri.EscapeDataString(source)}/callback");
+
+    /// <summary>Where people reach Mosaic, without a trailing slash: MOSAIC_PUBLIC_URL, else the request's own scheme and
+    /// host, else (no request: a hub session that will never start a flow) a loopback placeholder.</summary>
+    public static string PublicBase(string? publicUrl, HttpRequest? request) =>
+        publicUrl ?? (request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}" : "http://localhost");
 
     /// <summary>A path in this site ("/", "/settings?tab=sources"), or "/" for anything else: another host, a
     /// protocol-relative "//host", a backslash that browsers read as a slash, control characters.</summary>

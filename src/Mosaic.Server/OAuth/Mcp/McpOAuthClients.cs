@@ -17,7 +17,7 @@ namespace Mosaic.Server.OAuth.Mcp;
 internal sealed class McpOAuthClients(
     SourceRegistry registry,
     McpTokenRows rows,
-    IConfiguration configuration,
+    OAuthEnvironment environment,
     HostEgress egress,
     ILoggerFactory logs
 )
@@ -30,7 +30,7 @@ internal sealed class McpOAuthClients(
         if (registry.Find(key.Datasource) is not { McpOAuth: not null } source)
             return null;
         // Never used to start a flow here (the handler refuses first), but the SDK wants one.
-        var redirect = CallbackUri(PublicBase(null), source.Id);
+        var redirect = OAuthRedirects.CallbackUrl(environment.PublicUrl, null, source.Id);
         return Options(source, redirect, new VaultTokenCache(rows, key.UserId, source.Id), (_, ct) => ConnectNeededAsync(key, source, ct));
     }
 
@@ -119,14 +119,6 @@ internal sealed class McpOAuthClients(
             AuthorizationCallbackHandler = handler,
         };
     }
-
-    /// <summary>MOSAIC_PUBLIC_URL, else the request's own scheme and host; a loopback placeholder with neither.</summary>
-    public Uri PublicBase(HttpRequest? request) =>
-        configuration["MOSAIC_PUBLIC_URL"] is { Length: > 0 } configured ? new Uri(configured.TrimEnd('/') + "/")
-        : request is not null ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/")
-        : new Uri("http://localhost/");
-
-    public static Uri CallbackUri(Uri publicBase, string sourceId) => new(publicBase, $"api/oauth/{sourceId}/callback");
 
     static Uri BaseOf(Uri redirectUri, string sourceId)
     {

@@ -27,16 +27,20 @@ public static class McpOAuthEndpoints
         return app;
     }
 
-    static IResult ClientMetadata(HttpContext http, McpOAuthClients clients, SourceRegistry registry)
+    static IResult ClientMetadata(HttpContext http, OAuthEnvironment environment, SourceRegistry registry)
     {
-        var publicBase = clients.PublicBase(http.Request);
+        var publicBase = new Uri(OAuthRedirects.PublicBase(environment.PublicUrl, http.Request) + "/");
         http.Response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.Json(
             new ClientMetadataDocument(
                 new Uri(publicBase, McpOAuthClients.MetadataPath[1..]).AbsoluteUri,
                 "Mosaic",
                 publicBase.AbsoluteUri,
-                [.. registry.All.Where(s => s.McpOAuth is not null).Select(s => McpOAuthClients.CallbackUri(publicBase, s.Id).AbsoluteUri)],
+                [
+                    .. registry
+                        .All.Where(s => s.McpOAuth is not null)
+                        .Select(s => OAuthRedirects.CallbackUrl(environment.PublicUrl, http.Request, s.Id).AbsoluteUri),
+                ],
                 ["authorization_code", "refresh_token"],
                 ["code"],
                 "none"
