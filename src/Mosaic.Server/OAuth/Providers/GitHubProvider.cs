@@ -11,7 +11,8 @@ namespace Mosaic.Server.OAuth.Providers;
 /// </summary>
 public sealed class GitHubProvider : OAuthProvider
 {
-    public override string Id => "github";
+    // The provider and the source it connects share one id (oauth_apps rows and /api/admin/oauth/{provider} use it).
+    public override string Id => GitHubSource.Id;
     public override string Name => "GitHub";
     public override string SourceId => GitHubSource.Id;
     public override string AccessTokenField => "token";

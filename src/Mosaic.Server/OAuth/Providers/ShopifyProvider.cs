@@ -15,7 +15,8 @@ namespace Mosaic.Server.OAuth.Providers;
 /// </summary>
 public sealed partial class ShopifyProvider : OAuthProvider
 {
-    public override string Id => "shopify";
+    // The provider and the source it connects share one id (oauth_apps rows and /api/admin/oauth/{provider} use it).
+    public override string Id => ShopifySource.Id;
     public override string Name => "Shopify";
     public override string SourceId => ShopifySource.Id;
     public override string AccessTokenField => "access_token";

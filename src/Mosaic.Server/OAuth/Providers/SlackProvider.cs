@@ -14,7 +14,8 @@ namespace Mosaic.Server.OAuth.Providers;
 /// </summary>
 public sealed class SlackProvider : OAuthProvider
 {
-    public override string Id => "slack";
+    // The provider and the source it connects share one id (oauth_apps rows and /api/admin/oauth/{provider} use it).
+    public override string Id => SlackSource.Id;
     public override string Name => "Slack";
     public override string SourceId => SlackSource.Id;
     public override string AccessTokenField => "bot_token";
