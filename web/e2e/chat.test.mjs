@@ -45,7 +45,22 @@ describe('chat with one source', { concurrency: false }, () => {
   it('connects Slack to the sandbox', async () => {
     await signIn(page, server.baseUrl, 'demo@mosaic.local', DEMO_PASSWORD);
     await page.getByTestId('nav-source-slack').click();
-    // The demo already connects Slack to its own Sandbox; point it at this test's Sandbox instead.
+    // The demo already connects Slack to its own Sandbox and fixes that address for the workspace; its admin (the
+    // demo account) points the workspace at this test's Sandbox instead, as Admin › Sources would.
+    const status = await page.evaluate(async (apiUrl) => {
+      const xsrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('XSRF-TOKEN='))
+          ?.slice('XSRF-TOKEN='.length) ?? '';
+      const response = await fetch('/api/admin/sources/slack', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(xsrf) },
+        body: JSON.stringify({ fixed_settings: { api_url: apiUrl } }),
+      });
+      return response.status;
+    }, `${sandbox.baseUrl}/slack/api`);
+    assert.equal(status, 200);
     await page.getByTestId('open-settings').click();
     await page
       .getByRole('navigation', { name: 'Settings sections' })
@@ -54,7 +69,6 @@ describe('chat with one source', { concurrency: false }, () => {
     const form = page.getByRole('form', { name: 'Slack credentials' });
     await form.getByLabel(/^Bot Token/).fill('xoxb-sandbox-acme-bot');
     await form.getByLabel(/^User Token/).fill('xoxp-sandbox-acme-user');
-    await form.getByLabel(/^API URL/).fill(`${sandbox.baseUrl}/slack/api`);
     await form.getByRole('button', { name: 'Replace credentials' }).click();
     await form.getByText('Slack credentials saved.').waitFor();
     await page.getByRole('button', { name: 'Close settings' }).click();

@@ -56,9 +56,11 @@ describe('Mosaic web UI', { concurrency: false }, () => {
   it('configures a source from its declared fields; the secret is never shown back', async () => {
     await page.getByTestId('nav-source-github').click();
     await page.getByRole('heading', { name: 'Connect GitHub' }).waitFor();
-    await page.getByRole('button', { name: 'Connect GitHub' }).click();
+    // GitHub offers one-click Connect in the demo; this test is about the token form, its fallback.
+    await page.getByRole('button', { name: 'Use a token instead' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Use a token instead' }).click();
     const form = dialog.getByRole('form', { name: 'GitHub credentials' });
     await form.getByRole('button', { name: 'Save' }).click();
     await form
@@ -98,6 +100,7 @@ describe('Mosaic web UI', { concurrency: false }, () => {
     await page.getByTestId('open-settings').click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: /Slack/ }).click();
+    await dialog.getByRole('button', { name: 'Use a token instead' }).click();
     await dialog.getByRole('form', { name: 'Slack credentials' }).waitFor();
     await shot(page, 'settings');
     await page.keyboard.press('Escape');

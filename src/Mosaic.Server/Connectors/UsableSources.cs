@@ -18,7 +18,10 @@ public sealed class UsableSources(
     OAuthRefresher refresher
 )
 {
-    public static bool NeedsCredentials(SourceDefinition source) => source.IsBuiltIn || source.CredentialFields.Any(f => f.Required);
+    /// <summary>Built-in sources, custom ones with a required field, and remote MCP servers that use OAuth (usable once the
+    /// person connected them: the agent and the digest never ask a server nobody connected).</summary>
+    public static bool NeedsCredentials(SourceDefinition source) =>
+        source.IsBuiltIn || source.McpOAuth is not null || source.CredentialFields.Any(f => f.Required);
 
     public static bool CredentialsReady(SourceDefinition source, bool saved) => saved || !NeedsCredentials(source);
 
@@ -67,7 +70,9 @@ public sealed class UsableSources(
                 return new SourceSetup(policy, null, McpHubFailure.NotConfigured, sentence) { Reconnect = true };
             credentials = fresh.Fields?.Where(f => !OAuthFields.IsBookkeeping(f.Key)).ToDictionary();
         }
-        if (!CredentialsReady(source, credentials is not null))
+        // A remote MCP server with OAuth starts without a connection: it may list its tools openly and ask for authorization
+        // only when a tool is called, and that request is what brings the person the Connect prompt.
+        if (!CredentialsReady(source, credentials is not null) && source.McpOAuth is null)
             return new SourceSetup(
                 policy,
                 null,
