@@ -89,29 +89,8 @@ public sealed partial class GitHubSource : IBuiltInSource
 
     public Signal? Person(string name) => new(Id, 0.25, $"mentions {name}, who may have pull requests");
 
-    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct)
-    {
-        // The tools work per repository, so the plan needs one to look in.
-        if (await GitHubRepoPicker.PickAsync(q, ct) is not { } repo)
-            return new PlannedCall("list_repositories");
-        if (PullRequest().Match(q.Query) is { Success: true } pr)
-        {
-            var number = int.Parse(pr.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new("get_pull_request", new Dictionary<string, object?> { ["repo"] = repo, ["number"] = number });
-        }
-        if (Ci().IsMatch(q.Lower))
-            return new("get_workflow_runs", new Dictionary<string, object?> { ["repo"] = repo });
-        return new(
-            "list_issues",
-            new Dictionary<string, object?>
-            {
-                ["repo"] = repo,
-                ["state"] = "all",
-                ["include_pull_requests"] = true,
-                ["limit"] = 50,
-            }
-        );
-    }
+    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        await GitHubOfflinePlan.PlanAsync(q, ct);
 
     /// <summary>"PR #12", "pull request 12".</summary>
     [GeneratedRegex(@"\b(?:PR|pull request|pull)\s*#?(?<n>\d+)\b", RegexOptions.IgnoreCase)]
@@ -120,7 +99,4 @@ public sealed partial class GitHubSource : IBuiltInSource
     /// <summary>"acme/storefront".</summary>
     [GeneratedRegex(@"(?<=^|\s)[A-Za-z0-9][\w.\-]*/[A-Za-z0-9][\w.\-]*(?=$|[\s,?!]|\.(?:\s|$))")]
     internal static partial Regex OwnerRepo();
-
-    [GeneratedRegex(@"\b(workflow|workflows|ci|build|builds|pipeline|deploy|actions)\b")]
-    private static partial Regex Ci();
 }

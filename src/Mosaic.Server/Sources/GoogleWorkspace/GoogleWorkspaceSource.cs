@@ -91,14 +91,8 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
             yield return new(Id, 0.35, "mentions a date (calendar)");
     }
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(Plan(q));
-
-    private static PlannedCall Plan(OfflineQuestion q)
-    {
-        if (Calendar().IsMatch(q.Lower))
-            return new("get_events");
-        return PlannedCall.Search(Drive().IsMatch(q.Lower) ? "search_drive_files" : "list_messages", q.Phrase);
-    }
+    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        ValueTask.FromResult<PlannedCall?>(GoogleOfflinePlan.Plan(q));
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.-]+")]
     private static partial Regex Email();
@@ -108,10 +102,4 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
         RegexOptions.IgnoreCase
     )]
     private static partial Regex Date();
-
-    [GeneratedRegex(@"\b(calendar|meeting|meetings|event|events|schedule|agenda|today|tomorrow)\b")]
-    private static partial Regex Calendar();
-
-    [GeneratedRegex(@"\b(doc|docs|document|drive|sheet|spreadsheet|plan|forecast)\b")]
-    private static partial Regex Drive();
 }

@@ -68,15 +68,8 @@ public sealed partial class JiraSource : IBuiltInSource
 
     public Signal? Person(string name) => new(Id, 0.3, $"mentions {name}, who may have Jira issues");
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(Plan(q));
-
-    private static PlannedCall Plan(OfflineQuestion q)
-    {
-        if (IssueKey().Match(q.Query) is { Success: true } key)
-            return new("get_issue", new Dictionary<string, object?> { ["key"] = key.Value }) { Label = $"get issue {key.Value}" };
-        var jql = q.Phrase.Length > 0 ? $"text ~ '{q.Phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
-        return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql });
-    }
+    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        ValueTask.FromResult<PlannedCall?>(JiraOfflinePlan.Plan(q));
 
     /// <summary>"ACME-142": an issue key.</summary>
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,9}-\d+\b")]

@@ -82,21 +82,7 @@ public sealed partial class S3Source : IBuiltInSource
             yield return new(Id, 0.5, $"names the file {m.Value}");
     }
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(Plan(q));
-
-    private static PlannedCall Plan(OfflineQuestion q)
-    {
-        if (BucketName().Match(q.Query) is not { Success: true } b)
-            return new("list_buckets");
-        var bucket = b.Groups["b"].Value;
-        if (q.Keywords.Count == 0)
-            return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket });
-        // One word: the content search matches a phrase as written, and the question's words are rarely adjacent.
-        return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket, ["contains"] = q.Keywords[0] })
-        {
-            Label = $"search_objects bucket={bucket} contains=\"{q.Keywords[0]}\"",
-        };
-    }
+    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => await S3OfflinePlan.PlanAsync(q, ct);
 
     [GeneratedRegex(@"s3://[a-z0-9][a-z0-9.\-]+\S*")]
     private static partial Regex S3Uri();
@@ -109,5 +95,5 @@ public sealed partial class S3Source : IBuiltInSource
         @"s3://(?<b>[a-z0-9][a-z0-9.\-]+)|\bbucket\s+(?<b>[a-z0-9][a-z0-9.\-]+)|\b(?<b>[a-z0-9][a-z0-9.\-]+)\s+bucket\b",
         RegexOptions.IgnoreCase
     )]
-    private static partial Regex BucketName();
+    internal static partial Regex BucketName();
 }

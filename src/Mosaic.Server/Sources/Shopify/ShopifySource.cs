@@ -77,24 +77,8 @@ public sealed partial class ShopifySource : IBuiltInSource
     public IEnumerable<Signal> Entities(string query) =>
         OrderNumber().Matches(query).Select(m => new Signal(Id, 0.9, $"names order #{m.Groups["n"].Value}"));
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult<PlannedCall?>(Plan(q));
-
-    private static PlannedCall Plan(OfflineQuestion q)
-    {
-        var phrase = q.Phrase;
-        if (OrderNumber().Match(q.Query) is { Success: true } order)
-            return new("get_order", new Dictionary<string, object?> { ["order"] = $"#{order.Groups["n"].Value}" });
-        if (q.Lower.Contains("inventory") || q.Lower.Contains("stock"))
-        {
-            return new("get_inventory", new Dictionary<string, object?> { ["product"] = phrase })
-            {
-                Label = $"get_inventory product=\"{phrase}\"",
-            };
-        }
-        if (q.Lower.Contains("product"))
-            return PlannedCall.Search("list_products", phrase);
-        return PlannedCall.Search("list_orders", q.Lower.Contains("order") ? "" : phrase);
-    }
+    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        await ShopifyOfflinePlan.PlanAsync(q, ct);
 
     /// <summary>"order #1042", "#1042" (three digits or more, not a pull request or an issue number).</summary>
     [GeneratedRegex(@"(?<!(?:PR|pull request|pull|issue)\s*)#(?<n>\d{3,})\b", RegexOptions.IgnoreCase)]

@@ -85,19 +85,8 @@ public sealed partial class SlackSource : IBuiltInSource
 
     public Signal? Person(string name) => new(Id, 0.5, $"mentions {name}, who is on Slack");
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => ValueTask.FromResult(Plan(q));
-
-    private static PlannedCall? Plan(OfflineQuestion q)
-    {
-        if (Channel().Match(q.Query) is { Success: true } channel)
-        {
-            var name = channel.Groups["c"].Value;
-            return new("read_messages", new Dictionary<string, object?> { ["channel"] = name }) { Label = $"read messages #{name}" };
-        }
-        return q.Phrase.Length > 0
-            ? new("search_messages", new Dictionary<string, object?> { ["query"] = q.Phrase }) { Label = $"search messages \"{q.Phrase}\"" }
-            : null;
-    }
+    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        ValueTask.FromResult(SlackOfflinePlan.Plan(q));
 
     /// <summary>"#general", "(#checkout-eng": a channel by name.</summary>
     [GeneratedRegex(@"(?<=^|[\s(])#(?<c>[a-z][\w\-]*)", RegexOptions.IgnoreCase)]

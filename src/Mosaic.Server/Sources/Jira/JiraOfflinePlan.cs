@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static Mosaic.Server.Sources.QuestionShapes;
+
+namespace Mosaic.Server.Sources.Jira;
+
+/// <summary>
+/// Jira's Offline plans: an issue by key, what changed, who works on something, the projects, a project's or the
+/// user's open issues; anything else is a text search (the fallback).
+/// </summary>
+internal static partial class JiraOfflinePlan
+{
+    public static PlannedCall Plan(OfflineQuestion q)
+    {
+        if (JiraSource.IssueKey().Match(q.Query) is { Success: true } key)
+            return Issue(key.Value);
+        if (AsksWhatsNew(q))
+            return WhatsNew(q, "Jira");
+        if (WorkingOn(q) is { } topic && SourceKeywords.Of(topic) is { Count: > 0 } words)
+            return WhoWorks(words);
+        var project = ProjectKey().Match(q.Query) is { Success: true } p ? p.Groups["k"].Value : null;
+        if (project is null && ProjectsList().IsMatch(q.Lower))
+            return Projects();
+        if (project is not null || OpenOrMine().IsMatch(q.Lower))
+            return Issues(q, project);
+        var jql = q.Phrase.Length > 0 ? $"text ~ '{q.Phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
+        return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql })
+        {
+            Fallback = true,
+            Answer = new()
+            {
+                Searched = q.Phrase.Length > 0 ? $"Jira issues matching “{q.Phrase}”" : "open Jira issues",
+                Lead = o => o.Items.Count == 0 ? null : $"{Counted(o, "Jira issue matches", "Jira issues match")}.",
+            },
+        };
+    }
+
+    private static PlannedCall Issue(string key) =>
+        new("get_issue", new Dictionary<string, object?> { ["key"] = key })
+        {
+            Label = $"get issue {key}",
+            Answer = new() { Searched = $"the Jira issue {key}", Lead = o => o.Items.Count == 1 ? IssueLead(o.Items[0]) : null },
+        };
+
+    /// <summary>"ACME-142 (Checkout double-charges…) is **In Progress**, assigned to Bob Martinez (priority Highest)."</summary>
+    internal static string IssueLead(JsonElement issue)
+    {
+        var f = (string path) => ToolOutput.Field(issue, path);
+        var who = f("assignee") is { Length: > 0 } a ? $"assigned to {a}" : "unassigned";
+        var priority = f("priority") is { Length: > 0 } p ? $" (priority {p})" : "";
+        return $"{f("key")} ({f("summary")}) is **{f("status") ?? "without a status"}**, {who}{priority}.";
+    }
+
+    private static PlannedCall WhoWorks(IReadOnlyList<string> words)
+    {
+        var phrase = string.Join(' ', words);
+        return new("query_jira", new Dictionary<string, object?> { ["jql"] = $"text ~ '{phrase}' ORDER BY updated DESC" })
+        {
+            Answer = new()
+            {
+                Searched = $"Jira issues matching “{phrase}”",
+                Lead = o =>
+                    WorkingLead(o.Items.Select(i => (ToolOutput.Field(i, "assignee"), $"{ToolOutput.Field(i, "key")} ({ToolOutput.Field(i, "status")})")))
+                    ?? (o.Items.Count > 0 ? $"Nobody is assigned to the {Things(o.Items.Count, "matching issue", "matching issues")}." : null),
+            },
+        };
+    }
+
+    private static PlannedCall Projects() =>
+        new("list_projects")
+        {
+            Answer = new()
+            {
+                Searched = "the Jira projects these credentials can browse",
+                Lead = o =>
+                    o.Items.Count == 0
+                        ? null
+                        : $"There {(o.Items.Count == 1 ? "is" : "are")} {Counted(o, "Jira project", "Jira projects")}: "
+                            + $"{Join(o.Items.Select(p => $"{ToolOutput.Field(p, "key")} ({ToolOutput.Field(p, "name")})"))}.",
+            },
+        };
+
+    /// <summary>A project's issues, or the user's ("my", "assigned to me"), open ones unless the question says otherwise.</summary>
+    private static PlannedCall Issues(OfflineQuestion q, string? project)
+    {
+        var clauses = new List<string>();
+        if (project is not null)
+            clauses.Add($"project = {project}");
+        var mine = Mine().IsMatch(q.Lower);
+        if (mine)
+            clauses.Add("assignee = currentUser()");
+        var bugs = Bugs().IsMatch(q.Lower);
+        if (bugs)
+            clauses.Add("issuetype = Bug");
+        var done = Done().IsMatch(q.Lower);
+        var all = AllStates().IsMatch(q.Lower);
+        if (done || !all)
+            clauses.Add(done ? "statusCategory = Done" : "statusCategory != Done");
+        var jql = $"{string.Join(" AND ", clauses)} ORDER BY updated DESC";
+        var noun = bugs ? ("bug", "bugs") : ("issue", "issues");
+        var state = done ? "done " : all ? "" : "open ";
+        var where = (mine ? " assigned to you" : "") + (project is null ? "" : $" in {project}");
+        var limit = Count(q);
+        var arguments = new Dictionary<string, object?> { ["jql"] = jql };
+        if (limit is { } n)
+            arguments["limit"] = n;
+        return new("query_jira", arguments)
+        {
+            Answer = new()
+            {
+                Searched = $"{state}Jira {noun.Item2}{where}",
+                Lead = o => o.Items.Count == 0 ? null : $"There {(o.Items.Count == 1 && !o.HasMore ? "is" : "are")} "
+                    + $"{Counted(o, state + noun.Item1, state + noun.Item2)}{where}.",
+            },
+        };
+    }
+
+    /// <summary>"project ACME", "in project ACME", "the ACME project" (a key as Jira writes it, upper case).</summary>
+    [GeneratedRegex(@"\bproject\s+(?<k>[A-Z][A-Z0-9]{1,9})\b|\b(?<k>[A-Z][A-Z0-9]{1,9})\s+project\b")]
+    private static partial Regex ProjectKey();
+
+    [GeneratedRegex(@"\b(which|what|list|show|all)\b.*\bprojects\b|^projects\b")]
+    private static partial Regex ProjectsList();
+
+    [GeneratedRegex(@"\b(open|unresolved|my|mine|assigned to me|to do|todo)\b")]
+    private static partial Regex OpenOrMine();
+
+    [GeneratedRegex(@"\b(my|mine|assigned to me)\b")]
+    private static partial Regex Mine();
+
+    [GeneratedRegex(@"\bbugs?\b")]
+    private static partial Regex Bugs();
+
+    [GeneratedRegex(@"\ball (issues|tickets|bugs)\b")]
+    private static partial Regex AllStates();
+
+    [GeneratedRegex(@"\b(closed|done|resolved|finished)\b")]
+    private static partial Regex Done();
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mosaic.Server.Connectors.Hub;
+
+namespace Mosaic.Server.Sources;
+
+/// <summary>
+/// The question shapes the built-in sources' Offline plans share ("what changed since…", "who is working on…",
+/// "the latest 5…"), and the small pieces their answers are built from.
+/// </summary>
+public static partial class QuestionShapes
+{
+    /// <summary>"What changed…", "what's new…", "anything new…", "what happened…": the source's whats_new.</summary>
+    public static bool AsksWhatsNew(OfflineQuestion q) => WhatsNewWords().IsMatch(q.Lower);
+
+    /// <summary>The topic of "who is working on X" / "who owns X" / "who is fixing X"; null for any other question.</summary>
+    public static string? WorkingOn(OfflineQuestion q) =>
+        WhoWorks().Match(q.Query) is { Success: true } m && m.Groups["t"].Value.Trim(' ', '?', '.', '!') is { Length: > 0 } topic
+            ? topic
+            : null;
+
+    /// <summary>The text in quotes, "invoice" or “invoice”; null when there is none.</summary>
+    public static string? Quoted(string query) =>
+        QuotedText().Match(query) is { Success: true } m && m.Groups["q"].Value.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>How many were asked for: "top 5", "the last 3", "10 most recent"; null when no number is given.</summary>
+    public static int? Count(OfflineQuestion q) =>
+        CountWords().Match(q.Lower) is { Success: true } m
+        && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        && n is > 0 and <= 100
+            ? n
+            : null;
+
+    /// <summary>"latest", "recent", "newest", "last": the newest items first.</summary>
+    public static bool AsksLatest(OfflineQuestion q) => LatestWords().IsMatch(q.Lower);
+
+    /// <summary>The source's <c>whats_new</c> over the question's period (the last 7 days when it names none).</summary>
+    public static PlannedCall WhatsNew(OfflineQuestion q, string sourceName)
+    {
+        var period = QuestionPeriod.Find(q.Query, q.Now);
+        var since = period?.Start ?? q.Now.AddDays(-7);
+        // A period ending later than now ("this week") ends now: whats_new cannot look into the future.
+        var end = period is null || period.End > q.Now ? q.Now : period.End;
+        var label = period?.Label ?? "the last 7 days";
+        var during = label.StartsWith("the ", StringComparison.Ordinal) ? $"in {label}" : label;
+        return new(
+            "whats_new",
+            new Dictionary<string, object?>
+            {
+                ["since"] = Iso(since),
+                ["now"] = Iso(end),
+                ["limit"] = 50,
+            }
+        )
+        {
+            Label = $"whats_new since {Iso(since)}",
+            Answer = new()
+            {
+                Searched = $"what changed in {sourceName} {during}",
+                Lead = o =>
+                    o.Items.Count == 0 ? null : $"{Things(o.Items.Count, "thing changed", "things changed")} in {sourceName} {during}.",
+            },
+        };
+    }
+
+    /// <summary>"1 issue", "3 issues".</summary>
+    public static string Things(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
+    }
+
+    /// <summary>
+    /// The lead of "who is working on X": each person with their items, in the order found ("Bob Martinez is working on it:
+    /// ACME-142 (In Progress)."); null when nobody is named.
+    /// </summary>
+    public static string? WorkingLead(IEnumerable<(string? Person, string Item)> work)
+    {
+        var people = work.Where(w => !string.IsNullOrWhiteSpace(w.Person))
+            .GroupBy(w => w.Person!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Person: g.Key, Items: Join(g.Select(w => w.Item).Distinct())))
+            .ToList();
+        return people.Count switch
+        {
+            0 => null,
+            1 => $"{people[0].Person} is working on it: {people[0].Items}.",
+            _ => $"{Join(people.Select(p => $"{p.Person} ({p.Items})"))} are working on it.",
+        };
+    }
+
+    /// <summary>How many a list holds, in words: its total when the source said it, else "at least N" when there is more.</summary>
+    public static string Counted(ToolOutput o, string one, string many) =>
+        o.Total is { } total ? Things(total, one, many)
+        : o.HasMore ? $"at least {Things(o.Items.Count, one, many)}"
+        : Things(o.Items.Count, one, many);
+
+    /// <summary>The items a Focus keeps (any field contains one of the words), so a lead speaks of what is shown.</summary>
+    public static IReadOnlyList<JsonElement> Focused(ToolOutput o, IReadOnlyList<string> focus) =>
+        focus.Count == 0 ? o.Items : [.. o.Items.Where(i => focus.Any(w => i.GetRawText().Contains(w, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>Whether every word appears in the text, as a word's start ("charge" in "double-charges").</summary>
+    public static bool HasAll(string text, IReadOnlyList<string> words) =>
+        words.All(w => Regex.IsMatch(text, $@"\b{Regex.Escape(w)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
+    /// <summary>
+    /// A read a plan makes before it decides (the buckets to search, the repository's issues): its structured result,
+    /// or null when the source cannot answer (the planned call will then say why).
+    /// </summary>
+    public static async Task<JsonElement?> PeekAsync(
+        OfflineQuestion q,
+        string source,
+        string tool,
+        IReadOnlyDictionary<string, object?> arguments,
+        CancellationToken ct
+    )
+    {
+        try
+        {
+            var args = arguments.ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value));
+            var result = await q.Hub.CallToolAsync(q.UserId, source, tool, args, ct);
+            return result.IsError ? null : result.Structured;
+        }
+        catch (McpHubException e)
+        {
+            q.Logger.LogDebug("The Offline plan's {Tool} on {Source} failed: {Error}", tool, source, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A JSON array property of a result, or nothing.</summary>
+    public static IEnumerable<JsonElement> Array(JsonElement? result, string name) =>
+        result is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
+            ? a.EnumerateArray()
+            : [];
+
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(
+        @"\b(what(?:'s|\s+is|\s+has)?\s+(?:new|changed)|what\s+changed|anything\s+new|what\s+happened|what\s+did\s+i\s+miss|"
+            + @"changes\s+(?:since|in\s+the\s+last|this|today|yesterday))\b"
+    )]
+    private static partial Regex WhatsNewWords();
+
+    [GeneratedRegex(
+        @"\bwho(?:'s|\s+is|\s+are)?\s+(?:working\s+on|handling|fixing|owns|owning|on|assigned\s+to|responsible\s+for)\s+(?<t>.+)$",
+        RegexOptions.IgnoreCase
+    )]
+    private static partial Regex WhoWorks();
+
+    [GeneratedRegex("[\"“”](?<q>[^\"“”]+)[\"“”]")]
+    private static partial Regex QuotedText();
+
+    [GeneratedRegex(@"\b(?:top|last|latest|first|newest|recent)\s+(?<n>\d{1,3})\b|\b(?<n>\d{1,3})\s+(?:most\s+recent|latest|newest|last)\b")]
+    private static partial Regex CountWords();
+
+    [GeneratedRegex(@"\b(latest|recent|newest|most recent|last)\b")]
+    private static partial Regex LatestWords();
+}

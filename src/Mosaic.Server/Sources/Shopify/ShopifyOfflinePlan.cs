@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static Mosaic.Server.Sources.QuestionShapes;
+using F = Mosaic.Server.Sources.ToolOutput;
+
+namespace Mosaic.Server.Sources.Shopify;
+
+/// <summary>
+/// Shopify's Offline plans: an order by number, what changed, what is low on stock, one product's stock, the products,
+/// refunds, the latest orders (over the question's period); anything else searches orders (the fallback).
+/// </summary>
+internal static partial class ShopifyOfflinePlan
+{
+    /// <summary>
+    /// Units available at or below which a product counts as low on stock when the question names no number: a few days
+    /// of sales for a small shop (the connector's own flag, 5, misses the Brew Pro steel grinder the team calls "almost out").
+    /// </summary>
+    internal const int LowStock = 10;
+
+    public static async Task<PlannedCall> PlanAsync(OfflineQuestion q, CancellationToken ct)
+    {
+        if (ShopifySource.OrderNumber().Match(q.Query) is { Success: true } order)
+            return Order($"#{order.Groups["n"].Value}");
+        if (AsksWhatsNew(q))
+            return WhatsNew(q, "Shopify");
+        if (LowStockWords().IsMatch(q.Lower))
+            return await LowOnStockAsync(q, ct);
+        var phrase = q.Phrase;
+        if (q.Lower.Contains("inventory") || q.Lower.Contains("stock"))
+        {
+            var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
+            return new("get_inventory", new Dictionary<string, object?> { ["product"] = product.Length > 0 ? product : phrase })
+            {
+                Label = $"get_inventory product=\"{(product.Length > 0 ? product : phrase)}\"",
+                Answer = new()
+                {
+                    Searched = $"the stock of products matching “{product}”",
+                    Lead = o =>
+                        o.Items.Count == 0 ? null
+                        : $"{F.Field(o.Items[0], "product")}: "
+                            + Join(o.Items.Select(v => $"{F.Field(v, "variant")} has **{F.Field(v, "available")}** available")) + ".",
+                },
+            };
+        }
+        if (q.Lower.Contains("product"))
+            return Products(phrase);
+        if (Refunds().IsMatch(q.Lower))
+        {
+            // Shopify's search joins OR-groups, each with all its terms: the other words go in each group.
+            var rest = string.Join(' ', q.Keywords.Where(w => !Refunds().IsMatch(w) && w is not ("order" or "orders")));
+            var query = string.Join(" OR ", new[] { "refunded", "partially_refunded" }.Select(s => $"financial_status:{s} {rest}".Trim()));
+            return Orders(q, "refunded orders" + (rest.Length > 0 ? $" matching “{rest}”" : ""), new() { ["query"] = query });
+        }
+        return Orders(q, null, []);
+    }
+
+    private static PlannedCall Order(string name) =>
+        new("get_order", new Dictionary<string, object?> { ["order"] = name })
+        {
+            Answer = new()
+            {
+                Searched = $"the Shopify order {name}",
+                Lead = o =>
+                {
+                    if (o.Items.Count != 1)
+                        return null;
+                    string? d(string path) => F.Field(o.Items[0], path);
+                    var refunded = d("refunded") is { Length: > 0 } r ? $", {Money(r)} refunded" : "";
+                    var customer = d("customer") is { Length: > 0 } c ? $" for {c}" : "";
+                    return $"Order {d("name")} is **{d("financial_status")}** and **{d("fulfillment_status")}**: "
+                        + $"{Money(d("total"))} {d("currency")}{customer}{refunded}.";
+                },
+            },
+        };
+
+    /// <summary>
+    /// Products with a variant at or below the threshold. The product list cannot filter by a variant's stock, so the plan
+    /// reads the active products first and keeps those with a low variant (a product's total hides one empty colour).
+    /// </summary>
+    private static async Task<PlannedCall> LowOnStockAsync(OfflineQuestion q, CancellationToken ct)
+    {
+        var threshold = Below().Match(q.Lower) is { Success: true } b ? int.Parse(b.Groups["n"].Value, CultureInfo.InvariantCulture) : LowStock;
+        var arguments = new Dictionary<string, object?> { ["status"] = "active", ["limit"] = 50 };
+        var products = Array(await PeekAsync(q, ShopifySource.Id, "list_products", arguments, ct), "products");
+        IReadOnlyList<string> low = [.. products.Where(p => LowVariants(p, threshold).Any()).Select(p => F.Field(p, "title") ?? "")];
+        var searched = $"active products with {threshold} or fewer units available";
+        // Nothing low: the search says so rather than a list of everything.
+        if (low.Count == 0)
+            return new("list_products", new Dictionary<string, object?> { ["query"] = $"inventory_total:<={threshold}", ["status"] = "active" })
+            {
+                Answer = new() { Searched = searched },
+            };
+        return new("list_products", arguments)
+        {
+            Label = $"list_products status=active (low: {threshold} or fewer)",
+            Answer = new()
+            {
+                Searched = searched,
+                Focus = low,
+                Lead = o =>
+                {
+                    var named = Focused(o, low).SelectMany(p => LowVariants(p, threshold).Select(v => Variant(p, v))).ToList();
+                    return named.Count == 0 ? null
+                        : $"{Things(named.Count, "item is", "items are")} low on stock ({threshold} or fewer available): {Join(named)}.";
+                },
+            },
+        };
+    }
+
+    private static IEnumerable<JsonElement> LowVariants(JsonElement product, int threshold) =>
+        Array(product, "variants").Where(v => v.TryGetProperty("inventory", out var n) && n.TryGetInt32(out var units) && units <= threshold);
+
+    /// <summary>"Precision Coffee Scale (2)", "Gooseneck Electric Kettle, White (4)".</summary>
+    private static string Variant(JsonElement product, JsonElement variant)
+    {
+        var title = F.Field(variant, "title");
+        var name = title is null or "Default Title" ? F.Field(product, "title") : $"{F.Field(product, "title")}, {title}";
+        return $"{name} (**{F.Field(variant, "inventory")}**)";
+    }
+
+    private static PlannedCall Products(string phrase)
+    {
+        // "List our products" names no product: the words "list", "products" are not a search.
+        var search = ProductWords().Replace(phrase, " ").Trim();
+        var call = search.Length == 0 ? new PlannedCall("list_products") : PlannedCall.Search("list_products", search);
+        return call with
+        {
+            Answer = new()
+            {
+                Searched = search.Length == 0 ? "the store's products" : $"products matching “{search}”",
+                Lead = o => o.Items.Count == 0 ? null : $"The store has {Counted(o, "product", "products")}"
+                    + (search.Length == 0 ? "." : $" matching “{search}”."),
+            },
+        };
+    }
+
+    /// <summary>The newest orders, over the question's period when it names one ("this week": created since Monday).</summary>
+    private static PlannedCall Orders(OfflineQuestion q, string? kind, Dictionary<string, object?> arguments)
+    {
+        var period = QuestionPeriod.Find(q.Query, q.Now);
+        if (period is not null)
+        {
+            arguments["created_after"] = Iso(period.Start);
+            if (period.End < q.Now)
+                arguments["created_before"] = Iso(period.End);
+        }
+        arguments["limit"] = Count(q) ?? (period is null ? 10 : 50);
+        var during = period is null ? "" : $" {(period.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "")}{period.Label}";
+        var what = (kind ?? "orders") + during;
+        return new("list_orders", arguments)
+        {
+            Fallback = kind is null && period is null && !AsksLatest(q) && !q.Lower.Contains("order"),
+            Answer = new()
+            {
+                Searched = kind is null && period is null ? "the latest orders" : $"the {what}",
+                Lead = o =>
+                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } first ? null
+                    : (period is null ? "" : $"{Counted(o, "order", "orders")}{during}. ")
+                        + $"The latest is {F.Field(first, "name")} from {F.Field(first, "customer") ?? "a guest"}: "
+                        + $"{Money(F.Field(first, "total"))} {F.Field(first, "currency")}, **{F.Field(first, "financial_status")}** "
+                        + $"({F.Field(first, "created_at")}).",
+            },
+        };
+    }
+
+    /// <summary>An amount with two decimals, as the store shows it ("224.1" → "224.10").</summary>
+    private static string? Money(string? amount) =>
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d.ToString("0.00", CultureInfo.InvariantCulture) : amount;
+
+    [GeneratedRegex(@"\b(low on stock|low stock|running low|running out|out of stock|almost out|need restock|restock)\b")]
+    private static partial Regex LowStockWords();
+
+    [GeneratedRegex(@"\b(?:below|under|fewer than|less than|at most)\s+(?<n>\d{1,5})\b")]
+    private static partial Regex Below();
+
+    [GeneratedRegex(@"\b(refunds?|refunded)\b")]
+    private static partial Regex Refunds();
+
+    [GeneratedRegex(@"\b(products?|catalog|catalogue)\b")]
+    private static partial Regex ProductWords();
+}
