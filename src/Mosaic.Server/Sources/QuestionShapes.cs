@@ -38,7 +38,7 @@ public static partial class QuestionShapes
     /// <summary>The source's <c>whats_new</c> over the question's period (the last 7 days when it names none).</summary>
     public static PlannedCall WhatsNew(OfflineQuestion q, string sourceName)
     {
-        var period = QuestionPeriod.Find(q.Query, q.Now);
+        var period = q.Period;
         var since = period?.Start ?? q.Now.AddDays(-7);
         // A period ending later than now ("this week") ends now: whats_new cannot look into the future.
         var end = period is null || period.End > q.Now ? q.Now : period.End;
@@ -76,7 +76,7 @@ public static partial class QuestionShapes
 
     /// <summary>
     /// The lead of "who is working on X": each person with their items, in the order found ("Bob Martinez is working on it:
-    /// ACME-142 (In Progress)."); null when nobody is named.
+    /// ACME-142 (In Progress).", "Bob Martinez is working on ACME-142; Carol Singh on ACME-140."); null when nobody is named.
     /// </summary>
     public static string? WorkingLead(IEnumerable<(string? Person, string Item)> work)
     {
@@ -88,7 +88,7 @@ public static partial class QuestionShapes
         {
             0 => null,
             1 => $"{people[0].Person} is working on it: {people[0].Items}.",
-            _ => $"{Join(people.Select(p => $"{p.Person} ({p.Items})"))} are working on it.",
+            _ => $"{people[0].Person} is working on {people[0].Items}; {string.Join("; ", people.Skip(1).Select(p => $"{p.Person} on {p.Items}"))}.",
         };
     }
 
@@ -100,7 +100,7 @@ public static partial class QuestionShapes
 
     /// <summary>The items a Focus keeps (any field contains one of the words), so a lead speaks of what is shown.</summary>
     public static IReadOnlyList<JsonElement> Focused(ToolOutput o, IReadOnlyList<string> focus) =>
-        focus.Count == 0 ? o.Items : [.. o.Items.Where(i => focus.Any(w => i.GetRawText().Contains(w, StringComparison.OrdinalIgnoreCase)))];
+        focus.Count == 0 ? o.Items : [.. o.Items.Where(i => OfflineAnswer.Mentions(i, focus))];
 
     /// <summary>Whether every word appears in the text, as a word's start ("charge" in "double-charges").</summary>
     public static bool HasAll(string text, IReadOnlyList<string> words) =>
@@ -129,6 +129,21 @@ public static partial class QuestionShapes
             q.Logger.LogDebug("The Offline plan's {Tool} on {Source} failed: {Error}", tool, source, e.Message);
             return null;
         }
+    }
+
+    /// <summary>A list field of an item as its strings (["bobm", "carol-s"]); a plain string as the only one; else none.</summary>
+    public static IReadOnlyList<string> Strings(JsonElement item, string path)
+    {
+        var v = item;
+        foreach (var part in path.Split('.'))
+            if (v.ValueKind != JsonValueKind.Object || !v.TryGetProperty(part, out v))
+                return [];
+        return v.ValueKind switch
+        {
+            JsonValueKind.Array => [.. v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)],
+            JsonValueKind.String => [v.GetString()!],
+            _ => [],
+        };
     }
 
     /// <summary>A JSON array property of a result, or nothing.</summary>

@@ -72,10 +72,13 @@ internal static partial class GitHubOfflinePlan
     private static PlannedCall Pull(string repo, int number) =>
         new("get_pull_request", new Dictionary<string, object?> { ["repo"] = repo, ["number"] = number })
         {
-            Answer = new() { Searched = $"pull request #{number} in {repo}", Lead = o => o.Items.Count == 1 ? PullLead(o.Items[0]) : null },
+            Answer = new() { Searched = $"pull request #{number} in {repo}", Lead = o => o.Json is { ValueKind: JsonValueKind.Object } root ? PullLead(root) : null },
         };
 
-    /// <summary>"PR #91 (Fix double charge…) is **open**, by bobm; checks: failure (e2e); review: review required from alice-chen."</summary>
+    /// <summary>
+    /// "PR #91 (Fix double charge…) is **open**, by bobm; checks: failure (e2e); review: review required (requested from
+    /// alice-chen)." Read from the whole result: its items are only the nested pull request, without checks and reviews.
+    /// </summary>
     internal static string PullLead(JsonElement detail)
     {
         string? Pr(string field) => F.Field(detail, $"pull_request.{field}");
@@ -84,10 +87,10 @@ internal static partial class GitHubOfflinePlan
             : Pr("draft") == "true" ? $"a draft ({Pr("state")})"
             : Pr("state");
         var checks = F.Field(detail, "checks.state") is { } c && c != "none"
-            ? $"; checks: {c}" + (F.Field(detail, "checks.failing") is { Length: > 0 } failing ? $" ({failing} failing)" : "")
+            ? $"; checks: {c}" + (Strings(detail, "checks.failing") is { Count: > 0 } failing ? $" ({Join(failing)} failing)" : "")
             : "";
         var review = F.Field(detail, "reviews.decision") is { } d ? $"; review: {d.Replace('_', ' ')}" : "";
-        var requested = F.Field(detail, "reviews.requested") is { Length: > 0 } r ? $" (requested from {r})" : "";
+        var requested = Strings(detail, "reviews.requested") is { Count: > 0 } r ? $" (requested from {Join(r)})" : "";
         return $"PR #{Pr("number")} ({Pr("title")}) is **{state}**, by {Pr("author")}{checks}{review}{requested}.";
     }
 
@@ -97,12 +100,13 @@ internal static partial class GitHubOfflinePlan
             Answer = new()
             {
                 Searched = $"issue #{number} in {repo}",
+                // The whole result: its items are only the nested issue, without who closed it.
                 Lead = o =>
                 {
-                    if (o.Items.Count != 1)
+                    if (o.Json is not { ValueKind: JsonValueKind.Object } root)
                         return null;
-                    string? I(string field) => F.Field(o.Items[0], $"issue.{field}");
-                    var who = I("assignees") is { Length: > 0 } a ? $", assigned to {a}" : ", unassigned";
+                    string? I(string field) => F.Field(root, $"issue.{field}");
+                    var who = Strings(root, "issue.assignees") is { Count: > 0 } a ? $", assigned to {Join(a)}" : ", unassigned";
                     return $"Issue #{I("number")} ({I("title")}) is **{I("state")}**, opened by {I("author")}{who}.";
                 },
             },
@@ -136,8 +140,10 @@ internal static partial class GitHubOfflinePlan
                         Focused(o, focus)
                             .SelectMany(i =>
                             {
-                                var item = $"{(F.Field(i, "is_pull_request") == "true" ? "PR" : "issue")} #{F.Field(i, "number")}";
-                                var people = (F.Field(i, "assignees") is { Length: > 0 } a ? a.Split(", ") : []).Append(F.Field(i, "author"));
+                                // A pull request's author works on it; an issue's author only reported it.
+                                var pull = F.Field(i, "is_pull_request") == "true";
+                                var people = pull ? Strings(i, "assignees").Prepend(F.Field(i, "author")) : Strings(i, "assignees");
+                                var item = $"{(pull ? "PR" : "issue")} #{F.Field(i, "number")}";
                                 return people.Distinct().Select(p => (p, item));
                             })
                     ),

@@ -76,9 +76,14 @@ internal static partial class S3OfflinePlan
             {
                 Searched = what + where,
                 Lead = o =>
-                    o.Items.Count == 0 ? null
-                    : $"{Counted(o, "object", "objects")} in {best} {(wanted.ByContent ? "mention" : "match")} “{wanted.Text}”: "
-                        + $"{Join(o.Items.Take(5).Select(i => F.Field(i, "key") ?? ""))}.",
+                {
+                    if (o.Items.Count == 0)
+                        return null;
+                    var one = (o.Total ?? o.Items.Count) == 1 && !o.HasMore;
+                    var verb = (wanted.ByContent ? "mention" : "match") + (one ? (wanted.ByContent ? "s" : "es") : "");
+                    return $"{Counted(o, "object", "objects")} in {best} {verb} “{wanted.Text}”: "
+                        + $"{Join(o.Items.Take(5).Select(i => F.Field(i, "key") ?? ""))}.";
+                },
             },
         };
     }

@@ -52,6 +52,13 @@ internal static partial class ShopifyOfflinePlan
             var query = string.Join(" OR ", new[] { "refunded", "partially_refunded" }.Select(s => $"financial_status:{s} {rest}".Trim()));
             return Orders(q, "refunded orders" + (rest.Length > 0 ? $" matching “{rest}”" : ""), new() { ["query"] = query });
         }
+        // Not about orders as such ("anything from Maya?"): the catch-all searches orders for the question's words.
+        if (!q.Lower.Contains("order") && !AsksLatest(q) && q.Period is null)
+            return Orders(q, phrase.Length > 0 ? $"orders matching “{phrase}”" : null, phrase.Length > 0 ? new() { ["query"] = phrase } : [])
+                with
+                {
+                    Fallback = true,
+                };
         return Orders(q, null, []);
     }
 
@@ -138,7 +145,7 @@ internal static partial class ShopifyOfflinePlan
     /// <summary>The newest orders, over the question's period when it names one ("this week": created since Monday).</summary>
     private static PlannedCall Orders(OfflineQuestion q, string? kind, Dictionary<string, object?> arguments)
     {
-        var period = QuestionPeriod.Find(q.Query, q.Now);
+        var period = q.Period;
         if (period is not null)
         {
             arguments["created_after"] = Iso(period.Start);
@@ -150,7 +157,6 @@ internal static partial class ShopifyOfflinePlan
         var what = (kind ?? "orders") + during;
         return new("list_orders", arguments)
         {
-            Fallback = kind is null && period is null && !AsksLatest(q) && !q.Lower.Contains("order"),
             Answer = new()
             {
                 Searched = kind is null && period is null ? "the latest orders" : $"the {what}",

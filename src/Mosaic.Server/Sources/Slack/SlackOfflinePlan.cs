@@ -32,7 +32,7 @@ internal static partial class SlackOfflinePlan
     private static PlannedCall Channel(OfflineQuestion q, string name)
     {
         var arguments = new Dictionary<string, object?> { ["channel"] = name };
-        var period = QuestionPeriod.Find(q.Query, q.Now);
+        var period = q.Period;
         if (period is not null)
         {
             arguments["oldest"] = Iso(period.Start);

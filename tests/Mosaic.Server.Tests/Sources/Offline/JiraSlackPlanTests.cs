@@ -1,0 +1,160 @@
+using Mosaic.Server.Sources.Jira;
+using Mosaic.Server.Sources.Slack;
+using static Mosaic.Server.Tests.Sources.Offline.Plans;
+
+namespace Mosaic.Server.Tests.Sources.Offline;
+
+/// <summary>Jira's and Slack's Offline plans: question → the call that answers it, and the sentence the answer leads with.</summary>
+public sealed class JiraSlackPlanTests
+{
+    private static readonly JiraSource Jira = new();
+    private static readonly SlackSource Slack = new();
+
+    public static TheoryData<string, string, string> JiraShapes =>
+        new()
+        {
+            { "Show ticket ACME-142", "get_issue", """{"key":"ACME-142"}""" },
+            { "What is the status of ACME-142?", "get_issue", """{"key":"ACME-142"}""" },
+            {
+                "Who is working on the checkout double-charge bug?",
+                "query_jira",
+                """{"jql":"text ~ 'checkout double charge' ORDER BY updated DESC"}"""
+            },
+            {
+                "List open issues in project ACME",
+                "query_jira",
+                """{"jql":"project = ACME AND statusCategory != Done ORDER BY updated DESC"}"""
+            },
+            {
+                "What are my open bugs?",
+                "query_jira",
+                """{"jql":"assignee = currentUser() AND issuetype = Bug AND statusCategory != Done ORDER BY updated DESC"}"""
+            },
+            { "Which projects are there?", "list_projects", "{}" },
+            // 2025-06-16 15:00 minus 7 days.
+            {
+                "What changed in Jira in the last 7 days?",
+                "whats_new",
+                """{"since":"2025-06-09T15:00:00Z","now":"2025-06-16T15:00:00Z","limit":50}"""
+            },
+            { "What's new since yesterday?", "whats_new", """{"since":"2025-06-15T00:00:00Z","now":"2025-06-16T15:00:00Z","limit":50}""" },
+        };
+
+    [Theory]
+    [MemberData(nameof(JiraShapes))]
+    public async Task Jira_question_shapes_get_their_own_call(string question, string tool, string arguments)
+    {
+        var call = await PlanAsync(Jira, question);
+
+        Assert.Equal((tool, arguments, false), (call.Tool, Arguments(call), call.Fallback));
+        Assert.NotNull(call.Answer);
+    }
+
+    [Theory]
+    [InlineData("Any tickets about the refund?", "text ~ 'refund' ORDER BY updated DESC")]
+    [InlineData("What's the status?", "statusCategory != Done ORDER BY updated DESC")]
+    // Not "who is working on": asking who someone is; not a project: "ACME" is not named as one.
+    [InlineData("Who is Bob?", "text ~ 'bob' ORDER BY updated DESC")]
+    [InlineData("Tell me about the ACME storefront", "text ~ 'acme storefront' ORDER BY updated DESC")]
+    public async Task Other_questions_are_the_text_search_fallback(string question, string jql)
+    {
+        var call = await PlanAsync(Jira, question);
+
+        Assert.Equal(("query_jira", jql, true), (call.Tool, (string)call.Arguments["jql"]!, call.Fallback));
+    }
+
+    [Fact]
+    public async Task An_issue_leads_with_its_status_assignee_and_priority()
+    {
+        var call = await PlanAsync(Jira, "Show ticket ACME-142");
+        var issue = """
+            {"key":"ACME-142","url":"http://x/jira/browse/ACME-142","summary":"Checkout double-charges when a discount code is applied",
+             "status":"In Progress","priority":"Highest","assignee":"Bob Martinez","labels":["checkout"],"comments":[]}
+            """;
+
+        Assert.Equal(
+            "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, assigned to Bob Martinez (priority Highest).",
+            Lead(call, issue)
+        );
+        Assert.Equal("the Jira issue ACME-142", call.Answer!.Searched);
+    }
+
+    [Fact]
+    public async Task Who_is_working_names_each_assignee_with_their_issues()
+    {
+        var call = await PlanAsync(Jira, "Who is working on the checkout double-charge bug?");
+        var issues = """
+            {"issues":[{"key":"ACME-142","summary":"Checkout double-charges","status":"In Progress","assignee":"Bob Martinez"},
+                       {"key":"ACME-141","summary":"Idempotency keys","status":"To Do","assignee":"Bob Martinez"},
+                       {"key":"ACME-140","summary":"Discount field","status":"In Review","assignee":"Carol Singh"}],"returned":3}
+            """;
+
+        Assert.Equal(
+            "Bob Martinez is working on ACME-142 (In Progress) and ACME-141 (To Do); Carol Singh on ACME-140 (In Review).",
+            Lead(call, issues)
+        );
+        Assert.Equal("Jira issues matching “checkout double charge”", call.Answer!.Searched);
+    }
+
+    [Fact]
+    public async Task What_changed_counts_the_changes_over_the_period()
+    {
+        var call = await PlanAsync(Jira, "What changed in Jira in the last 7 days?");
+
+        Assert.Equal("3 things changed in Jira in the last 7 days.", Lead(call, """{"items":[{"id":"a"},{"id":"b"},{"id":"c"}],"truncated":false}"""));
+        Assert.Null(Lead(call, """{"items":[],"truncated":false}"""));
+        Assert.Equal("what changed in Jira in the last 7 days", call.Answer!.Searched);
+    }
+
+    public static TheoryData<string, string, string, string> SlackShapes =>
+        new()
+        {
+            { "Read the latest messages in #checkout-eng", "read_messages", """{"channel":"checkout-eng"}""", "read messages #checkout-eng" },
+            {
+                "What did people say in #checkout-eng yesterday?",
+                "read_messages",
+                """{"channel":"checkout-eng","oldest":"2025-06-15T00:00:00Z","latest":"2025-06-16T00:00:00Z"}""",
+                "read messages #checkout-eng yesterday"
+            },
+            { "Search messages for \"checkout\"", "search_messages", """{"query":"checkout"}""", "search messages \"checkout\"" },
+            { "Find messages about the refund policy", "search_messages", """{"query":"refund policy"}""", "search messages \"refund policy\"" },
+            { "Which channels can I see?", "list_channels", "{}", "list_channels" },
+            { "List my DMs", "list_dms", "{}", "list_dms" },
+        };
+
+    [Theory]
+    [MemberData(nameof(SlackShapes))]
+    public async Task Slack_question_shapes_get_their_own_call(string question, string tool, string arguments, string label)
+    {
+        var call = await PlanAsync(Slack, question);
+
+        Assert.Equal((tool, arguments, label, false), (call.Tool, Arguments(call), call.Label, call.Fallback));
+    }
+
+    [Fact]
+    public async Task Slack_falls_back_to_a_search_of_the_question_words_and_has_no_plan_without_any()
+    {
+        var call = await PlanAsync(Slack, "What is going on with the checkout double-charge bug?");
+
+        Assert.Equal(("search_messages", """{"query":"checkout double charge"}""", true), (call.Tool, Arguments(call), call.Fallback));
+        var q = new Mosaic.Server.Sources.OfflineQuestion("u1", "What is going on?", new CannedHub(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Now);
+        Assert.Null(await Slack.PlanOfflineAsync(q, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Slack_leads_name_the_latest_message_and_the_channels()
+    {
+        var read = await PlanAsync(Slack, "Read the latest messages in #checkout-eng");
+        var messages = """
+            {"messages":[{"ts":"1","time":"2025-06-16T14:00:00Z","user":"Bob Martinez","text":"Fix is up in PR #91.",
+              "permalink":"https://acme.slack.com/archives/C1/p1"}],"returned":1}
+            """;
+        var channels = await PlanAsync(Slack, "Which channels can I see?");
+
+        Assert.Equal("The latest message in #checkout-eng is from Bob Martinez (2025-06-16T14:00:00Z): “Fix is up in PR #91.”", Lead(read, messages));
+        Assert.Equal(
+            "You can see 2 channels: #general and #checkout-eng.",
+            Lead(channels, """{"channels":[{"id":"C1","name":"general"},{"id":"C2","name":"checkout-eng"}],"returned":2}""")
+        );
+    }
+}
