@@ -71,7 +71,7 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
                 "list_issues repo=acme/storefront state=all include_pull_requests=true limit=50"
             },
             { "Show me order #1042", "shopify", "get_order", """{"order":"#1042"}""", "get_order order=#1042" },
-            { "Is the grinder in stock?", "shopify", "get_inventory", """{"product":"grinder"}""", "get_inventory product=\"grinder\"" },
+            { "Is the grinder in stock?", "shopify", "list_products", """{"query":"grinder"}""", "list_products query=\"grinder\"" },
             { "List our products", "shopify", "list_products", "{}", "list_products" },
             // The plan reads the active products first: the Sandbox's store has some at 10 or fewer.
             {

@@ -108,8 +108,8 @@ internal static partial class GoogleOfflinePlan
                 Searched = what,
                 Lead = o =>
                     o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } m ? null
-                    : (unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}; the" : "The")
-                        + $" latest is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
+                    : (unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}; the latest" : "Your latest e-mail")
+                        + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
             },
         };
     }

@@ -28,21 +28,7 @@ internal static partial class ShopifyOfflinePlan
             return await LowOnStockAsync(q, ct);
         var phrase = q.Phrase;
         if (q.Lower.Contains("inventory") || q.Lower.Contains("stock"))
-        {
-            var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
-            return new("get_inventory", new Dictionary<string, object?> { ["product"] = product.Length > 0 ? product : phrase })
-            {
-                Label = $"get_inventory product=\"{(product.Length > 0 ? product : phrase)}\"",
-                Answer = new()
-                {
-                    Searched = $"the stock of products matching “{product}”",
-                    Lead = o =>
-                        o.Items.Count == 0 ? null
-                        : $"{F.Field(o.Items[0], "product")}: "
-                            + Join(o.Items.Select(v => $"{F.Field(v, "variant")} has **{F.Field(v, "available")}** available")) + ".",
-                },
-            };
-        }
+            return Stock(q);
         if (q.Lower.Contains("product"))
             return Products(phrase);
         if (Refunds().IsMatch(q.Lower))
@@ -60,6 +46,38 @@ internal static partial class ShopifyOfflinePlan
                     Fallback = true,
                 };
         return Orders(q, null, []);
+    }
+
+    /// <summary>
+    /// One SKU's stock per location, or the stock of the products a question names ("is the grinder in stock?"): a name
+    /// may match several products, which get_inventory refuses, so those are listed with their variants' stock.
+    /// </summary>
+    private static PlannedCall Stock(OfflineQuestion q)
+    {
+        if (Sku().Match(q.Query) is { Success: true } sku)
+            return new("get_inventory", new Dictionary<string, object?> { ["sku"] = sku.Value })
+            {
+                Answer = new()
+                {
+                    Searched = $"the stock of SKU {sku.Value}",
+                    Lead = o => o.Items.Count == 0 ? null : $"{sku.Value}: {Join(o.Items.Select(v => $"**{F.Field(v, "available")}** available"))}.",
+                },
+            };
+        var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
+        var call = product.Length == 0 ? new PlannedCall("list_products") : PlannedCall.Search("list_products", product);
+        return call with
+        {
+            Answer = new()
+            {
+                Searched = product.Length == 0 ? "the store's products" : $"products matching “{product}”",
+                Lead = o =>
+                    o.Items.Count == 0 ? null
+                    : string.Join("; ", o.Items.Take(5).Select(p => $"{F.Field(p, "title")}: "
+                        + Join(Array(p, "variants").Select(v => F.Field(v, "title") is null or "Default Title"
+                            ? $"**{F.Field(v, "inventory")}** available"
+                            : $"{F.Field(v, "title")} **{F.Field(v, "inventory")}**")))) + ".",
+            },
+        };
     }
 
     private static PlannedCall Order(string name) =>
@@ -179,6 +197,10 @@ internal static partial class ShopifyOfflinePlan
 
     [GeneratedRegex(@"\b(?:below|under|fewer than|less than|at most)\s+(?<n>\d{1,5})\b")]
     private static partial Regex Below();
+
+    /// <summary>"ABP-BLK", "KTL-GN-WHT": a variant's SKU as the store writes it.</summary>
+    [GeneratedRegex(@"\b[A-Z]{2,5}(?:-[A-Z0-9]{1,5})+\b")]
+    private static partial Regex Sku();
 
     [GeneratedRegex(@"\b(refunds?|refunded)\b")]
     private static partial Regex Refunds();

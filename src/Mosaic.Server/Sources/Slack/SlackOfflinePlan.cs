@@ -69,7 +69,7 @@ internal static partial class SlackOfflinePlan
                     o.Items.Count == 0 ? null
                     : $"{Counted(o, "message matches", "messages match")} “{words}”"
                         + (o.Items[0] is var m && F.Field(m, "user") is { } who
-                            ? $"; the latest is from {who} in #{F.Field(m, "channel")}: “{Clip(F.Field(m, "text"))}”"
+                            ? $"; the latest is from {who} in #{F.Field(m, "channel")?.TrimStart('#')}: “{Clip(F.Field(m, "text"))}”"
                             : "")
                         + ".",
             },

@@ -57,7 +57,7 @@ public sealed class GoogleShopifyPlanTests
         );
         Assert.Equal("Your next meeting is “Checkout incident sync (ACME-142)” at 2025-06-16T18:00:00Z.", Lead(next, events));
         Assert.Equal(
-            "The latest is from Maya Patel <maya@example.com>: “Charged twice for my order #1042” (2025-06-15T19:00:00Z).",
+            "Your latest e-mail is from Maya Patel <maya@example.com>: “Charged twice for my order #1042” (2025-06-15T19:00:00Z).",
             Lead(
                 mail,
                 """{"messages":[{"id":"m","from":"Maya Patel <maya@example.com>","subject":"Charged twice for my order #1042","date":"2025-06-15T19:00:00Z"}],"returned":1}"""
@@ -79,7 +79,8 @@ public sealed class GoogleShopifyPlanTests
                 """{"query":"financial_status:refunded maya OR financial_status:partially_refunded maya","limit":10}""",
                 false
             },
-            { "Is the grinder in stock?", "get_inventory", """{"product":"grinder"}""", false },
+            { "Is the grinder in stock?", "list_products", """{"query":"grinder"}""", false },
+            { "How much stock of ABP-BLK is left?", "get_inventory", """{"sku":"ABP-BLK"}""", false },
             { "List our products", "list_products", "{}", false },
             { "Show the grinder products", "list_products", """{"query":"grinder"}""", false },
             // Neither orders nor products named: orders searched for the question's words, as the catch-all.
