@@ -10,7 +10,7 @@ namespace Mosaic.Server.Agent;
 /// gives one, else heuristics over what each source recognizes in the question (<see cref="SourceSignals"/>) and
 /// the people the sources know (<see cref="PeopleDirectory"/>).
 /// </summary>
-public sealed class SourceDetector(ISourcePlanner planner, AgentSettings settings, PeopleDirectory people)
+public sealed partial class SourceDetector(ISourcePlanner planner, AgentSettings settings, PeopleDirectory people)
 {
     public async Task<DetectSourcesResponse> DetectAsync(
         string userId,
@@ -36,11 +36,19 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
         var words = SourceSignals.Tokenize(query);
         var people = names.Where(n => ContainsName(query, n)).Take(2).ToList();
         var result = new List<SourceRelevance>();
+        // "What do we know about X?", "What needs my attention?": the answer is wherever it is, so every source is asked,
+        // those the question points at first.
+        // A question that names a source ("what's new in Jira?") stays with it.
+        var broad =
+            Broad().IsMatch(query)
+            && !sources.Any(s => words.Contains(s.Id) || BuiltInSources.Find(s.Id)?.NameWords.Any(words.Contains) == true);
         foreach (var source in sources)
         {
             List<Signal> own = BuiltInSources.Find(source.Id) is { } builtIn
                 ? [.. SourceSignals.Find(builtIn, query, words), .. people.Select(builtIn.Person).OfType<Signal>()]
                 : [];
+            if (broad)
+                own.Add(new(source.Id, settings.MinConfidence, "asks broadly, so every source may hold part of the answer"));
             if (!source.IsBuiltIn)
             {
                 // A custom source is known only by its name and description.
@@ -80,4 +88,11 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
 
     private static bool ContainsName(string query, string name) =>
         Regex.IsMatch(query, $@"\b{Regex.Escape(name)}\b", RegexOptions.IgnoreCase);
+
+    [GeneratedRegex(
+        @"\b(what do (?:we|you|i) know|everything (?:about|on)|overview of|catch me up|(?:needs?|require) my attention|"
+            + @"what did i miss|what(?:'s| is| has) (?:new|changed|happening)|anything (?:new|i should know))\b",
+        RegexOptions.IgnoreCase
+    )]
+    private static partial Regex Broad();
 }
