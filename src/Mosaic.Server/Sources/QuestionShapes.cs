@@ -88,7 +88,8 @@ public static partial class QuestionShapes
         {
             0 => null,
             1 => $"{people[0].Person} is working on it: {people[0].Items}.",
-            _ => $"{people[0].Person} is working on {people[0].Items}; {string.Join("; ", people.Skip(1).Select(p => $"{p.Person} on {p.Items}"))}.",
+            _ => $"{people[0].Person} is working on {people[0].Items}; "
+                + $"{string.Join("; ", people.Skip(1).Select(p => $"{p.Person} on {p.Items}"))}.",
         };
     }
 
@@ -169,7 +170,9 @@ public static partial class QuestionShapes
     [GeneratedRegex("[\"“”](?<q>[^\"“”]+)[\"“”]")]
     private static partial Regex QuotedText();
 
-    [GeneratedRegex(@"\b(?:top|last|latest|first|newest|recent)\s+(?<n>\d{1,3})\b|\b(?<n>\d{1,3})\s+(?:most\s+recent|latest|newest|last)\b")]
+    [GeneratedRegex(
+        @"\b(?:top|last|latest|first|newest|recent)\s+(?<n>\d{1,3})\b|\b(?<n>\d{1,3})\s+(?:most\s+recent|latest|newest|last)\b"
+    )]
     private static partial Regex CountWords();
 
     [GeneratedRegex(@"\b(latest|recent|newest|most recent|last)\b")]

@@ -103,7 +103,13 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
                 "execute_query sql=\"SELECT * FROM customers LIMIT 20\""
             },
             { "Run a SQL query counting support tickets by status", "mysql", "list_tables", "{}", "list_tables" },
-            { "Which files are in the acme-finance bucket?", "s3", "list_objects", """{"bucket":"acme-finance"}""", "list_objects bucket=acme-finance" },
+            {
+                "Which files are in the acme-finance bucket?",
+                "s3",
+                "list_objects",
+                """{"bucket":"acme-finance"}""",
+                "list_objects bucket=acme-finance"
+            },
             // The demo's buckets are read first: the forecast is in acme-finance, the first bucket is acme-engineering.
             {
                 "Find objects named \"forecast\"",
@@ -112,7 +118,13 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
                 """{"bucket":"acme-finance","pattern":"forecast"}""",
                 "search_objects bucket=acme-finance pattern=\"forecast\""
             },
-            { "List the files in my first bucket", "s3", "list_objects", """{"bucket":"acme-engineering"}""", "list_objects bucket=acme-engineering" },
+            {
+                "List the files in my first bucket",
+                "s3",
+                "list_objects",
+                """{"bucket":"acme-engineering"}""",
+                "list_objects bucket=acme-engineering"
+            },
             { "List my S3 buckets", "s3", "list_buckets", "{}", "list_buckets" },
         };
 

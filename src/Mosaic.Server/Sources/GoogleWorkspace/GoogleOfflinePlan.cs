@@ -74,10 +74,15 @@ internal static partial class GoogleOfflinePlan
             {
                 Searched = phrase.Length == 0 ? "your Drive's latest files" : $"Drive files matching “{phrase}”",
                 Lead = o =>
-                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } f ? null
-                    : $"{(phrase.Length == 0 ? "The latest file" : "The best match")} is “{F.Field(f, "name")}” ({F.Field(f, "type")}, "
-                        + $"modified {F.Field(f, "modified")} by {F.Field(f, "owner")})"
-                        + (o.Items.Count > 1 ? $"; {Things(o.Items.Count - 1, "other file", "other files")} {(phrase.Length == 0 ? "follow" : "match")}." : "."),
+                {
+                    if (o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } f)
+                        return null;
+                    var others = o.Items.Count - 1;
+                    var rest =
+                        others == 0 ? "" : $"; {Things(others, "other file", "other files")} {(phrase.Length == 0 ? "follow" : "match")}";
+                    return $"{(phrase.Length == 0 ? "The latest file" : "The best match")} is “{F.Field(f, "name")}” "
+                        + $"({F.Field(f, "type")}, modified {F.Field(f, "modified")} by {F.Field(f, "owner")}){rest}.";
+                },
             },
         };
     }
@@ -107,9 +112,10 @@ internal static partial class GoogleOfflinePlan
             {
                 Searched = what,
                 Lead = o =>
-                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } m ? null
-                    : (unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}; the latest" : "Your latest e-mail")
-                        + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
+                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } m
+                        ? null
+                        : (unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}; the latest" : "Your latest e-mail")
+                            + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
             },
         };
     }

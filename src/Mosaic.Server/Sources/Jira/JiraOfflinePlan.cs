@@ -60,8 +60,16 @@ internal static partial class JiraOfflinePlan
             {
                 Searched = $"Jira issues matching “{phrase}”",
                 Lead = o =>
-                    WorkingLead(o.Items.Select(i => (ToolOutput.Field(i, "assignee"), $"{ToolOutput.Field(i, "key")} ({ToolOutput.Field(i, "status")})")))
-                    ?? (o.Items.Count > 0 ? $"Nobody is assigned to the {Things(o.Items.Count, "matching issue", "matching issues")}." : null),
+                    WorkingLead(
+                        o.Items.Select(i =>
+                            (ToolOutput.Field(i, "assignee"), $"{ToolOutput.Field(i, "key")} ({ToolOutput.Field(i, "status")})")
+                        )
+                    )
+                    ?? (
+                        o.Items.Count > 0
+                            ? $"Nobody is assigned to the {Things(o.Items.Count, "matching issue", "matching issues")}."
+                            : null
+                    ),
             },
         };
     }
@@ -98,7 +106,10 @@ internal static partial class JiraOfflinePlan
             clauses.Add(done ? "statusCategory = Done" : "statusCategory != Done");
         var jql = $"{string.Join(" AND ", clauses)} ORDER BY updated DESC";
         var noun = bugs ? ("bug", "bugs") : ("issue", "issues");
-        var state = done ? "done " : all ? "" : "open ";
+        var state =
+            done ? "done "
+            : all ? ""
+            : "open ";
         var where = (mine ? " assigned to you" : "") + (project is null ? "" : $" in {project}");
         var limit = Count(q);
         var arguments = new Dictionary<string, object?> { ["jql"] = jql };
@@ -109,8 +120,11 @@ internal static partial class JiraOfflinePlan
             Answer = new()
             {
                 Searched = $"{state}Jira {noun.Item2}{where}",
-                Lead = o => o.Items.Count == 0 ? null : $"There {(o.Items.Count == 1 && !o.HasMore ? "is" : "are")} "
-                    + $"{Counted(o, state + noun.Item1, state + noun.Item2)}{where}.",
+                Lead = o =>
+                    o.Items.Count == 0
+                        ? null
+                        : $"There {(o.Items.Count == 1 && !o.HasMore ? "is" : "are")} "
+                            + $"{Counted(o, state + noun.Item1, state + noun.Item2)}{where}.",
             },
         };
     }

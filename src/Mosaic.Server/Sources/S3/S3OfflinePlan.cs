@@ -32,8 +32,9 @@ internal static partial class S3OfflinePlan
             {
                 Searched = "the S3 buckets these credentials can see",
                 Lead = o =>
-                    o.Items.Count == 0 ? null
-                    : $"You have {Counted(o, "bucket", "buckets")}: {Join(o.Items.Select(i => F.Field(i, "name") ?? ""))}.",
+                    o.Items.Count == 0
+                        ? null
+                        : $"You have {Counted(o, "bucket", "buckets")}: {Join(o.Items.Select(i => F.Field(i, "name") ?? ""))}.",
             },
         };
     }
@@ -53,7 +54,12 @@ internal static partial class S3OfflinePlan
     /// searches each first and plans the call for the one with the most matches (the first bucket when none has any, which
     /// then answers "nothing found" naming every bucket searched).
     /// </summary>
-    private static async Task<PlannedCall> SearchAsync(OfflineQuestion q, IReadOnlyList<string> buckets, Sought wanted, CancellationToken ct)
+    private static async Task<PlannedCall> SearchAsync(
+        OfflineQuestion q,
+        IReadOnlyList<string> buckets,
+        Sought wanted,
+        CancellationToken ct
+    )
     {
         var key = wanted.ByContent ? "contains" : "pattern";
         Dictionary<string, object?> Arguments(string bucket) => new() { ["bucket"] = bucket, [key] = wanted.Text };
@@ -68,7 +74,10 @@ internal static partial class S3OfflinePlan
             best = counts.OrderByDescending(c => c.Count).Select(c => c.bucket).FirstOrDefault() ?? best;
         }
         var what = wanted.ByContent ? $"objects whose text contains “{wanted.Text}”" : $"object names containing “{wanted.Text}”";
-        var where = buckets.Count == 0 ? "" : buckets.Count == 1 ? $" in {buckets[0]}" : $" in the buckets {Join(buckets)}";
+        var where =
+            buckets.Count == 0 ? ""
+            : buckets.Count == 1 ? $" in {buckets[0]}"
+            : $" in the buckets {Join(buckets)}";
         return new("search_objects", Arguments(best))
         {
             Label = $"search_objects bucket={best} {key}=\"{wanted.Text}\"",

@@ -40,11 +40,14 @@ internal static partial class ShopifyOfflinePlan
         }
         // Not about orders as such ("anything from Maya?"): the catch-all searches orders for the question's words.
         if (!q.Lower.Contains("order") && !AsksLatest(q) && q.Period is null)
-            return Orders(q, phrase.Length > 0 ? $"orders matching “{phrase}”" : null, phrase.Length > 0 ? new() { ["query"] = phrase } : [])
-                with
-                {
-                    Fallback = true,
-                };
+            return Orders(
+                q,
+                phrase.Length > 0 ? $"orders matching “{phrase}”" : null,
+                phrase.Length > 0 ? new() { ["query"] = phrase } : []
+            ) with
+            {
+                Fallback = true,
+            };
         return Orders(q, null, []);
     }
 
@@ -60,7 +63,10 @@ internal static partial class ShopifyOfflinePlan
                 Answer = new()
                 {
                     Searched = $"the stock of SKU {sku.Value}",
-                    Lead = o => o.Items.Count == 0 ? null : $"{sku.Value}: {Join(o.Items.Select(v => $"**{F.Field(v, "available")}** available"))}.",
+                    Lead = o =>
+                        o.Items.Count == 0
+                            ? null
+                            : $"{sku.Value}: {Join(o.Items.Select(v => $"**{F.Field(v, "available")}** available"))}.",
                 },
             };
         var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
@@ -71,11 +77,23 @@ internal static partial class ShopifyOfflinePlan
             {
                 Searched = product.Length == 0 ? "the store's products" : $"products matching “{product}”",
                 Lead = o =>
-                    o.Items.Count == 0 ? null
-                    : string.Join("; ", o.Items.Take(5).Select(p => $"{F.Field(p, "title")}: "
-                        + Join(Array(p, "variants").Select(v => F.Field(v, "title") is null or "Default Title"
-                            ? $"**{F.Field(v, "inventory")}** available"
-                            : $"{F.Field(v, "title")} **{F.Field(v, "inventory")}**")))) + ".",
+                    o.Items.Count == 0
+                        ? null
+                        : string.Join(
+                            "; ",
+                            o.Items.Take(5)
+                                .Select(p =>
+                                    $"{F.Field(p, "title")}: "
+                                    + Join(
+                                        Array(p, "variants")
+                                            .Select(v =>
+                                                F.Field(v, "title") is null or "Default Title"
+                                                    ? $"**{F.Field(v, "inventory")}** available"
+                                                    : $"{F.Field(v, "title")} **{F.Field(v, "inventory")}**"
+                                            )
+                                    )
+                                )
+                        ) + ".",
             },
         };
     }
@@ -105,14 +123,19 @@ internal static partial class ShopifyOfflinePlan
     /// </summary>
     private static async Task<PlannedCall> LowOnStockAsync(OfflineQuestion q, CancellationToken ct)
     {
-        var threshold = Below().Match(q.Lower) is { Success: true } b ? int.Parse(b.Groups["n"].Value, CultureInfo.InvariantCulture) : LowStock;
+        var threshold = Below().Match(q.Lower) is { Success: true } b
+            ? int.Parse(b.Groups["n"].Value, CultureInfo.InvariantCulture)
+            : LowStock;
         var arguments = new Dictionary<string, object?> { ["status"] = "active", ["limit"] = 50 };
         var products = Array(await PeekAsync(q, ShopifySource.Id, "list_products", arguments, ct), "products");
         IReadOnlyList<string> low = [.. products.Where(p => LowVariants(p, threshold).Any()).Select(p => F.Field(p, "title") ?? "")];
         var searched = $"active products with {threshold} or fewer units available";
         // Nothing low: the search says so rather than a list of everything.
         if (low.Count == 0)
-            return new("list_products", new Dictionary<string, object?> { ["query"] = $"inventory_total:<={threshold}", ["status"] = "active" })
+            return new(
+                "list_products",
+                new Dictionary<string, object?> { ["query"] = $"inventory_total:<={threshold}", ["status"] = "active" }
+            )
             {
                 Answer = new() { Searched = searched },
             };
@@ -126,7 +149,8 @@ internal static partial class ShopifyOfflinePlan
                 Lead = o =>
                 {
                     var named = Focused(o, low).SelectMany(p => LowVariants(p, threshold).Select(v => Variant(p, v))).ToList();
-                    return named.Count == 0 ? null
+                    return named.Count == 0
+                        ? null
                         : $"{Things(named.Count, "item is", "items are")} low on stock ({threshold} or fewer available): {Join(named)}.";
                 },
             },
@@ -134,7 +158,8 @@ internal static partial class ShopifyOfflinePlan
     }
 
     private static IEnumerable<JsonElement> LowVariants(JsonElement product, int threshold) =>
-        Array(product, "variants").Where(v => v.TryGetProperty("inventory", out var n) && n.TryGetInt32(out var units) && units <= threshold);
+        Array(product, "variants")
+            .Where(v => v.TryGetProperty("inventory", out var n) && n.TryGetInt32(out var units) && units <= threshold);
 
     /// <summary>"Precision Coffee Scale (2)", "Gooseneck Electric Kettle, White (4)".</summary>
     private static string Variant(JsonElement product, JsonElement variant)
@@ -154,8 +179,10 @@ internal static partial class ShopifyOfflinePlan
             Answer = new()
             {
                 Searched = search.Length == 0 ? "the store's products" : $"products matching “{search}”",
-                Lead = o => o.Items.Count == 0 ? null : $"The store has {Counted(o, "product", "products")}"
-                    + (search.Length == 0 ? "." : $" matching “{search}”."),
+                Lead = o =>
+                    o.Items.Count == 0
+                        ? null
+                        : $"The store has {Counted(o, "product", "products")}" + (search.Length == 0 ? "." : $" matching “{search}”."),
             },
         };
     }
@@ -179,18 +206,21 @@ internal static partial class ShopifyOfflinePlan
             {
                 Searched = kind is null && period is null ? "the latest orders" : $"the {what}",
                 Lead = o =>
-                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } first ? null
-                    : (period is null ? "" : $"{Counted(o, "order", "orders")}{during}. ")
-                        + $"The latest is {F.Field(first, "name")} from {F.Field(first, "customer") ?? "a guest"}: "
-                        + $"{Money(F.Field(first, "total"))} {F.Field(first, "currency")}, **{F.Field(first, "financial_status")}** "
-                        + $"({F.Field(first, "created_at")}).",
+                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } first
+                        ? null
+                        : (period is null ? "" : $"{Counted(o, "order", "orders")}{during}. ")
+                            + $"The latest is {F.Field(first, "name")} from {F.Field(first, "customer") ?? "a guest"}: "
+                            + $"{Money(F.Field(first, "total"))} {F.Field(first, "currency")}, **{F.Field(first, "financial_status")}** "
+                            + $"({F.Field(first, "created_at")}).",
             },
         };
     }
 
     /// <summary>An amount with two decimals, as the store shows it ("224.1" → "224.10").</summary>
     private static string? Money(string? amount) =>
-        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d.ToString("0.00", CultureInfo.InvariantCulture) : amount;
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+            ? d.ToString("0.00", CultureInfo.InvariantCulture)
+            : amount;
 
     [GeneratedRegex(@"\b(low on stock|low stock|running low|running out|out of stock|almost out|need restock|restock)\b")]
     private static partial Regex LowStockWords();

@@ -20,8 +20,9 @@ internal static partial class SlackOfflinePlan
         if (Search().IsMatch(q.Lower) && (Quoted(q.Query) ?? Phrase(q)) is { Length: > 0 } words)
             return SearchFor(words, fallback: false);
         if (Channels().IsMatch(q.Lower))
-            return Listing("list_channels", "the Slack channels you can see", o => $"You can see {Counted(o, "channel", "channels")}: "
-                + Join(o.Items.Select(c => $"#{F.Field(c, "name")}")) + ".");
+            return Listing("list_channels", "the Slack channels you can see", o =>
+                $"You can see {Counted(o, "channel", "channels")}: " + Join(o.Items.Select(c => $"#{F.Field(c, "name")}")) + "."
+            );
         if (Dms().IsMatch(q.Lower))
             return Listing("list_dms", "your Slack direct messages", o => $"You have {Counted(o, "direct message", "direct messages")}.");
         if (People().IsMatch(q.Lower))
@@ -66,17 +67,24 @@ internal static partial class SlackOfflinePlan
             {
                 Searched = $"Slack messages matching “{words}”",
                 Lead = o =>
-                    o.Items.Count == 0 ? null
-                    : $"{Counted(o, "message matches", "messages match")} “{words}”"
-                        + (o.Items[0] is var m && F.Field(m, "user") is { } who
-                            ? $"; the latest is from {who} in #{F.Field(m, "channel")?.TrimStart('#')}: “{Clip(F.Field(m, "text"))}”"
-                            : "")
-                        + ".",
+                    o.Items.Count == 0
+                        ? null
+                        : $"{Counted(o, "message matches", "messages match")} “{words}”"
+                            + (
+                                o.Items[0] is var m && F.Field(m, "user") is { } who
+                                    ? $"; the latest is from {who} in #{F.Field(m, "channel")?.TrimStart('#')}: "
+                                        + $"“{Clip(F.Field(m, "text"))}”"
+                                    : ""
+                            )
+                            + ".",
             },
         };
 
     private static PlannedCall Listing(string tool, string searched, Func<F, string> lead) =>
-        new(tool) { Answer = new() { Searched = searched, Lead = o => o.Items.Count == 0 ? null : lead(o) } };
+        new(tool)
+        {
+            Answer = new() { Searched = searched, Lead = o => o.Items.Count == 0 ? null : lead(o) },
+        };
 
     /// <summary>After "search messages for", "messages about": the words to look for, else the question's keywords.</summary>
     private static string Phrase(OfflineQuestion q) =>
@@ -98,6 +106,8 @@ internal static partial class SlackOfflinePlan
     [GeneratedRegex(@"\b(dms|direct messages)\b")]
     private static partial Regex Dms();
 
-    [GeneratedRegex(@"\b(users|people|members|who is in|who's in)\b.*\b(slack|workspace)\b|\b(list|which|show)\s+(the\s+)?(users|people|members)\b")]
+    [GeneratedRegex(
+        @"\b(users|people|members|who is in|who's in)\b.*\b(slack|workspace)\b|\b(list|which|show)\s+(the\s+)?(users|people|members)\b"
+    )]
     private static partial Regex People();
 }

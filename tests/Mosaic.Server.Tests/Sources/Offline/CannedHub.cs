@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Sources;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mosaic.Server.Tests.Sources.Offline;
 
@@ -31,7 +31,8 @@ public sealed class CannedHub(Dictionary<string, string>? results = null) : IMcp
         var call = $"{tool} {JsonSerializer.Serialize(arguments ?? new Dictionary<string, JsonElement>())}";
         _calls.Enqueue(call);
         // The most specific canned result: for this exact call, else for the tool.
-        var json = results?.GetValueOrDefault(call) ?? results?.GetValueOrDefault(tool)
+        var json = results?.GetValueOrDefault(call)
+            ?? results?.GetValueOrDefault(tool)
             ?? throw new InvalidOperationException($"The plan made an unexpected call: {call}");
         var structured = JsonDocument.Parse(json).RootElement.Clone();
         return Task.FromResult(new McpToolResult(false, json, structured, TimeSpan.Zero, false));
@@ -57,7 +58,10 @@ public static class Plans
     }
 
     public static string Arguments(PlannedCall call) =>
-        JsonSerializer.Serialize(call.Arguments, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(
+            call.Arguments,
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        );
 
     /// <summary>The lead the answer opens with for this tool output (JSON as the connector returns it).</summary>
     public static string? Lead(PlannedCall call, string json) =>

@@ -47,7 +47,10 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "jira",
                 "Show ticket ACME-142",
                 "get_issue",
-                ["ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, assigned to Bob Martinez (priority Highest)."],
+                [
+                    "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, "
+                        + "assigned to Bob Martinez (priority Highest).",
+                ],
                 $@"\[ACME-142\]\({Sandbox}/jira/browse/ACME-142\)",
                 []
             },
@@ -63,7 +66,10 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "jira",
                 "Which projects are there?",
                 "list_projects",
-                ["There are 4 Jira projects: ACME (Acme Storefront), OPS (Support Operations), BREW (Acme Brew Pro Launch) and SEC (Security)."],
+                [
+                    "There are 4 Jira projects: ACME (Acme Storefront), OPS (Support Operations), "
+                        + "BREW (Acme Brew Pro Launch) and SEC (Security).",
+                ],
                 $@"{Sandbox}/jira/browse/BREW",
                 []
             },
@@ -91,12 +97,22 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 $@"{Sandbox}/github/acme/storefront/commit/[0-9a-f]{{40}}",
                 []
             },
-            { "s3", "List my S3 buckets", "list_buckets", ["You have 3 buckets: acme-engineering, acme-finance and acme-marketing."], "", [] },
+            {
+                "s3",
+                "List my S3 buckets",
+                "list_buckets",
+                ["You have 3 buckets: acme-engineering, acme-finance and acme-marketing."],
+                "",
+                []
+            },
             {
                 "s3",
                 "Find objects named \"invoice\"",
                 "search_objects",
-                ["Nothing found: I searched object names containing “invoice” in the buckets acme-engineering, acme-finance and acme-marketing."],
+                [
+                    "Nothing found: I searched object names containing “invoice” in the buckets acme-engineering, "
+                        + "acme-finance and acme-marketing.",
+                ],
                 "",
                 []
             },
@@ -145,20 +161,29 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Which products are low on stock?",
                 "list_products",
                 [
-                    "4 items are low on stock (10 or fewer available): Acme Brew Pro Grinder, Brushed Steel (**7**), Colombia Decaf Whole Bean, "
-                        + "250g (**9**), Gooseneck Electric Kettle, White (**4**) and Precision Coffee Scale (**2**).",
+                    "4 items are low on stock (10 or fewer available): Acme Brew Pro Grinder, Brushed Steel (**7**), "
+                        + "Colombia Decaf Whole Bean, 250g (**9**), Gooseneck Electric Kettle, White (**4**) and "
+                        + "Precision Coffee Scale (**2**).",
                 ],
                 $@"{Sandbox}/shopify/admin/products/88000010",
                 ["Paper Filters", "House Espresso Blend", "Cold Brew Kit"] // plenty in stock; a draft
             },
-            { "shopify", "List our products", "list_products", ["The store has 12 products.", "Descaling Solution"], $@"{Sandbox}/shopify/admin/products/\d+", [] },
+            {
+                "shopify",
+                "List our products",
+                "list_products",
+                ["The store has 12 products.", "Descaling Solution"],
+                $@"{Sandbox}/shopify/admin/products/\d+",
+                []
+            },
         };
 
     [Fact]
     public void Every_example_question_of_the_six_sources_is_asked()
     {
         var asked = Examples.Select(row => ((string)row[0], (string)row[1])).ToHashSet();
-        var examples = BuiltInSources.All.Where(s => s.Definition.Id != "mysql")
+        var examples = BuiltInSources
+            .All.Where(s => s.Definition.Id != "mysql")
             .SelectMany(s => s.Presentation.Examples.Select(e => (s.Definition.Id, e)));
 
         Assert.All(examples, e => Assert.Contains(e, asked));
@@ -190,7 +215,11 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
     [InlineData("jira", "What is the status of ACME-999?", "Nothing found: I searched the Jira issue ACME-999.")]
     [InlineData("jira", "Who is working on the checkout double-charge bug?", "Bob Martinez is working on it: ACME-142 (In Progress).")]
     [InlineData("github", "Who is working on the checkout double-charge bug?", "bobm is working on it: PR #91 and issue #87.")]
-    [InlineData("shopify", "What is the status of order #1042?", "Order #1042 is **PARTIALLY_REFUNDED** and **UNFULFILLED**: 224.10 USD for Maya Patel")]
+    [InlineData(
+        "shopify",
+        "What is the status of order #1042?",
+        "Order #1042 is **PARTIALLY_REFUNDED** and **UNFULFILLED**: 224.10 USD for Maya Patel"
+    )]
     public async Task Status_and_people_questions_lead_with_the_fact(string source, string question, string lead)
     {
         var (answer, _) = await AskAsync(source, question);
@@ -204,6 +233,9 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         var sources = body.GetProperty("sources");
-        return (body.GetProperty("response").GetString()!, sources.GetArrayLength() > 0 ? sources[0].GetProperty("tool").GetString() : null);
+        return (
+            body.GetProperty("response").GetString()!,
+            sources.GetArrayLength() > 0 ? sources[0].GetProperty("tool").GetString() : null
+        );
     }
 }

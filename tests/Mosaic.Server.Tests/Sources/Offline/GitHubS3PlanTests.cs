@@ -21,7 +21,11 @@ public sealed class GitHubS3PlanTests
             { "Latest commits in acme/storefront", "list_commits", """{"repo":"acme/storefront","limit":10}""" },
             { "Did the CI build fail in acme/storefront?", "get_workflow_runs", """{"repo":"acme/storefront"}""" },
             // whats_new spans every repository: no repository is looked up.
-            { "What changed on GitHub since yesterday?", "whats_new", """{"since":"2025-06-15T00:00:00Z","now":"2025-06-16T15:00:00Z","limit":50}""" },
+            {
+                "What changed on GitHub since yesterday?",
+                "whats_new",
+                """{"since":"2025-06-15T00:00:00Z","now":"2025-06-16T15:00:00Z","limit":50}"""
+            },
         };
 
     [Theory]
@@ -60,8 +64,8 @@ public sealed class GitHubS3PlanTests
             """;
 
         Assert.Equal(
-            "PR #91 (Fix double charge on discounted checkout) is **open**, by bobm; checks: failure (e2e failing); review: review required "
-                + "(requested from alice-chen).",
+            "PR #91 (Fix double charge on discounted checkout) is **open**, by bobm; checks: failure (e2e failing); "
+                + "review: review required (requested from alice-chen).",
             Lead(call, detail)
         );
     }
@@ -73,7 +77,10 @@ public sealed class GitHubS3PlanTests
         var call = await PlanAsync(GitHub, "Who is working on the checkout double-charge bug in acme/storefront?", hub);
 
         Assert.Equal(["""list_issues {"repo":"acme/storefront","state":"open","include_pull_requests":true,"limit":100}"""], hub.Calls);
-        Assert.Equal(["Checkout double-charges when a discount code is applied", "Fix double charge on discounted checkout"], call.Answer!.Focus);
+        Assert.Equal(
+            ["Checkout double-charges when a discount code is applied", "Fix double charge on discounted checkout"],
+            call.Answer!.Focus
+        );
         Assert.Equal("bobm is working on it: issue #87 and PR #91.", Lead(call, Issues));
     }
 
@@ -90,7 +97,12 @@ public sealed class GitHubS3PlanTests
     [Fact]
     public async Task Objects_named_something_are_searched_in_every_bucket_and_planned_where_they_are()
     {
-        var hub = Buckets(("""search_objects {"bucket":"acme-finance","pattern":"invoice"}""", """{"matches":[{"key":"invoices/2025-06.csv"}],"returned":1}"""));
+        var hub = Buckets(
+            (
+                """search_objects {"bucket":"acme-finance","pattern":"invoice"}""",
+                """{"matches":[{"key":"invoices/2025-06.csv"}],"returned":1}"""
+            )
+        );
 
         var call = await PlanAsync(S3, "Find objects named \"invoice\"", hub);
 

@@ -14,8 +14,18 @@ public sealed class GoogleShopifyPlanTests
         new()
         {
             // A calendar week read forward: today and the 7 days after it.
-            { "What's on my calendar this week?", "get_events", """{"time_min":"2025-06-16T00:00:00Z","time_max":"2025-06-24T00:00:00Z"}""", false },
-            { "What meetings do I have tomorrow?", "get_events", """{"time_min":"2025-06-17T00:00:00Z","time_max":"2025-06-18T00:00:00Z"}""", false },
+            {
+                "What's on my calendar this week?",
+                "get_events",
+                """{"time_min":"2025-06-16T00:00:00Z","time_max":"2025-06-24T00:00:00Z"}""",
+                false
+            },
+            {
+                "What meetings do I have tomorrow?",
+                "get_events",
+                """{"time_min":"2025-06-17T00:00:00Z","time_max":"2025-06-18T00:00:00Z"}""",
+                false
+            },
             {
                 "When is my next meeting?",
                 "get_events",
@@ -60,7 +70,10 @@ public sealed class GoogleShopifyPlanTests
             "Your latest e-mail is from Maya Patel <maya@example.com>: “Charged twice for my order #1042” (2025-06-15T19:00:00Z).",
             Lead(
                 mail,
-                """{"messages":[{"id":"m","from":"Maya Patel <maya@example.com>","subject":"Charged twice for my order #1042","date":"2025-06-15T19:00:00Z"}],"returned":1}"""
+                """
+                {"messages":[{"id":"m","from":"Maya Patel <maya@example.com>","subject":"Charged twice for my order #1042",
+                  "date":"2025-06-15T19:00:00Z"}],"returned":1}
+                """
             )
         );
         Assert.Equal("your calendar in the next 7 days", week.Answer!.Searched);
@@ -106,7 +119,10 @@ public sealed class GoogleShopifyPlanTests
              "url":"http://x/admin/orders/1"}
             """;
 
-        Assert.Equal("Order #1042 is **PARTIALLY_REFUNDED** and **FULFILLED**: 224.10 USD for Maya Patel, 224.10 refunded.", Lead(call, order));
+        Assert.Equal(
+            "Order #1042 is **PARTIALLY_REFUNDED** and **FULFILLED**: 224.10 USD for Maya Patel, 224.10 refunded.",
+            Lead(call, order)
+        );
     }
 
     [Fact]
@@ -117,7 +133,8 @@ public sealed class GoogleShopifyPlanTests
               {"title":"Gooseneck Electric Kettle","status":"ACTIVE","total_inventory":68,
                "variants":[{"title":"Black","sku":"KTL-GN-BLK","inventory":64},{"title":"White","sku":"KTL-GN-WHT","inventory":4}]},
               {"title":"Precision Coffee Scale","status":"ACTIVE","total_inventory":2,"variants":[{"title":"Default Title","inventory":2}]},
-              {"title":"Paper Filters (100 pack)","status":"ACTIVE","total_inventory":560,"variants":[{"title":"Default Title","inventory":560}]}
+              {"title":"Paper Filters (100 pack)","status":"ACTIVE","total_inventory":560,
+               "variants":[{"title":"Default Title","inventory":560}]}
             ],"returned":3}
             """;
         var hub = new CannedHub(new() { ["list_products"] = products });
@@ -127,7 +144,8 @@ public sealed class GoogleShopifyPlanTests
         Assert.Equal(("list_products", """{"status":"active","limit":50}"""), (call.Tool, Arguments(call)));
         Assert.Equal(["Gooseneck Electric Kettle", "Precision Coffee Scale"], call.Answer!.Focus);
         Assert.Equal(
-            "2 items are low on stock (10 or fewer available): Gooseneck Electric Kettle, White (**4**) and Precision Coffee Scale (**2**).",
+            "2 items are low on stock (10 or fewer available): Gooseneck Electric Kettle, White (**4**) and "
+                + "Precision Coffee Scale (**2**).",
             Lead(call, products)
         );
     }
@@ -135,7 +153,9 @@ public sealed class GoogleShopifyPlanTests
     [Fact]
     public async Task Low_stock_with_nothing_low_searches_for_it_so_the_answer_says_nothing_was_found()
     {
-        var hub = new CannedHub(new() { ["list_products"] = """{"products":[{"title":"Filters","variants":[{"inventory":500}]}],"returned":1}""" });
+        var hub = new CannedHub(
+            new() { ["list_products"] = """{"products":[{"title":"Filters","variants":[{"inventory":500}]}],"returned":1}""" }
+        );
 
         var call = await PlanAsync(Shopify, "Which products are running low, under 3?", hub);
 

@@ -73,7 +73,8 @@ public sealed class JiraSlackPlanTests
             """;
 
         Assert.Equal(
-            "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, assigned to Bob Martinez (priority Highest).",
+            "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, "
+                + "assigned to Bob Martinez (priority Highest).",
             Lead(call, issue)
         );
         Assert.Equal("the Jira issue ACME-142", call.Answer!.Searched);
@@ -101,7 +102,10 @@ public sealed class JiraSlackPlanTests
     {
         var call = await PlanAsync(Jira, "What changed in Jira in the last 7 days?");
 
-        Assert.Equal("3 things changed in Jira in the last 7 days.", Lead(call, """{"items":[{"id":"a"},{"id":"b"},{"id":"c"}],"truncated":false}"""));
+        Assert.Equal(
+            "3 things changed in Jira in the last 7 days.",
+            Lead(call, """{"items":[{"id":"a"},{"id":"b"},{"id":"c"}],"truncated":false}""")
+        );
         Assert.Null(Lead(call, """{"items":[],"truncated":false}"""));
         Assert.Equal("what changed in Jira in the last 7 days", call.Answer!.Searched);
     }
@@ -109,7 +113,12 @@ public sealed class JiraSlackPlanTests
     public static TheoryData<string, string, string, string> SlackShapes =>
         new()
         {
-            { "Read the latest messages in #checkout-eng", "read_messages", """{"channel":"checkout-eng"}""", "read messages #checkout-eng" },
+            {
+                "Read the latest messages in #checkout-eng",
+                "read_messages",
+                """{"channel":"checkout-eng"}""",
+                "read messages #checkout-eng"
+            },
             {
                 "What did people say in #checkout-eng yesterday?",
                 "read_messages",
@@ -117,7 +126,12 @@ public sealed class JiraSlackPlanTests
                 "read messages #checkout-eng yesterday"
             },
             { "Search messages for \"checkout\"", "search_messages", """{"query":"checkout"}""", "search messages \"checkout\"" },
-            { "Find messages about the refund policy", "search_messages", """{"query":"refund policy"}""", "search messages \"refund policy\"" },
+            {
+                "Find messages about the refund policy",
+                "search_messages",
+                """{"query":"refund policy"}""",
+                "search messages \"refund policy\""
+            },
             { "Which channels can I see?", "list_channels", "{}", "list_channels" },
             { "List my DMs", "list_dms", "{}", "list_dms" },
         };
@@ -137,7 +151,13 @@ public sealed class JiraSlackPlanTests
         var call = await PlanAsync(Slack, "What is going on with the checkout double-charge bug?");
 
         Assert.Equal(("search_messages", """{"query":"checkout double charge"}""", true), (call.Tool, Arguments(call), call.Fallback));
-        var q = new Mosaic.Server.Sources.OfflineQuestion("u1", "What is going on?", new CannedHub(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Now);
+        var q = new Mosaic.Server.Sources.OfflineQuestion(
+            "u1",
+            "What is going on?",
+            new CannedHub(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            Now
+        );
         Assert.Null(await Slack.PlanOfflineAsync(q, CancellationToken.None));
     }
 
@@ -151,7 +171,10 @@ public sealed class JiraSlackPlanTests
             """;
         var channels = await PlanAsync(Slack, "Which channels can I see?");
 
-        Assert.Equal("The latest message in #checkout-eng is from Bob Martinez (2025-06-16T14:00:00Z): “Fix is up in PR #91.”", Lead(read, messages));
+        Assert.Equal(
+            "The latest message in #checkout-eng is from Bob Martinez (2025-06-16T14:00:00Z): “Fix is up in PR #91.”",
+            Lead(read, messages)
+        );
         Assert.Equal(
             "You can see 2 channels: #general and #checkout-eng.",
             Lead(channels, """{"channels":[{"id":"C1","name":"general"},{"id":"C2","name":"checkout-eng"}],"returned":2}""")
