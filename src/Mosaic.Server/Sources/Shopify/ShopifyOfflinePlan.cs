@@ -70,32 +70,20 @@ internal static partial class ShopifyOfflinePlan
                 },
             };
         var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
-        var call = product.Length == 0 ? new PlannedCall("list_products") : PlannedCall.Search("list_products", product);
-        return call with
-        {
-            Answer = new()
-            {
-                Searched = product.Length == 0 ? "the store's products" : $"products matching “{product}”",
-                Lead = o =>
-                    o.Items.Count == 0
-                        ? null
-                        : string.Join(
-                            "; ",
-                            o.Items.Take(5)
-                                .Select(p =>
-                                    $"{F.Field(p, "title")}: "
-                                    + Join(
-                                        Array(p, "variants")
-                                            .Select(v =>
-                                                F.Field(v, "title") is null or "Default Title"
-                                                    ? $"**{F.Field(v, "inventory")}** available"
-                                                    : $"{F.Field(v, "title")} **{F.Field(v, "inventory")}**"
-                                            )
-                                    )
-                                )
-                        ) + ".",
-            },
-        };
+        return ProductSearch(product, StockLead);
+    }
+
+    /// <summary>"Acme Brew Pro Grinder: Matte Black **45** and Brushed Steel **7**; Acme Brew Classic Grinder: **138**
+    /// available."</summary>
+    private static string? StockLead(ToolOutput o)
+    {
+        string Stock(JsonElement v) =>
+            F.Field(v, "title") is null or "Default Title"
+                ? $"**{F.Field(v, "inventory")}** available"
+                : $"{F.Field(v, "title")} **{F.Field(v, "inventory")}**";
+        return o.Items.Count == 0
+            ? null
+            : string.Join("; ", o.Items.Take(5).Select(p => $"{F.Field(p, "title")}: {Join(Array(p, "variants").Select(Stock))}")) + ".";
     }
 
     private static PlannedCall Order(string name) =>
@@ -173,19 +161,19 @@ internal static partial class ShopifyOfflinePlan
     {
         // "List our products" names no product: the words "list", "products" are not a search.
         var search = ProductWords().Replace(phrase, " ").Trim();
-        var call = search.Length == 0 ? new PlannedCall("list_products") : PlannedCall.Search("list_products", search);
-        return call with
-        {
-            Answer = new()
-            {
-                Searched = search.Length == 0 ? "the store's products" : $"products matching “{search}”",
-                Lead = o =>
-                    o.Items.Count == 0
-                        ? null
-                        : $"The store has {Counted(o, "product", "products")}" + (search.Length == 0 ? "." : $" matching “{search}”."),
-            },
-        };
+        return ProductSearch(search, o =>
+            o.Items.Count == 0
+                ? null
+                : $"The store has {Counted(o, "product", "products")}" + (search.Length == 0 ? "." : $" matching “{search}”.")
+        );
     }
+
+    /// <summary>The products matching the words (all of them when there are none), read as <paramref name="lead"/> says.</summary>
+    private static PlannedCall ProductSearch(string search, Func<ToolOutput, string?> lead) =>
+        (search.Length == 0 ? new PlannedCall("list_products") : PlannedCall.Search("list_products", search)) with
+        {
+            Answer = new() { Searched = search.Length == 0 ? "the store's products" : $"products matching “{search}”", Lead = lead },
+        };
 
     /// <summary>The newest orders, over the question's period when it names one ("this week": created since Monday).</summary>
     private static PlannedCall Orders(OfflineQuestion q, string? kind, Dictionary<string, object?> arguments)

@@ -126,6 +126,22 @@ public sealed class GoogleShopifyPlanTests
     }
 
     [Fact]
+    public async Task A_stock_question_names_each_matching_product_with_its_variants_stock()
+    {
+        var call = await PlanAsync(Shopify, "Is the grinder in stock?");
+        const string products = """
+            {"products":[
+              {"title":"Acme Brew Pro Grinder","variants":[{"title":"Matte Black","inventory":45},{"title":"Brushed Steel","inventory":7}]},
+              {"title":"Acme Brew Classic Grinder","variants":[{"title":"Default Title","inventory":138}]}],"returned":2}
+            """;
+
+        Assert.Equal(
+            "Acme Brew Pro Grinder: Matte Black **45** and Brushed Steel **7**; Acme Brew Classic Grinder: **138** available.",
+            Lead(call, products)
+        );
+    }
+
+    [Fact]
     public async Task Low_stock_keeps_only_the_products_with_a_variant_at_or_below_the_threshold_and_names_them()
     {
         const string products = """
