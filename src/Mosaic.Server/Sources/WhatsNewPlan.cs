@@ -15,8 +15,8 @@ public static partial class WhatsNewPlan
     {
         if (!Asks().IsMatch(q.Query))
             return null;
-        var period = q.Period ?? new QuestionPeriod(q.Now.AddHours(-24), q.Now, "the last 24 hours");
-        // "today" ends at midnight: what is new today is what happened up to now.
+        // "What needs my attention today?" at 01:00 means the last day, not the last hour: "today" reads as 24 hours.
+        var period = q.Period is { Label: not "today" } named ? named : new QuestionPeriod(q.Now.AddHours(-24), q.Now, "the last 24 hours");
         var end = period.End > q.Now ? q.Now : period.End;
         var start = period.Start > end ? end : period.Start;
         var arguments = new Dictionary<string, object?>
