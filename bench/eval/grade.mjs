@@ -30,7 +30,9 @@ const { values: args } = parseArgs({
   },
 });
 if (!args.base || !args.password) {
-  console.error('usage: grade.mjs --base URL --email E --password P [--only id,…] [--floor FILE] [--json OUT] [--markdown OUT] [--mode offline|model]');
+  console.error(
+    'usage: grade.mjs --base URL --email E --password P [--only id,…] [--floor FILE] [--json OUT] [--markdown OUT] [--mode offline|model]',
+  );
   process.exit(2);
 }
 if (!['offline', 'model'].includes(args.mode)) {

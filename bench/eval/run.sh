@@ -34,9 +34,11 @@ base="http://127.0.0.1:$port"
 password="eval-$(node -e "console.log(require('crypto').randomBytes(9).toString('hex'))")"
 
 # A clean, self-contained server whatever the caller's shell has set: embedded SQLite and cache, no model keys.
-server_env=(
-  -u REDIS_URL -u ANTHROPIC_API_KEY -u OPENAI_BASE_URL -u OPENAI_API_KEY -u OPENAI_MODEL -u LLM_PROVIDER
-  -u LOCAL_MYSQL_HOST -u LOCAL_MYSQL_PORT -u LOCAL_MYSQL_USER -u LOCAL_MYSQL_PASSWORD -u LOCAL_MYSQL_DATABASE
+server_env=()
+for name in $(env | grep -oE '^(LOCAL_MYSQL_|REDIS_URL|ANTHROPIC_|OPENAI_|LLM_|MOSAIC_LLM_)[A-Za-z0-9_]*' || true); do
+  server_env+=(-u "$name")
+done
+server_env+=(
   ENVIRONMENT=development BACKEND_HOST=127.0.0.1 BACKEND_PORT="$port" MOSAIC_DATA_DIR="$work/data"
   MOSAIC_DEMO_PASSWORD="$password" BCRYPT_WORK_FACTOR=4 RATE_LIMIT_ENABLED=false LOG_LEVEL=WARNING
 )

@@ -58,7 +58,10 @@ public sealed record GoogleEndpoints(Uri Token, string Calendar, string Gmail, s
                 "https://sheets.googleapis.com/v4"
             );
         var b = baseUrl.AbsoluteUri.TrimEnd('/');
-        return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4") { Web = b };
+        return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4")
+        {
+            Web = b,
+        };
     }
 
     /// <summary>

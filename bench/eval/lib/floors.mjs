@@ -14,7 +14,8 @@ export function missedFloors(rep, floors) {
   if (floors.max_distractor_rate !== undefined && (rep.overall.distractor_rate ?? 0) > floors.max_distractor_rate)
     missed.push(`distractor rate ${pct(rep.overall.distractor_rate)} > max ${pct(floors.max_distractor_rate)}`);
   const ex = rep.examples;
-  below(`examples at full marks (${ex.full_marks}/${ex.questions})`, ex.questions ? ex.full_marks / ex.questions : null, floors.examples_full_marks);
+  const share = ex.questions ? ex.full_marks / ex.questions : null;
+  below(`examples at full marks (${ex.full_marks}/${ex.questions})`, share, floors.examples_full_marks);
   below('not-found honesty', rep.overall.not_found_honesty, floors.not_found_honesty);
   return missed;
 }

@@ -1,21 +1,26 @@
 // The report as markdown (results.md's sections) and as a console table.
 import { pct } from './floors.mjs';
 
-const cell = (v) => (v === null || v === undefined ? '–' : typeof v === 'number' && v <= 1 && v >= 0 && !Number.isInteger(v) ? pct(v) : String(v));
+const cell = (v) => (v === null || v === undefined ? '–' : String(v));
 const ratio = (v) => (v === null || v === undefined ? '–' : pct(v));
 
 function table(title, groups) {
   const lines = [
-    `| ${title} | questions | fact recall | fact precision | source recall | link validity | distractor rate | not-found honesty | full marks | median ms |`,
+    `| ${title} | questions | fact recall | fact precision | source recall | link validity | distractor rate | ` +
+      'not-found honesty | full marks | median ms |',
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
   ];
   for (const [name, s] of Object.entries(groups))
     lines.push(
-      `| ${name} | ${s.questions} | ${ratio(s.fact_recall)} | ${ratio(s.fact_precision)} | ${ratio(s.source_recall)} | ${ratio(s.link_validity)} | ` +
+      `| ${name} | ${s.questions} | ${ratio(s.fact_recall)} | ${ratio(s.fact_precision)} | ${ratio(s.source_recall)} | ` +
+        `${ratio(s.link_validity)} | ` +
         `${ratio(s.distractor_rate)} | ${ratio(s.not_found_honesty)} | ${s.full_marks}/${s.questions} | ${cell(s.median_ms)} |`,
     );
   return lines.join('\n');
 }
+
+const floorLine = (floors, missed) => (!floors ? '–' : missed.length ? `missed — ${missed.join('; ')}` : 'all reached');
+const missedCell = (r) => (r.error ? `error: ${r.error.slice(0, 80)}` : r.missed_facts.join(', ')).replace(/\|/g, '/');
 
 /** One run's section of results.md. */
 export function runMarkdown({ mode, provider, date, rep, floors, missed, rows }) {
@@ -28,10 +33,11 @@ export function runMarkdown({ mode, provider, date, rep, floors, missed, rows })
     `- mode: **${mode}**; provider: ${model}`,
     `- date: ${date}`,
     `- questions: ${o.questions}; errors: ${o.errors}; examples at full marks: **${rep.examples.full_marks}/${rep.examples.questions}**`,
-    `- overall: fact recall **${ratio(o.fact_recall)}**, fact precision ${ratio(o.fact_precision)}, source recall ${ratio(o.source_recall)}, ` +
-      `link validity ${ratio(o.link_validity)}, distractor rate **${ratio(o.distractor_rate)}**, not-found honesty ${ratio(o.not_found_honesty)}, ` +
+    `- overall: fact recall **${ratio(o.fact_recall)}**, fact precision ${ratio(o.fact_precision)}, ` +
+      `source recall ${ratio(o.source_recall)}, link validity ${ratio(o.link_validity)}, ` +
+      `distractor rate **${ratio(o.distractor_rate)}**, not-found honesty ${ratio(o.not_found_honesty)}, ` +
       `median ${o.median_ms} ms, slowest ${o.max_ms} ms`,
-    `- floors (${floors ? 'bench/eval/floors.json' : 'none'}): ${floors ? (missed.length ? `missed — ${missed.join('; ')}` : 'all reached') : '–'}`,
+    `- floors (${floors ? 'bench/eval/floors.json' : 'none'}): ${floorLine(floors, missed)}`,
     '',
     table('source', rep.by_source),
     '',
@@ -45,7 +51,7 @@ export function runMarkdown({ mode, provider, date, rep, floors, missed, rows })
     '| --- | --: | --- | --- | --- | --: |',
     ...failing.map(
       (r) =>
-        `| ${r.id}${r.example ? ' (example)' : ''} | ${ratio(r.fact_recall)} | ${r.error ? `error: ${r.error.replace(/\|/g, '/').slice(0, 80)}` : r.missed_facts.join(', ').replace(/\|/g, '/')} | ` +
+        `| ${r.id}${r.example ? ' (example)' : ''} | ${ratio(r.fact_recall)} | ${missedCell(r)} | ` +
         `${r.distractors_cited.join(', ')} | ${r.broken_links.length} | ${r.ms} |`,
     ),
     '',

@@ -63,7 +63,9 @@ const same = (a, b) => spellings(a).some((x) => spellings(b).some((y) => normali
 export function precision(text, question, entities) {
   const named = entities.filter((e) => found(text, e));
   if (named.length === 0) return null;
-  const wrong = named.filter((e) => (question.distractors ?? []).some((d) => same(e, d)) && !(question.facts ?? []).some((f) => same(e, f)));
+  const isDistractor = (e) => (question.distractors ?? []).some((d) => same(e, d));
+  const isFact = (e) => (question.facts ?? []).some((f) => same(e, f));
+  const wrong = named.filter((e) => isDistractor(e) && !isFact(e));
   return (named.length - wrong.length) / named.length;
 }
 

@@ -86,6 +86,10 @@ export function report(rows) {
     overall: summarise(rows),
     by_source: groupBy(rows, 'source'),
     by_kind: groupBy(rows, 'kind'),
-    examples: { questions: examples.length, full_marks: examples.filter((r) => r.full_marks).length, not_full: examples.filter((r) => !r.full_marks).map((r) => r.id) },
+    examples: {
+      questions: examples.length,
+      full_marks: examples.filter((r) => r.full_marks).length,
+      not_full: examples.filter((r) => !r.full_marks).map((r) => r.id),
+    },
   };
 }

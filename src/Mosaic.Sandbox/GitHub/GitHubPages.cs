@@ -23,19 +23,15 @@ public static class GitHubPages
                     )
                     : Results.NotFound()
         );
-        app.MapGet(
-            "/github/{owner}/{repo}/commit/{sha}",
-            (string owner, string repo, string sha) =>
-                data.Repo(owner, repo) is { } r && data.Commit(r.Name, sha) is { } c && c.Sha == sha
-                    ? SandboxPages.Page($"{r.FullName} · {c.Message}", $"Commit {c.Sha} by {c.Author.Login}")
-                    : Results.NotFound()
+        app.MapGet("/github/{owner}/{repo}/commit/{sha}", (string owner, string repo, string sha) =>
+            data.Repo(owner, repo) is { } r && data.Commit(r.Name, sha) is { } c && c.Sha == sha
+                ? SandboxPages.Page($"{r.FullName} · {c.Message}", $"Commit {c.Sha} by {c.Author.Login}")
+                : Results.NotFound()
         );
-        app.MapGet(
-            "/github/{owner}/{repo}/actions/runs/{id:long}",
-            (string owner, string repo, long id) =>
-                data.Repo(owner, repo) is { } r && data.Runs.FirstOrDefault(x => x.Id == id && x.Workflow.Repo == r.Name) is { } run
-                    ? SandboxPages.Page($"{run.Workflow.Name} #{run.RunNumber}: {run.DisplayTitle}", run.Conclusion ?? run.Status)
-                    : Results.NotFound()
+        app.MapGet("/github/{owner}/{repo}/actions/runs/{id:long}", (string owner, string repo, long id) =>
+            data.Repo(owner, repo) is { } r && data.Runs.FirstOrDefault(x => x.Id == id && x.Workflow.Repo == r.Name) is { } run
+                ? SandboxPages.Page($"{run.Workflow.Name} #{run.RunNumber}: {run.DisplayTitle}", run.Conclusion ?? run.Status)
+                : Results.NotFound()
         );
         app.MapGet(
             "/github/{owner}/{repo}/{kind:regex(^(tree|blob|actions|runs|previews|milestone)$)}/{**rest}",
@@ -44,12 +40,10 @@ public static class GitHubPages
                     ? SandboxPages.Page($"{r.FullName} · {kind}/{rest}", "A page of the Mosaic Sandbox's simulated GitHub.")
                     : Results.NotFound()
         );
-        app.MapGet("/github/{login}", (string login) =>
-            login.Equals(AcmeCompany.GitHubOrg, StringComparison.OrdinalIgnoreCase)
+        app.MapGet("/github/{login}", (string login) => login.Equals(AcmeCompany.GitHubOrg, StringComparison.OrdinalIgnoreCase)
                 ? SandboxPages.Page(AcmeCompany.GitHubOrg, "The Acme organization.")
-                : data.User(login) is { } u ? SandboxPages.Page(u.Login, u.Name)
-                : Results.NotFound()
-        );
+            : data.User(login) is { } u ? SandboxPages.Page(u.Login, u.Name)
+            : Results.NotFound());
         app.MapGet("/github/{owner}/{repo}", (string owner, string repo) =>
             data.Repo(owner, repo) is { } r ? SandboxPages.Page(r.FullName, r.Description) : Results.NotFound()
         );

@@ -23,8 +23,20 @@ public sealed class SandboxLinkTests(SandboxFixture sandbox) : IClassFixture<San
     [InlineData("GoogleWorkspace", "google_workspace", "get_events", """{"limit":100}""", "Checkout incident sync")]
     [InlineData("GoogleWorkspace", "google_workspace", "list_messages", """{"limit":20}""", "Charged twice for my order #1042")]
     [InlineData("GoogleWorkspace", "google_workspace", "search_drive_files", """{"limit":50}""", "Acme Brew Pro launch plan")]
-    [InlineData("GoogleWorkspace", "google_workspace", "get_document", """{"document_id":"1BrewProLaunchPlan_doc_9fK2mQ7xW4tZ0aLp3"}""", "launch plan")]
-    [InlineData("GoogleWorkspace", "google_workspace", "get_spreadsheet", """{"spreadsheet_id":"1Q4SalesForecast_sheet_6tR3wE8yU1iO4pA7sD"}""", "Q4 sales")]
+    [InlineData(
+        "GoogleWorkspace",
+        "google_workspace",
+        "get_document",
+        """{"document_id":"1BrewProLaunchPlan_doc_9fK2mQ7xW4tZ0aLp3"}""",
+        "launch plan"
+    )]
+    [InlineData(
+        "GoogleWorkspace",
+        "google_workspace",
+        "get_spreadsheet",
+        """{"spreadsheet_id":"1Q4SalesForecast_sheet_6tR3wE8yU1iO4pA7sD"}""",
+        "Q4 sales"
+    )]
     public async Task Every_link_a_tool_returns_opens_a_page_at_the_sandbox(
         string connector,
         string source,
