@@ -146,7 +146,7 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Contains("\n- Sell 600 units in the first 30 days.\n", md);
         Assert.Contains("| Milestone | Date | Owner |\n| --- | --- | --- |\n| Pre-orders open | done | Erin |", md);
         Assert.Contains("### Checkout double charge (ACME-142)", md);
-        Assert.Contains("[PR #91](https://github.com/acme/storefront/pull/91)", md);
+        Assert.Contains($"[PR #91]({google.Sandbox.BaseUrl}/github/acme/storefront/pull/91)", md);
 
         var text = (
             await google.CallAsync(

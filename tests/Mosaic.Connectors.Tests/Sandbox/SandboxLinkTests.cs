@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Mosaic.Connectors.Tests.Infrastructure;
 
 namespace Mosaic.Connectors.Tests.Sandbox;
@@ -8,7 +9,7 @@ namespace Mosaic.Connectors.Tests.Sandbox;
 /// Every link the connectors give out over the Sandbox's data is at the Sandbox's own address and opens a page there
 /// titled with the item (so the demo's and the evaluation's links resolve); a link to an item that does not exist: 404.
 /// </summary>
-public sealed class SandboxLinkTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public sealed partial class SandboxLinkTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     [Theory]
     [InlineData("Slack", "slack", "read_messages", """{"channel":"#checkout-eng","limit":50}""", "Refund for #1042")]
@@ -85,13 +86,24 @@ public sealed class SandboxLinkTests(SandboxFixture sandbox) : IClassFixture<San
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    /// <summary>Every absolute link in a tool's structured result (url, link, permalink, meet_link, …), at any depth.</summary>
+    /// <summary>
+    /// Every absolute link in a tool's structured result (url, link, permalink, meet_link, …) and every markdown link
+    /// inside its text (a document's content), at any depth.
+    /// </summary>
     private static IEnumerable<string> Links(JsonElement e) =>
         e.ValueKind switch
         {
             JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Links(p.Value)),
             JsonValueKind.Array => e.EnumerateArray().SelectMany(Links),
-            JsonValueKind.String when e.GetString() is { } s && (s.StartsWith("http://") || s.StartsWith("https://")) => [s],
+            JsonValueKind.String when e.GetString() is { } s => LinksIn(s),
             _ => [],
         };
+
+    private static IEnumerable<string> LinksIn(string s) =>
+        (s.StartsWith("http://") || s.StartsWith("https://") ? [s] : Array.Empty<string>()).Concat(
+            MarkdownLink().Matches(s).Select(m => m.Groups[1].Value)
+        );
+
+    [GeneratedRegex(@"\]\((https?://[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
 }
