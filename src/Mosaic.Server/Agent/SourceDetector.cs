@@ -1,6 +1,12 @@
 using System.Text.RegularExpressions;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Sources;
+using Mosaic.Server.Sources.GitHub;
+using Mosaic.Server.Sources.GoogleWorkspace;
+using Mosaic.Server.Sources.Jira;
+using Mosaic.Server.Sources.MySql;
+using Mosaic.Server.Sources.S3;
+using Mosaic.Server.Sources.Shopify;
 using Mosaic.Server.Sources.Slack;
 
 namespace Mosaic.Server.Agent;
@@ -83,8 +89,20 @@ public sealed partial class SourceDetector(ISourcePlanner planner, AgentSettings
                     "Nothing in the question points to a particular source, so every configured source is asked."
                 ))
             );
-        return result.OrderByDescending(r => r.Confidence).ToList();
+        // Equal hints (a broad question) go first to where a team talks and tracks its work.
+        return result.OrderByDescending(r => r.Confidence).ThenBy(r => BroadOrder.IndexOf(r.Source) is var i and >= 0 ? i : 99).ToList();
     }
+
+    private static readonly List<string> BroadOrder =
+    [
+        SlackSource.Id,
+        JiraSource.Id,
+        GitHubSource.Id,
+        GoogleWorkspaceSource.Id,
+        ShopifySource.Id,
+        MySqlSource.Id,
+        S3Source.Id,
+    ];
 
     private static bool ContainsName(string query, string name) =>
         Regex.IsMatch(query, $@"\b{Regex.Escape(name)}\b", RegexOptions.IgnoreCase);

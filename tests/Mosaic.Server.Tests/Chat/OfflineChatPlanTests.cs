@@ -47,4 +47,15 @@ public sealed class OfflineChatPlanTests(DemoAgentFixture fx)
         Assert.Equal("direct", tier);
         Assert.DoesNotContain("couldn't tell which tool fits", text);
     }
+
+    [Theory]
+    [InlineData("jira", "What's new in Jira in the last 7 days?", "changed in Jira in the last 7 days")]
+    [InlineData("github", "What did I miss?", "changed in GitHub in the last 24 hours")]
+    public async Task A_what_changed_question_is_the_source_s_whats_new_over_the_period_it_names(string source, string q, string lead)
+    {
+        var (text, tool, tier) = await AskAsync(source, q);
+        Assert.Equal("whats_new", tool);
+        Assert.Equal("direct", tier);
+        Assert.Matches(@"^\*\*\d+ things?\*\* " + System.Text.RegularExpressions.Regex.Escape(lead), text);
+    }
 }
