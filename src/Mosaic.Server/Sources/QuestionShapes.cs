@@ -6,14 +6,11 @@ using Mosaic.Server.Connectors.Hub;
 namespace Mosaic.Server.Sources;
 
 /// <summary>
-/// The question shapes the built-in sources' Offline plans share ("what changed since…", "who is working on…",
-/// "the latest 5…"), and the small pieces their answers are built from.
+/// The question shapes the built-in sources' Offline plans share ("who is working on…", "the latest 5…"), and the small
+/// pieces their answers are built from. What-changed questions are <see cref="WhatsNewPlan"/>'s, before any source's plan.
 /// </summary>
 public static partial class QuestionShapes
 {
-    /// <summary>"What changed…", "what's new…", "anything new…", "what happened…": the source's whats_new.</summary>
-    public static bool AsksWhatsNew(OfflineQuestion q) => WhatsNewWords().IsMatch(q.Lower);
-
     /// <summary>The topic of "who is working on X" / "who owns X" / "who is fixing X"; null for any other question.</summary>
     public static string? WorkingOn(OfflineQuestion q) =>
         WhoWorks().Match(q.Query) is { Success: true } m && m.Groups["t"].Value.Trim(' ', '?', '.', '!') is { Length: > 0 } topic
@@ -34,35 +31,6 @@ public static partial class QuestionShapes
 
     /// <summary>"latest", "recent", "newest", "last": the newest items first.</summary>
     public static bool AsksLatest(OfflineQuestion q) => LatestWords().IsMatch(q.Lower);
-
-    /// <summary>The source's <c>whats_new</c> over the question's period (the last 7 days when it names none).</summary>
-    public static PlannedCall WhatsNew(OfflineQuestion q, string sourceName)
-    {
-        var period = q.Period;
-        var since = period?.Start ?? q.Now.AddDays(-7);
-        // A period ending later than now ("this week") ends now: whats_new cannot look into the future.
-        var end = period is null || period.End > q.Now ? q.Now : period.End;
-        var label = period?.Label ?? "the last 7 days";
-        var during = label.StartsWith("the ", StringComparison.Ordinal) ? $"in {label}" : label;
-        return new(
-            "whats_new",
-            new Dictionary<string, object?>
-            {
-                ["since"] = Iso(since),
-                ["now"] = Iso(end),
-                ["limit"] = 50,
-            }
-        )
-        {
-            Label = $"whats_new since {Iso(since)}",
-            Answer = new()
-            {
-                Searched = $"what changed in {sourceName} {during}",
-                Lead = o =>
-                    o.Items.Count == 0 ? null : $"{Things(o.Items.Count, "thing changed", "things changed")} in {sourceName} {during}.",
-            },
-        };
-    }
 
     /// <summary>"1 issue", "3 issues".</summary>
     public static string Things(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
@@ -153,13 +121,8 @@ public static partial class QuestionShapes
             ? a.EnumerateArray()
             : [];
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(
-        @"\b(what(?:'s|\s+is|\s+has)?\s+(?:new|changed)|what\s+changed|anything\s+new|what\s+happened|what\s+did\s+i\s+miss|"
-            + @"changes\s+(?:since|in\s+the\s+last|this|today|yesterday))\b"
-    )]
-    private static partial Regex WhatsNewWords();
+    /// <summary>A time as the connectors read it ("2025-06-16T15:00:00Z").</summary>
+    public static string Iso(DateTimeOffset t) => Mosaic.Connectors.Common.Results.WhatsNewWindow.Iso(t);
 
     [GeneratedRegex(
         @"\bwho(?:'s|\s+is|\s+are)?\s+(?:working\s+on|handling|fixing|owns|owning|on|assigned\s+to|responsible\s+for)\s+(?<t>.+)$",

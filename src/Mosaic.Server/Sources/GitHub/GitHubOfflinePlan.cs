@@ -7,17 +7,14 @@ using F = Mosaic.Server.Sources.ToolOutput;
 namespace Mosaic.Server.Sources.GitHub;
 
 /// <summary>
-/// GitHub's Offline plans, in one repository (<see cref="GitHubRepoPicker"/>): a pull request or issue by number, what
-/// changed, who works on something, CI runs, commits, branches, the open pull requests or issues; anything else lists
+/// GitHub's Offline plans, in one repository (<see cref="GitHubRepoPicker"/>): a pull request or issue by number, who
+/// works on something, CI runs, commits, branches, the open pull requests or issues; anything else lists
 /// the repository's issues and pull requests (the fallback).
 /// </summary>
 internal static partial class GitHubOfflinePlan
 {
     public static async Task<PlannedCall> PlanAsync(OfflineQuestion q, CancellationToken ct)
     {
-        // whats_new covers every repository the user sees: no repository to pick.
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "GitHub");
         if (await GitHubRepoPicker.PickAsync(q, ct) is not { } repo)
             return Repositories();
         if (GitHubSource.PullRequest().Match(q.Query) is { Success: true } pr)

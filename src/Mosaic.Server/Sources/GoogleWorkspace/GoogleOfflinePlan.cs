@@ -7,14 +7,12 @@ namespace Mosaic.Server.Sources.GoogleWorkspace;
 
 /// <summary>
 /// Google Workspace's Offline plans: the calendar over a window ("today", "tomorrow", "this week", the next meeting),
-/// what changed, the latest or unread e-mails, a Drive search; anything else searches Gmail (the fallback).
+/// the latest or unread e-mails, a Drive search; anything else searches Gmail (the fallback).
 /// </summary>
 internal static partial class GoogleOfflinePlan
 {
     public static PlannedCall Plan(OfflineQuestion q)
     {
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "Google Workspace");
         if (Calendar().IsMatch(q.Lower))
             return Events(q);
         if (Drive().IsMatch(q.Lower))

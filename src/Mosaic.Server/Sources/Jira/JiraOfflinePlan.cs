@@ -5,7 +5,7 @@ using static Mosaic.Server.Sources.QuestionShapes;
 namespace Mosaic.Server.Sources.Jira;
 
 /// <summary>
-/// Jira's Offline plans: an issue by key, what changed, who works on something, the projects, a project's or the
+/// Jira's Offline plans: an issue by key, who works on something, the projects, a project's or the
 /// user's open issues; anything else is a text search (the fallback).
 /// </summary>
 internal static partial class JiraOfflinePlan
@@ -14,8 +14,6 @@ internal static partial class JiraOfflinePlan
     {
         if (JiraSource.IssueKey().Match(q.Query) is { Success: true } key)
             return Issue(key.Value);
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "Jira");
         if (WorkingOn(q) is { } topic && SourceKeywords.Of(topic) is { Count: > 0 } words)
             return WhoWorks(words);
         var project = ProjectKey().Match(q.Query) is { Success: true } p ? p.Groups["k"].Value : null;

@@ -6,14 +6,12 @@ namespace Mosaic.Server.Sources.S3;
 
 /// <summary>
 /// S3's Offline plans: the buckets, the files of a named (or the first) bucket, objects by name or content across
-/// buckets, what changed; anything else lists the buckets (the fallback).
+/// buckets; anything else lists the buckets (the fallback).
 /// </summary>
 internal static partial class S3OfflinePlan
 {
     public static async Task<PlannedCall> PlanAsync(OfflineQuestion q, CancellationToken ct)
     {
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "S3");
         var named = S3Source.BucketName().Match(q.Query) is { Success: true } b ? b.Groups["b"].Value : null;
         var wanted = Wanted(q);
         if (wanted is not null)

@@ -7,7 +7,7 @@ using F = Mosaic.Server.Sources.ToolOutput;
 namespace Mosaic.Server.Sources.Shopify;
 
 /// <summary>
-/// Shopify's Offline plans: an order by number, what changed, what is low on stock, one product's stock, the products,
+/// Shopify's Offline plans: an order by number, what is low on stock, one product's stock, the products,
 /// refunds, the latest orders (over the question's period); anything else searches orders (the fallback).
 /// </summary>
 internal static partial class ShopifyOfflinePlan
@@ -22,8 +22,6 @@ internal static partial class ShopifyOfflinePlan
     {
         if (ShopifySource.OrderNumber().Match(q.Query) is { Success: true } order)
             return Order($"#{order.Groups["n"].Value}");
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "Shopify");
         if (LowStockWords().IsMatch(q.Lower))
             return await LowOnStockAsync(q, ct);
         var phrase = q.Phrase;

@@ -6,7 +6,7 @@ using F = Mosaic.Server.Sources.ToolOutput;
 namespace Mosaic.Server.Sources.Slack;
 
 /// <summary>
-/// Slack's Offline plans: a channel's messages (over the question's period), what changed, a message search, the
+/// Slack's Offline plans: a channel's messages (over the question's period), a message search, the
 /// channels, the people, the DMs; anything else searches messages for the question's words (the fallback).
 /// </summary>
 internal static partial class SlackOfflinePlan
@@ -15,8 +15,6 @@ internal static partial class SlackOfflinePlan
     {
         if (SlackSource.Channel().Match(q.Query) is { Success: true } channel)
             return Channel(q, channel.Groups["c"].Value);
-        if (AsksWhatsNew(q))
-            return WhatsNew(q, "Slack");
         if (Search().IsMatch(q.Lower) && (Quoted(q.Query) ?? Phrase(q)) is { Length: > 0 } words)
             return SearchFor(words, fallback: false);
         if (Channels().IsMatch(q.Lower))

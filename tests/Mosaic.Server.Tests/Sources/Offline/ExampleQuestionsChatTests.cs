@@ -24,7 +24,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Read the latest messages in #checkout-eng",
                 "read_messages",
                 ["The latest message in #checkout-eng is from Dave Okafor", "Refund for #1042 went through (OPS-31)"],
-                @"https://acme-test\.slack\.com/archives/C0CHECKOUT/p\d+",
+                $@"{Sandbox}/slack/archives/C0CHECKOUT/p\d+",
                 ["#random"]
             },
             {
@@ -32,7 +32,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Search messages for \"checkout\"",
                 "search_messages",
                 ["4 messages match “checkout”; the latest is from Erin Walsh in #launch", "Launch is blocked on the checkout fix"],
-                @"https://acme-test\.slack\.com/archives/C0LAUNCH01/p\d+",
+                $@"{Sandbox}/slack/archives/C0LAUNCH01/p\d+",
                 ["Coffee, obviously"]
             },
             {
@@ -129,7 +129,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "What's on my calendar this week?",
                 "get_events",
                 ["events in the next 7 days", "Acme Brew Pro launch review", "Checkout incident sync (ACME-142)"],
-                @"https://www\.google\.com/calendar/event\?eid=",
+                $@"{Sandbox}/google/calendar/event\?eid=",
                 ["Sprint retrospective"] // six days ago
             },
             {
@@ -137,7 +137,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Search Drive for the Acme Brew Pro launch plan",
                 "search_drive_files",
                 ["The best match is “Acme Brew Pro launch plan” (document"],
-                @"https://docs\.google\.com/document/d/\w+",
+                $@"{Sandbox}/google/document/d/\w+",
                 []
             },
             {
@@ -145,7 +145,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Show my latest emails",
                 "list_messages",
                 ["Your latest e-mail is from Shopify <no-reply@shopify.com>: “[Acme Brew] Order #1044 placed by a customer”"],
-                @"https://mail\.google\.com/mail/u/0/#all/\w+",
+                $@"{Sandbox}/google/mail/message/\w+",
                 []
             },
             {

@@ -20,12 +20,6 @@ public sealed class GitHubS3PlanTests
             { "Which PRs were merged in acme/storefront?", "list_pull_requests", """{"repo":"acme/storefront","state":"closed"}""" },
             { "Latest commits in acme/storefront", "list_commits", """{"repo":"acme/storefront","limit":10}""" },
             { "Did the CI build fail in acme/storefront?", "get_workflow_runs", """{"repo":"acme/storefront"}""" },
-            // whats_new spans every repository: no repository is looked up.
-            {
-                "What changed on GitHub since yesterday?",
-                "whats_new",
-                """{"since":"2025-06-15T00:00:00Z","now":"2025-06-16T15:00:00Z","limit":50}"""
-            },
         };
 
     [Theory]
