@@ -98,17 +98,22 @@ internal static partial class JiraOfflinePlan
         var bugs = Bugs().IsMatch(q.Lower);
         if (bugs)
             clauses.Add("issuetype = Bug");
-        var done = Done().IsMatch(q.Lower);
-        var all = AllStates().IsMatch(q.Lower);
-        if (done || !all)
+        // A state the question names; else open ones for "open" and "my" questions, and every state for a project's list.
+        var named = NamedStatus().Match(q.Lower) is { Success: true } m ? m.Value : null;
+        var done = named is null && Done().IsMatch(q.Lower);
+        var open = named is null && !done && (Open().IsMatch(q.Lower) || (mine && !AllStates().IsMatch(q.Lower)));
+        if (named is not null)
+            clauses.Add($"status = \"{Title(named)}\"");
+        else if (done || open)
             clauses.Add(done ? "statusCategory = Done" : "statusCategory != Done");
         var jql = $"{string.Join(" AND ", clauses)} ORDER BY updated DESC";
         var noun = bugs ? ("bug", "bugs") : ("issue", "issues");
         var state =
-            done ? "done "
-            : all ? ""
-            : "open ";
-        var where = (mine ? " assigned to you" : "") + (project is null ? "" : $" in {project}");
+            named is not null ? ""
+            : done ? "done "
+            : open ? "open "
+            : "";
+        var where = (named is null ? "" : $" {named}") + (mine ? " assigned to you" : "") + (project is null ? "" : $" in {project}");
         var limit = Count(q);
         var arguments = new Dictionary<string, object?> { ["jql"] = jql };
         if (limit is { } n)
@@ -127,6 +132,9 @@ internal static partial class JiraOfflinePlan
         };
     }
 
+    /// <summary>"in review" → "In Review", as Jira names the status.</summary>
+    private static string Title(string status) => string.Join(' ', status.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
     /// <summary>"project ACME", "in project ACME", "the ACME project" (a key as Jira writes it, upper case).</summary>
     [GeneratedRegex(@"\bproject\s+(?<k>[A-Z][A-Z0-9]{1,9})\b|\b(?<k>[A-Z][A-Z0-9]{1,9})\s+project\b")]
     private static partial Regex ProjectKey();
@@ -134,8 +142,15 @@ internal static partial class JiraOfflinePlan
     [GeneratedRegex(@"\b(which|what|list|show|all)\b.*\bprojects\b|^projects\b")]
     private static partial Regex ProjectsList();
 
-    [GeneratedRegex(@"\b(open|unresolved|my|mine|assigned to me|to do|todo)\b")]
+    [GeneratedRegex(@"\b(open|unresolved|my|mine|assigned to me|to do|todo|in review|in progress)\b")]
     private static partial Regex OpenOrMine();
+
+    [GeneratedRegex(@"\b(open|unresolved|not done)\b")]
+    private static partial Regex Open();
+
+    /// <summary>Jira's statuses as a question names them ("in review"): the issues in that status.</summary>
+    [GeneratedRegex(@"\b(in review|in progress|to do)\b")]
+    private static partial Regex NamedStatus();
 
     [GeneratedRegex(@"\b(my|mine|assigned to me)\b")]
     private static partial Regex Mine();

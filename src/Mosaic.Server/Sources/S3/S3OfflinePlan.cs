@@ -12,6 +12,15 @@ internal static partial class S3OfflinePlan
 {
     public static async Task<PlannedCall> PlanAsync(OfflineQuestion q, CancellationToken ct)
     {
+        // "acme-finance/sales/q4-sales-forecast.csv": one object, read.
+        if (ObjectPath().Match(q.Query) is { Success: true } path)
+            return new(
+                "get_object",
+                new Dictionary<string, object?> { ["bucket"] = path.Groups["b"].Value, ["key"] = path.Groups["k"].Value }
+            )
+            {
+                Answer = new() { Searched = $"s3://{path.Groups["b"].Value}/{path.Groups["k"].Value}" },
+            };
         var named = S3Source.BucketName().Match(q.Query) is { Success: true } b ? b.Groups["b"].Value : null;
         var wanted = Wanted(q);
         if (wanted is not null)
@@ -134,6 +143,10 @@ internal static partial class S3OfflinePlan
 
     [GeneratedRegex(@"\b[\w\-]+\.(?:csv|json|pdf|png|jpg|md|txt|parquet|zip|gz|log)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();
+
+    /// <summary>"acme-finance/sales/q4-sales-forecast.csv", "s3://acme-finance/x.csv": a bucket, then a key with an extension.</summary>
+    [GeneratedRegex(@"(?:s3://|(?<=^|\s))(?<b>[a-z0-9][a-z0-9.\-]{2,62})/(?<k>[\w\-./]+\.[A-Za-z0-9]{1,8})\b")]
+    private static partial Regex ObjectPath();
 
     [GeneratedRegex(@"\b(find|search|look for|where is|where's)\b")]
     private static partial Regex Find();

@@ -67,7 +67,7 @@ internal static partial class ShopifyOfflinePlan
                             : $"{sku.Value}: {Join(o.Items.Select(v => $"**{F.Field(v, "available")}** available"))}.",
                 },
             };
-        var product = string.Join(' ', q.Keywords.Where(w => w is not ("stock" or "inventory" or "levels" or "level")));
+        var product = string.Join(' ', SourceKeywords.Of(StockWords().Replace(q.Query, " ")));
         return ProductSearch(product, StockLead);
     }
 
@@ -147,12 +147,13 @@ internal static partial class ShopifyOfflinePlan
         Array(product, "variants")
             .Where(v => v.TryGetProperty("inventory", out var n) && n.TryGetInt32(out var units) && units <= threshold);
 
-    /// <summary>"Precision Coffee Scale (2)", "Gooseneck Electric Kettle, White (4)".</summary>
+    /// <summary>"Precision Coffee Scale (SCL-01: **2**)", "Gooseneck Electric Kettle, White (KTL-GN-WHT: **4**)".</summary>
     private static string Variant(JsonElement product, JsonElement variant)
     {
         var title = F.Field(variant, "title");
         var name = title is null or "Default Title" ? F.Field(product, "title") : $"{F.Field(product, "title")}, {title}";
-        return $"{name} (**{F.Field(variant, "inventory")}**)";
+        var sku = F.Field(variant, "sku") is { Length: > 0 } s ? $"{s}: " : "";
+        return $"{name} ({sku}**{F.Field(variant, "inventory")}**)";
     }
 
     private static PlannedCall Products(string phrase)
@@ -183,6 +184,9 @@ internal static partial class ShopifyOfflinePlan
             if (period.End < q.Now)
                 arguments["created_before"] = Iso(period.End);
         }
+        foreach (var (pattern, name, value) in OrderStates)
+            if (Regex.IsMatch(q.Lower, pattern))
+                arguments[name] = value;
         arguments["limit"] = Count(q) ?? (period is null ? 10 : 50);
         var during = period is null ? "" : $" {(period.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "")}{period.Label}";
         var what = (kind ?? "orders") + during;
@@ -202,6 +206,15 @@ internal static partial class ShopifyOfflinePlan
         };
     }
 
+    /// <summary>Order states a question names, as list_orders filters them.</summary>
+    private static readonly (string Pattern, string Argument, string Value)[] OrderStates =
+    [
+        (@"\bcancel+ed\b", "status", "cancelled"),
+        (@"\b(awaiting payment|unpaid|pending payment)\b", "financial_status", "pending"),
+        (@"\bpartially fulfill?ed\b", "fulfillment_status", "partial"),
+        (@"\b(unfulfill?ed|not (yet )?shipped)\b", "fulfillment_status", "unfulfilled"),
+    ];
+
     /// <summary>An amount with two decimals, as the store shows it ("224.1" → "224.10").</summary>
     private static string? Money(string? amount) =>
         decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
@@ -213,6 +226,10 @@ internal static partial class ShopifyOfflinePlan
 
     [GeneratedRegex(@"\b(?:below|under|fewer than|less than|at most)\s+(?<n>\d{1,5})\b")]
     private static partial Regex Below();
+
+    /// <summary>Words of a stock question that name no product.</summary>
+    [GeneratedRegex(@"\b(stock|inventory|levels?|how much|how many|left|available|units?|we)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StockWords();
 
     /// <summary>"ABP-BLK", "KTL-GN-WHT": a variant's SKU as the store writes it.</summary>
     [GeneratedRegex(@"\b[A-Z]{2,5}(?:-[A-Z0-9]{1,5})+\b")]

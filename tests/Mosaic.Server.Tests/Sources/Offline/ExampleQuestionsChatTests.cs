@@ -161,9 +161,9 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Which products are low on stock?",
                 "list_products",
                 [
-                    "4 items are low on stock (10 or fewer available): Acme Brew Pro Grinder, Brushed Steel (**7**), "
-                        + "Colombia Decaf Whole Bean, 250g (**9**), Gooseneck Electric Kettle, White (**4**) and "
-                        + "Precision Coffee Scale (**2**).",
+                    "4 items are low on stock (10 or fewer available): Acme Brew Pro Grinder, Brushed Steel (ABP-STL: **7**), "
+                        + "Colombia Decaf Whole Bean, 250g (BEAN-COL-DCF-250: **9**), Gooseneck Electric Kettle, White "
+                        + "(KTL-GN-WHT: **4**) and Precision Coffee Scale (SCL-01: **2**).",
                 ],
                 $@"{Sandbox}/shopify/admin/products/88000010",
                 ["Paper Filters", "House Espresso Blend", "Cold Brew Kit"] // plenty in stock; a draft

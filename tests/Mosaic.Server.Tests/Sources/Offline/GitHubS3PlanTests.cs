@@ -131,6 +131,12 @@ public sealed class GitHubS3PlanTests
         false
     )]
     [InlineData("List my S3 buckets", "list_buckets", "{}", false)]
+    [InlineData(
+        "What is the Q4 forecast in acme-finance/sales/q4-sales-forecast.csv?",
+        "get_object",
+        """{"bucket":"acme-finance","key":"sales/q4-sales-forecast.csv"}""",
+        false
+    )]
     // Nothing S3 can search for: the buckets, as the catch-all.
     [InlineData("What's in S3?", "list_buckets", "{}", true)]
     public async Task S3_questions_naming_a_bucket_need_no_lookup(string question, string tool, string arguments, bool fallback)

@@ -94,6 +94,8 @@ public sealed class GoogleShopifyPlanTests
             },
             { "Is the grinder in stock?", "list_products", """{"query":"grinder"}""", false },
             { "How much stock of ABP-BLK is left?", "get_inventory", """{"sku":"ABP-BLK"}""", false },
+            { "How much stock of the Acme Brew Pro Brushed Steel do we have?", "list_products", """{"query":"acme brew pro"}""", false },
+            { "Which orders were cancelled?", "list_orders", """{"status":"cancelled","limit":10}""", false },
             { "List our products", "list_products", "{}", false },
             { "Show the grinder products", "list_products", """{"query":"grinder"}""", false },
             // Neither orders nor products named: orders searched for the question's words, as the catch-all.
@@ -160,7 +162,7 @@ public sealed class GoogleShopifyPlanTests
         Assert.Equal(("list_products", """{"status":"active","limit":50}"""), (call.Tool, Arguments(call)));
         Assert.Equal(["Gooseneck Electric Kettle", "Precision Coffee Scale"], call.Answer!.Focus);
         Assert.Equal(
-            "2 items are low on stock (10 or fewer available): Gooseneck Electric Kettle, White (**4**) and "
+            "2 items are low on stock (10 or fewer available): Gooseneck Electric Kettle, White (KTL-GN-WHT: **4**) and "
                 + "Precision Coffee Scale (**2**).",
             Lead(call, products)
         );

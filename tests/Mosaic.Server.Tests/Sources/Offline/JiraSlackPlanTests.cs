@@ -31,6 +31,9 @@ public sealed class JiraSlackPlanTests
                 """{"jql":"assignee = currentUser() AND issuetype = Bug AND statusCategory != Done ORDER BY updated DESC"}"""
             },
             { "Which projects are there?", "list_projects", "{}" },
+            { "Which Jira issues are in review?", "query_jira", """{"jql":"status = \"In Review\" ORDER BY updated DESC"}""" },
+            // A project's list names no state: every state.
+            { "Which issues are in the BREW project?", "query_jira", """{"jql":"project = BREW ORDER BY updated DESC"}""" },
         };
 
     [Theory]
