@@ -99,4 +99,17 @@ public sealed class AnswerRendererTests
         Assert.Equal("In Progress", ToolOutput.Field(output.Items[0], "fields.status.name"));
         Assert.Null(ToolOutput.Field(output.Items[0], "fields.assignee"));
     }
+
+    [Fact]
+    public void A_planned_answer_says_in_words_that_the_source_has_more_and_never_prints_the_cursor()
+    {
+        var md = Render(
+            new OfflineAnswer { Searched = "commits" },
+            """{"commits":[{"sha":"abc","message":"Fix"}],"returned":1,"has_more":true,"next_cursor":"YzF8","page":1,"per_page":30}"""
+        );
+        Assert.Contains("the source has more", md);
+        Assert.DoesNotContain("cursor", md);
+        Assert.DoesNotContain("YzF8", md);
+        Assert.DoesNotContain("per_page", md);
+    }
 }

@@ -61,7 +61,10 @@ public static partial class AnswerRenderer
         }
     }
 
-    /// <summary>All items as the result has them; when only some are shown, a result of just those, saying how many matched.</summary>
+    /// <summary>
+    /// The items: all of them as the result has them, or only those shown, saying how many matched. A cursor is for the
+    /// next call, not for a person: the cut line already says in words that the source has more.
+    /// </summary>
     private static string Body(
         string tool,
         string text,
@@ -71,16 +74,23 @@ public static partial class AnswerRenderer
         OfflineAnswer answer
     )
     {
-        if (json is not { ValueKind: JsonValueKind.Object } root || output.ItemsName is not { } name || shown.Count == output.Items.Count)
+        if (json is not { ValueKind: JsonValueKind.Object } root || output.ItemsName is not { } name)
             return MarkdownRenderer.Render(tool, false, text, json);
-        var narrowed = new Dictionary<string, JsonElement> { [name] = JsonSerializer.SerializeToElement(shown) };
+        var narrowed = shown.Count != output.Items.Count;
+        var copy = new Dictionary<string, JsonElement>();
         foreach (var p in root.EnumerateObject())
-            if (p.Name != name && p.Value.ValueKind != JsonValueKind.Array && !ResultShape.PagingKeys.Contains(p.Name))
-                narrowed.TryAdd(p.Name, p.Value);
-        var body = MarkdownRenderer.Render(tool, false, text, JsonSerializer.SerializeToElement(narrowed));
-        var of = output.Total ?? output.Items.Count;
-        var noun = name.Replace('_', ' ');
-        return answer.Focus.Count > 0 ? $"{body}\n\n_{shown.Count} of the {of} {noun} I looked at match._" : body;
+        {
+            if (p.Name == name)
+                copy[name] = narrowed ? JsonSerializer.SerializeToElement(shown) : p.Value;
+            else if (p.Name.EndsWith("cursor", StringComparison.Ordinal))
+                continue;
+            else if (!narrowed || (p.Value.ValueKind != JsonValueKind.Array && !ResultShape.PagingKeys.Contains(p.Name)))
+                copy[p.Name] = p.Value;
+        }
+        var body = MarkdownRenderer.Render(tool, false, text, JsonSerializer.SerializeToElement(copy));
+        if (!narrowed || answer.Focus.Count == 0)
+            return body;
+        return $"{body}\n\n_{shown.Count} of the {output.Total ?? output.Items.Count} {name.Replace('_', ' ')} I looked at match._";
     }
 
     /// <summary>A list item ("- x", "* x", "1. x") or a tool's label ("**list_orders**").</summary>
