@@ -158,8 +158,15 @@ public sealed class ChatService(
         if ((q.Call is not null || planned is { Fallback: false }) && DirectTier.Planned(planned, tools) is { } direct)
             return direct;
         var routed = await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
-        var fits = routed.Tier != RouteTiers.Offline || ToolMatcher.Best(q.Message, tools) is not null;
-        return fits ? routed : DirectTier.Planned(planned, tools) ?? routed;
+        if (DirectTier.Planned(planned, tools) is not { } search)
+            return routed;
+        // The search beats a keyword route to the same tool (which knows fewer arguments), and a tool match
+        // that lacks what the tool needs (which would only ask for it).
+        if (routed.DirectTool?.Name == search.DirectTool?.Name)
+            return search;
+        var match = routed.Tier == RouteTiers.Offline ? ToolMatcher.Best(q.Message, tools) : null;
+        var unusable = match is null || match.Tool.Schema.Required.Any(p => !match.Arguments.ContainsKey(p.Name));
+        return routed.Tier == RouteTiers.Offline && unusable ? search : routed;
     }
 
     private async Task<ChatMetadata> FinishAsync(

@@ -58,4 +58,16 @@ public sealed class OfflineChatPlanTests(DemoAgentFixture fx)
         Assert.Equal("direct", tier);
         Assert.Matches(@"^\*\*\d+ things?\*\* " + System.Text.RegularExpressions.Regex.Escape(lead), text);
     }
+
+    [Theory]
+    [InlineData("jira", "query_jira", "ACME-142")] // "bug" is a keyword route to query_jira, which alone knows no JQL
+    [InlineData("slack", "search_messages", "ACME-142")] // "what's" half-names whats_new, which needs a time
+    public async Task A_search_beats_a_route_or_a_tool_match_that_cannot_answer(string source, string expected, string fact)
+    {
+        var (text, tool, _) = await AskAsync(source, "What's going on with the checkout bug?");
+        Assert.Equal(expected, tool);
+        Assert.Contains(fact, text);
+        Assert.DoesNotContain("required", text);
+        Assert.DoesNotContain("needs `since`", text);
+    }
 }
