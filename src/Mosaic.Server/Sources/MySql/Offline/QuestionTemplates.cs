@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Mosaic.Server.Sources.MySql.Offline;
+
+/// <summary>
+/// Picks the question's shape and writes its one statement. Pure: the schema and the values it needs are given, so
+/// the question → SQL mapping is tested without a database.
+/// </summary>
+public static partial class QuestionTemplates
+{
+    /// <summary>
+    /// The table the question is about: the first it names, else for a sum or an average ("revenue yesterday") the
+    /// table that holds amounts. Null: the question is about no table this schema has.
+    /// </summary>
+    public static DbTable? Subject(QuestionReading q) =>
+        q.Subject ?? (q.Has(QuestionWords.Sum()) || q.Has(QuestionWords.Average()) ? TotalQueries.RevenueTable(q.Schema) : null);
+
+    /// <summary>The statement that answers the question; null when no template fits (chat then tries its own tool matching).</summary>
+    public static OfflineQuery? Build(QuestionReading q, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    {
+        if (Subject(q) is not { } table || RowFilter.For(q, table, values) is not { } filter)
+            return null;
+        if (q.Has(QuestionWords.Count()))
+            return CountQueries.Grouped(q, table, filter) ?? CountQueries.Count(q, table, filter);
+        if (q.Has(QuestionWords.Average()))
+            return TotalQueries.Total(q, table, filter, average: true);
+        if (q.Has(QuestionWords.Latest()))
+            return RowQueries.Latest(q, table, filter, newest: true);
+        if (q.Has(QuestionWords.Oldest()))
+            return RowQueries.Latest(q, table, filter, newest: false);
+        var most = q.Has(QuestionWords.Most()) || q.Lower.Split(' ', '?', '.', ',').Contains("expensive");
+        var least = q.Has(QuestionWords.Least());
+        if (most || least)
+            return RankQueries.Top(q, table, values, descending: !least || (most && MostFirst(q)));
+        if (q.Has(QuestionWords.Sum()))
+            return TotalQueries.Total(q, table, filter, average: false);
+        if (!filter.IsEmpty)
+            return RowQueries.Filtered(q, table, filter);
+        return q.Subject is not null ? RowQueries.Table(table) : null;
+    }
+
+    /// <summary>"most" and "least" both said ("the most expensive of the least stocked"): the first one said wins.</summary>
+    private static bool MostFirst(QuestionReading q) => QuestionWords.Most().Match(q.Lower).Index <= QuestionWords.Least().Match(q.Lower).Index;
+
+    /// <summary>"show tables", "which tables are there", "list the tables": the connector's own list.</summary>
+    [GeneratedRegex(@"^\s*(?:show|list)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?tables\b|\b(?:what|which)\s+tables\b|^\s*tables\s*\??\s*$")]
+    public static partial Regex ShowTables();
+
+    /// <summary>"describe orders", "Describe the orders table", "columns of the orders table", "schema of customers".</summary>
+    [GeneratedRegex(@"^\s*(?:describe|desc)\b|\b(?:columns|schema|structure)\s+(?:of|in|for)\b|\bwhat columns\b")]
+    public static partial Regex Describe();
+}
