@@ -9,11 +9,22 @@ namespace Mosaic.Server.Sources.MySql.Offline;
 public static partial class QuestionTemplates
 {
     /// <summary>
-    /// The table the question is about: the first it names, else for a sum or an average ("revenue yesterday") the
-    /// table that holds amounts. Null: the question is about no table this schema has.
+    /// The table the question is about: the first it names; else, for a sum or an average, the table with the number
+    /// column it names ("the total stock" → products) or the one that holds amounts ("revenue yesterday" → orders).
+    /// Null: the question is about no table this schema has.
     /// </summary>
-    public static DbTable? Subject(QuestionReading q) =>
-        q.Subject ?? (q.Has(QuestionWords.Sum()) || q.Has(QuestionWords.Average()) ? TotalQueries.RevenueTable(q.Schema) : null);
+    public static DbTable? Subject(QuestionReading q)
+    {
+        if (q.Subject is not null)
+            return q.Subject;
+        if (!q.Has(QuestionWords.Sum()) && !q.Has(QuestionWords.Average()))
+            return null;
+        return q.Schema.Tables.FirstOrDefault(t => q.ColumnNamed(t, c => c.Kind == ColumnKind.Number && !ShapeWords.Contains(c.Name)) is not null)
+            ?? TotalQueries.RevenueTable(q.Schema);
+    }
+
+    /// <summary>Column names that are also the question's shape words ("the total stock"): they do not say which table.</summary>
+    private static readonly HashSet<string> ShapeWords = new(["total", "sum", "count", "number", "average", "value", "amount"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The statement that answers the question; null when no template fits (chat then tries its own tool matching).</summary>
     public static OfflineQuery? Build(QuestionReading q, IReadOnlyDictionary<string, IReadOnlyList<string>> values)

@@ -30,7 +30,7 @@ public static class RelatedQueries
         if (q.Has(QuestionWords.Sold()) && (named ?? pointing.FirstOrDefault(t => Quantity(t) is not null)) is { } sold && Quantity(sold) is { } qty)
             plan = (sold, $"SUM({SqlText.Id(qty, RelatedAlias)})", "units_sold", (who, n) => $"{who} sold the {Most(descending)}: {n} units");
         else if (spend.Success && (named ?? BestSaleTable(pointing)) is { } paid && Amount(paid) is { } amount)
-            plan = (paid, amount, "total_spent", (who, n) => $"{who} {Spent(spend.Value, descending)}: {n}");
+            plan = (paid, amount, Alias(spend.Value), (who, n) => $"{who} {Spent(spend.Value, descending)}: {n}");
         else if (named is not null)
             plan = (named, $"COUNT({SqlText.Id(named.ForeignKeyTo(table)!, RelatedAlias)})", named.Name, (who, n) =>
                 $"{who} has the {Most(descending)} {named.Plural}: {n}");
@@ -52,7 +52,7 @@ public static class RelatedQueries
             + $"FROM {SqlText.Id(table)} AS {SubjectAlias} LEFT JOIN {SqlText.Id(p.Table)} AS {RelatedAlias} "
             + $"ON {fk} = {key}{(period is null ? "" : $" AND {period.Sql}")}{filter.Sql} "
             + $"GROUP BY {groupBy} ORDER BY {SqlText.Id(p.Alias)} {(descending ? "DESC" : "ASC")}, {key} LIMIT {limit}";
-        var money = p.Alias == "total_spent";
+        var money = spend.Success && p.Alias == Alias(spend.Value);
         return new(
             sql,
             (rows, _) =>
@@ -90,11 +90,16 @@ public static class RelatedQueries
             .OrderBy(t => SaleNames.Any(n => t.Name.Contains(n, StringComparison.OrdinalIgnoreCase)) ? 0 : 1)
             .FirstOrDefault();
 
+    /// <summary>The sum's column name: "total_spent" for spending, else the question's word ("lifetime_value", "revenue").</summary>
+    private static string Alias(string word) => IsSpending(word) ? "total_spent" : word.Replace(' ', '_');
+
+    private static bool IsSpending(string word) => word.StartsWith("sp", StringComparison.Ordinal) || word.StartsWith("paid", StringComparison.Ordinal);
+
     private static string Most(bool descending) => descending ? "most" : "least";
 
     /// <summary>"spent the most" for spending words; "has the highest lifetime value" for the others.</summary>
     private static string Spent(string word, bool descending) =>
-        word.StartsWith("sp", StringComparison.Ordinal) || word.StartsWith("paid", StringComparison.Ordinal)
+        IsSpending(word)
             ? $"spent the {Most(descending)}"
             : $"has the {(descending ? "highest" : "lowest")} {word}";
 }
