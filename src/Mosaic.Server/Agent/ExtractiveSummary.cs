@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Mosaic.Connectors.Common.Results;
+using Mosaic.Server.Llm.Offline;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Agent;
@@ -19,6 +20,12 @@ public static partial class ExtractiveSummary
         var words = SourceKeywords.Of(query).Select(Stem).ToHashSet();
         var answered = results.Where(r => r.Success).ToList();
         var sb = new StringBuilder();
+        // The facts each source led with come first, attributed: that is the answer; the sections below back it.
+        var leads = answered.Select(r => (r.Name, Lead: AnswerRenderer.LeadOf(r.Response))).Where(l => l.Lead is not null).ToList();
+        foreach (var (name, lead) in leads)
+            sb.AppendLine($"- {lead} _(source: {name})_");
+        if (leads.Count > 0)
+            sb.AppendLine();
         sb.AppendLine($"**{answered.Count} of {results.Count} sources answered** ({string.Join(", ", answered.Select(r => r.Name))}).");
         foreach (var r in answered)
         {
@@ -33,7 +40,7 @@ public static partial class ExtractiveSummary
                 : items.Count > 0 ? $"{items.Count} items"
                 : "answer";
             sb.AppendLine().AppendLine($"### {r.Name} — {count}");
-            if (shown.Count == 0)
+            if (shown.Count == 0 && AnswerRenderer.LeadOf(r.Response) is null)
                 sb.AppendLine(Quote(r.Response));
             foreach (var item in shown)
                 sb.AppendLine($"- {item} _(source: {r.Name})_");

@@ -23,13 +23,14 @@ public interface ISourcePlanner
 /// by their signals and each built-in source plans the direct call that answers it (a custom source gets the
 /// question as asked).
 /// </summary>
-public sealed class OfflineSourcePlanner(IMcpHub hub, ToolCallAudit audit, ILogger<OfflineSourcePlanner> logger) : ISourcePlanner
+public sealed class OfflineSourcePlanner(IMcpHub hub, ToolCallAudit audit, TimeProvider time, ILogger<OfflineSourcePlanner> logger)
+    : ISourcePlanner
 {
     public Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<SourceDefinition> sources, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
 
     public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct) =>
         BuiltInSources.Find(source.Id) is { } builtIn
-            ? await builtIn.PlanOfflineAsync(new OfflineQuestion(userId, query, audit.Recording(hub), logger), ct)
+            ? await builtIn.PlanOfflineAsync(new OfflineQuestion(userId, query, audit.Recording(hub), logger, time.GetUtcNow()), ct)
             : null;
 }

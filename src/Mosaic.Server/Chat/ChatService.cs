@@ -3,12 +3,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Mosaic.Connectors.Common.Results;
+using Mosaic.Server.Agent;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
 using Mosaic.Server.Data;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
+using Mosaic.Server.Llm.Offline;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Chat;
@@ -37,6 +39,7 @@ public sealed class ChatService(
     IMcpHub hub,
     LlmProvider llm,
     IToolRouter router,
+    ISourcePlanner planner,
     ToolLoop loop,
     PromptService prompts,
     ChatHistoryStore history,
@@ -117,8 +120,7 @@ public sealed class ChatService(
             return new Outcome(null, e.Message, ErrorEvent.From(e));
         }
 
-        var plan = progress.Plan = DirectTier.Planned(q.Call, tools)
-            ?? await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
+        var plan = progress.Plan = await RouteAsync(q, tools, turn, ct);
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 
@@ -131,7 +133,7 @@ public sealed class ChatService(
         try
         {
             if (plan.DirectTool is { } direct)
-                await loop.RunDirectCallAsync(turn, direct, plan.DirectArguments ?? [], messages, progress.Uses, ct);
+                await loop.RunDirectCallAsync(turn, direct, plan.DirectArguments ?? [], messages, progress.Uses, ct, plan.Answer);
             return new Outcome(await loop.RunAsync(turn, llm.Chat, messages, plan.Tools, progress.Uses, ct), null);
         }
         catch (McpHubException e) when (e.Failure == McpHubFailure.AtCapacity)
@@ -144,6 +146,20 @@ public sealed class ChatService(
             var failure = $"The {llm.Name} model call failed: {TextClip.Ellipsize(e.Message, 300)}";
             return new Outcome(null, failure, new ErrorEvent(failure, ErrorCodes.ModelFailed));
         }
+    }
+
+    /// <summary>
+    /// The agent's planned call, else (Offline) the source's own plan for the question, else the router. A source's
+    /// catch-all plan (a search) yields to the router's tool matching, and is made only when no tool's words fit.
+    /// </summary>
+    private async Task<RoutePlan> RouteAsync(ChatQuestion q, IReadOnlyList<McpToolDeclaration> tools, ChatTurn turn, CancellationToken ct)
+    {
+        var planned = q.Call ?? await planner.PlanCallAsync(q.UserId, q.Message, q.Source, ct);
+        if ((q.Call is not null || planned is { Fallback: false }) && DirectTier.Planned(planned, tools) is { } direct)
+            return direct;
+        var routed = await router.RouteAsync(q.Message, tools, Routes(q.Source), turn.CredentialFields, ct);
+        var fits = routed.Tier != RouteTiers.Offline || ToolMatcher.Best(q.Message, tools) is not null;
+        return fits ? routed : DirectTier.Planned(planned, tools) ?? routed;
     }
 
     private async Task<ChatMetadata> FinishAsync(

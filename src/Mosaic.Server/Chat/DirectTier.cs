@@ -11,7 +11,14 @@ public static class DirectTier
     /// <summary>A planned call as a direct call; null without a plan, or when the source does not offer the tool.</summary>
     public static RoutePlan? Planned(PlannedCall? call, IReadOnlyList<McpToolDeclaration> tools) =>
         call is not null && tools.FirstOrDefault(t => t.Name == call.Tool) is { } tool
-            ? new RoutePlan(RouteTiers.Direct, $"the plan calls {tool.Name}", tools, tool, new Dictionary<string, object?>(call.Arguments))
+            ? new RoutePlan(
+                RouteTiers.Direct,
+                $"the plan calls {tool.Name}",
+                tools,
+                tool,
+                new Dictionary<string, object?>(call.Arguments),
+                call.Answer
+            )
             : null;
 
     /// <summary>The read-only tool a keyword route or the tool's own name points at, when every required argument is known.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.AI;
 using Mosaic.Server.Llm;
+using Mosaic.Server.Llm.Offline;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Chat;
 
@@ -64,10 +66,14 @@ public sealed class ToolLoop(ToolExecutor executor, ChatSettings settings)
         Dictionary<string, object?> arguments,
         List<ChatMessage> messages,
         List<ToolUse> uses,
-        CancellationToken ct
+        CancellationToken ct,
+        OfflineAnswer? answer = null
     )
     {
         var call = new FunctionCallContent($"direct_{Guid.NewGuid():N}", tool.Name, arguments);
+        // The plan's answer shape rides with the call, so the Offline client reads the result the way it was asked.
+        if (answer is not null)
+            call.AdditionalProperties = new() { [OfflineChatClient.AnswerProperty] = answer };
         var (result, use) = await executor.ExecuteAsync(turn, tool, call, ct);
         messages.Add(new ChatMessage(ChatRole.Assistant, [call]));
         messages.Add(new ChatMessage(ChatRole.Tool, [result]));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Mosaic.Server.Llm;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Chat;
 
@@ -13,7 +14,8 @@ public sealed record RoutePlan(
     string Reason,
     IReadOnlyList<McpToolDeclaration> Tools,
     McpToolDeclaration? DirectTool = null,
-    Dictionary<string, object?>? DirectArguments = null
+    Dictionary<string, object?>? DirectArguments = null,
+    OfflineAnswer? Answer = null
 );
 
 public static class RouteTiers

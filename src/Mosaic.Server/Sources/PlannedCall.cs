@@ -18,6 +18,15 @@ public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object
             ? new(tool)
             : new(tool, new Dictionary<string, object?> { ["query"] = phrase }) { Label = $"{tool} query=\"{phrase}\"" };
 
+    /// <summary>
+    /// The source's catch-all for a question it did not recognise (a full-text search). The agent makes it anyway;
+    /// single-source chat first tries its own tool matching and makes this only when no tool's words fit.
+    /// </summary>
+    public bool Fallback { get; init; }
+
+    /// <summary>How the Offline answer reads (the fact it leads with, what was searched); null: the result as it is.</summary>
+    public OfflineAnswer? Answer { get; init; }
+
     /// <summary>How the plan shows the call; by default the tool and its arguments, e.g. "get_order order=#1042".</summary>
     public string Label
     {
@@ -38,7 +47,8 @@ public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object
 }
 
 /// <summary>A question as an Offline plan sees it, with what a plan may need to look something up first.</summary>
-public sealed record OfflineQuestion(string UserId, string Query, IMcpHub Hub, ILogger Logger)
+/// <param name="Now">The server's clock (the demo's under MOSAIC_FAKE_NOW), for periods such as "yesterday".</param>
+public sealed record OfflineQuestion(string UserId, string Query, IMcpHub Hub, ILogger Logger, DateTimeOffset Now)
 {
     /// <summary>Up to three distinctive words (<see cref="SourceKeywords"/>).</summary>
     public IReadOnlyList<string> Keywords { get; } = SourceKeywords.Of(Query);
@@ -47,4 +57,7 @@ public sealed record OfflineQuestion(string UserId, string Query, IMcpHub Hub, I
     public string Phrase => string.Join(' ', Keywords);
 
     public string Lower => Query.ToLowerInvariant();
+
+    /// <summary>The period the question names ("in the last 7 days"), or null.</summary>
+    public QuestionPeriod? Period => QuestionPeriod.Find(Query, Now);
 }

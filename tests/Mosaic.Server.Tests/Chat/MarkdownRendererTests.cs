@@ -20,7 +20,7 @@ public sealed class MarkdownRendererTests
         var md = MarkdownRenderer.Render("list_channels", false, "2 channels", json);
         Assert.Contains("| id | name | members |", md);
         Assert.Contains("| C1 | [checkout-eng](https://acme.slack.com/archives/C1) | 12 |", md);
-        Assert.Contains("_next_cursor: abc_", md);
+        Assert.Contains("_For more, ask again with next_cursor=abc_", md);
         Assert.DoesNotContain("| url", md);
     }
 

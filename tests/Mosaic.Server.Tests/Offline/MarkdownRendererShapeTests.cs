@@ -56,7 +56,7 @@ public sealed class MarkdownRendererShapeTests
 
         var cut = Render("""{"items":[{"title":"a"}],"returned":1,"has_more":true,"truncated":true,"next_cursor":"c_1"}""");
         Assert.Contains("_Showing 1 items; the source has more. The source cut this page to fit its size limit._", cut);
-        Assert.Contains(@"_next_cursor: c\_1_", cut);
+        Assert.Contains(@"_For more, ask again with next_cursor=c\_1_", cut);
         Assert.DoesNotContain("_returned", cut);
     }
 

@@ -95,7 +95,7 @@ public sealed class ReadToolRenderingTests(DemoAgentFixture fx)
         Assert.Contains("| Noah |", md);
         Assert.DoesNotContain("| Amara |", md);
         Assert.Contains("_Showing 3 rows; the source has more._", md);
-        Assert.Contains("_next_cursor: ", md);
+        Assert.Contains("_For more, ask again with next_cursor=", md);
 
         // When the source knows its total, the line gives it.
         var projects = await RenderAsync("jira", "list_projects", """{"limit":2}""");

@@ -57,14 +57,18 @@ public static class MarkdownRenderer
                 continue;
             if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0)
                 continue;
-            // The kit's note repeats the cut line and the cursor in words.
-            if (ResultShape.PagingKeys.Contains(p.Name) || (kitList && p.Name == "note"))
+            // The kit's note repeats the cut line and the cursor in words; page numbers say nothing a person needs.
+            if (ResultShape.PagingKeys.Contains(p.Name) || ResultShape.PageKeys.Contains(p.Name) || (kitList && p.Name == "note"))
                 continue;
             if (IsScalar(p.Value))
             {
-                // A cursor is copied into the next question whole.
+                // A cursor matters only as the way to the next page: said so, and copied into the next question whole.
                 var value = ScalarText(p.Value);
-                sb.AppendLine($"\n_{p.Name}: {(p.Name.EndsWith("cursor", StringComparison.Ordinal) ? Escape(value) : Cell(value))}_");
+                sb.AppendLine(
+                    p.Name.EndsWith("cursor", StringComparison.Ordinal)
+                        ? $"\n_For more, ask again with {p.Name}={Escape(value)}_"
+                        : $"\n_{p.Name}: {Cell(value)}_"
+                );
             }
             else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0)
                 Part(sb, root, p);
@@ -244,7 +248,7 @@ public static class MarkdownRenderer
 
     private static string Cap(string s, int max) => TextClip.Clip(s, max);
 
-    private static JsonElement? TryParse(string text)
+    internal static JsonElement? TryParse(string text)
     {
         var t = text.TrimStart();
         if (t.Length == 0 || (t[0] != '{' && t[0] != '['))

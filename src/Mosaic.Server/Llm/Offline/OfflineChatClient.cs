@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Llm.Offline;
 
@@ -13,6 +14,9 @@ namespace Mosaic.Server.Llm.Offline;
 public sealed class OfflineChatClient : IChatClient
 {
     public const string ModelId = "offline";
+
+    /// <summary>Where a planned call carries its <see cref="OfflineAnswer"/> (<c>FunctionCallContent.AdditionalProperties</c>).</summary>
+    public const string AnswerProperty = "mosaic.offline_answer";
 
     public Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -75,20 +79,28 @@ public sealed class OfflineChatClient : IChatClient
 
     private static string RenderResults(List<ChatMessage> history, List<FunctionResultContent> results)
     {
-        var names = history
+        var calls = history
             .SelectMany(m => m.Contents)
             .OfType<FunctionCallContent>()
             .GroupBy(c => c.CallId)
-            .ToDictionary(g => g.Key, g => g.Last().Name);
+            .ToDictionary(g => g.Key, g => g.Last());
         var sb = new StringBuilder();
         foreach (var r in results)
         {
-            var tool = names.GetValueOrDefault(r.CallId, "tool");
+            var call = calls.GetValueOrDefault(r.CallId);
+            var tool = call?.Name ?? "tool";
             var raw = r.RawRepresentation as McpToolResult;
             var text = raw?.Text ?? r.Result?.ToString() ?? "";
-            if (results.Count > 1 || raw is null or { IsError: false })
-                sb.AppendLine($"**{tool}**\n");
-            sb.AppendLine(MarkdownRenderer.Render(tool, raw?.IsError ?? r.Exception is not null, text, raw?.Structured));
+            var isError = raw?.IsError ?? r.Exception is not null;
+            // A planned call says how its answer reads: the fact first, so no tool label before it.
+            if (call?.AdditionalProperties?.GetValueOrDefault(AnswerProperty) is OfflineAnswer answer)
+                sb.AppendLine(AnswerRenderer.Render(tool, answer, isError, text, raw?.Structured));
+            else
+            {
+                if (results.Count > 1 || raw is null or { IsError: false })
+                    sb.AppendLine($"**{tool}**\n");
+                sb.AppendLine(MarkdownRenderer.Render(tool, isError, text, raw?.Structured));
+            }
             sb.AppendLine();
         }
         return sb.ToString().TrimEnd();

@@ -13,6 +13,9 @@ internal static class ResultShape
     /// <summary>Paging bookkeeping: said once, in the cut line, instead of as notes.</summary>
     public static readonly string[] PagingKeys = ["returned", "total", "has_more", "truncated", "more"];
 
+    /// <summary>Where a page starts and how long it is: bookkeeping for the next call, never news for a person.</summary>
+    public static readonly string[] PageKeys = ["page", "per_page", "offset", "limit", "start_at", "max_results"];
+
     /// <summary>Keys that name the thing a record is about; a top-level one (or a nested object with one) makes a record.</summary>
     public static readonly string[] SubjectKeys = ["title", "name", "key", "subject", "summary", "full_name"];
 

@@ -93,7 +93,7 @@ public sealed partial class GitHubSource : IBuiltInSource
     {
         // The tools work per repository, so the plan needs one to look in.
         if (await GitHubRepoPicker.PickAsync(q, ct) is not { } repo)
-            return new PlannedCall("list_repositories");
+            return new PlannedCall("list_repositories") { Fallback = true };
         if (PullRequest().Match(q.Query) is { Success: true } pr)
         {
             var number = int.Parse(pr.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -110,7 +110,10 @@ public sealed partial class GitHubSource : IBuiltInSource
                 ["include_pull_requests"] = true,
                 ["limit"] = 50,
             }
-        );
+        )
+        {
+            Fallback = true,
+        };
     }
 
     /// <summary>"PR #12", "pull request 12".</summary>

@@ -97,7 +97,7 @@ public sealed partial class GoogleWorkspaceSource : IBuiltInSource
     {
         if (Calendar().IsMatch(q.Lower))
             return new("get_events");
-        return PlannedCall.Search(Drive().IsMatch(q.Lower) ? "search_drive_files" : "list_messages", q.Phrase);
+        return PlannedCall.Search(Drive().IsMatch(q.Lower) ? "search_drive_files" : "list_messages", q.Phrase) with { Fallback = true };
     }
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.-]+")]

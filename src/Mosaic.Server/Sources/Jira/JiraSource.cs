@@ -75,7 +75,7 @@ public sealed partial class JiraSource : IBuiltInSource
         if (IssueKey().Match(q.Query) is { Success: true } key)
             return new("get_issue", new Dictionary<string, object?> { ["key"] = key.Value }) { Label = $"get issue {key.Value}" };
         var jql = q.Phrase.Length > 0 ? $"text ~ '{q.Phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
-        return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql });
+        return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql }) { Fallback = true };
     }
 
     /// <summary>"ACME-142": an issue key.</summary>

@@ -82,7 +82,7 @@ public sealed partial class MySqlSource : IBuiltInSource
         ValueTask.FromResult<PlannedCall?>(
             TableName().Match(q.Query) is { Success: true } t
                 ? new("execute_query", new Dictionary<string, object?> { ["sql"] = $"SELECT * FROM {t.Groups["t"].Value} LIMIT 20" })
-                : new("list_tables")
+                : new("list_tables") { Fallback = true }
         );
 
     /// <summary>The egress entry for a MySQL server: IPv6 literals in brackets, MySQL's port unless another is given.</summary>

@@ -87,7 +87,7 @@ public sealed partial class S3Source : IBuiltInSource
     private static PlannedCall Plan(OfflineQuestion q)
     {
         if (BucketName().Match(q.Query) is not { Success: true } b)
-            return new("list_buckets");
+            return new("list_buckets") { Fallback = true };
         var bucket = b.Groups["b"].Value;
         if (q.Keywords.Count == 0)
             return new("search_objects", new Dictionary<string, object?> { ["bucket"] = bucket });

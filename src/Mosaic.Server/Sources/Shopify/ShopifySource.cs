@@ -92,8 +92,8 @@ public sealed partial class ShopifySource : IBuiltInSource
             };
         }
         if (q.Lower.Contains("product"))
-            return PlannedCall.Search("list_products", phrase);
-        return PlannedCall.Search("list_orders", q.Lower.Contains("order") ? "" : phrase);
+            return PlannedCall.Search("list_products", phrase) with { Fallback = true };
+        return PlannedCall.Search("list_orders", q.Lower.Contains("order") ? "" : phrase) with { Fallback = true };
     }
 
     /// <summary>"order #1042", "#1042" (three digits or more, not a pull request or an issue number).</summary>

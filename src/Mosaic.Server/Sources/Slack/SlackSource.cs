@@ -95,7 +95,11 @@ public sealed partial class SlackSource : IBuiltInSource
             return new("read_messages", new Dictionary<string, object?> { ["channel"] = name }) { Label = $"read messages #{name}" };
         }
         return q.Phrase.Length > 0
-            ? new("search_messages", new Dictionary<string, object?> { ["query"] = q.Phrase }) { Label = $"search messages \"{q.Phrase}\"" }
+            ? new("search_messages", new Dictionary<string, object?> { ["query"] = q.Phrase })
+            {
+                Label = $"search messages \"{q.Phrase}\"",
+                Fallback = true,
+            }
             : null;
     }
 
