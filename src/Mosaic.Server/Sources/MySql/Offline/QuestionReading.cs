@@ -98,7 +98,7 @@ public sealed class QuestionReading
             .Matches(Text)
             .Select(w => w.Value)
             .Where(w => Code(w) || !QuestionWords.NotValues.Contains(w.ToLowerInvariant()) && !names.Contains(w.ToLowerInvariant()))
-            .Where(w => !(w.All(char.IsDigit) && w.Length <= 3)) // "top 5": the N, not a value
+            .Where(w => !w.All(c => char.IsDigit(c) || c is '-' or ':')) // "top 5", "#1042", "since 2025-05-01": not values
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

@@ -31,6 +31,12 @@ public static partial class QuestionTemplates
     {
         if (Subject(q) is not { } table || RowFilter.For(q, table, values) is not { } filter)
             return null;
+        // A word no template accounts for ("customers who ordered a grinder") would be silently dropped: an answer to
+        // another question. Better none, and the chat's own tool matching.
+        var shape = QuestionWords.Least().Matches(q.Lower).SelectMany(m => m.Value.Split(' '));
+        var unexplained = q.ValueWords(table).Select(w => w.ToLowerInvariant()).Where(w => !QuestionWords.NotValues.Contains(w));
+        if (unexplained.Except(filter.Explained).Except(shape).Any())
+            return null;
         if (q.Has(QuestionWords.Count()))
             return CountQueries.Grouped(q, table, filter) ?? CountQueries.Count(q, table, filter);
         if (q.Has(QuestionWords.Average()))
@@ -47,8 +53,13 @@ public static partial class QuestionTemplates
             return TotalQueries.Total(q, table, filter, average: false);
         if (!filter.IsEmpty)
             return RowQueries.Filtered(q, table, filter);
-        return q.Subject is not null ? RowQueries.Table(table) : null;
+        var justTheName = q.Lower.Trim(' ', '?', '.', '!') is var bare && (bare == table.Name || bare == table.Plural);
+        return q.Subject is not null && (q.Has(TableRows()) || justTheName) ? RowQueries.Table(table) : null;
     }
+
+    /// <summary>"the orders table", "show customers", "list the products", "orders": the table's rows, nothing more asked.</summary>
+    [GeneratedRegex(@"\b(?:table|rows|records)\b|^\s*(?:show|list|display|get|give)\b")]
+    private static partial Regex TableRows();
 
     /// <summary>"most" and "least" both said ("the most expensive of the least stocked"): the first one said wins.</summary>
     private static bool MostFirst(QuestionReading q) => QuestionWords.Most().Match(q.Lower).Index <= QuestionWords.Least().Match(q.Lower).Index;

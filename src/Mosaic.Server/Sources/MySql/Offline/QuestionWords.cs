@@ -28,7 +28,7 @@ public static partial class QuestionWords
     [GeneratedRegex(@"\b(?:top|most|highest|biggest|largest|best|greatest|max|maximum|priciest|pricey)\b")]
     public static partial Regex Most();
 
-    [GeneratedRegex(@"\b(?:least|lowest|cheapest|smallest|fewest|bottom|min|minimum|worst)\b")]
+    [GeneratedRegex(@"\b(?:least|lowest|cheapest|smallest|fewest|bottom|min|minimum|worst|low on|running low)\b")]
     public static partial Regex Least();
 
     /// <summary>"top 5", "5 latest", "latest 10", "first 3": the N asked.</summary>
@@ -81,5 +81,10 @@ public static partial class QuestionWords
         .. "monday tuesday wednesday thursday friday saturday sunday so far than more less over under at as made placed ordered"
             .Split(' '),
         .. "named called whose their them they he she his her have got see look up into out not no yes one ones per cent".Split(' '),
+        .. "run sql query queries mysql mariadb bring brings generate generated make makes want need know like currently right now"
+            .Split(' '),
+        .. "ever kind kinds type types different distinct unique overall altogether exist exists stored entries row record hold"
+            .Split(' '),
+        .. "best-selling bestselling top-selling highest-value stocked status statuses".Split(' '),
     ];
 }

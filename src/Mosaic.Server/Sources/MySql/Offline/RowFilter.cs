@@ -11,7 +11,8 @@ public sealed record Condition(string Sql, string Phrase, bool Adjective = false
 /// </summary>
 public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
 {
-    public static RowFilter None { get; } = new([]);
+    /// <summary>The question's words this filter accounts for (values, places, verbs such as "paid with"), lower case.</summary>
+    public IReadOnlySet<string> Explained { get; init; } = new HashSet<string>();
 
     public bool IsEmpty => Conditions.Count == 0;
 
@@ -45,7 +46,9 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
     )
     {
         var conditions = new List<Condition>();
-        var matched = ValueMatcher.Match(q, table, values);
+        var found = ValueMatcher.Match(q, table, values);
+        var matched = found.Where(m => !m.Verb).ToList();
+        var explained = found.SelectMany(m => Words(m.Value)).ToHashSet();
         foreach (var group in matched.GroupBy(m => m.Column, StringComparer.OrdinalIgnoreCase))
         {
             var column = table.Column(group.Key)!;
@@ -56,7 +59,10 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
             conditions.Add(Statusy(column) ? new(sql, shown.Replace('_', ' '), true) : new(sql, $"with {column.Words} {shown}"));
         }
         if (Place(q, table, matched, alias) is { } place)
+        {
             conditions.Add(place);
+            explained.UnionWith(Words(place.Phrase));
+        }
         if (RowNumber(q, table, alias) is { } number)
             conditions.Add(number);
         if (withPeriod && q.Period is not null)
@@ -65,8 +71,10 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
                 return null;
             conditions.Add(period);
         }
-        return new(conditions);
+        return new(conditions) { Explained = explained };
     }
+
+    private static IEnumerable<string> Words(string text) => text.ToLowerInvariant().Split(' ', '_');
 
     /// <summary>The question's period on the table's date column; null when there is no period or no date column.</summary>
     public static Condition? PeriodOn(QuestionReading q, DbTable table, string? alias = null)

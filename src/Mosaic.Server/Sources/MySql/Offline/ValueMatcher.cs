@@ -1,7 +1,8 @@
 namespace Mosaic.Server.Sources.MySql.Offline;
 
 /// <summary>A value of a column that the question names, where it names it.</summary>
-public sealed record ValueMatch(string Column, string Value, int At, int Length);
+/// <param name="Verb">Said as a verb ("orders paid with BREW10"): explains the word, filters nothing.</param>
+public sealed record ValueMatch(string Column, string Value, int At, int Length, bool Verb = false);
 
 /// <summary>
 /// Finds the values the question names among a table's short text columns' values ("open" → status,
@@ -22,12 +23,12 @@ public static class ValueMatcher
         foreach (var column in table.Columns.Where(c => c.IsShortText))
         foreach (var value in values.GetValueOrDefault(column.Name) ?? [])
             if (Find(q, value, words) is { } at && !found.Any(f => f.At == at.At && f.Length == at.Length))
-                found.Add(new(column.Name, value, at.At, at.Length));
+                found.Add(new(column.Name, value, at.At, at.Length, at.Verb));
         // "partially refunded" also contains "refunded": the longer match says what was meant.
         return found.Where(f => !found.Any(o => o != f && o.Length > f.Length && o.At <= f.At && o.At + o.Length >= f.At + f.Length)).ToList();
     }
 
-    private static (int At, int Length)? Find(QuestionReading q, string value, HashSet<string> words)
+    private static (int At, int Length, bool Verb)? Find(QuestionReading q, string value, HashSet<string> words)
     {
         if (value.Length < 2 || SqlText.Literal(value) is null)
             return null;
@@ -41,9 +42,7 @@ public static class ValueMatcher
             var exact = spelling.Any(char.IsLetter) && spelling == spelling.ToUpperInvariant() && q.Text.Substring(at, spelling.Length) == spelling;
             if (!exact && !spelling.ToLowerInvariant().Split(' ').Any(words.Contains))
                 continue;
-            if (QuestionWords.VerbFollows().IsMatch(q.Text[(at + spelling.Length)..]))
-                continue;
-            return (at, spelling.Length);
+            return (at, spelling.Length, QuestionWords.VerbFollows().IsMatch(q.Text[(at + spelling.Length)..]));
         }
         return null;
     }
