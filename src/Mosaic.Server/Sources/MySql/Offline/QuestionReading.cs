@@ -91,7 +91,7 @@ public sealed class QuestionReading
         var names = Schema
             .Tables.SelectMany(t => new[] { t.Plural, t.Singular })
             .Concat(table.Columns.SelectMany(c => new[] { c.Words, DbNames.Singular(c.Words) }))
-            .SelectMany(n => n.Split(' '))
+            .SelectMany(n => QuestionWords.Word().Matches(n).Select(m => m.Value))
             .ToHashSet();
         return QuestionWords
             .Word()
