@@ -32,8 +32,8 @@ public static class TotalQueries
                 var over = $"over {DbNames.Count(n, table)}";
                 if (revenue)
                     return $"Revenue from {things}: **{x}** {over} (the sum of {measure.Name}).";
-                var what = measure.Words == "total" ? value : $"{value} {measure.Words}";
-                return $"The {what} of {things} is **{x}** {over}.";
+                var what = measure.Words == "total" && !average ? "Total" : $"{(average ? "Average" : "Total")} {measure.Words}";
+                return $"{what} of {things}: **{x}** {over}.";
             },
             filter.Searched(table)
         );
