@@ -13,6 +13,9 @@ public static class MySqlOfflinePlanner
     {
         if (QuestionTemplates.ShowTables().IsMatch(q.Lower))
             return new PlannedCall("list_tables");
+        // "execute_query sql=…" names its call: chat's direct tier makes it as written, with no schema read first.
+        if (QuestionTemplates.ToolCall().IsMatch(q.Lower))
+            return Fallback();
         try
         {
             var schema = await SchemaReader.ReadAsync(q, ct);

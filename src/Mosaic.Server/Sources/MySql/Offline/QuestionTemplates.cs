@@ -68,6 +68,10 @@ public static partial class QuestionTemplates
     [GeneratedRegex(@"^\s*(?:show|list)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?tables\b|\b(?:what|which)\s+tables\b|^\s*tables\s*\??\s*$")]
     public static partial Regex ShowTables();
 
+    /// <summary>A message that is a call of one of the connector's tools ("execute_query sql=…").</summary>
+    [GeneratedRegex(@"^\s*(?:list_databases|list_tables|describe_table|execute_query|whoami|whats_new)\b")]
+    public static partial Regex ToolCall();
+
     /// <summary>"describe orders", "Describe the orders table", "columns of the orders table", "schema of customers".</summary>
     [GeneratedRegex(@"^\s*(?:describe|desc)\b|\b(?:columns|schema|structure)\s+(?:of|in|for)\b|\bwhat columns\b")]
     public static partial Regex Describe();
