@@ -107,8 +107,8 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
                 "Run a SQL query counting support tickets by status",
                 "mysql",
                 "execute_query",
-                """{"sql":"SELECT `status`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `status` ORDER BY `count` DESC, `status` LIMIT 50","limit":50}""",
-                "execute_query sql=\"SELECT `status`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `status` ORDER BY `count` DESC, `status` LIMIT 50\""
+                $$"""{"sql":"{{TicketsByStatus}}","limit":50}""",
+                $"execute_query sql=\"{TicketsByStatus}\""
             },
             { "What is going on with the tables?", "mysql", "list_tables", "{}", "list_tables" },
             {
@@ -168,6 +168,9 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
         var answer = Result(result, "github").GetProperty("response").GetString();
         Assert.True(answer!.Contains("Fix double charge on discounted checkout"), answer); // the pull request's title
     }
+
+    private const string TicketsByStatus =
+        "SELECT `status`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `status` ORDER BY `count` DESC, `status` LIMIT 50";
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -83,5 +83,4 @@ public sealed class MySqlSource : IBuiltInSource
 
     /// <summary>The egress entry for a MySQL server: IPv6 literals in brackets, MySQL's port unless another is given.</summary>
     static string HostEntry(string host, string? port) => $"{(host.Contains(':') ? $"[{host.Trim('[', ']')}]" : host)}:{port ?? "3306"}";
-
 }

@@ -21,16 +21,29 @@ public sealed record AnswerCase(string Question, string Lead, params string[] In
 public static class OfflineAnswerCases
 {
     /// <summary>Shapes whose answer holds whatever day the database's dates were moved to (MariaDB's copy moves them to now).</summary>
-    public static TheoryData<string> AnyDay => new(Cases.Where(c => !c.Question.Contains("yesterday") && !c.Question.Contains("month")).Select(c => c.Question));
+    public static TheoryData<string> AnyDay =>
+        new(Cases.Where(c => !c.Question.Contains("yesterday") && !c.Question.Contains("month")).Select(c => c.Question));
 
     public static TheoryData<string> All => new(Cases.Select(c => c.Question));
 
     public static readonly AnswerCase[] Cases =
     [
         new("How many customers do we have?", @"There are \*\*(\d+)\*\* customers\.", "SELECT COUNT(*) FROM customers"),
-        new("how many orders are refunded", @"There is \*\*(\d+)\*\* refunded order\.", "SELECT COUNT(*) FROM orders WHERE financial_status = 'refunded'"),
-        new("how many open support tickets", @"There are \*\*(\d+)\*\* open support tickets\.", "SELECT COUNT(*) FROM support_tickets WHERE status = 'open'"),
-        new("how many customers in Berlin", @"There are \*\*(\d+)\*\* customers in Berlin\.", "SELECT COUNT(*) FROM customers WHERE city = 'Berlin'"),
+        new(
+            "how many orders are refunded",
+            @"There is \*\*(\d+)\*\* refunded order\.",
+            "SELECT COUNT(*) FROM orders WHERE financial_status = 'refunded'"
+        ),
+        new(
+            "how many open support tickets",
+            @"There are \*\*(\d+)\*\* open support tickets\.",
+            "SELECT COUNT(*) FROM support_tickets WHERE status = 'open'"
+        ),
+        new(
+            "how many customers in Berlin",
+            @"There are \*\*(\d+)\*\* customers in Berlin\.",
+            "SELECT COUNT(*) FROM customers WHERE city = 'Berlin'"
+        ),
         new(
             "How many orders are there per status?",
             @"Orders per financial status: \*\*(\w+)\*\* has the most, (\d+) of (\d+)\.",
@@ -58,7 +71,11 @@ public static class OfflineAnswerCases
             "SELECT name FROM products ORDER BY stock DESC, id LIMIT 1",
             "SELECT MAX(stock) FROM products"
         ),
-        new("latest orders", @"The latest order is #(\d+), from .+\.", "SELECT order_number FROM orders ORDER BY created_at DESC, id DESC LIMIT 1"),
+        new(
+            "latest orders",
+            @"The latest order is #(\d+), from .+\.",
+            "SELECT order_number FROM orders ORDER BY created_at DESC, id DESC LIMIT 1"
+        ),
         new(
             "newest customers",
             @"The latest customer is (\w+) (\w+), from .+\.",
@@ -70,7 +87,11 @@ public static class OfflineAnswerCases
             @"The latest support ticket is (SUP-\d+) \(.+\), from .+\.",
             "SELECT ticket_key FROM support_tickets ORDER BY created_at DESC, id DESC LIMIT 1"
         ),
-        new("open support tickets", @"There are \*\*(\d+)\*\* open support tickets\.", "SELECT COUNT(*) FROM support_tickets WHERE status = 'open'"),
+        new(
+            "open support tickets",
+            @"There are \*\*(\d+)\*\* open support tickets\.",
+            "SELECT COUNT(*) FROM support_tickets WHERE status = 'open'"
+        ),
         new(
             "orders paid with BREW10",
             @"There are \*\*(\d+)\*\* orders with discount code BREW10\.",
@@ -98,7 +119,8 @@ public static class OfflineAnswerCases
 
     private const string TopSpender =
         "FROM customers c JOIN orders o ON o.customer_id = c.id "
-        + "WHERE c.id = (SELECT customer_id FROM orders GROUP BY customer_id ORDER BY SUM(total) DESC, customer_id LIMIT 1) GROUP BY c.id, c.first_name, c.last_name";
+        + "WHERE c.id = (SELECT customer_id FROM orders GROUP BY customer_id ORDER BY SUM(total) DESC, customer_id LIMIT 1) "
+        + "GROUP BY c.id, c.first_name, c.last_name";
 
     private const string InPeriod = "WHERE created_at >= '{start}' AND created_at < '{end}'";
 
@@ -106,7 +128,12 @@ public static class OfflineAnswerCases
     /// Plans the question with MySQL's own Offline plan, makes the planned call through the hub (the real connector),
     /// and renders it as the chat does. Returns the call and the answer's markdown.
     /// </summary>
-    public static async Task<(PlannedCall Call, string Answer)> AskAsync(IServiceProvider services, string userId, string question, DateTimeOffset now)
+    public static async Task<(PlannedCall Call, string Answer)> AskAsync(
+        IServiceProvider services,
+        string userId,
+        string question,
+        DateTimeOffset now
+    )
     {
         var hub = services.GetRequiredService<IMcpHub>();
         var q = new OfflineQuestion(userId, question, hub, NullLogger.Instance, now);
@@ -121,7 +148,9 @@ public static class OfflineAnswerCases
         return (call, answer);
     }
 
-    /// <summary>The answer leads with the case's sentence, every captured value equals its independent query's, and the SQL is shown.</summary>
+    /// <summary>
+    /// The answer leads with the case's sentence, every captured value equals its independent query's, and the SQL is shown.
+    /// </summary>
     public static async Task AssertAnswersAsync(
         IServiceProvider services,
         string userId,
@@ -151,7 +180,10 @@ public static class OfflineAnswerCases
             else
                 // Money is shown with two decimals and averages to two places: equal to the cent.
                 Assert.True(
-                    Math.Abs(Convert.ToDecimal(expected, CultureInfo.InvariantCulture) - decimal.Parse(actual.Replace(",", ""), CultureInfo.InvariantCulture)) < 0.006m,
+                    Math.Abs(
+                        Convert.ToDecimal(expected, CultureInfo.InvariantCulture)
+                            - decimal.Parse(actual.Replace(",", ""), CultureInfo.InvariantCulture)
+                    ) < 0.006m,
                     $"{question}: group {i + 1} is {actual}, {sql} says {expected}\n{answer}"
                 );
         }

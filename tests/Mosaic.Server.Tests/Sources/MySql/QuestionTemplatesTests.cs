@@ -32,7 +32,8 @@ public sealed class QuestionTemplatesTests
             },
             {
                 "Run a SQL query counting support tickets by priority",
-                "SELECT `priority`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `priority` ORDER BY `count` DESC, `priority` LIMIT 50"
+                "SELECT `priority`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `priority` "
+                    + "ORDER BY `count` DESC, `priority` LIMIT 50"
             },
             {
                 "How many customers per city?",
@@ -53,9 +54,13 @@ public sealed class QuestionTemplatesTests
             },
             {
                 "cheapest Coffee products",
-                "SELECT `name`, `price` FROM `products` WHERE `category` = 'Coffee' AND `price` IS NOT NULL ORDER BY `price` ASC, `id` LIMIT 5"
+                "SELECT `name`, `price` FROM `products` WHERE `category` = 'Coffee' AND `price` IS NOT NULL "
+                    + "ORDER BY `price` ASC, `id` LIMIT 5"
             },
-            { "top 100 orders", $"SELECT `order_number`, `total` FROM `orders` WHERE `total` IS NOT NULL ORDER BY `total` DESC, `id` LIMIT 50" },
+            {
+                "top 100 orders",
+                $"SELECT `order_number`, `total` FROM `orders` WHERE `total` IS NOT NULL ORDER BY `total` DESC, `id` LIMIT 50"
+            },
             // Top-N by an aggregate over the table that points at it.
             {
                 "Which customers spent the most?",
@@ -71,7 +76,8 @@ public sealed class QuestionTemplatesTests
             },
             {
                 "Which customers have the most support tickets?",
-                "SELECT s.`first_name` AS `first_name`, s.`last_name` AS `last_name`, COALESCE(COUNT(r.`customer_id`), 0) AS `support_tickets` "
+                "SELECT s.`first_name` AS `first_name`, s.`last_name` AS `last_name`, "
+                    + "COALESCE(COUNT(r.`customer_id`), 0) AS `support_tickets` "
                     + "FROM `customers` AS s LEFT JOIN `support_tickets` AS r ON r.`customer_id` = s.`id` "
                     + "GROUP BY s.`id`, s.`first_name`, s.`last_name` ORDER BY `support_tickets` DESC, s.`id` LIMIT 5"
             },
@@ -85,9 +91,13 @@ public sealed class QuestionTemplatesTests
             { "latest orders", $"SELECT {OrderColumns} FROM `orders` ORDER BY `created_at` DESC, `id` DESC LIMIT 5" },
             {
                 "newest 2 customers",
-                "SELECT `first_name`, `last_name`, `city`, `country`, `created_at` FROM `customers` ORDER BY `created_at` DESC, `id` DESC LIMIT 2"
+                "SELECT `first_name`, `last_name`, `city`, `country`, `created_at` FROM `customers` "
+                    + "ORDER BY `created_at` DESC, `id` DESC LIMIT 2"
             },
-            { "most recent support tickets", $"SELECT {TicketColumns} FROM `support_tickets` ORDER BY `created_at` DESC, `id` DESC LIMIT 5" },
+            {
+                "most recent support tickets",
+                $"SELECT {TicketColumns} FROM `support_tickets` ORDER BY `created_at` DESC, `id` DESC LIMIT 5"
+            },
             // Rows a named value keeps.
             {
                 "open support tickets",
@@ -99,9 +109,13 @@ public sealed class QuestionTemplatesTests
             },
             {
                 "Which orders are partially refunded?",
-                $"SELECT {OrderColumns} FROM `orders` WHERE `financial_status` = 'partially_refunded' ORDER BY `created_at` DESC, `id` DESC LIMIT 50"
+                $"SELECT {OrderColumns} FROM `orders` WHERE `financial_status` = 'partially_refunded' "
+                    + "ORDER BY `created_at` DESC, `id` DESC LIMIT 50"
             },
-            { "Show me order #1042", $"SELECT {OrderColumns} FROM `orders` WHERE `order_number` = 1042 ORDER BY `created_at` DESC, `id` DESC LIMIT 50" },
+            {
+                "Show me order #1042",
+                $"SELECT {OrderColumns} FROM `orders` WHERE `order_number` = 1042 ORDER BY `created_at` DESC, `id` DESC LIMIT 50"
+            },
             // Sums and averages, over a period as literal bounds.
             {
                 "revenue in the last 7 days",
@@ -172,10 +186,14 @@ public sealed class QuestionTemplatesTests
         var sql = SchemaReader.ValuesSql(tickets, [.. tickets.Columns.Where(c => c.IsShortText)]);
 
         Assert.Equal(
-            "SELECT 0 AS `c`, `v` FROM (SELECT DISTINCT `ticket_key` AS `v` FROM `support_tickets` WHERE `ticket_key` IS NOT NULL LIMIT 50) AS `d0` "
-                + "UNION ALL SELECT 1 AS `c`, `v` FROM (SELECT DISTINCT `status` AS `v` FROM `support_tickets` WHERE `status` IS NOT NULL LIMIT 50) AS `d1` "
-                + "UNION ALL SELECT 2 AS `c`, `v` FROM (SELECT DISTINCT `priority` AS `v` FROM `support_tickets` WHERE `priority` IS NOT NULL LIMIT 50) AS `d2` "
-                + "UNION ALL SELECT 3 AS `c`, `v` FROM (SELECT DISTINCT `channel` AS `v` FROM `support_tickets` WHERE `channel` IS NOT NULL LIMIT 50) AS `d3`",
+            string.Join(
+                " UNION ALL ",
+                new[] { "ticket_key", "status", "priority", "channel" }.Select(
+                    (c, i) =>
+                        $"SELECT {i} AS `c`, `v` FROM (SELECT DISTINCT `{c}` AS `v` FROM `support_tickets` "
+                        + $"WHERE `{c}` IS NOT NULL LIMIT 50) AS `d{i}`"
+                )
+            ),
             sql
         );
     }

@@ -34,7 +34,10 @@ public sealed class SqliteDemoFixture : IAsyncLifetime
         App.Settings["MOSAIC_SQLITE_DIRS"] = _dir.FullName;
         await App.InitializeAsync();
         User = await App.SignInAsync();
-        var saved = await User.Http.PostAsJsonAsync("/api/credentials", new { datasource = "mysql", credentials = new { sqlite_path = Path } });
+        var saved = await User.Http.PostAsJsonAsync(
+            "/api/credentials",
+            new { datasource = "mysql", credentials = new { sqlite_path = Path } }
+        );
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
     }
 
@@ -56,5 +59,12 @@ public sealed class SqliteDemoFixture : IAsyncLifetime
     }
 
     private SqliteConnection Open(bool readOnly) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ConnectionString);
+        new(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = Path,
+                Pooling = false,
+                Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            }.ConnectionString
+        );
 }

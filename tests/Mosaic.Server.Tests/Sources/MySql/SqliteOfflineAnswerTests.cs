@@ -24,7 +24,12 @@ public sealed class SqliteOfflineAnswerTests(SqliteDemoFixture fx) : IClassFixtu
         Assert.False(tables.Fallback);
         Assert.Contains("support_tickets", listed);
 
-        var (describe, columns) = await OfflineAnswerCases.AskAsync(fx.App.Services, fx.User.Id, "Describe the orders table", SqliteDemoFixture.Now);
+        var (describe, columns) = await OfflineAnswerCases.AskAsync(
+            fx.App.Services,
+            fx.User.Id,
+            "Describe the orders table",
+            SqliteDemoFixture.Now
+        );
         Assert.Equal("describe_table", describe.Tool);
         Assert.Equal("orders", describe.Arguments["table"]);
         Assert.Contains("financial_status", columns);
@@ -33,7 +38,12 @@ public sealed class SqliteOfflineAnswerTests(SqliteDemoFixture fx) : IClassFixtu
     [Fact]
     public async Task A_question_no_template_fits_falls_back_to_the_tables()
     {
-        var (call, _) = await OfflineAnswerCases.AskAsync(fx.App.Services, fx.User.Id, "Which customers are happiest?", SqliteDemoFixture.Now);
+        var (call, _) = await OfflineAnswerCases.AskAsync(
+            fx.App.Services,
+            fx.User.Id,
+            "Which customers are happiest?",
+            SqliteDemoFixture.Now
+        );
 
         Assert.Equal("list_tables", call.Tool);
         Assert.True(call.Fallback);
@@ -42,7 +52,10 @@ public sealed class SqliteOfflineAnswerTests(SqliteDemoFixture fx) : IClassFixtu
     [Fact]
     public async Task The_UI_example_question_is_answered_in_chat_with_the_SQL_that_ran()
     {
-        await using var sse = await SseStream.OpenAsync(fx.User.Http, new { message = "How many orders are there per status?", datasource = "mysql" });
+        await using var sse = await SseStream.OpenAsync(
+            fx.User.Http,
+            new { message = "How many orders are there per status?", datasource = "mysql" }
+        );
         var events = await sse.ReadToEndAsync();
 
         var start = Assert.Single(events, e => SseStream.Type(e) == "tool_start");

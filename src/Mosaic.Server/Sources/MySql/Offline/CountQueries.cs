@@ -32,7 +32,10 @@ public static class CountQueries
         var sql =
             $"SELECT {c}, COUNT(*) AS `count` FROM {SqlText.Id(table)}{filter.Sql} GROUP BY {c} "
             + $"ORDER BY `count` DESC, {c} LIMIT {QuestionReading.MaxLimit}";
-        return new(sql, (rows, more) => GroupedLead(table, filter, column, rows, more), filter.Searched(table)) { Limit = QuestionReading.MaxLimit };
+        return new(sql, (rows, more) => GroupedLead(table, filter, column, rows, more), filter.Searched(table))
+        {
+            Limit = QuestionReading.MaxLimit,
+        };
     }
 
     /// <summary>"Orders per financial status: **paid** has the most, 39 of 44."</summary>

@@ -37,7 +37,12 @@ public static partial class DbNames
 
     /// <summary>A number as the data has it: integers without decimals, money with two, with thousands separators.</summary>
     public static string Number(decimal n, bool money = false) =>
-        n.ToString(money ? "N2" : n == decimal.Truncate(n) ? "N0" : "0.##########", CultureInfo.InvariantCulture);
+        n.ToString(
+            money ? "N2"
+                : n == decimal.Truncate(n) ? "N0"
+                : "0.##########",
+            CultureInfo.InvariantCulture
+        );
 
     [GeneratedRegex(@"[_\-\s]+")]
     private static partial Regex Separators();

@@ -80,7 +80,10 @@ public sealed record DbTable(string Name, IReadOnlyList<DbColumn> Columns)
         Columns.FirstOrDefault(c =>
             c.Kind is ColumnKind.Text or ColumnKind.Number
             && !c.PrimaryKey
-            && (c.Name.EndsWith("_key", StringComparison.OrdinalIgnoreCase) || c.Name.EndsWith("_number", StringComparison.OrdinalIgnoreCase))
+            && (
+                c.Name.EndsWith("_key", StringComparison.OrdinalIgnoreCase)
+                || c.Name.EndsWith("_number", StringComparison.OrdinalIgnoreCase)
+            )
         );
 
     /// <summary>The columns that name a row to a person: first and last name, a name, a title, a subject, an email.</summary>
@@ -91,7 +94,9 @@ public sealed record DbTable(string Name, IReadOnlyList<DbColumn> Columns)
 
     /// <summary>What says which row it is: the key and the name; else the primary key (or the first column).</summary>
     public IReadOnlyList<DbColumn> LabelColumns =>
-        KeyColumn is null && NameColumns.Count == 0 ? [PrimaryKey ?? Columns[0]] : [.. KeyColumn is { } k ? [k] : Array.Empty<DbColumn>(), .. NameColumns];
+        KeyColumn is null && NameColumns.Count == 0
+            ? [PrimaryKey ?? Columns[0]]
+            : [.. KeyColumn is { } k ? [k] : Array.Empty<DbColumn>(), .. NameColumns];
 
     /// <summary>The column of this table that points at <paramref name="other"/>: customer_id → customers.</summary>
     public DbColumn? ForeignKeyTo(DbTable other) =>

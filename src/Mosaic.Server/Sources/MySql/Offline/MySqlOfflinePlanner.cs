@@ -27,9 +27,10 @@ public static class MySqlOfflinePlanner
                     : null;
             if (QuestionTemplates.Subject(reading) is not { } table)
                 return Fallback();
-            var values = reading.ValueWords(table).Count > 0
-                ? await SchemaReader.ValuesAsync(q, table, ct)
-                : new Dictionary<string, IReadOnlyList<string>>();
+            var values =
+                reading.ValueWords(table).Count > 0
+                    ? await SchemaReader.ValuesAsync(q, table, ct)
+                    : new Dictionary<string, IReadOnlyList<string>>();
             return QuestionTemplates.Build(reading, values) is { } query ? Plan(query) : Fallback();
         }
         catch (Exception e) when (e is McpHubException or InvalidOperationException or KeyNotFoundException)
@@ -55,5 +56,9 @@ public static class MySqlOfflinePlanner
 
     /// <summary>The tables, as a catch-all: chat prefers its own tool matching, the agent shows what there is.</summary>
     private static PlannedCall Fallback() =>
-        new("list_tables") { Fallback = true, Answer = new OfflineAnswer { Searched = "the database's tables" } };
+        new("list_tables")
+        {
+            Fallback = true,
+            Answer = new OfflineAnswer { Searched = "the database's tables" },
+        };
 }

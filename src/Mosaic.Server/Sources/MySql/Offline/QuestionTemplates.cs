@@ -19,12 +19,16 @@ public static partial class QuestionTemplates
             return q.Subject;
         if (!q.Has(QuestionWords.Sum()) && !q.Has(QuestionWords.Average()))
             return null;
-        return q.Schema.Tables.FirstOrDefault(t => q.ColumnNamed(t, c => c.Kind == ColumnKind.Number && !ShapeWords.Contains(c.Name)) is not null)
-            ?? TotalQueries.RevenueTable(q.Schema);
+        return q.Schema.Tables.FirstOrDefault(t =>
+            q.ColumnNamed(t, c => c.Kind == ColumnKind.Number && !ShapeWords.Contains(c.Name)) is not null
+        ) ?? TotalQueries.RevenueTable(q.Schema);
     }
 
     /// <summary>Column names that are also the question's shape words ("the total stock"): they do not say which table.</summary>
-    private static readonly HashSet<string> ShapeWords = new(["total", "sum", "count", "number", "average", "value", "amount"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> ShapeWords = new(
+        ["total", "sum", "count", "number", "average", "value", "amount"],
+        StringComparer.OrdinalIgnoreCase
+    );
 
     /// <summary>The statement that answers the question; null when no template fits (chat then tries its own tool matching).</summary>
     public static OfflineQuery? Build(QuestionReading q, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
@@ -62,7 +66,8 @@ public static partial class QuestionTemplates
     private static partial Regex TableRows();
 
     /// <summary>"most" and "least" both said ("the most expensive of the least stocked"): the first one said wins.</summary>
-    private static bool MostFirst(QuestionReading q) => QuestionWords.Most().Match(q.Lower).Index <= QuestionWords.Least().Match(q.Lower).Index;
+    private static bool MostFirst(QuestionReading q) =>
+        QuestionWords.Most().Match(q.Lower).Index <= QuestionWords.Least().Match(q.Lower).Index;
 
     /// <summary>"show tables", "which tables are there", "list the tables": the connector's own list.</summary>
     [GeneratedRegex(@"^\s*(?:show|list)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?tables\b|\b(?:what|which)\s+tables\b|^\s*tables\s*\??\s*$")]

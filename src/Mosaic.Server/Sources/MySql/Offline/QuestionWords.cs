@@ -33,7 +33,8 @@ public static partial class QuestionWords
 
     /// <summary>"top 5", "5 latest", "latest 10", "first 3": the N asked.</summary>
     [GeneratedRegex(
-        @"\b(?:top|latest|last|newest|first|recent|best|bottom|oldest)\s+(?<n>\d{1,3})\b|\b(?<n>\d{1,3})\s+(?:latest|newest|most|biggest|largest|highest|top|recent|oldest|cheapest)\b"
+        @"\b(?:top|latest|last|newest|first|recent|best|bottom|oldest)\s+(?<n>\d{1,3})\b"
+            + @"|\b(?<n>\d{1,3})\s+(?:latest|newest|most|biggest|largest|highest|top|recent|oldest|cheapest)\b"
     )]
     public static partial Regex Limit();
 
@@ -66,25 +67,19 @@ public static partial class QuestionWords
     /// <summary>Words that never name a value: question words, the shape words above, period words.</summary>
     public static readonly HashSet<string> NotValues =
     [
-        .. "what whats what's who which when where why how is are was were be been the a an of on in to for from with about and or"
-            .Split(' '),
-        .. "any all our my me we us i you it its do does did have has had there this that these those show list give tell find get"
-            .Split(' '),
-        .. "please can could would many much number count counting per by each group grouped broken down top most least highest lowest"
-            .Split(' '),
-        .. "biggest largest smallest best worst latest newest oldest earliest recent recently first last new average avg mean sum total"
-            .Split(' '),
-        .. "revenue sales spent spend spending value lifetime cost costs expensive cheap cheapest sold selling popular rows records table"
-            .Split(' '),
-        .. "tables data database today yesterday week weeks month months day days hour hours year years since past ago this next"
-            .Split(' '),
-        .. "monday tuesday wednesday thursday friday saturday sunday so far than more less over under at as made placed ordered"
-            .Split(' '),
-        .. "named called whose their them they he she his her have got see look up into out not no yes one ones per cent".Split(' '),
-        .. "run sql query queries mysql mariadb bring brings generate generated make makes want need know like currently right now"
-            .Split(' '),
-        .. "ever kind kinds type types different distinct unique overall altogether exist exists stored entries row record hold"
-            .Split(' '),
-        .. "best-selling bestselling top-selling highest-value stocked status statuses".Split(' '),
+        .. """
+            what whats what's who which when where why how is are was were be been the a an of on in to for from with about and
+            or any all our my me we us i you it its do does did have has had there this that these those show list give tell
+            find get please can could would many much number count counting per by each group grouped broken down top most least
+            highest lowest biggest largest smallest best worst latest newest oldest earliest recent recently first last new
+            average avg mean sum total revenue sales spent spend spending value lifetime cost costs expensive cheap cheapest
+            sold selling popular rows records table tables data database today yesterday week weeks month months day days hour
+            hours year years since past ago this next monday tuesday wednesday thursday friday saturday sunday so far than more
+            less over under at as made placed ordered named called whose their them they he she his her have got see look up
+            into out not no yes one ones per cent run sql query queries mysql mariadb bring brings generate generated make makes
+            want need know like currently right now ever kind kinds type types different distinct unique overall altogether
+            exist exists stored entries row record hold best-selling bestselling top-selling highest-value stocked status
+            statuses
+            """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
     ];
 }

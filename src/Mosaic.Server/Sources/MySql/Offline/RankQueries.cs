@@ -13,8 +13,7 @@ public static class RankQueries
         bool descending
     )
     {
-        var measure =
-            q.ColumnNamed(table, c => c.Kind == ColumnKind.Number)
+        var measure = q.ColumnNamed(table, c => c.Kind == ColumnKind.Number)
             ?? (q.Lower.Split(' ', '?', ',', '.').Any(QuestionWords.PriceWords.Contains) ? PriceColumn(table) : null);
         if (measure is not null)
             return ByColumn(q, table, values, measure, descending);

@@ -27,13 +27,20 @@ public static class RelatedQueries
         var named = q.Tables.Skip(1).FirstOrDefault(pointing.Contains);
         var spend = QuestionWords.Spend().Match(q.Lower);
         (DbTable Table, string Sql, string Alias, Func<string, string, string> Say)? plan = null;
-        if (q.Has(QuestionWords.Sold()) && (named ?? pointing.FirstOrDefault(t => Quantity(t) is not null)) is { } sold && Quantity(sold) is { } qty)
-            plan = (sold, $"SUM({SqlText.Id(qty, RelatedAlias)})", "units_sold", (who, n) => $"{who} sold the {Most(descending)}: {n} units");
+        if (
+            q.Has(QuestionWords.Sold())
+            && (named ?? pointing.FirstOrDefault(t => Quantity(t) is not null)) is { } sold
+            && Quantity(sold) is { } qty
+        )
+            plan = (sold, $"SUM({SqlText.Id(qty, RelatedAlias)})", "units_sold", (who, n) =>
+                $"{who} sold the {Most(descending)}: {n} units"
+            );
         else if (spend.Success && (named ?? BestSaleTable(pointing)) is { } paid && Amount(paid) is { } amount)
             plan = (paid, amount, Alias(spend.Value), (who, n) => $"{who} {Spent(spend.Value, descending)}: {n}");
         else if (named is not null)
             plan = (named, $"COUNT({SqlText.Id(named.ForeignKeyTo(table)!, RelatedAlias)})", named.Name, (who, n) =>
-                $"{who} has the {Most(descending)} {named.Plural}: {n}");
+                $"{who} has the {Most(descending)} {named.Plural}: {n}"
+            );
         if (plan is not { } p)
             return null;
 
@@ -75,9 +82,10 @@ public static class RelatedQueries
     {
         if (t.MoneyColumn is not { } money)
             return null;
-        var sum = Quantity(t) is { } qty && money.Name.Contains("price", StringComparison.OrdinalIgnoreCase)
-            ? $"{SqlText.Id(qty, RelatedAlias)} * {SqlText.Id(money, RelatedAlias)}"
-            : SqlText.Id(money, RelatedAlias);
+        var sum =
+            Quantity(t) is { } qty && money.Name.Contains("price", StringComparison.OrdinalIgnoreCase)
+                ? $"{SqlText.Id(qty, RelatedAlias)} * {SqlText.Id(money, RelatedAlias)}"
+                : SqlText.Id(money, RelatedAlias);
         return $"SUM({sum})";
     }
 
@@ -93,13 +101,12 @@ public static class RelatedQueries
     /// <summary>The sum's column name: "total_spent" for spending, else the question's word ("lifetime_value", "revenue").</summary>
     private static string Alias(string word) => IsSpending(word) ? "total_spent" : word.Replace(' ', '_');
 
-    private static bool IsSpending(string word) => word.StartsWith("sp", StringComparison.Ordinal) || word.StartsWith("paid", StringComparison.Ordinal);
+    private static bool IsSpending(string word) =>
+        word.StartsWith("sp", StringComparison.Ordinal) || word.StartsWith("paid", StringComparison.Ordinal);
 
     private static string Most(bool descending) => descending ? "most" : "least";
 
     /// <summary>"spent the most" for spending words; "has the highest lifetime value" for the others.</summary>
     private static string Spent(string word, bool descending) =>
-        IsSpending(word)
-            ? $"spent the {Most(descending)}"
-            : $"has the {(descending ? "highest" : "lowest")} {word}";
+        IsSpending(word) ? $"spent the {Most(descending)}" : $"has the {(descending ? "highest" : "lowest")} {word}";
 }

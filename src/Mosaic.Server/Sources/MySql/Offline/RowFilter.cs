@@ -86,7 +86,8 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
     }
 
     /// <summary>A status-like column reads as an adjective: "open tickets", "refunded orders".</summary>
-    private static bool Statusy(DbColumn c) => c.Name.Equals("status", StringComparison.OrdinalIgnoreCase)
+    private static bool Statusy(DbColumn c) =>
+        c.Name.Equals("status", StringComparison.OrdinalIgnoreCase)
         || c.Name.Equals("state", StringComparison.OrdinalIgnoreCase)
         || c.Name.EndsWith("_status", StringComparison.OrdinalIgnoreCase);
 
@@ -118,9 +119,9 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
     {
         if (QuestionWords.RowNumber().Match(q.Text) is not { Success: true } m)
             return null;
-        var column =
-            table.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Number && c.Name.EndsWith("_number", StringComparison.OrdinalIgnoreCase))
-            ?? table.PrimaryKey;
+        var column = table.Columns.FirstOrDefault(c =>
+            c.Kind == ColumnKind.Number && c.Name.EndsWith("_number", StringComparison.OrdinalIgnoreCase)
+        ) ?? table.PrimaryKey;
         var n = m.Groups["n"].Value;
         return column is null ? null : new($"{SqlText.Id(column, alias)} = {n}", $"#{n}");
     }

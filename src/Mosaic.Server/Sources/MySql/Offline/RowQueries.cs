@@ -19,7 +19,9 @@ public static class RowQueries
         return new(
             sql,
             (rows, _) =>
-                rows.Count == 0 ? null : $"The {which} {filter.Describe(table, one: true)} is {Label(rows[0], table)}, from {Cells.Text(rows[0], date.Name)}.",
+                rows.Count == 0
+                    ? null
+                    : $"The {which} {filter.Describe(table, one: true)} is {Label(rows[0], table)}, from {Cells.Text(rows[0], date.Name)}.",
             filter.Searched(table)
         )
         {
@@ -48,7 +50,10 @@ public static class RowQueries
 
     /// <summary>"the orders table": its first rows, every column, as before.</summary>
     public static OfflineQuery Table(DbTable table) =>
-        new($"SELECT * FROM {SqlText.Id(table)}{PrimaryKeyOrder(table)} LIMIT 20", (_, _) => null, $"the {table.Name} table") { Limit = 20 };
+        new($"SELECT * FROM {SqlText.Id(table)}{PrimaryKeyOrder(table)} LIMIT 20", (_, _) => null, $"the {table.Name} table")
+        {
+            Limit = 20,
+        };
 
     private static string Columns(DbTable table)
     {
@@ -77,6 +82,8 @@ public static class RowQueries
     /// <summary>An order number reads "#1044"; other labels as they are.</summary>
     private static string Label(System.Text.Json.JsonElement row, DbTable table) =>
         Cells.Label(row, table) is { } label
-            ? table.KeyColumn is { Kind: ColumnKind.Number } && table.NameColumns.Count == 0 ? $"#{label}" : label
+            ? table.KeyColumn is { Kind: ColumnKind.Number } && table.NameColumns.Count == 0
+                ? $"#{label}"
+                : label
             : "?";
 }

@@ -27,7 +27,13 @@ public static class SchemaReader
         {
             var named = new QuestionReading(q.Query, new DbSchema([.. names.Select(n => new DbTable(n, []))])).Tables.Select(t => t.Name);
             string[] sales = ["order", "sale", "invoice", "payment"];
-            wanted = [.. named.Concat(names.Where(n => sales.Any(s => n.Contains(s, StringComparison.OrdinalIgnoreCase)))).Distinct().Take(MaxDescribed)];
+            wanted =
+            [
+                .. named
+                    .Concat(names.Where(n => sales.Any(s => n.Contains(s, StringComparison.OrdinalIgnoreCase))))
+                    .Distinct()
+                    .Take(MaxDescribed),
+            ];
         }
         var tables = new List<DbTable>();
         foreach (var name in wanted)

@@ -25,8 +25,7 @@ public static class SqlText
         value.Contains('\\') || value.Any(char.IsControl) ? null : $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>A UTC instant as the demo and most schemas store it: DATETIME text, compared as text by SQLite.</summary>
-    public static string DateTime(DateTimeOffset at) =>
-        $"'{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
+    public static string DateTime(DateTimeOffset at) => $"'{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
 
     /// <summary>The SQL as the answer shows it.</summary>
     public static string Footnote(string sql) => $"```sql\n{sql}\n```";

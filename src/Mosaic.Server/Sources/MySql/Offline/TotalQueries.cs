@@ -46,6 +46,8 @@ public static class TotalQueries
     public static DbTable? RevenueTable(DbSchema schema) =>
         schema
             .Tables.Where(t => t.MoneyColumn is not null && t.DateColumn is not null)
-            .OrderBy(t => Array.FindIndex(SaleNames, n => t.Name.Contains(n, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : 99)
+            .OrderBy(t =>
+                Array.FindIndex(SaleNames, n => t.Name.Contains(n, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : 99
+            )
             .FirstOrDefault();
 }

@@ -25,7 +25,9 @@ public static class ValueMatcher
             if (Find(q, value, words) is { } at && !found.Any(f => f.At == at.At && f.Length == at.Length))
                 found.Add(new(column.Name, value, at.At, at.Length, at.Verb));
         // "partially refunded" also contains "refunded": the longer match says what was meant.
-        return found.Where(f => !found.Any(o => o != f && o.Length > f.Length && o.At <= f.At && o.At + o.Length >= f.At + f.Length)).ToList();
+        return found
+            .Where(f => !found.Any(o => o != f && o.Length > f.Length && o.At <= f.At && o.At + o.Length >= f.At + f.Length))
+            .ToList();
     }
 
     private static (int At, int Length, bool Verb)? Find(QuestionReading q, string value, HashSet<string> words)
@@ -39,7 +41,8 @@ public static class ValueMatcher
                 continue;
             // An upper-case code written as stored ("US", "BREW10") counts even when it is also a common word ("us");
             // otherwise one of the value's words must be a word the question does not already use for its shape.
-            var exact = spelling.Any(char.IsLetter) && spelling == spelling.ToUpperInvariant() && q.Text.Substring(at, spelling.Length) == spelling;
+            var exact =
+                spelling.Any(char.IsLetter) && spelling == spelling.ToUpperInvariant() && q.Text.Substring(at, spelling.Length) == spelling;
             if (!exact && !spelling.ToLowerInvariant().Split(' ').Any(words.Contains))
                 continue;
             return (at, spelling.Length, QuestionWords.VerbFollows().IsMatch(q.Text[(at + spelling.Length)..]));
