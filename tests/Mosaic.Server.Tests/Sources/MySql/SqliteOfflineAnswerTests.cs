@@ -38,7 +38,7 @@ public sealed class SqliteOfflineAnswerTests(SqliteDemoFixture fx) : IClassFixtu
     [Fact]
     public async Task A_question_no_template_fits_falls_back_to_the_tables()
     {
-        var (call, _) = await OfflineAnswerCases.AskAsync(
+        var (call, answer) = await OfflineAnswerCases.AskAsync(
             fx.App.Services,
             fx.User.Id,
             "Which customers are happiest?",
@@ -47,6 +47,8 @@ public sealed class SqliteOfflineAnswerTests(SqliteDemoFixture fx) : IClassFixtu
 
         Assert.Equal("list_tables", call.Tool);
         Assert.True(call.Fallback);
+        Assert.StartsWith("No query I can write answers that as asked", answer);
+        Assert.Contains("| support_tickets |", answer);
     }
 
     [Fact]

@@ -59,6 +59,11 @@ public static class MySqlOfflinePlanner
         new("list_tables")
         {
             Fallback = true,
-            Answer = new OfflineAnswer { Searched = "the database's tables" },
+            Answer = new OfflineAnswer
+            {
+                // Said plainly, so the list of tables is not taken for an answer.
+                Lead = _ => "No query I can write answers that as asked; these are the tables the database has.",
+                Searched = "the database's tables",
+            },
         };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Mosaic.Server.Sources.MySql.Offline;
 
 /// <summary>
@@ -42,18 +44,22 @@ public static class RankQueries
         var sql =
             $"SELECT {string.Join(", ", columns)} FROM {SqlText.Id(table)}{where} "
             + $"ORDER BY {m} {(descending ? "DESC" : "ASC")}{tieBreak} LIMIT {limit}";
-        return new(
-            sql,
-            (rows, _) =>
-                rows.Count == 0
-                    ? null
-                    : $"{Cells.Label(rows[0], table)} has the {(descending ? "highest" : "lowest")} {measure.Words}: "
-                        + $"{Cells.Show(Cells.Number(rows[0], measure.Name), measure.IsMoney)}.",
-            filter.Searched(table)
-        )
+        return new(sql, (rows, _) => rows.Count == 0 ? null : Lead(rows, table, measure, descending), filter.Searched(table))
         {
             Limit = limit,
         };
+    }
+
+    /// <summary>
+    /// "Acme Brew Pro Grinder - Brushed Steel has the highest price: 269.00."; rows tied with the first are named with
+    /// it ("Precision Coffee Scale, Cold Brew Kit and Descaling Solution have the lowest stock: 0."), as one is no truer.
+    /// </summary>
+    private static string Lead(IReadOnlyList<JsonElement> rows, DbTable table, DbColumn measure, bool descending)
+    {
+        var top = Cells.Number(rows[0], measure.Name);
+        var tied = rows.TakeWhile(r => Cells.Number(r, measure.Name) == top).Select(r => Cells.Label(r, table) ?? "?").ToList();
+        var who = tied.Count == 1 ? $"{tied[0]} has" : $"{string.Join(", ", tied[..^1])} and {tied[^1]} have";
+        return $"{who} the {(descending ? "highest" : "lowest")} {measure.Words}: {Cells.Show(top, measure.IsMoney)}.";
     }
 
     /// <summary>"cost the most", "most expensive": the table's price column (price, unit_price, cost…).</summary>
