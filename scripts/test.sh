@@ -42,6 +42,10 @@ run() { # label, then the dotnet test arguments
     --logger "trx;LogFilePrefix=$label" --results-directory "$results" || failed=1
 }
 
+# The graded evaluation (bench/eval): the demo's Offline answers to the Acme questions, held above bench/eval/floors.json.
+echo "== eval"
+node --test bench/eval/ && bench/eval/run.sh offline --floor bench/eval/floors.json || failed=1
+
 run connectors tests/Mosaic.Connectors.Tests
 MOSAIC_TEST_DB=sqlite run server-sqlite tests/Mosaic.Server.Tests
 MOSAIC_TEST_DB=mariadb run server-mariadb tests/Mosaic.Server.Tests

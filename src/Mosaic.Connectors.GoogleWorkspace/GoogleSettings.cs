@@ -58,6 +58,23 @@ public sealed record GoogleEndpoints(Uri Token, string Calendar, string Gmail, s
                 "https://sheets.googleapis.com/v4"
             );
         var b = baseUrl.AbsoluteUri.TrimEnd('/');
-        return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4");
+        return new(new Uri($"{b}/token"), $"{b}/calendar/v3", $"{b}/gmail/v1", $"{b}/drive/v3", $"{b}/docs/v1", $"{b}/sheets/v4")
+        {
+            Web = b,
+        };
     }
+
+    /// <summary>
+    /// Where the links the connector builds itself point: null for Google's own pages; with GOOGLE_API_BASE_URL, that
+    /// base (Google's web paths under it), so the links of a Sandbox or proxy open there rather than at Google.
+    /// </summary>
+    public string? Web { get; init; }
+
+    public string MailLink(string id) => Web is null ? $"https://mail.google.com/mail/u/0/#all/{id}" : $"{Web}/mail/message/{id}";
+
+    public string DocLink(string id) => $"{Web ?? "https://docs.google.com"}/document/d/{id}/edit";
+
+    public string SheetLink(string id) => $"{Web ?? "https://docs.google.com"}/spreadsheets/d/{id}/edit";
+
+    public string DriveLink(string id) => $"{Web ?? "https://drive.google.com"}/open?id={id}";
 }

@@ -47,7 +47,7 @@ public sealed class DocsTools(GoogleClient google, GoogleSettings settings)
             ["format"] = markdown ? "markdown" : "text",
             ["chars"] = content.Length,
             ["truncated"] = clipped.Length != content.Length,
-            ["link"] = $"https://docs.google.com/document/d/{id}/edit",
+            ["link"] = settings.Endpoints.DocLink(id),
             ["content"] = clipped,
         };
         return ToolResults.Object(

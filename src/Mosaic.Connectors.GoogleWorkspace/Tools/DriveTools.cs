@@ -58,7 +58,7 @@ public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
                 ),
             cancellationToken
         );
-        var files = (data["files"]?.AsArray() ?? []).Skip(skip).Take(take).Select(f => ToFile(f!)).ToList();
+        var files = (data["files"]?.AsArray() ?? []).Skip(skip).Take(take).Select(f => ToFile(f!, settings.Endpoints)).ToList();
         var next = data["nextPageToken"]?.GetValue<string>();
         return ToolResults.List(
             files,
@@ -102,7 +102,7 @@ public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
     /// <summary>Drive string literals are single-quoted with backslash escapes.</summary>
     private static string Literal(string value) => $"'{value.Replace("\\", "\\\\").Replace("'", "\\'")}'";
 
-    private static FileInfo ToFile(JsonNode f)
+    private static FileInfo ToFile(JsonNode f, GoogleEndpoints endpoints)
     {
         var mime = f["mimeType"]?.GetValue<string>() ?? "";
         var owner = f["owners"]?.AsArray().FirstOrDefault();
@@ -115,7 +115,7 @@ public sealed class DriveTools(GoogleClient google, GoogleSettings settings)
             owner?["displayName"]?.GetValue<string>() ?? owner?["emailAddress"]?.GetValue<string>(),
             f["size"]?.GetValue<string>(),
             TextClip.Clip(f["description"]?.GetValue<string>(), 300),
-            f["webViewLink"]?.GetValue<string>() ?? $"https://drive.google.com/open?id={f["id"]}"
+            f["webViewLink"]?.GetValue<string>() ?? endpoints.DriveLink(f["id"]!.GetValue<string>())
         );
     }
 

@@ -64,7 +64,8 @@ public sealed class GmailTools(GoogleClient google, GoogleSettings settings)
             async (i, ct) =>
                 messages[i] = ToMessage(
                     await google.GetAsync("Gmail", $"{gmail}/users/me/messages/{Uri.EscapeDataString(ids[i])}?{format}", ct),
-                    include_body
+                    include_body,
+                    settings.Endpoints
                 )
         );
 
@@ -86,7 +87,7 @@ public sealed class GmailTools(GoogleClient google, GoogleSettings settings)
         );
     }
 
-    internal static MessageInfo ToMessage(JsonObject m, bool includeBody)
+    internal static MessageInfo ToMessage(JsonObject m, bool includeBody, GoogleEndpoints endpoints)
     {
         var payload = m["payload"];
         var headers = (payload?["headers"]?.AsArray() ?? []).ToLookup(
@@ -112,7 +113,7 @@ public sealed class GmailTools(GoogleClient google, GoogleSettings settings)
             labels.Contains("IMPORTANT"),
             attachments.Length == 0 ? null : attachments,
             includeBody ? TextClip.Clip(GmailBodies.Text(payload), BodyChars) : null,
-            $"https://mail.google.com/mail/u/0/#all/{id}"
+            endpoints.MailLink(id)
         );
     }
 }

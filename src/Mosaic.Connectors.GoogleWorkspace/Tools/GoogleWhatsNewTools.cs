@@ -82,7 +82,8 @@ public sealed class GoogleWhatsNewTools(GoogleClient google, GoogleSettings sett
                     $"{gmail}/users/me/messages/{Uri.EscapeDataString(ids[i])}?{GmailTools.MetadataFormat}",
                     token
                 ),
-                false
+                false,
+                settings.Endpoints
             )
         );
         return messages;

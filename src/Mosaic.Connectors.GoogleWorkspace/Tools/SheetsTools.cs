@@ -59,7 +59,7 @@ public sealed class SheetsTools(GoogleClient google, GoogleSettings settings)
         {
             ["spreadsheet_id"] = id,
             ["title"] = title,
-            ["link"] = meta["spreadsheetUrl"]?.GetValue<string>() ?? $"https://docs.google.com/spreadsheets/d/{id}/edit",
+            ["link"] = meta["spreadsheetUrl"]?.GetValue<string>() ?? settings.Endpoints.SheetLink(id),
             ["sheets"] = new JsonArray([
                 .. sheets.Select(s =>
                     (JsonNode)

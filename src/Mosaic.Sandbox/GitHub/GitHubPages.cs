@@ -1,4 +1,6 @@
 using System.Net;
+using Mosaic.Sandbox.Acme;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Sandbox.GitHub;
 
@@ -14,29 +16,36 @@ public static class GitHubPages
             "/github/{owner}/{repo}/{kind:regex(^(issues|pull)$)}/{number:int}",
             (string owner, string repo, string kind, int number) =>
                 data.Repo(owner, repo) is { } r && data.Issue(r.Name, number) is { } i && (kind == "pull") == i.IsPull
-                    ? Page(
+                    ? SandboxPages.Html(
                         $"{r.FullName}#{i.Number}: {i.Title}",
                         $"<p>{(i.IsPull ? "Pull request" : "Issue")} · {i.State} · opened by {i.Author.Login} · "
                             + $"labels: {string.Join(", ", i.Labels.Select(l => l.Name))}</p><pre>{WebUtility.HtmlEncode(i.Body)}</pre>"
                     )
                     : Results.NotFound()
         );
+        app.MapGet("/github/{owner}/{repo}/commit/{sha}", (string owner, string repo, string sha) =>
+            data.Repo(owner, repo) is { } r && data.Commit(r.Name, sha) is { } c && c.Sha == sha
+                ? SandboxPages.Page($"{r.FullName} · {c.Message}", $"Commit {c.Sha} by {c.Author.Login}")
+                : Results.NotFound()
+        );
+        app.MapGet("/github/{owner}/{repo}/actions/runs/{id:long}", (string owner, string repo, long id) =>
+            data.Repo(owner, repo) is { } r && data.Runs.FirstOrDefault(x => x.Id == id && x.Workflow.Repo == r.Name) is { } run
+                ? SandboxPages.Page($"{run.Workflow.Name} #{run.RunNumber}: {run.DisplayTitle}", run.Conclusion ?? run.Status)
+                : Results.NotFound()
+        );
         app.MapGet(
-            "/github/{owner}/{repo}/{kind:regex(^(commit|tree|blob|actions|runs|previews|milestone)$)}/{**rest}",
+            "/github/{owner}/{repo}/{kind:regex(^(tree|blob|actions|runs|previews|milestone)$)}/{**rest}",
             (string owner, string repo, string kind, string rest) =>
                 data.Repo(owner, repo) is { } r
-                    ? Page($"{r.FullName} · {kind}/{rest}", "<p>A page of the Mosaic Sandbox's simulated GitHub.</p>")
+                    ? SandboxPages.Page($"{r.FullName} · {kind}/{rest}", "A page of the Mosaic Sandbox's simulated GitHub.")
                     : Results.NotFound()
         );
+        app.MapGet("/github/{login}", (string login) => login.Equals(AcmeCompany.GitHubOrg, StringComparison.OrdinalIgnoreCase)
+                ? SandboxPages.Page(AcmeCompany.GitHubOrg, "The Acme organization.")
+            : data.User(login) is { } u ? SandboxPages.Page(u.Login, u.Name)
+            : Results.NotFound());
         app.MapGet("/github/{owner}/{repo}", (string owner, string repo) =>
-            data.Repo(owner, repo) is { } r ? Page(r.FullName, $"<p>{WebUtility.HtmlEncode(r.Description)}</p>") : Results.NotFound()
+            data.Repo(owner, repo) is { } r ? SandboxPages.Page(r.FullName, r.Description) : Results.NotFound()
         );
     }
-
-    private static IResult Page(string title, string body) =>
-        Results.Content(
-            $"<!doctype html><meta charset=utf-8><title>{WebUtility.HtmlEncode(title)}</title>"
-                + $"<h1>{WebUtility.HtmlEncode(title)}</h1>{body}<p><small>Mosaic Sandbox (simulated data)</small></p>",
-            "text/html; charset=utf-8"
-        );
 }

@@ -38,6 +38,7 @@ public static class GoogleSimulator
         group.MapDriveEndpoints(google);
         group.MapDocsEndpoints(google);
         group.MapSheetsEndpoints(google);
+        group.MapGooglePages(); // what htmlLink, webViewLink, spreadsheetUrl and the connector's Gmail links open
 
         var controls = app.MapGroup("/_sandbox/google");
         controls.MapGet("/oauth", () => Results.Json(auth.Stats()));

@@ -23,9 +23,10 @@ public static class JiraSimulator
         var gateway = app.MapGroup("/atlassian/ex/jira/{cloudId}/rest/api/3").RequireAtlassianToken(atlassian);
         JiraSearchEndpoints.Map(gateway, store);
         JiraIssueEndpoints.Map(gateway, store);
-        app.MapGet("/jira/browse/{key}", (string key) =>
-            store.Find(key) is { } issue ? Results.Text($"{issue.Key}: {issue.Summary} [{issue.Status}]") : Results.NotFound()
-        );
+        app.MapGet("/jira/browse/{key}", (string key) => store.Find(key) is { } issue
+                ? SandboxPages.Page($"{issue.Key}: {issue.Summary}", issue.Status)
+            : store.Project(key) is { } project ? SandboxPages.Page($"{project.Key}: {project.Name}", project.Description)
+            : Results.NotFound());
         return app;
     }
 }

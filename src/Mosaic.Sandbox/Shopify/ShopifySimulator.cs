@@ -36,6 +36,7 @@ public static partial class ShopifySimulator
         state.OnReset(bucket.Reset);
         var oauth = new ShopifyOAuth(app.ServiceProvider.GetRequiredService<SandboxOAuth>().Shopify);
         oauth.Map(app); // admin/oauth/authorize, admin/oauth/access_token, DELETE admin/api_permissions/current.json
+        app.MapShopifyPages(); // what the admin links open
 
         app.MapPost("/shopify/admin/api/{version}/graphql.json", async (HttpRequest request, string version) =>
         {

@@ -50,7 +50,7 @@ public static class SlackChatMethods
                 {
                     ok = true,
                     channel = channel.Id,
-                    permalink = SlackWorkspace.Permalink(message),
+                    permalink = SlackWorkspace.Permalink(message, call.Request),
                 }
             );
     }

@@ -23,7 +23,7 @@ public static class SlackSearchMethods
             hits = Apply(term, hits, ws);
         var all = hits.OrderByDescending(m => m.Seconds).ToList();
         var pages = Math.Max(1, (all.Count + count - 1) / count);
-        var matches = all.Skip((page - 1) * count).Take(count).Select(m => Match(m, ws, call.CallerId));
+        var matches = all.Skip((page - 1) * count).Take(count).Select(m => Match(m, ws, call));
 
         return SlackCall.Ok(
             new
@@ -75,7 +75,7 @@ public static class SlackSearchMethods
         }
     }
 
-    private static object Match(SlackMessage m, SlackWorkspace ws, string callerId)
+    private static object Match(SlackMessage m, SlackWorkspace ws, SlackCall call)
     {
         var c = ws.FindChannel(m.ChannelId)!;
         return new
@@ -87,11 +87,11 @@ public static class SlackSearchMethods
             username = ws.FindUser(m.User)?.Handle,
             ts = m.Ts,
             text = m.Text,
-            permalink = SlackWorkspace.Permalink(m),
+            permalink = SlackWorkspace.Permalink(m, call.Request),
             channel = new
             {
                 id = c.Id,
-                name = c.IsIm ? c.Members.First(u => u != callerId) : c.Name,
+                name = c.IsIm ? c.Members.First(u => u != call.CallerId) : c.Name,
                 is_channel = !c.IsPrivate,
                 is_private = c.IsPrivate,
                 is_im = c.IsIm,

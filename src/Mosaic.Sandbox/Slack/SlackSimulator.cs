@@ -31,6 +31,7 @@ public static class SlackSimulator
         var ws = new SlackWorkspace(app.ServiceProvider.GetRequiredService<SandboxState>());
         var oauth = app.ServiceProvider.GetRequiredService<SandboxOAuth>().Slack;
         new SlackOAuth(oauth).Map(app); // authorize page, oauth.v2.access, auth.revoke
+        app.MapSlackPages(ws); // what permalinks open
         app.MapMethods(
             "/slack/api/{method}",
             ["GET", "POST"],

@@ -31,7 +31,7 @@ public static class SlackUserMethods
             new
             {
                 ok = true,
-                url = SlackWorkspace.PermalinkHost + "/",
+                url = SlackWorkspace.WorkspaceUrl(call.Request),
                 team = "Acme",
                 user = me.Handle,
                 team_id = Acme.AcmeCompany.SlackTeamId,

@@ -6,7 +6,6 @@ namespace Mosaic.Sandbox.Slack;
 /// <summary>The live Slack data: the seed plus messages posted since, restored by <c>POST /_sandbox/reset</c>.</summary>
 public sealed class SlackWorkspace
 {
-    public const string PermalinkHost = "https://acme-test.slack.com";
     private readonly Lock _gate = new();
     private List<SlackMessage> _messages = [];
     private long _postedCount;
@@ -54,6 +53,15 @@ public sealed class SlackWorkspace
             return [.. _messages];
     }
 
+    /// <summary>The message a permalink's path names: channel id and "p" + the ts without its dot; null when none.</summary>
+    public SlackMessage? FindByPermalink(string channelId, string p)
+    {
+        if (p.Length < 8 || p[0] != 'p' || !p[1..].All(char.IsAsciiDigit))
+            return null;
+        var ts = $"{p[1..^6]}.{p[^6..]}";
+        return MessagesIn(channelId).FirstOrDefault(m => m.Ts == ts);
+    }
+
     public SlackMessage Post(string channelId, string user, string text, string? threadTs)
     {
         lock (_gate)
@@ -66,8 +74,14 @@ public sealed class SlackWorkspace
         }
     }
 
-    public static string Permalink(SlackMessage m) =>
-        $"{PermalinkHost}/archives/{m.ChannelId}/p{m.Ts.Replace(".", "")}"
+    /// <summary>
+    /// The workspace's address ("https://acme.slack.com/" for real; here the Sandbox's own, so permalinks open its pages):
+    /// auth.test's <c>url</c>, which clients build permalinks on.
+    /// </summary>
+    public static string WorkspaceUrl(HttpRequest request) => $"{SandboxPages.BaseUrl(request)}/slack/";
+
+    public static string Permalink(SlackMessage m, HttpRequest request) =>
+        $"{WorkspaceUrl(request)}archives/{m.ChannelId}/p{m.Ts.Replace(".", "")}"
         + (m.IsReply ? $"?thread_ts={m.ThreadTs}&cid={m.ChannelId}" : "");
 
     private void Load()

@@ -31,7 +31,9 @@ public static partial class ExtractiveSummary
         {
             var items = Items(r.Response);
             // Items sharing the most words with the question first; ones that share only a word or two fewer are kept.
-            var scored = items.Select(i => (Item: i, Score: Score(i, words))).Where(x => x.Score > 0).ToList();
+            // A source that led with a fact already chose the items that back it: they are not narrowed again.
+            var planned = AnswerRenderer.LeadOf(r.Response) is not null;
+            var scored = planned ? [] : items.Select(i => (Item: i, Score: Score(i, words))).Where(x => x.Score > 0).ToList();
             var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
             var relevant = scored.Where(x => x.Score >= Math.Max(1, best - 1)).OrderByDescending(x => x.Score).Select(x => x.Item).ToList();
             var shown = (relevant.Count > 0 ? relevant : items).Take(MaxItems).ToList();

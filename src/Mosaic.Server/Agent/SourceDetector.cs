@@ -1,6 +1,12 @@
 using System.Text.RegularExpressions;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Sources;
+using Mosaic.Server.Sources.GitHub;
+using Mosaic.Server.Sources.GoogleWorkspace;
+using Mosaic.Server.Sources.Jira;
+using Mosaic.Server.Sources.MySql;
+using Mosaic.Server.Sources.S3;
+using Mosaic.Server.Sources.Shopify;
 using Mosaic.Server.Sources.Slack;
 
 namespace Mosaic.Server.Agent;
@@ -10,7 +16,7 @@ namespace Mosaic.Server.Agent;
 /// gives one, else heuristics over what each source recognizes in the question (<see cref="SourceSignals"/>) and
 /// the people the sources know (<see cref="PeopleDirectory"/>).
 /// </summary>
-public sealed class SourceDetector(ISourcePlanner planner, AgentSettings settings, PeopleDirectory people)
+public sealed partial class SourceDetector(ISourcePlanner planner, AgentSettings settings, PeopleDirectory people)
 {
     public async Task<DetectSourcesResponse> DetectAsync(
         string userId,
@@ -36,11 +42,19 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
         var words = SourceSignals.Tokenize(query);
         var people = names.Where(n => ContainsName(query, n)).Take(2).ToList();
         var result = new List<SourceRelevance>();
+        // "What do we know about X?", "What needs my attention?": the answer is wherever it is, so every source is asked,
+        // those the question points at first.
+        // A question that names a source ("what's new in Jira?") stays with it.
+        var broad =
+            Broad().IsMatch(query)
+            && !sources.Any(s => words.Contains(s.Id) || BuiltInSources.Find(s.Id)?.NameWords.Any(words.Contains) == true);
         foreach (var source in sources)
         {
             List<Signal> own = BuiltInSources.Find(source.Id) is { } builtIn
                 ? [.. SourceSignals.Find(builtIn, query, words), .. people.Select(builtIn.Person).OfType<Signal>()]
                 : [];
+            if (broad)
+                own.Add(new(source.Id, settings.MinConfidence, "asks broadly, so every source may hold part of the answer"));
             if (!source.IsBuiltIn)
             {
                 // A custom source is known only by its name and description.
@@ -75,9 +89,28 @@ public sealed class SourceDetector(ISourcePlanner planner, AgentSettings setting
                     "Nothing in the question points to a particular source, so every configured source is asked."
                 ))
             );
-        return result.OrderByDescending(r => r.Confidence).ToList();
+        // Equal hints (a broad question) go first to where a team talks and tracks its work.
+        return result.OrderByDescending(r => r.Confidence).ThenBy(r => BroadOrder.IndexOf(r.Source) is var i and >= 0 ? i : 99).ToList();
     }
+
+    private static readonly List<string> BroadOrder =
+    [
+        SlackSource.Id,
+        JiraSource.Id,
+        GitHubSource.Id,
+        GoogleWorkspaceSource.Id,
+        ShopifySource.Id,
+        MySqlSource.Id,
+        S3Source.Id,
+    ];
 
     private static bool ContainsName(string query, string name) =>
         Regex.IsMatch(query, $@"\b{Regex.Escape(name)}\b", RegexOptions.IgnoreCase);
+
+    [GeneratedRegex(
+        @"\b(what do (?:we|you|i) know|everything (?:about|on)|overview of|catch me up|(?:needs?|require) my attention|"
+            + @"what did i miss|what(?:'s| is| has) (?:new|changed|happening)|anything (?:new|i should know))\b",
+        RegexOptions.IgnoreCase
+    )]
+    private static partial Regex Broad();
 }

@@ -1,6 +1,7 @@
 using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Digest;
 using Mosaic.Server.Sources;
 
 namespace Mosaic.Server.Agent;
@@ -20,8 +21,8 @@ public interface ISourcePlanner
 
 /// <summary>
 /// Offline mode has no model to rank sources or to turn a broad question into tool calls, so sources are ranked
-/// by their signals and each built-in source plans the direct call that answers it (a custom source gets the
-/// question as asked).
+/// by their signals and each built-in source plans the direct call that answers it; what-changed questions are every
+/// source's <c>whats_new</c> (<see cref="WhatsNewPlan"/>). A custom source otherwise gets the question as asked.
 /// </summary>
 public sealed class OfflineSourcePlanner(IMcpHub hub, ToolCallAudit audit, TimeProvider time, ILogger<OfflineSourcePlanner> logger)
     : ISourcePlanner
@@ -29,8 +30,12 @@ public sealed class OfflineSourcePlanner(IMcpHub hub, ToolCallAudit audit, TimeP
     public Task<IReadOnlyList<SourceRelevance>?> RankAsync(string query, IReadOnlyList<SourceDefinition> sources, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SourceRelevance>?>(null);
 
-    public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct) =>
-        BuiltInSources.Find(source.Id) is { } builtIn
-            ? await builtIn.PlanOfflineAsync(new OfflineQuestion(userId, query, audit.Recording(hub), logger, time.GetUtcNow()), ct)
-            : null;
+    public async ValueTask<PlannedCall?> PlanCallAsync(string userId, string query, SourceDefinition source, CancellationToken ct)
+    {
+        var question = new OfflineQuestion(userId, query, audit.Recording(hub), logger, time.GetUtcNow());
+        // What changed is every source's whats_new (a custom source's only when the operator vouched for it, as in the digest).
+        if (DigestContext.MayJoin(source) && WhatsNewPlan.For(question, source.Name) is { } news)
+            return news;
+        return BuiltInSources.Find(source.Id) is { } builtIn ? await builtIn.PlanOfflineAsync(question, ct) : null;
+    }
 }

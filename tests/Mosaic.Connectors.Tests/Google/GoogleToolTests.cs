@@ -20,8 +20,8 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         var events = (await google.CallAsync("get_events", new { limit = 100 })).Ok().Items("events");
         var review = events.Single(e => e.Str("summary") == "Acme Brew Pro launch review");
         Assert.Equal("Erin Walsh", review.Str("organizer"));
-        Assert.StartsWith("https://www.google.com/calendar/event?eid=", review.Str("link"));
-        Assert.StartsWith("https://meet.google.com/", review.Str("meet_link"));
+        Assert.StartsWith($"{google.Sandbox.BaseUrl}/google/calendar/event?eid=", review.Str("link"));
+        Assert.StartsWith($"{google.Sandbox.BaseUrl}/google/meet/", review.Str("meet_link"));
         Assert.Contains("ACME-142", review.Str("description"));
         Assert.Contains(events, e => e.Str("summary") == "Acme Brew Pro launch day" && e.GetProperty("all_day").GetBoolean());
         // Recurring standups are expanded into single events, and everything is in start order.
@@ -63,7 +63,7 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.True(mail.GetProperty("important").GetBoolean());
         Assert.StartsWith("Hi Acme team, I just bought the Acme Brew Pro grinder", mail.Str("snippet"));
         Assert.False(mail.TryGetProperty("body", out _));
-        Assert.Equal($"https://mail.google.com/mail/u/0/#all/{mail.Str("id")}", mail.Str("link"));
+        Assert.Equal($"{google.Sandbox.BaseUrl}/google/mail/message/{mail.Str("id")}", mail.Str("link"));
 
         // Gmail HTML-escapes snippets; the tool gives plain text back.
         var reply = Assert.Single(
@@ -116,7 +116,7 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Contains(byText, f => f.Str("name") == "Acme Brew Pro launch plan" && f.Str("type") == "document");
         Assert.All(byText, f => Assert.DoesNotContain("old draft", f.Str("name")));
         var plan = byText.Single(f => f.Str("id") == GoogleFixture.LaunchPlanId);
-        Assert.Equal($"https://docs.google.com/document/d/{GoogleFixture.LaunchPlanId}/edit?usp=drivesdk", plan.Str("link"));
+        Assert.Equal($"{google.Sandbox.BaseUrl}/google/document/d/{GoogleFixture.LaunchPlanId}/edit?usp=drivesdk", plan.Str("link"));
         Assert.Equal("Erin Walsh", plan.Str("owner"));
 
         var sheets = (await google.CallAsync("search_drive_files", new { mime_type = "spreadsheet" })).Ok().Items("files");
@@ -146,7 +146,7 @@ public sealed class GoogleToolTests(GoogleFixture google) : IClassFixture<Google
         Assert.Contains("\n- Sell 600 units in the first 30 days.\n", md);
         Assert.Contains("| Milestone | Date | Owner |\n| --- | --- | --- |\n| Pre-orders open | done | Erin |", md);
         Assert.Contains("### Checkout double charge (ACME-142)", md);
-        Assert.Contains("[PR #91](https://github.com/acme/storefront/pull/91)", md);
+        Assert.Contains($"[PR #91]({google.Sandbox.BaseUrl}/github/acme/storefront/pull/91)", md);
 
         var text = (
             await google.CallAsync(

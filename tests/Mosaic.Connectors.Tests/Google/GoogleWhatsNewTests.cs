@@ -15,7 +15,7 @@ public sealed class GoogleWhatsNewTests(GoogleFixture fx) : IClassFixture<Google
         var mail = Single(items, "important_mail", "Charged twice for my order #1042");
         Assert.True(mail.Actionable());
         Assert.Equal("high", mail.Text("priority"));
-        Assert.StartsWith("https://mail.google.com/mail/u/0/#all/", mail.Text("url"));
+        Assert.StartsWith($"{fx.Sandbox.BaseUrl}/google/mail/message/", mail.Text("url"));
         Assert.Contains("maya.patel@example.com", mail.Text("author"));
         // The mail's Date header, read as an ISO time inside the window.
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", mail.Text("at"));

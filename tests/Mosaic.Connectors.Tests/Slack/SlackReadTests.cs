@@ -55,7 +55,9 @@ public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<Sandb
         var times = messages.Select(m => DateTimeOffset.Parse(m.S("time"))).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.All(messages, m => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", m.S("time")));
-        Assert.All(messages, m => Assert.Matches(@"^https://acme-test\.slack\.com/archives/C0CHECKOUT/p\d{16}$", m.S("permalink")));
+        Assert.All(messages, m =>
+            Assert.Matches($@"^{Regex.Escape(sandbox.BaseUrl)}/slack/archives/C0CHECKOUT/p\d{{16}}$", m.S("permalink"))
+        );
         var report = messages.Single(m => m.S("text").StartsWith("Reproduced on staging"));
         Assert.Equal("Bob Martinez", report.S("user"));
         Assert.Equal(3, report.GetProperty("reply_count").GetInt32());
@@ -110,7 +112,7 @@ public sealed class SlackReadTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Equal(2, pages);
         Assert.All(hits, h => Assert.Equal("#checkout-eng", h.S("channel")));
         Assert.All(hits, h => Assert.Contains("discount", h.S("text"), StringComparison.OrdinalIgnoreCase));
-        Assert.All(hits, h => Assert.StartsWith("https://acme-test.slack.com/archives/C0CHECKOUT/p", h.S("permalink")));
+        Assert.All(hits, h => Assert.StartsWith($"{sandbox.BaseUrl}/slack/archives/C0CHECKOUT/p", h.S("permalink")));
         Assert.Contains(hits, h => h.S("user") == "Carol Singh");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Mosaic.Connectors.Tests.Infrastructure;
 using static Mosaic.Connectors.Tests.Infrastructure.WhatsNewAssert;
 
@@ -22,7 +23,7 @@ public sealed class SlackWhatsNewTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.True(dave.Actionable());
         Assert.Equal("high", dave.Text("priority"));
         Assert.Equal("Dave Okafor", dave.Text("author"));
-        Assert.Matches(@"^https://acme-test\.slack\.com/archives/D\w+/p\d{16}$", dave.Text("url"));
+        Assert.Matches($@"^{Regex.Escape(sandbox.BaseUrl)}/slack/archives/D\w+/p\d{{16}}$", dave.Text("url"));
         // The app's DM is listed but asks for nothing; Alice's own messages are never "sent to you".
         Assert.Contains(items, i => i.Text("kind") == "app_message" && !i.Actionable() && i.Text("priority") == "low");
         Assert.DoesNotContain(items, i => i.Text("author") == "Alice Chen");

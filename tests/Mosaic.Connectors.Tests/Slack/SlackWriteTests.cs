@@ -16,7 +16,9 @@ public sealed class SlackWriteTests(SandboxFixture sandbox) : IClassFixture<Sand
         var sent = (await slack.CallAsync("send_message", new { channel = "#launch", text = "Launch review moved to 3pm" })).Ok();
 
         Assert.Equal("C0LAUNCH01", sent.S("channel_id"));
-        Assert.StartsWith("https://acme-test.slack.com/archives/C0LAUNCH01/p", sent.S("permalink"));
+        Assert.StartsWith($"{sandbox.BaseUrl}/slack/archives/C0LAUNCH01/p", sent.S("permalink"));
+        // The new message's permalink opens its page in the Sandbox.
+        Assert.Contains("Launch review moved to 3pm", await sandbox.Http.GetStringAsync(sent.S("permalink")));
         var calls = await sandbox.CallsAsync("slack");
         var call = Assert.Single(calls);
         Assert.Equal("/slack/api/chat.postMessage", call!["path"]!.GetValue<string>());

@@ -39,7 +39,7 @@ public sealed class DemoAgentTests(DemoAgentFixture fixture)
         Assert.Matches(@"\[ACME-142\]\(http://127\.0\.0\.1:\d+/jira/browse/ACME-142\).*\(source: Jira\)", text);
         Assert.Matches(@"\(http://127\.0\.0\.1:\d+/github/acme/storefront/pull/91\).*\(source: GitHub\)", text);
         Assert.Matches(@"\(http://127\.0\.0\.1:\d+/github/acme/storefront/issues/87\).*\(source: GitHub\)", text);
-        Assert.Matches(@"https://acme-test\.slack\.com/archives/C0CHECKOUT/p\d+.*\(source: Slack\)", text);
+        Assert.Matches(@"http://127\.0\.0\.1:\d+/slack/archives/C0CHECKOUT/p\d+.*\(source: Slack\)", text);
         Assert.Equal("extractive", response.GetProperty("synthesis").GetString());
         Assert.Contains(Result(response, "jira").GetProperty("links").EnumerateArray(), l =>
             l.GetProperty("title").GetString() == "ACME-142"

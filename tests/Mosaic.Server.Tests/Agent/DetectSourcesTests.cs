@@ -61,6 +61,21 @@ public sealed class DetectSourcesTests(DemoAgentFixture fixture)
         Assert.True(ranked.Count <= 4, "at most AGENT_MAX_SOURCES sources");
     }
 
+    [Theory]
+    [InlineData("What do we know about the Acme Brew Pro launch?", 4)]
+    [InlineData("What needs my attention today?", 4)]
+    [InlineData("What's new in Jira?", 1)]
+    public async Task A_broad_question_asks_every_source_unless_it_names_one(string question, int expected)
+    {
+        var body = await ProblemAssert.JsonAsync(
+            await fixture.User.Http.PostAsJsonAsync("/api/agent/detect-sources", new { query = question })
+        );
+        var ids = body.GetProperty("relevant_sources").EnumerateArray().Select(r => r.GetProperty("source").GetString()).ToList();
+        Assert.Equal(expected, ids.Count);
+        if (expected == 1)
+            Assert.Equal("jira", ids[0]);
+    }
+
     [Fact]
     public async Task Detection_is_limited_to_the_sources_asked_about_and_rejects_unknown_ones()
     {

@@ -47,7 +47,7 @@ public static class CalendarEndpoints
                     .Where(x => (min is null || x.Start + x.Event.Duration > min) && (max is null || x.Start < max))
                     .Where(x => string.IsNullOrWhiteSpace(q) || Matches(x.Event, q))
                     .OrderBy(x => orderBy == "updated" ? x.Event.Created : x.Start)
-                    .Select(x => ToJson(x.Event, x.Start, x.Instance))
+                    .Select(x => ToJson(x.Event, x.Start, x.Instance, GooglePages.WebBase(request)))
                     .ToList();
                 if (!GoogleErrors.TryPage(items, pageToken, size, out var page, out var next))
                     return GoogleErrors.InvalidValue("pageToken");
@@ -106,7 +106,7 @@ public static class CalendarEndpoints
         return q.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static JsonObject ToJson(CalendarEvent e, DateTimeOffset start, bool instance)
+    private static JsonObject ToJson(CalendarEvent e, DateTimeOffset start, bool instance, string web)
     {
         var id = instance ? $"{e.Id}_{start.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}" : e.Id;
         var eid = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id} {CalendarSeed.CalendarId}")).TrimEnd('=');
@@ -116,7 +116,7 @@ public static class CalendarEndpoints
             ["etag"] = $"\"{e.Created.ToUnixTimeMilliseconds()}000\"",
             ["id"] = id,
             ["status"] = "confirmed",
-            ["htmlLink"] = $"https://www.google.com/calendar/event?eid={eid}",
+            ["htmlLink"] = $"{web}/calendar/event?eid={eid}",
             ["created"] = GoogleErrors.Rfc3339(e.Created),
             ["updated"] = GoogleErrors.Rfc3339(e.Created.AddHours(2)),
             ["summary"] = e.Summary,
@@ -157,7 +157,7 @@ public static class CalendarEndpoints
         ]);
         RemoveNulls(json["attendees"]!.AsArray());
         if (e.Meet)
-            json["hangoutLink"] = $"https://meet.google.com/acm-{e.Id[3..7]}-brw";
+            json["hangoutLink"] = $"{web}/meet/{GooglePages.MeetCode(e)}";
         json["eventType"] = "default";
         return json;
     }

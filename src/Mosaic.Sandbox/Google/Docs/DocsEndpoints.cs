@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Mosaic.Sandbox.Google.Docs;
 using Mosaic.Sandbox.Google.Drive;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Sandbox.Google;
 
@@ -37,7 +38,12 @@ public static class DocsEndpoints
                 new JsonObject
                 {
                     ["title"] = file.Name,
-                    ["body"] = new JsonObject { ["content"] = DocsBuilder.Build(lines) },
+                    ["body"] = new JsonObject
+                    {
+                        ["content"] = DocsBuilder.Build(
+                            lines.Select(l => l.Replace(DocsSeed.SandboxBase, SandboxPages.BaseUrl(request), StringComparison.Ordinal))
+                        ),
+                    },
                     ["documentStyle"] = new JsonObject
                     {
                         ["pageSize"] = new JsonObject

@@ -6,10 +6,13 @@ namespace Mosaic.Sandbox.Google.Docs;
 /// <summary>
 /// Document bodies in a tiny line syntax that <see cref="DocsBuilder"/> turns into the Docs API structure:
 /// <c>= </c> title, <c># </c>/<c>## </c> headings, <c>- </c> bullets, <c>| a | b |</c> table rows,
-/// <c>**bold**</c> and <c>[text](url)</c> inside a line; anything else is a normal paragraph.
+/// <c>**bold**</c> and <c>[text](url)</c> inside a line; anything else is a normal paragraph. <see cref="SandboxBase"/> in
+/// a link stands for the Sandbox's address, so links to Acme's other tools open the Sandbox's pages.
 /// </summary>
 public static class DocsSeed
 {
+    public const string SandboxBase = "{sandbox}";
+
     public static IReadOnlyDictionary<string, string[]> Bodies { get; } =
         new Dictionary<string, string[]>
         {
@@ -32,7 +35,7 @@ public static class DocsSeed
                 $"## Checkout double charge ({AcmeCompany.CheckoutBug.JiraKey})",
                 $"Customers using a discount code were charged twice (order {AcmeCompany.CheckoutBug.ShopifyOrderName}). The fix is "
                     + $"in [PR #{AcmeCompany.CheckoutBug.GitHubFixPullRequest}]"
-                    + $"(https://github.com/acme/storefront/pull/{AcmeCompany.CheckoutBug.GitHubFixPullRequest}). "
+                    + $"({SandboxBase}/github/acme/storefront/pull/{AcmeCompany.CheckoutBug.GitHubFixPullRequest}). "
                     + "**We do not launch the BREW10 promotion until it ships.**",
                 "## Stock",
                 "Brushed Steel has 7 units in the warehouse and none in the store; 60 more arrive before launch day.",

@@ -44,7 +44,7 @@ public static class DriveEndpoints
 
                 var files = DriveSeed.Files.Where(f => DriveQuery.MentionsTrashed(q) || !f.Trashed).Where(filter);
                 files = Order(files, orderBy);
-                var all = files.Select(ToJson).ToList();
+                var all = files.Select(f => ToJson(f, GooglePages.WebBase(request))).ToList();
                 if (!GoogleErrors.TryPage(all, pageToken, Math.Clamp(pageSize ?? 100, 1, 1000), out var page, out var next))
                     return GoogleErrors.InvalidValue("pageToken");
                 var full = new JsonObject
@@ -91,14 +91,15 @@ public static class DriveEndpoints
         return ordered ?? files;
     }
 
-    private static JsonNode ToJson(DriveFile f)
+    private static JsonNode ToJson(DriveFile f, string web)
     {
+        // Google's paths (docs.google.com/document/d/…, drive.google.com/drive/folders/…) under the Sandbox's Google base.
         var link = f.MimeType switch
         {
-            DriveSeed.Document => $"https://docs.google.com/document/d/{f.Id}/edit?usp=drivesdk",
-            DriveSeed.Spreadsheet => $"https://docs.google.com/spreadsheets/d/{f.Id}/edit?usp=drivesdk",
-            DriveSeed.Folder => $"https://drive.google.com/drive/folders/{f.Id}",
-            _ => $"https://drive.google.com/file/d/{f.Id}/view?usp=drivesdk",
+            DriveSeed.Document => $"{web}/document/d/{f.Id}/edit?usp=drivesdk",
+            DriveSeed.Spreadsheet => $"{web}/spreadsheets/d/{f.Id}/edit?usp=drivesdk",
+            DriveSeed.Folder => $"{web}/drive/folders/{f.Id}",
+            _ => $"{web}/file/d/{f.Id}/view?usp=drivesdk",
         };
         JsonObject User(AcmePerson p) =>
             new()

@@ -56,7 +56,7 @@ public static class SheetsEndpoints
                                     }
                         ),
                     ]),
-                    ["spreadsheetUrl"] = $"https://docs.google.com/spreadsheets/d/{spreadsheetId}/edit",
+                    ["spreadsheetUrl"] = $"{GooglePages.WebBase(request)}/spreadsheets/d/{spreadsheetId}/edit",
                 }
             );
         });

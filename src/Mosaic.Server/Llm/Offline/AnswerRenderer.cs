@@ -40,7 +40,11 @@ public static partial class AnswerRenderer
     public static string? LeadOf(string markdown)
     {
         var first = markdown.TrimStart().Split('\n', 2)[0].Trim();
-        return first.Length == 0 || "|-*>#`_".Contains(first[0]) || first.StartsWith("Nothing found", StringComparison.Ordinal)
+        return
+            first.Length == 0
+            || "|>#`_".Contains(first[0])
+            || ListOrLabel().IsMatch(first)
+            || first.StartsWith("Nothing found", StringComparison.Ordinal)
             ? null
             : first;
     }
@@ -78,6 +82,10 @@ public static partial class AnswerRenderer
         var noun = name.Replace('_', ' ');
         return answer.Focus.Count > 0 ? $"{body}\n\n_{shown.Count} of the {of} {noun} I looked at match._" : body;
     }
+
+    /// <summary>A list item ("- x", "* x", "1. x") or a tool's label ("**list_orders**").</summary>
+    [GeneratedRegex(@"^(?:[-*•]\s|\d+\.\s|\*\*[\w.-]+\*\*$)")]
+    private static partial Regex ListOrLabel();
 
     [GeneratedRegex(@"\b(not found|does not exist|doesn't exist|no such|unknown|404)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotFound();

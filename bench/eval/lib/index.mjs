@@ -1,0 +1,2 @@
+export * from './match.mjs';
+export * from './links.mjs';
