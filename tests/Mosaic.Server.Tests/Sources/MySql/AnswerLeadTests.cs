@@ -18,9 +18,9 @@ public sealed class AnswerLeadTests
         );
 
     [Fact]
-    public void Money_reads_with_two_decimals_and_thousands() =>
+    public void Money_reads_with_two_decimals_as_the_data_writes_it() =>
         Assert.Equal(
-            "Amara Okoye spent the most: 1,480.00 over 6 orders.",
+            "Amara Okoye spent the most: 1480.00 over 6 orders.",
             Lead("Which customers spent the most?", """[{"first_name":"Amara","last_name":"Okoye","total_spent":1480.0,"orders":6}]""")
         );
 
@@ -50,6 +50,13 @@ public sealed class AnswerLeadTests
                 "latest open support tickets",
                 """[{"ticket_key":"SUP-2040","subject":"Pre-order the Acme Brew Pro in steel?","created_at":"2025-06-01 16:00:00"}]"""
             )
+        );
+
+    [Fact]
+    public void A_row_named_by_number_leads_with_the_column_asked_for() =>
+        Assert.Equal(
+            "Order #1042 has total **224.10**.",
+            Lead("What is the total of order 1042 in the database?", """[{"order_number":1042,"total":224.1}]""")
         );
 
     [Fact]

@@ -112,9 +112,21 @@ public sealed class QuestionTemplatesTests
                 $"SELECT {OrderColumns} FROM `orders` WHERE `financial_status` = 'partially_refunded' "
                     + "ORDER BY `created_at` DESC, `id` DESC LIMIT 50"
             },
+            { "Show me order #1042", "SELECT * FROM `orders` WHERE `order_number` = 1042 ORDER BY `id` LIMIT 5" },
+            // A row named by its number, and a comparison with a number.
             {
-                "Show me order #1042",
-                $"SELECT {OrderColumns} FROM `orders` WHERE `order_number` = 1042 ORDER BY `created_at` DESC, `id` DESC LIMIT 50"
+                "What is the total of order 1042 in the database?",
+                "SELECT * FROM `orders` WHERE `order_number` = 1042 ORDER BY `id` LIMIT 5"
+            },
+            {
+                "Which active products in the database have fewer than 10 in stock?",
+                "SELECT `name`, `sku`, `category`, `price`, `stock`, `status`, `launched_on` FROM `products` "
+                    + "WHERE `status` = 'active' AND `stock` < 10 ORDER BY `launched_on` DESC, `id` DESC LIMIT 50"
+            },
+            {
+                "Which support tickets were updated in the last 3 days?",
+                $"SELECT {TicketColumns} FROM `support_tickets` WHERE `updated_at` >= '2025-05-30 12:00:00' "
+                    + "AND `updated_at` < '2025-06-02 12:00:00' ORDER BY `updated_at` DESC, `id` DESC LIMIT 50"
             },
             // Sums and averages, over a period as literal bounds.
             {

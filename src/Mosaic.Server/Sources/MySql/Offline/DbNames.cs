@@ -35,11 +35,14 @@ public static partial class DbNames
     /// <summary>"1 order", "3 orders": <paramref name="table"/> names the things counted.</summary>
     public static string Count(decimal n, DbTable table) => $"{Number(n)} {(n == 1 ? table.Singular : table.Plural)}";
 
-    /// <summary>A number as the data has it: integers without decimals, money with two, with thousands separators.</summary>
+    /// <summary>
+    /// A number as the data has it: integers without decimals, money with two; no thousands separators, so "2092.50"
+    /// reads as the database and its SQL write it.
+    /// </summary>
     public static string Number(decimal n, bool money = false) =>
         n.ToString(
-            money ? "N2"
-                : n == decimal.Truncate(n) ? "N0"
+            money ? "0.00"
+                : n == decimal.Truncate(n) ? "0"
                 : "0.##########",
             CultureInfo.InvariantCulture
         );

@@ -82,6 +82,10 @@ public sealed class QuestionReading
             ?? list.FirstOrDefault(c => c.Words.Split(' ') is { Length: > 1 } w && Find(text, w[^1]) >= 0);
     }
 
+    /// <summary>The date a period applies to: the one the question names ("updated in the last 3 days"), else the table's.</summary>
+    public DbColumn? DateColumn(DbTable table) =>
+        table.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Date && Says(c.Words.Split(' ')[0])) ?? table.DateColumn;
+
     /// <summary>
     /// Words of the question that could be a value of a column (a status, a city, a code): not a shape word, not a table's
     /// or a column's name. When there are none, the values query is not worth making.

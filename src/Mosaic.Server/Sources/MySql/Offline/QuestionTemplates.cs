@@ -41,6 +41,8 @@ public static partial class QuestionTemplates
         var unexplained = q.ValueWords(table).Select(w => w.ToLowerInvariant()).Where(w => !QuestionWords.NotValues.Contains(w));
         if (unexplained.Except(filter.Explained).Except(shape).Any())
             return null;
+        if (filter.NamesRow && !q.Has(QuestionWords.Count()))
+            return RowQueries.Named(q, table, filter);
         if (q.Has(QuestionWords.Count()))
             return CountQueries.Grouped(q, table, filter) ?? CountQueries.Count(q, table, filter);
         if (q.Has(QuestionWords.Average()))

@@ -31,9 +31,9 @@ public static partial class QuestionWords
     [GeneratedRegex(@"\b(?:least|lowest|cheapest|smallest|fewest|bottom|min|minimum|worst|low on|running low)\b")]
     public static partial Regex Least();
 
-    /// <summary>"top 5", "5 latest", "latest 10", "first 3": the N asked.</summary>
+    /// <summary>"top 5", "5 latest", "latest 10", "first 3": the N asked ("last 3 days" is a period, not an N).</summary>
     [GeneratedRegex(
-        @"\b(?:top|latest|last|newest|first|recent|best|bottom|oldest)\s+(?<n>\d{1,3})\b"
+        @"\b(?:top|latest|last|newest|first|recent|best|bottom|oldest)\s+(?<n>\d{1,3})\b(?!\s*(?:hours?|days?|weeks?|months?|years?)\b)"
             + @"|\b(?<n>\d{1,3})\s+(?:latest|newest|most|biggest|largest|highest|top|recent|oldest|cheapest)\b"
     )]
     public static partial Regex Limit();
@@ -79,7 +79,7 @@ public static partial class QuestionWords
             into out not no yes one ones per cent run sql query queries mysql mariadb bring brings generate generated make makes
             want need know like currently right now ever kind kinds type types different distinct unique overall altogether
             exist exists stored entries row record hold best-selling bestselling top-selling highest-value stocked status
-            statuses
+            statuses fewer lower higher greater below above least most updated created
             """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
     ];
 }

@@ -2,7 +2,11 @@ namespace Mosaic.Server.Sources.MySql.Offline;
 
 /// <summary>One condition of a WHERE clause, with how a lead says it.</summary>
 /// <param name="Adjective">Said before the rows' name ("open support tickets"); otherwise after it ("customers in Berlin").</param>
-public sealed record Condition(string Sql, string Phrase, bool Adjective = false);
+public sealed record Condition(string Sql, string Phrase, bool Adjective = false)
+{
+    /// <summary>Names one row by its number ("order #1042").</summary>
+    public bool Row { get; init; }
+}
 
 /// <summary>
 /// The rows a question narrows to: values it names (a status, a city, a code), a row number (#1042) and its period.
@@ -15,6 +19,9 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
     public IReadOnlySet<string> Explained { get; init; } = new HashSet<string>();
 
     public bool IsEmpty => Conditions.Count == 0;
+
+    /// <summary>The question names one row ("order 1042"): the row itself answers, whatever else is asked of it.</summary>
+    public bool NamesRow => Conditions.Any(c => c.Row);
 
     public string Sql => IsEmpty ? "" : $" WHERE {string.Join(" AND ", Conditions.Select(c => c.Sql))}";
 
@@ -63,8 +70,10 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
             conditions.Add(place);
             explained.UnionWith(Words(place.Phrase));
         }
-        if (RowNumber(q, table, alias) is { } number)
+        if (NumberConditions.RowNumber(q, table, alias) is { } number)
             conditions.Add(number);
+        if (NumberConditions.Comparison(q, table, alias) is { } comparison)
+            conditions.Add(comparison);
         if (withPeriod && q.Period is not null)
         {
             if (PeriodOn(q, table, alias) is not { } period)
@@ -79,7 +88,7 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
     /// <summary>The question's period on the table's date column; null when there is no period or no date column.</summary>
     public static Condition? PeriodOn(QuestionReading q, DbTable table, string? alias = null)
     {
-        if (q.Period is not { } period || table.DateColumn is not { } date)
+        if (q.Period is not { } period || q.DateColumn(table) is not { } date)
             return null;
         var d = SqlText.Id(date, alias);
         return new($"{d} >= {SqlText.DateTime(period.Start)} AND {d} < {SqlText.DateTime(period.End)}", period.Phrase);
@@ -112,17 +121,5 @@ public sealed record RowFilter(IReadOnlyList<Condition> Conditions)
         if (column is null || SqlText.Literal(place.ToLowerInvariant()) is not { } literal)
             return null;
         return new($"LOWER({SqlText.Id(column, alias)}) = {literal}", $"in {place}");
-    }
-
-    /// <summary>"#1042": the table's *_number column, else its primary key. Digits only, so the literal is safe as it is.</summary>
-    private static Condition? RowNumber(QuestionReading q, DbTable table, string? alias)
-    {
-        if (QuestionWords.RowNumber().Match(q.Text) is not { Success: true } m)
-            return null;
-        var column = table.Columns.FirstOrDefault(c =>
-            c.Kind == ColumnKind.Number && c.Name.EndsWith("_number", StringComparison.OrdinalIgnoreCase)
-        ) ?? table.PrimaryKey;
-        var n = m.Groups["n"].Value;
-        return column is null ? null : new($"{SqlText.Id(column, alias)} = {n}", $"#{n}");
     }
 }

@@ -9,7 +9,7 @@ public static class RowQueries
     /// <summary>"latest orders", "newest customers", "the 3 oldest tickets": ordered by the table's date column.</summary>
     public static OfflineQuery? Latest(QuestionReading q, DbTable table, RowFilter filter, bool newest)
     {
-        if (table.DateColumn is not { } date)
+        if (q.DateColumn(table) is not { } date)
             return null;
         var limit = q.Limit ?? QuestionReading.DefaultLimit;
         var sql =
@@ -33,7 +33,7 @@ public static class RowQueries
     public static OfflineQuery Filtered(QuestionReading q, DbTable table, RowFilter filter)
     {
         var limit = q.Limit ?? QuestionReading.MaxLimit;
-        var order = table.DateColumn is { } date ? $" ORDER BY {SqlText.Id(date)} DESC{TieBreak(table, true)}" : PrimaryKeyOrder(table);
+        var order = q.DateColumn(table) is { } date ? $" ORDER BY {SqlText.Id(date)} DESC{TieBreak(table, true)}" : PrimaryKeyOrder(table);
         var sql = $"SELECT {Columns(table)} FROM {SqlText.Id(table)}{filter.Sql}{order} LIMIT {limit}";
         return new(
             sql,
@@ -46,6 +46,30 @@ public static class RowQueries
         {
             Limit = limit,
         };
+    }
+
+    /// <summary>
+    /// "What is the total of order 1042?": the row itself, every column, led by the column asked for when one is named
+    /// ("Order #1042 has total **224.10**."). No row: the renderer's "nothing found".
+    /// </summary>
+    public static OfflineQuery Named(QuestionReading q, DbTable table, RowFilter filter)
+    {
+        var sql = $"SELECT * FROM {SqlText.Id(table)}{filter.Sql}{PrimaryKeyOrder(table)} LIMIT 5";
+        var asked = q.ColumnNamed(table);
+        return new(
+            sql,
+            (rows, _) =>
+            {
+                if (rows.Count != 1)
+                    return null;
+                var name = $"{char.ToUpperInvariant(table.Singular[0])}{table.Singular[1..]} {Label(rows[0], table)}";
+                if (asked is null || Cells.Text(rows[0], asked.Name) is not { } value)
+                    return $"{name}:";
+                var shown = asked.IsMoney && Cells.Number(rows[0], asked.Name) is { } n ? DbNames.Number(n, true) : value;
+                return $"{name} has {asked.Words} **{shown}**.";
+            },
+            filter.Searched(table)
+        );
     }
 
     /// <summary>"the orders table": its first rows, every column, as before.</summary>
