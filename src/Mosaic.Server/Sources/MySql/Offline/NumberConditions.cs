@@ -42,7 +42,8 @@ public static partial class NumberConditions
     }
 
     [GeneratedRegex(
-        @"\b(?<op>fewer|less|lower|under|below|more|greater|higher|over|above|at least|at most)(?:\s+than)?\s+(?<n>\d{1,12}(?:\.\d{1,6})?)\b"
+        @"\b(?<op>fewer|less|lower|under|below|more|greater|higher|over|above|at least|at most)"
+            + @"(?:\s+than)?\s+(?<n>\d{1,12}(?:\.\d{1,6})?)\b"
     )]
     private static partial Regex Compared();
 }
