@@ -99,10 +99,17 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
                 "How many rows are in the customers table?",
                 "mysql",
                 "execute_query",
-                """{"sql":"SELECT * FROM customers LIMIT 20"}""",
-                "execute_query sql=\"SELECT * FROM customers LIMIT 20\""
+                """{"sql":"SELECT COUNT(*) AS `count` FROM `customers`","limit":50}""",
+                "execute_query sql=\"SELECT COUNT(*) AS `count` FROM `customers`\""
             },
-            { "Run a SQL query counting support tickets by status", "mysql", "list_tables", "{}", "list_tables" },
+            {
+                "Run a SQL query counting support tickets by status",
+                "mysql",
+                "execute_query",
+                $$"""{"sql":"{{TicketsByStatus}}","limit":50}""",
+                $"execute_query sql=\"{TicketsByStatus}\""
+            },
+            { "What is going on with the tables?", "mysql", "list_tables", "{}", "list_tables" },
             {
                 "Which files are in the acme-finance bucket?",
                 "s3",
@@ -175,6 +182,9 @@ public sealed class OfflinePlanTests(DemoAgentFixture fixture)
         var answer = Result(result, "github").GetProperty("response").GetString();
         Assert.True(answer!.Contains("Fix double charge on discounted checkout"), answer); // the pull request's title
     }
+
+    private const string TicketsByStatus =
+        "SELECT `status`, COUNT(*) AS `count` FROM `support_tickets` GROUP BY `status` ORDER BY `count` DESC, `status` LIMIT 50";
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

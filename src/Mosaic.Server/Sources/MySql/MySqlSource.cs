@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
 using Mosaic.Connectors.MySql.Safety;
 using Mosaic.Server.Connectors;
+using Mosaic.Server.Sources.MySql.Offline;
 using Mosaic.Server.Sources.Shopify;
 
 namespace Mosaic.Server.Sources.MySql;
 
 /// <summary>MySQL (or MariaDB, or a SQLite file): tables and read-only SQL.</summary>
-public sealed partial class MySqlSource : IBuiltInSource
+public sealed class MySqlSource : IBuiltInSource
 {
     public const string Id = "mysql";
 
@@ -78,17 +78,9 @@ public sealed partial class MySqlSource : IBuiltInSource
             .Matches(query)
             .Select(m => new Signal(Id, 0.35, $"order #{m.Groups["n"].Value} may also be in the orders table"));
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
-        ValueTask.FromResult<PlannedCall?>(
-            TableName().Match(q.Query) is { Success: true } t
-                ? new("execute_query", new Dictionary<string, object?> { ["sql"] = $"SELECT * FROM {t.Groups["t"].Value} LIMIT 20" })
-                : new("list_tables") { Fallback = true }
-        );
+    /// <summary>Schema-aware templates (<see cref="MySqlOfflinePlanner"/>): one read-only query that answers, with its SQL.</summary>
+    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) => MySqlOfflinePlanner.PlanAsync(q, ct);
 
     /// <summary>The egress entry for a MySQL server: IPv6 literals in brackets, MySQL's port unless another is given.</summary>
     static string HostEntry(string host, string? port) => $"{(host.Contains(':') ? $"[{host.Trim('[', ']')}]" : host)}:{port ?? "3306"}";
-
-    /// <summary>"table orders", "the orders table".</summary>
-    [GeneratedRegex(@"\btable\s+`?(?<t>[A-Za-z_]\w*)`?|\b(?<t>[A-Za-z_]\w*)\s+table\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TableName();
 }
