@@ -29,10 +29,11 @@ public static partial class ExtractiveSummary
         sb.AppendLine($"**{answered.Count} of {results.Count} sources answered** ({string.Join(", ", answered.Select(r => r.Name))}).");
         foreach (var r in answered)
         {
-            var items = Items(r.Response);
-            // Items sharing the most words with the question first; ones that share only a word or two fewer are kept.
-            // A source that led with a fact already chose the items that back it: they are not narrowed again.
+            // A source that led with a fact already chose the items that back it: they are not narrowed again, and
+            // one record's fields (which its lead sums up) give way to its text and its parts (links, comments).
             var planned = AnswerRenderer.LeadOf(r.Response) is not null;
+            var items = Items(r.Response, record: planned);
+            // Items sharing the most words with the question first; ones that share only a word or two fewer are kept.
             var scored = planned ? [] : items.Select(i => (Item: i, Score: Score(i, words))).Where(x => x.Score > 0).ToList();
             var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
             var relevant = scored.Where(x => x.Score >= Math.Max(1, best - 1)).OrderByDescending(x => x.Score).Select(x => x.Item).ToList();
@@ -60,13 +61,25 @@ public static partial class ExtractiveSummary
     }
 
     /// <summary>Table rows and list items of a markdown answer, as one line each.</summary>
-    internal static List<string> Items(string markdown)
+    /// <param name="record">Read one record's parts: its "**field**: value" lines are left out, its text's first line kept.</param>
+    internal static List<string> Items(string markdown, bool record = false)
     {
         var items = new List<string>();
         string[]? header = null;
+        var quoted = false;
         foreach (var raw in markdown.Split('\n'))
         {
             var line = raw.Trim();
+            if (record && line.StartsWith('>'))
+            {
+                if (!quoted && line.TrimStart('>', ' ') is { Length: > 0 } first)
+                    items.Add(first);
+                quoted = true;
+                continue;
+            }
+            quoted = false;
+            if (record && FieldLine().IsMatch(line))
+                continue;
             if (line.StartsWith('|'))
             {
                 var cells = line.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray();
@@ -121,6 +134,10 @@ public static partial class ExtractiveSummary
 
     [GeneratedRegex(@"^(?:[-*•]|\d+\.)\s+(?<t>.+)$")]
     private static partial Regex Bullet();
+
+    /// <summary>"- **status**: In Progress": one field of a record.</summary>
+    [GeneratedRegex(@"^- \*\*[\w .-]+\*\*: ")]
+    private static partial Regex FieldLine();
 
     [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
     private static partial Regex Number();

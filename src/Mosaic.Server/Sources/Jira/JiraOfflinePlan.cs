@@ -33,7 +33,7 @@ internal static partial class JiraOfflinePlan
         };
     }
 
-    private static PlannedCall Issue(string key) =>
+    internal static PlannedCall Issue(string key) =>
         new("get_issue", new Dictionary<string, object?> { ["key"] = key })
         {
             Label = $"get issue {key}",
@@ -46,7 +46,8 @@ internal static partial class JiraOfflinePlan
         var f = (string path) => ToolOutput.Field(issue, path);
         var who = f("assignee") is { Length: > 0 } a ? $"assigned to {a}" : "unassigned";
         var priority = f("priority") is { Length: > 0 } p ? $" (priority {p})" : "";
-        return $"{f("key")} ({f("summary")}) is **{f("status") ?? "without a status"}**, {who}{priority}.";
+        var key = f("url") is { Length: > 0 } url ? $"[{f("key")}]({url})" : f("key");
+        return $"{key} ({f("summary")}) is **{f("status") ?? "without a status"}**, {who}{priority}.";
     }
 
     private static PlannedCall WhoWorks(IReadOnlyList<string> words)

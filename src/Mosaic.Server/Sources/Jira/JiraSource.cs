@@ -68,8 +68,24 @@ public sealed partial class JiraSource : IBuiltInSource
 
     public Signal? Person(string name) => new(Id, 0.3, $"mentions {name}, who may have Jira issues");
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
-        ValueTask.FromResult<PlannedCall?>(JiraOfflinePlan.Plan(q));
+    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct)
+    {
+        var plan = JiraOfflinePlan.Plan(q);
+        if (!plan.Fallback || q.Keywords.Count == 0)
+            return plan;
+        // "What's going on with the checkout bug?": when one issue's summary fits the words best, that issue answers,
+        // in full (its description, comments and links), rather than a list of every issue the words touch.
+        var found = new ToolOutput("", await QuestionShapes.PeekAsync(q, Id, plan.Tool, plan.Arguments, ct));
+        var ranked = found
+            .Items.Select(i => (Key: ToolOutput.Field(i, "key"), Score: q.Keywords.Count(k => Mentions(ToolOutput.Field(i, "summary"), k))))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        return ranked is [var best, ..] && best.Score > 0 && best.Key is { } key && (ranked.Count == 1 || ranked[1].Score < best.Score)
+            ? JiraOfflinePlan.Issue(key)
+            : plan;
+    }
+
+    private static bool Mentions(string? text, string word) => text?.Contains(word, StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>"ACME-142": an issue key.</summary>
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,9}-\d+\b")]

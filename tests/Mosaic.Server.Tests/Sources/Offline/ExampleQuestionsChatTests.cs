@@ -48,7 +48,7 @@ public sealed class ExampleQuestionsChatTests(DemoAgentFixture fixture)
                 "Show ticket ACME-142",
                 "get_issue",
                 [
-                    "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, "
+                    "/jira/browse/ACME-142) (Checkout double-charges when a discount code is applied) is **In Progress**, "
                         + "assigned to Bob Martinez (priority Highest).",
                 ],
                 $@"\[ACME-142\]\({Sandbox}/jira/browse/ACME-142\)",

@@ -54,10 +54,51 @@ public sealed class JiraSlackPlanTests
     [InlineData("Tell me about the ACME storefront", "text ~ 'acme storefront' ORDER BY updated DESC")]
     public async Task Other_questions_are_the_text_search_fallback(string question, string jql)
     {
-        var call = await PlanAsync(Jira, question);
+        // Two issues fit the words equally: the answer is the list.
+        var hub = new CannedHub(
+            new() { ["query_jira"] = Found("ACME-1", "Refund the ACME storefront bob order", "ACME-2", "Refund the ACME storefront bob") }
+        );
+        var call = await PlanAsync(Jira, question, hub);
 
         Assert.Equal(("query_jira", jql, true), (call.Tool, (string)call.Arguments["jql"]!, call.Fallback));
     }
+
+    [Theory]
+    [InlineData("What's going on with the checkout bug?", "ACME-142")]
+    [InlineData("Any tickets about the refund?", "OPS-31")]
+    public async Task A_search_with_one_best_fitting_issue_answers_with_that_issue(string question, string key)
+    {
+        var hub = new CannedHub(
+            new()
+            {
+                ["query_jira"] = Found(
+                    "ACME-142",
+                    "Checkout double-charges when a discount code is applied",
+                    "OPS-31",
+                    "Refund the double charge on order #1042"
+                ),
+            }
+        );
+        var call = await PlanAsync(Jira, question, hub);
+
+        Assert.Equal(("get_issue", $$"""{"key":"{{key}}"}"""), (call.Tool, Arguments(call)));
+        Assert.False(call.Fallback);
+        Assert.Single(hub.Calls, c => c.StartsWith("query_jira ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_stays_the_search()
+    {
+        var call = await PlanAsync(
+            Jira,
+            "Any tickets about the espresso?",
+            new CannedHub(new() { ["query_jira"] = """{"issues":[],"returned":0}""" })
+        );
+        Assert.Equal(("query_jira", true), (call.Tool, call.Fallback));
+    }
+
+    private static string Found(string key1, string summary1, string key2, string summary2) =>
+        $$"""{"issues":[{"key":"{{key1}}","summary":"{{summary1}}"},{"key":"{{key2}}","summary":"{{summary2}}"}],"returned":2,"has_more":false}""";
 
     [Fact]
     public async Task An_issue_leads_with_its_status_assignee_and_priority()
@@ -69,7 +110,7 @@ public sealed class JiraSlackPlanTests
             """;
 
         Assert.Equal(
-            "ACME-142 (Checkout double-charges when a discount code is applied) is **In Progress**, "
+            "[ACME-142](http://x/jira/browse/ACME-142) (Checkout double-charges when a discount code is applied) is **In Progress**, "
                 + "assigned to Bob Martinez (priority Highest).",
             Lead(call, issue)
         );
