@@ -30,6 +30,11 @@ public sealed class JiraSlackPlanTests
                 "query_jira",
                 """{"jql":"assignee = currentUser() AND issuetype = Bug AND statusCategory != Done ORDER BY updated DESC"}"""
             },
+            {
+                "Which open Jira issues are assigned to Bob Martinez?",
+                "query_jira",
+                """{"jql":"assignee = \"Bob Martinez\" AND statusCategory != Done ORDER BY updated DESC"}"""
+            },
             { "Which projects are there?", "list_projects", "{}" },
             { "Which Jira issues are in review?", "query_jira", """{"jql":"status = \"In Review\" ORDER BY updated DESC"}""" },
             // A project's list names no state: every state.
