@@ -96,6 +96,7 @@ public sealed class GoogleShopifyPlanTests
             { "How much stock of ABP-BLK is left?", "get_inventory", """{"sku":"ABP-BLK"}""", false },
             { "How much stock of the Acme Brew Pro Brushed Steel do we have?", "list_products", """{"query":"acme brew pro"}""", false },
             { "Which orders were cancelled?", "list_orders", """{"status":"cancelled","limit":10}""", false },
+            { "Which orders used the discount code SPRING5?", "list_orders", """{"query":"discount_code:SPRING5","limit":10}""", false },
             { "List our products", "list_products", "{}", false },
             { "Show the grinder products", "list_products", """{"query":"grinder"}""", false },
             // Neither orders nor products named: orders searched for the question's words, as the catch-all.
