@@ -253,7 +253,7 @@ internal static partial class ShopifyOfflinePlan
     private static partial Regex Sku();
 
     /// <summary>"discount code BREW10", "promo code SUMMER-5", "coupon WELCOME": the code as written.</summary>
-    [GeneratedRegex(@"\b(?:discount|promo|coupon)(?:\s+code)?\s+[\"“]?(?<c>[A-Za-z0-9][A-Za-z0-9_-]*\d[A-Za-z0-9_-]*|[A-Z][A-Z0-9_-]+)\b")]
+    [GeneratedRegex(@"\b(?:discount|promo|coupon)(?:\s+code)?\s+[""“]?(?<c>[A-Za-z0-9][A-Za-z0-9_-]*\d[A-Za-z0-9_-]*|[A-Z][A-Z0-9_-]+)\b")]
     private static partial Regex DiscountCode();
 
     [GeneratedRegex(@"\b(refunds?|refunded)\b")]
