@@ -31,7 +31,10 @@ internal static partial class GoogleOfflinePlan
         var today = new DateTimeOffset(q.Now.UtcDateTime.Date, TimeSpan.Zero);
         var next = NextMeeting().IsMatch(q.Lower);
         // A period that reaches back ("in the last 7 days", "yesterday"): the meetings already had, over that window.
-        var past = next ? null : q.Period is { } p && p.Start < today && p.Label is not ("this week" or "this month") ? p : null;
+        var past =
+            next ? null
+            : q.Period is { } p && p.Start < today && p.Label is not ("this week" or "this month") ? p
+            : null;
         var (from, to, label) =
             past is not null ? (past.Start, past.End, (past.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "") + past.Label)
             : next ? (q.Now, q.Now.AddDays(30), "in the next 30 days")
@@ -116,7 +119,10 @@ internal static partial class GoogleOfflinePlan
         if (Count(q) is { } n)
             arguments["limit"] = n;
         var during = period is null ? "" : $" {(period.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "")}{period.Label}";
-        var shown = string.Join(' ', search.Where(t => !t.StartsWith("after:", StringComparison.Ordinal) && !t.StartsWith("before:", StringComparison.Ordinal)));
+        var shown = string.Join(
+            ' ',
+            search.Where(t => !t.StartsWith("after:", StringComparison.Ordinal) && !t.StartsWith("before:", StringComparison.Ordinal))
+        );
         var what = (shown.Length == 0 ? (period is null ? "your latest e-mails" : "your e-mails") : $"e-mails matching “{shown}”") + during;
         return new("list_messages", arguments)
         {
@@ -132,8 +138,7 @@ internal static partial class GoogleOfflinePlan
                             unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}{during}; the latest"
                             : period is not null ? $"You got {Counted(o, "e-mail", "e-mails")}{during}; the latest"
                             : "Your latest e-mail"
-                        )
-                            + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
+                        ) + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
             },
         };
     }

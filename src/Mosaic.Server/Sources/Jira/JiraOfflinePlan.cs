@@ -96,7 +96,10 @@ internal static partial class JiraOfflinePlan
         if (mine)
             clauses.Add("assignee = currentUser()");
         // "assigned to Bob Martinez": Jira resolves a display name in JQL as it does a user's id.
-        var person = mine ? null : AssignedTo().Match(q.Query) is { Success: true } a ? a.Groups["p"].Value : null;
+        var person =
+            mine ? null
+            : AssignedTo().Match(q.Query) is { Success: true } a ? a.Groups["p"].Value
+            : null;
         if (person is not null)
             clauses.Add($"assignee = \"{person}\"");
         var bugs = Bugs().IsMatch(q.Lower);
@@ -117,7 +120,14 @@ internal static partial class JiraOfflinePlan
             : done ? "done "
             : open ? "open "
             : "";
-        var where = (named is null ? "" : $" {named}") + (mine ? " assigned to you" : person is null ? "" : $" assigned to {person}") + (project is null ? "" : $" in {project}");
+        var where =
+            (named is null ? "" : $" {named}")
+            + (
+                mine ? " assigned to you"
+                : person is null ? ""
+                : $" assigned to {person}"
+            )
+            + (project is null ? "" : $" in {project}");
         var limit = Count(q);
         var arguments = new Dictionary<string, object?> { ["jql"] = jql };
         if (limit is { } n)

@@ -58,10 +58,10 @@ internal static partial class SlackOfflinePlan
                         ? Best(o, words) is { } b
                             ? $"In #{name}, {F.Field(b, "user") ?? "someone"} wrote ({F.Field(b, "time")}): “{Clip(F.Field(b, "text"))}”"
                             : null
-                    : o.Items.FirstOrDefault() is { ValueKind: JsonValueKind.Object } m
-                        ? $"The latest message in #{name} is from {F.Field(m, "user") ?? "someone"} ({F.Field(m, "time")}): "
-                            + $"“{Clip(F.Field(m, "text"))}”"
-                        : null,
+                        : o.Items.FirstOrDefault() is { ValueKind: JsonValueKind.Object } m
+                            ? $"The latest message in #{name} is from {F.Field(m, "user") ?? "someone"} ({F.Field(m, "time")}): "
+                                + $"“{Clip(F.Field(m, "text"))}”"
+                            : null,
             },
         };
     }
@@ -82,8 +82,8 @@ internal static partial class SlackOfflinePlan
                 Searched = $"the Slack channel #{name}",
                 Focus = [$"\"{name}\""],
                 Lead = o =>
-                    o.Items.FirstOrDefault(c => string.Equals(F.Field(c, "name"), name, StringComparison.OrdinalIgnoreCase)) is
-                    { ValueKind: JsonValueKind.Object } c
+                    o.Items.FirstOrDefault(c => string.Equals(F.Field(c, "name"), name, StringComparison.OrdinalIgnoreCase))
+                        is { ValueKind: JsonValueKind.Object } c
                         ? F.Field(c, "topic") is { Length: > 0 } topic
                             ? $"The topic of #{name} is “{topic}”."
                             : $"#{name} has no topic set."

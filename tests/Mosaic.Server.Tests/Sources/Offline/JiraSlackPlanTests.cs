@@ -195,8 +195,10 @@ public sealed class JiraSlackPlanTests
 
         Assert.Equal(("read_messages", """{"channel":"checkout-eng"}"""), (call.Tool, Arguments(call)));
         Assert.Equal(["reproduced", "double", "charge"], call.Answer!.Focus);
-        Assert.Equal("In #checkout-eng, Bob Martinez wrote (2025-06-15T14:00:00Z): “Reproduced on staging: the card is charged twice.”",
-            Lead(call, messages));
+        Assert.Equal(
+            "In #checkout-eng, Bob Martinez wrote (2025-06-15T14:00:00Z): “Reproduced on staging: the card is charged twice.”",
+            Lead(call, messages)
+        );
         var person = await PlanAsync(Slack, "What did Zack Miller say in #checkout-eng?");
         Assert.Equal("the messages in #checkout-eng mentioning “zack miller”", person.Answer!.Searched);
         Assert.Null(Lead(person, messages));
@@ -211,7 +213,11 @@ public sealed class JiraSlackPlanTests
               {"id":"U2","name":"Frank Ito","is_bot":false,"deleted":true},{"id":"U3","name":"Mosaic","is_bot":true,"deleted":false}],
              "returned":3}
             """;
-        var call = await PlanAsync(Slack, "Who are the active members of our Slack workspace?", new CannedHub(new() { ["list_users"] = users }));
+        var call = await PlanAsync(
+            Slack,
+            "Who are the active members of our Slack workspace?",
+            new CannedHub(new() { ["list_users"] = users })
+        );
 
         Assert.Equal(["U1"], call.Answer!.Focus);
         Assert.Equal("The workspace has 1 active member: Alice Chen.", Lead(call, users));
