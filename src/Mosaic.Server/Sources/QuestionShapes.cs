@@ -21,7 +21,7 @@ public static partial class QuestionShapes
     public static string? Quoted(string query) =>
         QuotedText().Match(query) is { Success: true } m && m.Groups["q"].Value.Trim() is { Length: > 0 } text ? text : null;
 
-    /// <summary>How many were asked for: "top 5", "the last 3", "10 most recent"; null when no number is given.</summary>
+    /// <summary>How many were asked for: "top 5", "the last 3", "10 most recent" (not a period: "the last 24 hours"); else null.</summary>
     public static int? Count(OfflineQuestion q) =>
         CountWords().Match(q.Lower) is { Success: true } m
         && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
@@ -134,7 +134,8 @@ public static partial class QuestionShapes
     private static partial Regex QuotedText();
 
     [GeneratedRegex(
-        @"\b(?:top|last|latest|first|newest|recent)\s+(?<n>\d{1,3})\b|\b(?<n>\d{1,3})\s+(?:most\s+recent|latest|newest|last)\b"
+        @"\b(?:top|last|latest|first|newest|recent)\s+(?<n>\d{1,3})\b(?!\s*(?:hours?|days?|weeks?|months?|years?|minutes?)\b)"
+            + @"|\b(?<n>\d{1,3})\s+(?:most\s+recent|latest|newest|last)\b"
     )]
     private static partial Regex CountWords();
 

@@ -24,7 +24,7 @@ internal static partial class GitHubOfflinePlan
         if (WorkingOn(q) is { } topic && SourceKeywords.Of(topic) is { Count: > 0 } words)
             return await WhoWorksAsync(q, repo, words, ct);
         if (Ci().IsMatch(q.Lower))
-            return Runs(repo);
+            return Runs(q, repo);
         var lower = q.Lower;
         if (Commits().IsMatch(lower))
             return Listing("list_commits", repo, "commits", ("commit", "commits"), Count(q) ?? 10, CommitLead);
@@ -106,20 +106,40 @@ internal static partial class GitHubOfflinePlan
         };
     }
 
-    private static PlannedCall Runs(string repo) =>
-        new("get_workflow_runs", new Dictionary<string, object?> { ["repo"] = repo })
+    /// <summary>A repository's workflow runs; only those that ended so when the question names an outcome ("failed runs").</summary>
+    private static PlannedCall Runs(OfflineQuestion q, string repo)
+    {
+        var arguments = new Dictionary<string, object?> { ["repo"] = repo };
+        var outcome = RunOutcomes.FirstOrDefault(o => Regex.IsMatch(q.Lower, o.Pattern));
+        if (outcome.Conclusion is { } conclusion)
+            arguments["status"] = conclusion;
+        var which = outcome.Conclusion is null ? "" : $"{outcome.Words} ";
+        return new("get_workflow_runs", arguments)
         {
             Answer = new()
             {
-                Searched = $"{repo}'s workflow runs",
+                Searched = $"{repo}'s {which}workflow runs",
                 Lead = o =>
-                    o.Items.FirstOrDefault() is { ValueKind: JsonValueKind.Object } run
-                        ? $"The latest {F.Field(run, "workflow")} run on {F.Field(run, "branch")} "
-                            + (F.Field(run, "conclusion") is { } c ? $"ended in **{c}**" : $"is **{F.Field(run, "status")}**")
-                            + (F.Field(run, "title") is { } t ? $" ({t})." : ".")
-                        : null,
+                    o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } run ? null
+                    : outcome.Conclusion is not null
+                        ? $"{Counted(o, $"{which}workflow run", $"{which}workflow runs")} in {repo}; the latest is "
+                            + $"{F.Field(run, "workflow")} on {F.Field(run, "branch")}"
+                            + (F.Field(run, "title") is { } title ? $" ({title})." : ".")
+                    : $"The latest {F.Field(run, "workflow")} run on {F.Field(run, "branch")} "
+                        + (F.Field(run, "conclusion") is { } c ? $"ended in **{c}**" : $"is **{F.Field(run, "status")}**")
+                        + (F.Field(run, "title") is { } t ? $" ({t})." : "."),
             },
         };
+    }
+
+    /// <summary>Outcomes a question names, as get_workflow_runs filters them (its status takes a conclusion too).</summary>
+    private static readonly (string Pattern, string? Conclusion, string Words)[] RunOutcomes =
+    [
+        (@"\b(fail(ed|ing|ures?)|broken)\b", "failure", "failed"),
+        (@"\b(succeeded|successful|passed|passing)\b", "success", "successful"),
+        (@"\bcancel+ed\b", "cancelled", "cancelled"),
+        (@"\btimed out\b", "timed_out", "timed-out"),
+    ];
 
     private static string? CommitLead(F o, string repo) =>
         o.Items.FirstOrDefault() is { ValueKind: JsonValueKind.Object } c

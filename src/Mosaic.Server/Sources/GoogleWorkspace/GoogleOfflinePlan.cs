@@ -30,8 +30,14 @@ internal static partial class GoogleOfflinePlan
     {
         var today = new DateTimeOffset(q.Now.UtcDateTime.Date, TimeSpan.Zero);
         var next = NextMeeting().IsMatch(q.Lower);
+        // A period that reaches back ("in the last 7 days", "yesterday"): the meetings already had, over that window.
+        var past =
+            next ? null
+            : q.Period is { } p && p.Start < today && p.Label is not ("this week" or "this month") ? p
+            : null;
         var (from, to, label) =
-            next ? (q.Now, q.Now.AddDays(30), "in the next 30 days")
+            past is not null ? (past.Start, past.End, (past.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "") + past.Label)
+            : next ? (q.Now, q.Now.AddDays(30), "in the next 30 days")
             : q.Lower.Contains("tomorrow") ? (today.AddDays(1), today.AddDays(2), "tomorrow")
             : q.Lower.Contains("today") || q.Lower.Contains("tonight") ? (today, today.AddDays(1), "today")
             : q.Lower.Contains("next week") ? (today.AddDays(7), today.AddDays(14), "next week")
@@ -50,6 +56,9 @@ internal static partial class GoogleOfflinePlan
                 Lead = o =>
                     o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } first ? null
                     : next ? $"Your next meeting is “{F.Field(first, "summary")}” at {F.Field(first, "start")}."
+                    : past is not null
+                        ? $"You had {Counted(o, "event", "events")} {label}; the latest was “{F.Field(o.Items[^1], "summary")}” at "
+                            + $"{F.Field(o.Items[^1], "start")}."
                     : $"You have {Counted(o, "event", "events")} {label}; the first is “{F.Field(first, "summary")}” at "
                         + $"{F.Field(first, "start")}.",
             },
@@ -93,6 +102,14 @@ internal static partial class GoogleOfflinePlan
             search.Add("is:unread");
         if (From().Match(q.Query) is { Success: true } from)
             search.Add($"from:{from.Groups["who"].Value.ToLowerInvariant()}");
+        // The question's period as Gmail's after:/before: (seconds since 1970 are exact to the second, unlike dates).
+        var period = q.Period;
+        if (period is not null)
+        {
+            search.Add($"after:{period.Start.ToUnixTimeSeconds()}");
+            if (period.End < q.Now)
+                search.Add($"before:{period.End.ToUnixTimeSeconds()}");
+        }
         if (fallback && search.Count == 0 && q.Phrase.Length > 0)
             search.Add(q.Phrase);
         var query = string.Join(' ', search);
@@ -101,7 +118,12 @@ internal static partial class GoogleOfflinePlan
             arguments["query"] = query;
         if (Count(q) is { } n)
             arguments["limit"] = n;
-        var what = query.Length == 0 ? "your latest e-mails" : $"e-mails matching “{query}”";
+        var during = period is null ? "" : $" {(period.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : "")}{period.Label}";
+        var shown = string.Join(
+            ' ',
+            search.Where(t => !t.StartsWith("after:", StringComparison.Ordinal) && !t.StartsWith("before:", StringComparison.Ordinal))
+        );
+        var what = (shown.Length == 0 ? (period is null ? "your latest e-mails" : "your e-mails") : $"e-mails matching “{shown}”") + during;
         return new("list_messages", arguments)
         {
             Label = query.Length == 0 ? "list_messages (latest)" : $"list_messages query=\"{query}\"",
@@ -112,8 +134,11 @@ internal static partial class GoogleOfflinePlan
                 Lead = o =>
                     o.Items.FirstOrDefault() is not { ValueKind: JsonValueKind.Object } m
                         ? null
-                        : (unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}; the latest" : "Your latest e-mail")
-                            + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
+                        : (
+                            unread ? $"You have {Counted(o, "unread e-mail", "unread e-mails")}{during}; the latest"
+                            : period is not null ? $"You got {Counted(o, "e-mail", "e-mails")}{during}; the latest"
+                            : "Your latest e-mail"
+                        ) + $" is from {F.Field(m, "from")}: “{F.Field(m, "subject")}” ({F.Field(m, "date")}).",
             },
         };
     }

@@ -19,7 +19,7 @@ internal static partial class JiraOfflinePlan
         var project = ProjectKey().Match(q.Query) is { Success: true } p ? p.Groups["k"].Value : null;
         if (project is null && ProjectsList().IsMatch(q.Lower))
             return Projects();
-        if (project is not null || OpenOrMine().IsMatch(q.Lower))
+        if (project is not null || OpenOrMine().IsMatch(q.Lower) || AssignedTo().IsMatch(q.Query))
             return Issues(q, project);
         var jql = q.Phrase.Length > 0 ? $"text ~ '{q.Phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
         return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql })
@@ -96,6 +96,13 @@ internal static partial class JiraOfflinePlan
         var mine = Mine().IsMatch(q.Lower);
         if (mine)
             clauses.Add("assignee = currentUser()");
+        // "assigned to Bob Martinez": Jira resolves a display name in JQL as it does a user's id.
+        var person =
+            mine ? null
+            : AssignedTo().Match(q.Query) is { Success: true } a ? a.Groups["p"].Value
+            : null;
+        if (person is not null)
+            clauses.Add($"assignee = \"{person}\"");
         var bugs = Bugs().IsMatch(q.Lower);
         if (bugs)
             clauses.Add("issuetype = Bug");
@@ -114,7 +121,14 @@ internal static partial class JiraOfflinePlan
             : done ? "done "
             : open ? "open "
             : "";
-        var where = (named is null ? "" : $" {named}") + (mine ? " assigned to you" : "") + (project is null ? "" : $" in {project}");
+        var where =
+            (named is null ? "" : $" {named}")
+            + (
+                mine ? " assigned to you"
+                : person is null ? ""
+                : $" assigned to {person}"
+            )
+            + (project is null ? "" : $" in {project}");
         var limit = Count(q);
         var arguments = new Dictionary<string, object?> { ["jql"] = jql };
         if (limit is { } n)
@@ -152,6 +166,10 @@ internal static partial class JiraOfflinePlan
     /// <summary>Jira's statuses as a question names them ("in review"): the issues in that status.</summary>
     [GeneratedRegex(@"\b(in review|in progress|to do)\b")]
     private static partial Regex NamedStatus();
+
+    /// <summary>"assigned to Bob Martinez": a person's name as written, capitalised (one to three words).</summary>
+    [GeneratedRegex(@"\bassigned\s+to\s+(?<p>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")]
+    private static partial Regex AssignedTo();
 
     [GeneratedRegex(@"\b(my|mine|assigned to me)\b")]
     private static partial Regex Mine();

@@ -29,6 +29,8 @@ internal static partial class ShopifyOfflinePlan
             return Stock(q);
         if (q.Lower.Contains("product"))
             return Products(phrase);
+        if (DiscountCode().Match(q.Query) is { Success: true } code)
+            return DiscountOrders(q, code.Groups["c"].Value);
         if (Refunds().IsMatch(q.Lower))
         {
             // Shopify's search joins OR-groups, each with all its terms: the other words go in each group.
@@ -206,6 +208,21 @@ internal static partial class ShopifyOfflinePlan
         };
     }
 
+    /// <summary>The orders that used a discount code: Shopify's order search filters by it.</summary>
+    private static PlannedCall DiscountOrders(OfflineQuestion q, string code) =>
+        Orders(q, $"orders with the discount code {code}", new() { ["query"] = $"discount_code:{code}" }) with
+        {
+            Answer = new()
+            {
+                Searched = $"the orders with the discount code {code}",
+                Lead = o =>
+                    o.Items.Count == 0
+                        ? null
+                        : $"{Counted(o, "order", "orders")} used the discount code {code}: "
+                            + $"{Join(o.Items.Select(i => F.Field(i, "name") ?? "?"))}.",
+            },
+        };
+
     /// <summary>Order states a question names, as list_orders filters them.</summary>
     private static readonly (string Pattern, string Argument, string Value)[] OrderStates =
     [
@@ -234,6 +251,10 @@ internal static partial class ShopifyOfflinePlan
     /// <summary>"ABP-BLK", "KTL-GN-WHT": a variant's SKU as the store writes it.</summary>
     [GeneratedRegex(@"\b[A-Z]{2,5}(?:-[A-Z0-9]{1,5})+\b")]
     private static partial Regex Sku();
+
+    /// <summary>"discount code BREW10", "promo code SUMMER-5", "coupon WELCOME": the code as written.</summary>
+    [GeneratedRegex(@"\b(?:discount|promo|coupon)(?:\s+code)?\s+[""“]?(?<c>[A-Za-z0-9][A-Za-z0-9_-]*\d[A-Za-z0-9_-]*|[A-Z][A-Z0-9_-]+)\b")]
+    private static partial Regex DiscountCode();
 
     [GeneratedRegex(@"\b(refunds?|refunded)\b")]
     private static partial Regex Refunds();

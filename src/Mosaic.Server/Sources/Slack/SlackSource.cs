@@ -85,8 +85,8 @@ public sealed partial class SlackSource : IBuiltInSource
 
     public Signal? Person(string name) => new(Id, 0.5, $"mentions {name}, who is on Slack");
 
-    public ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
-        ValueTask.FromResult(SlackOfflinePlan.Plan(q));
+    public async ValueTask<PlannedCall?> PlanOfflineAsync(OfflineQuestion q, CancellationToken ct) =>
+        await SlackOfflinePlan.PlanAsync(q, ct);
 
     /// <summary>"#general", "(#checkout-eng": a channel by name.</summary>
     [GeneratedRegex(@"(?<=^|[\s(])#(?<c>[a-z][\w\-]*)", RegexOptions.IgnoreCase)]

@@ -20,6 +20,7 @@ public sealed class GitHubS3PlanTests
             { "Which PRs were merged in acme/storefront?", "list_pull_requests", """{"repo":"acme/storefront","state":"closed"}""" },
             { "Latest commits in acme/storefront", "list_commits", """{"repo":"acme/storefront","limit":10}""" },
             { "Did the CI build fail in acme/storefront?", "get_workflow_runs", """{"repo":"acme/storefront"}""" },
+            { "Which workflow runs failed in acme/storefront?", "get_workflow_runs", """{"repo":"acme/storefront","status":"failure"}""" },
         };
 
     [Theory]

@@ -32,6 +32,14 @@ public sealed class GoogleShopifyPlanTests
                 """{"time_min":"2025-06-16T15:00:00Z","time_max":"2025-07-16T15:00:00Z","limit":1}""",
                 false
             },
+            // A period that reaches back: the meetings already had.
+            {
+                "Which meetings did I have in the last 7 days?",
+                "get_events",
+                """{"time_min":"2025-06-09T15:00:00Z","time_max":"2025-06-16T15:00:00Z"}""",
+                false
+            },
+            { "Which emails did I get in the last 24 hours?", "list_messages", """{"query":"after:1749999600"}""", false },
             { "Search Drive for the Acme Brew Pro launch plan", "search_drive_files", """{"query":"Acme Brew Pro launch plan"}""", false },
             { "Find the launch plan doc in Drive", "search_drive_files", """{"query":"launch plan"}""", false },
             { "Show my latest emails", "list_messages", "{}", false },
@@ -96,6 +104,7 @@ public sealed class GoogleShopifyPlanTests
             { "How much stock of ABP-BLK is left?", "get_inventory", """{"sku":"ABP-BLK"}""", false },
             { "How much stock of the Acme Brew Pro Brushed Steel do we have?", "list_products", """{"query":"acme brew pro"}""", false },
             { "Which orders were cancelled?", "list_orders", """{"status":"cancelled","limit":10}""", false },
+            { "Which orders used the discount code SPRING5?", "list_orders", """{"query":"discount_code:SPRING5","limit":10}""", false },
             { "List our products", "list_products", "{}", false },
             { "Show the grinder products", "list_products", """{"query":"grinder"}""", false },
             // Neither orders nor products named: orders searched for the question's words, as the catch-all.

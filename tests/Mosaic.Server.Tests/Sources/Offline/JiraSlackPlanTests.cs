@@ -30,6 +30,11 @@ public sealed class JiraSlackPlanTests
                 "query_jira",
                 """{"jql":"assignee = currentUser() AND issuetype = Bug AND statusCategory != Done ORDER BY updated DESC"}"""
             },
+            {
+                "Which open Jira issues are assigned to Bob Martinez?",
+                "query_jira",
+                """{"jql":"assignee = \"Bob Martinez\" AND statusCategory != Done ORDER BY updated DESC"}"""
+            },
             { "Which projects are there?", "list_projects", "{}" },
             { "Which Jira issues are in review?", "query_jira", """{"jql":"status = \"In Review\" ORDER BY updated DESC"}""" },
             // A project's list names no state: every state.
@@ -156,6 +161,19 @@ public sealed class JiraSlackPlanTests
                 """{"query":"refund policy"}""",
                 "search messages \"refund policy\""
             },
+            {
+                "Search Slack for the refund of order #1042",
+                "search_messages",
+                """{"query":"refund #1042"}""",
+                "search messages \"refund #1042\""
+            },
+            {
+                "Who asked Alice on Slack to review PR #91?",
+                "search_messages",
+                """{"query":"alice review #91"}""",
+                "search messages \"alice review #91\""
+            },
+            { "What is the topic of #checkout-eng?", "list_channels", """{"limit":200}""", "topic of #checkout-eng" },
             { "Which channels can I see?", "list_channels", "{}", "list_channels" },
             { "List my DMs", "list_dms", "{}", "list_dms" },
         };
@@ -203,5 +221,58 @@ public sealed class JiraSlackPlanTests
             "You can see 2 channels: #general and #checkout-eng.",
             Lead(channels, """{"channels":[{"id":"C1","name":"general"},{"id":"C2","name":"checkout-eng"}],"returned":2}""")
         );
+    }
+
+    [Fact]
+    public async Task A_channel_question_with_topic_words_shows_the_messages_about_them()
+    {
+        var call = await PlanAsync(Slack, "Who reproduced the double-charge bug in #checkout-eng?");
+        var messages = """
+            {"messages":[
+              {"ts":"3","time":"2025-06-16T14:00:00Z","user":"Dave Okafor","text":"Refund went through."},
+              {"ts":"2","time":"2025-06-15T14:00:00Z","user":"Bob Martinez","text":"Reproduced on staging: the card is charged twice."},
+              {"ts":"1","time":"2025-06-14T14:00:00Z","user":"Carol Singh","text":"Deployed the new cart drawer."}],"returned":3}
+            """;
+
+        Assert.Equal(("read_messages", """{"channel":"checkout-eng"}"""), (call.Tool, Arguments(call)));
+        Assert.Equal(["reproduced", "double", "charge"], call.Answer!.Focus);
+        Assert.Equal(
+            "In #checkout-eng, Bob Martinez wrote (2025-06-15T14:00:00Z): “Reproduced on staging: the card is charged twice.”",
+            Lead(call, messages)
+        );
+        var person = await PlanAsync(Slack, "What did Zack Miller say in #checkout-eng?");
+        Assert.Equal("the messages in #checkout-eng mentioning “zack miller”", person.Answer!.Searched);
+        Assert.Null(Lead(person, messages));
+        Assert.Empty((await PlanAsync(Slack, "What's the latest in #checkout-eng?")).Answer!.Focus);
+    }
+
+    [Fact]
+    public async Task Active_members_leave_out_deactivated_people_and_bots()
+    {
+        var users = """
+            {"users":[{"id":"U1","name":"Alice Chen","is_bot":false,"deleted":false},
+              {"id":"U2","name":"Frank Ito","is_bot":false,"deleted":true},{"id":"U3","name":"Mosaic","is_bot":true,"deleted":false}],
+             "returned":3}
+            """;
+        var call = await PlanAsync(
+            Slack,
+            "Who are the active members of our Slack workspace?",
+            new CannedHub(new() { ["list_users"] = users })
+        );
+
+        Assert.Equal(["U1"], call.Answer!.Focus);
+        Assert.Equal("The workspace has 1 active member: Alice Chen.", Lead(call, users));
+    }
+
+    [Fact]
+    public async Task A_channel_topic_is_read_from_the_channel_list()
+    {
+        var call = await PlanAsync(Slack, "What is the topic of the #checkout-eng channel?");
+        var channels = """
+            {"channels":[{"id":"C1","name":"random","topic":"Coffee"},{"id":"C2","name":"checkout-eng","topic":"Checkout bugs"}]}
+            """;
+
+        Assert.Equal("The topic of #checkout-eng is “Checkout bugs”.", Lead(call, channels));
+        Assert.Equal(["\"checkout-eng\""], call.Answer!.Focus);
     }
 }
