@@ -103,7 +103,10 @@ public sealed class JiraSlackPlanTests
     }
 
     private static string Found(string key1, string summary1, string key2, string summary2) =>
-        $$"""{"issues":[{"key":"{{key1}}","summary":"{{summary1}}"},{"key":"{{key2}}","summary":"{{summary2}}"}],"returned":2,"has_more":false}""";
+        $$"""
+            {"issues":[{"key":"{{key1}}","summary":"{{summary1}}"},{"key":"{{key2}}","summary":"{{summary2}}"}],
+             "returned":2,"has_more":false}
+            """;
 
     [Fact]
     public async Task An_issue_leads_with_its_status_assignee_and_priority()
