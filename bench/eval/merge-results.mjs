@@ -1,10 +1,10 @@
 // Puts one run's section (grade.mjs --markdown) into results.md, replacing that mode's previous section and keeping
-// the other mode's. Usage: node merge-results.mjs results.md section.md offline|model
+// the other modes'. Usage: node merge-results.mjs results.md section.md offline|model|configured
 import fs from 'node:fs';
 
 const [file, sectionFile, mode] = process.argv.slice(2);
-if (!file || !sectionFile || !['offline', 'model'].includes(mode)) {
-  console.error('usage: merge-results.mjs results.md section.md offline|model');
+if (!file || !sectionFile || !['offline', 'model', 'configured'].includes(mode)) {
+  console.error('usage: merge-results.mjs results.md section.md offline|model|configured');
   process.exit(2);
 }
 const header =

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Acme evaluation against a --demo server started here on loopback (its own data directory, a free port):
-#   bench/eval/run.sh [offline|model] [--write-results] [grade.mjs options, e.g. --floor bench/eval/floors.json --only id,…]
+#   bench/eval/run.sh [offline|model|configured] [--write-results] [grade.mjs options, e.g. --floor bench/eval/floors.json]
 # offline: no model (MOSAIC_LLM_PROVIDER=offline). model: the browser tests' scripted OpenAI-compatible model
-# (web/e2e/fakeModel.mjs), which proves the model path through the grader. --write-results puts the run's section
+# (web/e2e/fakeModel.mjs), which proves the model path through the grader. configured: the model your shell configures
+# (ANTHROPIC_API_KEY, or OPENAI_BASE_URL for any OpenAI-compatible or local server, and their model variables). --write-results puts the run's section
 # into bench/eval/results.md. Builds nothing: build src/Mosaic.Server first (CONFIGURATION, default Release).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,7 +12,7 @@ write=0
 grade_args=()
 for arg in "$@"; do
   case "$arg" in
-    offline | model) mode=$arg ;;
+    offline | model | configured) mode=$arg ;;
     --write-results) write=1 ;;
     *) grade_args+=("$arg") ;;
   esac
@@ -35,7 +36,9 @@ password="eval-$(node -e "console.log(require('crypto').randomBytes(9).toString(
 
 # A clean, self-contained server whatever the caller's shell has set: embedded SQLite and cache, no model keys.
 server_env=()
-for name in $(env | grep -oE '^(LOCAL_MYSQL_|REDIS_URL|ANTHROPIC_|OPENAI_|LLM_|MOSAIC_LLM_)[A-Za-z0-9_]*' || true); do
+keep='^(LOCAL_MYSQL_|REDIS_URL|ANTHROPIC_|OPENAI_|LLM_|MOSAIC_LLM_)[A-Za-z0-9_]*'
+[ "$mode" = configured ] && keep='^(LOCAL_MYSQL_|REDIS_URL)[A-Za-z0-9_]*' # the model settings are the point
+for name in $(env | grep -oE "$keep" || true); do
   server_env+=(-u "$name")
 done
 server_env+=(
@@ -49,7 +52,7 @@ if [ "$mode" = model ]; then
   model_url=$(head -1 "$work/model.out")
   case "$model_url" in http://*) ;; *) echo "the scripted model did not start: $(cat "$work/model.out")" >&2; exit 1 ;; esac
   server_env+=(MOSAIC_LLM_PROVIDER=openai OPENAI_BASE_URL="$model_url" OPENAI_API_KEY=test-key OPENAI_MODEL=fake-model)
-else
+elif [ "$mode" = offline ]; then
   server_env+=(MOSAIC_LLM_PROVIDER=offline)
 fi
 
@@ -64,7 +67,8 @@ done
 curl -sf "$base/api/health/live" >/dev/null 2>&1 || { echo "the demo server did not start:" >&2; tail -30 "$work/server.log" >&2; exit 1; }
 
 status=0
-node "$root/bench/eval/grade.mjs" --base "$base" --email demo@mosaic.local --password "$password" --mode "$mode" \
+label=model; [ "$mode" = offline ] && label=offline # the report's label; the server says which model it used
+node "$root/bench/eval/grade.mjs" --base "$base" --email demo@mosaic.local --password "$password" --mode "$label" \
   --json "$work/result.json" --markdown "$work/section.md" "${grade_args[@]}" || status=$?
 if [ "$write" = 1 ] && [ -s "$work/section.md" ]; then
   node "$root/bench/eval/merge-results.mjs" "$root/bench/eval/results.md" "$work/section.md" "$mode"
