@@ -4,7 +4,8 @@
 # offline: no model (MOSAIC_LLM_PROVIDER=offline). model: the browser tests' scripted OpenAI-compatible model
 # (web/e2e/fakeModel.mjs), which proves the model path through the grader. configured: the model your shell configures
 # (ANTHROPIC_API_KEY, or OPENAI_BASE_URL for any OpenAI-compatible or local server, and their model variables).
-# --write-results puts the run's section into bench/eval/results.md. Builds nothing: build src/Mosaic.Server first (CONFIGURATION, default Release).
+# --write-results puts the run's section into bench/eval/results.md.
+# Builds nothing: build src/Mosaic.Server first (CONFIGURATION, default Release).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mode=offline
