@@ -21,13 +21,19 @@ internal static partial class JiraOfflinePlan
             return Projects();
         if (project is not null || OpenOrMine().IsMatch(q.Lower) || AssignedTo().IsMatch(q.Query))
             return Issues(q, project);
-        var jql = q.Phrase.Length > 0 ? $"text ~ '{q.Phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
+        return TextSearch(q.Phrase);
+    }
+
+    /// <summary>The catch-all: issues whose text has every word of the phrase (open ones when there is none).</summary>
+    internal static PlannedCall TextSearch(string phrase)
+    {
+        var jql = phrase.Length > 0 ? $"text ~ '{phrase}' ORDER BY updated DESC" : "statusCategory != Done ORDER BY updated DESC";
         return new("query_jira", new Dictionary<string, object?> { ["jql"] = jql })
         {
             Fallback = true,
             Answer = new()
             {
-                Searched = q.Phrase.Length > 0 ? $"Jira issues matching “{q.Phrase}”" : "open Jira issues",
+                Searched = phrase.Length > 0 ? $"Jira issues matching “{phrase}”" : "open Jira issues",
                 Lead = o => o.Items.Count == 0 ? null : $"{Counted(o, "Jira issue matches", "Jira issues match")}.",
             },
         };

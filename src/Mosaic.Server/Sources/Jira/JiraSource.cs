@@ -53,6 +53,8 @@ public sealed partial class JiraSource : IBuiltInSource
                 "assigned",
                 "assignee",
                 "blocker",
+                "blocking",
+                "blocked",
                 "blockers",
                 "task",
                 "tasks",
@@ -76,6 +78,15 @@ public sealed partial class JiraSource : IBuiltInSource
         // "What's going on with the checkout bug?": when one issue's summary fits the words best, that issue answers,
         // in full (its description, comments and links), rather than a list of every issue the words touch.
         var found = new ToolOutput("", await QuestionShapes.PeekAsync(q, Id, plan.Tool, plan.Arguments, ct));
+        // Nothing has every word ("What is blocking the Acme Brew Pro launch?": no issue says "blocking"): one word
+        // fewer, each left out in turn; the first search that finds something is the answer.
+        for (var i = 0; found.Items.Count == 0 && q.Keywords.Count > 1 && i < q.Keywords.Count; i++)
+        {
+            var relaxed = JiraOfflinePlan.TextSearch(string.Join(' ', q.Keywords.Where((_, j) => j != i)));
+            found = new ToolOutput("", await QuestionShapes.PeekAsync(q, Id, relaxed.Tool, relaxed.Arguments, ct));
+            if (found.Items.Count > 0)
+                plan = relaxed;
+        }
         var ranked = found
             .Items.Select(i => (Key: ToolOutput.Field(i, "key"), Score: q.Keywords.Count(k => Mentions(ToolOutput.Field(i, "summary"), k))))
             .OrderByDescending(x => x.Score)

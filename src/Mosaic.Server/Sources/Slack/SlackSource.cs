@@ -72,7 +72,7 @@ public sealed partial class SlackSource : IBuiltInSource
                 "team",
             ]
         ),
-        new(0.3, ["message", "messages", "talking", "asked", "ping", "pinged", "standup", "incident", "outage"]),
+        new(0.3, ["message", "messages", "talking", "asked", "ping", "pinged", "standup", "incident", "outage", "blocked", "blocking"]),
         // Broad "what is happening with X" questions: teams talk about bugs and incidents in chat first.
         new(0.3, ["bug", "bugs", "broken", "problem", "complaints", "complaining"], "mentions \"{0}\" (teams discuss those in chat first)"),
         new(0.3, ["going", "happening"], "asks what is happening (teams discuss that in chat first)"),

@@ -92,6 +92,30 @@ public sealed class JiraSlackPlanTests
     }
 
     [Fact]
+    public async Task A_search_that_finds_nothing_with_every_word_tries_one_word_fewer()
+    {
+        static string Search(string phrase) =>
+            "query_jira "
+            + System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, System.Text.Json.JsonElement>
+                {
+                    ["jql"] = System.Text.Json.JsonSerializer.SerializeToElement($"text ~ '{phrase}' ORDER BY updated DESC"),
+                }
+            );
+        var hub = new CannedHub(
+            new()
+            {
+                ["query_jira"] = """{"issues":[],"returned":0}""",
+                [Search("acme brew")] = """{"issues":[{"key":"BREW-12","summary":"Launch checklist: Acme Brew Pro"}],"returned":1}""",
+            }
+        );
+        var call = await PlanAsync(Jira, "What is blocking the Acme Brew Pro launch?", hub);
+
+        Assert.Equal(("get_issue", """{"key":"BREW-12"}"""), (call.Tool, Arguments(call)));
+        Assert.Equal([Search("blocking acme brew"), Search("acme brew")], hub.Calls);
+    }
+
+    [Fact]
     public async Task A_search_that_finds_nothing_stays_the_search()
     {
         var call = await PlanAsync(
