@@ -133,7 +133,7 @@ describe('one-click connections', { concurrency: false }, () => {
   });
 
   it('(b) asks about the mail, answered from Gmail with the new connection', async () => {
-    const text = await ask('google_workspace', "What's in my inbox today? Show my latest emails");
+    const text = await ask('google_workspace', 'Show my latest emails'); // no "today": the answer must not depend on the hour
     assert.match(text, /Charged twice for my order #1042/);
     await seen();
   });
