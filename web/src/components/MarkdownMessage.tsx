@@ -79,8 +79,17 @@ const components: Components = {
     const language = /language-([\w+-]+)/.exec(className)?.[1];
     return <CodeBlock language={language}>{(code as { props?: { children?: ReactNode } })?.props?.children ?? children}</CodeBlock>;
   },
+  // A wide table scrolls sideways: its box takes keyboard focus so the arrow keys can scroll it (WCAG 2.1.1).
   table: ({ children }) => (
-    <div className="not-prose my-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Table"
+      className={cn(
+        'not-prose my-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800',
+        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500',
+      )}
+    >
       <table className="w-max min-w-full border-collapse text-left text-sm [&_tbody_tr:last-child_td]:border-b-0">{children}</table>
     </div>
   ),

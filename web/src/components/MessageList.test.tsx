@@ -30,6 +30,10 @@ describe('MessageList', () => {
     expect(container.querySelector('strong')?.textContent).toBe('ACME-142');
     const table = screen.getByRole('table');
     expect(within(table).getByText('In Progress')).toBeInTheDocument();
+    // A wide table scrolls sideways: its box is a named region the keyboard can reach.
+    const scroller = screen.getByRole('region', { name: 'Table' });
+    expect(scroller).toContainElement(table);
+    expect(scroller).toHaveAttribute('tabindex', '0');
     expect(container.querySelector('pre code')?.textContent).toContain('SELECT * FROM orders;');
     expect(screen.getByText('sql')).toBeInTheDocument();
     const link = screen.getByRole('link', { name: 'the issue' });
