@@ -93,9 +93,14 @@ internal sealed partial class SecretRedactor
     {
         foreach (var secret in _secrets)
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        // Every caller's credentials on a shared connector, in the SDK's Trace lines of whole messages.
+        text = CallCredentials().Replace(text, m => $"{m.Groups[1].Value}\"{Mask}\"");
         text = Scheme().Replace(text, m => $"{m.Groups[1].Value} {Mask}");
         return Pair().Replace(text, m => $"{m.Groups[1].Value}{m.Groups[2].Value}{Mask}");
     }
+
+    [GeneratedRegex(@"(""mosaic/credentials""\s*:\s*)\{(?:""(?:[^""\\]|\\.)*""|[^{}""])*\}")]
+    private static partial Regex CallCredentials();
 
     [GeneratedRegex(@"\b(Bearer|Basic|token)\s+[A-Za-z0-9._~+/=-]{6,}", RegexOptions.IgnoreCase)]
     private static partial Regex Scheme();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
@@ -17,18 +18,43 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
     readonly McpHubOptions _options = options.Value;
     readonly ConcurrentDictionary<SessionKey, CircuitBreaker> _breakers = new();
 
-    public BreakerState StateOf(SessionKey key) => _breakers.TryGetValue(key, out var b) ? b.State : BreakerState.Closed;
+    // A user's breaker on a shared connector is their credentials' (BreakerKey); this remembers which, for StateOf.
+    readonly ConcurrentDictionary<SessionKey, SessionKey> _credentialBreakers = new();
+
+    public BreakerState StateOf(SessionKey key) =>
+        _breakers.TryGetValue(_credentialBreakers.GetValueOrDefault(key, key), out var b) ? b.State : BreakerState.Closed;
+
+    /// <summary>
+    /// Which breaker a request counts against: the user's session's, or on a shared connector the caller's credentials'
+    /// (a bad token opens the circuit for whoever uses it, not for the source's other users).
+    /// </summary>
+    SessionKey BreakerKey(SessionKey key, McpLaunchSpec spec)
+    {
+        if (!spec.Shared)
+            return key;
+        var credential = SessionKey.Credential(key.Datasource, spec.CredentialFingerprint());
+        _credentialBreakers[key] = credential;
+        return credential;
+    }
 
     /// <summary>Breakers that are not closed, including those of sources with no live session.</summary>
     public IReadOnlyList<McpBreakerStatus> OpenBreakers() =>
         [
             .. _breakers
-                .Select(b => new McpBreakerStatus(b.Key.UserId, b.Key.Datasource, b.Value.State))
+                .Keys.Where(k => !k.IsCredential)
+                .Concat(_credentialBreakers.Keys) // shown per user, as the user sees it
+                .Distinct()
+                .Select(k => new McpBreakerStatus(k.UserId, k.Datasource, StateOf(k)))
                 .Where(b => b.State != BreakerState.Closed),
         ];
 
     /// <summary>New credentials are a new start: the failures of the old ones say nothing about them.</summary>
-    public void ForgetBreaker(SessionKey key) => _breakers.TryRemove(key, out _);
+    public void ForgetBreaker(SessionKey key)
+    {
+        _breakers.TryRemove(key, out _);
+        if (_credentialBreakers.TryRemove(key, out var credential))
+            _breakers.TryRemove(credential, out _);
+    }
 
     /// <summary>The tools exactly as the server declares them (the caller judges them with its <see cref="ToolTrust"/>).</summary>
     public Task<IReadOnlyList<DeclaredTool>> ListToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct) =>
@@ -62,7 +88,7 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
                 try
                 {
                     var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
-                    var result = await s.Client.CallToolAsync(tool, args, cancellationToken: c);
+                    var result = await s.Client.CallToolAsync(tool, args, options: CallOptions(spec), cancellationToken: c);
                     return McpResultMapper.ToResult(result);
                 }
                 catch (McpProtocolException e)
@@ -74,6 +100,17 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
             ct
         );
 
+    /// <summary>On a shared connector, the caller's credentials ride in the request's <c>_meta</c>; otherwise nothing extra.</summary>
+    static RequestOptions? CallOptions(McpLaunchSpec spec)
+    {
+        if (spec.CallCredentials is not { } credentials)
+            return null;
+        var values = new JsonObject();
+        foreach (var (name, value) in credentials)
+            values[name] = value;
+        return new RequestOptions { Meta = new JsonObject { [McpLaunchSpec.CredentialsMeta] = values } };
+    }
+
     /// <summary>Runs one request in the user's session behind the breaker, with a timeout.</summary>
     async Task<T> GuardedAsync<T>(
         SessionKey key,
@@ -82,7 +119,11 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
         CancellationToken ct
     )
     {
-        var breaker = _breakers.GetOrAdd(key, _ => new CircuitBreaker(_options.BreakerFailureThreshold, _options.BreakerCooldown, time));
+        var breaker = _breakers.GetOrAdd(BreakerKey(key, spec), _ => new CircuitBreaker(
+            _options.BreakerFailureThreshold,
+            _options.BreakerCooldown,
+            time
+        ));
         if (!breaker.TryEnter())
             throw new McpHubException(
                 McpHubFailure.BreakerOpen,
@@ -208,6 +249,10 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
         {
             using var ping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await session.Client.PingAsync(cancellationToken: ping.Token);
+        }
+        catch (McpProtocolException)
+        {
+            // It answered, if only to say it has no ping (the 2026-07-28 revision dropped it): it is alive.
         }
         catch (Exception)
         {

@@ -61,6 +61,9 @@ public sealed record McpSessionStatus(string UserId, string Datasource, int? Pro
 {
     /// <summary>Calls running in the session now; a session with any is never closed to make room.</summary>
     public int InFlight { get; init; }
+
+    /// <summary>A process of the source's shared pool (<see cref="UserId"/> then names the pool slot, not a user).</summary>
+    public bool Shared { get; init; }
 }
 
 public enum BreakerState

@@ -38,7 +38,7 @@ internal sealed class LaunchChanges(
                 await ChangedAsync(key, ct); // credentials deleted, or the admin switched the source off
             throw;
         }
-        var fingerprint = spec.Fingerprint();
+        var fingerprint = spec.UserFingerprint();
         if (_seen.TryGetValue(key, out var previous) && previous != fingerprint)
         {
             if (previous != AfterNotice)

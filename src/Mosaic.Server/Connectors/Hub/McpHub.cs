@@ -5,7 +5,8 @@ namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>
 /// The MCP hub (docs/architecture.md#mcphub), as the rest of the server sees it (<see cref="IMcpHub"/>). One session per (user, source),
-/// started on first use with that user's credentials. The work is split by job: <see cref="LaunchChanges"/> resolves
+/// started on first use with that user's credentials, or (shared isolation) a pool of processes per source that every
+/// call brings its credentials to. The work is split by job: <see cref="LaunchChanges"/> resolves
 /// each request's launch and acts on credential changes, <see cref="McpHubCache"/> serves tool lists and read-only
 /// results, <see cref="GuardedCaller"/> runs requests (breaker, timeout, dead processes) in sessions from the
 /// <see cref="SessionTable"/> (reuse, idle close, caps).
@@ -122,8 +123,9 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
 
     async Task<IReadOnlyList<McpToolInfo>> JudgedToolsAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
+        // A shared connector's list is the same for every user: cached once per source and launch.
         var declared = await _cache.GetToolsAsync(
-            key,
+            spec.Shared ? SessionKey.SharedTools(key.Datasource, spec.Fingerprint()) : key,
             t => new ValueTask<IReadOnlyList<DeclaredTool>>(_caller.ListToolsAsync(key, spec, t)),
             ct
         );
@@ -136,6 +138,7 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
             .Live.Select(s => new McpSessionStatus(s.Key.UserId, s.Key.Datasource, s.ProcessId, s.LastUsed, _caller.StateOf(s.Key))
             {
                 InFlight = s.InFlight,
+                Shared = s.Key.IsPool,
             })
             .OrderBy(s => s.Datasource)
             .ThenBy(s => s.UserId)

@@ -117,6 +117,34 @@ public sealed class McpHubOptions
         set => InheritedVariableList = string.Join(',', value);
     }
 
+    /// <summary>
+    /// How built-in connectors are run (docs/deploy.md#connector-isolation): <c>shared</c>, a small pool of processes per
+    /// source serving every user, each call carrying its caller's credentials; or <c>process</c>, one process per (user,
+    /// source) holding that user's credentials in its environment. Custom stdio sources are always per user.
+    /// </summary>
+    [ConfigurationKeyName("MOSAIC_CONNECTOR_ISOLATION")]
+    [AllowedValues("shared", "process", ErrorMessage = "MOSAIC_CONNECTOR_ISOLATION must be shared or process.")]
+    public string Isolation { get; set; } = "process";
+
+    public bool SharedProcesses => Isolation == "shared";
+
+    /// <summary>In shared isolation, at most this many processes per source; more start only while every one is busy.</summary>
+    [ConfigurationKeyName("MCP_POOL_MAX_PER_SOURCE"), Range(1, 64)]
+    public int PoolMaxPerSource { get; set; } = 4;
+
+    /// <summary>
+    /// The key a connector service (<c>MOSAIC_CONNECTOR_URL_&lt;SOURCE&gt;</c>) expects as a bearer token; required when any
+    /// such URL is set. Never sent anywhere else.
+    /// </summary>
+    [ConfigurationKeyName("MOSAIC_CONNECTOR_KEY")]
+    public string? ConnectorKey { get; set; }
+
+    /// <summary>
+    /// Connector services by source id, from <c>MOSAIC_CONNECTOR_URL_&lt;SOURCE&gt;</c> (the id upper-cased:
+    /// <c>MOSAIC_CONNECTOR_URL_GOOGLE_WORKSPACE</c>); read by <see cref="ConnectorServiceUrls"/>, checked at start-up.
+    /// </summary>
+    public Dictionary<string, string> ConnectorUrls { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The operator's list of internal addresses connectors may reach (checked with the other core settings).</summary>
     [ConfigurationKeyName(EgressPolicy.Variable)]
     public string? EgressAllow { get; set; }

@@ -17,6 +17,9 @@ public static class McpHubServiceCollectionExtensions
     public static IServiceCollection AddMcpHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<McpHubOptions>(configuration);
+        var urls = new ConnectorServiceUrls(configuration);
+        services.AddSingleton<IPostConfigureOptions<McpHubOptions>>(urls);
+        services.AddSingleton<IValidateOptions<McpHubOptions>>(urls);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHybridCache();
         services.TryAddSingleton(sp => new HostEgress(sp.GetRequiredService<IOptions<McpHubOptions>>().Value.EgressAllow));

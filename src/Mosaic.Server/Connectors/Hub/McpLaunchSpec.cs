@@ -14,11 +14,37 @@ public abstract record McpLaunchSpec
     /// Added to the operator's MOSAIC_EGRESS_ALLOW for this process; already reflected in the fingerprint by the values.</summary>
     public IReadOnlyList<string> Egress { get; init; } = [];
 
-    /// <summary>A value that changes whenever the launch (including credentials) changes. Memory only.</summary>
+    /// <summary>
+    /// Set for a connector every user shares (a pool process or a connector service): the user's credentials as the
+    /// variables process isolation would have put in the environment, sent with each call instead (in the request's
+    /// <c>_meta</c>, <see cref="CredentialsMeta"/>). Not part of <see cref="Fingerprint"/>: users share the process.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? CallCredentials { get; init; }
+
+    /// <summary>The <c>_meta</c> key the credentials travel under (docs/connectors.md#per-call-credentials).</summary>
+    public const string CredentialsMeta = "mosaic/credentials";
+
+    public bool Shared => CallCredentials is not null;
+
+    /// <summary>A value that changes whenever the launch changes: the process or URL and, unless <see cref="Shared"/>,
+    /// the credentials in it. Memory only.</summary>
     internal abstract string Fingerprint();
 
+    /// <summary>Tells one set of <see cref="CallCredentials"/> from another (a hash; memory only).</summary>
+    internal string CredentialFingerprint() =>
+        LaunchFingerprint.Of(
+            (CallCredentials ?? new Dictionary<string, string>())
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .SelectMany(e => new[] { e.Key, e.Value })
+        );
+
+    /// <summary>Changes when anything of the user's launch changes, their per-call credentials included (memory only).</summary>
+    internal string UserFingerprint() => Shared ? LaunchFingerprint.Of([Fingerprint(), CredentialFingerprint()]) : Fingerprint();
+
     /// <summary>The values the connector's log lines must never show (credentials, filled-in headers).</summary>
-    internal abstract IEnumerable<string> Secrets();
+    internal IEnumerable<string> Secrets() => LaunchSecrets().Concat(CallCredentials?.Values ?? []);
+
+    private protected abstract IEnumerable<string> LaunchSecrets();
 }
 
 /// <param name="Environment">Only these variables reach the child, besides the host allow-list.</param>
@@ -38,12 +64,16 @@ public sealed record StdioLaunchSpec(
             .. Environment.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => new[] { e.Key, e.Value }),
         ]);
 
-    internal override IEnumerable<string> Secrets() => Environment.Values;
+    private protected override IEnumerable<string> LaunchSecrets() => Environment.Values;
 }
 
 /// <param name="Headers">Sent with every request, credentials already filled in.</param>
 public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string> Headers) : McpLaunchSpec
 {
+    /// <summary>A connector service the operator configured (<c>MOSAIC_CONNECTOR_URL_…</c>), reached whatever the egress
+    /// policy says: it is the operator's own address, not one a user supplied.</summary>
+    public bool OperatorService { get; init; }
+
     internal override string Fingerprint() =>
         LaunchFingerprint.Of([
             "http",
@@ -52,7 +82,7 @@ public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string>
         ]);
 
     // "Bearer abc": the credential alone may show up too.
-    internal override IEnumerable<string> Secrets() =>
+    private protected override IEnumerable<string> LaunchSecrets() =>
         Headers.Values.SelectMany(v => v.Split(' ', 2) is [_, var rest] ? new[] { v, rest } : [v]);
 }
 

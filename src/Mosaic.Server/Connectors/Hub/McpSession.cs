@@ -6,6 +6,9 @@ namespace Mosaic.Server.Connectors.Hub;
 internal sealed class McpSession(SessionKey key, McpClient client, int? processId, string fingerprint, DateTimeOffset now)
     : IAsyncDisposable
 {
+    /// <summary>Where this session's tool list is cached: its own key, or the shared list of its pool.</summary>
+    public SessionKey ToolsKey { get; init; } = key;
+
     long _lastUsedTicks = now.UtcTicks;
 
     // Calls in flight; -1 once claimed for closing, after which no call may begin.
@@ -75,5 +78,26 @@ internal sealed class McpSession(SessionKey key, McpClient client, int? processI
 
 internal readonly record struct SessionKey(string UserId, string Datasource)
 {
-    public override string ToString() => $"{Datasource} (user {UserId})";
+    // User ids are GUIDs or e-mail-like ids and never start with '~': a pool's keys cannot be anyone's.
+    const string PoolMark = "~pool";
+
+    /// <summary>Process <paramref name="index"/> of a source's shared pool, for one launch (a changed launch: new keys).</summary>
+    public static SessionKey Pool(string datasource, string launchFingerprint, int index) =>
+        new($"{PoolMark}{index}~{launchFingerprint[..16]}", datasource);
+
+    /// <summary>Where a shared launch's tool list is cached: one list for every user of the source.</summary>
+    public static SessionKey SharedTools(string datasource, string launchFingerprint) =>
+        new($"{PoolMark}~{launchFingerprint[..16]}", datasource);
+
+    /// <summary>The breaker of one set of credentials on a shared connector: one user's bad token stays theirs.</summary>
+    public static SessionKey Credential(string datasource, string credentialFingerprint) =>
+        new($"{CredentialMark}{credentialFingerprint[..16]}", datasource);
+
+    const string CredentialMark = "~credential~";
+
+    public bool IsCredential => UserId.StartsWith(CredentialMark, StringComparison.Ordinal);
+
+    public bool IsPool => UserId.StartsWith(PoolMark, StringComparison.Ordinal);
+
+    public override string ToString() => IsPool ? $"{Datasource} (shared {UserId[1..]})" : $"{Datasource} (user {UserId})";
 }

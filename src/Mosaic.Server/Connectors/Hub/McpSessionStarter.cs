@@ -57,10 +57,10 @@ internal sealed class McpSessionStarter(
                     // "auth": "oauth": the SDK's OAuth client, tokens from the vault; never asks anyone (ConnectNeeded).
                     OAuth = oauth?.ForSession(key),
                 },
-                new HttpClient(allowed.CreateHandler()),
+                new HttpClient(h.OperatorService ? new SocketsHttpHandler() : allowed.CreateHandler()),
                 logs,
                 ownsHttpClient: true
-            ), // internal addresses only if allowed
+            ), // internal addresses only if allowed (the operator's own connector services aside)
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
 
@@ -106,7 +106,11 @@ internal sealed class McpSessionStarter(
 
         var pid = spec is StdioLaunchSpec ? ChildProcessFinder.Find(marker) : null;
         _log.LogInformation("Started {Datasource} connector for user {UserId} (pid {Pid})", key.Datasource, key.UserId, pid);
-        return new McpSession(key, client, pid, spec.Fingerprint(), time.GetUtcNow());
+        var fingerprint = spec.Fingerprint();
+        return new McpSession(key, client, pid, fingerprint, time.GetUtcNow())
+        {
+            ToolsKey = spec.Shared ? SessionKey.SharedTools(key.Datasource, fingerprint) : key,
+        };
     }
 
     static string Describe(Exception ex) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Mosaic.Server.Credentials;
 
 namespace Mosaic.Server.Connectors.Hub;
@@ -12,7 +13,8 @@ internal sealed class RegistryLaunchResolver(
     SourceRegistry registry,
     IServiceScopeFactory scopes,
     BuiltInConnectorLocator locator,
-    SqliteFileAccess sqliteFiles
+    SqliteFileAccess sqliteFiles,
+    IOptions<McpHubOptions> options
 ) : IConnectorLaunchResolver
 {
     public async Task<McpLaunchSpec> ResolveAsync(string userId, string datasource, CancellationToken ct)
@@ -38,7 +40,7 @@ internal sealed class RegistryLaunchResolver(
         }
         if (setup.Fields is null)
             throw new McpHubException(setup.Failure ?? McpHubFailure.NotConfigured, datasource, setup.Problem ?? "");
-        return ConnectorLaunch.ToSpec(source, setup.Fields, locator, sqliteFiles.OperatorValues) with
+        return ConnectorLaunch.ToSpec(source, setup.Fields, locator, sqliteFiles.OperatorValues, options.Value) with
         {
             Policy = setup.Policy.Tools,
             Egress = setup.Policy.EgressEntries(source),

@@ -14,6 +14,7 @@ internal sealed class SessionTable : IAsyncDisposable
 {
     readonly ConcurrentDictionary<SessionKey, Slot> _slots = new();
     readonly Lock _evictGate = new();
+    readonly Lock _poolGate = new();
     readonly McpSessionStarter _starter;
     readonly McpHubOptions _options;
     readonly TimeProvider _time;
@@ -39,23 +40,80 @@ internal sealed class SessionTable : IAsyncDisposable
         public readonly SemaphoreSlim Gate = new(1, 1);
         public McpSession? Session;
         public bool Starting;
+
+        // Calls sent to this pool slot that have not begun yet (waiting for it to start, or about to begin).
+        public int Pending;
     }
 
     /// <summary>Live sessions (not dead, not closed), for status.</summary>
     public IEnumerable<McpSession> Live =>
         _slots.Values.Select(s => Volatile.Read(ref s.Session)).OfType<McpSession>().Where(s => !s.IsDead);
 
-    /// <summary>The key's session with a call counted in, so nothing closes it until the call scope is disposed.</summary>
+    /// <summary>
+    /// The session for the key (for a <see cref="McpLaunchSpec.Shared"/> launch, a process of the source's pool) with a call
+    /// counted in, so nothing closes it until the call scope is disposed.
+    /// </summary>
     public async Task<(McpSession Session, IDisposable Call)> AcquireAsync(SessionKey key, McpLaunchSpec spec, CancellationToken ct)
     {
         // A session claimed for closing between lookup and use is already out of its slot: look again.
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var session = await GetSessionAsync(key, spec, ct);
-            if (session.TryBeginCall(_time.GetUtcNow()) is { } call)
-                return (session, call);
+            var pool = spec.Shared ? PoolSlot(key.Datasource, spec.Fingerprint()) : null;
+            try
+            {
+                var session = await GetSessionAsync(pool?.Key ?? key, spec, ct);
+                if (session.TryBeginCall(_time.GetUtcNow()) is { } call)
+                    return (session, call);
+            }
+            finally
+            {
+                if (pool is not null)
+                    Interlocked.Decrement(ref pool.Pending);
+            }
         }
         throw AtCapacity(key, perUser: false);
+    }
+
+    // Calls in flight on one pool process before the pool grows: connectors wait on their upstream, not the CPU.
+    const int PoolBusy = 8;
+
+    /// <summary>
+    /// In a shared pool, the slot a call goes to, counted in as pending (the caller takes it out): the first process with
+    /// fewer than <see cref="PoolBusy"/> calls in flight or on their way (so calls pack onto few processes and the others
+    /// idle out), else a new one while the pool is under <see cref="McpHubOptions.PoolMaxPerSource"/>, else the least busy.
+    /// A process being started takes calls like a live one: concurrent first calls wait for it instead of each starting one.
+    /// </summary>
+    Slot PoolSlot(string datasource, string launch)
+    {
+        lock (_poolGate)
+        {
+            Slot? least = null;
+            var leastLoad = int.MaxValue;
+            Slot? free = null;
+            for (var i = 0; i < _options.PoolMaxPerSource; i++)
+            {
+                var slot = _slots.GetOrAdd(SessionKey.Pool(datasource, launch, i), k => new Slot(k));
+                var session = Volatile.Read(ref slot.Session);
+                var up = session is { IsDead: false } || slot.Gate.CurrentCount == 0 || Volatile.Read(ref slot.Pending) > 0;
+                if (!up)
+                {
+                    free ??= slot;
+                    continue;
+                }
+                var load = (session is { IsDead: false } ? session.InFlight : 0) + Volatile.Read(ref slot.Pending);
+                if (load < PoolBusy)
+                    return Pend(slot);
+                if (load < leastLoad)
+                    (least, leastLoad) = (slot, load);
+            }
+            return Pend(free ?? least!);
+        }
+
+        static Slot Pend(Slot slot)
+        {
+            Interlocked.Increment(ref slot.Pending);
+            return slot;
+        }
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal sealed class ToolListWatch(McpHubCache cache, ILogger<McpHub> log)
 
     public void Watch(McpSession session)
     {
-        var key = session.Key;
+        var key = session.ToolsKey;
         _ = session.Client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
             cache.ForgetToolsAsync(key)
         );
