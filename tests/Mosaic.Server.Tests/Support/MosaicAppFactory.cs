@@ -29,8 +29,13 @@ public class MosaicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RATE_LIMIT_REQUESTS_PER_HOUR"] = "100000",
             ["DATABASE_STARTUP_RETRIES"] = "2",
             ["LOG_LEVEL"] = "DEBUG",
+            // scripts/test.sh runs the suite once per database, each in one isolation mode, so every test passes in both.
+            ["MOSAIC_CONNECTOR_ISOLATION"] = TestIsolation,
         };
     }
+
+    /// <summary>MOSAIC_TEST_ISOLATION: how the test servers run built-in connectors (null: the product's default).</summary>
+    public static string? TestIsolation => Environment.GetEnvironmentVariable("MOSAIC_TEST_ISOLATION") is { Length: > 0 } m ? m : null;
 
     /// <summary>A server on an existing database and data dir (another replica, or the same server restarted).</summary>
     public static MosaicAppFactory On(TestDatabase database) => new() { _database = database, _ownsDatabase = false };

@@ -29,6 +29,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["OPENAI_BASE_URL"] = "",
             ["OPENAI_API_KEY"] = "",
             ["OPENAI_MODEL"] = "",
+            ["MOSAIC_CONNECTOR_ISOLATION"] = MosaicAppFactory.TestIsolation ?? "",
         };
         foreach (var (k, v) in settings)
             env[k] = v ?? "";

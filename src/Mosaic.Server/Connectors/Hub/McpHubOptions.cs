@@ -124,7 +124,14 @@ public sealed class McpHubOptions
     /// </summary>
     [ConfigurationKeyName("MOSAIC_CONNECTOR_ISOLATION")]
     [AllowedValues("shared", "process", ErrorMessage = "MOSAIC_CONNECTOR_ISOLATION must be shared or process.")]
-    public string Isolation { get; set; } = "process";
+    public string Isolation
+    {
+        get;
+        set => field = string.IsNullOrWhiteSpace(value) ? DefaultIsolation : value.Trim().ToLowerInvariant();
+    } = DefaultIsolation;
+
+    // A blank value (an empty line in .env) means the default, like a blank number does.
+    const string DefaultIsolation = "process";
 
     public bool SharedProcesses => Isolation == "shared";
 
