@@ -47,8 +47,9 @@ echo "== eval"
 node --test bench/eval/ && bench/eval/run.sh offline --floor bench/eval/floors.json || failed=1
 
 run connectors tests/Mosaic.Connectors.Tests
-MOSAIC_TEST_DB=sqlite run server-sqlite tests/Mosaic.Server.Tests
-MOSAIC_TEST_DB=mariadb run server-mariadb tests/Mosaic.Server.Tests
+# Each database run in one connector isolation mode, so every server test passes in both (docs/deploy.md#connector-isolation).
+MOSAIC_TEST_DB=sqlite MOSAIC_TEST_ISOLATION=shared run server-sqlite tests/Mosaic.Server.Tests
+MOSAIC_TEST_DB=mariadb MOSAIC_TEST_ISOLATION=process run server-mariadb tests/Mosaic.Server.Tests
 # The UI: component tests, then Playwright driving Debian's Chromium against the demo server.
 echo "== web"
 (cd web && npm test) || failed=1
