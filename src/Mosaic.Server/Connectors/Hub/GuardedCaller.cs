@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
@@ -88,7 +87,7 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
                 try
                 {
                     var args = arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
-                    var result = await s.Client.CallToolAsync(tool, args, options: CallOptions(spec), cancellationToken: c);
+                    var result = await s.Client.CallToolAsync(tool, args, options: spec.CallOptions(), cancellationToken: c);
                     return McpResultMapper.ToResult(result);
                 }
                 catch (McpProtocolException e)
@@ -99,17 +98,6 @@ internal sealed class GuardedCaller(SessionTable sessions, IOptions<McpHubOption
             },
             ct
         );
-
-    /// <summary>On a shared connector, the caller's credentials ride in the request's <c>_meta</c>; otherwise nothing extra.</summary>
-    static RequestOptions? CallOptions(McpLaunchSpec spec)
-    {
-        if (spec.CallCredentials is not { } credentials)
-            return null;
-        var values = new JsonObject();
-        foreach (var (name, value) in credentials)
-            values[name] = value;
-        return new RequestOptions { Meta = new JsonObject { [McpLaunchSpec.CredentialsMeta] = values } };
-    }
 
     /// <summary>Runs one request in the user's session behind the breaker, with a timeout.</summary>
     async Task<T> GuardedAsync<T>(

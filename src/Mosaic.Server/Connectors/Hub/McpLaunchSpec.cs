@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+
 namespace Mosaic.Server.Connectors.Hub;
 
 /// <summary>How to reach one user's MCP server for one source: a child process or a remote URL.</summary>
@@ -25,6 +28,17 @@ public abstract record McpLaunchSpec
     public const string CredentialsMeta = "mosaic/credentials";
 
     public bool Shared => CallCredentials is not null;
+
+    /// <summary>What a tool call adds for this launch: on a shared connector, the caller's credentials in <c>_meta</c>.</summary>
+    internal RequestOptions? CallOptions()
+    {
+        if (CallCredentials is not { } credentials)
+            return null;
+        var values = new JsonObject();
+        foreach (var (name, value) in credentials)
+            values[name] = value;
+        return new RequestOptions { Meta = new JsonObject { [CredentialsMeta] = values } };
+    }
 
     /// <summary>A value that changes whenever the launch changes: the process or URL and, unless <see cref="Shared"/>,
     /// the credentials in it. Memory only.</summary>

@@ -17,6 +17,7 @@ public sealed class OneOffSession : IAsyncDisposable
     readonly SqliteFileAccess _sqliteFiles;
     readonly McpHubOptions _options;
     McpSession? _session;
+    McpLaunchSpec? _spec;
     ToolTrust _trust = ToolTrust.OnlyListed([]);
 
     internal OneOffSession(
@@ -31,7 +32,13 @@ public sealed class OneOffSession : IAsyncDisposable
     {
         if (_session is not null)
             throw new InvalidOperationException("A one-off session starts once.");
-        var spec = ConnectorLaunch.ToSpec(source, launch.Fields, _locator, _sqliteFiles.OperatorValues) with { Egress = launch.Egress };
+        // Placed like the hub's sessions (a connector service when one is configured), but never in a shared pool: the
+        // credentials under test reach a process of their own (or the service) only with this test's calls.
+        var spec = ConnectorLaunch.ToSpec(source, launch.Fields, _locator, _sqliteFiles.OperatorValues, _options) with
+        {
+            Egress = launch.Egress,
+        };
+        _spec = spec;
         _trust = spec.Trust;
         _session = await _starter.StartAsync(new SessionKey(userId, source.Id), spec, ct);
     }
@@ -52,7 +59,9 @@ public sealed class OneOffSession : IAsyncDisposable
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    var result = McpResultMapper.ToResult(await s.Client.CallToolAsync(tool, cancellationToken: t));
+                    var result = McpResultMapper.ToResult(
+                        await s.Client.CallToolAsync(tool, options: _spec?.CallOptions(), cancellationToken: t)
+                    );
                     return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), false);
                 }
                 catch (McpProtocolException e)
