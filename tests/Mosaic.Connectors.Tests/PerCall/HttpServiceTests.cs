@@ -24,7 +24,7 @@ public sealed class HttpServiceTests(SandboxFixture sandbox) : IClassFixture<San
             var me = new ToolCallResult(await PerCallEnv.CallAsync(client, credentials, "whoami", null, default)).Ok();
             Assert.Matches(PerCallWhoamiTests.Names(member), me.GetProperty("identity").GetString());
         }
-        Assert.Contains("configuration error", new ToolCallResult(await PerCallEnv.CallAsync(client, [], "whoami", null, default)).Error());
+        Assert.Contains("configuration error", new ToolCallResult(await PerCallEnv.CallAsync(client, new Dictionary<string, string>(), "whoami", null, default)).Error());
     }
 
     [Fact]

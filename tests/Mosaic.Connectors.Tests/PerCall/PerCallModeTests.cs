@@ -34,7 +34,7 @@ public sealed class PerCallModeTests(SandboxFixture sandbox) : IClassFixture<San
         incomplete.Remove("SLACK_BOT_TOKEN");
 
         Assert.Equal(
-            "Slack: configuration error: missing required environment variable SLACK_BOT_TOKEN",
+            "Slack: configuration error: missing required environment variable: SLACK_BOT_TOKEN",
             (await slack.CallAsAsync(incomplete, "whoami")).Error()
         );
         var ok = (await slack.CallAsAsync(PerCallEnv.Member(env, 6, "SLACK_BOT_TOKEN", "SLACK_USER_TOKEN"), "whoami")).Ok();
