@@ -33,9 +33,12 @@ public static class ConnectorHttpService
                 value = args[i][(Flag.Length + 1)..];
             else
                 continue;
-            if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == "http")
                 return url;
-            throw new ConnectorConfigException($"{Flag} needs the URL to listen on, e.g. {Flag} http://127.0.0.1:7101 (got \"{value}\")");
+            // TLS ends in front of the service (a balancer or reverse proxy), so the service itself speaks plain HTTP.
+            throw new ConnectorConfigException(
+                $"{Flag} needs the plain http URL to listen on, e.g. {Flag} http://127.0.0.1:7101; put TLS in front of it (got \"{value}\")"
+            );
         }
         return null;
     }
@@ -53,8 +56,11 @@ public static class ConnectorHttpService
         var key = env.Optional(KeyVariable);
         if (key is null)
             env.Problem($"{Flag} needs {KeyVariable}: the key every {McpPath} request must bring as a bearer token");
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls(listen.GetLeftPart(UriPartial.Authority));
+        // The empty builder: no appsettings or ASPNETCORE_* discovery, Kestrel without HTTPS configuration (TLS ends at
+        // the balancer or proxy in front), routing only; a smaller native binary than the slim builder's.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseKestrelCore().UseUrls(listen.GetLeftPart(UriPartial.Authority));
+        builder.Services.AddRoutingCore();
         ConnectorServer.Add(builder.Services, builder.Logging, info, configure, env, perCall: true).WithHttpTransport(o => o.Stateless = true);
         var app = builder.Build();
         ConnectorServer.Validate(app.Services);

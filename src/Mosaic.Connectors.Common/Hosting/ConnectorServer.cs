@@ -32,8 +32,9 @@ internal static class ConnectorServer
     {
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout may carry the protocol
-        logging.SetMinimumLevel(ParseLevel(env.Optional("LOG_LEVEL")));
-        if (perCall)
+        var level = ParseLevel(env.Optional("LOG_LEVEL"));
+        logging.SetMinimumLevel(level);
+        if (perCall && level < LogLevel.Debug)
             logging.AddFilter("ModelContextProtocol", LogLevel.Debug); // the SDK's Trace lines hold whole messages, _meta included
 
         var mcp = services
