@@ -38,7 +38,9 @@ public static class CallCredentials
         foreach (var (name, value) in credentials)
         {
             if (IsOperatorVariable(name))
-                throw new ToolInputException($"_meta[\"{MetaKey}\"] may not set {name}: it is an operator setting of the connector process.");
+                throw new ToolInputException(
+                    $"_meta[\"{MetaKey}\"] may not set {name}: it is an operator setting of the connector process."
+                );
             if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
                 throw new ToolInputException($"_meta[\"{MetaKey}\"].{name} must be a string.");
             values[name] = v.GetValue<string>();

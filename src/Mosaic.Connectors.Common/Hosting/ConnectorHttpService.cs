@@ -61,7 +61,9 @@ public static class ConnectorHttpService
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseKestrelCore().UseUrls(listen.GetLeftPart(UriPartial.Authority));
         builder.Services.AddRoutingCore();
-        ConnectorServer.Add(builder.Services, builder.Logging, info, configure, env, perCall: true).WithHttpTransport(o => o.Stateless = true);
+        ConnectorServer
+            .Add(builder.Services, builder.Logging, info, configure, env, perCall: true)
+            .WithHttpTransport(o => o.Stateless = true);
         var app = builder.Build();
         ConnectorServer.Validate(app.Services);
         var expected = Digest(key!);

@@ -60,7 +60,11 @@ internal static class ConnectorServer
             // Its settings are never used, so what it misses is no error: the same reader, a separate record of problems.
             configure(new ConnectorBuilder(info, services, mcp, env.Overlay(NoCredentials), egress));
             services.TryAddSingleton(TimeProvider.System);
-            services.AddSingleton(sp => new CredentialScopeCache(capacity, TimeSpan.FromSeconds(idle), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new CredentialScopeCache(
+                capacity,
+                TimeSpan.FromSeconds(idle),
+                sp.GetRequiredService<TimeProvider>()
+            ));
             services.AddSingleton(sp => new CredentialScopeFactory(info, configure, env, sp.GetRequiredService<ILoggerFactory>(), egress));
         }
         else

@@ -37,7 +37,8 @@ public sealed class GoogleAuth
 
     /// <summary>The member whose refresh token minted the request's access token (0 for the fixed one or none).</summary>
     public int MemberOf(HttpRequest request) =>
-        _server.Check(RequestArgs.Bearer(request), out var grant) == TokenState.Valid && SandboxTokens.TryMember(grant!.Id, ConfiguredGrant, out var m)
+        _server.Check(RequestArgs.Bearer(request), out var grant) == TokenState.Valid
+        && SandboxTokens.TryMember(grant!.Id, ConfiguredGrant, out var m)
             ? m
             : 0;
 

@@ -29,7 +29,8 @@ public sealed class SlackWorkspace
 
     /// <summary>The member a fixed token's member variant names (0 for anything else): auth.test names it.</summary>
     public static int MemberOf(string token) =>
-        SandboxTokens.Matches(token, SandboxTokens.SlackBot, out var member) || SandboxTokens.Matches(token, SandboxTokens.SlackUser, out member)
+        SandboxTokens.Matches(token, SandboxTokens.SlackBot, out var member)
+        || SandboxTokens.Matches(token, SandboxTokens.SlackUser, out member)
             ? member
             : 0;
 

@@ -47,6 +47,8 @@ public static class PerCallEnv
         foreach (var (name, value) in credentials)
             values[name] = value;
         var options = new RequestOptions { Meta = new JsonObject { [CallCredentials.MetaKey] = values } };
-        return client.CallToolAsync(tool, ConnectorProcess.Arguments(args), options: options, cancellationToken: cancellationToken).AsTask();
+        return client
+            .CallToolAsync(tool, ConnectorProcess.Arguments(args), options: options, cancellationToken: cancellationToken)
+            .AsTask();
     }
 }

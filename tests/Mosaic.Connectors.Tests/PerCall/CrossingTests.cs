@@ -23,7 +23,13 @@ public sealed class CrossingTests(SandboxFixture sandbox) : IClassFixture<Sandbo
 
         var results = await Task.WhenAll(
             calls.Select(async n =>
-                (Member: n, Identity: (await process.CallAsAsync(PerCallEnv.Member(env, n, tokens), "whoami")).Ok().GetProperty("identity").GetString()!)
+                (
+                    Member: n,
+                    Identity: (await process.CallAsAsync(PerCallEnv.Member(env, n, tokens), "whoami"))
+                        .Ok()
+                        .GetProperty("identity")
+                        .GetString()!
+                )
             )
         );
 

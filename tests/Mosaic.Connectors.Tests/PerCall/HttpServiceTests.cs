@@ -24,13 +24,19 @@ public sealed class HttpServiceTests(SandboxFixture sandbox) : IClassFixture<San
             var me = new ToolCallResult(await PerCallEnv.CallAsync(client, credentials, "whoami", null, default)).Ok();
             Assert.Matches(PerCallWhoamiTests.Names(member), me.GetProperty("identity").GetString());
         }
-        Assert.Contains("configuration error", new ToolCallResult(await PerCallEnv.CallAsync(client, new Dictionary<string, string>(), "whoami", null, default)).Error());
+        Assert.Contains(
+            "configuration error",
+            new ToolCallResult(await PerCallEnv.CallAsync(client, new Dictionary<string, string>(), "whoami", null, default)).Error()
+        );
     }
 
     [Fact]
     public async Task A_wrong_or_missing_key_is_401_and_health_needs_none()
     {
-        await using var service = await ConnectorService.StartAsync("Slack", PerCallEnv.ProcessEnv(sandbox.EnvFor("slack"), ("MOSAIC_CONNECTOR_KEY", Key)));
+        await using var service = await ConnectorService.StartAsync(
+            "Slack",
+            PerCallEnv.ProcessEnv(sandbox.EnvFor("slack"), ("MOSAIC_CONNECTOR_KEY", Key))
+        );
         const string ping = """{"jsonrpc":"2.0","id":1,"method":"ping"}""";
 
         foreach (var header in new[] { null, "Bearer wrong-key", $"Basic {Key}", $"Bearer {Key}x" })

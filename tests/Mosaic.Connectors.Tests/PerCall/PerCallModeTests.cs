@@ -76,7 +76,10 @@ public sealed class PerCallModeTests(SandboxFixture sandbox) : IClassFixture<San
     [Fact]
     public async Task An_unknown_credential_mode_stops_start_up()
     {
-        var (code, stderr) = await ConnectorProcess.RunToExitAsync("Slack", new Dictionary<string, string> { ["MOSAIC_CREDENTIALS"] = "shared" });
+        var (code, stderr) = await ConnectorProcess.RunToExitAsync(
+            "Slack",
+            new Dictionary<string, string> { ["MOSAIC_CREDENTIALS"] = "shared" }
+        );
 
         Assert.Equal(2, code);
         Assert.Contains("MOSAIC_CREDENTIALS must be per-call or unset", stderr);
