@@ -43,7 +43,10 @@ public sealed class CredentialScopeCache : IDisposable
         }
     }
 
-    /// <summary>The scope for <paramref name="fingerprint"/>, built by <paramref name="build"/> when there is none; held until the lease is disposed.</summary>
+    /// <summary>
+    /// The scope for <paramref name="fingerprint"/>, built by <paramref name="build"/> when there is none; held until the
+    /// lease is disposed.
+    /// </summary>
     public CredentialLease Acquire(string fingerprint, Func<CredentialScope> build)
     {
         lock (_gate)

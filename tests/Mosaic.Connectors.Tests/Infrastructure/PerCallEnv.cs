@@ -26,7 +26,7 @@ public static class PerCallEnv
     public static Dictionary<string, string> Credentials(IReadOnlyDictionary<string, string> env) =>
         env.Where(p => !CallCredentials.IsOperatorVariable(p.Key)).ToDictionary(p => p.Key, p => p.Value);
 
-    /// <summary>Member <paramref name="n"/>'s credentials: each of <paramref name="tokenVariables"/> becomes its Sandbox member token.</summary>
+    /// <summary>Member <paramref name="n"/>'s credentials: each of <paramref name="tokenVariables"/> becomes its member token.</summary>
     public static Dictionary<string, string> Member(IReadOnlyDictionary<string, string> env, int n, params string[] tokenVariables)
     {
         var result = Credentials(env);
