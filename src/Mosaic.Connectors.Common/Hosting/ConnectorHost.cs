@@ -23,7 +23,11 @@ public static class ConnectorHost
             var env = new EnvConfig();
             // The web host is only built (and its assemblies only loaded) in HTTP mode: stdio start-up stays as cheap as before.
             if (ConnectorHttpService.ListenUrl(args) is { } listen)
-                return await ConnectorHttpService.RunAsync(listen, info, configure, env);
+                return ConnectorHttpService.IsSupported
+                    ? await ConnectorHttpService.RunAsync(listen, info, configure, env)
+                    : throw new ConnectorConfigException(
+                        "this build has no HTTP service mode (published with MosaicHttpService=false); run it over stdio"
+                    );
             using var host = Build(args, info, configure, env);
             await host.RunAsync();
             return 0;

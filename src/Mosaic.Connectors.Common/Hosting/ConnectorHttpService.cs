@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,15 @@ public static class ConnectorHttpService
     public const string Flag = "--http";
     public const string McpPath = "/mcp";
     public const string HealthPath = "/health";
+
+    /// <summary>
+    /// On unless the connector was published with <c>-p:MosaicHttpService=false</c>: then the trimmer drops the web host,
+    /// and a Native AOT binary is about 5 MB smaller and starts with about 8 MB less memory (stdio only).
+    /// </summary>
+    [FeatureSwitchDefinition(FeatureSwitch)]
+    public static bool IsSupported => !AppContext.TryGetSwitch(FeatureSwitch, out var on) || on;
+
+    public const string FeatureSwitch = "Mosaic.Connectors.HttpService";
 
     /// <summary>The <c>--http</c> listen URL, or null without the flag; a missing or malformed one is a configuration error.</summary>
     public static Uri? ListenUrl(string[] args)
