@@ -11,7 +11,8 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("google_workspace", 
 {
     var settings = GoogleSettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    // One access token per process, shared by all tools; refreshed once however many calls find it stale.
+    // One access token per credential set (the process's, or a credential scope's), shared by all its tools; refreshed
+    // once however many calls find it stale.
     connector.Services.AddSingleton<GoogleTokenCache>();
     connector.AddUpstreamHttpClient<GoogleOAuthClient>(_ => { });
     connector.AddUpstreamHttpClient<GoogleClient>(_ => { });

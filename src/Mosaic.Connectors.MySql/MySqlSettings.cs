@@ -33,7 +33,7 @@ public sealed record MySqlSettings
             Host = env.Optional("MYSQL_HOST"),
             Port = env.Int("MYSQL_PORT", 3306, 1, 65535),
             User = env.Optional("MYSQL_USER"),
-            Password = Environment.GetEnvironmentVariable("MYSQL_PASSWORD"), // may legitimately be blank
+            Password = env.Raw("MYSQL_PASSWORD"), // may legitimately be blank
             Database = env.Optional("MYSQL_DATABASE"),
             SslMode = env.Optional("MYSQL_SSL_MODE"),
             SqlitePath = env.Optional("SQLITE_PATH"),

@@ -9,7 +9,8 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("mysql", "MySQL"), c
 {
     var settings = MySqlSettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    connector.Services.AddSingleton<IDatabase>(
+    // Built on first use: a per-call connector's process run has no credentials, and its database is never used.
+    connector.Services.AddSingleton<IDatabase>(_ =>
         settings.IsSqlite ? new SqliteDatabase(settings) : new MySqlDatabase(settings, connector.Egress)
     );
     connector.AddTools<MySqlTools>();

@@ -9,7 +9,7 @@ return await ConnectorHost.RunAsync(args, new ConnectorInfo("shopify", "Shopify"
 {
     var settings = ShopifySettings.FromEnv(connector.Env);
     connector.Services.AddSingleton(settings);
-    // One budget tracker per process: every query draws on the same per-store cost bucket.
+    // One budget tracker per credential set: every query it makes draws on the same per-store cost bucket.
     connector.Services.AddSingleton<ShopifyThrottle>();
     connector.AddUpstreamHttpClient<ShopifyClient>(http =>
     {

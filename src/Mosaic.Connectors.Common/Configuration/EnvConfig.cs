@@ -9,6 +9,8 @@ namespace Mosaic.Connectors.Common.Configuration;
 /// </summary>
 public sealed class EnvConfig(Func<string, string?> read)
 {
+    private readonly Func<string, string?> _read = read;
+
     private readonly List<string> _missing = [];
     private readonly List<string> _problems = [];
 
@@ -30,11 +32,21 @@ public sealed class EnvConfig(Func<string, string?> read)
     /// <summary>An optional variable; blank counts as unset.</summary>
     public string? Optional(string name)
     {
-        var value = read(name);
+        var value = _read(name);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     public string Optional(string name, string fallback) => Optional(name) ?? fallback;
+
+    /// <summary>A variable exactly as set (null when unset), for values that may legitimately be blank, e.g. a password.</summary>
+    public string? Raw(string name) => _read(name);
+
+    /// <summary>
+    /// A new, empty-handed reader of the same variables with <paramref name="values"/> laid over them: how a
+    /// credential scope sees one caller's per-call credentials on top of the process environment.
+    /// </summary>
+    public EnvConfig Overlay(IReadOnlyDictionary<string, string> values) =>
+        new(name => values.TryGetValue(name, out var value) ? value : _read(name));
 
     public bool Flag(string name, bool fallback = false)
     {

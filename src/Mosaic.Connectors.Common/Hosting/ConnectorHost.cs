@@ -1,12 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 using Mosaic.Connectors.Common.Configuration;
-using Mosaic.Connectors.Common.Egress;
-using Mosaic.Connectors.Common.Errors;
 
 namespace Mosaic.Connectors.Common.Hosting;
 
@@ -17,15 +11,24 @@ public static class ConnectorHost
     public const int ConfigErrorExitCode = 2;
 
     /// <summary>
-    /// Builds a stdio MCP server: logs on stderr only (stdout carries the protocol), env-var
-    /// configuration validated before serving (MOSAIC_EGRESS_ALLOW included), tool errors turned into actionable isError results,
-    /// READ_ONLY / TOOLS applied. Returns the process exit code.
+    /// Serves the connector: over stdio, or as an HTTP service with <c>--http &lt;listen-url&gt;</c> (see
+    /// <see cref="ConnectorHttpService"/>). Logs on stderr only (stdout carries the protocol), env-var configuration
+    /// validated before serving (MOSAIC_EGRESS_ALLOW included), tool errors turned into actionable isError results,
+    /// READ_ONLY / TOOLS applied, per-call credentials when asked for. Returns the process exit code.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, ConnectorInfo info, Action<ConnectorBuilder> configure)
     {
         try
         {
-            using var host = Build(args, info, configure, new EnvConfig());
+            var env = new EnvConfig();
+            // The web host is only built (and its assemblies only loaded) in HTTP mode: stdio start-up stays as cheap as before.
+            if (ConnectorHttpService.ListenUrl(args) is { } listen)
+                return ConnectorHttpService.IsSupported
+                    ? await ConnectorHttpService.RunAsync(listen, info, configure, env)
+                    : throw new ConnectorConfigException(
+                        "this build has no HTTP service mode (published with MosaicHttpService=false); run it over stdio"
+                    );
+            using var host = Build(args, info, configure, env);
             await host.RunAsync();
             return 0;
         }
@@ -36,32 +39,18 @@ public static class ConnectorHost
         }
     }
 
-    /// <summary>Builds (but does not run) the host; throws <see cref="ConnectorConfigException"/> on bad settings.</summary>
+    /// <summary>Builds (but does not run) the stdio host; throws <see cref="ConnectorConfigException"/> on bad settings.</summary>
     public static IHost Build(string[] args, ConnectorInfo info, Action<ConnectorBuilder> configure, EnvConfig env)
     {
         // The empty builder skips appsettings/user-secrets discovery: faster cold start, and all
         // settings come from the explicit env vars the host passes.
         var hostBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
-        hostBuilder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        hostBuilder.Logging.SetMinimumLevel(ParseLevel(env.Optional("LOG_LEVEL")));
-
-        var mcp = hostBuilder
-            .Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = info.ServerName, Version = info.Version })
-            .WithStdioServerTransport()
-            .WithRequestFilters(f => f.AddCallToolFilter(next => ToolErrorFilter.Wrap(next, info.Service)));
-
-        var selection = ToolSelection.FromEnv(env);
-        // Every connection this connector opens goes through it (HTTP clients, the S3 SDK, MySQL).
-        var egress = EgressPolicy.FromEnv(env);
-        hostBuilder.Services.AddSingleton(egress);
-        configure(new ConnectorBuilder(info, hostBuilder, mcp, env, egress));
-        env.ThrowIfInvalid();
-
+        var perCall = ConnectorServer.PerCallFromEnv(env);
+        ConnectorServer.Add(hostBuilder.Services, hostBuilder.Logging, info, configure, env, perCall).WithStdioServerTransport();
         var host = hostBuilder.Build();
         try
         {
-            var options = host.Services.GetRequiredService<IOptions<McpServerOptions>>().Value;
-            selection.Apply(options.ToolCollection ??= []);
+            ConnectorServer.Validate(host.Services);
         }
         catch
         {
@@ -70,7 +59,4 @@ public static class ConnectorHost
         }
         return host;
     }
-
-    private static LogLevel ParseLevel(string? value) =>
-        Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level) ? level : LogLevel.Warning;
 }

@@ -27,6 +27,14 @@ public static class GitHubHttp
 
     public static IResult NotFound() => Error(404, "Not Found");
 
+    /// <summary>The member a member token of <see cref="SandboxTokens.GitHub"/> names (0 for any other token): /user names it.</summary>
+    public static int Member(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var space = header.IndexOf(' ');
+        return space > 0 && SandboxTokens.TryMember(header[(space + 1)..].Trim(), SandboxTokens.GitHub, out var member) ? member : 0;
+    }
+
     /// <summary>
     /// Endpoint filter for the whole API: <see cref="SandboxTokens.GitHub"/> or a live user token of the Sandbox's GitHub App
     /// (<see cref="GitHubOAuth"/>), as <c>token X</c> or <c>Bearer X</c>. A forced throttle of service "github" answers 429
@@ -45,7 +53,7 @@ public static class GitHubHttp
         if (
             !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
             || (
-                token != SandboxTokens.GitHub
+                !SandboxTokens.Matches(token, SandboxTokens.GitHub, out _)
                 && http.RequestServices.GetRequiredService<SandboxOAuth>().GitHub.Check(token, out _) != TokenState.Valid
             )
         )

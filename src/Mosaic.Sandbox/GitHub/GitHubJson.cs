@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mosaic.Sandbox.Acme;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Sandbox.GitHub;
 
@@ -31,10 +32,10 @@ public static partial class GitHubJson
             ["site_admin"] = false,
         };
 
-    public static JsonObject UserDetail(GhUser u, GhUrls urls)
+    public static JsonObject UserDetail(GhUser u, GhUrls urls, int member = 0)
     {
         var o = User(u, urls);
-        o["name"] = u.Name;
+        o["name"] = u.Name + SandboxTokens.MemberSuffix(member);
         o["company"] = "Acme";
         o["email"] = u.Type == "User" ? $"{u.Login}@{AcmeCompany.Domain}" : null;
         return o;

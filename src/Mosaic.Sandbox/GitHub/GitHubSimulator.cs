@@ -33,7 +33,7 @@ public static class GitHubSimulator
 
     private static void MapGitHubAccounts(this RouteGroupBuilder api, GitHubDataset data)
     {
-        api.MapGet("/user", (HttpContext http) => Results.Json(GitHubJson.UserDetail(data.Viewer, Urls(http))));
+        api.MapGet("/user", (HttpContext http) => Results.Json(GitHubJson.UserDetail(data.Viewer, Urls(http), GitHubHttp.Member(http))));
         api.MapGet("/users/{login}", (HttpContext http, string login) =>
             data.User(login) is { } u ? Results.Json(GitHubJson.UserDetail(u, Urls(http))) : NotFound()
         );

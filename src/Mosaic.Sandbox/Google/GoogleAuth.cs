@@ -20,6 +20,7 @@ public sealed class GoogleAuth
     public const string Spreadsheets = "https://www.googleapis.com/auth/spreadsheets.readonly";
     public static readonly string[] ReadOnlyScopes = [Calendar, Gmail, Drive, Documents, Spreadsheets];
 
+    private const string ConfiguredGrant = "configured";
     private readonly OAuthServer _server;
     private int _rejected,
         _throttled;
@@ -30,9 +31,16 @@ public sealed class GoogleAuth
         _server = server;
         // The grant is rebuilt at each refresh, so narrowed scopes apply to the tokens issued next.
         server.AddFixedRefreshToken(SandboxTokens.GoogleRefreshToken, () =>
-            new OAuthGrant("configured", SandboxTokens.GoogleClientId, string.Join(' ', _granted), "offline")
+            new OAuthGrant(ConfiguredGrant, SandboxTokens.GoogleClientId, string.Join(' ', _granted), "offline")
         );
     }
+
+    /// <summary>The member whose refresh token minted the request's access token (0 for the fixed one or none).</summary>
+    public int MemberOf(HttpRequest request) =>
+        _server.Check(RequestArgs.Bearer(request), out var grant) == TokenState.Valid
+        && SandboxTokens.TryMember(grant!.Id, ConfiguredGrant, out var m)
+            ? m
+            : 0;
 
     public void Reset()
     {

@@ -67,6 +67,9 @@ public sealed class GoogleGuard(GoogleAuth auth, SandboxState state)
     /// <summary>The Sandbox clock's time, for searches relative to now (Gmail's newer_than).</summary>
     public DateTimeOffset Now => state.Time.GetUtcNow();
 
+    /// <inheritdoc cref="GoogleAuth.MemberOf"/>
+    public int MemberOf(HttpRequest request) => auth.MemberOf(request);
+
     public IResult? Check(HttpRequest request, string service, params string[] anyOfScopes)
     {
         if (auth.Check(request, anyOfScopes) is { } denied)

@@ -73,20 +73,30 @@ public static class JiraErrors
         return Messages(StatusCodes.Status429TooManyRequests, "Rate limit exceeded.");
     }
 
-    private static bool Authenticated(string header)
+    /// <summary>The member a member token names (0 for the fixed ones and OAuth tokens): /myself names it.</summary>
+    public static int Member(string header) =>
+        Presented(header) is (var fixedToken, { } token) && SandboxTokens.TryMember(token, fixedToken, out var member) ? member : 0;
+
+    private static bool Authenticated(string header) =>
+        Presented(header) is (var fixedToken, { } token) && SandboxTokens.Matches(token, fixedToken, out _);
+
+    /// <summary>The token a header presents and the fixed token it must be (or be a member of): a PAT as Bearer, or an API
+    /// token after alice's e-mail in Basic.</summary>
+    private static (string Fixed, string? Token) Presented(string header)
     {
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return header[7..].Trim() == SandboxTokens.JiraPat;
+            return (SandboxTokens.JiraPat, header[7..].Trim());
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-            return false;
+            return ("", null);
         try
         {
             var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
-            return pair == $"{SandboxTokens.JiraEmail}:{SandboxTokens.JiraApiToken}";
+            var prefix = SandboxTokens.JiraEmail + ":";
+            return (SandboxTokens.JiraApiToken, pair.StartsWith(prefix, StringComparison.Ordinal) ? pair[prefix.Length..] : null);
         }
         catch (FormatException)
         {
-            return false;
+            return ("", null);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mosaic.Sandbox.Acme;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Sandbox.Jira;
 
@@ -33,9 +34,10 @@ public sealed class JiraJson(string baseUrl, JiraStore store)
         };
 
     /// <summary>GET myself: the user, plus what Cloud adds for the caller (locale, groups and roles, collapsed).</summary>
-    public JsonObject Myself(AcmePerson p)
+    public JsonObject Myself(AcmePerson p, int member = 0)
     {
         var me = User(p);
+        me["displayName"] = me["displayName"]?.GetValue<string>() + SandboxTokens.MemberSuffix(member);
         me["locale"] = "en_US";
         me["groups"] = new JsonObject { ["size"] = 2, ["items"] = new JsonArray() };
         me["applicationRoles"] = new JsonObject { ["size"] = 1, ["items"] = new JsonArray() };

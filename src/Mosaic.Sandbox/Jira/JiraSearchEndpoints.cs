@@ -8,7 +8,11 @@ public static class JiraSearchEndpoints
 {
     public static void Map(RouteGroupBuilder api, JiraStore store)
     {
-        api.MapGet("/myself", (HttpRequest r) => Results.Json(new JiraJson(JiraJson.BaseUrl(r), store).Myself(JiraStore.Me)));
+        api.MapGet("/myself", (HttpRequest r) =>
+            Results.Json(
+                new JiraJson(JiraJson.BaseUrl(r), store).Myself(JiraStore.Me, JiraErrors.Member(r.Headers.Authorization.ToString()))
+            )
+        );
 
         api.MapGet("/user/search", (HttpRequest r, string? query) =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Mosaic.Sandbox.Infrastructure;
 
 namespace Mosaic.Sandbox.OAuth;
 
@@ -98,6 +99,25 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// A member token of a fixed refresh token (<see cref="SandboxTokens.TryMember"/>) becomes a fixed refresh token of its
+    /// own, whose grant id names the member, so the access tokens it mints remember whose they are.
+    /// </summary>
+    private void AddMemberLocked(string token)
+    {
+        foreach (var (fixedToken, grant) in _fixedRefresh.ToList())
+            if (SandboxTokens.TryMember(token, fixedToken, out var member))
+            {
+                _fixedRefresh[token] = () =>
+                {
+                    var g = grant();
+                    return g with { Id = SandboxTokens.Member(g.Id, member) };
+                };
+                _refresh[token] = new RefreshEntry(_fixedRefresh[token](), null, Fixed: true);
+                return;
+            }
+    }
+
     public void CountDenial() => Interlocked.Increment(ref _denials);
 
     /// <summary>An authorization code for an approved request.</summary>
@@ -168,6 +188,8 @@ public sealed class OAuthServer(OAuthProviderInfo info, TimeProvider time)
     {
         lock (_gate)
         {
+            if (refreshToken is not null && !_refresh.ContainsKey(refreshToken))
+                AddMemberLocked(refreshToken);
             if (refreshToken is null || clientId != info.ClientId || !_refresh.TryGetValue(refreshToken, out var r))
                 return null;
             if (r.Expires is { } e && e <= Now)

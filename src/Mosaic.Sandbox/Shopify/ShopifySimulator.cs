@@ -44,7 +44,7 @@ public static partial class ShopifySimulator
                 return Results.Json(new JsonObject { ["errors"] = "Not Found" }, statusCode: 404);
             var token = request.Headers["X-Shopify-Access-Token"].ToString();
             string[]? scopes =
-                token == SandboxTokens.Shopify ? AllScopes
+                SandboxTokens.Matches(token, SandboxTokens.Shopify, out var member) ? AllScopes
                 : token == ProductsOnlyToken ? ["read_products"]
                 : oauth.Scopes(token); // tokens from the Sandbox's OAuth app: what the merchant approved
             if (scopes is null)
@@ -57,6 +57,8 @@ public static partial class ShopifySimulator
                     statusCode: 400
                 );
             var response = Execute(query, variables, scopes, bucket, state);
+            if (member > 0 && response["data"]?["shop"] is JsonObject { } shop && shop["name"] is JsonValue name)
+                shop["name"] = name.GetValue<string>() + SandboxTokens.MemberSuffix(member); // the shop answer names the member
             return Results.Text(response.ToJsonString(Json), "application/json");
         });
 

@@ -1,3 +1,5 @@
+using Mosaic.Sandbox.Infrastructure;
+
 namespace Mosaic.Sandbox.Slack;
 
 /// <summary>users.list / users.info / auth.test.</summary>
@@ -32,7 +34,7 @@ public static class SlackUserMethods
             {
                 ok = true,
                 url = SlackWorkspace.WorkspaceUrl(call.Request),
-                team = "Acme",
+                team = "Acme" + SandboxTokens.MemberSuffix(SlackWorkspace.MemberOf(call.Token)),
                 user = me.Handle,
                 team_id = Acme.AcmeCompany.SlackTeamId,
                 user_id = me.Id,

@@ -21,14 +21,18 @@ public sealed class SlackWorkspace
     public IReadOnlyList<SlackUser> Users { get; } = SlackSeed.Users();
     public IReadOnlyList<SlackChannel> Channels { get; } = SlackSeed.Channels();
 
-    /// <summary>The user a token acts as: the bot user, or Alice for the user token.</summary>
+    /// <summary>The user a token acts as: the bot user, or Alice for the user token (or one of their member tokens).</summary>
     public static string? UserForToken(string? token) =>
-        token switch
-        {
-            SandboxTokens.SlackBot => SlackSeed.BotUserId,
-            SandboxTokens.SlackUser => AcmeCompany.Alice.SlackId,
-            _ => null,
-        };
+        SandboxTokens.Matches(token, SandboxTokens.SlackBot, out _) ? SlackSeed.BotUserId
+        : SandboxTokens.Matches(token, SandboxTokens.SlackUser, out _) ? AcmeCompany.Alice.SlackId
+        : null;
+
+    /// <summary>The member a fixed token's member variant names (0 for anything else): auth.test names it.</summary>
+    public static int MemberOf(string token) =>
+        SandboxTokens.Matches(token, SandboxTokens.SlackBot, out var member)
+        || SandboxTokens.Matches(token, SandboxTokens.SlackUser, out member)
+            ? member
+            : 0;
 
     public SlackChannel? FindChannel(string idOrName)
     {

@@ -61,24 +61,35 @@ public sealed class ConnectorProcess : IAsyncDisposable
 
     public async Task<ToolCallResult> CallAsync(string tool, object? args = null, CancellationToken cancellationToken = default)
     {
-        var arguments = args switch
+        var result = await Client.CallToolAsync(tool, Arguments(args), cancellationToken: cancellationToken);
+        return new ToolCallResult(result);
+    }
+
+    /// <summary>A call in per-call credential mode: <paramref name="credentials"/> travel in the request's <c>_meta</c>.</summary>
+    public async Task<ToolCallResult> CallAsAsync(
+        IReadOnlyDictionary<string, string> credentials,
+        string tool,
+        object? args = null,
+        CancellationToken cancellationToken = default
+    ) => new(await PerCallEnv.CallAsync(Client, credentials, tool, args, cancellationToken));
+
+    public async Task<IReadOnlyList<string>> ToolNamesAsync(CancellationToken cancellationToken = default) =>
+        (await Client.ListToolsAsync(cancellationToken: cancellationToken)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+
+    internal static IReadOnlyDictionary<string, object?> Arguments(object? args) =>
+        args switch
         {
             null => new Dictionary<string, object?>(),
             IReadOnlyDictionary<string, object?> d => d,
             _ => args.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(args)),
         };
-        var result = await Client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
-        return new ToolCallResult(result);
-    }
-
-    public async Task<IReadOnlyList<string>> ToolNamesAsync(CancellationToken cancellationToken = default) =>
-        (await Client.ListToolsAsync(cancellationToken: cancellationToken)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Runs a connector without a client, for start-up failures: returns its exit code and stderr.</summary>
     public static async Task<(int ExitCode, string Stderr)> RunToExitAsync(
         string connector,
         IReadOnlyDictionary<string, string> env,
-        TimeSpan? timeout = null
+        TimeSpan? timeout = null,
+        params string[] args
     )
     {
         var psi = new ProcessStartInfo("dotnet")
@@ -88,6 +99,8 @@ public sealed class ConnectorProcess : IAsyncDisposable
             RedirectStandardInput = true,
         };
         psi.ArgumentList.Add(RepoPaths.ConnectorDll(connector));
+        foreach (var arg in args)
+            psi.ArgumentList.Add(arg);
         psi.Environment.Clear();
         foreach (var (key, value) in ChildEnvironment(env))
             psi.Environment[key] = value;
@@ -108,7 +121,7 @@ public sealed class ConnectorProcess : IAsyncDisposable
     }
 
     /// <summary>The explicit variables plus the few `dotnet` needs to start (no secrets among them).</summary>
-    private static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string> env)
+    internal static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string> env)
     {
         var result = new Dictionary<string, string?>();
         foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "TMPDIR" })

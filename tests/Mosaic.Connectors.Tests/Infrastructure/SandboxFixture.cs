@@ -192,7 +192,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         return Process.Start(psi) ?? throw new InvalidOperationException("dotnet could not be started");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

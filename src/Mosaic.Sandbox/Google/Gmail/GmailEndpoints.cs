@@ -28,7 +28,10 @@ public static class GmailEndpoints
             return Results.Json(
                 new JsonObject
                 {
-                    ["emailAddress"] = AcmeCompany.Alice.Email,
+                    // A member token's mailbox is Alice's too, under a sub-address naming the member (alice+member-17@…).
+                    ["emailAddress"] = guard.MemberOf(request) is > 0 and var member
+                        ? AcmeCompany.Alice.Email.Replace("@", $"+member-{member}@", StringComparison.Ordinal)
+                        : AcmeCompany.Alice.Email,
                     ["messagesTotal"] = GmailSeed.Messages.Count,
                     ["threadsTotal"] = GmailSeed.Messages.Select(m => m.ThreadId).Distinct().Count(),
                     ["historyId"] = "982134",
