@@ -18,7 +18,7 @@ public sealed class ConnectorServiceReplicaTests(SandboxFixture sandbox) : IClas
         var key = "connector-key-" + TestServices.UniqueSuffix();
         var env = sandbox.EnvFor("slack");
         await using var service = await ConnectorService.StartAsync(
-            "slack",
+            "Slack",
             new Dictionary<string, string> { ["MOSAIC_CONNECTOR_KEY"] = key, ["MOSAIC_EGRESS_ALLOW"] = env["MOSAIC_EGRESS_ALLOW"] }
         );
         await using var replicas = await ReplicaPair.StartAsync(f =>

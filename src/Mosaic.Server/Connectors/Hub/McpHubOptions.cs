@@ -131,7 +131,7 @@ public sealed class McpHubOptions
     } = DefaultIsolation;
 
     // A blank value (an empty line in .env) means the default, like a blank number does.
-    const string DefaultIsolation = "process";
+    const string DefaultIsolation = "shared";
 
     public bool SharedProcesses => Isolation == "shared";
 
