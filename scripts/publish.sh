@@ -45,16 +45,16 @@ for name in "${jit[@]}"; do
   place "Mosaic.$name" -p:UseAppHost=false
 done
 
-mb() { du -sm "$1" | cut -f1; }
+mb() { du -sm --exclude=connectors "$1" | cut -f1; }
 echo
 echo "Published into $out:"
-printf '  %-40s %6s MB  %s\n' "Mosaic.Server (folder)" "$(mb "$out")" \
+printf '  %-46s %6s MB  %s\n' "Mosaic.Server (folder, without connectors/)" "$(mb "$out")" \
   "$([ -f "$out/wwwroot/index.html" ] && echo 'with web UI' || echo 'API only (no wwwroot)')"
 for name in "${aot[@]}"; do
   bin="$out/connectors/Mosaic.Connectors.$name/Mosaic.Connectors.$name"
-  printf '  %-40s %6s MB  %s\n' "connectors/Mosaic.Connectors.$name" "$(mb "$bin")" "Native AOT $rid"
+  printf '  %-46s %6s MB  %s\n' "connectors/Mosaic.Connectors.$name" "$(mb "$bin")" "Native AOT $rid"
 done
 for name in "${jit[@]}"; do
-  printf '  %-40s %6s MB  %s\n' "connectors/Mosaic.$name" "$(mb "$out/connectors/Mosaic.$name")" "JIT (dotnet Mosaic.$name.dll)"
+  printf '  %-46s %6s MB  %s\n' "connectors/Mosaic.$name" "$(mb "$out/connectors/Mosaic.$name")" "JIT (dotnet Mosaic.$name.dll)"
 done
 echo "Run: cd $out && dotnet Mosaic.Server.dll [--demo]"

@@ -55,9 +55,17 @@ export function descendants(root) {
   return out;
 }
 
-/** The pids of the connector processes under root. */
+let recent = { at: -Infinity, root: null, pids: null };
+
+/**
+ * The pids of the connector processes under root. A listing reads all of /proc, so one at most 100 ms old is reused:
+ * a hundred users starting at once would otherwise stall the event loop that times their questions.
+ */
 export function connectorPids(root) {
-  return new Set(descendants(root).filter((p) => p.role === 'connector').map((p) => p.pid));
+  const now = performance.now();
+  if (recent.root !== root || now - recent.at > 100)
+    recent = { at: now, root, pids: new Set(descendants(root).filter((p) => p.role === 'connector').map((p) => p.pid)) };
+  return recent.pids;
 }
 
 function cpuTotals() {
