@@ -132,6 +132,8 @@ test('the ratio to the single-user baseline, the acceptance lines and the report
   assert.equal(loadRatio(shared, 50), null);
   const lines = acceptance(shared);
   assert.match(lines, /under 1 GB RSS: yes \(max 600 MB\)/);
+  const small = run('shared', [phase(20, 2800)]);
+  assert.match(acceptance(small), /under 1 GB RSS: – \(max 600 MB; the check needs 1000 users, 100 active\)/);
   assert.match(lines, /≤ 1\.5× the single-user warm p50: yes \(1\.40×\)/);
   const slow = run('shared', [phase(20, 3200, { errors: 2 }), phase(100, 4000)]);
   assert.match(acceptance(slow), /: NO \(1\.60×\)/);

@@ -50,13 +50,15 @@ export function credentialsFor(source, env, n, memberTokens) {
 
 /**
  * The admin makes every source personal (the demo shares MySQL and S3 for the workspace: the benchmark wants every
- * user's own credentials for all seven), then `count` users sign up (open sign-up: the demo runs in development) and
+ * user's own credentials for all seven, as issue 16 asks), then `count` users sign up (open sign-up: the demo runs in development) and
  * save theirs. Returns the signed-in clients, user n at index n - 1, and what was saved.
  */
 export async function populate({ base, adminPassword, count, env, memberTokens, width = 12, log = () => {} }) {
   const admin = new MosaicClient(base);
   await admin.login('demo@mosaic.local', adminPassword);
-  for (const id of ['mysql', 's3']) await admin.call('PATCH', `/api/admin/sources/${id}`, { connection: 'personal' });
+  // S3 keeps its endpoint fixed for everyone; MySQL's only field (the demo's SQLite file) is then each user's to enter.
+  await admin.call('PATCH', '/api/admin/sources/s3', { connection: 'personal' });
+  await admin.call('PATCH', '/api/admin/sources/mysql', { connection: 'personal', fixed_settings: {} });
   const password = `Load-${Math.random().toString(36).slice(2)}-Bench!`;
   let sources = null;
   const started = performance.now();

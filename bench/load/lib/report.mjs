@@ -58,9 +58,10 @@ export function acceptance(shared) {
   const spawned = shared.phases.reduce((s, x) => s + x.cold.spawnedProcess, 0);
   const mark = (ok) => (ok == null ? '–' : ok ? 'yes' : 'NO');
   const rss = biggest?.resources.connectorRssMb.max;
+  const full = shared.params.users >= 1000 && biggest?.k >= 100; // the issue's scale; a smaller run proves nothing here
   return [
     `- ${shared.params.users} users registered, ${biggest?.k} active, all connector processes under 1 GB RSS: ` +
-      `${mark(rss == null ? null : rss < 1024 && shared.params.users >= 1000 && biggest.k >= 100)} (max ${num(rss)} MB)`,
+      `${mark(rss == null || !full ? null : rss < 1024)} (max ${num(rss)} MB${full ? '' : '; the check needs 1000 users, 100 active'})`,
     `- a user's first question spawns no process: ${mark(spawned === 0)} (${spawned} cold questions did)`,
     `- all-sources warm p50 at 20 users ≤ 1.5× the single-user warm p50: ${mark(at20 == null ? null : at20 <= 1.5)} (${times(at20)})`,
     `- no errors: ${mark(errors === 0)} (${errors})`,
