@@ -15,4 +15,5 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const runs = positionals.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
-process.stdout.write(markdown(runs, { command: values.command, publishedNote: values.note, server: values.server, loadAtStart: values.load }));
+const options = { command: values.command, publishedNote: values.note, server: values.server, loadAtStart: values.load };
+process.stdout.write(markdown(runs, options));

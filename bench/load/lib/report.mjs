@@ -37,7 +37,8 @@ function comparison(shared, process) {
     const q = process.phases.find((x) => x.k === s.k);
     if (!q) return `| ${s.k} | – | – | – | – | – | – |`;
     return (
-      `| ${s.k} | ${times(ratio(q.kinds.all.warm.p50, s.kinds.all.warm.p50))} | ${times(ratio(q.kinds.single.warm.p50, s.kinds.single.warm.p50))} ` +
+      `| ${s.k} | ${times(ratio(q.kinds.all.warm.p50, s.kinds.all.warm.p50))} ` +
+      `| ${times(ratio(q.kinds.single.warm.p50, s.kinds.single.warm.p50))} ` +
       `| ${times(ratio(q.kinds.all.cold.p50, s.kinds.all.cold.p50))} | ${times(ratio(q.throughput, s.throughput))} ` +
       `| ${times(ratio(q.resources.connectors.max, s.resources.connectors.max))} ` +
       `| ${times(ratio(q.resources.connectorRssMb.max, s.resources.connectorRssMb.max))} |`
