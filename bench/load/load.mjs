@@ -152,7 +152,7 @@ log(`  done in ${population.seconds.toFixed(1)} s; each user has ${population.co
 const [baselineUser, ...rest] = population.clients;
 log(`single-user warm baseline: a warm-up ask per source and all-sources question, then ${p.baseline}…`);
 const base = await baseline(baselineUser);
-log(`  all-sources p50 ${base.p50?.toFixed(0)} ms`);
+log(`  all-sources p50 ${base.p50?.toFixed(0) ?? '–'} ms`);
 
 const phases = [];
 let offset = 0;
@@ -167,7 +167,7 @@ for (const k of p.active) {
   offset += k;
   const { connectors, connectorRssMb } = r.resources;
   log(
-    `  ${r.answers} answers, ${r.errors} errors, all-sources warm p50 ${r.kinds.all.warm.p50?.toFixed(0)} ms, ` +
+    `  ${r.answers} answers, ${r.errors} errors, all-sources warm p50 ${r.kinds.all.warm.p50?.toFixed(0) ?? '–'} ms, ` +
       `connectors max ${connectors.max} (${connectorRssMb.max?.toFixed(0)} MB)${r.stopped ? `; ${r.stopped}` : ''}`,
   );
 }

@@ -45,6 +45,7 @@ load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
 mkdir -p "$root/bench/results/tmp"
 server_pid=
+load_pid=
 stop_server() {
   if [ -n "$server_pid" ]; then
     kill -TERM "$server_pid" 2>/dev/null || true
@@ -54,7 +55,7 @@ stop_server() {
     server_pid=
   fi
 }
-trap 'stop_server; rm -rf "$work"' EXIT
+trap '[ -n "$load_pid" ] && kill -TERM "$load_pid" 2>/dev/null; stop_server; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 server_note="MOSAIC_LLM_PROVIDER=offline, RATE_LIMIT_ENABLED=false, MCP_MAX_SESSIONS=$max_sessions"
@@ -94,10 +95,14 @@ for mode in ${modes//,/ }; do
   dotnet "$sandbox_dll" --urls "$sandbox" --print-env ${s3:+--s3-url "$s3"} >"$work/$mode/env.json"
 
   out="$root/bench/results/tmp/load-$mode.json"
+  # In the background with wait, so an interrupt stops the run at once (bash runs traps only between commands).
   timeout --signal=TERM "$limit" node "$here/load.mjs" --base "$base" --admin-password "$password" --server-pid "$server_pid" \
     --mode "$mode" --env "$work/$mode/env.json" --sandbox-url "$sandbox" --users "$users" --active "$active" \
-    --seconds "$seconds" --out "$out" "${extra[@]}" ||
+    --seconds "$seconds" --out "$out" "${extra[@]}" &
+  load_pid=$!
+  wait "$load_pid" ||
     { echo "[$mode] the load run failed; the server's last lines:" >&2; tail -20 "$work/$mode/server.log" >&2; exit 1; }
+  load_pid=
   results+=("$out")
   stop_server
 done
