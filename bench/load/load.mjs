@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { populate, sandboxTakesMemberTokens } from './lib/population.mjs';
-import { connectorPids, machine, Sampler } from './lib/procs.mjs';
+import { connectorPids, descendants, machine, Sampler } from './lib/procs.mjs';
 import { phaseSummary, seeded, series, summarize, uniform } from './lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,8 +59,11 @@ const questions = {
   all: all.filter((q) => q.source === 'all' && q.kind === 'multi'),
 };
 
+const asked = new Set(); // the clients that have asked anything: only a user's very first question is cold
+
 /** One question, timed; ok unless the HTTP status, a failed source or a failed tool call says otherwise. */
 async function ask(client, kind, q) {
+  asked.add(client);
   const started = performance.now();
   let ok = true;
   let error = null;
@@ -90,6 +93,28 @@ async function baseline(client) {
   return { ...summarize(asks.filter((x) => x.ok).map((x) => x.ms)), errors: asks.filter((x) => !x.ok).length };
 }
 
+/**
+ * On the warm, otherwise idle server: fresh users ask their first question one at a time, one single-source question
+ * per source then three all-sources ones, and the connector processes are listed before and after each. Nothing else
+ * runs meanwhile, so a new process is this question's own (the steps' count, under load, is only an upper bound).
+ */
+async function coldProbe(users) {
+  const firsts = [...new Set(questions.single.map((q) => q.source))].map((source) => ({
+    kind: 'single',
+    q: questions.single.find((q) => q.source === source),
+  }));
+  firsts.push(...questions.all.slice(0, 3).map((q) => ({ kind: 'all', q })));
+  const rows = [];
+  for (const [i, { kind, q }] of firsts.entries()) {
+    if (i >= users.length) break;
+    const before = descendants(serverPid).filter((x) => x.role === 'connector').map((x) => x.pid);
+    const r = await ask(users[i], kind, q);
+    const after = descendants(serverPid).filter((x) => x.role === 'connector' && !before.includes(x.pid));
+    rows.push({ id: q.id, kind, ms: r.ms, ok: r.ok, spawned: after.map((x) => x.name) });
+  }
+  return { questions: rows.length, spawnedProcess: rows.filter((r) => r.spawned.length).length, rows };
+}
+
 /** K users, each in a closed loop until the window closes: a question (cold = its first), then a think time. */
 async function phase(k, users, firstUser) {
   const sampler = new Sampler(serverPid).start();
@@ -106,14 +131,15 @@ async function phase(k, users, firstUser) {
   await Promise.all(
     users.map(async (client, i) => {
       const random = seeded(p.seed * 100_003 + firstUser + i);
-      for (let first = true; performance.now() < deadline && !stopped; first = false) {
+      while (performance.now() < deadline && !stopped) {
         const kind = random() < p.allShare ? 'all' : 'single';
         const set = questions[kind];
         const q = set[Math.floor(random() * set.length)];
-        const before = first ? connectorPids(serverPid) : null;
+        const cold = !asked.has(client);
+        const before = cold ? connectorPids(serverPid) : null;
         const r = await ask(client, kind, q);
         if (before) spawned.push([...connectorPids(serverPid)].filter((pid) => !before.has(pid)).length);
-        asks.push({ ...r, cold: first, endMs: performance.now() - opened });
+        asks.push({ ...r, cold, endMs: performance.now() - opened });
         await sleep(uniform(random, p.think[0], p.think[1]) * 1000);
       }
     }),
@@ -154,12 +180,16 @@ log(`single-user warm baseline: a warm-up ask per source and all-sources questio
 const base = await baseline(baselineUser);
 log(`  all-sources p50 ${base.p50?.toFixed(0) ?? '–'} ms`);
 
+const probeUsers = rest.slice(0, Math.min(10, Math.max(0, rest.length - 1)));
+const probe = await coldProbe(probeUsers);
+log(`cold probe (idle server): ${probe.spawnedProcess} of ${probe.questions} first questions started a connector process`);
+
 const phases = [];
-let offset = 0;
+let offset = probeUsers.length;
 for (const k of p.active) {
-  // Fresh users for every phase, so each one's first question is a cold one; wrap round when there are too few.
+  // Fresh users for every step, so each one's first question is a cold one; wrap round when there are too few.
   const users = Array.from({ length: k }, (_, i) => rest[(offset + i) % rest.length]);
-  const fresh = Math.max(0, Math.min(k, rest.length - offset));
+  const fresh = users.filter((u) => !asked.has(u)).length;
   log(`${k} active users (${fresh} fresh) for ${p.seconds} s…`);
   const r = await phase(k, users, offset);
   r.freshUsers = fresh;
@@ -173,5 +203,5 @@ for (const k of p.active) {
 }
 
 const { clients, ...registered } = population;
-const result = { mode: p.mode, params: p, started, memberTokens, population: registered, baseline: base, phases };
+const result = { mode: p.mode, params: p, started, memberTokens, population: registered, baseline: base, coldProbe: probe, phases };
 fs.writeFileSync(a.out, JSON.stringify(result, null, 2) + '\n');

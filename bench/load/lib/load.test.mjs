@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classify } from './procs.mjs';
 import { credentialsFor } from './population.mjs';
-import { acceptance, loadRatio, markdown } from './report.mjs';
+import { acceptance, loadRatio, markdown, probeLine } from './report.mjs';
 import { percentile, phaseSummary, ratio, seeded, series, summarize, uniform } from './stats.mjs';
 
 test('percentiles by nearest rank, whatever the order of the values', () => {
@@ -122,6 +122,7 @@ const run = (mode, phases) => ({
   started: { at: '2026-01-01T00:00:00.000Z', machine: { cores: 2, memoryGb: 23, loadavg: '0.1 0.2 0.3' } },
   memberTokens: true,
   population: { seconds: 12 },
+  coldProbe: { questions: 2, spawnedProcess: 0, rows: [{ id: 'a', spawned: [] }, { id: 'b', spawned: [] }] },
   baseline: { ...summarize([2000, 2100]), errors: 0 },
   phases,
 });
@@ -138,6 +139,10 @@ test('the ratio to the single-user baseline, the acceptance lines and the report
   const slow = run('shared', [phase(20, 3200, { errors: 2 }), phase(100, 4000)]);
   assert.match(acceptance(slow), /: NO \(1\.60×\)/);
   assert.match(acceptance(slow), /no errors: NO \(2\)/);
+  assert.match(lines, /first question spawns no process: yes \(idle probe: 0 of 2; under load 0 of 120 cold/);
+  const spawning = { questions: 1, spawnedProcess: 1, rows: [{ id: 'slack-x', spawned: ['Slack', 'Jira'] }] };
+  assert.match(probeLine(spawning), /1 of 1 first questions started a connector process \(slack-x → Slack, Jira\)/);
+  assert.match(acceptance({ ...shared, coldProbe: spawning }), /spawns no process: NO/);
   const md = markdown([shared, run('process', [phase(20, 5600), phase(100, 8000)])], { command: 'run.sh', server: 'offline' });
   assert.match(md, /## process \/ shared/);
   assert.match(md, /\| 20 \| 2\.00× \|/); // process all-sources warm p50 5600 / shared 2800

@@ -32,6 +32,15 @@ function modeTable(run) {
   ].join('\n');
 }
 
+/** The idle server's cold probe: which first questions started which connectors. */
+export function probeLine(probe) {
+  const started = probe.rows.filter((r) => r.spawned.length).map((r) => `${r.id} → ${r.spawned.join(', ')}`);
+  return (
+    `Cold probe (the warm server otherwise idle, fresh users one at a time): ${probe.spawnedProcess} of ${probe.questions} ` +
+    `first questions started a connector process${started.length ? ` (${started.join('; ')})` : ''}.`
+  );
+}
+
 function comparison(shared, process) {
   const rows = shared.phases.map((s) => {
     const q = process.phases.find((x) => x.k === s.k);
@@ -56,14 +65,18 @@ export function acceptance(shared) {
   const biggest = shared.phases.at(-1);
   const at20 = loadRatio(shared, 20);
   const errors = shared.phases.reduce((s, x) => s + x.errors, 0) + shared.baseline.errors;
-  const spawned = shared.phases.reduce((s, x) => s + x.cold.spawnedProcess, 0);
+  const underLoad = shared.phases.reduce((s, x) => s + x.cold.spawnedProcess, 0);
+  const coldUnderLoad = shared.phases.reduce((s, x) => s + x.cold.questions, 0);
+  const probe = shared.coldProbe;
   const mark = (ok) => (ok == null ? '–' : ok ? 'yes' : 'NO');
   const rss = biggest?.resources.connectorRssMb.max;
   const full = shared.params.users >= 1000 && biggest?.k >= 100; // the issue's scale; a smaller run proves nothing here
   return [
     `- ${shared.params.users} users registered, ${biggest?.k} active, all connector processes under 1 GB RSS: ` +
       `${mark(rss == null || !full ? null : rss < 1024)} (max ${num(rss)} MB${full ? '' : '; the check needs 1000 users, 100 active'})`,
-    `- a user's first question spawns no process: ${mark(spawned === 0)} (${spawned} cold questions did)`,
+    `- a user's first question spawns no process: ${mark(probe ? probe.spawnedProcess === 0 : null)} (idle probe: ` +
+      `${probe?.spawnedProcess ?? '–'} of ${probe?.questions ?? '–'}; under load ${underLoad} of ${coldUnderLoad} cold questions ` +
+      'saw a new connector process, which may be a pool growing)',
     `- all-sources warm p50 at 20 users ≤ 1.5× the single-user warm p50: ${mark(at20 == null ? null : at20 <= 1.5)} (${times(at20)})`,
     `- no errors: ${mark(errors === 0)} (${errors})`,
   ].join('\n');
@@ -96,6 +109,7 @@ export function markdown(runs, { command, publishedNote = '', server = '', loadA
       modeTable(run),
       '',
     );
+    if (run.coldProbe) out.push(probeLine(run.coldProbe), '');
     const errors = run.phases.flatMap((x) => x.errorSamples.map((e) => `- ${x.k} users: ${e}`));
     if (errors.length) out.push('Errors (first of each kind):', '', ...errors, '');
   }
