@@ -143,6 +143,8 @@ test('the ratio to the single-user baseline, the acceptance lines and the report
   const spawning = { questions: 1, spawnedProcess: 1, rows: [{ id: 'slack-x', spawned: ['Slack', 'Jira'] }] };
   assert.match(probeLine(spawning), /1 of 1 first questions started a connector process \(slack-x → Slack, Jira\)/);
   assert.match(acceptance({ ...shared, coldProbe: spawning }), /spawns no process: NO/);
+  assert.match(markdown([{ ...shared, coldProbe: spawning }], {}), /did this server know MOSAIC_CONNECTOR_ISOLATION/);
+  assert.doesNotMatch(markdown([shared], {}), /did this server know/);
   const md = markdown([shared, run('process', [phase(20, 5600), phase(100, 8000)])], { command: 'run.sh', server: 'offline' });
   assert.match(md, /## process \/ shared/);
   assert.match(md, /\| 20 \| 2\.00× \|/); // process all-sources warm p50 5600 / shared 2800

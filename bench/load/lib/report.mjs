@@ -110,6 +110,8 @@ export function markdown(runs, { command, publishedNote = '', server = '', loadA
       '',
     );
     if (run.coldProbe) out.push(probeLine(run.coldProbe), '');
+    if (run.mode === 'shared' && run.coldProbe?.questions && run.coldProbe.spawnedProcess === run.coldProbe.questions)
+      out.push('**Every first question started processes, as in process mode: did this server know MOSAIC_CONNECTOR_ISOLATION?**', '');
     const errors = run.phases.flatMap((x) => x.errorSamples.map((e) => `- ${x.k} users: ${e}`));
     if (errors.length) out.push('Errors (first of each kind):', '', ...errors, '');
   }
