@@ -7,17 +7,18 @@ var builder = Host.CreateApplicationBuilder(args);
 
 // stdout carries the protocol; logs go to stderr.
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-builder
-    .Services.AddMcpServer()
-    .WithStdioServerTransport()
-    .WithTools<TestTools>()
-    .WithRequestFilters(f =>
-        f.AddListToolsFilter(next =>
-            (request, ct) =>
-            {
-                Interlocked.Increment(ref TestTools.ListRequests);
-                return next(request, ct);
-            }
-        )
-    );
+var mcp = builder.Services.AddMcpServer().WithStdioServerTransport().WithTools<TestTools>();
+
+// A shared connector's process (the hub's shared isolation) also says whose credentials each call brought.
+if (Environment.GetEnvironmentVariable("MOSAIC_CREDENTIALS") == "per-call")
+    mcp.WithTools<PerCallTools>();
+mcp.WithRequestFilters(f =>
+    f.AddListToolsFilter(next =>
+        (request, ct) =>
+        {
+            Interlocked.Increment(ref PerCallTools.ListRequests);
+            return next(request, ct);
+        }
+    )
+);
 await builder.Build().RunAsync();

@@ -75,11 +75,28 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
                     default
                 );
         var hub = app.Services.GetRequiredService<IMcpHub>();
-        var error = await Assert.ThrowsAsync<McpHubException>(() =>
-            hub.CallToolAsync(user.Id, "mysql", "execute_query", Args("""{"sql":"SELECT name FROM secrets"}"""), CancellationToken.None)
-        );
-        Assert.Equal(McpHubFailure.StartFailed, error.Failure);
-        Assert.DoesNotContain("row one", error.Message);
+        string refusal;
+        try
+        {
+            // Shared isolation: the process serves others, so the call's own credential scope refuses (an error result).
+            var result = await hub.CallToolAsync(
+                user.Id,
+                "mysql",
+                "execute_query",
+                Args("""{"sql":"SELECT name FROM secrets"}"""),
+                default
+            );
+            Assert.True(result.IsError, result.Text);
+            Assert.Contains("SQLITE_PATH", result.Text);
+            refusal = result.Text;
+        }
+        catch (McpHubException e)
+        {
+            // Process isolation: the user's own process refuses to start with it.
+            Assert.Equal(McpHubFailure.StartFailed, e.Failure);
+            refusal = e.Message;
+        }
+        Assert.DoesNotContain("row one", refusal);
     }
 
     [Fact]
@@ -98,7 +115,8 @@ public sealed class SqliteFileCredentialsTests(SqliteFilesApp app) : IClassFixtu
         Assert.Equal(SqliteFilePolicy.RealPath(app.Allowed), mysql.Environment[SqliteFilePolicy.DirsVariable]);
         Assert.Equal(SqliteFilePolicy.RealPath(app.Database.DataDir), mysql.Environment[SqliteFilePolicy.DataDirVariable]);
         var slack = Assert.IsType<StdioLaunchSpec>(await resolver.ResolveAsync(user.Id, "slack", default));
-        Assert.DoesNotContain(slack.Environment.Keys, k => k.StartsWith("MOSAIC_", StringComparison.Ordinal));
+        // The only MOSAIC_ variable another connector may get is the switch to per-call credentials (shared isolation).
+        Assert.DoesNotContain(slack.Environment.Keys, k => k.StartsWith("MOSAIC_", StringComparison.Ordinal) && k != "MOSAIC_CREDENTIALS");
     }
 
     [Theory]

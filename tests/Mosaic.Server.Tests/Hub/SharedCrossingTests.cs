@@ -3,13 +3,15 @@ using Microsoft.Extensions.Time.Testing;
 using Mosaic.Connectors.Tests.Infrastructure;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Sources;
+using MySqlConnector;
 
 namespace Mosaic.Server.Tests.Hub;
 
 /// <summary>
 /// Users never cross on a shared connector: 50 users with distinct Sandbox member tokens interleave calls on ONE process of
 /// each Sandbox-backed built-in connector. The Sandbox names the member whose token reached it in every identity answer,
-/// so each whoami proves whose credentials the connector used for that call.
+/// so each whoami proves whose credentials the connector used for that call. MySQL's part does the same with 50 database
+/// users (S3's two-caller version is in the connector tests: s3rver has a single key pair).
 /// </summary>
 public sealed partial class SharedCrossingTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
@@ -98,6 +100,93 @@ public sealed partial class SharedCrossingTests(SandboxFixture sandbox) : IClass
             Assert.Single(h.Hub.GetStatus().Sessions, s => s.Datasource == source && s.Shared);
         Assert.Equal(Sources.Length, h.Hub.GetStatus().LiveSessions);
     }
+
+    [Fact]
+    public async Task Fifty_database_users_interleaved_on_one_MySQL_process_each_connect_as_themselves()
+    {
+        var server = new MySqlConnectionStringBuilder(TestServices.MariaDb);
+        var suffix = TestServices.UniqueSuffix()[..6];
+        var database = $"cross_{suffix}";
+        var accounts = Enumerable.Range(1, Users).Select(n => $"cross_{suffix}_{n}").ToList();
+        await RunAsync(
+            server,
+            $"CREATE DATABASE `{database}`;"
+                + string.Concat(
+                    accounts.Select(a => $"CREATE USER '{a}'@'%' IDENTIFIED BY 'pw-{a}'; GRANT SELECT ON `{database}`.* TO '{a}'@'%';")
+                )
+        );
+        try
+        {
+            await using var h = new HubHarness(
+                o => o.PoolMaxPerSource = 1,
+                new FakeTimeProvider(DateTimeOffset.UtcNow),
+                egressAllow: TestServices.EgressEntry(server.Server, (int)server.Port),
+                minimum: LogLevel.Warning
+            );
+            foreach (var account in accounts)
+                h.Resolver.Set(
+                    account,
+                    "mysql",
+                    SharedSpec(
+                        "mysql",
+                        new Dictionary<string, string>
+                        {
+                            ["MYSQL_HOST"] = server.Server,
+                            ["MYSQL_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            ["MYSQL_USER"] = account,
+                            ["MYSQL_PASSWORD"] = $"pw-{account}",
+                            ["MYSQL_DATABASE"] = database,
+                            ["MYSQL_SSL_MODE"] = "None",
+                        }
+                    )
+                );
+
+            using var gate = new SemaphoreSlim(16);
+            var shuffle = new Random(16);
+            var results = await Task.WhenAll(
+                accounts
+                    .Concat(accounts)
+                    .OrderBy(_ => shuffle.Next())
+                    .Select(async account =>
+                    {
+                        await gate.WaitAsync();
+                        try
+                        {
+                            return (account, Result: await h.Hub.CallToolAsync(account, "mysql", "whoami", null, default));
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    })
+            );
+
+            foreach (var (account, result) in results)
+            {
+                Assert.False(result.IsError, $"{account}: {result.Text}");
+                var named = Account().Matches(result.Text).Select(m => m.Value).Distinct().ToList();
+                Assert.True(named.SequenceEqual([account]), $"{account} connected as {string.Join(",", named)}");
+            }
+            Assert.Single(h.Hub.GetStatus().Sessions, s => s.Datasource == "mysql" && s.Shared);
+        }
+        finally
+        {
+            await RunAsync(
+                server,
+                $"DROP DATABASE IF EXISTS `{database}`;" + string.Concat(accounts.Select(a => $"DROP USER IF EXISTS '{a}'@'%';"))
+            );
+        }
+    }
+
+    static async Task RunAsync(MySqlConnectionStringBuilder server, string sql)
+    {
+        await using var connection = new MySqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await new MySqlCommand(sql, connection).ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex(@"cross_[0-9a-f]{6}_\d+")]
+    private static partial Regex Account();
 
     [GeneratedRegex(@"member-(\d+)")]
     private static partial Regex Member();

@@ -49,7 +49,10 @@ public sealed class ConnectorServiceReplicaTests(SandboxFixture sandbox) : IClas
             Assert.True(test.IsSuccessStatusCode, identity);
             Assert.Contains($"member-{member}", identity);
 
-            var reply = await user.Http.PostAsJsonAsync("/api/chat/message", new { message = "Which Slack channels are there?", datasource = "slack" });
+            var reply = await user.Http.PostAsJsonAsync(
+                "/api/chat/message",
+                new { message = "Which Slack channels are there?", datasource = "slack" }
+            );
             var body = await reply.Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(reply.IsSuccessStatusCode, body.ToString());
             answers.Add(body.GetProperty("response").GetString()!);
