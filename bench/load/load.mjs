@@ -28,6 +28,7 @@ const { values: a } = parseArgs({
     'think-min': { type: 'string', default: '1' },
     'think-max': { type: 'string', default: '3' },
     seed: { type: 'string', default: '16' },
+    'shopify-budget': { type: 'string', default: 'plus' },
     'min-free-mb': { type: 'string', default: '1500' },
     questions: { type: 'string', default: path.join(here, '..', 'eval', 'questions.json') },
     out: { type: 'string' },
@@ -174,6 +175,20 @@ async function phase(k, users, firstUser) {
   };
 }
 
+// Shopify's rate limit is per store, whoever asks: a store's query-cost bucket (standard plan 1,000 points refilled at
+// 50/s; Plus 10,000 at 500/s) is shared by every user's questions. "plus" sets the Sandbox's store to Plus, so the run
+// measures Mosaic rather than a standard store's budget; "standard" keeps the Sandbox's default.
+const shopifyBudgets = { standard: { size: 1000, restoreRate: 50 }, plus: { size: 10000, restoreRate: 500 } };
+const shopifyBudget = shopifyBudgets[a['shopify-budget']];
+if (!shopifyBudget) {
+  console.error('load.mjs: --shopify-budget must be standard or plus');
+  process.exit(2);
+}
+const bucketUrl = `${a['sandbox-url']}/_sandbox/shopify/bucket`;
+await fetch(`${bucketUrl}?size=${shopifyBudget.size}&restoreRate=${shopifyBudget.restoreRate}`, { method: 'POST' });
+/** How many Shopify queries the Sandbox's store has refused as THROTTLED so far. */
+const shopifyThrottled = async () => (await (await fetch(bucketUrl)).json()).throttled ?? 0;
+
 const env = JSON.parse(fs.readFileSync(a.env, 'utf8'));
 const memberTokens = await sandboxTakesMemberTokens(a['sandbox-url'], env);
 const started = { at: new Date().toISOString(), machine: machine() };
@@ -197,8 +212,10 @@ for (const k of p.active) {
   const users = Array.from({ length: k }, (_, i) => rest[(offset + i) % rest.length]);
   const fresh = users.filter((u) => !asked.has(u)).length;
   log(`${k} active users (${fresh} fresh) for ${p.seconds} s…`);
+  const throttledBefore = await shopifyThrottled();
   const r = await phase(k, users, offset);
   r.freshUsers = fresh;
+  r.shopifyThrottled = (await shopifyThrottled()) - throttledBefore;
   phases.push(r);
   offset += k;
   const { connectors, connectorRssMb } = r.resources;
@@ -209,5 +226,6 @@ for (const k of p.active) {
 }
 
 const { clients, ...registered } = population;
-const result = { mode: p.mode, params: p, started, memberTokens, population: registered, baseline: base, coldProbe: probe, phases };
+const params = { ...p, shopifyBudget: a['shopify-budget'] };
+const result = { mode: p.mode, params, started, memberTokens, population: registered, baseline: base, coldProbe: probe, phases };
 fs.writeFileSync(a.out, JSON.stringify(result, null, 2) + '\n');

@@ -4,6 +4,7 @@
 # of single-source and all-sources questions for S seconds; both modes in one run, compared.
 #   bench/load/run.sh [--users U] [--active K,K,…] [--seconds S] [--modes shared,process] [--write-results]
 #                     [--max-sessions N] [--result-cache SECONDS] [--all-share F] [--seed N] [--baseline N]
+#                     [--shopify-budget plus|standard]
 #                     [--think-min S] [--think-max S] [--min-free-mb MB]
 # Defaults: 1000 users, active 10,20,50,100, 60 s, both modes, MCP_MAX_SESSIONS 256, result cache 1 s.
 # Needs the published build: scripts/publish.sh (MOSAIC_PUBLISHED=<dir> for another one). Builds nothing.
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --modes) modes=$2; shift ;;
     --max-sessions) max_sessions=$2; shift ;;
     --result-cache) result_cache=$2; shift ;;
-    --all-share | --seed | --baseline | --think-min | --think-max | --min-free-mb) extra+=("$1" "$2"); shift ;;
+    --all-share | --seed | --baseline | --think-min | --think-max | --min-free-mb | --shopify-budget) extra+=("$1" "$2"); shift ;;
     --write-results) write=1 ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac

@@ -17,6 +17,7 @@ function modeTable(run) {
     const r = x.resources;
     return (
       `| ${x.k}${x.freshUsers < x.k ? ` (${x.freshUsers} fresh)` : ''} | ${num(x.throughput, 2)} | ${x.answers} | ${x.errors} ` +
+      `| ${x.shopifyThrottled ?? '–'} ` +
       `| ${pair(x.kinds.single.cold)} | ${pair(x.kinds.single.warm)} | ${pair(x.kinds.all.cold)} | ${pair(x.kinds.all.warm)} ` +
       `| ${x.cold.spawnedProcess} of ${x.cold.questions} | ${num(r.connectors.max)} (${num(r.connectorsAot.max)} AOT) ` +
       `| ${num(r.connectorRssMb.max)} | ${num(r.serverRssMb.max)} | ${num(r.sandboxRssMb.max)} / ${num(r.sandboxCpuPct.mean)}% ` +
@@ -24,10 +25,10 @@ function modeTable(run) {
     );
   });
   return [
-    '| active users | answers/s | answers | errors | single cold p50 / p99 | single warm p50 / p99 | all cold p50 / p99 ' +
-      '| all warm p50 / p99 | cold questions that spawned a process | connector processes max | connectors RSS max (MB) ' +
+    '| active users | answers/s | answers | errors | Shopify THROTTLED | single cold p50 / p99 | single warm p50 / p99 ' +
+      '| all cold p50 / p99 | all warm p50 / p99 | cold questions that spawned a process | connector processes max | connectors RSS max (MB) ' +
       '| server RSS max (MB) | Sandbox RSS max (MB) / CPU mean | CPU mean | load max |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -95,7 +96,9 @@ export function markdown(runs, { command, publishedNote = '', server = '', loadA
     `Parameters: ${p.users} registered users; active ${p.active.join(', ')}; ${p.seconds} s per step; think time uniform ` +
       `${p.think[0]}–${p.think[1]} s; ${Math.round(p.allShare * 100)}% all-sources questions; seed ${p.seed}; baseline ` +
       `${p.baseline} asks. Server: ${server}. Credentials: ` +
-      `${first.memberTokens ? "a Sandbox member token per user (distinct credentials)" : 'the same Sandbox tokens for every user'}.`,
+      `${first.memberTokens ? "a Sandbox member token per user (distinct credentials)" : 'the same Sandbox tokens for every user'}. ` +
+      `Shopify store budget: ${p.shopifyBudget === 'standard' ? 'standard (1,000 points, 50/s)' : 'Plus (10,000 points, 500/s)'}; ` +
+      'it is per store, shared by every user (the THROTTLED column counts the queries the store refused).',
     '',
   ];
   for (const run of runs) {
