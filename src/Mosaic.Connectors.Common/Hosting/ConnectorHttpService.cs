@@ -13,6 +13,7 @@ namespace Mosaic.Connectors.Common.Hosting;
 /// A connector as a stateless Streamable HTTP MCP service (<c>--http http://127.0.0.1:7101</c>): MCP at <c>/mcp</c>,
 /// liveness at <c>GET /health</c> (no auth, "ok"). Every other request needs <c>Authorization: Bearer
 /// $MOSAIC_CONNECTOR_KEY</c>, compared in constant time (401 otherwise); without a key the service does not start.
+/// Requests from a web page, or (on a loopback listener) addressed to another host name, are refused (403).
 /// Credentials are always per call, so one service serves every user; any number of replicas may sit behind a balancer.
 /// </summary>
 public static class ConnectorHttpService
@@ -77,6 +78,7 @@ public static class ConnectorHttpService
         var app = builder.Build();
         ConnectorServer.Validate(app.Services);
         var expected = Digest(key!);
+        var loopback = IsLoopback(listen.Host);
         app.Use(
             async (HttpContext context, RequestDelegate next) =>
             {
@@ -84,6 +86,11 @@ public static class ConnectorHttpService
                 {
                     context.Response.ContentType = "text/plain";
                     await context.Response.WriteAsync("ok");
+                    return;
+                }
+                if (FromElsewhere(context.Request, loopback))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return;
                 }
                 if (!Authorized(context.Request.Headers.Authorization.ToString(), expected))
@@ -98,6 +105,23 @@ public static class ConnectorHttpService
         app.MapMcp(McpPath);
         return app;
     }
+
+    /// <summary>
+    /// Defence against DNS rebinding, beside the key: no browser has business with a connector service, so a request
+    /// from a web page (an Origin that is not loopback) is refused, and a service listening on loopback refuses a request
+    /// addressed to any other host name.
+    /// </summary>
+    private static bool FromElsewhere(HttpRequest request, bool loopbackListener)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var o) && IsLoopback(o.Host)))
+            return true;
+        return loopbackListener && !IsLoopback(request.Host.Host);
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     private static bool Authorized(string header, byte[] expected) =>
         header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -57,6 +57,26 @@ public sealed class HttpServiceTests(SandboxFixture sandbox) : IClassFixture<San
         Assert.Equal("ok", await health.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("Host", "evil.example:7101")]
+    [InlineData("Origin", "http://evil.example")]
+    public async Task A_request_from_a_web_page_or_for_another_host_is_refused_even_with_the_key(string header, string value)
+    {
+        var env = sandbox.EnvFor("slack");
+        await using var service = await ConnectorService.StartAsync("Slack", PerCallEnv.ProcessEnv(env, ("MOSAIC_CONNECTOR_KEY", Key)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{service.Url}/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var refused = await service.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode); // DNS rebinding: the key alone is not enough
+    }
+
     [Fact]
     public async Task Without_a_key_it_does_not_start()
     {
