@@ -138,6 +138,25 @@ public class SharedPoolTests
     }
 
     [Fact]
+    public async Task A_user_whose_access_ended_loses_their_cached_results_but_others_keep_the_shared_process()
+    {
+        await using var h = Start(["alice", "bob"]);
+        var before = await AskAsync(h, "alice", nonce: "same");
+        await AskAsync(h, "bob", nonce: "same");
+        Assert.True(
+            (await h.Hub.CallToolAsync("alice", "test", "caller", HubHarness.Args(new { ms = 0, nonce = "same" }), default)).FromCache
+        );
+
+        Assert.Equal(0, await h.Hub.CloseUserAsync("alice")); // no session of her own to close
+
+        var again = await h.Hub.CallToolAsync("alice", "test", "caller", HubHarness.Args(new { ms = 0, nonce = "same" }), default);
+        Assert.False(again.FromCache);
+        var bob = await h.Hub.CallToolAsync("bob", "test", "caller", HubHarness.Args(new { ms = 0, nonce = "same" }), default);
+        Assert.True(bob.FromCache);
+        Assert.Equal(before.Pid, JsonSerializer.Deserialize<Caller>(bob.Text, JsonSerializerOptions.Web)!.Pid);
+    }
+
+    [Fact]
     public async Task No_callers_credentials_reach_the_log_even_at_Trace()
     {
         var logs = new CapturedLogs();

@@ -55,6 +55,9 @@ internal sealed class LaunchChanges(
         return spec;
     }
 
+    /// <summary>Every (user, source) this user has asked on this replica since start-up.</summary>
+    public IEnumerable<SessionKey> KeysOf(string userId) => _seen.Keys.Where(k => k.UserId == userId);
+
     /// <summary>The user's credentials for this source were saved or deleted (here or on another replica).</summary>
     public async Task NoticeAsync(SessionKey key, CancellationToken ct = default)
     {

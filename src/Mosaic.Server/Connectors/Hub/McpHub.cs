@@ -157,14 +157,14 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
 
     /// <summary>
     /// Closes every session of the user (their access ended: disabled or deleted) and forgets what was cached for
-    /// them. Returns how many were open.
+    /// them, on shared connectors too, where they have no session of their own. Returns how many sessions were open.
     /// </summary>
     public async Task<int> CloseUserAsync(string userId, CancellationToken ct = default)
     {
-        var keys = _sessions.Live.Select(s => s.Key).Where(k => k.UserId == userId).Distinct().ToList();
-        foreach (var key in keys)
+        var open = _sessions.Live.Select(s => s.Key).Where(k => k.UserId == userId).Distinct().ToList();
+        foreach (var key in open.Union(_changes.KeysOf(userId)).ToList())
             await _changes.NoticeAsync(key, ct);
-        return keys.Count;
+        return open.Count;
     }
 
     internal static McpHubException Cancelled(string datasource) => new(McpHubFailure.Cancelled, datasource, "The request was cancelled.");
