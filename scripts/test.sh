@@ -31,32 +31,52 @@ source "$MOSAIC_SERVICES_DIR/env"
 results="$MOSAIC_SERVICES_DIR/results"
 mkdir -p "$results"
 failed=0
-echo "== lint"
-scripts/lint.sh || failed=1
-dotnet build Mosaic.slnx -c Release -nologo -v quiet
-
-run() { # label, then the dotnet test arguments
-  local label=$1; shift
+timings=()
+step() { # label, then a command: runs it, records how long it took and whether it failed
+  local label=$1 start=$SECONDS; shift
   echo "== $label"
-  dotnet test "$@" -c Release --no-build --nologo \
-    --logger "trx;LogFilePrefix=$label" --results-directory "$results" || failed=1
+  "$@" || { failed=1; echo "== $label FAILED"; }
+  timings+=("$(printf '%-16s %4ss' "$label" $((SECONDS - start)))")
 }
+dotnet_test() { # label, then the dotnet test arguments
+  local label=$1; shift
+  dotnet test "$@" -c Release --no-build --nologo --logger "trx;LogFilePrefix=$label" --results-directory "$results"
+}
+# Suites that share nothing but the services (their databases, users, buckets and Redis keys are named per test) may run
+# side by side: each writes to its own log, printed when both end. A failure in either fails the run.
+together() { # label:command pairs, each a function name plus arguments joined by spaces
+  local pids=() logs=() rc=0
+  for job in "$@"; do
+    local log="$results/${job%%:*}.log"; logs+=("$log")
+    (eval "${job#*:}") >"$log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || rc=1; cat "${logs[$i]}"; done
+  return $rc
+}
+
+step lint scripts/lint.sh
+step build dotnet build Mosaic.slnx -c Release -nologo -v quiet
 
 # The graded evaluation (bench/eval): the demo's Offline answers to the Acme questions, held above bench/eval/floors.json;
 # with the load benchmark's own checks (bench/load: its statistics and report; the benchmark itself is run by hand).
-echo "== eval"
-node --test bench/eval/ bench/load/ && bench/eval/run.sh offline --floor bench/eval/floors.json || failed=1
+eval_all() { node --test bench/eval/ bench/load/ && bench/eval/run.sh offline --floor bench/eval/floors.json; }
+step eval eval_all
 
-run connectors tests/Mosaic.Connectors.Tests
+step connectors dotnet_test connectors tests/Mosaic.Connectors.Tests
 # Each database run in one connector isolation mode, so every server test passes in both (docs/deploy.md#connector-isolation).
-MOSAIC_TEST_DB=sqlite MOSAIC_TEST_ISOLATION=shared run server-sqlite tests/Mosaic.Server.Tests
-MOSAIC_TEST_DB=mariadb MOSAIC_TEST_ISOLATION=process run server-mariadb tests/Mosaic.Server.Tests
+server_sqlite() { MOSAIC_TEST_DB=sqlite MOSAIC_TEST_ISOLATION=shared dotnet_test server-sqlite tests/Mosaic.Server.Tests; }
+server_mariadb() { MOSAIC_TEST_DB=mariadb MOSAIC_TEST_ISOLATION=process dotnet_test server-mariadb tests/Mosaic.Server.Tests; }
+step server-sqlite server_sqlite
+step server-mariadb server_mariadb
 # The UI: component tests, then Playwright driving Debian's Chromium against the demo server.
-echo "== web"
-(cd web && npm test) || failed=1
-echo "== e2e"
-(cd web && npm run e2e:all) || failed=1
+web_unit() { (cd web && npm test); }
+web_e2e() { (cd web && npm run e2e:all); }
+step web web_unit
+step e2e web_e2e
 
+echo "== time per step"
+printf '  %s\n' "${timings[@]}"
 # One closing line over every .NET suite.
 passed=0; fails=0
 for trx in "$results"/*.trx; do
