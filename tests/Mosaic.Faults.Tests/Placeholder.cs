@@ -1,0 +1,1 @@
+namespace Mosaic.Faults.Tests;
