@@ -1,1 +1,0 @@
-namespace Mosaic.Faults.Tests;
