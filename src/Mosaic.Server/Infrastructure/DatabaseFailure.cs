@@ -33,6 +33,11 @@ public sealed record DatabaseFailure(string Title, string Detail, int RetryAfter
     // SQLite result codes: the disk is full; an I/O error (a full disk while writing the journal reads as one too).
     const int SqliteFull = 13;
     const int SqliteIoError = 10;
+    const int SqliteError = 1;
+
+    // After SQLITE_FULL or SQLITE_IOERR, SQLite rolls the transaction back itself; EF Core's own rollback then fails with
+    // this, and that exception is the one that surfaces (the first is lost). Nothing else makes a rollback find none.
+    const string AutoRolledBack = "cannot rollback - no transaction is active";
     const int ENOSPC = 28; // errno, which .NET on Unix gives an IOException as its HResult
 
     // MariaDB's ER_CONNECTION_KILLED: the server ends its connections while it shuts down.
@@ -51,6 +56,7 @@ public sealed record DatabaseFailure(string Title, string Detail, int RetryAfter
                 case MySqlException my when Unreachable(my):
                     return Unavailable;
                 case SqliteException { SqliteErrorCode: SqliteFull or SqliteIoError }:
+                case SqliteException { SqliteErrorCode: SqliteError } when e.Message.Contains(AutoRolledBack, StringComparison.Ordinal):
                 case IOException { HResult: ENOSPC }:
                     return Full;
             }
