@@ -12,6 +12,7 @@ namespace Mosaic.Faults.Tests;
 public sealed class ConnectorFreezeTests(ITestOutputHelper output)
 {
     const string Question = "How many customers do we have?";
+    const string JiraQuestion = "What are the open bugs?";
 
     [Fact]
     public async Task A_frozen_connector_times_out_opens_its_breaker_and_recovers_after_SIGCONT()
@@ -22,7 +23,7 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
             demo: true,
             new Dictionary<string, string>
             {
-                ["MCP_CALL_TIMEOUT"] = "2",
+                ["MCP_CALL_TIMEOUT"] = "3",
                 ["MCP_BREAKER_FAILURES"] = "3",
                 ["MCP_BREAKER_COOLDOWN_SECONDS"] = "3",
                 ["MCP_RESULT_CACHE_SECONDS"] = "0.001", // every question reaches the connector
@@ -30,8 +31,9 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
         );
         using var alice = new MosaicClient(server.BaseUrl);
         await alice.SignInDemoAsync();
-        var warm = await alice.AskAsync("mysql", Question);
-        Assert.True(warm.Status == HttpStatusCode.OK, $"warm-up: {warm}");
+        // Both connectors started and warm first: a cold JIT start on a busy machine could itself exceed the short timeout.
+        foreach (var (source, question) in new[] { ("mysql", Question), ("jira", JiraQuestion) })
+            await WarmAsync(alice, source, question);
         var pid = await server.ConnectorPidAsync("MySql");
 
         Signals.Send(pid, Signals.SIGSTOP);
@@ -45,8 +47,8 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
             foreach (var answer in timedOut)
             {
                 Assert.True(Clear(answer), $"a frozen connector's call: {answer}");
-                Assert.Contains("The mysql connector did not answer within 2 s", Said(answer));
-                Assert.InRange(answer.Took.TotalSeconds, 1.9, 6);
+                Assert.Contains("The mysql connector did not answer within 3 s", Said(answer));
+                Assert.InRange(answer.Took.TotalSeconds, 2.9, 8);
             }
 
             var refused = await alice.AskAsync("mysql", "How many payments do we have?");
@@ -54,13 +56,13 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
             Assert.True(Said(refused).Contains("The mysql connector failed 3 times in a row", StringComparison.Ordinal), $"{refused}");
             Assert.True(refused.Took < TimeSpan.FromSeconds(1), $"an open breaker refuses at once, not after a timeout: {refused}");
 
-            var other = await alice.AskAsync("jira", "What are the open bugs?");
+            var other = await alice.AskAsync("jira", JiraQuestion);
             Assert.True(other.Status == HttpStatusCode.OK, $"another source while MySQL is frozen: {other}");
             Assert.Contains("ACME-142", other.Body?["response"]?.GetValue<string>());
 
             output.WriteLine(
                 $"SIGSTOP figures: timed-out calls took {string.Join(", ", timedOut.Select(a => $"{a.Took.TotalSeconds:0.00} s"))} "
-                    + $"(MCP_CALL_TIMEOUT=2); breaker refusal {refused.Took.TotalMilliseconds:0} ms; "
+                    + $"(MCP_CALL_TIMEOUT=3); breaker refusal {refused.Took.TotalMilliseconds:0} ms; "
                     + $"Jira answered in {other.Took.TotalMilliseconds:0} ms meanwhile"
             );
         }
@@ -90,6 +92,15 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
         );
     }
 
+    static async Task WarmAsync(MosaicClient client, string source, string question)
+    {
+        Answer warm = null!;
+        for (var attempt = 0; attempt < 5; attempt++)
+            if ((warm = await client.AskAsync(source, question)).Status == HttpStatusCode.OK && !Clear(warm))
+                return;
+        throw new Xunit.Sdk.XunitException($"{source} did not answer while warming up: {warm}");
+    }
+
     /// <summary>The answer's text (a failed tool call is reported in it) or the problem's detail.</summary>
     static string Said(Answer answer) =>
         answer.Body?["response"]?.GetValue<string>() ?? answer.Body?["detail"]?.GetValue<string>() ?? answer.ToString();
@@ -97,5 +108,6 @@ public sealed class ConnectorFreezeTests(ITestOutputHelper output)
     /// <summary>A failure said in the answer (200, the tool marked failed) or a 503 problem: never a 500 or a hang.</summary>
     static bool Clear(Answer answer) =>
         answer.Status == HttpStatusCode.ServiceUnavailable
-        || answer.Status == HttpStatusCode.OK && answer.Body?["sources"]?.AsArray().All(s => s?["success"]?.GetValue<bool>() == false) == true;
+        || answer.Status == HttpStatusCode.OK
+            && answer.Body?["sources"]?.AsArray().All(s => s?["success"]?.GetValue<bool>() == false) == true;
 }

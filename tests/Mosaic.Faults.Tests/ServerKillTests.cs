@@ -30,17 +30,13 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             Signals.Send(await server.ConnectorPidAsync("MySql"), Signals.SIGSTOP);
             var toolStarted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             string? current = null;
-            var asking = alice.AskStreamAsync(
-                "mysql",
-                question,
-                e =>
-                {
-                    if (Answer.Type(e) == "session_id")
-                        current = e["session_id"]!.GetValue<string>();
-                    if (Answer.Type(e) == "tool_start")
-                        toolStarted.TrySetResult(current!);
-                }
-            );
+            var asking = alice.AskStreamAsync("mysql", question, e =>
+            {
+                if (Answer.Type(e) == "session_id")
+                    current = e["session_id"]!.GetValue<string>();
+                if (Answer.Type(e) == "tool_start")
+                    toolStarted.TrySetResult(current!);
+            });
             sessionId = await toolStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await server.KillHardAsync(); // Dispose then ends its orphans, the frozen connector among them
             var cut = await Record.ExceptionAsync(() => asking);

@@ -30,8 +30,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             _ when database is not null => (503, database.Title, database.Detail),
             _ => (500, "Internal server error", "An unexpected error occurred. It has been logged with the trace id."),
         };
+        var request = http.Request;
         if (database is not null) // expected while it lasts, for every request: one line each, no stack trace
-            logger.LogWarning("{Method} {Path}: {Title} ({Error})", http.Request.Method, http.Request.Path, database.Title, exception.Message);
+            logger.LogWarning("{Method} {Path}: {Title} ({Error})", request.Method, request.Path, database.Title, exception.Message);
         else if (status >= 500)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         if (http.Response.HasStarted)

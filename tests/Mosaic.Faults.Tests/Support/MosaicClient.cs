@@ -22,7 +22,7 @@ public sealed record Answer(HttpStatusCode Status, int? RetryAfter, IReadOnlyLis
         + (Body is not null ? Body.ToJsonString() : string.Join(" | ", Events.Select(e => e.ToJsonString())));
 }
 
-/// <summary>A signed-in person talking to a <see cref="ServerProcess"/> over HTTP, as the web UI does (cookie session, CSRF header).</summary>
+/// <summary>A signed-in person talking to a <see cref="ServerProcess"/> over HTTP, as the web UI does (cookie, CSRF header).</summary>
 public sealed class MosaicClient : IDisposable
 {
     private readonly CookieContainer _cookies = new();
@@ -38,7 +38,16 @@ public sealed class MosaicClient : IDisposable
     }
 
     public async Task<HttpResponseMessage> SignUpAsync(string email, string password = "faults-pass-8472", string name = "Fault Tester") =>
-        await SendAsync(HttpMethod.Post, "/api/auth/signup", new { email, password, name });
+        await SendAsync(
+            HttpMethod.Post,
+            "/api/auth/signup",
+            new
+            {
+                email,
+                password,
+                name,
+            }
+        );
 
     public async Task SignInAsync(string email, string password)
     {
@@ -50,7 +59,12 @@ public sealed class MosaicClient : IDisposable
     public Task SignInDemoAsync() => SignInAsync("demo@mosaic.local", ServerProcess.DemoPassword);
 
     /// <summary>POST /api/chat/message/stream, read to its end; a problem answer (no stream) comes back with its body.</summary>
-    public async Task<Answer> AskStreamAsync(string datasource, string message, Action<JsonObject>? onEvent = null, CancellationToken ct = default)
+    public async Task<Answer> AskStreamAsync(
+        string datasource,
+        string message,
+        Action<JsonObject>? onEvent = null,
+        CancellationToken ct = default
+    )
     {
         var clock = Stopwatch.StartNew();
         using var request = Request(HttpMethod.Post, "/api/chat/message/stream", new { message, datasource });

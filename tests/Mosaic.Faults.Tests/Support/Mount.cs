@@ -5,7 +5,8 @@ namespace Mosaic.Faults.Tests.Support;
 /// <summary>mount/umount for a test's small tmpfs (root only).</summary>
 public static class Mount
 {
-    public static Task TmpfsAsync(string dir, string size) => RunAsync("mount", "-t", "tmpfs", "-o", $"size={size},mode=0700", "tmpfs", dir);
+    public static Task TmpfsAsync(string dir, string size) =>
+        RunAsync("mount", "-t", "tmpfs", "-o", $"size={size},mode=0700", "tmpfs", dir);
 
     public static Task UnmountAsync(string dir) => RunAsync("umount", "--lazy", dir);
 
