@@ -17,7 +17,7 @@ using Mosaic.Server.Infrastructure;
 using Mosaic.Server.OAuth;
 using Mosaic.Server.OAuth.Mcp;
 
-var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key
+var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key, backup <file>
 if (cli.Command == "generate-key")
     return await CommandRunner.GenerateKeyAsync();
 var builder = WebApplication.CreateBuilder(MosaicConfiguration.LoadEnvironment(cli.HostArgs)); // .env + ENVIRONMENT
@@ -74,6 +74,8 @@ app.MapHealthEndpoints();
 app.MapOpenApiDocs();
 app.MapWebUiFallback();
 
+if (cli.Command == BackupCommand.Name)
+    return await BackupCommand.RunAsync(app, cli.CommandArgs); // before migrations: a backup reads, never changes
 await app.PrepareDatabaseAsync(); // migrations, retried while the database starts
 if (cli.Command is { } command)
     return await app.RunCommandAsync(command);

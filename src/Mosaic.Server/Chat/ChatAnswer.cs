@@ -21,7 +21,8 @@ public static class ChatAnswer
                 statusCode: error.Code switch
                 {
                     ErrorCodes.NotConfigured => StatusCodes.Status400BadRequest,
-                    ErrorCodes.SourceUnavailable or ErrorCodes.SourceBusy => StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.SourceUnavailable or ErrorCodes.SourceBusy or Infrastructure.DatabaseFailure.Code =>
+                        StatusCodes.Status503ServiceUnavailable,
                     ErrorCodes.ModelFailed => StatusCodes.Status502BadGateway,
                     _ => StatusCodes.Status500InternalServerError,
                 },

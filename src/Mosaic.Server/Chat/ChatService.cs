@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,27 @@ public sealed class ChatService(
 
     public async Task<ChatTurnResult> RunAsync(ChatQuestion q, ChatTurn turn, CancellationToken ct)
     {
+        var stored = new StrongBox<bool>();
+        try
+        {
+            return await AskAsync(q, turn, stored, ct);
+        }
+        catch (Exception e) when (DatabaseFailure.Of(e) is { } failure && !ct.IsCancellationRequested)
+        {
+            // The database went away (or its disk filled up): say so, and whether the question was kept.
+            logger.LogWarning("Chat turn for {Datasource} ended: {Title} ({Error})", q.Source.Id, failure.Title, e.Message);
+            var said = stored.Value
+                ? $"{failure.Title}: the answer could not be saved. Your question is kept in the history; ask again to get an answer."
+                : $"{failure.Title}: your question was not saved or answered. {failure.Detail}";
+            var error = new ErrorEvent(said, DatabaseFailure.Code) { RetryAfter = failure.RetryAfterSeconds };
+            await turn.EmitAsync(error, ct);
+            return new ChatTurnResult("", null, error);
+        }
+    }
+
+    /// <param name="stored">Set once the question is in chat_history.</param>
+    private async Task<ChatTurnResult> AskAsync(ChatQuestion q, ChatTurn turn, StrongBox<bool> stored, CancellationToken ct)
+    {
         var started = time.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
@@ -73,6 +95,7 @@ public sealed class ChatService(
 
         // Stored before any tool or model work: if the process dies from here on, history keeps the question.
         var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;
+        stored.Value = pending is not null;
         var progress = new Progress();
         Outcome outcome;
         try
@@ -85,10 +108,11 @@ public sealed class ChatService(
             await FinishAsync(q, pending, started, progress, new Outcome(null, Stopped), CancellationToken.None);
             throw;
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // Unexpected (the caller logs it): the turn is stored as failed rather than left in progress.
-            var failed = new Outcome(null, EventStream.UnexpectedError);
+            var reason = DatabaseFailure.Of(e) is { } db ? $"{db.Title}: no answer was given." : EventStream.UnexpectedError;
+            var failed = new Outcome(null, reason);
             await FinishAsync(q, pending, started, progress, failed, CancellationToken.None);
             throw;
         }

@@ -8,12 +8,14 @@ namespace Mosaic.Server.Infrastructure;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails. Malformed or mistyped bodies are the client's fault (400,
-/// with the JSON path); anything else is a 500 whose details stay in the server log.
+/// with the JSON path); a database that cannot serve is a 503 with Retry-After (<see cref="DatabaseFailure"/>); anything
+/// else is a 500 whose details stay in the server log.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var database = DatabaseFailure.Of(exception);
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => (400, "Invalid request body", DescribeJsonError(json)),
@@ -25,9 +27,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ),
             // Endpoints report sources themselves; this catches one that lets the hub's failure through.
             McpHubException { Failure: McpHubFailure.AtCapacity } busy => (503, "Source busy", busy.Message),
+            _ when database is not null => (503, database.Title, database.Detail),
             _ => (500, "Internal server error", "An unexpected error occurred. It has been logged with the trace id."),
         };
-        if (status >= 500)
+        var request = http.Request;
+        if (database is not null) // expected while it lasts, for every request: one line each, no stack trace
+            logger.LogWarning("{Method} {Path}: {Title} ({Error})", request.Method, request.Path, database.Title, exception.Message);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         if (http.Response.HasStarted)
             return true;
@@ -35,6 +41,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         http.Response.StatusCode = status;
         if (exception is McpHubException { RetryAfter: { } retry })
             http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (database is not null)
+            http.Response.Headers.RetryAfter = database.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(
             new ProblemDetailsContext
             {

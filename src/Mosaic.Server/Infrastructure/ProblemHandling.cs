@@ -41,8 +41,9 @@ public static class ProblemHandling
         app.UseExceptionHandler(
             new ExceptionHandlerOptions
             {
-                // Client mistakes are not server errors: keep them out of the error log.
-                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+                // Client mistakes are not server errors, and a database outage is logged once per request by
+                // ProblemExceptionHandler: keep both out of the error log.
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException || DatabaseFailure.Of(c.Exception) is not null,
             }
         );
         app.UseStatusCodePages(); // empty 401/403/404/405/… bodies become ProblemDetails
