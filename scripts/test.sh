@@ -69,6 +69,9 @@ server_sqlite() { MOSAIC_TEST_DB=sqlite MOSAIC_TEST_ISOLATION=shared dotnet_test
 server_mariadb() { MOSAIC_TEST_DB=mariadb MOSAIC_TEST_ISOLATION=process dotnet_test server-mariadb tests/Mosaic.Server.Tests; }
 step server-sqlite server_sqlite
 step server-mariadb server_mariadb
+# The faults an operator meets (docs/deploy.md#what-it-survives), against the built server as a real process, once:
+# a private MariaDB stopped under load, a frozen connector, a killed server, a full disk (a tmpfs: root), backups.
+step faults dotnet_test faults tests/Mosaic.Faults.Tests
 # The UI: component tests, then Playwright driving Debian's Chromium against the demo server.
 web_unit() { (cd web && npm test); }
 web_e2e() { (cd web && npm run e2e:all); }

@@ -39,6 +39,40 @@ public static class ForwardedHeaders
     public static WebApplication UseMosaicForwardedHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders(); // with no trusted proxy configured, nothing is believed
+        if (!app.Environment.IsDevelopment())
+            app.Use(RequireHttpsAsync);
         return app;
+    }
+
+    /// <summary>
+    /// Outside development the session and CSRF cookies are Secure, which ASP.NET Core will not issue on a plain-HTTP
+    /// request (it throws). So the API refuses plain HTTP up front, with a sentence that says what to fix, before
+    /// anything is changed (a sign-up would otherwise create the account and then fail). Health probes stay open.
+    /// </summary>
+    private static async Task RequireHttpsAsync(HttpContext http, Func<Task> next)
+    {
+        var path = http.Request.Path;
+        if (http.Request.IsHttps || !path.StartsWithSegments("/api") || path.StartsWithSegments("/api/health"))
+        {
+            await next();
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await http
+            .RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = 403,
+                        Title = "HTTPS required",
+                        Detail =
+                            "Outside development Mosaic signs people in only over HTTPS. Open it through your TLS proxy and "
+                            + "list the proxy in TRUSTED_PROXIES (docs/deploy.md), or set ENVIRONMENT=development to try it locally.",
+                    },
+                }
+            );
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mosaic.Server.Tests.Infrastructure;
 
@@ -75,5 +76,27 @@ public sealed class ProductionCookieTests
         Assert.False(File.Exists(Path.Combine(app.Database.DataDir, "secrets", "jwt.key"))); // nothing generated
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.PostAsync("/api/auth/logout", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_plain_HTTP_is_refused_with_what_to_fix_before_anything_changes()
+    {
+        await using var app = await MosaicAppFactory.StartNewAsync(f =>
+        {
+            f.Settings["ENVIRONMENT"] = "production";
+            f.Settings["BCRYPT_WORK_FACTOR"] = "10";
+            f.Settings["JWT_SECRET_KEY"] = new string('k', 40);
+            f.Settings["ENCRYPTION_KEY"] = Convert.ToBase64String(new byte[32]);
+        });
+        var browser = app.CreateBrowser(); // http://localhost: no TLS proxy in front
+        var email = $"plain-{Guid.NewGuid():N}@example.com";
+        var signup = await browser.SignupAsync(email, "a long enough passphrase");
+        Assert.Equal(HttpStatusCode.Forbidden, signup.StatusCode);
+        var problem = await signup.Content.ReadAsStringAsync();
+        Assert.Contains("HTTPS required", problem);
+        Assert.Contains("TRUSTED_PROXIES", problem);
+        Assert.Equal(0, await app.DbAsync(db => db.Users.CountAsync(u => u.Email == email))); // refused before the account
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.Http.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/health/live")).StatusCode); // probes stay open
     }
 }
