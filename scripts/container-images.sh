@@ -74,8 +74,11 @@ EOF
 
 # The libraries the official .NET images install on bookworm-slim.
 dotnet_deps="libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata zlib1g"
+# The versions copied go into a label, so a layer cached from another .NET or Node is not reused.
+runtimes=$(dotnet --list-runtimes | awk '{ printf "%s %s; ", $1, $2 }')
 build "$prefix/aspnet:10.0" -v "$dotnet_root:/mnt/dotnet:ro" <<EOF
 FROM $prefix/base:bookworm
+LABEL mosaic.standin.dotnet="$runtimes"
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $dotnet_deps >/dev/null \
  && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /usr/share/dotnet && cp -a /mnt/dotnet/dotnet /mnt/dotnet/host /mnt/dotnet/shared /usr/share/dotnet/ \
@@ -86,14 +89,19 @@ EOF
 
 build "$prefix/sdk:10.0" -v "$dotnet_root:/mnt/dotnet:ro" <<EOF
 FROM $prefix/aspnet:10.0
+LABEL mosaic.standin.sdk="$(dotnet --version)"
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl git >/dev/null \
  && rm -rf /var/lib/apt/lists/*
 RUN cp -a /mnt/dotnet/. /usr/share/dotnet/
 ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false DOTNET_USE_POLLING_FILE_WATCHER=true NUGET_XMLDOC_MODE=skip
 EOF
 
-build "$prefix/node:$("$node_bin" -p process.versions.node.split('.')[0])" -v "$node_bin:/mnt/node:ro" -v "$npm_dir:/mnt/npm:ro" <<EOF
+node_major=$("$node_bin" -p 'process.versions.node.split(".")[0]')
+build "$prefix/node:$node_major" -v "$node_bin:/mnt/node:ro" -v "$npm_dir:/mnt/npm:ro" <<EOF
 FROM $prefix/base:bookworm
+LABEL mosaic.standin.node="$("$node_bin" --version)"
 RUN cp /mnt/node /usr/local/bin/node && mkdir -p /usr/local/lib/node_modules && cp -a /mnt/npm /usr/local/lib/node_modules/npm \
  && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
+# Node keeps its own CA list: point it at the system's, as this machine does.
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 EOF
