@@ -50,7 +50,8 @@ RUN mkdir -p /data && chown 1654:1654 /data && chown -R 1654:1654 /app/connector
 USER 1654
 VOLUME /data
 EXPOSE 8000
-# No curl in the runtime image: bash's /dev/tcp asks for the liveness probe and wants a 200.
+# No curl in the runtime image: bash's /dev/tcp asks for the liveness probe, and the status must be 200.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${BACKEND_PORT:-8000} && printf 'GET /api/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${BACKEND_PORT:-8000} \
+    && printf "GET /api/health/live HTTP/1.0\r\n\r\n" >&3 && read -r _ status _ <&3 && ((status == 200))'
 ENTRYPOINT ["dotnet", "/app/Mosaic.Server.dll"]
