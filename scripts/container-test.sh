@@ -76,10 +76,12 @@ timed "image build (CONNECTORS_AOT=$aot)" "${podman[@]}" build --pull=never --ne
   "${build_args[@]}" -t "$image" . >"$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; fail "the image did not build"; }
 size=$("${podman[@]}" image inspect --format '{{.Size}}' "$image")
 base_size=$("${podman[@]}" image inspect --format '{{.Size}}' "$prefix/aspnet:10.0")
+# Podman without systemd says (on stderr, harmlessly) that it cannot schedule the periodic health checks: kept in
+# podman.log; the check below runs the HEALTHCHECK itself.
 run() { "${podman[@]}" run --network host "$@"; }
 
 # 4a. Production without keys: the server's own message, and no start.
-if out=$(timeout 120 "${podman[@]}" run --rm --network host -e BACKEND_PORT="$port" "$image" 2>&1); then
+if out=$(timeout 120 "${podman[@]}" run --rm --no-healthcheck --network host -e BACKEND_PORT="$port" "$image" 2>&1); then
   fail "the image started in production without keys"
 fi
 grep -q "JWT_SECRET_KEY is required when ENVIRONMENT=production" <<<"$out" || fail "no key message; it said: $out"
@@ -100,19 +102,19 @@ database=mosaic_ct_$$ # the server creates it; dropped at the end
 drop_database() { mariadb --no-defaults -h "$db_host" -P "$db_port" -u "$db_user" -p"$db_password" -e "DROP DATABASE IF EXISTS $database"; }
 
 # A Sandbox from the image itself, for the Slack credentials the server's connector will use.
-run -d --name "$name-sandbox" --workdir /app/connectors/Mosaic.Sandbox --entrypoint dotnet "$image" \
+run -d --no-healthcheck --name "$name-sandbox" --workdir /app/connectors/Mosaic.Sandbox --entrypoint dotnet "$image" \
   Mosaic.Sandbox.dll --urls "http://127.0.0.1:$sandbox_port" >/dev/null
-run --rm --workdir /app/connectors/Mosaic.Sandbox --entrypoint dotnet "$image" \
+run --rm --no-healthcheck --workdir /app/connectors/Mosaic.Sandbox --entrypoint dotnet "$image" \
   Mosaic.Sandbox.dll --print-env --urls "http://127.0.0.1:$sandbox_port" >"$work/sandbox-env.json"
 
-jwt=$(run --rm "$image" generate-key)
-key=$(run --rm "$image" generate-key)
+jwt=$(run --rm --no-healthcheck "$image" generate-key)
+key=$(run --rm --no-healthcheck "$image" generate-key)
 start_mosaic() {
   run -d --name "$name" -v "$name-data:/data" -e BACKEND_PORT="$port" -e JWT_SECRET_KEY="$jwt" -e ENCRYPTION_KEY="$key" \
     -e LOCAL_MYSQL_HOST="$db_host" -e LOCAL_MYSQL_PORT="$db_port" -e LOCAL_MYSQL_USER="$db_user" \
     -e LOCAL_MYSQL_PASSWORD="$db_password" -e LOCAL_MYSQL_DATABASE="$database" \
     -e REDIS_URL="redis://$MOSAIC_TEST_REDIS" -e REDIS_KEY_PREFIX="$name:" \
-    -e MOSAIC_EGRESS_ALLOW="127.0.0.1:$sandbox_port" "$image" >/dev/null
+    -e MOSAIC_EGRESS_ALLOW="127.0.0.1:$sandbox_port" "$image" >/dev/null 2>>"$work/podman.log"
 }
 wait_ready() { # url, container
   for _ in $(seq 1 240); do
@@ -137,16 +139,16 @@ echo "container-test: runs as UID $uid ($("${podman[@]}" exec "$name" id -un))"
 echo "container-test: HEALTHCHECK: $("${podman[@]}" inspect --format '{{.State.Health.Status}}' "$name")"
 
 # A new container on the same data: what was saved is still there.
-"${podman[@]}" rm -f -t 10 "$name" >/dev/null
+"${podman[@]}" rm -f -t 10 "$name" >/dev/null 2>>"$work/podman.log"
 start_mosaic
 wait_ready "$base" "$name"
 node scripts/container-check.mjs again "$base" "$work/state.json" || fail "after the restart"
 
 # 4c. --demo (compose's demo profile): SQLite in the /data volume, the Sandbox started inside.
-"${podman[@]}" rm -f -t 10 "$name" "$name-sandbox" >/dev/null
+"${podman[@]}" rm -f -t 10 "$name" "$name-sandbox" >/dev/null 2>>"$work/podman.log"
 demo_password=Demo-$$-container-check
 run -d --name "$name-demo" -v "$name-demo-data:/data" -e ENVIRONMENT=development -e BACKEND_PORT="$port" \
-  -e MOSAIC_DEMO_PASSWORD="$demo_password" "$image" --demo >/dev/null
+  -e MOSAIC_DEMO_PASSWORD="$demo_password" "$image" --demo >/dev/null 2>>"$work/podman.log"
 wait_ready "$base" "$name-demo"
 node scripts/container-check.mjs demo "$base" "$demo_password" || fail "--demo"
 "${podman[@]}" exec "$name-demo" test -O /data/mosaic.db || fail "--demo's database is not the app user's file in /data"
