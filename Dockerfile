@@ -2,7 +2,8 @@
 #   docker build -t mosaic .
 #   docker run -p 8000:8000 -v mosaic-data:/data -e JWT_SECRET_KEY=… -e ENCRYPTION_KEY=… mosaic
 # Base images are build arguments, so a machine that cannot pull them can point at its own (scripts/container-test.sh).
-# CONNECTORS_AOT=false publishes the six Native AOT connectors as JIT instead: a much quicker build, a bigger image.
+# CONNECTORS_AOT=false publishes the six Native AOT connectors as JIT instead: a much quicker build and a smaller image,
+# but connectors that start slower and use more memory.
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 ARG NODE_IMAGE=node:22-bookworm-slim

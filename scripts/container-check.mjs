@@ -31,6 +31,14 @@ async function askAndCheck(client, q = question) {
   return reply.session_id;
 }
 
+// In production the session and CSRF cookies are Secure, and the server refuses to issue them on a plain-HTTP request:
+// talk to it as the TLS proxy in front of it does (the container runs with TRUSTED_PROXIES=127.0.0.1).
+if (phase !== 'demo') {
+  const plainFetch = globalThis.fetch;
+  const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '127.0.0.1' };
+  globalThis.fetch = (url, init = {}) => plainFetch(url, { ...init, headers: { ...init.headers, ...proxied } });
+}
+
 const client = new MosaicClient(base);
 if (phase === 'first') {
   const sandboxEnv = JSON.parse(readFileSync(envPath, 'utf8'));

@@ -114,7 +114,7 @@ start_mosaic() {
     -e LOCAL_MYSQL_HOST="$db_host" -e LOCAL_MYSQL_PORT="$db_port" -e LOCAL_MYSQL_USER="$db_user" \
     -e LOCAL_MYSQL_PASSWORD="$db_password" -e LOCAL_MYSQL_DATABASE="$database" \
     -e REDIS_URL="redis://$MOSAIC_TEST_REDIS" -e REDIS_KEY_PREFIX="$name:" \
-    -e MOSAIC_EGRESS_ALLOW="127.0.0.1:$sandbox_port" "$image" >/dev/null 2>>"$work/podman.log"
+    -e MOSAIC_EGRESS_ALLOW="127.0.0.1:$sandbox_port" -e TRUSTED_PROXIES=127.0.0.1 "$image" >/dev/null 2>>"$work/podman.log"
 }
 wait_ready() { # url, container
   for _ in $(seq 1 240); do
