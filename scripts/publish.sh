@@ -7,13 +7,18 @@
 # <out>/connectors/Mosaic.Sandbox/*.dll           the Sandbox that --demo starts (JIT)
 # BuiltInConnectorLocator finds all of them beside the server, so `cd <out> && dotnet Mosaic.Server.dll --demo` uses them.
 # Idempotent: each connector folder is replaced whole; the server's files are overwritten (the folder is not emptied,
-# since an operator may keep data or a .env beside it). MOSAIC_RID overrides linux-x64.
+# since an operator may keep data or a .env beside it). MOSAIC_RID overrides linux-x64. MOSAIC_CONNECTORS_AOT=false
+# publishes the six AOT connectors as JIT too (a quicker build, e.g. for CI's container image).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(realpath -m "${1:-$root/artifacts/mosaic}")
 rid=${MOSAIC_RID:-linux-x64}
 aot=(Slack Jira S3 MySql GoogleWorkspace Shopify)
 jit=(Connectors.GitHub Sandbox)
+if [ "${MOSAIC_CONNECTORS_AOT:-true}" = false ]; then
+  jit=("${aot[@]/#/Connectors.}" "${jit[@]}")
+  aot=()
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 quiet=(-v quiet -nologo)
 
