@@ -39,7 +39,8 @@ public static class ForwardedHeaders
     public static WebApplication UseMosaicForwardedHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders(); // with no trusted proxy configured, nothing is believed
-        if (!app.Environment.IsDevelopment())
+        // The same test as the cookies' Secure flag (MosaicSettings, not the host's environment name).
+        if (!app.Services.GetRequiredService<IOptions<MosaicSettings>>().Value.IsDevelopment)
             app.Use(RequireHttpsAsync);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Mosaic.Server.Tests.Admin;
 
 namespace Mosaic.Server.Tests.Infrastructure;
 
