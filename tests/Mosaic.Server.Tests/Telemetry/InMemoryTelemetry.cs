@@ -21,7 +21,14 @@ public sealed class InMemoryTelemetry : ITelemetryExport
     public void AddTo(TracerProviderBuilder tracing) => tracing.AddInMemoryExporter(_spans);
 
     public void AddTo(MeterProviderBuilder metrics) =>
-        metrics.AddReader(_reader = new BaseExportingMetricReader(new InMemoryExporter<Metric>(_metrics)));
+        metrics.AddReader(
+            _reader = new BaseExportingMetricReader(new InMemoryExporter<Metric>(_metrics))
+            {
+                TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
+            }
+        );
+
+    public IReadOnlyList<Activity> All => _spans.ToArray();
 
     /// <summary>The finished spans of one trace.</summary>
     public IReadOnlyList<Activity> Trace(ActivityTraceId traceId)

@@ -2,12 +2,15 @@ using System.Diagnostics;
 
 namespace Mosaic.Server.Tests.Telemetry;
 
-/// <summary>What a dashboard reads (docs/observability.md): tool-call durations, the result cache, sessions, requests.</summary>
+/// <summary>
+/// What a dashboard reads (docs/observability.md): tool-call durations, the result cache, sessions, the MCP SDK's own
+/// metrics. (Request durations are ASP.NET Core's, checked through the scrape endpoint in PrometheusEndpointTests.)
+/// </summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class MetricsTests(TelemetryFixture fx)
 {
     [Fact]
-    public async Task A_tool_call_its_cache_hit_the_session_and_the_request_are_measured()
+    public async Task A_tool_call_its_cache_hit_and_the_session_are_measured()
     {
         var user = await fx.SlackUserAsync();
         var before = fx.Telemetry.CollectMetrics();
@@ -20,8 +23,6 @@ public sealed class MetricsTests(TelemetryFixture fx)
         Assert.True(Grew(before, after, "mosaic.tool_call.duration", ListChannels(cached: true)) >= 1);
         Assert.True(Grew(before, after, "mosaic.tool_result_cache.lookups", Cache(hit: false)) >= 1);
         Assert.True(Grew(before, after, "mosaic.tool_result_cache.lookups", Cache(hit: true)) >= 1);
-        var stream = (MetricValue m) => Equals(m.Tag("http.route"), "/api/chat/message/stream");
-        Assert.True(Grew(before, after, "http.server.request.duration", stream) >= 2);
         var call = after.First(m => m.Name == "mosaic.tool_call.duration" && ListChannels(cached: false)(m));
         Assert.InRange(call.Value / call.Count, 0.0001, 60); // seconds, not milliseconds
         Assert.Contains(after, m => m.Name == "mosaic.mcp.sessions" && Equals(m.Tag("mosaic.source"), "slack") && m.Value >= 1);

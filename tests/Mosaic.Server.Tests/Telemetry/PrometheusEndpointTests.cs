@@ -23,7 +23,7 @@ public sealed class PrometheusEndpointTests
         var text = await scrape.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text);
-        Assert.Contains("http_route=\"/api/health\"", text);
+        Assert.Contains("http_route=\"/api/health/\"", text);
         Assert.Equal(HttpStatusCode.NotFound, (await scraper.GetAsync($"http://127.0.0.1:{port}/api/health")).StatusCode);
 
         // Not on the app's port, signed in or not.
