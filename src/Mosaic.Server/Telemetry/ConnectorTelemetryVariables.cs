@@ -4,7 +4,7 @@ namespace Mosaic.Server.Telemetry;
 
 /// <summary>
 /// The operator's OTEL_* settings, passed on to built-in connector processes so they export their own spans to the same
-/// collector (docs/observability.md). Custom servers get them only when the operator lists them in MCP_INHERIT_ENV: the
+/// collector (docs/observability.md). Custom servers get them only when the operator lists them in MCP_INHERITED_VARIABLES: the
 /// collector's headers may hold its key.
 /// </summary>
 public static class ConnectorTelemetryVariables

@@ -28,8 +28,6 @@ public sealed class InMemoryTelemetry : ITelemetryExport
             }
         );
 
-    public IReadOnlyList<Activity> All => _spans.ToArray();
-
     /// <summary>The finished spans of one trace.</summary>
     public IReadOnlyList<Activity> Trace(ActivityTraceId traceId)
     {
