@@ -20,7 +20,10 @@ public static class TraceRecorder
             (context, next) =>
             {
                 // traceparent: version-traceid-parentid-flags (W3C Trace Context).
-                if (context.Request.Headers.TryGetValue("traceparent", out var header) && header.ToString().Split('-') is { Length: 4 } parts)
+                if (
+                    context.Request.Headers.TryGetValue("traceparent", out var header)
+                    && header.ToString().Split('-') is { Length: 4 } parts
+                )
                 {
                     Requests.Enqueue(new(context.Request.Method, context.Request.Path, header.ToString(), parts[1]));
                     while (Requests.Count > Kept)

@@ -68,7 +68,11 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
             success = false;
             error = metadata.ToolsUsed.Last().Error ?? $"{source.Name}'s tools failed.";
         }
-        span.End(success ? MosaicTelemetry.Outcomes.Ok : limit.IsCancellationRequested ? "timeout" : MosaicTelemetry.Outcomes.Error);
+        span.End(
+            success ? MosaicTelemetry.Outcomes.Ok
+            : limit.IsCancellationRequested ? "timeout"
+            : MosaicTelemetry.Outcomes.Error
+        );
         await events.EmitAsync(new SourceCompleteEvent(source.Id, success, error, elapsed), ct);
         return new SourceResult(source.Id, source.Name, success, answer, error, tools, AnswerLinks.From(answer), elapsed);
     }

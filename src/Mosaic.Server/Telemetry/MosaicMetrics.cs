@@ -52,13 +52,23 @@ public static class MosaicMetrics
     {
         Meter.CreateObservableUpDownCounter(
             "mosaic.mcp.sessions",
-            () => Counts(SeenSessions, Hubs.Keys.SelectMany(h => h.GetStatus().Sessions).Select(s => (s.Datasource, s.Shared ? "true" : "false")), "mosaic.shared"),
+            () =>
+                Counts(
+                    SeenSessions,
+                    Hubs.Keys.SelectMany(h => h.GetStatus().Sessions).Select(s => (s.Datasource, s.Shared ? "true" : "false")),
+                    "mosaic.shared"
+                ),
             "{session}",
             "Live MCP sessions (connector processes or remote connections), by source and whether shared by a pool."
         );
         Meter.CreateObservableUpDownCounter(
             "mosaic.mcp.breakers",
-            () => Counts(SeenBreakers, Hubs.Keys.SelectMany(h => h.GetStatus().Breakers).Select(b => (b.Datasource, StateName(b.State))), "mosaic.breaker.state"),
+            () =>
+                Counts(
+                    SeenBreakers,
+                    Hubs.Keys.SelectMany(h => h.GetStatus().Breakers).Select(b => (b.Datasource, StateName(b.State))),
+                    "mosaic.breaker.state"
+                ),
             "{breaker}",
             "Circuit breakers that are not closed, by source and state (open, half_open)."
         );
@@ -71,7 +81,13 @@ public static class MosaicMetrics
     public static void ToolCall(string source, string tool, string outcome, bool cached, TimeSpan duration) =>
         ToolCallDuration.Record(
             duration.TotalSeconds,
-            new TagList { { Tags.Source, source }, { Tags.Tool, tool }, { Tags.Outcome, outcome }, { Tags.Cached, cached } }
+            new TagList
+            {
+                { Tags.Source, source },
+                { Tags.Tool, tool },
+                { Tags.Outcome, outcome },
+                { Tags.Cached, cached },
+            }
         );
 
     public static void CacheLookup(string source, bool hit) =>
@@ -100,9 +116,11 @@ public static class MosaicMetrics
         var counts = items.GroupBy(i => i).ToDictionary(g => g.Key, g => (long)g.Count());
         foreach (var key in counts.Keys)
             seen.TryAdd(key, 0);
-        return seen.Keys.Select(k =>
-            new Measurement<long>(counts.GetValueOrDefault(k), new KeyValuePair<string, object?>(Tags.Source, k.Item1), new(kindTag, k.Item2))
-        );
+        return seen.Keys.Select(k => new Measurement<long>(
+            counts.GetValueOrDefault(k),
+            new KeyValuePair<string, object?>(Tags.Source, k.Item1),
+            new(kindTag, k.Item2)
+        ));
     }
 
     static string StateName(BreakerState state) =>

@@ -75,7 +75,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     /// <summary>The requests that came with a W3C traceparent of this trace (connectors' upstream calls in a traced turn).</summary>
     public async Task<JsonArray> TracedRequestsAsync(string traceId, CancellationToken cancellationToken = default) =>
-        JsonNode.Parse(await Http.GetStringAsync($"/_sandbox/traces?trace_id={Uri.EscapeDataString(traceId)}", cancellationToken))!.AsArray();
+        JsonNode
+            .Parse(await Http.GetStringAsync($"/_sandbox/traces?trace_id={Uri.EscapeDataString(traceId)}", cancellationToken))!
+            .AsArray();
 
     /// <summary>
     /// Uploads the Sandbox's demo S3 files to <paramref name="s3Url"/> (s3rver keys) into buckets named

@@ -74,11 +74,11 @@ public sealed record MetricValue(string Name, IReadOnlyDictionary<string, object
                 tags[tag.Key] = tag.Value;
             values.Add(
                 metric.MetricType switch
-            {
-                MetricType.Histogram => new(metric.Name, tags, point.GetHistogramSum(), point.GetHistogramCount(), true),
-                MetricType.LongSum or MetricType.LongSumNonMonotonic => new(metric.Name, tags, point.GetSumLong(), 1),
-                MetricType.LongGauge => new(metric.Name, tags, point.GetGaugeLastValueLong(), 1),
-                MetricType.DoubleGauge => new(metric.Name, tags, point.GetGaugeLastValueDouble(), 1),
+                {
+                    MetricType.Histogram => new(metric.Name, tags, point.GetHistogramSum(), point.GetHistogramCount(), true),
+                    MetricType.LongSum or MetricType.LongSumNonMonotonic => new(metric.Name, tags, point.GetSumLong(), 1),
+                    MetricType.LongGauge => new(metric.Name, tags, point.GetGaugeLastValueLong(), 1),
+                    MetricType.DoubleGauge => new(metric.Name, tags, point.GetGaugeLastValueDouble(), 1),
                     _ => new(metric.Name, tags, point.GetSumDouble(), 1),
                 }
             );

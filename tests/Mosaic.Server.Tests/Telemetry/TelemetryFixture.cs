@@ -1,7 +1,7 @@
 using Mosaic.Connectors.Tests.Infrastructure;
+using Mosaic.Server.Telemetry;
 using Mosaic.Server.Tests.Chat;
 using Mosaic.Server.Tests.Chat.Support;
-using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Tests.Telemetry;
 

@@ -41,7 +41,9 @@ public sealed class TraceTests(TelemetryFixture fx)
 
         // The connector's process sent its upstream call with this trace id, under a span of its own (not one of ours).
         var upstream = await fx.Sandbox.TracedRequestsAsync(traceId.ToHexString());
-        var channels = Assert.Single(upstream, r => r!["path"]!.GetValue<string>().EndsWith("/conversations.list", StringComparison.Ordinal));
+        var channels = Assert.Single(upstream, r =>
+            r!["path"]!.GetValue<string>().EndsWith("/conversations.list", StringComparison.Ordinal)
+        );
         var parent = channels!["traceparent"]!.GetValue<string>().Split('-')[2];
         Assert.DoesNotContain(spans, a => a.SpanId.ToHexString() == parent);
     }

@@ -110,7 +110,9 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
             .SetTag(MosaicTelemetry.Tags.GenAiOperation, "execute_tool");
 
     static string Snake(McpHubFailure failure) =>
-        string.Concat(failure.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+        string.Concat(
+            failure.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}")
+        );
 
     /// <summary>
     /// The service refused the credentials: renewed (an OAuth refresh), the call runs once more in a session started with
