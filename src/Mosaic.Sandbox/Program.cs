@@ -52,6 +52,7 @@ builder.Services.AddMcpAuthSandbox(); // the OAuth-protected Acme Wiki MCP serve
 
 var app = builder.Build();
 app.UseSandboxControls(); // recorded writes, reset, forced throttling: /_sandbox/*
+app.UseTraceRecorder(); // the trace context each request came with: /_sandbox/traces
 app.MapOAuthControls(); // the OAuth servers' settings, expiry, revocation and counters: /_sandbox/oauth/{provider}/*
 
 app.MapGitHubSimulator(); // /github/...  REST v3

@@ -16,6 +16,7 @@ using Mosaic.Server.Health;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.OAuth;
 using Mosaic.Server.OAuth.Mcp;
+using Mosaic.Server.Telemetry;
 
 var cli = MosaicCommandLine.Parse(args); // --demo, rotate-encryption-key, generate-key, backup <file>
 if (cli.Command == "generate-key")
@@ -24,6 +25,7 @@ var builder = WebApplication.CreateBuilder(MosaicConfiguration.LoadEnvironment(c
 
 builder.AddMosaicSettings(); // docs/configuration.md's variables, validated at start-up
 builder.AddMosaicLogging(); // LOG_LEVEL, LOG_FORMAT=json
+builder.AddTelemetry(); // traces and metrics: OTLP (OTEL_EXPORTER_OTLP_ENDPOINT), Prometheus (MOSAIC_METRICS)
 builder.AddProblemHandling(); // snake_case JSON, ProblemDetails for every error
 builder.AddDatabase(); // SQLite in MOSAIC_DATA_DIR, or MySQL/MariaDB when LOCAL_MYSQL_HOST is set
 builder.AddRedis(); // REDIS_URL: shared cache, rate limits and credential-change notices across replicas

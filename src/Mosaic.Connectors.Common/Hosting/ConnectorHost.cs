@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mosaic.Connectors.Common.Configuration;
+using Mosaic.Connectors.Common.Telemetry;
 
 namespace Mosaic.Connectors.Common.Hosting;
 
@@ -14,13 +15,16 @@ public static class ConnectorHost
     /// Serves the connector: over stdio, or as an HTTP service with <c>--http &lt;listen-url&gt;</c> (see
     /// <see cref="ConnectorHttpService"/>). Logs on stderr only (stdout carries the protocol), env-var configuration
     /// validated before serving (MOSAIC_EGRESS_ALLOW included), tool errors turned into actionable isError results,
-    /// READ_ONLY / TOOLS applied, per-call credentials when asked for. Returns the process exit code.
+    /// READ_ONLY / TOOLS applied, per-call credentials when asked for, traces (<see cref="ConnectorTelemetry"/>).
+    /// Returns the process exit code.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, ConnectorInfo info, Action<ConnectorBuilder> configure)
     {
         try
         {
             var env = new EnvConfig();
+            // Tool calls join the caller's trace (_meta.traceparent), and their upstream calls carry it on.
+            using var telemetry = ConnectorTelemetry.Start(info, env);
             // The web host is only built (and its assemblies only loaded) in HTTP mode: stdio start-up stays as cheap as before.
             if (ConnectorHttpService.ListenUrl(args) is { } listen)
                 return ConnectorHttpService.IsSupported

@@ -3,6 +3,7 @@ using Mosaic.Server.Chat;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Sources;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Agent;
 
@@ -26,6 +27,7 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
     )
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.AgentSource, source.Id);
         await events.EmitAsync(new SourceStartEvent(source.Id), ct);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(settings.SourceTimeout);
@@ -66,6 +68,11 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
             success = false;
             error = metadata.ToolsUsed.Last().Error ?? $"{source.Name}'s tools failed.";
         }
+        span.End(
+            success ? MosaicTelemetry.Outcomes.Ok
+            : limit.IsCancellationRequested ? "timeout"
+            : MosaicTelemetry.Outcomes.Error
+        );
         await events.EmitAsync(new SourceCompleteEvent(source.Id, success, error, elapsed), ct);
         return new SourceResult(source.Id, source.Name, success, answer, error, tools, AnswerLinks.From(answer), elapsed);
     }

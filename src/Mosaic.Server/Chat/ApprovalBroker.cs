@@ -60,6 +60,13 @@ public sealed class ApprovalBroker(TimeProvider time, ChatSettings settings, IAp
     /// <summary>Waits for the owner's answer; expiry and cancellation both mean the call does not run.</summary>
     public async Task<ApprovalOutcome> WaitAsync(string id, CancellationToken ct)
     {
+        var outcome = await DecisionAsync(id, ct);
+        Telemetry.MosaicMetrics.Approval(outcome.ToString().ToLowerInvariant());
+        return outcome;
+    }
+
+    async Task<ApprovalOutcome> DecisionAsync(string id, CancellationToken ct)
+    {
         if (!_pending.TryGetValue(id, out var pending))
             return ApprovalOutcome.Expired;
         try

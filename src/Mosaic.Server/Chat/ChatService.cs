@@ -13,6 +13,7 @@ using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 using Mosaic.Server.Llm.Offline;
 using Mosaic.Server.Sources;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Chat;
 
@@ -76,6 +77,8 @@ public sealed class ChatService(
     {
         var started = time.GetTimestamp();
         var askedAt = time.GetUtcNow().UtcDateTime;
+        // The turn's span: its tags say which source, tier and how it ended; the question itself stays out.
+        using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.Turn, q.Source.Id);
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
 
         // Switched off by the admin, or not connected (shared) / configured (personal): said before anything is stored.
@@ -87,6 +90,7 @@ public sealed class ChatService(
                 setup.Failure == McpHubFailure.UnknownSource ? ErrorCodes.SourceUnavailable : ErrorCodes.NotConfigured
             );
             await turn.EmitAsync(unavailable, ct);
+            span.End(unavailable.Code);
             return new ChatTurnResult("", null, unavailable);
         }
         var said = new Transcript(turn.Events);
@@ -106,6 +110,7 @@ public sealed class ChatService(
         {
             // The client went away: keep the question and what was said so far, then stop.
             await FinishAsync(q, pending, started, progress, new Outcome(null, Stopped), CancellationToken.None);
+            span.End(MosaicTelemetry.Outcomes.Cancelled);
             throw;
         }
         catch (Exception e)
@@ -114,11 +119,18 @@ public sealed class ChatService(
             var reason = DatabaseFailure.Of(e) is { } db ? $"{db.Title}: no answer was given." : EventStream.UnexpectedError;
             var failed = new Outcome(null, reason);
             await FinishAsync(q, pending, started, progress, failed, CancellationToken.None);
+            span.End(MosaicTelemetry.Outcomes.Error);
             throw;
         }
 
         var metadata = await FinishAsync(q, pending, started, progress, outcome, ct);
         var error = outcome.Failure is null ? null : outcome.Error ?? new ErrorEvent(outcome.Failure, ErrorCodes.Internal);
+        span?.SetTag(MosaicTelemetry.Tags.Tier, metadata.Tier)
+            .SetTag(MosaicTelemetry.Tags.Provider, metadata.Provider)
+            .SetTag(MosaicTelemetry.Tags.TokensIn, metadata.Tokens.Input)
+            .SetTag(MosaicTelemetry.Tags.TokensOut, metadata.Tokens.Output)
+            .SetTag(MosaicTelemetry.Tags.Rounds, metadata.Rounds);
+        span.End(error?.Code ?? MosaicTelemetry.Outcomes.Ok);
         if (error is not null)
             await turn.EmitAsync(error, ct);
         else
@@ -144,7 +156,13 @@ public sealed class ChatService(
             return new Outcome(null, e.Message, ErrorEvent.From(e));
         }
 
-        var plan = progress.Plan = await RouteAsync(q, tools, turn, ct);
+        RoutePlan plan;
+        using (var routing = MosaicTelemetry.Start(MosaicTelemetry.Spans.Route, q.Source.Id))
+        {
+            plan = progress.Plan = await RouteAsync(q, tools, turn, ct);
+            routing?.SetTag(MosaicTelemetry.Tags.Tier, plan.Tier).SetTag("mosaic.tools_offered", plan.Tools.Count);
+            routing?.SetTag(MosaicTelemetry.Tags.Tool, plan.DirectTool?.Name);
+        }
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 
@@ -216,6 +234,7 @@ public sealed class ChatService(
             Cancelled = failure == Stopped,
             Error = failure is Stopped ? null : failure,
         };
+        MosaicMetrics.LlmTokens(metadata.Provider, metadata.Tokens.Input, metadata.Tokens.Output);
         if (pending is null)
             return metadata;
         var answer =

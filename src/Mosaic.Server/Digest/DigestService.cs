@@ -10,6 +10,7 @@ using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
 using Mosaic.Server.Datasources;
 using Mosaic.Server.Llm;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Digest;
 
@@ -119,6 +120,7 @@ public sealed class DigestService(
             usable.Select(async source =>
             {
                 var started = Stopwatch.GetTimestamp();
+                using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.DigestSource, source.Id);
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(SourceTimeout);
                 List<DigestItem> items = [];
@@ -136,6 +138,8 @@ public sealed class DigestService(
                             : e.Message;
                     logger.LogWarning("Digest: {Datasource} failed: {Error}", source.Id, error);
                 }
+                span?.SetTag(MosaicTelemetry.Tags.Items, items.Count);
+                span.End(error is null ? MosaicTelemetry.Outcomes.Ok : MosaicTelemetry.Outcomes.Error);
                 var section = new DigestSection(
                     source.Id,
                     source.Name,

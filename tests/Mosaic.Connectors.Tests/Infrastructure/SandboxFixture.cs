@@ -73,6 +73,12 @@ public sealed class SandboxFixture : IAsyncLifetime
             await Http.PostAsync($"/_sandbox/throttle?service={Uri.EscapeDataString(service)}&count={count}", null, cancellationToken)
         ).EnsureSuccessStatusCode();
 
+    /// <summary>The requests that came with a W3C traceparent of this trace (connectors' upstream calls in a traced turn).</summary>
+    public async Task<JsonArray> TracedRequestsAsync(string traceId, CancellationToken cancellationToken = default) =>
+        JsonNode
+            .Parse(await Http.GetStringAsync($"/_sandbox/traces?trace_id={Uri.EscapeDataString(traceId)}", cancellationToken))!
+            .AsArray();
+
     /// <summary>
     /// Uploads the Sandbox's demo S3 files to <paramref name="s3Url"/> (s3rver keys) into buckets named
     /// <paramref name="bucketPrefix"/> + acme-marketing / acme-finance / acme-engineering. Needs no running Sandbox.

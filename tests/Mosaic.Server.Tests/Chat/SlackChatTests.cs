@@ -26,10 +26,13 @@ public sealed class SlackChatFixture : IAsyncLifetime
     }
 
     /// <summary>A new user with the Sandbox's Slack credentials saved, default channel #checkout-eng.</summary>
-    public async Task<TestUser> SlackUserAsync(ChatAppFactory app)
+    public Task<TestUser> SlackUserAsync(ChatAppFactory app) => SlackUserAsync(Sandbox, app);
+
+    /// <summary>A new user of <paramref name="app"/> with <paramref name="sandbox"/>'s Slack credentials saved.</summary>
+    public static async Task<TestUser> SlackUserAsync(SandboxFixture sandbox, ChatAppFactory app)
     {
         var user = await app.SignInAsync();
-        var env = Sandbox.EnvFor("slack");
+        var env = sandbox.EnvFor("slack");
         var saved = await user.Http.PostAsJsonAsync(
             "/api/credentials",
             new

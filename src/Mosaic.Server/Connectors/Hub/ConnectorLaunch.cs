@@ -1,4 +1,5 @@
 using Mosaic.Server.Connectors.Custom;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -93,6 +94,9 @@ public static class ConnectorLaunch
         var env = new Dictionary<string, string>(source.ToEnvironment(credentials), StringComparer.Ordinal);
         foreach (var name in source.OperatorVariables)
             env[name] = operatorValues?.GetValueOrDefault(name) ?? "";
+        if (source.IsBuiltIn)
+            foreach (var (name, value) in ConnectorTelemetryVariables.From(System.Environment.GetEnvironmentVariables()))
+                env[name] = value;
         return env;
     }
 

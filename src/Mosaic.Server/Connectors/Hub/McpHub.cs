@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -30,6 +31,7 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     {
         (_changes, _cache, _caller, _sessions, _refresh) = (changes, cache, caller, sessions, refresh);
         sessions.Started += toolLists.Watch;
+        MosaicMetrics.Observe(this);
     }
 
     public async Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(string userId, string datasource, CancellationToken ct)
@@ -56,31 +58,61 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         var key = Key(userId, datasource);
+        using var span = ToolCallSpan(datasource, tool);
+        var started = Stopwatch.GetTimestamp();
+        var (outcome, cached) = (MosaicTelemetry.Outcomes.Error, false);
         try
         {
             var spec = await _changes.ResolveAsync(key, ct);
-            var started = Stopwatch.GetTimestamp();
             var judged = (await JudgedToolsAsync(key, spec, ct)).FirstOrDefault(t => t.Name == tool);
             // The workspace's policy is checked here too, not only in listings: a call never depends on what was offered.
             var refusal = judged is null ? $"The {datasource} source has no tool named '{tool}'." : spec.Policy.Refusal(judged);
             if (refusal is not null)
+            {
+                outcome = MosaicTelemetry.Outcomes.Refused;
                 return new McpToolResult(true, refusal, null, Stopwatch.GetElapsedTime(started), false);
+            }
             var info = spec.Policy.Apply([judged!])[0];
 
             Func<CancellationToken, Task<CachedToolResult>> call = t => _caller.CallToolAsync(key, spec, tool, arguments, t);
-            var (result, fromCache) =
-                info.ReadOnly && !McpHubCache.IsLiveTool(tool)
-                    ? await _cache.GetResultAsync(key, tool, arguments, call, ct)
-                    : (await call(ct), false);
+            var cacheable = info.ReadOnly && !McpHubCache.IsLiveTool(tool);
+            var (result, fromCache) = cacheable ? await _cache.GetResultAsync(key, tool, arguments, call, ct) : (await call(ct), false);
+            if (cacheable)
+                MosaicMetrics.CacheLookup(datasource, fromCache);
             if (result.AuthRejected && _refresh is not null)
                 (result, fromCache) = (await RenewedAsync(key, tool, arguments, ct) ?? result, false);
+            (outcome, cached) = (result.IsError ? MosaicTelemetry.Outcomes.Error : MosaicTelemetry.Outcomes.Ok, fromCache);
             return new McpToolResult(result.IsError, result.Text, result.Structured, Stopwatch.GetElapsedTime(started), fromCache);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            outcome = MosaicTelemetry.Outcomes.Cancelled;
             throw Cancelled(datasource);
         }
+        catch (McpHubException e)
+        {
+            outcome = Snake(e.Failure); // timeout, breaker_open, process_died...: a fixed word, never the message
+            throw;
+        }
+        finally
+        {
+            span?.SetTag(MosaicTelemetry.Tags.Cached, cached);
+            span.End(outcome);
+            MosaicMetrics.ToolCall(datasource, tool, outcome, cached, Stopwatch.GetElapsedTime(started));
+        }
     }
+
+    static Activity? ToolCallSpan(string datasource, string tool) =>
+        MosaicTelemetry
+            .Start(MosaicTelemetry.Spans.ToolCall(tool), datasource)
+            ?.SetTag(MosaicTelemetry.Tags.Tool, tool)
+            .SetTag(MosaicTelemetry.Tags.GenAiTool, tool)
+            .SetTag(MosaicTelemetry.Tags.GenAiOperation, "execute_tool");
+
+    static string Snake(McpHubFailure failure) =>
+        string.Concat(
+            failure.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}")
+        );
 
     /// <summary>
     /// The service refused the credentials: renewed (an OAuth refresh), the call runs once more in a session started with
@@ -176,5 +208,9 @@ public sealed class McpHub : IMcpHub, IAsyncDisposable
         return new SessionKey(userId, datasource);
     }
 
-    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        MosaicMetrics.Forget(this);
+        return _sessions.DisposeAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
         SessionKey key,
         Func<CancellationToken, ValueTask<IReadOnlyList<DeclaredTool>>> load,
         CancellationToken ct
-    ) => cache.GetOrCreateAsync(ToolsKey(key), load, Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+    ) => cache.GetOrCreateAsync(ToolsKey(key), InCallersTrace(load), Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
 
     /// <summary>The server said its tools changed (notifications/tools/list_changed).</summary>
     public ValueTask ForgetToolsAsync(SessionKey key) => cache.RemoveAsync(ToolsKey(key));
@@ -43,13 +44,13 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
         {
             var result = await cache.GetOrCreateAsync(
                 ResultKey(key, tool, arguments),
-                async token =>
+                InCallersTrace(async token =>
                 {
                     ran = true;
                     var r = await call(token);
                     // Throwing keeps an error out of the cache; it is unwrapped below.
                     return r.IsError ? throw new UncacheableResult(r) : r;
-                },
+                }),
                 Entry(IsSchemaTool(tool) ? options.Value.SchemaCacheTtl : options.Value.ResultCacheTtl),
                 [Tag(key)],
                 ct
@@ -60,6 +61,20 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
         {
             return (u.Result, false);
         }
+    }
+
+    /// <summary>
+    /// HybridCache runs a miss's factory outside the caller's execution context, so the caller's span (the tool call) is
+    /// carried in by hand: the connector's request, and the traceparent in its <c>_meta</c>, stay in the caller's trace.
+    /// </summary>
+    static Func<CancellationToken, ValueTask<T>> InCallersTrace<T>(Func<CancellationToken, ValueTask<T>> load)
+    {
+        var caller = Activity.Current;
+        return async token =>
+        {
+            Activity.Current = caller; // an async lambda: undone when it returns
+            return await load(token);
+        };
     }
 
     /// <summary>Drops everything cached for this user and source (credentials changed or deleted).</summary>
