@@ -18,11 +18,11 @@ RUN npm run build
 
 # The server and the connectors, through the same script an operator uses without containers.
 FROM ${SDK_IMAGE} AS build
-# Native AOT links with clang and needs zlib's headers; the SDK image has neither.
-RUN apt-get update -qq \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev >/dev/null \
- && rm -rf /var/lib/apt/lists/*
 ARG CONNECTORS_AOT=true
+# Native AOT links with clang and needs zlib's headers; the SDK image has neither (a JIT build needs neither).
+RUN if [ "$CONNECTORS_AOT" != false ]; then apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev >/dev/null \
+ && rm -rf /var/lib/apt/lists/*; fi
 # Passed through when the build machine needs it (package signature checks where revocation servers are unreachable).
 ARG NUGET_CERT_REVOCATION_MODE
 WORKDIR /src

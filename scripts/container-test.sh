@@ -72,8 +72,14 @@ build_args=(--build-arg "SDK_IMAGE=$prefix/sdk:10.0" --build-arg "RUNTIME_IMAGE=
 [ -z "${NUGET_CERT_REVOCATION_MODE:-}" ] || build_args+=(--build-arg "NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE")
 echo "container-test: building the Dockerfile (connectors AOT: $aot)…"
 # --format docker: the OCI format has no HEALTHCHECK.
+# The machine's NuGet and npm caches are lent to the build (as a CI cache would be), so restore and npm ci read what
+# scripts/test.sh already fetched instead of downloading it again; the image's layers are the same either way.
+caches=()
+nuget_cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+[ -d "$nuget_cache" ] && caches+=(-v "$nuget_cache:/root/.nuget/packages")
+[ -d "$HOME/.npm" ] && caches+=(-v "$HOME/.npm:/root/.npm")
 timed "image build (CONNECTORS_AOT=$aot)" "${podman[@]}" build --pull=never --network host --format docker \
-  "${build_args[@]}" -t "$image" . >"$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; fail "the image did not build"; }
+  "${caches[@]}" "${build_args[@]}" -t "$image" . >"$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; fail "the image did not build"; }
 size=$("${podman[@]}" image inspect --format '{{.Size}}' "$image")
 base_size=$("${podman[@]}" image inspect --format '{{.Size}}' "$prefix/aspnet:10.0")
 # Podman without systemd says (on stderr, harmlessly) that it cannot schedule the periodic health checks: kept in
