@@ -55,16 +55,18 @@ public sealed class SecurityHeadersTests(MosaicAppFactory app) : IClassFixture<M
 
 public sealed class ProductionCookieTests
 {
+    private static void Production(MosaicAppFactory f)
+    {
+        f.Settings["ENVIRONMENT"] = "production";
+        f.Settings["BCRYPT_WORK_FACTOR"] = "10";
+        f.Settings["JWT_SECRET_KEY"] = new string('k', 40);
+        f.Settings["ENCRYPTION_KEY"] = Convert.ToBase64String(new byte[32]);
+    }
+
     [Fact]
     public async Task Outside_development_cookies_are_secure_and_keys_are_required()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f =>
-        {
-            f.Settings["ENVIRONMENT"] = "production";
-            f.Settings["BCRYPT_WORK_FACTOR"] = "10";
-            f.Settings["JWT_SECRET_KEY"] = new string('k', 40);
-            f.Settings["ENCRYPTION_KEY"] = Convert.ToBase64String(new byte[32]);
-        });
+        await using var app = await MosaicAppFactory.StartNewAsync(Production);
         app.ClientOptions.BaseAddress = new Uri("https://localhost"); // as behind TLS
         var browser = app.CreateBrowser();
         var email = $"prod-{Guid.NewGuid():N}@example.com";
@@ -82,13 +84,7 @@ public sealed class ProductionCookieTests
     [Fact]
     public async Task Outside_development_plain_HTTP_is_refused_with_what_to_fix_before_anything_changes()
     {
-        await using var app = await MosaicAppFactory.StartNewAsync(f =>
-        {
-            f.Settings["ENVIRONMENT"] = "production";
-            f.Settings["BCRYPT_WORK_FACTOR"] = "10";
-            f.Settings["JWT_SECRET_KEY"] = new string('k', 40);
-            f.Settings["ENCRYPTION_KEY"] = Convert.ToBase64String(new byte[32]);
-        });
+        await using var app = await MosaicAppFactory.StartNewAsync(Production);
         var browser = app.CreateBrowser(); // http://localhost: no TLS proxy in front
         var email = $"plain-{Guid.NewGuid():N}@example.com";
         var signup = await browser.SignupAsync(email, "a long enough passphrase");
