@@ -45,19 +45,6 @@ dotnet_test() { # label, then the dotnet test arguments
   local label=$1; shift
   dotnet test "$@" -c Release --no-build --nologo --logger "trx;LogFilePrefix=$label" --results-directory "$results"
 }
-# Two suites side by side, each into its own log (printed when it ends); fails when either fails. Used for the two server
-# runs, which share only the services (their databases, users, buckets and Redis keys are named per test): beside the
-# container build in CI: 739 s, against 700 s one after the other with the container build over by then.
-together() { # function names
-  local pids=() rc=0 i
-  for job in "$@"; do ("$job" >"$results/$job.log" 2>&1) & pids+=($!); done
-  for i in "${!pids[@]}"; do
-    wait "${pids[$i]}" || { rc=1; echo "== ${*:i+1:1} FAILED"; }
-    cat "$results/${*:i+1:1}.log"
-  done
-  return $rc
-}
-
 step lint scripts/lint.sh
 step build dotnet build Mosaic.slnx -c Release -nologo -v quiet
 
@@ -80,7 +67,8 @@ step connectors dotnet_test connectors tests/Mosaic.Connectors.Tests
 # Each database run in one connector isolation mode, so every server test passes in both (docs/deploy.md#connector-isolation).
 server_sqlite() { MOSAIC_TEST_DB=sqlite MOSAIC_TEST_ISOLATION=shared dotnet_test server-sqlite tests/Mosaic.Server.Tests; }
 server_mariadb() { MOSAIC_TEST_DB=mariadb MOSAIC_TEST_ISOLATION=process dotnet_test server-mariadb tests/Mosaic.Server.Tests; }
-step server together server_sqlite server_mariadb
+step server-sqlite server_sqlite
+step server-mariadb server_mariadb
 # The faults an operator meets (docs/deploy.md#what-it-survives), against the built server as a real process, once:
 # a private MariaDB stopped under load, a frozen connector, a killed server, a full disk (a tmpfs: root), backups.
 step faults dotnet_test faults tests/Mosaic.Faults.Tests
