@@ -60,7 +60,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             "--auth-root-authentication-method=normal",
             "--skip-test-db"
         );
-        var server = new MariaDbServer(dir, FreePort());
+        var server = new MariaDbServer(dir, ServerProcess.FreePort());
         await server.StartAsync();
         await RunAsync(
             "mariadb",
@@ -184,12 +184,5 @@ public sealed class MariaDbServer : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{command} failed ({process.ExitCode}): {await stderr}{await stdout}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -169,7 +169,8 @@ public sealed class ServerProcess : IAsyncDisposable
             output.TryDequeue(out _);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free right now (for the server and the suite's own MariaDB).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

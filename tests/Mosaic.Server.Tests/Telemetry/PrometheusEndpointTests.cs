@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Mosaic.Connectors.Tests.Infrastructure;
 
 namespace Mosaic.Server.Tests.Telemetry;
 
@@ -13,7 +14,7 @@ public sealed class PrometheusEndpointTests
     [Fact]
     public async Task Metrics_are_served_on_their_own_loopback_port_and_not_on_the_apps_port()
     {
-        var port = FreePort();
+        var port = SandboxFixture.FreePort();
         await using var app = await MosaicAppFactory.StartNewAsync(f => Prometheus(f, port));
         var client = app.CreateClient();
         Assert.True((await client.GetAsync("/api/health")).IsSuccessStatusCode);
@@ -41,7 +42,7 @@ public sealed class PrometheusEndpointTests
     [Fact]
     public async Task Metrics_host_0_0_0_0_serves_every_address_as_the_operator_asked()
     {
-        var port = FreePort();
+        var port = SandboxFixture.FreePort();
         await using var app = await MosaicAppFactory.StartNewAsync(f =>
         {
             Prometheus(f, port);
@@ -64,7 +65,7 @@ public sealed class PrometheusEndpointTests
         await using var app = await MosaicAppFactory.StartNewAsync(f =>
         {
             f.Settings["MOSAIC_METRICS"] = "prometheus";
-            f.Settings["MOSAIC_METRICS_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            f.Settings["MOSAIC_METRICS_PORT"] = SandboxFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
             f.Settings[variable] = value;
         });
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -86,13 +87,6 @@ public sealed class PrometheusEndpointTests
     {
         f.Settings["MOSAIC_METRICS"] = "prometheus";
         f.Settings["MOSAIC_METRICS_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>An IPv4 address of this machine that is not loopback (CI and developer machines have one).</summary>
