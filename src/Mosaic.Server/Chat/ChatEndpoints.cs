@@ -94,6 +94,7 @@ public static class ChatEndpoints
         if (request.Validate(services.GetRequiredService<ChatSettings>(), registry) is { } invalid)
             return (null, TypedResults.Problem(invalid));
 
+        using var span = Telemetry.MosaicTelemetry.Start(Telemetry.MosaicTelemetry.Spans.Session, request.Datasource);
         var userId = http.User.GetUserId();
         var sessionId = request.SessionId ?? SessionIds.New();
         var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);

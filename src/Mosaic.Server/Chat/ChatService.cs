@@ -82,7 +82,9 @@ public sealed class ChatService(
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
 
         // Switched off by the admin, or not connected (shared) / configured (personal): said before anything is stored.
-        var setup = await sources.SetupAsync(q.UserId, q.Source, ct);
+        SourceSetup setup;
+        using (MosaicTelemetry.Start(MosaicTelemetry.Spans.Resolve, q.Source.Id))
+            setup = await sources.SetupAsync(q.UserId, q.Source, ct);
         if (setup.Fields is null)
         {
             var unavailable = new ErrorEvent(
@@ -98,7 +100,10 @@ public sealed class ChatService(
         turn = turn with { CredentialFields = ParameterInjection.Defaults(setup.Fields), Events = said, SessionId = q.SessionId };
 
         // Stored before any tool or model work: if the process dies from here on, history keeps the question.
-        var pending = q.Persist ? await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct) : null;
+        PendingTurn? pending = null;
+        if (q.Persist)
+            using (MosaicTelemetry.Start(MosaicTelemetry.Spans.Save, q.Source.Id))
+                pending = await history.BeginTurnAsync(q.UserId, q.SessionId, q.Source.Id, q.Message, askedAt, ct);
         stored.Value = pending is not null;
         var progress = new Progress();
         Outcome outcome;
@@ -166,11 +171,12 @@ public sealed class ChatService(
         await turn.EmitAsync(new ThinkingEvent($"Routing ({plan.Tier}): {plan.Reason}."), ct);
         await turn.EmitAsync(new ThinkingEndEvent(), ct);
 
-        var messages = new List<ChatMessage>
+        List<ChatMessage> messages;
+        using (MosaicTelemetry.Start(MosaicTelemetry.Spans.History, q.Source.Id))
         {
-            new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools)),
-        };
-        messages.AddRange(await history.RecentAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct));
+            messages = [new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools))];
+            messages.AddRange(await history.RecentAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct));
+        }
         messages.Add(new ChatMessage(ChatRole.User, q.Message));
         try
         {
@@ -241,7 +247,8 @@ public sealed class ChatService(
             result?.Text is { Length: > 0 } text ? text
             : failure == Stopped ? "(stopped before an answer)"
             : failure ?? "";
-        await history.FinishTurnAsync(pending, answer, JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);
+        using (MosaicTelemetry.Start(MosaicTelemetry.Spans.Save, q.Source.Id))
+            await history.FinishTurnAsync(pending, answer, JsonSerializer.Serialize(metadata), time.GetUtcNow().UtcDateTime, ct);
         return metadata;
     }
 

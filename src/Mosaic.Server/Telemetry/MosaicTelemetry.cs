@@ -20,6 +20,19 @@ public static class MosaicTelemetry
     {
         public const string Turn = "chat.turn";
         public const string Route = "chat.route";
+
+        // The stages of a turn around its tool call, so a trace (and bench/turn) shows where the host's time goes.
+        /// <summary>The endpoint's checks of the question and of the session's owner.</summary>
+        public const string Session = "chat.session";
+
+        /// <summary>The user's launch settings for the source (credentials, policy), in the turn and in the hub.</summary>
+        public const string Resolve = "chat.resolve";
+
+        /// <summary>The read of the session's prior messages (and the user's name) for the model's context.</summary>
+        public const string History = "chat.history";
+
+        /// <summary>A write of the turn to chat_history: the question before the work, the answer after it.</summary>
+        public const string Save = "chat.save";
         public const string AgentSource = "agent.source";
         public const string DigestSource = "digest.source";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Mosaic.Server.Telemetry;
 
 namespace Mosaic.Server.Connectors.Hub;
 
@@ -28,6 +29,7 @@ internal sealed class LaunchChanges(
     public async Task<McpLaunchSpec> ResolveAsync(SessionKey key, CancellationToken ct)
     {
         McpLaunchSpec spec;
+        using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.Resolve, key.Datasource);
         try
         {
             spec = await resolver.ResolveAsync(key.UserId, key.Datasource, ct);
