@@ -147,10 +147,13 @@ public sealed class AdminSourceSettings(
             return await UpdateAsync(source, request, fixedValues, adminId, ct);
         }
         var after = SourcePolicy.From(row);
-        // Who may connect, how and where changed: every user's session of the source restarts, on every replica (a tool
-        // policy change needs none: it is read on every request).
-        if (after.Enabled != before.Enabled || after.Connection != before.Connection || !SameFixed(before, after))
-            changes.Publish(new CredentialChange(null, source.Id, CredentialChangeKind.Saved, time.GetUtcNow()));
+        // Who may connect, how and where changed: every user's session of the source restarts, on every replica. A tool
+        // policy change restarts none, but the setups cached with the old policy are read again.
+        var kind =
+            after.Enabled != before.Enabled || after.Connection != before.Connection || !SameFixed(before, after)
+                ? CredentialChangeKind.Saved
+                : CredentialChangeKind.Policy;
+        await changes.PublishAsync(new CredentialChange(null, source.Id, kind, time.GetUtcNow()));
         return Describe(before, after);
     }
 

@@ -97,10 +97,13 @@ public static class ChatEndpoints
         using var span = Telemetry.MosaicTelemetry.Start(Telemetry.MosaicTelemetry.Spans.Session, request.Datasource);
         var userId = http.User.GetUserId();
         var sessionId = request.SessionId ?? SessionIds.New();
-        var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
-        if (owner == SessionOwner.SomeoneElse)
+        // The owner check also reads what the turn needs from the session (one query), so the turn reads nothing more.
+        var history = services.GetRequiredService<ChatHistoryStore>();
+        var session = await history.OpenAsync(userId, sessionId, services.GetRequiredService<ChatSettings>().HistoryMessages, ct);
+        if (session.Owner == SessionOwner.SomeoneElse)
             return (null, ChatSessionEndpoints.SessionNotFound());
-        return (new ChatQuestion(userId, sessionId, registry.Find(request.Datasource)!, request.Message.Trim()), null);
+        var source = registry.Find(request.Datasource)!;
+        return (new ChatQuestion(userId, sessionId, source, request.Message.Trim()) { Session = session }, null);
     }
 
     private static ChatTurn Turn(ChatQuestion question, bool canAskApproval, IEventSink<ChatEvent> events) =>

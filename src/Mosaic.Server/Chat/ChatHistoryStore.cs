@@ -22,6 +22,9 @@ public sealed record ChatSessionMessage(
 /// <summary>The two rows of a turn being answered, stored before any work starts and completed by <c>FinishTurnAsync</c>.</summary>
 public sealed record PendingTurn(string QuestionId, string AnswerId, DateTime AskedAt);
 
+/// <summary>What <see cref="ChatHistoryStore.OpenAsync"/> read: the owner, the user's name and the prior messages.</summary>
+public sealed record SessionContext(SessionOwner Owner, string? UserName, IReadOnlyList<ChatMessage> Recent);
+
 public enum SessionOwner
 {
     Nobody,
@@ -35,29 +38,45 @@ public enum SessionOwner
 /// </summary>
 public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, ChatSettings settings, TimeProvider time)
 {
-    public async Task<SessionOwner> OwnerAsync(string userId, string sessionId, CancellationToken ct)
-    {
-        var owners = await db.ChatHistory.Where(c => c.SessionId == sessionId).Select(c => c.UserId).Distinct().ToListAsync(ct);
-        return owners.Count == 0 ? SessionOwner.Nobody
-            : owners.All(o => o == userId) ? SessionOwner.Caller
-            : SessionOwner.SomeoneElse;
-    }
+    public async Task<SessionOwner> OwnerAsync(string userId, string sessionId, CancellationToken ct) =>
+        (await OpenAsync(userId, sessionId, 0, ct)).Owner;
 
     /// <summary>
-    /// The last <paramref name="count"/> messages of the session, oldest first, as model context. Turns without
-    /// a stored answer (this one, one still running elsewhere, an interrupted one) are left out.
+    /// What a turn in the session needs to know before it starts, in one read of a session that has messages: whose the
+    /// session is, the user's name, and its last <paramref name="count"/> messages, oldest first, as model context. Turns
+    /// without a stored answer (this one, one still running elsewhere, an interrupted one) are left out of the messages.
     /// </summary>
-    public async Task<List<ChatMessage>> RecentAsync(string userId, string sessionId, int count, CancellationToken ct)
+    public async Task<SessionContext> OpenAsync(string userId, string sessionId, int count, CancellationToken ct)
     {
+        // The newest rows, each with two values that do not depend on the row: SQLite and MariaDB evaluate such subqueries
+        // once. Twice the count leaves room for unanswered turns among them; the owner check looks at every row.
         var rows = await db
-            .ChatHistory.Where(c => c.UserId == userId && c.SessionId == sessionId && c.Status == null)
+            .ChatHistory.Where(c => c.SessionId == sessionId)
             .OrderByDescending(c => c.CreatedAt)
-            .Take(count)
-            .Select(c => new { c.Role, c.Content })
+            .Take(Math.Max(1, count * 2))
+            .Select(c => new
+            {
+                c.Role,
+                c.Content,
+                c.Status,
+                Theirs = db.ChatHistory.Any(o => o.SessionId == sessionId && o.UserId != userId),
+                Name = db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        rows.Reverse();
-        return rows.Select(r => new ChatMessage(r.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, r.Content)).ToList();
+        if (rows.Count == 0)
+            return new SessionContext(SessionOwner.Nobody, await NameAsync(userId, ct), []);
+        if (rows[0].Theirs)
+            return new SessionContext(SessionOwner.SomeoneElse, null, []);
+        var messages = rows.Where(r => r.Status == null)
+            .Take(count)
+            .Reverse()
+            .Select(r => new ChatMessage(r.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, r.Content))
+            .ToList();
+        return new SessionContext(SessionOwner.Caller, rows[0].Name, messages);
     }
+
+    async Task<string?> NameAsync(string userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Stores the question, and an empty answer, as in progress: from here on a crash loses nothing, the turn reads
@@ -110,21 +129,19 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
         try
         {
             var at = answeredAt > turn.AskedAt ? answeredAt : turn.AskedAt.AddTicks(10);
-            // The answer first: a crash between the two leaves a stored answer, never a question that looks answered.
+            // Both rows in one statement: the answer and the end of the question's in-progress state commit together, so a
+            // crash never leaves a question that looks answered without its answer.
             await db
-                .ChatHistory.Where(c => c.Id == turn.AnswerId)
+                .ChatHistory.Where(c => c.Id == turn.AnswerId || c.Id == turn.QuestionId)
                 .ExecuteUpdateAsync(
                     s =>
-                        s.SetProperty(c => c.Content, answer)
-                            .SetProperty(c => c.Metadata, metadataJson)
-                            .SetProperty(c => c.CreatedAt, at)
+                        s.SetProperty(c => c.Content, c => c.Id == turn.AnswerId ? answer : c.Content)
+                            .SetProperty(c => c.Metadata, c => c.Id == turn.AnswerId ? metadataJson : c.Metadata)
+                            .SetProperty(c => c.CreatedAt, c => c.Id == turn.AnswerId ? at : c.CreatedAt)
                             .SetProperty(c => c.Status, (string?)null)
                             .SetProperty(c => c.HeartbeatAt, (DateTime?)null),
                     ct
                 );
-            await db
-                .ChatHistory.Where(c => c.Id == turn.QuestionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, (string?)null).SetProperty(c => c.HeartbeatAt, (DateTime?)null), ct);
         }
         finally
         {

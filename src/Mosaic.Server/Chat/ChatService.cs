@@ -28,7 +28,11 @@ public sealed record ChatQuestion(
     string Message,
     bool Persist = true,
     PlannedCall? Call = null
-);
+)
+{
+    /// <summary>The session as the endpoint read it (owner, name, prior messages); null: the turn reads it.</summary>
+    public SessionContext? Session { get; init; }
+}
 
 /// <summary>
 /// Single-source chat (docs/architecture.md#single-source-chat): credentials → tools → route → system prompt → history → the
@@ -36,8 +40,7 @@ public sealed record ChatQuestion(
 /// its <see cref="ChatTurnResult"/>; a cancelled or crashed turn is stored, then its exception goes to the caller.
 /// </summary>
 public sealed class ChatService(
-    MosaicDbContext db,
-    UsableSources sources,
+    SetupCache setups,
     IMcpHub hub,
     LlmProvider llm,
     IToolRouter router,
@@ -82,9 +85,11 @@ public sealed class ChatService(
         await turn.EmitAsync(new SessionIdEvent(q.SessionId), ct);
 
         // Switched off by the admin, or not connected (shared) / configured (personal): said before anything is stored.
+        // One view of the user's credentials for the whole turn (the hub's listing and call read the same kept setup).
+        using var view = SetupCache.BeginTurn();
         SourceSetup setup;
         using (MosaicTelemetry.Start(MosaicTelemetry.Spans.Resolve, q.Source.Id))
-            setup = await sources.SetupAsync(q.UserId, q.Source, ct);
+            setup = (await setups.GetAsync(q.UserId, q.Source, ct)).Setup;
         if (setup.Fields is null)
         {
             var unavailable = new ErrorEvent(
@@ -174,8 +179,8 @@ public sealed class ChatService(
         List<ChatMessage> messages;
         using (MosaicTelemetry.Start(MosaicTelemetry.Spans.History, q.Source.Id))
         {
-            messages = [new(ChatRole.System, prompts.Build(q.Source, await UserNameAsync(q.UserId, ct), plan.Tools))];
-            messages.AddRange(await history.RecentAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct));
+            var session = q.Session ?? await history.OpenAsync(q.UserId, q.SessionId, settings.HistoryMessages, ct);
+            messages = [new(ChatRole.System, prompts.Build(q.Source, session.UserName, plan.Tools)), .. session.Recent];
         }
         messages.Add(new ChatMessage(ChatRole.User, q.Message));
         try
@@ -262,9 +267,6 @@ public sealed class ChatService(
     /// <param name="Failure">Null on success; the error a person reads, or <see cref="Stopped"/>.</param>
     /// <param name="Error">The stream's error event for that failure (its code, and when to retry).</param>
     private sealed record Outcome(LoopResult? Result, string? Failure, ErrorEvent? Error = null);
-
-    private async Task<string?> UserNameAsync(string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
     private static IReadOnlyList<DirectRoute> Routes(SourceDefinition source) =>
         source.DirectRouting.Select(r => new DirectRoute(r.Keywords, r.Tool)).ToList();

@@ -38,6 +38,7 @@ public static class ConnectorExtensions
         builder.Services.AddSingleton<SqliteFileAccess>();
         builder.Services.AddScoped<SourcePolicies>();
         builder.Services.AddScoped<UsableSources>();
+        builder.Services.AddSingleton<SetupCache>();
         return builder;
     }
 }

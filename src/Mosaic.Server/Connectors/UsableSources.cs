@@ -63,12 +63,15 @@ public sealed class UsableSources(
             return new SourceSetup(policy, null, McpHubFailure.UnknownSource, $"{source.Name} is not available: it is switched off.");
         var row = await oauthRows.FindAsync(policy.Shared ? null : userId, source.Id, ct);
         var credentials = row?.Fields;
+        DateTime? freshUntil = null;
         if (row is { IsOAuth: true })
         {
             var fresh = await refresher.FreshAsync(row, policy.FixedSettings, forceRefresh, ct);
             if (fresh.Reconnect is { } sentence)
                 return new SourceSetup(policy, null, McpHubFailure.NotConfigured, sentence) { Reconnect = true };
             credentials = fresh.Fields?.Where(f => !OAuthFields.IsBookkeeping(f.Key)).ToDictionary();
+            // Until the refresher would renew the token; a token just renewed has an expiry this row does not say.
+            freshUntil = fresh.Changed ? DateTime.MinValue : row.ExpiresAt - OAuthRefresher.Margin;
         }
         // A remote MCP server with OAuth starts without a connection: it may list its tools openly and ask for authorization
         // only when a tool is called, and that request is what brings the person the Connect prompt.
@@ -81,7 +84,7 @@ public sealed class UsableSources(
                     ? $"{source.Name} is not connected yet: your admin connects it for everyone."
                     : $"{source.Name} is not configured yet: add your credentials under Data sources, then ask again."
             );
-        return new SourceSetup(policy, policy.Effective(credentials), null, null);
+        return new SourceSetup(policy, policy.Effective(credentials), null, null) { FreshUntil = freshUntil };
     }
 }
 
@@ -93,6 +96,9 @@ public sealed record SourceSetup(SourcePolicy Policy, IReadOnlyDictionary<string
     /// <summary>An OAuth connection the provider no longer honours: only the person (or, shared, the admin) can connect it
     /// again; <see cref="Problem"/> is the sentence.</summary>
     public bool Reconnect { get; init; }
+
+    /// <summary>Until when these fields may be reused (an OAuth access token's renewal time, UTC); null: until they change.</summary>
+    public DateTime? FreshUntil { get; init; }
 }
 
 /// <param name="HasCredentials">The user saved credentials for it (the wire's <c>configured</c> on a personal connection).</param>

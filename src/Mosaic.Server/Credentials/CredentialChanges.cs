@@ -4,6 +4,9 @@ public enum CredentialChangeKind
 {
     Saved,
     Deleted,
+
+    /// <summary>Only the admin's tool policy for the source changed: cached setups are read again, sessions stay.</summary>
+    Policy,
 }
 
 /// <summary>
@@ -25,10 +28,15 @@ public interface ICredentialChangeNotifier
 }
 
 /// <summary>Carries a change to the other replicas (Redis pub/sub); they raise it with <see
-/// cref="CredentialChangeNotifier.Deliver"/>.</summary>
+/// cref="CredentialChangeNotifier.Deliver"/>. Also keeps the workspace's change counter, which every change moves before
+/// it is acknowledged: a replica that reads it knows of a change even before the change's notice reaches it.</summary>
 public interface ICredentialChangeRelay
 {
-    void Forward(CredentialChange change);
+    /// <summary>Moves the change counter, then tells the other replicas. Never throws: a replica it cannot reach is logged.</summary>
+    Task ForwardAsync(CredentialChange change);
+
+    /// <summary>The change counter now; 0 with a single replica (no Redis), null when it cannot be read.</summary>
+    Task<long?> GenerationAsync();
 }
 
 public sealed class CredentialChangeNotifier(ILogger<CredentialChangeNotifier> logger, ICredentialChangeRelay? relay = null)
@@ -36,12 +44,19 @@ public sealed class CredentialChangeNotifier(ILogger<CredentialChangeNotifier> l
 {
     public event Action<CredentialChange>? Changed;
 
-    /// <summary>A change made on this replica: raised here, then forwarded to the others.</summary>
-    public void Publish(CredentialChange change)
+    /// <summary>
+    /// A change made on this replica, after it is committed and before it is acknowledged: raised here, the change counter
+    /// moved, then forwarded to the others.
+    /// </summary>
+    public async Task PublishAsync(CredentialChange change)
     {
         Deliver(change);
-        relay?.Forward(change);
+        if (relay is not null)
+            await relay.ForwardAsync(change);
     }
+
+    /// <summary>The workspace's change counter (<see cref="ICredentialChangeRelay.GenerationAsync"/>); 0 without replicas.</summary>
+    public Task<long?> GenerationAsync() => relay?.GenerationAsync() ?? Task.FromResult<long?>(0);
 
     /// <summary>Raises a change on this replica only (used for changes another replica made).</summary>
     public void Deliver(CredentialChange change)

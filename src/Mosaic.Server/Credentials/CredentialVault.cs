@@ -158,7 +158,7 @@ public sealed class CredentialVault(
             datasource,
             fields.Count
         );
-        notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
+        await notifier.PublishAsync(new CredentialChange(userId, datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
         // The field names say what changed (a new token, a new URL); their values never reach the log. OAuth bookkeeping is
         // summed up as "auth": "oauth".
         var named = fields.Keys.Where(k => !k.StartsWith("oauth_", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
@@ -175,7 +175,7 @@ public sealed class CredentialVault(
         if (deleted == 0)
             return false;
         logger.LogInformation("Credentials deleted for {Owner}, datasource {Datasource}", Owner(userId), datasource);
-        notifier.Publish(new CredentialChange(userId, datasource, CredentialChangeKind.Deleted, time.GetUtcNow()));
+        await notifier.PublishAsync(new CredentialChange(userId, datasource, CredentialChangeKind.Deleted, time.GetUtcNow()));
         await audit.WriteAsync(Entry(CredentialActions.Deleted, userId, datasource, actorUserId));
         return true;
     }

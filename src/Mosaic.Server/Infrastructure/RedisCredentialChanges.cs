@@ -8,7 +8,8 @@ namespace Mosaic.Server.Infrastructure;
 /// Credential changes over Redis pub/sub, so a replica replaces the MCP session of a user whose
 /// credentials another replica just saved or deleted. Messages carry ids only (user, datasource,
 /// kind), never a secret. Pub/sub is fire-and-forget: a replica cut off from Redis at that moment
-/// misses the notice and keeps its session until it idles out or fails with the old credentials.
+/// misses the notice and keeps its session until it idles out or fails with the old credentials. The change counter
+/// beside it is what makes a save count at once: it moves before the save is acknowledged, and a turn reads it.
 /// </summary>
 internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProvider services, ILogger<RedisCredentialChanges> logger)
     : RedisChannelListener(redis, logger),
@@ -18,16 +19,18 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
     private readonly string _origin = Guid.NewGuid().ToString("N");
     protected override RedisChannel Channel => RedisChannel.Literal(Redis.KeyPrefix + "credential-changes");
 
-    public void Forward(CredentialChange change)
-    {
-        if (Redis.IsConfigured)
-            _ = PublishAsync(change);
-    }
+    // Moved by every change before it is acknowledged (SetupCache reads it once per turn). Survives restarts of the
+    // replicas; if Redis loses it, the counter restarts and differs from what the replicas saw, which only drops caches.
+    private RedisKey Generation => Redis.KeyPrefix + "credential-generation";
 
-    private async Task PublishAsync(CredentialChange change)
+    public async Task ForwardAsync(CredentialChange change)
     {
+        if (!Redis.IsConfigured)
+            return;
         try
         {
+            var db = Redis.Multiplexer.GetDatabase();
+            await db.StringIncrementAsync(Generation);
             var message = new Message(_origin, change.UserId, change.Datasource, change.Kind, change.At);
             await Redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
         }
@@ -39,6 +42,22 @@ internal sealed class RedisCredentialChanges(RedisConnection redis, IServiceProv
                 change.Datasource,
                 ex.Message
             );
+        }
+    }
+
+    public async Task<long?> GenerationAsync()
+    {
+        if (!Redis.IsConfigured)
+            return 0;
+        try
+        {
+            var value = await Redis.Multiplexer.GetDatabase().StringGetAsync(Generation);
+            return value.IsNull ? 0 : (long)value;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug("The credential change counter could not be read: {Error}", ex.Message);
+            return null;
         }
     }
 

@@ -8,7 +8,7 @@ namespace Mosaic.Server.OAuth;
 /// one refresh (single-flight, like every refresh) and one more call; a refused refresh answers with the reconnect sentence.
 /// Pasted credentials are left as they are. Singleton; each call gets a scope (the vault uses a DbContext).
 /// </summary>
-public sealed class OAuthToolRefresh(SourceRegistry registry, IServiceScopeFactory scopes) : IToolCredentialRefresh
+public sealed class OAuthToolRefresh(SourceRegistry registry, IServiceScopeFactory scopes, SetupCache setups) : IToolCredentialRefresh
 {
     public async Task<CredentialRefresh> RefreshAsync(string userId, string datasource, CancellationToken ct)
     {
@@ -20,6 +20,8 @@ public sealed class OAuthToolRefresh(SourceRegistry registry, IServiceScopeFacto
         if (row is not { IsOAuth: true })
             return CredentialRefresh.None;
         var fresh = await scope.ServiceProvider.GetRequiredService<OAuthRefresher>().FreshAsync(row, policy.FixedSettings, force: true, ct);
+        if (fresh.Changed)
+            setups.Forget(row.UserId, datasource); // the kept setup has the refused token; the retry reads the new one
         return fresh.Reconnect is { } sentence ? new CredentialRefresh(false, sentence) : new CredentialRefresh(fresh.Changed, null);
     }
 }

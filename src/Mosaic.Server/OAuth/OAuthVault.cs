@@ -71,7 +71,9 @@ public sealed class OAuthVault(MosaicDbContext db, CredentialEncryptor encryptor
             .Where(c => c.EncryptedData == connection.Version)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ReconnectReason, reason), ct);
         if (updated == 1)
-            notifier.Publish(new CredentialChange(connection.UserId, connection.Datasource, CredentialChangeKind.Saved, time.GetUtcNow()));
+            await notifier.PublishAsync(
+                new CredentialChange(connection.UserId, connection.Datasource, CredentialChangeKind.Saved, time.GetUtcNow())
+            );
     }
 
     IQueryable<Credential> Rows(string? userId, string datasource) =>

@@ -46,13 +46,13 @@ public sealed class ReplicaMcpSessionTests
         Assert.Equal("second", await TokenSeenByChildAsync(hubOnB, alice.Id));
     }
 
-    private static async Task<string> TokenSeenByChildAsync(IMcpHub hub, string userId)
+    internal static async Task<string> TokenSeenByChildAsync(IMcpHub hub, string userId)
     {
         var env = await hub.CallToolAsync(userId, "everything", "get-env", null, CancellationToken.None);
         return JsonSerializer.Deserialize<Dictionary<string, string>>(env.Text)!.GetValueOrDefault("EVERYTHING_TOKEN") ?? "(none)";
     }
 
-    private static string ConnectorsFileWithEverything()
+    internal static string ConnectorsFileWithEverything()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mosaic-replica-cf").FullName, "connectors.json");
         File.WriteAllText(

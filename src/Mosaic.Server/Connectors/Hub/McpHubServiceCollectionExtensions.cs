@@ -53,6 +53,9 @@ public static class McpHubServiceCollectionExtensions
 
     static async Task NoticeAsync(LaunchChanges changes, CredentialChange change, ILogger log)
     {
+        // The tool policy is applied on every request from the launch SetupCache reads again: no session restarts for it.
+        if (change.Kind == CredentialChangeKind.Policy)
+            return;
         try
         {
             if (change.UserId is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
 
@@ -42,18 +43,34 @@ public abstract record McpLaunchSpec
 
     /// <summary>A value that changes whenever the launch changes: the process or URL and, unless <see cref="Shared"/>,
     /// the credentials in it. Memory only.</summary>
-    internal abstract string Fingerprint();
+    internal string Fingerprint() => Hashes().Launch ??= HashLaunch();
+
+    private protected abstract string HashLaunch();
 
     /// <summary>Tells one set of <see cref="CallCredentials"/> from another (a hash; memory only).</summary>
     internal string CredentialFingerprint() =>
-        LaunchFingerprint.Of(
+        Hashes().Credentials ??= LaunchFingerprint.Of(
             (CallCredentials ?? new Dictionary<string, string>())
                 .OrderBy(e => e.Key, StringComparer.Ordinal)
                 .SelectMany(e => new[] { e.Key, e.Value })
         );
 
     /// <summary>Changes when anything of the user's launch changes, their per-call credentials included (memory only).</summary>
-    internal string UserFingerprint() => Shared ? LaunchFingerprint.Of([Fingerprint(), CredentialFingerprint()]) : Fingerprint();
+    internal string UserFingerprint() =>
+        Hashes().User ??= Shared ? LaunchFingerprint.Of([Fingerprint(), CredentialFingerprint()]) : Fingerprint();
+
+    // A spec is immutable and, kept by SetupCache, asked for its hashes by every call: each instance hashes once. Kept
+    // beside the instance rather than in it, so a copy made with `with` (other values) never inherits them.
+    static readonly ConditionalWeakTable<McpLaunchSpec, SpecHashes> Memo = new();
+
+    SpecHashes Hashes() => Memo.GetValue(this, _ => new SpecHashes());
+
+    sealed class SpecHashes
+    {
+        public string? Launch;
+        public string? Credentials;
+        public string? User;
+    }
 
     /// <summary>The values the connector's log lines must never show (credentials, filled-in headers).</summary>
     internal IEnumerable<string> Secrets() => LaunchSecrets().Concat(CallCredentials?.Values ?? []);
@@ -69,7 +86,7 @@ public sealed record StdioLaunchSpec(
     string? WorkingDirectory = null
 ) : McpLaunchSpec
 {
-    internal override string Fingerprint() =>
+    private protected override string HashLaunch() =>
         LaunchFingerprint.Of([
             "stdio",
             Command,
@@ -88,7 +105,7 @@ public sealed record HttpLaunchSpec(Uri Url, IReadOnlyDictionary<string, string>
     /// policy says: it is the operator's own address, not one a user supplied.</summary>
     public bool OperatorService { get; init; }
 
-    internal override string Fingerprint() =>
+    private protected override string HashLaunch() =>
         LaunchFingerprint.Of([
             "http",
             Url.AbsoluteUri,

@@ -6,12 +6,12 @@ namespace Mosaic.Server.Connectors.Hub;
 /// <summary>
 /// The hub's view of the registry, the admin's source settings and the vault: which program or URL a source runs,
 /// with the fields <see cref="UsableSources.SetupAsync"/> gives (shared or the user's own credentials, fixed settings
-/// over them), the egress the admin's fixed hosts open, and the tool policy. Resolved on every hub request, so a
-/// change counts at once on every replica. The vault is scoped (it uses a DbContext), so each lookup gets a scope.
+/// over them), the egress the admin's fixed hosts open, and the tool policy. Read through <see cref="SetupCache"/>, which
+/// keeps each user's setup until a change to it is noticed (on any replica), and built into a launch once per setup.
 /// </summary>
 internal sealed class RegistryLaunchResolver(
     SourceRegistry registry,
-    IServiceScopeFactory scopes,
+    SetupCache setups,
     BuiltInConnectorLocator locator,
     SqliteFileAccess sqliteFiles,
     IOptions<McpHubOptions> options
@@ -23,11 +23,10 @@ internal sealed class RegistryLaunchResolver(
         if (source is null)
             throw new McpHubException(McpHubFailure.UnknownSource, datasource, $"There is no datasource '{datasource}'.");
 
-        await using var scope = scopes.CreateAsyncScope();
-        SourceSetup setup;
+        ResolvedSetup resolved;
         try
         {
-            setup = await scope.ServiceProvider.GetRequiredService<UsableSources>().SetupAsync(userId, source, ct);
+            resolved = await setups.GetAsync(userId, source, ct);
         }
         catch (CredentialDecryptionException e)
         {
@@ -38,9 +37,11 @@ internal sealed class RegistryLaunchResolver(
                 e
             );
         }
+        var setup = resolved.Setup;
         if (setup.Fields is null)
             throw new McpHubException(setup.Failure ?? McpHubFailure.NotConfigured, datasource, setup.Problem ?? "");
-        return ConnectorLaunch.ToSpec(source, setup.Fields, locator, sqliteFiles.OperatorValues, options.Value) with
+        // The same instance for as long as the setup is kept: its hashes are computed once (McpLaunchSpec).
+        return resolved.Launch ??= ConnectorLaunch.ToSpec(source, setup.Fields, locator, sqliteFiles.OperatorValues, options.Value) with
         {
             Policy = setup.Policy.Tools,
             Egress = setup.Policy.EgressEntries(source),
