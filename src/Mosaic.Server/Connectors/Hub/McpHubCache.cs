@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,16 +18,25 @@ namespace Mosaic.Server.Connectors.Hub;
 internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> options)
 {
     /// <summary>The server's own descriptions; <see cref="ToolTrust"/> judges them after every read.</summary>
-    public ValueTask<IReadOnlyList<DeclaredTool>> GetToolsAsync(
+    public async ValueTask<IReadOnlyList<DeclaredTool>> GetToolsAsync(
         SessionKey key,
         Func<CancellationToken, ValueTask<IReadOnlyList<DeclaredTool>>> load,
         CancellationToken ct
-    ) => cache.GetOrCreateAsync(ToolsKey(key), InCallersTrace(load), Entry(options.Value.ToolListCacheTtl), [Tag(key)], ct);
+    ) =>
+        (
+            await cache.GetOrCreateAsync(
+                ToolsKey(key),
+                InCallersTrace(async t => new DeclaredTools(await load(t))),
+                Entry(options.Value.ToolListCacheTtl),
+                [Tag(key)],
+                ct
+            )
+        ).Tools;
 
     /// <summary>The server said its tools changed (notifications/tools/list_changed).</summary>
     public ValueTask ForgetToolsAsync(SessionKey key) => cache.RemoveAsync(ToolsKey(key));
 
-    static string ToolsKey(SessionKey key) => $"mcp:toollist:{Escape(key.UserId)}:{key.Datasource}";
+    static string ToolsKey(SessionKey key) => $"mcp:tools:{Escape(key.UserId)}:{key.Datasource}";
 
     /// <summary>
     /// Returns the cached result or runs <paramref name="call"/>; only successful results are stored.
@@ -153,7 +163,19 @@ internal sealed class McpHubCache(HybridCache cache, IOptions<McpHubOptions> opt
     }
 }
 
-/// <summary>What is stored for a tool result (serializable for a distributed cache).</summary>
+/// <summary>
+/// A source's tool list as the cache keeps it. Sealed and immutable, so HybridCache hands every caller the instance it
+/// holds in memory instead of deserializing the list (schemas and all) on each hit.
+/// </summary>
+[ImmutableObject(true)]
+public sealed class DeclaredTools(IReadOnlyList<DeclaredTool> tools)
+{
+    public IReadOnlyList<DeclaredTool> Tools { get; } = tools;
+}
+
+/// <summary>What is stored for a tool result (serializable for a distributed cache). Immutable (a hit is the kept
+/// instance, not a copy deserialized again); <see cref="Structured"/> is a clone nobody can change.</summary>
+[ImmutableObject(true)]
 public sealed record CachedToolResult(bool IsError, string Text, JsonElement? Structured)
 {
     /// <summary>The error result says the service refused the credentials (<c>_meta {"mosaic/auth": "rejected"}</c>).</summary>
