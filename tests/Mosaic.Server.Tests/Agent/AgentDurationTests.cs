@@ -27,7 +27,9 @@ public sealed class AgentDurationTests(OfflineAgentFixture fixture) : IClassFixt
         Assert.Contains(durations, d => d != Math.Floor(d));
         Assert.Equal(Ms(complete), Ms(Result(result, "slow1")));
 
-        var saved = await ProblemAssert.JsonAsync(await user.Http.GetAsync($"/api/chat/sessions/{result.GetProperty("session_id").GetString()}"));
+        var saved = await ProblemAssert.JsonAsync(
+            await user.Http.GetAsync($"/api/chat/sessions/{result.GetProperty("session_id").GetString()}")
+        );
         var stored = saved.GetProperty("messages")[1].GetProperty("metadata");
         Assert.Equal(Ms(result), Ms(stored));
     }

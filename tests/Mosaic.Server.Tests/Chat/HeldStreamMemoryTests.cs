@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Mosaic.Server.Chat;
+using Mosaic.Server.Tests.Agent;
 using Mosaic.Server.Tests.Chat.Support;
 using Xunit.Abstractions;
 
@@ -13,23 +14,26 @@ namespace Mosaic.Server.Tests.Chat;
 public sealed class HeldStreamMemoryCollection;
 
 /// <summary>
-/// A held stream (a chat turn waiting for the approval of a write) that the client leaves gives back everything it
-/// held: after 1,000 of them the approval broker and the in-progress turns are empty and the heap is where it was.
+/// A held stream (a chat or agent turn waiting for the approval of a write) that the client leaves gives back everything
+/// it held: after 1,000 of them the approval broker and the in-progress turns are empty, no request's HttpContext or DI
+/// scope is reachable, and the heap is where it was. The figures while held and after are in the test's output.
 /// Alone in its collection: a heap measured while other tests run would measure them.
 /// </summary>
 [Collection(nameof(HeldStreamMemoryTests))]
-public sealed class HeldStreamMemoryTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HeldStreamMemoryTests(ITestOutputHelper output)
 {
     private const int Streams = 1000;
     private const int AtOnce = 50;
-    private readonly ChatAppFactory _app = Watched(new ChatAppFactory(null));
+
+    /// <summary>Filled by the server under test (one at a time: the collection runs alone, its tests one after the other).</summary>
     private static readonly ConcurrentQueue<(WeakReference Context, WeakReference Scope)> Requests = new();
 
     /// <summary>
     /// Keeps a weak reference to every stream request's HttpContext and DI scope (what a captured context or a singleton
     /// holding a scoped service would keep alive), and logs warnings only: log lines would grow with every stream.
     /// </summary>
-    private static ChatAppFactory Watched(ChatAppFactory app)
+    private static T Watched<T>(T app)
+        where T : MosaicAppFactory
     {
         app.ServiceOverrides.Add(s =>
         {
@@ -43,19 +47,17 @@ public sealed class HeldStreamMemoryTests(ITestOutputHelper output) : IAsyncLife
         return app;
     }
 
-    public Task InitializeAsync() => _app.InitializeAsync();
-
-    public Task DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task A_thousand_held_and_closed_streams_leave_nothing_behind()
     {
-        var user = await _app.SignInAsync();
-        var broker = _app.Services.GetRequiredService<ApprovalBroker>();
-        var active = _app.Services.GetRequiredService<ActiveTurns>();
-        var ask = new { message = $"write file {Path.Combine(_app.FilesDir, "held.txt")} content=\"never\"", datasource = "files" };
+        await using var app = Watched(new ChatAppFactory(null));
+        await app.InitializeAsync();
+        var user = await app.SignInAsync();
+        var broker = app.Services.GetRequiredService<ApprovalBroker>();
+        var active = app.Services.GetRequiredService<ActiveTurns>();
+        var ask = new { message = $"write file {Path.Combine(app.FilesDir, "held.txt")} content=\"never\"", datasource = "files" };
 
-        var streams = new HeldStreams(user, ask, broker, active);
+        var streams = new HeldStreams(user, ask, "/api/chat/message/stream", broker, active);
         await streams.HoldAndCloseAsync(2 * AtOnce); // warm-up: JIT, pools, the connector process, caches
         Requests.Clear();
         var before = Heap();
@@ -79,8 +81,32 @@ public sealed class HeldStreamMemoryTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(kept < 2048, $"the heap grew {kept:0} bytes per held-and-closed stream");
     }
 
+    [Fact]
+    public async Task Agent_streams_held_at_a_source_approval_and_closed_leave_nothing_behind()
+    {
+        const int agentStreams = 300;
+        await using var app = Watched(new AgentAppFactory(null));
+        await app.InitializeAsync();
+        var user = await app.SignInAsync();
+        var broker = app.Services.GetRequiredService<ApprovalBroker>();
+        var ask = new { query = "crash code=3", sources = new[] { "slow2" } }; // a write: it waits for approval
+        var streams = new HeldStreams(user, ask, "/api/agent/query/stream", broker, app.Services.GetRequiredService<ActiveTurns>());
+        await streams.HoldAndCloseAsync(AtOnce);
+        Requests.Clear();
+        var before = Heap();
+        var holding = await streams.HoldAndCloseAsync(agentStreams, whileHeld: () => Assert.Equal(agentStreams, broker.PendingCount));
+        await Task.Yield(); // a new frame, as above
+        var after = Heap();
+
+        var (openCost, kept) = ((holding - before) / (double)agentStreams, (after - before) / (double)agentStreams);
+        output.WriteLine($"{agentStreams} agent streams (load {Load()}): {openCost:0} B each while held, {kept:0} B each after closing");
+        Assert.Equal(0, broker.PendingCount);
+        Assert.Equal((0, 0), (Requests.Count(r => r.Context.IsAlive), Requests.Count(r => r.Scope.IsAlive)));
+        Assert.True(kept < 2048, $"the heap grew {kept:0} bytes per held-and-closed agent stream");
+    }
+
     /// <summary>Opens streams <see cref="AtOnce"/> at a time until all are held, then the client leaves each of them.</summary>
-    private sealed class HeldStreams(TestUser user, object ask, ApprovalBroker broker, ActiveTurns active)
+    private sealed class HeldStreams(TestUser user, object ask, string path, ApprovalBroker broker, ActiveTurns active)
     {
         /// <returns>The heap while all were held.</returns>
         public async Task<long> HoldAndCloseAsync(int count, Action? whileHeld = null)
@@ -98,7 +124,7 @@ public sealed class HeldStreamMemoryTests(ITestOutputHelper output) : IAsyncLife
 
         private async Task<SseStream> HoldAsync()
         {
-            var sse = await SseStream.OpenAsync(user.Http, ask);
+            var sse = await SseStream.OpenAsync(user.Http, ask, path);
             await sse.UntilAsync("approval_required");
             return sse;
         }
@@ -132,7 +158,7 @@ public sealed class HeldStreamMemoryTests(ITestOutputHelper output) : IAsyncLife
                 app.Use(
                     (http, call) =>
                     {
-                        if (http.Request.Path.StartsWithSegments("/api/chat/message/stream"))
+                        if (http.Request.Path.Value?.EndsWith("/stream", StringComparison.Ordinal) == true)
                             Requests.Enqueue((new WeakReference(http), new WeakReference(http.RequestServices)));
                         return call(http);
                     }
