@@ -4,7 +4,10 @@ using static Mosaic.Server.Tests.Agent.AgentCalls;
 
 namespace Mosaic.Server.Tests.Agent;
 
-/// <summary>The agent's durations are measured to the microsecond too: its tool_end (SourceToolEndEvent), source_complete, the result, history.</summary>
+/// <summary>
+/// The agent's durations are measured to the microsecond too: its tool_end (SourceToolEndEvent), source_complete, the result
+/// and the stored turn.
+/// </summary>
 public sealed class AgentDurationTests(OfflineAgentFixture fixture) : IClassFixture<OfflineAgentFixture>
 {
     private static double Ms(JsonElement e) => e.GetProperty("duration_ms").GetDouble();
