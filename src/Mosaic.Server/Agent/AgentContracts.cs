@@ -93,7 +93,7 @@ public sealed record SourceResult(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("tools_used")] IReadOnlyList<string> ToolsUsed,
     [property: JsonPropertyName("links")] IReadOnlyList<SourceLink> Links,
-    [property: JsonPropertyName("duration_ms")] long DurationMs
+    [property: JsonPropertyName("duration_ms")] double DurationMs
 );
 
 /// <summary>The agent's answer (docs/architecture.md#the-agent).</summary>
@@ -105,7 +105,7 @@ public sealed record MultiSourceResponse(
     [property: JsonPropertyName("plan")] AgentPlan Plan,
     [property: JsonPropertyName("session_id")] string SessionId,
     [property: JsonPropertyName("synthesis")] string Synthesis,
-    [property: JsonPropertyName("duration_ms")] long DurationMs
+    [property: JsonPropertyName("duration_ms")] double DurationMs
 );
 
 /// <summary>An entry of GET /api/agent/sources.</summary>

@@ -45,7 +45,7 @@ public sealed record SourceToolEndEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("duration_ms")] long DurationMs,
+    [property: JsonPropertyName("duration_ms")] double DurationMs,
     [property: JsonPropertyName("error")] string? Error
 ) : AgentEvent;
 
@@ -67,7 +67,7 @@ public sealed record SourceCompleteEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("duration_ms")] long DurationMs
+    [property: JsonPropertyName("duration_ms")] double DurationMs
 ) : AgentEvent;
 
 public sealed record SynthesizingEvent : AgentEvent;

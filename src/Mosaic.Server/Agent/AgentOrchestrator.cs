@@ -109,7 +109,7 @@ public sealed class AgentOrchestrator(
             plan,
             q.SessionId,
             method,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+            Durations.Ms(Stopwatch.GetElapsedTime(started))
         );
 
         var metadata = JsonSerializer.Serialize(
@@ -173,11 +173,11 @@ public sealed record AgentMetadata(
     IReadOnlyList<AgentSourceSummary> Sources,
     string Synthesis,
     string Provider,
-    long DurationMs
+    double DurationMs
 )
 {
     /// <summary>The chat_history.datasource of agent turns.</summary>
     public const string Datasource = "agent";
 }
 
-public sealed record AgentSourceSummary(string Source, bool Success, IReadOnlyList<string> ToolsUsed, string? Error, long DurationMs);
+public sealed record AgentSourceSummary(string Source, bool Success, IReadOnlyList<string> ToolsUsed, string? Error, double DurationMs);

@@ -58,7 +58,7 @@ public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings sett
             error = $"{source.Name} did not answer within {settings.SourceTimeout.TotalSeconds:0} seconds.";
         else if (metadata?.Error is { } failed)
             error ??= failed;
-        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = Durations.Ms(Stopwatch.GetElapsedTime(started));
         var answer = result?.Text.Trim() ?? "";
         var success = error is null && metadata is not null;
         var tools = metadata?.ToolsUsed.Select(u => u.Tool).ToList() ?? [];

@@ -42,7 +42,7 @@ public sealed record ToolStartEvent(
 public sealed record ToolEndEvent(
     [property: JsonPropertyName("tool")] string Tool,
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("duration_ms")] long DurationMs
+    [property: JsonPropertyName("duration_ms")] double DurationMs
 ) : ChatEvent
 {
     [JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -26,7 +26,7 @@ public sealed record ChatMetadata
     public required TokenUsage Tokens { get; init; }
 
     [JsonPropertyName("duration_ms")]
-    public required long DurationMs { get; init; }
+    public required double DurationMs { get; init; }
 
     [JsonPropertyName("rounds")]
     public required int Rounds { get; init; }
@@ -50,7 +50,7 @@ public sealed record ToolUse
     public required bool Success { get; init; }
 
     [JsonPropertyName("duration_ms")]
-    public required long DurationMs { get; init; }
+    public required double DurationMs { get; init; }
 
     [JsonPropertyName("from_cache")]
     public bool FromCache { get; init; }

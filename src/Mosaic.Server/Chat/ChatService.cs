@@ -240,7 +240,7 @@ public sealed class ChatService(
             Provider = llm.Name,
             Model = llm.Model,
             Tokens = result?.Tokens ?? new TokenUsage(0, 0),
-            DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+            DurationMs = Durations.Ms(time.GetElapsedTime(started)),
             Rounds = result?.Rounds ?? 0,
             Cancelled = failure == Stopped,
             Error = failure is Stopped ? null : failure,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Audit;
 using Mosaic.Server.Connectors.Hub;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 
 namespace Mosaic.Server.Chat;
@@ -80,7 +81,7 @@ public sealed class ToolExecutor(IMcpHub hub, ApprovalBroker approvals, ChatSett
                 await turn.EmitAsync(connect, ct); // the UI offers Connect; the model explains the error below
         }
         var took = time.GetElapsedTime(started);
-        var elapsed = (long)took.TotalMilliseconds;
+        var elapsed = Durations.Ms(took);
         var use = new ToolUse
         {
             Tool = tool.Name,

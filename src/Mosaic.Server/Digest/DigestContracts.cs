@@ -35,7 +35,7 @@ public sealed record DigestSection(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("items")] IReadOnlyList<DigestItem> Items,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("duration_ms")] long DurationMs
+    [property: JsonPropertyName("duration_ms")] double DurationMs
 );
 
 /// <param name="Kind">What the item is: mention, busy_channel, assigned_issue, review_requested, failed_run, new_order, low_stock,

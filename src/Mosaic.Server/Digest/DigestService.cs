@@ -9,6 +9,7 @@ using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Data;
 using Mosaic.Server.Datasources;
+using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 using Mosaic.Server.Telemetry;
 
@@ -145,7 +146,7 @@ public sealed class DigestService(
                     source.Name,
                     Prioritize(items),
                     error,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds
+                    Durations.Ms(Stopwatch.GetElapsedTime(started))
                 );
                 if (onSection is not null)
                 {

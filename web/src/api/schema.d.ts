@@ -2528,7 +2528,7 @@ export interface components {
       source: string;
       success: boolean;
       error: null | string;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
     };
     AgentEventSourceStartEvent: {
@@ -2542,7 +2542,7 @@ export interface components {
       source: string;
       tool: string;
       success: boolean;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
       error: null | string;
     };
@@ -2582,12 +2582,12 @@ export interface components {
         success: boolean;
         tools_used: string[];
         error: null | string;
-        /** Format: int64 */
+        /** Format: double */
         duration_ms: number;
       }[];
       synthesis: string;
       provider: string;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
     };
     AgentPlan: {
@@ -2729,7 +2729,7 @@ export interface components {
       type: 'tool_end';
       tool: string;
       success: boolean;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
       error?: null | string;
     };
@@ -2757,7 +2757,7 @@ export interface components {
       provider: string;
       model: string;
       tokens: components['schemas']['TokenUsage'];
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
       /** Format: int32 */
       rounds: number;
@@ -2905,7 +2905,7 @@ export interface components {
       title: string;
       items: components['schemas']['DigestItem'][];
       error: null | string;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
     };
     HttpValidationProblemDetails: {
@@ -2963,7 +2963,7 @@ export interface components {
       plan: components['schemas']['AgentPlan'];
       session_id: string;
       synthesis: string;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
     };
     OAuthAppResponse: {
@@ -3065,7 +3065,7 @@ export interface components {
       error: null | string;
       tools_used: string[];
       links: components['schemas']['SourceLink'][];
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
     };
     SourceStatus: {
@@ -3094,7 +3094,7 @@ export interface components {
       tool: string;
       arguments: components['schemas']['JsonElement'];
       success: boolean;
-      /** Format: int64 */
+      /** Format: double */
       duration_ms: number;
       from_cache?: boolean;
       approval?: null | string;

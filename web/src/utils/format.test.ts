@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeAgo } from './format';
+import { formatDuration, timeAgo } from './format';
 
 describe('timeAgo', () => {
   const now = Date.parse('2026-12-05T03:10:00Z');
@@ -20,5 +20,25 @@ describe('timeAgo', () => {
   it('is empty for a missing or unreadable time', () => {
     expect(timeAgo(undefined, now)).toBe('');
     expect(timeAgo('not a date', now)).toBe('');
+  });
+});
+
+describe('formatDuration', () => {
+  it('keeps a tenth of a millisecond for fast calls, whole milliseconds from 10 ms, seconds from 1 s', () => {
+    expect(formatDuration(0.412)).toBe('0.4 ms');
+    expect(formatDuration(0.02)).toBe('< 0.1 ms');
+    expect(formatDuration(2.46)).toBe('2.5 ms');
+    expect(formatDuration(3)).toBe('3 ms');
+    expect(formatDuration(9.97)).toBe('10 ms');
+    expect(formatDuration(12.345)).toBe('12 ms');
+    expect(formatDuration(999.6)).toBe('1.0 s');
+    expect(formatDuration(1250)).toBe('1.3 s');
+    expect(formatDuration(65_000)).toBe('1 min 5 s');
+  });
+
+  it('says 0 ms for a call that never ran, and nothing for a missing value', () => {
+    expect(formatDuration(0)).toBe('0 ms');
+    expect(formatDuration(undefined)).toBe('');
+    expect(formatDuration(Number.NaN)).toBe('');
   });
 });

@@ -1,6 +1,10 @@
+/** A duration_ms (fractional since the server measures in microseconds): "0.4 ms", "2.5 ms", "12 ms", "1.3 s". */
 export function formatDuration(ms?: number): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms <= 0) return '0 ms';
+  if (ms < 0.05) return '< 0.1 ms';
+  if (ms < 9.95) return `${Number(ms.toFixed(1))} ms`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
