@@ -84,7 +84,7 @@ public sealed class HeldStreamMemoryTests(ITestOutputHelper output)
     [Fact]
     public async Task Agent_streams_held_at_a_source_approval_and_closed_leave_nothing_behind()
     {
-        const int agentStreams = 300;
+        const int agentStreams = 100;
         await using var app = Watched(new AgentAppFactory(null));
         await app.InitializeAsync();
         var user = await app.SignInAsync();
