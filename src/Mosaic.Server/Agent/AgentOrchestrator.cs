@@ -95,7 +95,10 @@ public sealed class AgentOrchestrator(
             runs.ForEach(r => r.Dispose()); // no run will ask its source: end the lookups already under way
             throw;
         }
-        var results = await Task.WhenAll(runs.Select(r => runner.RunAsync(r, q.UserId, q.SessionId, q.Query, canAskApproval, events, ct)));
+        // Each on the thread pool: a run whose calls are cached completes without yielding, and would hold up the next.
+        var results = await Task.WhenAll(
+            runs.Select(r => Task.Run(() => runner.RunAsync(r, q.UserId, q.SessionId, q.Query, canAskApproval, events, ct)))
+        );
         // Each source as it was asked: its call's label now that every plan is made.
         var plan = new AgentPlan(runs.Select(r => r.Planned(q.Query)).ToList(), reasoning, chosenBy);
 
