@@ -12,14 +12,13 @@ namespace Mosaic.Server.Agent;
 public sealed record AgentQuestion(string UserId, string SessionId, string Query, IReadOnlyList<string>? Sources);
 
 /// <summary>
-/// The multi-source flow (docs/architecture.md#the-agent): plan → one <see cref="ChatService"/> run per source, all at once, each
-/// with its own timeout → <see cref="ResultSynthesizer"/> → <see cref="MultiSourceResponse"/>. A slow or
-/// failing source never holds up or breaks the others: it is reported in failed_sources.
+/// The multi-source flow (docs/architecture.md#the-agent): choose the sources → one <see cref="SourceRunner"/> run per source, all
+/// at once, each planning its own call and with its own timeout → <see cref="ResultSynthesizer"/> → <see cref="MultiSourceResponse"/>.
+/// A slow or failing source (or a slow lookup in its plan) never holds up or breaks the others: it is reported in failed_sources.
 /// </summary>
 public sealed class AgentOrchestrator(
     AgentSources sources,
     SourceDetector detector,
-    ISourcePlanner planner,
     SourceRunner runner,
     ResultSynthesizer synthesizer,
     ChatHistoryStore history,
@@ -84,14 +83,24 @@ public sealed class AgentOrchestrator(
     {
         await events.EmitAsync(new PlanningEvent("Choosing the sources to ask…"), ct);
         var usable = await sources.UsableAsync(q.UserId, ct);
-        var plan = await PlanAsync(q, usable, ct);
-        await events.EmitAsync(new PlanCompleteEvent(plan.Sources, plan.Reasoning), ct);
-
-        var byId = usable.ToDictionary(s => s.Id);
-        var runs = plan.Sources.Select(p =>
-            runner.RunAsync(q.UserId, q.SessionId, byId[p.Source], q.Query, p.Call, canAskApproval, events, ct)
+        var (chosen, reasoning, chosenBy) = await ChooseAsync(q, usable, ct);
+        // Every source starts now; a plan that looks something up first (GitHub's repository) does so inside its own run.
+        var runs = chosen.Select(c => runner.Start(q.UserId, q.Query, c.Source, c.Relevance, ct)).ToList();
+        try
+        {
+            await events.EmitAsync(new PlanCompleteEvent(runs.Select(r => r.Planned(q.Query)).ToList(), reasoning), ct);
+        }
+        catch
+        {
+            runs.ForEach(r => r.Dispose()); // no run will ask its source: end the lookups already under way
+            throw;
+        }
+        // Each on the thread pool: a run whose calls are cached completes without yielding, and would hold up the next.
+        var results = await Task.WhenAll(
+            runs.Select(r => Task.Run(() => runner.RunAsync(r, q.UserId, q.SessionId, q.Query, canAskApproval, events, ct)))
         );
-        var results = await Task.WhenAll(runs);
+        // Each source as it was asked: its call's label now that every plan is made.
+        var plan = new AgentPlan(runs.Select(r => r.Planned(q.Query)).ToList(), reasoning, chosenBy);
 
         await events.EmitAsync(new SynthesizingEvent(), ct);
         var (text, method) =
@@ -132,7 +141,12 @@ public sealed class AgentOrchestrator(
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public async Task<AgentPlan> PlanAsync(AgentQuestion q, IReadOnlyList<SourceDefinition> usable, CancellationToken ct)
+    /// <summary>The usable sources to ask, most relevant first, with why; and how they were chosen.</summary>
+    private async Task<(List<(SourceDefinition Source, SourceRelevance Relevance)>, string Reasoning, string Method)> ChooseAsync(
+        AgentQuestion q,
+        IReadOnlyList<SourceDefinition> usable,
+        CancellationToken ct
+    )
     {
         IReadOnlyList<SourceRelevance> chosen;
         string method,
@@ -154,14 +168,8 @@ public sealed class AgentOrchestrator(
                         + $"{string.Join(", ", chosen.Select(c => $"{c.Source} ({c.Confidence:0.00})"))}.";
         }
         var byId = usable.ToDictionary(s => s.Id);
-        var planned = new List<PlannedSource>();
-        foreach (var c in chosen.Where(c => byId.ContainsKey(c.Source)))
-        {
-            var source = byId[c.Source];
-            var call = await planner.PlanCallAsync(q.UserId, q.Query, source, ct);
-            planned.Add(new PlannedSource(source.Id, source.Name, c.Confidence, c.Reasoning, call?.Label ?? q.Query) { Call = call });
-        }
-        return new AgentPlan(planned, reasoning, method);
+        var known = chosen.Where(c => byId.ContainsKey(c.Source)).Select(c => (byId[c.Source], c)).ToList();
+        return (known, reasoning, method);
     }
 }
 

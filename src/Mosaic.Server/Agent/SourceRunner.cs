@@ -11,31 +11,60 @@ namespace Mosaic.Server.Agent;
 /// Asks one source through <see cref="ChatService"/> (its own DI scope, so parallel runs never share a
 /// DbContext), with its own timeout, and relays what it does (tools, approvals) as agent events. Never
 /// throws for the source's sake: a failure, a timeout or a crash becomes a failed <see cref="SourceResult"/>.
+/// A run is <see cref="Start"/>ed as soon as the sources are chosen (its planning lookups begin then, alongside every
+/// other source's), then <see cref="RunAsync"/> asks it once the plan is announced.
 /// </summary>
-public sealed class SourceRunner(IServiceScopeFactory scopes, AgentSettings settings, ChatSettings chat, ILogger<SourceRunner> logger)
+public sealed class SourceRunner(
+    IServiceScopeFactory scopes,
+    ISourcePlanner planner,
+    AgentSettings settings,
+    ChatSettings chat,
+    ILogger<SourceRunner> logger
+)
 {
-    /// <param name="call">The plan's direct call for this source, if it has one.</param>
+    /// <summary>
+    /// Starts the source's clock and time limit, and plans its call: a plan that looks something up first (GitHub's
+    /// repository, Slack's people) runs from here inside the source's own time, never ahead of the other sources.
+    /// </summary>
+    public SourceRun Start(string userId, string query, SourceDefinition source, SourceRelevance relevance, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(settings.SourceTimeout);
+        Task<PlannedCall?> call;
+        try
+        {
+            call = planner.PlanCallAsync(userId, query, source, limit.Token).AsTask();
+        }
+        catch (Exception e)
+        {
+            call = Task.FromException<PlannedCall?>(e); // reported by RunAsync, as the source's own failure
+        }
+        return new SourceRun(source, relevance, started, limit, call);
+    }
+
+    /// <summary>Asks the source; the run is disposed when it ends.</summary>
     public async Task<SourceResult> RunAsync(
+        SourceRun run,
         string userId,
         string sessionId,
-        SourceDefinition source,
         string query,
-        PlannedCall? call,
         bool canAskApproval,
         IEventSink<AgentEvent> events,
         CancellationToken ct
     )
     {
-        var started = Stopwatch.GetTimestamp();
-        using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.AgentSource, source.Id);
+        using var owned = run;
+        var (source, limit, started) = (run.Source, run.Limit, run.Started);
+        using var span = MosaicTelemetry.Start(MosaicTelemetry.Spans.AgentSource, source.Id)?.SetStartTime(run.StartedAt);
         await events.EmitAsync(new SourceStartEvent(source.Id), ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(settings.SourceTimeout);
 
         ChatTurnResult? result = null;
         string? error = null;
         try
         {
+            // Planned since the run started; its lookups overlapped the other sources' runs.
+            var call = await run.Call;
             await using var scope = scopes.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<ChatService>();
             var relay = new SourceEvents(source.Id, events, limit, settings.SourceTimeout, chat.ApprovalTimeout);

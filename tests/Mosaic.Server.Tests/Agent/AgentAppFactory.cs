@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Demo;
@@ -53,6 +54,8 @@ public sealed class AgentAppFactory : MosaicAppFactory
         base.ConfigureWebHost(builder);
         var (command, args) = TestServer;
         builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IMcpHub>(sp => new OrderedHub(sp.GetRequiredService<McpHub>())));
             services.AddSingleton(
                 new SourceRegistry([
                     .. BuiltInSources.Definitions,
@@ -78,9 +81,12 @@ public sealed class AgentAppFactory : MosaicAppFactory
                         Command = "/nonexistent/mcp-server",
                     },
                 ])
-            )
-        );
+            );
+        });
     }
+
+    /// <summary>The server's hub, which logs the order of tool calls and can hold one tool's calls.</summary>
+    public OrderedHub Hub => (OrderedHub)Services.GetRequiredService<IMcpHub>();
 
     /// <summary>
     /// A new signed-in account named like the demo account: the Sandbox's tokens are Alice's, so mentions and review
