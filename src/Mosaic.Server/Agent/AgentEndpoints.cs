@@ -104,9 +104,11 @@ public static class AgentEndpoints
             return (null, TypedResults.Problem(invalid));
 
         var sessionId = request.SessionId ?? SessionIds.New();
-        var owner = await services.GetRequiredService<ChatHistoryStore>().OwnerAsync(userId, sessionId, ct);
-        if (owner == SessionOwner.SomeoneElse)
+        var history = services.GetRequiredService<ChatHistoryStore>();
+        var session = await history.OpenAsync(userId, sessionId, services.GetRequiredService<ChatSettings>().HistoryMessages, ct);
+        if (session.Owner == SessionOwner.SomeoneElse)
             return (null, ChatSessionEndpoints.SessionNotFound());
-        return (new AgentQuestion(userId, sessionId, request.Query.Trim(), request.Sources is { Count: > 0 } s ? s : null), null);
+        var sources = request.Sources is { Count: > 0 } s ? s : null;
+        return (new AgentQuestion(userId, sessionId, request.Query.Trim(), sources) { Session = session }, null);
     }
 }

@@ -9,7 +9,11 @@ namespace Mosaic.Server.Agent;
 
 /// <summary>A validated agent question: the endpoint checked the input, the sources and the session's owner.</summary>
 /// <param name="Sources">Sources the caller chose; null: detect them.</param>
-public sealed record AgentQuestion(string UserId, string SessionId, string Query, IReadOnlyList<string>? Sources);
+public sealed record AgentQuestion(string UserId, string SessionId, string Query, IReadOnlyList<string>? Sources)
+{
+    /// <summary>The session as the endpoint read it (owner, name, prior messages), shared by every source's turn.</summary>
+    public SessionContext? Session { get; init; }
+}
 
 /// <summary>
 /// The multi-source flow (docs/architecture.md#the-agent): choose the sources → one <see cref="SourceRunner"/> run per source, all
@@ -96,9 +100,7 @@ public sealed class AgentOrchestrator(
             throw;
         }
         // Each on the thread pool: a run whose calls are cached completes without yielding, and would hold up the next.
-        var results = await Task.WhenAll(
-            runs.Select(r => Task.Run(() => runner.RunAsync(r, q.UserId, q.SessionId, q.Query, canAskApproval, events, ct)))
-        );
+        var results = await Task.WhenAll(runs.Select(r => Task.Run(() => runner.RunAsync(r, q, canAskApproval, events, ct))));
         // Each source as it was asked: its call's label now that every plan is made.
         var plan = new AgentPlan(runs.Select(r => r.Planned(q.Query)).ToList(), reasoning, chosenBy);
 

@@ -46,9 +46,7 @@ public sealed class SourceRunner(
     /// <summary>Asks the source; the run is disposed when it ends.</summary>
     public async Task<SourceResult> RunAsync(
         SourceRun run,
-        string userId,
-        string sessionId,
-        string query,
+        AgentQuestion q,
         bool canAskApproval,
         IEventSink<AgentEvent> events,
         CancellationToken ct
@@ -68,8 +66,10 @@ public sealed class SourceRunner(
             await using var scope = scopes.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<ChatService>();
             var relay = new SourceEvents(source.Id, events, limit, settings.SourceTimeout, chat.ApprovalTimeout);
-            var turn = new ChatTurn(userId, source.Id, null, canAskApproval, relay);
-            result = await service.RunAsync(new ChatQuestion(userId, sessionId, source, query, Persist: false, call), turn, limit.Token);
+            var turn = new ChatTurn(q.UserId, source.Id, null, canAskApproval, relay);
+            // The session as the endpoint read it: every source's turn shares that one read of the history.
+            var asked = new ChatQuestion(q.UserId, q.SessionId, source, q.Query, Persist: false, call) { Session = q.Session };
+            result = await service.RunAsync(asked, turn, limit.Token);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         { /* reported below */
