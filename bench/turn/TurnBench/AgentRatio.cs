@@ -29,7 +29,7 @@ sealed class AgentRatio(BenchClient client, SpanRecorder spans, TimeSpan ttl)
         var loadBefore = Load.Now();
         for (var i = 0; i < warmup + rounds; i++)
         {
-            await Task.Delay(ttl + TimeSpan.FromMilliseconds(30));
+            await Task.Delay(ttl + TimeSpan.FromMilliseconds(50)); // every cached result from the previous round has expired
             var miss = await AskAsync(sources, cached: false);
             var hit = await AskAsync(sources, cached: true);
             if (i >= warmup)
@@ -48,8 +48,11 @@ sealed class AgentRatio(BenchClient client, SpanRecorder spans, TimeSpan ttl)
         var runs = trace.Where(a => a.OperationName == "agent.source").ToList();
         var calls = trace.Where(a => a.OperationName.StartsWith("execute_tool ", StringComparison.Ordinal)).ToList();
         var perSource = runs.Select(run =>
-                (Source: run.GetTagItem("mosaic.source") as string ?? "?",
-                    Ms: calls.Where(c => c.Under(run, bySpan)).Sum(c => c.Duration.TotalMilliseconds)))
+                (
+                    Source: run.GetTagItem("mosaic.source") as string ?? "?",
+                    Ms: calls.Where(c => c.Under(run, bySpan)).Sum(c => c.Duration.TotalMilliseconds)
+                )
+            )
             .OrderByDescending(s => s.Ms)
             .ToList();
         if (perSource.Count == 0)

@@ -52,13 +52,21 @@ sealed class BenchServer : IAsyncDisposable
         using var subscription = HostCapture.Subscribe(built);
         var entry = typeof(DemoSeeder).Assembly.EntryPoint ?? throw new InvalidOperationException("Mosaic.Server has no entry point");
         var main = Task.Run(() => (Task<int>)entry.Invoke(null, [new[] { "--demo" }])!);
-        var host = await await Task.WhenAny(built.Task, main.ContinueWith<IHost>(t => throw new InvalidOperationException(
-            $"the server stopped before it was built: {t.Exception?.GetBaseException().Message ?? $"exit {t.Result}"}")));
+        var host = await await Task.WhenAny(
+            built.Task,
+            main.ContinueWith<IHost>(t =>
+                throw new InvalidOperationException(
+                    $"the server stopped before it was built: {t.Exception?.GetBaseException().Message ?? $"exit {t.Result}"}"
+                )
+            )
+        );
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => started.TrySetResult());
         var timeout = Task.Delay(TimeSpan.FromMinutes(3));
         if (await Task.WhenAny(started.Task, main, timeout) != started.Task)
-            throw new InvalidOperationException(main.IsFaulted ? main.Exception!.GetBaseException().ToString() : "the server did not start");
+            throw new InvalidOperationException(
+                main.IsFaulted ? main.Exception!.GetBaseException().ToString() : "the server did not start"
+            );
         return new BenchServer(host, main, new Uri($"http://127.0.0.1:{port}"));
     }
 

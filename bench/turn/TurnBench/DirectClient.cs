@@ -50,7 +50,13 @@ sealed class DirectClient : IAsyncDisposable
                 ShutdownTimeout = TimeSpan.FromSeconds(2),
             }
         );
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "bench", Version = "1.0" } });
+        var client = await McpClient.CreateAsync(
+            transport,
+            new McpClientOptions
+            {
+                ClientInfo = new() { Name = "bench", Version = "1.0" },
+            }
+        );
         return new DirectClient(client, CallOptions(spec));
     }
 

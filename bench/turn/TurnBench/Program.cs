@@ -20,7 +20,7 @@ var client = await server.SignInAsync();
 await using var direct = await DirectClient.StartAsync(server.Services, client.UserId, ChatTurns.Source);
 say.WriteLine($"  server up at {server.BaseUrl} ({clock.Elapsed.TotalSeconds:F0} s)");
 
-var chat = await new ChatTurns(client, spans, direct, ttl).RunAsync(options.Rounds, options.Warmup);
+var chat = await new ChatTurns(client, spans, direct).RunAsync(options.Rounds, options.Warmup);
 say.WriteLine($"  1. chat turns done ({clock.Elapsed.TotalSeconds:F0} s)");
 var agent = await new AgentRatio(client, spans, ttl).RunAsync(options.AgentRounds, 3);
 say.WriteLine($"  2. agent done ({clock.Elapsed.TotalSeconds:F0} s)");
@@ -41,7 +41,16 @@ if (options.Write is { } which)
 }
 return 0;
 
-sealed record BenchOptions(string? Write, string ResultsPath, int Rounds, int Warmup, int AgentRounds, int Streams, double CacheSeconds, string Commit)
+sealed record BenchOptions(
+    string? Write,
+    string ResultsPath,
+    int Rounds,
+    int Warmup,
+    int AgentRounds,
+    int Streams,
+    double CacheSeconds,
+    string Commit
+)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -57,7 +66,7 @@ sealed record BenchOptions(string? Write, string ResultsPath, int Rounds, int Wa
             quick ? 5 : 20,
             int.Parse(Arg("--agent") ?? (quick ? "5" : "30")),
             int.Parse(Arg("--streams") ?? (quick ? "100" : "1000")),
-            double.Parse(Arg("--cache-seconds") ?? "0.3", System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse(Arg("--cache-seconds") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
             Arg("--commit") ?? "?"
         );
     }

@@ -19,27 +19,35 @@ static class Report
     )
     {
         var s = new StringBuilder();
-        s.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on commit {o.Commit}, Release, Offline, Sandbox upstream; "
-            + $"{Environment.ProcessorCount} cores, load {startLoad:F2} at the start and {endLoad:F2} at the end; "
-            + $"the run took {took.TotalSeconds:F0} s. Result cache TTL {o.CacheSeconds} s.");
+        s.AppendLine(
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on commit {o.Commit}, Release, Offline, Sandbox upstream; "
+                + $"{Environment.ProcessorCount} cores, load {startLoad:F2} at the start and {endLoad:F2} at the end; "
+                + $"the run took {took.TotalSeconds:F0} s. Result cache TTL {o.CacheSeconds} s."
+        );
         s.AppendLine();
         ChatSection(s, chat);
         AgentSection(s, agent);
         s.AppendLine($"### 3. Hub / direct (BenchmarkDotNet, in-process; {hub.Load})");
         s.AppendLine();
-        s.AppendLine($"slack `search_messages`, a new query each call (always a cache miss): direct client median "
-            + $"**{F(hub.DirectMedianMs)} ms**, through the hub **{F(hub.HubMedianMs)} ms**: "
-            + $"**hub/direct = {F(hub.HubMedianMs / hub.DirectMedianMs, 2)}×**.");
+        s.AppendLine(
+            $"slack `search_messages`, a new query each call (always a cache miss): direct client median "
+                + $"**{F(hub.DirectMedianMs)} ms**, through the hub **{F(hub.HubMedianMs)} ms**: "
+                + $"**hub/direct = {F(hub.HubMedianMs / hub.DirectMedianMs, 2)}×**."
+        );
         s.AppendLine();
         s.AppendLine(hub.Table.Trim());
         s.AppendLine();
         s.AppendLine($"### 4. Memory per held stream ({held.Load})");
         s.AppendLine();
-        s.AppendLine($"{held.Streams} chat turns waiting for a write tool's approval, held then closed by the client. Managed heap after "
-            + $"full GCs: before {held.BeforeBytes / 1024.0:F0} KB, held {held.HeldBytes / 1024.0:F0} KB, after closing "
-            + $"{held.AfterBytes / 1024.0:F0} KB.");
+        s.AppendLine(
+            $"{held.Streams} chat turns waiting for a person's approval (the admin's always-ask policy on Jira's `list_projects`), held, then closed by the client. Managed heap after "
+                + $"full GCs: before {held.BeforeBytes / 1024.0:F0} KB, held {held.HeldBytes / 1024.0:F0} KB, after closing "
+                + $"{held.AfterBytes / 1024.0:F0} KB."
+        );
         s.AppendLine();
-        s.AppendLine($"- **while held: {held.HeldPerStreamKb:F1} KB per stream** (the server's part, and a socket and 4 KB buffer of the client's)");
+        s.AppendLine(
+            $"- **while held: {held.HeldPerStreamKb:F1} KB per stream** (the server's part, and a socket and 4 KB buffer of the client's)"
+        );
         s.AppendLine($"- **after closing: {held.LeftPerStreamKb:F1} KB per stream not given back**");
         return s.ToString();
     }
@@ -51,10 +59,12 @@ static class Report
         var hit = chat.Turns.Where(t => t.Cached).ToList();
         s.AppendLine($"### 1. Host overhead per direct-tier chat turn ({chat.Load})");
         s.AppendLine();
-        s.AppendLine($"slack: “{ChatTurns.Question}” → `{chat.Tool}` {chat.Arguments}; {miss.Count} uncached and {hit.Count} cached turns "
-            + $"after warm-up (cache hits among the cached: {hit.Count(t => t.FromCache)}, among the uncached: "
-            + $"{miss.Count(t => t.FromCache)}). The tool's own time (the direct client's call, p50 of {chat.DirectMs.Count}): "
-            + $"**{F(own)} ms**.");
+        s.AppendLine(
+            $"slack: “{ChatTurns.Question}” → `{chat.Tool}` {chat.Arguments}; {miss.Count} uncached and {hit.Count} cached turns "
+                + $"after warm-up ({{n}} is new in every round; cache hits among the cached: {hit.Count(t => t.FromCache)}, among the uncached: "
+                + $"{miss.Count(t => t.FromCache)}). The tool's own time (the direct client's call, p50 of {chat.DirectMs.Count}): "
+                + $"**{F(own)} ms**."
+        );
         s.AppendLine();
         s.AppendLine("| per turn, ms | uncached p50 | uncached p90 | cached p50 | cached p90 |");
         s.AppendLine("|---|---|---|---|---|");
@@ -78,15 +88,27 @@ static class Report
         var slowestMiss = P(miss.Select(a => a.SlowestToolMs), 50);
         s.AppendLine($"### 2. Agent: wall / slowest source ({agent.Load})");
         s.AppendLine();
-        s.AppendLine($"“{AgentRatio.Question}” over {string.Join(", ", agent.Sources)}; {miss.Count} uncached and {hit.Count} cached asks "
-            + $"after warm-up (cached asks' tool calls served from the cache: {hit.Sum(a => a.Hits)} of the calls).");
+        s.AppendLine(
+            $"“{AgentRatio.Question}” over {string.Join(", ", agent.Sources)}; {miss.Count} uncached and {hit.Count} cached asks "
+                + $"after warm-up (cached asks' tool calls served from the cache: {hit.Sum(a => a.Hits)} of the calls)."
+        );
         s.AppendLine();
         s.AppendLine("| per question | uncached p50 | uncached p90 | cached p50 | cached p90 |");
         s.AppendLine("|---|---|---|---|---|");
-        Row(s, "**wall / slowest source's tool time** (same ask)", miss.Select(a => a.WallMs / a.SlowestToolMs),
-            hit.Select(a => a.WallMs / a.SlowestToolMs), 2);
-        Row(s, "wall / slowest source's uncached tool time (p50)", miss.Select(a => a.WallMs / slowestMiss),
-            hit.Select(a => a.WallMs / slowestMiss), 2);
+        Row(
+            s,
+            "**wall / slowest source's tool time** (same ask)",
+            miss.Select(a => a.WallMs / a.SlowestToolMs),
+            hit.Select(a => a.WallMs / a.SlowestToolMs),
+            2
+        );
+        Row(
+            s,
+            "wall / slowest source's uncached tool time (p50)",
+            miss.Select(a => a.WallMs / slowestMiss),
+            hit.Select(a => a.WallMs / slowestMiss),
+            2
+        );
         Row(s, "wall, ms", miss.Select(a => a.WallMs), hit.Select(a => a.WallMs));
         Row(s, "slowest source's tool time, ms", miss.Select(a => a.SlowestToolMs), hit.Select(a => a.SlowestToolMs));
         Row(s, "request start → first source starts, ms", miss.Select(a => a.PlanningMs), hit.Select(a => a.PlanningMs));
