@@ -41,7 +41,7 @@ public class HubDirectBenchmarks
     internal static Result Run(TextWriter log)
     {
         var job = Job
-            .Dry.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(2), logOutput: false))
+            .Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(2), logOutput: false))
             .WithLaunchCount(1)
             .WithWarmupCount(3)
             .WithIterationCount(10)

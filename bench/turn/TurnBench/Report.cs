@@ -40,8 +40,9 @@ static class Report
         s.AppendLine($"### 4. Memory per held stream ({held.Load})");
         s.AppendLine();
         s.AppendLine(
-            $"{held.Streams} chat turns waiting for a person's approval (the admin's always-ask policy on Jira's `list_projects`), held, then closed by the client. Managed heap after "
-                + $"full GCs: before {held.BeforeBytes / 1024.0:F0} KB, held {held.HeldBytes / 1024.0:F0} KB, after closing "
+            $"{held.Streams} chat turns waiting for a person's approval (the admin's always-ask policy on Jira's `list_projects`), "
+                + $"held, then closed by the client. Managed heap after full GCs: before {held.BeforeBytes / 1024.0:F0} KB, "
+                + $"held {held.HeldBytes / 1024.0:F0} KB, after closing "
                 + $"{held.AfterBytes / 1024.0:F0} KB."
         );
         s.AppendLine();
@@ -60,9 +61,10 @@ static class Report
         s.AppendLine($"### 1. Host overhead per direct-tier chat turn ({chat.Load})");
         s.AppendLine();
         s.AppendLine(
-            $"slack: “{ChatTurns.Question}” → `{chat.Tool}` {chat.Arguments}; {miss.Count} uncached and {hit.Count} cached turns "
-                + $"after warm-up ({{n}} is new in every round; cache hits among the cached: {hit.Count(t => t.FromCache)}, among the uncached: "
-                + $"{miss.Count(t => t.FromCache)}). The tool's own time (the direct client's call, p50 of {chat.DirectMs.Count}): "
+            $"slack: “{ChatTurns.Question}” → `{chat.Tool}`; {miss.Count} uncached and {hit.Count} cached turns "
+                + $"after warm-up ({{n}} is new in every round, e.g. {chat.Arguments}; cache hits among the cached: "
+                + $"{hit.Count(t => t.FromCache)}, among the uncached: {miss.Count(t => t.FromCache)}). "
+                + $"The tool's own time (the direct client's call, p50 of {chat.DirectMs.Count}): "
                 + $"**{F(own)} ms**."
         );
         s.AppendLine();
