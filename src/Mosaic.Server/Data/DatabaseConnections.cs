@@ -32,7 +32,10 @@ public static class DatabaseConnections
         }.ToString();
 
     public static void UseSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__ef_migrations_history"));
+        o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__ef_migrations_history")).AddInterceptors(Durability);
+
+    // One per process: it remembers that the file's journal mode is set.
+    static readonly SqliteDurability Durability = new();
 
     public static void UseMySql(DbContextOptionsBuilder o, string connectionString, ServerVersion version) =>
         o.UseMySql(connectionString, version, x =>
