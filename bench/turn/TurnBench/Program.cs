@@ -29,6 +29,9 @@ HubDirectBenchmarks.Direct = direct;
 HubDirectBenchmarks.UserId = client.UserId;
 var hub = HubDirectBenchmarks.Run(serverLog);
 say.WriteLine($"  3. hub/direct done ({clock.Elapsed.TotalSeconds:F0} s)");
+
+// No listener from here on: the product's default (no exporter, so no spans), and nothing recorded counts as its memory.
+spans.Dispose();
 var held = await new HeldStreams(server, client).RunAsync(options.Streams);
 say.WriteLine($"  4. held streams done ({clock.Elapsed.TotalSeconds:F0} s)");
 

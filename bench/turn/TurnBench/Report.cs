@@ -50,6 +50,11 @@ static class Report
             $"- **while held: {held.HeldPerStreamKb:F1} KB per stream** (the server's part, and a socket and 4 KB buffer of the client's)"
         );
         s.AppendLine($"- **after closing: {held.LeftPerStreamKb:F1} KB per stream not given back**");
+        s.AppendLine(
+            $"- **a second {held.Streams} held and closed: {held.SecondRoundPerStreamKb:+0.0;-0.0} KB per stream more** "
+                + $"(heap {held.AfterAgainBytes / 1024.0:F0} KB): "
+                + (held.SecondRoundPerStreamKb < 1 ? "what the first round left is reused, not grown" : "memory grows with every round")
+        );
         return s.ToString();
     }
 

@@ -76,6 +76,9 @@ sealed class SpanRecorder : IDisposable, IObserver<DiagnosticListener>, IObserve
         _listener.Dispose();
         lock (_subscriptions)
             _subscriptions.ForEach(s => s.Dispose());
+        // Spans of traces nobody read would otherwise count as the server's memory in the held-streams figure.
+        _spans.Clear();
+        _commands.Clear();
     }
 }
 
