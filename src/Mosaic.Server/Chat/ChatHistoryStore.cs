@@ -38,9 +38,6 @@ public enum SessionOwner
 /// </summary>
 public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, ChatSettings settings, TimeProvider time)
 {
-    public async Task<SessionOwner> OwnerAsync(string userId, string sessionId, CancellationToken ct) =>
-        (await OpenAsync(userId, sessionId, 0, ct)).Owner;
-
     /// <summary>
     /// What a turn in the session needs to know before it starts, in one read of a session that has messages: whose the
     /// session is, the user's name, and its last <paramref name="count"/> messages, oldest first, as model context. Turns
@@ -50,6 +47,7 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
     {
         // The newest rows, each with two values that do not depend on the row: SQLite and MariaDB evaluate such subqueries
         // once. Twice the count leaves room for unanswered turns among them; the owner check looks at every row.
+        var name = db.Users.Where(u => u.Id == userId).Select(u => u.Name);
         var rows = await db
             .ChatHistory.Where(c => c.SessionId == sessionId)
             .OrderByDescending(c => c.CreatedAt)
@@ -60,11 +58,11 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
                 c.Content,
                 c.Status,
                 Theirs = db.ChatHistory.Any(o => o.SessionId == sessionId && o.UserId != userId),
-                Name = db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefault(),
+                Name = name.FirstOrDefault(),
             })
             .ToListAsync(ct);
         if (rows.Count == 0)
-            return new SessionContext(SessionOwner.Nobody, await NameAsync(userId, ct), []);
+            return new SessionContext(SessionOwner.Nobody, await name.FirstOrDefaultAsync(ct), []);
         if (rows[0].Theirs)
             return new SessionContext(SessionOwner.SomeoneElse, null, []);
         var messages = rows.Where(r => r.Status == null)
@@ -74,9 +72,6 @@ public sealed class ChatHistoryStore(MosaicDbContext db, ActiveTurns active, Cha
             .ToList();
         return new SessionContext(SessionOwner.Caller, rows[0].Name, messages);
     }
-
-    async Task<string?> NameAsync(string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Stores the question, and an empty answer, as in progress: from here on a crash loses nothing, the turn reads

@@ -1,14 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Mosaic.Connectors.Common.Results;
 using Mosaic.Server.Agent;
 using Mosaic.Server.Connectors;
 using Mosaic.Server.Connectors.Hub;
 using Mosaic.Server.Credentials;
-using Mosaic.Server.Data;
 using Mosaic.Server.Infrastructure;
 using Mosaic.Server.Llm;
 using Mosaic.Server.Llm.Offline;
